@@ -1,0 +1,39 @@
+# lifeport-map: `make help` lists the targets.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run install test lint format schema bench clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install lifeport-map with its development tools
+
+run: $(STAMP) ## Validate the shipped registry and show Nijmegen's coverage
+	$(BIN)/lifeport-map validate
+	$(BIN)/lifeport-map coverage --region nijmegen
+
+lint: $(STAMP) ## ruff and mypy
+	$(BIN)/ruff check lifeport_map tests scripts
+	$(BIN)/mypy
+
+test: $(STAMP) lint ## Lint, then run the test suite
+	$(BIN)/python -m pytest
+
+format: $(STAMP) ## Let ruff fix what it can
+	$(BIN)/ruff check --fix lifeport_map tests scripts
+
+schema: $(STAMP) ## Regenerate schema/companies.schema.json
+	$(BIN)/lifeport-map schema --output schema/companies.schema.json
+
+clean: ## Remove the environment and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache out

@@ -1,0 +1,3 @@
+from lifeport_map.cli import run
+
+run()

@@ -1,0 +1,1 @@
+"""Analyses: pure functions of the registry or graph that return plain data."""

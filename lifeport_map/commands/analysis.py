@@ -1,0 +1,3 @@
+"""CLI commands: analysis."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""CLI commands: contrib."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""CLI commands: maps."""
+
+from __future__ import annotations

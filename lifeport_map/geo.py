@@ -1,0 +1,129 @@
+"""Distances and region membership.
+
+Distances reported to users are geodesic on the WGS84 ellipsoid (Karney's algorithm via
+geographiclib, accurate to well under a metre); the quick great-circle formula is only used for
+plausibility checks. A site belongs to a region when the region's chosen definition says so:
+its municipality is on the member list, it lies within the radius, or inside the boundary file.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from lifeport_map.errors import UsageError
+from lifeport_map.model import Region, RegionDefinition, Registry, Site
+from lifeport_map.text import fold
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance on a sphere of mean Earth radius (plausibility checks only)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def geodesic_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Geodesic distance on the WGS84 ellipsoid in km."""
+    from geographiclib.geodesic import Geodesic
+
+    result = Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE)
+    return float(result["s12"]) / 1000.0
+
+
+def geodesic_many_km(lat: float, lon: float, points: Iterable[tuple[float, float]]) -> list[float]:
+    """Geodesic distances from one point to many, in km."""
+    from geographiclib.geodesic import Geodesic
+
+    inverse = Geodesic.WGS84.Inverse
+    mask = Geodesic.DISTANCE
+    return [float(inverse(lat, lon, plat, plon, mask)["s12"]) / 1000.0 for plat, plon in points]
+
+
+def resolve_region(registry: Registry, name: str) -> Region:
+    """Find a region by id, name or alias (case- and accent-insensitive)."""
+    wanted = fold(name)
+    for region in registry.regions.values():
+        names = [region.id, *region.name.values(), *region.aliases]
+        if any(fold(n) == wanted for n in names):
+            return region
+    import difflib
+
+    candidates: dict[str, str] = {}
+    for region in registry.regions.values():
+        for n in [region.id, *region.name.values(), *region.aliases]:
+            candidates[fold(n)] = region.id
+    close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
+    suggestions = list(dict.fromkeys(candidates[c] for c in close))
+    hint = f"did you mean: {', '.join(suggestions)}?" if suggestions else \
+        f"known regions: {', '.join(registry.regions)}"
+    raise UsageError(f"unknown region '{name}'", hint=hint)
+
+
+def resolve_definition(region: Region, definition: str | None) -> RegionDefinition:
+    try:
+        return region.definition(definition)
+    except KeyError:
+        known = ", ".join(d.id for d in region.definitions)
+        raise UsageError(f"region '{region.id}' has no definition '{definition}'",
+                         hint=f"use one of: {known}") from None
+
+
+def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
+    """The shapely geometry of a boundary definition (GeoJSON stored by import-boundary)."""
+    import json
+
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    assert definition.boundary is not None
+    path = regions_dir / definition.boundary
+    data = json.loads(path.read_text(encoding="utf-8"))
+    features = data["features"] if data.get("type") == "FeatureCollection" else [data]
+    return unary_union([shape(f.get("geometry", f)) for f in features])
+
+
+def in_region(site: Site, region: Region, definition: RegionDefinition,
+              regions_dir: Path | None = None) -> bool:
+    """Whether ``site`` belongs to ``region`` under ``definition``."""
+    loc = site.location
+    if definition.type == "municipalities":
+        return loc.country == region.country and fold(loc.municipality) in \
+            definition.member_names
+    if definition.type == "radius":
+        if not loc.has_coordinates or definition.radius_km is None:
+            return False
+        assert loc.lat is not None and loc.lon is not None
+        return geodesic_km(region.centre[0], region.centre[1], loc.lat, loc.lon) \
+            <= definition.radius_km
+    if definition.type == "boundary" and regions_dir is not None and loc.has_coordinates:
+        from shapely.geometry import Point
+
+        geometry = load_boundary(regions_dir, definition)
+        return bool(geometry.covers(Point(loc.lon, loc.lat)))
+    return False
+
+
+def region_sites(registry: Registry, region: Region, definition: str | None = None,
+                 *, sites: Iterable[Site] | None = None) -> tuple[Site, ...]:
+    """The sites that belong to ``region`` under the named (or default) definition."""
+    chosen = resolve_definition(region, definition)
+    pool = registry.sites if sites is None else sites
+    if chosen.type == "boundary":
+        from shapely.geometry import Point
+
+        geometry = load_boundary(registry.regions_dir, chosen)
+        return tuple(s for s in pool if s.location.has_coordinates
+                     and geometry.covers(Point(s.location.lon, s.location.lat)))
+    return tuple(s for s in pool if in_region(s, region, chosen, registry.regions_dir))
+
+
+def regions_of(registry: Registry, site: Site) -> list[str]:
+    """Ids of the regions a site belongs to under each region's default definition."""
+    return [r.id for r in registry.regions.values()
+            if in_region(site, r, r.definition(), registry.regions_dir)]

@@ -1,0 +1,220 @@
+"""Frozen records for what the registry holds: sites, their locations, figures and relations,
+and regions with their competing definitions and published figures.
+
+Records are built only by ``registry.py`` from checked YAML. Each keeps the file and line it
+came from, and its raw mapping, so later checks can point at the exact field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from lifeport_map.taxonomy import Taxonomy
+from lifeport_map.text import fold
+from lifeport_map.yamlio import position_of
+
+Labels = dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A public URL or a seed document, with the year the fact refers to."""
+
+    year: int | None
+    url: str | None = None
+    seed: str | None = None
+    title: str | None = None
+    note: str | None = None
+
+    @property
+    def reference(self) -> str:
+        return self.url or (f"seed: {self.seed}" if self.seed else "")
+
+
+@dataclass(frozen=True, slots=True)
+class EmployeeFigure:
+    value: int
+    year: int
+    url: str | None = None
+    seed: str | None = None
+    scope: str | None = None
+    approximate: bool = False
+    note: str | None = None
+
+    @property
+    def reference(self) -> str:
+        return self.url or (f"seed: {self.seed}" if self.seed else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    place: str
+    municipality: str
+    country: str
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+    address: str | None = None
+    note: str | None = None
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    type: str
+    target: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Site:
+    """One establishment of an organisation, and what it does there."""
+
+    id: str
+    name: str
+    organisation: str
+    kind: str
+    activities: tuple[str, ...]
+    phases: tuple[str, ...]  # every phase the site is active in, in chain order
+    served_phases: tuple[str, ...]  # the `phases` field as written (cross-cutting activities)
+    status: str
+    location: Location
+    sources: tuple[SourceRef, ...]
+    aliases: tuple[str, ...] = ()
+    since: int | None = None
+    until: int | None = None
+    website: str | None = None
+    employees: tuple[EmployeeFigure, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    description: str | None = None
+    notes: str | None = None
+    file: str = ""
+    line: int = 0
+    col: int = 0
+    raw: Any = field(default=None, repr=False)
+
+    def where(self, dotted: str) -> tuple[int, int]:
+        """File position of a field such as ``location.lat`` or ``sources[0].url``."""
+        node: Any = self.raw
+        best = (self.line, self.col)
+        for part in dotted.replace("]", "").replace("[", ".").split("."):
+            key: str | int = int(part) if part.isdigit() else part
+            pos = position_of(node, key)
+            if pos is None:
+                break
+            best = pos
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                break
+        return best
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == "active"
+
+    @property
+    def latest_employees(self) -> EmployeeFigure | None:
+        if not self.employees:
+            return None
+        return max(self.employees, key=lambda e: (e.year, e.value))
+
+
+@dataclass(frozen=True, slots=True)
+class Municipality:
+    code: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    code_unverified: bool = False
+
+
+@dataclass(frozen=True)
+class RegionDefinition:
+    """One explicit rule that decides which sites belong to a region."""
+
+    id: str
+    type: str  # municipalities | radius | boundary
+    name: Labels
+    source: SourceRef
+    municipalities: tuple[Municipality, ...] = ()
+    nuts3: tuple[str, ...] = ()
+    radius_km: float | None = None
+    boundary: str | None = None
+
+    def text(self, lang: str) -> str:
+        return self.name.get(lang) or self.name.get("en") or self.id
+
+    @cached_property
+    def member_names(self) -> frozenset[str]:
+        """Folded names and aliases of the member municipalities."""
+        names = {fold(m.name) for m in self.municipalities}
+        names.update(fold(a) for m in self.municipalities for a in m.aliases)
+        return frozenset(names)
+
+
+@dataclass(frozen=True)
+class RegionFigure:
+    """A figure published for a whole region, with its scope, year and source."""
+
+    id: str
+    metric: str
+    label: Labels
+    scope: str
+    year: int
+    source: SourceRef
+    scenario: str | None = None
+    breakdown: str | None = None
+    value: float | None = None
+    values: dict[str, float] = field(default_factory=dict)
+    approximate: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Region:
+    id: str
+    name: Labels
+    country: str
+    centre_place: str
+    centre: tuple[float, float]  # lat, lon
+    default_definition: str
+    definitions: tuple[RegionDefinition, ...]
+    aliases: tuple[str, ...] = ()
+    figures: tuple[RegionFigure, ...] = ()
+    notes: str | None = None
+    file: str = ""
+    raw: Any = field(default=None, repr=False)
+
+    def text(self, lang: str) -> str:
+        return self.name.get(lang) or self.name.get("en") or self.id
+
+    def definition(self, definition_id: str | None = None) -> RegionDefinition:
+        wanted = definition_id or self.default_definition
+        for definition in self.definitions:
+            if definition.id == wanted:
+                return definition
+        raise KeyError(wanted)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Everything loaded: the sites (sorted by id), the regions and the taxonomy."""
+
+    sites: tuple[Site, ...]
+    regions: dict[str, Region]
+    taxonomy: Taxonomy
+    registry_path: Path
+    regions_dir: Path
+
+    @cached_property
+    def by_id(self) -> dict[str, Site]:
+        return {s.id: s for s in self.sites}
+
+    def site(self, site_id: str) -> Site:
+        return self.by_id[site_id]

@@ -1,0 +1,331 @@
+"""Loading the registry: the single way from YAML files to a :class:`Registry`.
+
+``read_registry`` parses every file strictly, checks its structure against ``schema.py`` and
+builds the records it can, returning them with every issue found; ``load_registry`` does the
+same and also runs the semantic checks of ``validate.py``, raising :class:`RegistryError` when
+any error remains. Nothing else in the package reads YAML.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lifeport_map.errors import Issue, RegistryError, YamlError
+from lifeport_map.model import (
+    EmployeeFigure,
+    Location,
+    Municipality,
+    Region,
+    RegionDefinition,
+    RegionFigure,
+    Registry,
+    Relation,
+    Site,
+    SourceRef,
+)
+from lifeport_map.schema import REGION_FIELDS, REGISTRY_FIELDS, StructureChecker
+from lifeport_map.taxonomy import Taxonomy, load_taxonomy
+from lifeport_map.yamlio import MAX_BYTES, YMap, load_yaml, start_of, unpack
+
+
+def data_dir() -> Path:
+    """The shipped data folder: inside the installed wheel, or the source checkout's ``data/``."""
+    override = os.environ.get("LIFEPORT_DATA_DIR")
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent
+    packaged = here / "_data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "data"
+
+
+def default_registry_path() -> Path:
+    return data_dir() / "companies.yaml"
+
+
+def default_regions_dir() -> Path:
+    return data_dir() / "regions"
+
+
+def default_taxonomy_path() -> Path:
+    return data_dir() / "taxonomy.yaml"
+
+
+def max_bytes() -> int:
+    try:
+        return int(os.environ.get("LIFEPORT_MAX_BYTES", MAX_BYTES))
+    except ValueError:
+        return MAX_BYTES
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What ``read_registry`` found: the records it could build and every issue."""
+
+    registry: Registry | None
+    issues: list[Issue]
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(v for v in value if isinstance(v, str) and v.strip())
+
+
+def _maps(value: Any) -> list[dict[str, Any]]:
+    if not isinstance(value, list):
+        return []
+    return [v for v in value if isinstance(v, dict)]
+
+
+def _source(raw: Any) -> SourceRef:
+    raw = raw if isinstance(raw, dict) else {}
+    return SourceRef(year=_int(raw.get("year")), url=_text(raw.get("url")),
+                     seed=_text(raw.get("seed")), title=_text(raw.get("title")),
+                     note=_text(raw.get("note")))
+
+
+def build_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site | None:
+    """Build a site from a structurally checked mapping; None if it lacks an id."""
+    site_id = _text(raw.get("id"))
+    if site_id is None:
+        return None
+    loc = raw.get("location") if isinstance(raw.get("location"), dict) else {}
+    assert isinstance(loc, dict)
+    activities = tuple(a for a in _texts(raw.get("activities"))
+                       if a in taxonomy.activity_by_id)
+    served = tuple(p for p in _texts(raw.get("phases")) if p in taxonomy.phase_ids)
+    phases = {taxonomy.phase_of(a) for a in activities} | set(served)
+    line, col = unpack(raw.start) if isinstance(raw, YMap) else (0, 0)
+    return Site(
+        id=site_id,
+        name=_text(raw.get("name")) or site_id,
+        organisation=_text(raw.get("organisation")) or "",
+        kind=_text(raw.get("kind")) or "",
+        activities=activities,
+        phases=tuple(p for p in taxonomy.phase_ids if p in phases),
+        served_phases=served,
+        status=_text(raw.get("status")) or "active",
+        location=Location(
+            place=_text(loc.get("place")) or "",
+            municipality=_text(loc.get("municipality")) or "",
+            country=_text(loc.get("country")) or "",
+            lat=_number(loc.get("lat")),
+            lon=_number(loc.get("lon")),
+            precision=_text(loc.get("precision")),
+            address=_text(loc.get("address")),
+            note=_text(loc.get("note")),
+        ),
+        sources=tuple(_source(s) for s in _maps(raw.get("sources"))),
+        aliases=_texts(raw.get("aliases")),
+        since=_int(raw.get("since")),
+        until=_int(raw.get("until")),
+        website=_text(raw.get("website")),
+        employees=tuple(
+            EmployeeFigure(value=e["value"], year=e["year"], url=_text(e.get("url")),
+                           seed=_text(e.get("seed")), scope=_text(e.get("scope")),
+                           approximate=e.get("approximate") is True, note=_text(e.get("note")))
+            for e in _maps(raw.get("employees"))
+            if _int(e.get("value")) is not None and _int(e.get("year")) is not None),
+        relations=tuple(Relation(type=r["type"], target=r["target"], note=_text(r.get("note")))
+                        for r in _maps(raw.get("relations"))
+                        if _text(r.get("type")) and _text(r.get("target"))),
+        description=_text(raw.get("description")),
+        notes=_text(raw.get("notes")),
+        file=file,
+        line=line,
+        col=col,
+        raw=raw,
+    )
+
+
+def build_region(raw: dict[str, Any], file: str) -> Region | None:
+    region_id = _text(raw.get("id"))
+    centre = raw.get("centre") if isinstance(raw.get("centre"), dict) else None
+    if region_id is None or centre is None:
+        return None
+    definitions = []
+    for d in _maps(raw.get("definitions")):
+        if not _text(d.get("id")) or not _text(d.get("type")):
+            continue
+        definitions.append(RegionDefinition(
+            id=d["id"], type=d["type"],
+            name=dict(d["name"]) if isinstance(d.get("name"), dict) else {"en": d["id"]},
+            source=_source(d.get("source")),
+            municipalities=tuple(
+                Municipality(code=str(m.get("code", "")), name=m["name"],
+                             aliases=_texts(m.get("aliases")),
+                             code_unverified=m.get("code_unverified") is True)
+                for m in _maps(d.get("municipalities")) if _text(m.get("name"))),
+            nuts3=_texts(d.get("nuts3")),
+            radius_km=_number(d.get("radius_km")),
+            boundary=_text(d.get("boundary")),
+        ))
+    figures = []
+    for f in _maps(raw.get("figures")):
+        if not (_text(f.get("id")) and _text(f.get("metric")) and _int(f.get("year"))):
+            continue
+        values = f.get("values") if isinstance(f.get("values"), dict) else {}
+        assert isinstance(values, dict)
+        figures.append(RegionFigure(
+            id=f["id"], metric=f["metric"],
+            label=dict(f["label"]) if isinstance(f.get("label"), dict) else {"en": f["id"]},
+            scope=_text(f.get("scope")) or "", year=f["year"], source=_source(f.get("source")),
+            scenario=_text(f.get("scenario")), breakdown=_text(f.get("breakdown")),
+            value=_number(f.get("value")),
+            values={k: float(v) for k, v in values.items() if _number(v) is not None},
+            approximate=f.get("approximate") is True, note=_text(f.get("note")),
+        ))
+    lat, lon = _number(centre.get("lat")), _number(centre.get("lon"))
+    return Region(
+        id=region_id,
+        name=dict(raw["name"]) if isinstance(raw.get("name"), dict) else {"en": region_id},
+        country=_text(raw.get("country")) or "",
+        centre_place=_text(centre.get("place")) or "",
+        centre=(lat or 0.0, lon or 0.0),
+        default_definition=_text(raw.get("default_definition")) or "",
+        definitions=tuple(definitions),
+        aliases=_texts(raw.get("aliases")),
+        figures=tuple(figures),
+        notes=_text(raw.get("notes")),
+        file=file,
+        raw=raw,
+    )
+
+
+def read_regions(regions_dir: Path, taxonomy: Taxonomy) -> tuple[dict[str, Region], list[Issue]]:
+    issues: list[Issue] = []
+    regions: dict[str, Region] = {}
+    if not regions_dir.exists():
+        issues.append(Issue(code="io.not-found", file=str(regions_dir),
+                            message="regions folder not found",
+                            hint="pass --regions DIR pointing at a folder of region YAML files"))
+        return regions, issues
+    if not regions_dir.is_dir():
+        issues.append(Issue(code="io.not-a-directory", file=str(regions_dir),
+                            message="expected a folder of region files",
+                            hint="pass --regions DIR pointing at a folder"))
+        return regions, issues
+    for path in sorted(regions_dir.glob("*.yaml")):
+        try:
+            doc = load_yaml(path, max_bytes=max_bytes())
+        except YamlError as exc:
+            issues.append(exc.issue)
+            continue
+        checker = StructureChecker(taxonomy=taxonomy, file=str(path))
+        if checker.check_mapping(doc.data, REGION_FIELDS, entry="", path="", where=(1, 1)):
+            region = build_region(doc.data, str(path))
+            if region is not None:
+                if region.id != path.stem:
+                    checker.add("region.id-mismatch",
+                                f"region id '{region.id}' differs from the file name",
+                                f"rename the file to {region.id}.yaml or change the id",
+                                (1, 1), region.id, "id")
+                if region.id in regions:
+                    checker.add("region.duplicate-id", f"region id '{region.id}' is used twice",
+                                "give each region its own id", (1, 1), region.id, "id")
+                regions[region.id] = region
+        issues.extend(checker.issues)
+    return regions, issues
+
+
+def read_registry(registry_path: Path | None = None, regions_dir: Path | None = None,
+                  taxonomy_path: Path | None = None) -> ReadResult:
+    """Parse and structurally check the registry and regions, collecting every issue."""
+    registry_path = registry_path or default_registry_path()
+    regions_dir = regions_dir or default_regions_dir()
+    taxonomy = load_taxonomy(taxonomy_path or default_taxonomy_path())
+    issues: list[Issue] = []
+    regions, region_issues = read_regions(regions_dir, taxonomy)
+    issues.extend(region_issues)
+    try:
+        doc = load_yaml(registry_path, max_bytes=max_bytes())
+    except YamlError as exc:
+        return ReadResult(registry=None, issues=[exc.issue, *issues])
+    file = str(registry_path)
+    checker = StructureChecker(taxonomy=taxonomy, file=file)
+    sites: list[Site] = []
+    data = doc.data
+    if isinstance(data, dict):
+        for key in data:
+            if key != "sites":
+                kpos = data.key_positions.get(key) if isinstance(data, YMap) else None
+                checker.add("schema.unknown-field", f"unknown top-level field '{key}'",
+                            "the registry file holds only 'sites:'",
+                            unpack(kpos) if kpos else (1, 1), "", key)
+        raw_sites = data.get("sites")
+        if not isinstance(raw_sites, list):
+            checker.add("schema.required", "the registry needs a 'sites:' list",
+                        "start the file with 'sites:' followed by '- id: ...' entries",
+                        (1, 1), "", "sites")
+            raw_sites = []
+        site_spec = REGISTRY_FIELDS[0].items
+        assert site_spec is not None
+        for index, raw in enumerate(raw_sites):
+            pos = raw_sites.positions[index] if hasattr(raw_sites, "positions") else 0
+            entry: str = raw["id"] if isinstance(raw, dict) and isinstance(raw.get("id"), str) \
+                else f"sites[{index}]"
+            if checker.check_mapping(raw, site_spec.fields, entry=entry, path="",
+                                     where=unpack(pos)):
+                site = build_site(raw, taxonomy, file)
+                if site is not None:
+                    sites.append(site)
+    elif data is not None:
+        checker.add("schema.type", "the registry file must be a mapping with a 'sites:' list",
+                    "start the file with 'sites:'", start_of(data) or (1, 1), "", "")
+    else:
+        checker.add("schema.required", "the registry file is empty",
+                    "start the file with 'sites:' followed by entries", (1, 1), "", "sites")
+    issues = checker.issues + issues
+    registry = Registry(sites=tuple(sites), regions=regions, taxonomy=taxonomy,
+                        registry_path=registry_path, regions_dir=regions_dir)
+    return ReadResult(registry=registry, issues=issues)
+
+
+def check_registry(registry_path: Path | None = None, regions_dir: Path | None = None,
+                   taxonomy_path: Path | None = None) -> ReadResult:
+    """Read and run every check (structure and semantics); issues sorted by position."""
+    from lifeport_map.validate import validate
+
+    result = read_registry(registry_path, regions_dir, taxonomy_path)
+    issues = list(result.issues)
+    if result.registry is not None:
+        issues.extend(validate(result.registry))
+    issues.sort(key=Issue.sort_key)
+    return ReadResult(registry=result.registry, issues=issues)
+
+
+def load_registry(registry_path: Path | None = None, regions_dir: Path | None = None,
+                  taxonomy_path: Path | None = None, *, check: bool = True) -> Registry:
+    """Load a valid registry or raise :class:`RegistryError` with every issue found.
+
+    With ``check=False`` only parsing and structure are checked (faster, for analyses that run
+    right after ``validate``).
+    """
+    result = check_registry(registry_path, regions_dir, taxonomy_path) if check else \
+        read_registry(registry_path, regions_dir, taxonomy_path)
+    if result.errors or result.registry is None:
+        raise RegistryError(result.issues)
+    return result.registry

@@ -1,0 +1,1 @@
+"""Presentation: console tables, issue reports, maps, figures, reports and exports."""

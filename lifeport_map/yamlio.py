@@ -1,0 +1,379 @@
+"""The strict, line-aware YAML reader: the only place in the package that parses YAML.
+
+It reads PyYAML's (libyaml) event stream and builds plain Python data itself, so YAML 1.1's
+implicit typing never applies: a plain scalar is an int, a float, ``true``/``false``, null or
+else a string ("NO", "on", "0042", "12:30", "2024-01-01" and ".nan" stay strings). Anchors,
+aliases, tags, merge keys, duplicate keys, several documents, non-string keys and hostile
+sizes are refused with the file, line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lifeport_map.errors import Issue, YamlError
+
+try:  # libyaml is much faster; PyYAML wheels ship it, but a source build may not.
+    from yaml import CSafeLoader as _EventLoader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_SCALAR_CHARS = 100_000
+
+_INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
+_FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
+_CONFLICT = re.compile(rb"^(?:<{7}|={7}|>{7}|\|{7})(?: |\r?$)", re.MULTILINE)
+
+
+def pack(line: int, col: int) -> int:
+    """Pack a 1-based line and column into one int (cheap to store per value)."""
+    return (line << 12) | min(col, 4095)
+
+
+def unpack(position: int) -> tuple[int, int]:
+    return position >> 12, position & 4095
+
+
+class YMap(dict[str, Any]):
+    """A mapping that remembers where it and each of its values start."""
+
+    __slots__ = ("key_positions", "positions", "start")
+
+    def __init__(self, start: int) -> None:
+        super().__init__()
+        self.start = start
+        self.positions: dict[str, int] = {}
+        self.key_positions: dict[str, int] = {}
+
+
+class YList(list[Any]):
+    """A sequence that remembers where it and each of its items start."""
+
+    __slots__ = ("positions", "start")
+
+    def __init__(self, start: int) -> None:
+        super().__init__()
+        self.start = start
+        self.positions: list[int] = []
+
+
+@dataclass(frozen=True, slots=True)
+class YamlDocument:
+    """The parsed content of one file, and the file it came from."""
+
+    path: Path
+    data: Any
+    text: str
+
+
+def position_of(container: Any, key: str | int) -> tuple[int, int] | None:
+    """Where the value under ``key`` starts in the file, if known."""
+    if isinstance(container, YMap) and isinstance(key, str):
+        pos = container.positions.get(key)
+        return unpack(pos) if pos is not None else unpack(container.start)
+    if isinstance(container, YList) and isinstance(key, int):
+        if 0 <= key < len(container.positions):
+            return unpack(container.positions[key])
+        return unpack(container.start)
+    return None
+
+
+def start_of(value: Any) -> tuple[int, int] | None:
+    if isinstance(value, (YMap, YList)):
+        return unpack(value.start)
+    return None
+
+
+def _issue(path: Path, line: int, col: int, code: str, message: str, hint: str) -> YamlError:
+    return YamlError(
+        Issue(code=code, message=message, hint=hint, file=str(path), line=line, col=col)
+    )
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
+    """Read a file as strict UTF-8, refusing what would be misread or is too large."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise _issue(path, 0, 0, "io.not-found", "file not found",
+                     "check the path or pass --registry / --regions") from None
+    except OSError as exc:
+        raise _issue(path, 0, 0, "io.unreadable", f"cannot read file: {exc.strerror}",
+                     "check the path and its permissions") from None
+    if path.is_dir():
+        raise _issue(path, 0, 0, "io.is-directory", "expected a file but found a directory",
+                     "point at the YAML file itself") from None
+    if size > max_bytes:
+        raise _issue(path, 1, 1, "yaml.too-large",
+                     f"file is {size:,} bytes; the limit is {max_bytes:,}",
+                     "split the file, or raise the limit with LIFEPORT_MAX_BYTES if it is genuine")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _issue(path, 0, 0, "io.unreadable", f"cannot read file: {exc.strerror}",
+                     "check the path and its permissions") from None
+    return decode(raw, path)
+
+
+def decode(raw: bytes, path: Path) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 2 and b"\x00" in raw[:4]):
+        raise _issue(path, 1, 1, "yaml.encoding", "file is UTF-16 (or contains NUL bytes)",
+                     "save the file as UTF-8 without a byte-order mark")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise _issue(path, 1, 1, "yaml.bom", "file starts with a UTF-8 byte-order mark",
+                     "save the file as UTF-8 without a byte-order mark")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _issue(path, line, col, "yaml.encoding",
+                     f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
+                     "save the file as UTF-8; retype the character at this position") from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise _issue(path, line, 1, "yaml.encoding", "file contains a NUL character",
+                     "remove the NUL character; registry files are plain UTF-8 text")
+    conflict = _CONFLICT.search(raw)
+    if conflict:
+        line = raw.count(b"\n", 0, conflict.start()) + 1
+        raise _issue(path, line, 1, "yaml.merge-conflict", "unresolved merge-conflict marker",
+                     "resolve the git merge conflict and remove the <<<<<<< / ======= / >>>>>>> lines")
+    return text
+
+
+def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
+    """Read and parse one YAML file strictly. Raises :class:`YamlError` with a position."""
+    text = read_text(path, max_bytes=max_bytes)
+    return YamlDocument(path=path, data=parse(text, path), text=text)
+
+
+def _scalar(value: str, plain: bool) -> Any:
+    if not plain:
+        return value
+    if value in ("", "~", "null"):
+        return None
+    if value == "true":
+        return True
+    if value == "false":
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+def parse(text: str, path: Path) -> Any:
+    """Build plain data from the event stream of ``text`` (see the module docstring)."""
+    loader = _EventLoader(text)
+    stack: list[Any] = []
+    pending_key: list[str | None] = []
+    documents = 0
+    root: Any = None
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                break
+            mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise _issue(path, line, col, "yaml.multiple-documents",
+                                 "file holds more than one YAML document",
+                                 "remove the second '---' and merge the documents into one")
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise _issue(path, line, col, "yaml.alias", f"alias *{event.anchor} is not allowed",
+                             "write the value out in full; anchors and aliases are not supported")
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                finished = stack.pop()
+                if isinstance(finished, YMap):
+                    pending_key.pop()
+                if not stack:
+                    root = finished
+                else:
+                    _attach(stack, pending_key, finished, finished.start, path)
+                continue
+            # node events: scalar, mapping start, sequence start
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                raise _issue(path, line, col, "yaml.anchor", f"anchor &{anchor} is not allowed",
+                             "write the value out in full; anchors and aliases are not supported")
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                raise _issue(path, line, col, "yaml.tag", f"explicit tag {tag} is not allowed",
+                             "remove the tag; values are typed by the registry schema")
+            position = pack(line, col)
+            if isinstance(event, yaml.ScalarEvent):
+                if len(event.value) > MAX_SCALAR_CHARS:
+                    raise _issue(path, line, col, "yaml.too-long",
+                                 f"value of {len(event.value):,} characters",
+                                 f"shorten it to at most {MAX_SCALAR_CHARS:,} characters")
+                plain = bool(event.implicit[0]) and not event.style
+                value = _scalar(event.value, plain)
+                if not stack:
+                    root = value
+                else:
+                    _attach(stack, pending_key, value, position, path)
+                continue
+            if len(stack) >= MAX_DEPTH:
+                raise _issue(path, line, col, "yaml.too-deep",
+                             f"nesting deeper than {MAX_DEPTH} levels",
+                             "flatten the structure; registry entries nest only a few levels")
+            if isinstance(event, yaml.MappingStartEvent):
+                stack.append(YMap(position))
+                pending_key.append(None)
+            elif isinstance(event, yaml.SequenceStartEvent):
+                stack.append(YList(position))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        hint = "fix the YAML syntax at this position"
+        if "\t" in problem or "'\\t'" in problem:
+            hint = "indent with spaces, not tabs"
+        raise _issue(path, line, col, "yaml.syntax", f"YAML syntax error: {problem}", hint) from None
+    except yaml.YAMLError as exc:
+        raise _issue(path, 1, 1, "yaml.syntax", f"YAML error: {exc}",
+                     "fix the YAML syntax") from None
+    finally:
+        loader.dispose()
+    return root
+
+
+def _attach(stack: list[Any], pending_key: list[str | None], value: Any, position: int,
+            path: Path) -> None:
+    parent = stack[-1]
+    if isinstance(parent, YList):
+        parent.append(value)
+        parent.positions.append(position)
+        return
+    key = pending_key[-1]
+    line, col = unpack(position)
+    if key is None:
+        if not isinstance(value, str):
+            raise _issue(path, line, col, "yaml.key-type",
+                         f"mapping key {value!r} is not text",
+                         "use a plain text key such as 'name:'; quote it if it looks like a number")
+        if value == "<<":
+            raise _issue(path, line, col, "yaml.merge-key", "merge key '<<' is not allowed",
+                         "write the merged fields out in full")
+        if value in parent:
+            first_line, _ = unpack(parent.key_positions[value])
+            raise _issue(path, line, col, "yaml.duplicate-key",
+                         f"duplicate key '{value}' (first at line {first_line})",
+                         "remove one of the two; each key may appear once per mapping")
+        pending_key[-1] = value
+        parent.key_positions[value] = position
+        return
+    parent[key] = value
+    parent.positions[key] = position
+    pending_key[-1] = None
+
+
+# --- writing -------------------------------------------------------------------------------
+
+_PLAIN_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9 _.,'&()/+@-]*\Z")
+_YAML11_WORDS = frozenset(
+    ["y", "yes", "n", "no", "true", "false", "on", "off", "null", "none", "~"])
+
+
+def needs_quotes(text: str) -> bool:
+    """Whether a string must be quoted so that every YAML reader (1.1 and 1.2) reads text."""
+    if not text or not _PLAIN_SAFE.match(text) or text != text.strip():
+        return True
+    if text.lower() in _YAML11_WORDS or text.startswith(("- ", "@")):
+        return True
+    return ": " in text or " #" in text or text.endswith(":")
+
+
+def scalar_text(value: Any) -> str:
+    """One scalar as YAML text; strings are quoted whenever a reader could mistype them."""
+    import json
+    import math
+
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError("non-finite numbers cannot be written")
+        return repr(value)
+    text = str(value)
+    if not needs_quotes(text):
+        return text
+    return json.dumps(text, ensure_ascii=False)
+
+
+def dump_block(value: Any, *, order: dict[str, list[str]] | None = None,
+               path: str = "", indent: int = 0, flow_lists: bool = True) -> list[str]:
+    """Block-style YAML lines for ``value``. ``order`` maps a dotted path to its key order.
+
+    Lists of scalars are written in flow style ([a, b]) when short; mappings are blocks.
+    """
+    pad = " " * indent
+    lines: list[str] = []
+    if isinstance(value, dict):
+        keys = list(value)
+        wanted = (order or {}).get(path)
+        if wanted:
+            keys = [k for k in wanted if k in value] + [k for k in keys if k not in wanted]
+        for key in keys:
+            item = value[key]
+            child = f"{path}.{key}" if path else key
+            if isinstance(item, dict) and item:
+                lines.append(f"{pad}{scalar_text(key)}:")
+                lines.extend(dump_block(item, order=order, path=child, indent=indent + 2))
+            elif isinstance(item, list) and item:
+                flow = _flow_list(item) if flow_lists else None
+                if flow is not None and len(pad) + len(key) + len(flow) < 96:
+                    lines.append(f"{pad}{scalar_text(key)}: {flow}")
+                else:
+                    lines.append(f"{pad}{scalar_text(key)}:")
+                    lines.extend(dump_block(item, order=order, path=child, indent=indent + 2))
+            elif isinstance(item, (dict, list)):
+                lines.append(f"{pad}{scalar_text(key)}: {'{}' if isinstance(item, dict) else '[]'}")
+            else:
+                lines.append(f"{pad}{scalar_text(key)}: {scalar_text(item)}")
+        return lines
+    if isinstance(value, list):
+        for item in value:
+            if isinstance(item, dict) and item:
+                sub = dump_block(item, order=order, path=path, indent=indent + 2)
+                sub[0] = f"{pad}- {sub[0][indent + 2:]}"
+                lines.extend(sub)
+            else:
+                lines.append(f"{pad}- {scalar_text(item)}")
+        return lines
+    return [f"{pad}{scalar_text(value)}"]
+
+
+def _flow_list(items: list[Any]) -> str | None:
+    if not all(isinstance(i, (str, int, float)) and not isinstance(i, bool) for i in items):
+        return None
+    parts = []
+    for item in items:
+        text = scalar_text(item)
+        if isinstance(item, str) and not text.startswith('"') and any(c in item for c in ",[]{}"):
+            import json
+
+            text = json.dumps(item, ensure_ascii=False)
+        parts.append(text)
+    return "[" + ", ".join(parts) + "]"

@@ -1,0 +1,43 @@
+"""Shared fixtures: paths to the shipped data, the tiny hand-made registry, a CLI runner."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini"
+SHARED = ROOT.parent / "shared"
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Path -> sha256 of every file below ``folder`` (to prove nothing was written)."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
+            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run the real console script in a subprocess, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    full_env.pop("LIFEPORT_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "lifeport_map", *args], capture_output=True,
+                          text=True, cwd=cwd, env=full_env, timeout=timeout, check=False)
+
+
+@pytest.fixture
+def mini_args() -> list[str]:
+    return ["--registry", str(MINI / "companies.yaml"), "--regions", str(MINI / "regions")]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Iterator[Path]:
+    """An empty working directory; tests assert it stays empty."""
+    yield tmp_path

@@ -1,0 +1,100 @@
+"""The strict loader: YAML 1.1 surprises stay strings, hostile YAML is refused with a position."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from lifeport_map.errors import YamlError
+from lifeport_map.yamlio import load_yaml, parse, position_of
+
+
+def load(text: str) -> object:
+    return parse(text, Path("t.yaml"))
+
+
+@pytest.mark.parametrize("raw", ["NO", "no", "on", "Off", "yes", "Y", "0042", "12:30", "2024-01-01",
+                                 ".nan", ".inf", "-.inf", "0x1F", "1e3", "0o17", "1_000", "~x"])
+def test_yaml11_implicit_types_stay_strings(raw: str) -> None:
+    assert load(f"v: {raw}\n") == {"v": raw}
+
+
+@pytest.mark.parametrize(("raw", "value"), [("12", 12), ("-3", -3), ("0", 0), ("51.84", 51.84),
+                                            ("true", True), ("false", False), ("null", None),
+                                            ("~", None), ("", None), ("'12'", "12")])
+def test_plain_numbers_booleans_and_null(raw: str, value: object) -> None:
+    assert load(f"v: {raw}\n") == {"v": value}
+
+
+def test_positions_are_kept() -> None:
+    data = load("a:\n  b: 1\n  c: [x, y]\n")
+    assert isinstance(data, dict)
+    assert position_of(data["a"], "b") == (2, 6)
+    assert position_of(data["a"]["c"], 1) == (3, 10)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("a: 1\na: 2\n", "yaml.duplicate-key"),
+    ("a: &x 1\nb: *x\n", "yaml.anchor"),
+    ("a: !!binary aGk=\n", "yaml.tag"),
+    ("a: {<<: {b: 1}}\n", "yaml.merge-key"),
+    ("a: 1\n---\nb: 2\n", "yaml.multiple-documents"),
+    ("? [a]\n: 1\n", "yaml.key-type"),
+    ("a: [1\n", "yaml.syntax"),
+])
+def test_refused_constructs(text: str, code: str) -> None:
+    with pytest.raises(YamlError) as info:
+        load(text)
+    assert info.value.issue.code == code
+    assert info.value.issue.line >= 1
+
+
+def test_alias_bomb_is_refused_fast() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9))
+    start = time.perf_counter()
+    with pytest.raises(YamlError) as info:
+        load(bomb)
+    assert info.value.issue.code in ("yaml.anchor", "yaml.alias")
+    assert time.perf_counter() - start < 2
+
+
+def test_deep_nesting_is_refused_without_recursion_error() -> None:
+    with pytest.raises(YamlError) as info:
+        load("a: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert info.value.issue.code == "yaml.too-deep"
+    with pytest.raises(YamlError):
+        load("".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "v: 1\n")
+
+
+def test_huge_file_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    path.write_bytes(b"a: b\n" * 10)
+    with pytest.raises(YamlError) as info:
+        load_yaml(path, max_bytes=20)
+    assert info.value.issue.code == "yaml.too-large"
+
+
+def test_huge_scalar_is_refused() -> None:
+    with pytest.raises(YamlError) as info:
+        load("a: " + "x" * 200_000 + "\n")
+    assert info.value.issue.code == "yaml.too-long"
+
+
+def test_invalid_utf8_reports_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(b"a: 1\nb: caf\xe9\n")
+    with pytest.raises(YamlError) as info:
+        load_yaml(path)
+    assert (info.value.issue.line, info.value.issue.col) == (2, 7)
+
+
+@pytest.mark.parametrize("name", ["missing.yaml", "."])
+def test_missing_or_directory_path_is_an_io_error(tmp_path: Path, name: str) -> None:
+    with pytest.raises(YamlError) as info:
+        load_yaml(tmp_path / name if name != "." else tmp_path)
+    assert info.value.issue.code.startswith("io.")
+    assert info.value.exit_code == 3
