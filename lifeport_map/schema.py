@@ -175,6 +175,26 @@ EXTRA_VOCABULARIES = {
 }
 
 
+class At:
+    """A position not yet looked up: the value under ``key`` in ``container``.
+
+    Positions are only needed when something is wrong, so the checker carries these cheap
+    markers and resolves them in ``add``.
+    """
+
+    __slots__ = ("container", "key")
+
+    def __init__(self, container: Any, key: str | int) -> None:
+        self.container = container
+        self.key = key
+
+    def resolve(self) -> tuple[int, int] | None:
+        return position_of(self.container, self.key)
+
+
+Where = tuple[int, int] | At | None
+
+
 @dataclass
 class StructureChecker:
     """Checks raw loaded YAML against the field tables, collecting every issue."""
@@ -182,27 +202,39 @@ class StructureChecker:
     taxonomy: Taxonomy
     file: str
     issues: list[Issue] = field(default_factory=list)
+    _vocabularies: dict[str, frozenset[str]] = field(default_factory=dict)
+    _known: dict[int, dict[str, Field]] = field(default_factory=dict)
 
     def vocabulary(self, name: str) -> tuple[str, ...]:
         if name in EXTRA_VOCABULARIES:
             return EXTRA_VOCABULARIES[name]
         return self.taxonomy.vocabulary(name)
 
-    def add(self, code: str, message: str, hint: str, where: tuple[int, int] | None,
+    def allowed(self, name: str) -> frozenset[str]:
+        found = self._vocabularies.get(name)
+        if found is None:
+            found = self._vocabularies[name] = frozenset(self.vocabulary(name))
+        return found
+
+    def add(self, code: str, message: str, hint: str, where: Where,
             entry: str, path: str) -> None:
+        if isinstance(where, At):
+            where = where.resolve()
         line, col = where or (0, 0)
         self.issues.append(Issue(code=code, message=message, hint=hint, file=self.file,
                                  line=line, col=col, entry=entry, field=path))
 
     def check_mapping(self, value: Any, fields: tuple[Field, ...], *, entry: str, path: str,
-                      where: tuple[int, int] | None) -> bool:
+                      where: Where) -> bool:
         """Check a mapping against ``fields``; returns False when it is not a mapping at all."""
         if not isinstance(value, dict):
             self.add("schema.type", f"{path or 'file'} must be a mapping (key: value pairs), "
                      f"not {_describe(value)}", "write it as indented 'key: value' lines",
                      where, entry, path)
             return False
-        known = {f.name: f for f in fields}
+        known = self._known.get(id(fields))
+        if known is None:
+            known = self._known[id(fields)] = {f.name: f for f in fields}
         for key in value:
             if key not in known:
                 close = _closest(key, list(known))
@@ -211,20 +243,21 @@ class StructureChecker:
                 kpos = value.key_positions.get(key) if isinstance(value, YMap) else None
                 self.add("schema.unknown-field", f"unknown field '{key}'", hint,
                          _unpack(kpos) or where, entry, _join(path, key))
+        get = value.get
         for spec in fields:
-            child_path = _join(path, spec.name)
-            if spec.name not in value or value[spec.name] is None or value[spec.name] == "":
+            item = get(spec.name)
+            if item is None or item == "":
                 if spec.required:
                     self.add("schema.required", f"required field '{spec.name}' is missing or empty",
                              f"add '{spec.name}:' ({spec.description.rstrip('.')})",
-                             start_of(value) or where, entry, child_path)
+                             start_of(value) or where, entry, _join(path, spec.name))
                 continue
-            self.check_value(value[spec.name], spec, entry=entry, path=child_path,
-                             where=position_of(value, spec.name))
+            self.check_value(item, spec, entry=entry, path=_join(path, spec.name),
+                             where=At(value, spec.name))
         return True
 
     def check_value(self, value: Any, spec: Field, *, entry: str, path: str,
-                    where: tuple[int, int] | None) -> None:
+                    where: Where) -> None:
         kind = spec.type
         if kind == "map":
             self.check_mapping(value, spec.fields, entry=entry, path=path, where=where)
@@ -239,7 +272,7 @@ class StructureChecker:
             seen: set[Any] = set()
             assert spec.items is not None
             for index, item in enumerate(value):
-                item_where = position_of(value, index)
+                item_where = At(value, index)
                 if item is None:
                     self.add("schema.type", f"'{path}[{index}]' is empty", "remove the empty item",
                              item_where, entry, f"{path}[{index}]")
@@ -259,12 +292,12 @@ class StructureChecker:
                 return
             for key, number in value.items():
                 self.check_value(number, _f(key, "number", minimum=0), entry=entry,
-                                 path=_join(path, key), where=position_of(value, key))
+                                 path=_join(path, key), where=At(value, key))
         else:
             self.check_scalar(value, spec, entry=entry, path=path, where=where)
 
     def check_scalar(self, value: Any, spec: Field, *, entry: str, path: str,
-                     where: tuple[int, int] | None) -> None:
+                     where: Where) -> None:
         kind = spec.type
         if kind in ("text", "long-text", "slug", "url", "country", "seed", "enum"):
             if not isinstance(value, str):
@@ -273,8 +306,8 @@ class StructureChecker:
                          else "write a single text value", where, entry, path)
                 return
             if kind == "enum":
-                allowed = self.vocabulary(spec.vocabulary)
-                if value not in allowed:
+                if value not in self.allowed(spec.vocabulary):
+                    allowed = self.vocabulary(spec.vocabulary)
                     close = _closest(value, list(allowed))
                     hint = f"did you mean '{close}'?" if close else \
                         f"use one of: {', '.join(allowed)}"

