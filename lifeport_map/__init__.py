@@ -8,8 +8,15 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from lifeport_map.analysis.compare import compare
 from lifeport_map.analysis.coverage import coverage
+from lifeport_map.analysis.export import export_bytes, geojson, site_records
+from lifeport_map.analysis.gaps import gaps
+from lifeport_map.analysis.near import near
+from lifeport_map.analysis.stats import stats
+from lifeport_map.analysis.whatif import whatif
 from lifeport_map.errors import Issue, LifeportError, RegistryError, UsageError, YamlError
+from lifeport_map.graph import build_graph
 from lifeport_map.registry import check_registry, load_registry, read_registry
 
 __all__ = [
@@ -19,8 +26,17 @@ __all__ = [
     "UsageError",
     "YamlError",
     "__version__",
+    "build_graph",
     "check_registry",
+    "compare",
     "coverage",
+    "export_bytes",
+    "gaps",
+    "geojson",
     "load_registry",
+    "near",
     "read_registry",
+    "site_records",
+    "stats",
+    "whatif",
 ]

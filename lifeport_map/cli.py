@@ -180,47 +180,6 @@ def schema(
         fail(error)
 
 
-@app.command()
-def coverage(
-    ctx: typer.Context,
-    region: Annotated[str, typer.Option("--region", "-r", help="Region id, name or alias.")],
-    definition: Annotated[str | None, typer.Option(
-        help="Region definition to use (default: the region's default).")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table or json.")
-                   ] = OutputFormat.table,
-    lang: Annotated[Lang, typer.Option(help="Language of labels.")] = Lang.nl,
-) -> None:
-    """Which value-chain phases a region covers, and by whom.
-
-    Example: lifeport-map coverage --region nijmegen --lang en
-    """
-    from lifeport_map.analysis.coverage import coverage as compute
-
-    registry = load(ctx)
-    try:
-        result = compute(registry, region, definition=definition, lang=lang.value)
-    except LifeportError as error:
-        fail(error)
-    if fmt is OutputFormat.json:
-        _out(json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False))
-        return
-    from lifeport_map.render.console import console, table
-
-    heading = "Fase" if lang is Lang.nl else "Phase"
-    rows = [(p["label"], p["count"], p["organisations"],
-             ", ".join(a["name"] for a in p["actors"][:6]) + (" …" if p["count"] > 6 else ""))
-            for p in result["phases"]]
-    cols = [heading, "Vestigingen" if lang is Lang.nl else "Sites",
-            "Organisaties" if lang is Lang.nl else "Organisations",
-            "Voorbeelden" if lang is Lang.nl else "Examples"]
-    title = f"{result['region']['name']} ({result['definition']['name']})"
-    out = console()
-    out.print(table(title, cols, rows))
-    whole = result["whole_chain"]
-    out.print(("Hele keten aanwezig: " if lang is Lang.nl else "Whole chain present: ")
-              + (("ja" if whole else "nee") if lang is Lang.nl else ("yes" if whole else "no")))
-
-
 def run() -> None:
     """Console-script entry point: no traceback reaches the user unless LIFEPORT_DEBUG is set."""
     try:

@@ -1,3 +1,253 @@
-"""CLI commands: analysis."""
+"""CLI commands: the analyses (coverage, compare, gaps, whatif, near, stats) and export.
+
+Each command parses its options, calls one function of ``lifeport_map.analysis`` and renders
+the plain-data result as a table, JSON, CSV or Markdown. Analyses load the registry with its
+structure checked strictly but skip the slower semantic checks (run ``validate`` for those), so
+that ``coverage`` answers quickly.
+"""
 
 from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lifeport_map.cli import Lang, _out, app, fail, load
+from lifeport_map.errors import LifeportError
+
+
+class AnalysisFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    csv = "csv"
+    geojson = "geojson"
+    graphml = "graphml"
+
+
+FormatOption = Annotated[AnalysisFormat, typer.Option(
+    "--format", "-f", help="table (default), json (stable, for scripts), csv (the main table) "
+    "or markdown.")]
+LangOption = Annotated[Lang, typer.Option(help="Language of labels: nl or en.")]
+RegionOption = Annotated[str, typer.Option(
+    "--region", "-r", help="Region id, name or alias, e.g. nijmegen, lifeport, 'Silicon Saxony'.")]
+DefinitionOption = Annotated[str | None, typer.Option(
+    "--definition", help="Region definition to use (default: the region's default); "
+    "see the region file for the names.")]
+
+
+def _show(name: str, result: dict[str, Any], fmt: AnalysisFormat, lang: Lang) -> None:
+    """Render an analysis result in the chosen format on standard output."""
+    if fmt is AnalysisFormat.json:
+        _out(json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False))
+        return
+    from lifeport_map.render.analysis import BUILDERS
+    from lifeport_map.render.tables import print_console, to_csv, to_markdown
+
+    sections = BUILDERS[name](result, lang.value)
+    if fmt is AnalysisFormat.table:
+        print_console(sections)
+    elif fmt is AnalysisFormat.markdown:
+        _out(to_markdown(sections))
+    else:
+        _out(to_csv(sections))
+
+
+def _run(ctx: typer.Context, compute: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    registry = load(ctx, check=False)
+    try:
+        return compute(registry)
+    except LifeportError as error:
+        fail(error)
+
+
+@app.command()
+def coverage(
+    ctx: typer.Context,
+    region: RegionOption,
+    definition: DefinitionOption = None,
+    fmt: FormatOption = AnalysisFormat.table,
+    lang: LangOption = Lang.nl,
+) -> None:
+    """Which value-chain phases a region covers, by whom, in which roles, and how fragile.
+
+    Per phase in chain order: sites and organisations, activities present and absent, known
+    employees (and sites without a figure), roles, whether the whole chain is held in
+    production roles, and phases held by a single organisation. Only active sites count.
+
+    Example: lifeport-map coverage --region nijmegen --lang en
+    """
+    from lifeport_map.analysis.coverage import coverage as compute
+
+    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value))
+    _show("coverage", result, fmt, lang)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    regions: Annotated[list[str] | None, typer.Argument(
+        help="Regions to compare (default: nijmegen brainport twente delft leuven dresden).",
+        show_default=False)] = None,
+    definition: Annotated[list[str] | None, typer.Option(
+        "--definition", help="One definition for every region (e.g. radius-25km), or "
+        "REGION=DEFINITION, repeatable.")] = None,
+    fmt: FormatOption = AnalysisFormat.table,
+    lang: LangOption = Lang.nl,
+) -> None:
+    """Compare regions: phase x region matrix, whole-chain regions and specialisation.
+
+    Specialisation is a location quotient (share of a region's sites, or employees, in a phase
+    relative to all compared regions); the definitions used are listed.
+
+    Example: lifeport-map compare nijmegen dresden leuven --format markdown
+    """
+    from lifeport_map.analysis.compare import compare as compute
+    from lifeport_map.analysis.compare import parse_definitions
+
+    def go(registry: Any) -> dict[str, Any]:
+        return compute(registry, regions or None, definition=parse_definitions(definition or []),
+                       lang=lang.value)
+
+    _show("compare", _run(ctx, go), fmt, lang)
+
+
+@app.command()
+def gaps(
+    ctx: typer.Context,
+    region: RegionOption,
+    definition: DefinitionOption = None,
+    limit: Annotated[int, typer.Option(min=1, max=50,
+                                       help="Candidates per white spot.")] = 3,
+    fmt: FormatOption = AnalysisFormat.table,
+    lang: LangOption = Lang.nl,
+) -> None:
+    """White spots of a region and the nearest candidate providers elsewhere (geodesic km).
+
+    A white spot is a phase or activity that no organisation in the region covers, or only
+    one; candidates are active sites outside the region, nearest to the region centre first.
+
+    Example: lifeport-map gaps --region nijmegen --limit 5
+    """
+    from lifeport_map.analysis.gaps import gaps as compute
+
+    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value,
+                                           limit=limit))
+    _show("gaps", result, fmt, lang)
+
+
+@app.command()
+def whatif(
+    ctx: typer.Context,
+    region: RegionOption,
+    without: Annotated[list[str], typer.Option(
+        "--without", "-w", help="Site id to remove; repeat for several.")],
+    definition: DefinitionOption = None,
+    fmt: FormatOption = AnalysisFormat.table,
+    lang: LangOption = Lang.nl,
+) -> None:
+    """A region's coverage before and after removing sites, and what is lost.
+
+    Example: lifeport-map whatif --region nijmegen --without nxp-nijmegen
+    """
+    from lifeport_map.analysis.whatif import whatif as compute
+
+    result = _run(ctx, lambda reg: compute(reg, region, without, definition=definition,
+                                           lang=lang.value))
+    _show("whatif", result, fmt, lang)
+
+
+@app.command()
+def near(
+    ctx: typer.Context,
+    origin: Annotated[str, typer.Argument(
+        help="A place name (offline gazetteer, optionally 'Name, CC'), a site id, a region, "
+        "or 'lat,lon' in decimal degrees.", show_default=False)],
+    radius_km: Annotated[float, typer.Option("--radius-km", help="Radius in km.")] = 50.0,
+    activity: Annotated[list[str] | None, typer.Option(
+        "--activity", "-a", help="Keep sites doing this activity; repeat for any of several.")
+    ] = None,
+    phase: Annotated[str | None, typer.Option("--phase", "-p", help="Keep sites in this phase.")
+                     ] = None,
+    role: Annotated[str | None, typer.Option(
+        "--role", help="Keep sites with an activity in this role (within --phase if given), "
+        "e.g. production.")] = None,
+    include_planned: Annotated[bool, typer.Option(
+        "--include-planned", help="Also list planned and under-construction sites.")] = False,
+    fmt: FormatOption = AnalysisFormat.table,
+    lang: LangOption = Lang.nl,
+) -> None:
+    """Sites within a radius of a place, site or coordinates, nearest first (geodesic km).
+
+    Example: lifeport-map near Nijmegen --radius-km 300 --phase front-end --role production
+    """
+    from lifeport_map.analysis.coverage import COUNTED_STATUSES, PIPELINE_STATUSES
+    from lifeport_map.analysis.near import near as compute
+
+    statuses = (*COUNTED_STATUSES, *PIPELINE_STATUSES) if include_planned else COUNTED_STATUSES
+    result = _run(ctx, lambda reg: compute(reg, origin, radius_km=radius_km,
+                                           activities=activity or (), phase=phase, role=role,
+                                           statuses=statuses, lang=lang.value))
+    _show("near", result, fmt, lang)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    region: RegionOption,
+    definition: DefinitionOption = None,
+    fmt: FormatOption = AnalysisFormat.table,
+    lang: LangOption = Lang.nl,
+) -> None:
+    """A region's published figures next to what the registry sums to, with the difference.
+
+    Employees per pillar (and per scenario) are compared group by group with the latest
+    employee figures of the region's sites; registry sums cover only sites with a figure.
+
+    Example: lifeport-map stats --region nijmegen --lang en
+    """
+    from lifeport_map.analysis.stats import stats as compute
+
+    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value))
+    _show("stats", result, fmt, lang)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="json (sites, regions, graph), csv (one row per site, for "
+        "spreadsheets), geojson (QGIS) or graphml (Gephi).")] = ExportFormat.json,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write (atomically); default: standard output.")
+    ] = None,
+) -> None:
+    """Export the registry and its value-chain graph for other tools.
+
+    Example: lifeport-map export --format geojson --output sites.geojson
+    """
+    from lifeport_map.analysis.export import export_bytes
+
+    registry = load(ctx, check=False)
+    try:
+        data = export_bytes(registry, fmt.value)
+        if output is None:
+            import sys
+
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return
+        from lifeport_map.fileio import write_bytes_atomic
+
+        write_bytes_atomic(output, data)
+    except LifeportError as error:
+        fail(error)
