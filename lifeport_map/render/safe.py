@@ -31,3 +31,78 @@ def github_data(text: str) -> str:
 def github_property(text: str) -> str:
     """Escape a property value of a GitHub workflow command (``file=...,line=...``)."""
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# --- HTML, JavaScript and Markdown ------------------------------------------------------------
+# Every piece of registry text that enters a map or a brief goes through ``html_text`` (or, for
+# Markdown, ``markdown_text``). Folium places popup and tooltip HTML inside JavaScript template
+# literals, so besides the five HTML specials the characters that mean something there ($,
+# backtick, backslash) become character references too; they render as the same characters.
+
+_HTML_REPLACEMENTS = {
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+    "$": "&#36;", "`": "&#96;", "\\": "&#92;", "{": "&#123;", "}": "&#125;",
+    "\u2028": "&#8232;", "\u2029": "&#8233;",
+}
+_HTML_TABLE = str.maketrans(_HTML_REPLACEMENTS)
+
+
+def html_text(value: object) -> str:
+    """Any value as HTML text that shows literally: in an element, an attribute (quoted), a
+    JavaScript template literal or a string. Control characters are made visible first."""
+    return terminal("" if value is None else str(value)).translate(_HTML_TABLE)
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) address fit for a link, otherwise None (no link)."""
+    if not url or any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or parts.username \
+            or parts.password or "\\" in url:
+        return None
+    return url
+
+
+def html_link(url: str | None, text: str | None = None) -> str:
+    """An external link opened in a new tab without access to this page, or plain text."""
+    href = safe_href(url)
+    shown = html_text(text if text is not None else (url or ""))
+    if href is None:
+        return shown
+    return (f'<a href="{html_text(href)}" target="_blank" rel="noopener noreferrer">'
+            f"{shown}</a>")
+
+
+def script_json(value: object) -> str:
+    """JSON that can sit inside a <script> element: it cannot end the element or open a
+    comment, and line separators cannot break older JavaScript parsers."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                      allow_nan=False)
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+!|~=")
+
+
+def markdown_text(value: object) -> str:
+    """Registry text for Markdown: no raw HTML, no link syntax, no table breaks, one line."""
+    text = terminal("" if value is None else str(value)).replace("\r", " ").replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+
+
+def csv_cell(value: object) -> str:
+    """A CSV cell that no spreadsheet runs as a formula."""
+    text = "" if value is None else str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
