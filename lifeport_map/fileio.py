@@ -14,8 +14,12 @@ from pathlib import Path
 from lifeport_map.errors import OutputError
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically; a symlink is followed and kept."""
+def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
+    """Write ``data`` to ``path`` atomically; a symlink is followed and kept.
+
+    With ``expected``, the file must still hold exactly those bytes right before it is
+    replaced; otherwise nothing is written (someone else changed it since it was read).
+    """
     target = Path(os.path.realpath(path))
     if target.is_dir():
         raise OutputError(f"{path} is a directory", hint="give a file name for the output")
@@ -40,6 +44,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)
+        if expected is not None:
+            _require_unchanged(path, target, expected)
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -50,6 +56,18 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _require_unchanged(path: Path, target: Path, expected: bytes) -> None:
+    # Checked as late as possible (just before os.replace) to keep the window for a lost
+    # concurrent edit small; a lock would not help against editors that ignore it.
+    try:
+        current = target.read_bytes()
+    except FileNotFoundError:
+        current = None
+    if current != expected:
+        raise OutputError(f"{path} changed on disk since it was read; nothing was written",
+                          hint="run the command again on the current file")
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -1,3 +1,236 @@
-"""CLI commands: contrib."""
+"""CLI commands for contributors: ``fmt``, ``add`` and ``diff``.
+
+Each command calls one library function (``fmt.format_file``, ``add.add_site``,
+``analysis.changes.registry_changes``) and renders its result; nothing here touches files.
+"""
 
 from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from lifeport_map.cli import Lang, _out, _paths, app, fail
+from lifeport_map.errors import LifeportError, UsageError
+
+
+class CheckFormat(StrEnum):
+    text = "text"
+    github = "github"
+
+
+class ChangesFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def _registry_path(ctx: typer.Context) -> Path:
+    from lifeport_map.registry import default_registry_path
+
+    return _paths(ctx).registry or default_registry_path()
+
+
+@app.command("fmt")
+def fmt_command(
+    ctx: typer.Context,
+    check: Annotated[bool, typer.Option(
+        "--check", help="Change nothing; exit 1 and show what differs when the file is not "
+        "in canonical form.")] = False,
+    report: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="How --check reports: text, or github (annotations).")
+    ] = CheckFormat.text,
+) -> None:
+    """Rewrite the registry in canonical form: entries sorted by id, keys in schema order,
+    consistent quoting; comments, blank lines and line endings are kept.
+
+    The file is only replaced when the result reads back to the same data and passes every
+    check; the write is atomic, keeps permissions and symlinks, and is refused when the file
+    changed on disk meanwhile.
+
+    Example: lifeport-map fmt --check
+    """
+    from lifeport_map.fmt import format_file
+    from lifeport_map.render.contrib import format_annotations, format_report
+    from lifeport_map.render.safe import terminal
+
+    path = _registry_path(ctx)
+    try:
+        outcome = format_file(path, _paths(ctx).regions, check=check)
+    except LifeportError as error:
+        fail(error)
+    if not outcome.changed:
+        sys.stderr.write(f"{terminal(str(path))}: already in canonical form\n")
+        return
+    if check:
+        if report is CheckFormat.github:
+            _out(format_annotations(str(path), outcome.differing_entries))
+        _out(format_report(str(path), outcome.out_of_order, outcome.differing_entries,
+                           outcome.diff))
+        raise typer.Exit(1)
+    sys.stderr.write(f"{terminal(str(path))}: formatted "
+                     f"({len(outcome.differing_entries)} part(s) changed)\n")
+
+
+def _ask(label: str, current: str | None, *, default: str | None = None) -> str:
+    if current:
+        return current
+    answer: str = typer.prompt(label, default=default) if default is not None else \
+        typer.prompt(label)
+    return answer.strip()
+
+
+@app.command("add")
+def add_command(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Option(help="Name of the site as people know it.")] = None,
+    organisation: Annotated[str | None, typer.Option(
+        help="Organisation the site belongs to.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Kind of actor (taxonomy 'kinds').")] = None,
+    activity: Annotated[list[str] | None, typer.Option(
+        "--activity", help="Activity at this site (repeatable; taxonomy 'activities').")] = None,
+    place: Annotated[str | None, typer.Option(help="Town or city of the site.")] = None,
+    country: Annotated[str | None, typer.Option(
+        help="ISO 3166-1 alpha-2 country code.")] = None,
+    source_year: Annotated[int | None, typer.Option(
+        "--source-year", help="Year the source's facts refer to.")] = None,
+    source_url: Annotated[str | None, typer.Option(
+        "--source-url", help="Public http(s) URL of the source.")] = None,
+    source_seed: Annotated[str | None, typer.Option(
+        "--source-seed", help="Seed document file name instead of a URL.")] = None,
+    source_title: Annotated[str | None, typer.Option(
+        "--source-title", help="Title of the source.")] = None,
+    site_id: Annotated[str | None, typer.Option(
+        "--id", help="Id of the new entry (default: organisation and place).")] = None,
+    municipality: Annotated[str | None, typer.Option(
+        help="Municipality the place lies in (default: the place).")] = None,
+    address: Annotated[str | None, typer.Option(help="Street address, from a source.")] = None,
+    phase: Annotated[list[str] | None, typer.Option(
+        "--phase", help="Phase served by a cross-cutting activity (repeatable).")] = None,
+    status: Annotated[str, typer.Option(help="active, planned, under-construction or closed.")
+                      ] = "active",
+    since: Annotated[int | None, typer.Option(help="Year the site opened.")] = None,
+    alias: Annotated[list[str] | None, typer.Option(
+        "--alias", help="Another name of the site (repeatable).")] = None,
+    website: Annotated[str | None, typer.Option(help="Official website.")] = None,
+    description: Annotated[str | None, typer.Option(help="What happens at the site.")] = None,
+    notes: Annotated[str | None, typer.Option(help="Caveats for maintainers.")] = None,
+    another_site: Annotated[bool, typer.Option(
+        "--another-site", help="The organisation already has a site in this municipality and "
+        "this is a different one.")] = False,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Show the entry and its checks; write nothing.")] = False,
+    interactive: Annotated[bool | None, typer.Option(
+        "--interactive/--no-interactive",
+        help="Ask for missing values (default: when a terminal is attached).")] = None,
+) -> None:
+    """Add a site to the registry: coordinates are looked up offline, the region is proposed,
+    the entry is validated and inserted in canonical position.
+
+    A taken id, or an organisation that already has a site in the same municipality, is
+    refused with a pointer to the existing entry.
+
+    Example: lifeport-map add --organisation Acme --place Nijmegen --source-year 2026
+    """
+    from lifeport_map.add import NewSite, add_site
+    from lifeport_map.render.contrib import entry_lines
+    from lifeport_map.render.issues import as_text
+    from lifeport_map.render.safe import terminal
+
+    if interactive is None:
+        interactive = sys.stdin.isatty()
+    activities = list(activity or [])
+    if interactive:
+        name = _ask("Name of the site", name)
+        organisation = _ask("Organisation", organisation)
+        kind = _ask("Kind (e.g. supplier, idm, fabless, research-institute)", kind)
+        if not activities:
+            given = _ask("Activities (comma-separated, e.g. chip-design)", None)
+            activities = [a.strip() for a in given.split(",") if a.strip()]
+        place = _ask("Place (town or city)", place)
+        municipality = _ask("Municipality", municipality, default=place)
+        country = _ask("Country (two letters)", country, default="NL")
+        if not source_url and not source_seed:
+            source_url = _ask("Source URL", None)
+        if source_year is None:
+            source_year = int(_ask("Year the source refers to", None))
+    missing = [option for option, value in (
+        ("--name", name), ("--organisation", organisation), ("--kind", kind),
+        ("--activity", activities), ("--place", place), ("--country", country),
+        ("--source-year", source_year), ("--source-url or --source-seed",
+                                         source_url or source_seed)) if not value]
+    try:
+        if missing:
+            raise UsageError(f"missing {', '.join(missing)}",
+                             hint="give them as options, or run 'lifeport-map add' in a terminal "
+                             "to be asked")
+        assert name and organisation and kind and place and country and source_year
+        new = NewSite(name=name, organisation=organisation, kind=kind,
+                      activities=tuple(activities), place=place, country=country,
+                      source_year=source_year, municipality=municipality, id=site_id,
+                      phases=tuple(phase or ()), status=status, since=since,
+                      aliases=tuple(alias or ()), address=address, website=website,
+                      source_url=source_url, source_seed=source_seed,
+                      source_title=source_title, description=description, notes=notes)
+        outcome = add_site(_registry_path(ctx), new, regions_dir=_paths(ctx).regions,
+                           allow_same_organisation=another_site, dry_run=dry_run)
+    except LifeportError as error:
+        fail(error)
+    from lifeport_map.fmt import format_text
+
+    entry_text = format_text("sites: []\n", extra_sites=[outcome.entry]).splitlines()[1:]
+    _out(entry_lines(entry_text))
+    where = f"{outcome.path}:{outcome.line}"
+    verb = "would add" if dry_run else "added"
+    sys.stderr.write(f"{verb} '{terminal(str(outcome.entry['id']))}' at {terminal(where)}\n")
+    if outcome.place is not None:
+        sys.stderr.write(f"coordinates: place level, from GeoNames '{terminal(outcome.place.name)}'"
+                         f" ({outcome.place.lat}, {outcome.place.lon}); replace them with the "
+                         "site's own coordinates and 'precision: site' if a source gives them\n")
+    else:
+        sys.stderr.write("coordinates: the place is not in the offline gazetteer; none were "
+                         "added\n")
+    regions = ", ".join(outcome.regions) or "none of the defined regions"
+    sys.stderr.write(f"regions (default definitions): {terminal(regions)}\n")
+    if outcome.warnings:
+        sys.stderr.write(as_text(outcome.warnings) + "\n")
+
+
+@app.command("diff")
+def diff_command(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(help="Older registry: a file or a git revision.")],
+    new: Annotated[str, typer.Argument(help="Newer registry: a file or a git revision.")],
+    report: Annotated[ChangesFormat, typer.Option(
+        "--format", "-f", help="text, markdown (for a pull-request comment) or json.")
+    ] = ChangesFormat.text,
+    lang: Annotated[Lang, typer.Option(help="Language of region names.")] = Lang.en,
+) -> None:
+    """What changed between two versions of the registry: sites added, removed, moved or
+    changed, and each region's coverage per phase (gained or lost).
+
+    A revision (HEAD~1, main, a commit) is read with 'git show REV:<registry path>'.
+
+    Example: lifeport-map diff main HEAD --format markdown
+    """
+    from lifeport_map.analysis.changes import registry_changes
+    from lifeport_map.render.contrib import changes_json, changes_markdown, changes_text
+    from lifeport_map.revisions import load_version
+
+    registry_path = _registry_path(ctx)
+    regions = _paths(ctx).regions
+    try:
+        before = load_version(old, registry_path=registry_path, regions_dir=regions)
+        after = load_version(new, registry_path=registry_path, regions_dir=regions)
+        changes = registry_changes(before.registry, after.registry)
+    except LifeportError as error:
+        fail(error)
+    if report is ChangesFormat.json:
+        _out(changes_json(changes, before.label, after.label))
+    elif report is ChangesFormat.markdown:
+        _out(changes_markdown(changes, before.label, after.label, lang=lang.value))
+    else:
+        _out(changes_text(changes, before.label, after.label, lang=lang.value))

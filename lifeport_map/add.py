@@ -1,0 +1,188 @@
+"""Adding one site to the registry file, with the same guarantees as ``fmt``.
+
+The new entry is built from what the contributor gives, with coordinates looked up offline at
+place level (and a note saying so). It is refused when its id is taken or when the same
+organisation (or name) already has a site in the same municipality, and otherwise inserted in
+canonical position, checked by the full validator and written atomically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lifeport_map.errors import LifeportError, RegistryError
+from lifeport_map.fmt import (
+    FormatError,
+    blocking_errors,
+    format_text,
+    read_bytes,
+    verify_output,
+)
+from lifeport_map.gazetteer import Gazetteer, Place
+from lifeport_map.model import Registry, Site
+from lifeport_map.text import fold, fold_organisation, slugify
+from lifeport_map.yamlio import decode, parse
+
+
+class DuplicateEntryError(LifeportError):
+    """The new entry's id is taken, or the site is probably in the registry already."""
+
+
+@dataclass(frozen=True)
+class NewSite:
+    """What a contributor tells about a site; everything else is looked up or derived."""
+
+    name: str
+    organisation: str
+    kind: str
+    activities: tuple[str, ...]
+    place: str
+    country: str
+    source_year: int
+    municipality: str | None = None
+    id: str | None = None
+    phases: tuple[str, ...] = ()
+    status: str = "active"
+    since: int | None = None
+    aliases: tuple[str, ...] = ()
+    address: str | None = None
+    website: str | None = None
+    source_url: str | None = None
+    source_seed: str | None = None
+    source_title: str | None = None
+    description: str | None = None
+    notes: str | None = None
+
+    @property
+    def site_id(self) -> str:
+        return self.id or slugify(f"{self.organisation} {self.place}")
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    path: Path
+    entry: dict[str, Any]
+    line: int  # where the entry starts in the written file
+    place: Place | None  # the gazetteer place the coordinates come from
+    regions: list[str]
+    warnings: list[Any] = field(default_factory=list)
+    written: bool = True
+
+
+def coordinates_note(place: Place) -> str:
+    return (f"Approximate: coordinates of the place {place.name} (GeoNames {place.geonameid}), "
+            "not of the site itself.")
+
+
+def build_entry(new: NewSite, gazetteer: Gazetteer) -> tuple[dict[str, Any], Place | None]:
+    """The registry entry for ``new``, in schema order, and the place its coordinates are of."""
+    municipality = new.municipality or new.place
+    location: dict[str, Any] = {}
+    if new.address:
+        location["address"] = new.address
+    location.update(place=new.place, municipality=municipality, country=new.country)
+    place = None
+    if gazetteer.covers(new.country):
+        place = gazetteer.best(new.place, new.country) or gazetteer.best(municipality, new.country)
+    if place is not None:
+        location.update(lat=place.lat, lon=place.lon, precision="place",
+                        note=coordinates_note(place))
+    source: dict[str, Any] = {}
+    if new.source_url:
+        source["url"] = new.source_url
+    if new.source_seed:
+        source["seed"] = new.source_seed
+    source["year"] = new.source_year
+    if new.source_title:
+        source["title"] = new.source_title
+    entry: dict[str, Any] = {"id": new.site_id, "name": new.name}
+    if new.aliases:
+        entry["aliases"] = list(new.aliases)
+    entry.update(organisation=new.organisation, kind=new.kind, activities=list(new.activities))
+    if new.phases:
+        entry["phases"] = list(new.phases)
+    entry["status"] = new.status
+    if new.since is not None:
+        entry["since"] = new.since
+    entry["location"] = location
+    if new.website:
+        entry["website"] = new.website
+    entry["sources"] = [source]
+    if new.description:
+        entry["description"] = new.description
+    if new.notes:
+        entry["notes"] = new.notes
+    return entry, place
+
+
+def _where(site: Site) -> str:
+    return f"{site.file}:{site.line}" if site.line else site.file
+
+
+def find_duplicates(registry: Registry, entry: dict[str, Any], *,
+                    allow_same_organisation: bool = False) -> None:
+    """Raise :class:`DuplicateEntryError` pointing at the entry ``entry`` would duplicate."""
+    wanted = str(entry["id"]).casefold()
+    for site in registry.sites:
+        if site.id.casefold() == wanted:
+            raise DuplicateEntryError(
+                f"id '{entry['id']}' is already used by the entry at {_where(site)}",
+                hint="choose another id with --id; ids are never reused, even for closed sites")
+    if allow_same_organisation:
+        return
+    location = entry["location"]
+    here = (location["country"], fold(location["municipality"]))
+    organisation = fold_organisation(entry["organisation"])
+    name = fold_organisation(entry["name"])
+    for site in registry.sites:
+        if (site.location.country, fold(site.location.municipality)) != here:
+            continue
+        same = {fold_organisation(site.organisation), fold_organisation(site.name)}
+        if organisation in same or name in same:
+            raise DuplicateEntryError(
+                f"'{site.organisation}' already has a site in {site.location.municipality}: "
+                f"'{site.id}' at {_where(site)}",
+                hint="edit that entry instead; if this really is another site of the same "
+                "organisation, run the command again with --another-site")
+
+
+def add_site(path: Path, new: NewSite, *, regions_dir: Path | None = None,
+             gazetteer: Gazetteer | None = None, allow_same_organisation: bool = False,
+             dry_run: bool = False) -> AddOutcome:
+    """Insert ``new`` into the registry file at ``path`` in canonical position."""
+    from lifeport_map.fileio import write_bytes_atomic
+    from lifeport_map.gazetteer import load_gazetteer
+    from lifeport_map.geo import regions_of
+    from lifeport_map.registry import build_site, read_registry
+
+    original = read_bytes(path)
+    text = decode(original, path)
+    errors = blocking_errors(path, regions_dir, ignore=frozenset())
+    if errors:
+        raise RegistryError(errors)
+    if format_text(text, path=path) != text:
+        raise FormatError(f"{path} is not in canonical form, so the new entry's lines could not "
+                          "be told apart from other changes",
+                          hint="run 'lifeport-map fmt' first (and commit that separately)")
+    result = read_registry(path, regions_dir)
+    registry = result.registry
+    assert registry is not None  # blocking_errors found none
+    entry, place = build_entry(new, gazetteer or load_gazetteer())
+    find_duplicates(registry, entry, allow_same_organisation=allow_same_organisation)
+    output = format_text(text, path=path, extra_sites=[entry]).encode("utf-8")
+    data = parse(text.replace("\r\n", "\n"), path)
+    warnings = [i for i in verify_output(path, output, regions_dir,
+                                         {**data, "sites": [*data["sites"], entry]})
+                if i.entry == entry["id"]]
+    site = build_site(entry, registry.taxonomy, str(path))
+    assert site is not None
+    regions = regions_of(registry, site)
+    lines = output.decode("utf-8").replace("\r\n", "\n").split("\n")
+    line = next((i + 1 for i, text_line in enumerate(lines)
+                 if text_line.strip() == f"- id: {entry['id']}"), 0)
+    if not dry_run:
+        write_bytes_atomic(path, output, expected=original)
+    return AddOutcome(path=path, entry=entry, line=line, place=place, regions=regions,
+                      warnings=warnings, written=not dry_run)

@@ -1,0 +1,599 @@
+"""The canonical form of the registry file, and rewriting a file into it without losing anything.
+
+Canonical means: entries sorted by id, keys in the order of the schema's field tables, scalars
+quoted exactly when a YAML 1.1 or 1.2 reader could mistype them, two-space block indentation,
+short lists of scalars in flow style. Comments and blank-line groups travel with the key or
+entry they stand before (or, when indented deeper, with the block they close), and the file
+keeps its LF or CRLF line endings. The result is always re-read with the strict loader and
+must give the same data; a file is only replaced after that, atomically.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
+from lifeport_map.schema import REGISTRY_FIELDS, Field
+from lifeport_map.yamlio import YList, YMap, decode, needs_quotes, parse, unpack
+
+FLOW_WIDTH = 96  # a list of scalars longer than this is written one item per line
+FIXED_BY_FMT = frozenset({"order.not-canonical"})  # issues that formatting itself resolves
+_ESCAPE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+_UNUSUAL_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+_STRUCTURE_TOKENS = (yaml.StreamStartToken, yaml.StreamEndToken, yaml.BlockMappingStartToken,
+                     yaml.BlockSequenceStartToken, yaml.BlockEndToken)
+
+
+class FormatError(LifeportError):
+    """The file cannot be put in canonical form without risk (exit code 1)."""
+
+
+# --- scalars -----------------------------------------------------------------------------------
+
+def scalar(value: Any) -> str:
+    """One scalar as canonical YAML: plain when every reader reads it back unchanged, else in
+    double quotes with escapes for everything YAML does not allow literally."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value)
+        if text in ("nan", "inf", "-inf"):
+            raise FormatError("a number is not finite", hint="write a real number")
+        if "e" in text and "." not in text:  # the strict loader reads 1.0e+16, not 1e+16
+            mantissa, exponent = text.split("e")
+            text = f"{mantissa}.0e{exponent}"
+        return text
+    text = str(value)
+    if not needs_quotes(text):
+        return text
+    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                 json.dumps(text, ensure_ascii=False))
+
+
+def _flow(items: list[Any]) -> str | None:
+    """``[a, b]`` for a list of plain scalars, or None when it must be a block list."""
+    parts = []
+    for item in items:
+        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+            return None
+        text = scalar(item)
+        if isinstance(item, str) and not text.startswith('"') and any(c in item for c in ",[]{}"):
+            text = _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                         json.dumps(item, ensure_ascii=False))
+        parts.append(text)
+    return "[" + ", ".join(parts) + "]"
+
+
+# --- the layout of a file: nodes with their comments -------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Comment:
+    col: int
+    text: str  # "" for a blank line, otherwise starts with '#'
+
+
+@dataclass(eq=False)
+class _Node:
+    """One key of a mapping or one item of a list, with the comments that belong to it."""
+
+    key: str | None
+    value: Any
+    line: int  # 1-based; 0 for a node that is not in the file yet (add)
+    col: int  # 0-based column of the key, or of the '-' of a block list item
+    index: int
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+    before: list[_Comment] = field(default_factory=list)
+    eol: list[str] = field(default_factory=list)
+    after: list[_Comment] = field(default_factory=list)
+
+    @property
+    def has_comments(self) -> bool:
+        return bool(self.before or self.eol or self.after)
+
+    def ancestors(self) -> list[_Node]:
+        chain: list[_Node] = []
+        node: _Node | None = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+
+def _build(node: _Node, lines: list[str], nodes: list[_Node]) -> None:
+    value = node.value
+    if isinstance(value, dict):
+        for index, key in enumerate(value):
+            line, col = 0, 0
+            if isinstance(value, YMap) and key in value.key_positions:
+                line, col = unpack(value.key_positions[key])
+            child = _Node(key=key, value=value[key], line=line, col=max(col - 1, 0),
+                          index=index, parent=node)
+            node.children.append(child)
+            nodes.append(child)
+            _build(child, lines, nodes)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            line, col = 0, 0
+            if isinstance(value, YList) and index < len(value.positions):
+                line, col = unpack(value.positions[index])
+                col -= 1
+                head = lines[line - 1][:col].rstrip() if 0 < line <= len(lines) else ""
+                if head.endswith("-") and not head[:-1].strip(" -"):
+                    col = len(head) - 1  # a block item: its column is that of the dash
+            child = _Node(key=None, value=item, line=line, col=max(col, 0), index=index,
+                          parent=node)
+            node.children.append(child)
+            nodes.append(child)
+            _build(child, lines, nodes)
+
+
+def _content_spans(text: str) -> dict[int, list[tuple[int, int]]]:
+    """Per 0-based line, the column ranges covered by YAML tokens (everything but comments)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
+    try:
+        while True:
+            token = loader.get_token()
+            if token is None:
+                break
+            if isinstance(token, _STRUCTURE_TOKENS):
+                continue
+            start, end = token.start_mark, token.end_mark
+            if (start.line, start.column) == (end.line, end.column):
+                continue
+            if start.line == end.line:
+                spans.setdefault(start.line, []).append((start.column, end.column))
+                continue
+            spans.setdefault(start.line, []).append((start.column, 1 << 30))
+            for middle in range(start.line + 1, end.line):
+                spans.setdefault(middle, []).append((0, 1 << 30))
+            spans.setdefault(end.line, []).append((0, max(end.column, 1)))
+    finally:
+        loader.dispose()
+    return spans
+
+
+def _comment_start(line: str, covered: list[tuple[int, int]]) -> int | None:
+    for match in re.finditer("#", line):
+        col = match.start()
+        if col and line[col - 1] not in " \t":
+            continue
+        if not any(a <= col < b for a, b in covered):
+            return col
+    return None
+
+
+def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: str) -> None:
+    spans = _content_spans(text)
+    starts = [n.line for n in nodes]
+    run: list[tuple[int, _Comment]] = []  # full-line comments and blanks since the last content
+
+    def place(run_end_line: int) -> None:
+        index = bisect.bisect_right(starts, run_end_line)
+        after_node = nodes[index] if index < len(nodes) else None
+        previous = nodes[index - 1] if index > 0 else None
+        targets: list[list[_Comment] | None] = []
+        for _, comment in run:
+            target: list[_Comment] | None = None
+            if comment.text:
+                target = after_node.before if after_node is not None else root.after
+                limit = after_node.col if after_node is not None else -1
+                if previous is not None and comment.col > limit:
+                    closing = [a for a in previous.ancestors() if a.col < comment.col or a is root]
+                    owner = closing[0] if closing else root
+                    if after_node is None or owner not in after_node.ancestors():
+                        target = owner.after
+            targets.append(target)
+        following: list[_Comment] | None = after_node.before if after_node is not None \
+            else root.after
+        for i in range(len(run) - 1, -1, -1):  # a blank line goes with the comment below it
+            if targets[i] is None:
+                targets[i] = following
+            following = targets[i]
+        for (_, comment), target in zip(run, targets, strict=True):
+            assert target is not None
+            target.append(comment)
+        run.clear()
+
+    for number, line in enumerate(lines, start=1):
+        covered = spans.get(number - 1)
+        if covered is None:
+            stripped = line.strip()
+            if stripped and not stripped.startswith("#"):
+                raise FormatError(f"line {number} could not be placed",
+                                  hint="report this file; fmt leaves it unchanged")
+            run.append((number, _Comment(col=len(line) - len(line.lstrip()),
+                                         text=stripped.rstrip())))
+            continue
+        if run:
+            place(run[-1][0])
+        col = _comment_start(line, covered)
+        if col is None:
+            continue
+        comment = line[col:].rstrip()
+        index = bisect.bisect_right(starts, number) - 1
+        if index >= 0:
+            nodes[index].eol.append(comment)
+        elif nodes:
+            nodes[0].before.append(_Comment(col=0, text=comment))
+        else:
+            root.after.append(_Comment(col=0, text=comment))
+    if run:
+        place(run[-1][0])
+
+
+# --- writing the canonical form ----------------------------------------------------------------
+
+def _fields_of(spec: Field | None) -> tuple[Field, ...] | None:
+    if spec is None:
+        return None
+    if spec.type == "map":
+        return spec.fields
+    if spec.type == "list" and spec.items is not None and spec.items.type == "map":
+        return spec.items.fields
+    return None
+
+
+def _ordered_keys(children: list[_Node], fields: tuple[Field, ...] | None) -> list[_Node]:
+    if not fields:
+        return list(children)
+    rank = {f.name: i for i, f in enumerate(fields)}
+    return sorted(children, key=lambda n: (rank.get(str(n.key), len(rank)), n.index))
+
+
+def _sorted_entries(children: list[_Node]) -> list[_Node]:
+    def key(node: _Node) -> tuple[int, str, int]:
+        value = node.value
+        site_id = value.get("id") if isinstance(value, dict) else None
+        if isinstance(site_id, str):
+            return (0, site_id, node.index)
+        return (1, "", node.index)
+
+    return sorted(children, key=key)
+
+
+class _Writer:
+    def __init__(self, *, opened: bool = False) -> None:
+        self.lines: list[str] = []
+        self.opened = opened  # the last line opened a block: no blank line right after it
+
+    def comments(self, comments: list[_Comment], indent: int) -> None:
+        for comment in comments:
+            if not comment.text and self.opened:
+                continue
+            self.lines.append(" " * indent + comment.text if comment.text else "")
+            self.opened = False
+
+    def line(self, text: str, eol: list[str]) -> None:
+        self.lines.append(f"{text}  {'  '.join(eol)}" if eol else text)
+        self.opened = text.endswith(":")
+
+    def mapping(self, node: _Node, indent: int, fields: tuple[Field, ...] | None,
+                *, sort_entries: frozenset[str] = frozenset()) -> None:
+        spec_by_name = {f.name: f for f in fields or ()}
+        for child in _ordered_keys(node.children, fields):
+            self.key(child, indent, spec_by_name.get(str(child.key)), sort_entries=sort_entries)
+
+    def key(self, node: _Node, indent: int, spec: Field | None, *,
+            sort_entries: frozenset[str] = frozenset(), hoisted: bool = False) -> None:
+        pad = " " * indent
+        if not hoisted:
+            self.comments(node.before, indent)
+        head = f"{pad}{scalar(node.key)}:"
+        value = node.value
+        inner = _fields_of(spec)
+        if isinstance(value, dict) and value:
+            self.line(head, node.eol)
+            self.mapping(node, indent + 2, inner)
+        elif isinstance(value, list) and value:
+            flow = None if any(c.has_comments for c in node.children) else _flow(value)
+            if flow is not None and len(pad) + len(str(node.key)) + len(flow) < FLOW_WIDTH:
+                self.line(f"{head} {flow}", node.eol)
+            else:
+                self.line(head, node.eol)
+                children = node.children
+                if node.key in sort_entries and node.parent is not None \
+                        and node.parent.parent is None:
+                    children = _sorted_entries(children)
+                for item in children:
+                    self.item(item, indent + 2, inner)
+        elif isinstance(value, (dict, list)):
+            self.line(f"{head} {'{}' if isinstance(value, dict) else '[]'}", node.eol)
+        else:
+            self.line(f"{head} {scalar(value)}", node.eol)
+        self.comments(node.after, indent + 2)
+
+    def item(self, node: _Node, indent: int, fields: tuple[Field, ...] | None) -> None:
+        pad = " " * indent
+        value = node.value
+        if isinstance(value, dict) and value:
+            ordered = _ordered_keys(node.children, fields)
+            first = ordered[0]
+            # comments above the first key cannot sit between '-' and the key: put them above
+            self.comments(node.before + first.before, indent)
+            body = _Writer(opened=True)
+            spec_by_name = {f.name: f for f in fields or ()}
+            for position, child in enumerate(ordered):
+                body.key(child, indent + 2, spec_by_name.get(str(child.key)),
+                         hoisted=position == 0)
+            body.lines[0] = f"{pad}- {body.lines[0][indent + 2:]}"
+            if node.eol:
+                body.lines[0] = f"{body.lines[0]}  {'  '.join(node.eol)}"
+            self.lines.extend(body.lines)
+            self.opened = body.opened
+        else:
+            self.comments(node.before, indent)
+            if isinstance(value, list) and value:
+                flow = _flow(value)
+                if flow is None or any(c.has_comments for c in node.children):
+                    raise FormatError("a list inside a list cannot be formatted",
+                                      hint="the registry has no lists of lists; fix the entry")
+                self.line(f"{pad}- {flow}", node.eol)
+            elif isinstance(value, (dict, list)):
+                self.line(f"{pad}- {'{}' if isinstance(value, dict) else '[]'}", node.eol)
+            else:
+                self.line(f"{pad}- {scalar(value)}", node.eol)
+        self.comments(node.after, indent + 2)
+
+
+def _tidy(lines: list[str]) -> list[str]:
+    """No blank lines at the start or end, and never two in a row."""
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def line_ending(text: str) -> str:
+    """The file's line-ending style: CRLF when most of its line breaks are CRLF."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def _shape(value: Any) -> Any:
+    """A comparable form that tells 1, 1.0, True and '1' apart."""
+    if isinstance(value, dict):
+        return ("map", tuple(sorted((k, _shape(v)) for k, v in value.items())))
+    if isinstance(value, list):
+        return ("list", tuple(_shape(v) for v in value))
+    if isinstance(value, float):
+        return ("float", repr(value))
+    return (type(value).__name__, value)
+
+
+def canonical_data(data: Any) -> Any:
+    """The shape of registry data with its entries in canonical order (for comparisons)."""
+    if isinstance(data, dict) and isinstance(data.get("sites"), list):
+        sites = data["sites"]
+        order = sorted(range(len(sites)), key=lambda i: (
+            (0, sites[i]["id"], i) if isinstance(sites[i], dict)
+            and isinstance(sites[i].get("id"), str) else (1, "", i)))
+        data = {**data, "sites": [sites[i] for i in order]}
+    return _shape(data)
+
+
+def comments_of(text: str) -> list[str]:
+    """Every comment in a YAML text, in order (to prove formatting kept them all)."""
+    spans = _content_spans(text)
+    found = []
+    for number, line in enumerate(text.split("\n")):
+        col = _comment_start(line, spans.get(number, []))
+        if col is not None:
+            found.append(line[col:].rstrip())
+    return found
+
+
+def format_text(text: str, *, path: Path = Path("<registry>"),
+                extra_sites: Sequence[dict[str, Any]] = ()) -> str:
+    """The canonical form of a registry text (with ``extra_sites`` inserted in order).
+
+    Raises :class:`YamlError` when the text is not valid YAML for the strict loader, and
+    :class:`FormatError` when the result would not read back to the same data and comments.
+    """
+    ending = line_ending(text)
+    body = text.replace("\r\n", "\n")
+    for unusual in _UNUSUAL_BREAKS:
+        if unusual in body:
+            where = body.count("\n", 0, body.index(unusual)) + 1
+            raise FormatError(f"line {where} contains an unusual line break "
+                              f"(U+{ord(unusual):04X})",
+                              hint="end lines with LF or CRLF only; write the character as an "
+                              "escape such as \\u2028 inside double quotes")
+    data = parse(body, path)
+    if not isinstance(data, dict):
+        raise FormatError("the registry file must be a mapping with a 'sites:' list",
+                          hint="start the file with 'sites:'")
+    lines = body.split("\n")
+    root = _Node(key=None, value=data, line=0, col=-1, index=0)
+    nodes: list[_Node] = []
+    _build(root, lines, nodes)
+    _attach_comments(root, nodes, lines, body)
+    if extra_sites:
+        sites_node = next((n for n in root.children if n.key == "sites"), None)
+        if sites_node is None or not isinstance(sites_node.value, list):
+            raise FormatError("the registry has no 'sites:' list to add to",
+                              hint="start the file with 'sites:'")
+        for site in extra_sites:
+            new = _Node(key=None, value=site, line=0, col=0, index=len(sites_node.children),
+                        parent=sites_node)
+            _build(new, lines, [])
+            sites_node.children.append(new)
+        sites_node.value = [*sites_node.value, *extra_sites]
+        data = {**data, "sites": sites_node.value}
+    writer = _Writer()
+    writer.mapping(root, 0, REGISTRY_FIELDS, sort_entries=frozenset({"sites"}))
+    writer.comments(root.after, 0)
+    output = "\n".join(_tidy(writer.lines)) + "\n"
+    _verify(data, body, output, path)
+    return output.replace("\n", ending) if ending != "\n" else output
+
+
+def _verify(data: Any, original: str, output: str, path: Path) -> None:
+    try:
+        reread = parse(output, path)
+    except YamlError:
+        reread = None
+    if reread is None or canonical_data(reread) != canonical_data(data):
+        raise FormatError(f"{path}: the formatted file would not read back to the same data; "
+                          "nothing was written",
+                          hint="please report this with the file; meanwhile edit it by hand")
+    if sorted(comments_of(original)) != sorted(comments_of(output)):
+        raise FormatError(f"{path}: formatting would lose or change a comment; nothing was "
+                          "written", hint="please report this with the file")
+
+
+# --- files ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FormatOutcome:
+    """What formatting a file found: its bytes before and after, and where they differ."""
+
+    path: Path
+    original: bytes
+    formatted: bytes
+    out_of_order: list[str]  # ids of entries that move
+    differing_entries: list[tuple[str, int]]  # (entry id or '(file)', first differing line)
+    diff: list[str]  # unified diff of the lines, without line endings
+
+    @property
+    def changed(self) -> bool:
+        return self.original != self.formatted
+
+
+def _entry_starts(data: Any) -> list[tuple[int, str]]:
+    sites = data.get("sites") if isinstance(data, dict) else None
+    if not isinstance(sites, YList):
+        return []
+    starts = []
+    for index, site in enumerate(sites):
+        site_id = site.get("id") if isinstance(site, dict) else None
+        line = unpack(sites.positions[index])[0] if index < len(sites.positions) else 0
+        starts.append((line, site_id if isinstance(site_id, str) else f"sites[{index}]"))
+    return starts
+
+
+def describe_changes(path: Path, original: str, formatted: str) -> tuple[list[str],
+                                                                         list[tuple[str, int]],
+                                                                         list[str]]:
+    """Entries out of order, entries whose text differs (with a line) and a unified diff."""
+    import difflib
+
+    old_lines = original.replace("\r\n", "\n").split("\n")
+    new_lines = formatted.replace("\r\n", "\n").split("\n")
+    data = parse(original.replace("\r\n", "\n"), path)
+    starts = _entry_starts(data)
+    ids = [site_id for _, site_id in starts]
+    out_of_order = [a for a, b in zip(ids, sorted(ids), strict=True) if a != b]
+    differing: dict[str, int] = {}
+    lines_of_starts = [line for line, _ in starts]
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for tag, i1, _i2, _j1, _j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        line = i1 + 1
+        index = bisect.bisect_right(lines_of_starts, line) - 1
+        name = starts[index][1] if index >= 0 else "(file header)"
+        differing.setdefault(name, line)
+    diff = list(difflib.unified_diff(old_lines, new_lines, fromfile=f"{path} (now)",
+                                     tofile=f"{path} (canonical)", lineterm="", n=1))
+    if original.count("\r\n") not in (0, original.count("\n")):
+        differing.setdefault("(mixed line endings)", 1)
+    return out_of_order, sorted(differing.items(), key=lambda kv: kv[1]), diff
+
+
+def read_bytes(path: Path) -> bytes:
+    from lifeport_map.registry import max_bytes
+    from lifeport_map.yamlio import read_text
+
+    read_text(path, max_bytes=max_bytes())  # the same checks and messages as the loader
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise YamlError(Issue(code="io.unreadable", message=f"cannot read file: {exc.strerror}",
+                              hint="check the path and its permissions", file=str(path))) from None
+
+
+def blocking_errors(path: Path, regions_dir: Path | None, *,
+                    ignore: frozenset[str] = FIXED_BY_FMT) -> list[Issue]:
+    """Errors in the registry file itself that make it unsafe to rewrite."""
+    from lifeport_map.registry import check_registry
+
+    result = check_registry(path, regions_dir)
+    return [i for i in result.errors if i.code not in ignore
+            and (i.file == str(path) or i.code.startswith(("io.", "yaml.")))]
+
+
+def verify_output(path: Path, output: bytes, regions_dir: Path | None,
+                  expected_data: Any) -> list[Issue]:
+    """Run every check on ``output`` as if it were ``path``; raise if anything is wrong,
+    otherwise return the warnings about the registry file."""
+    from dataclasses import replace
+
+    from lifeport_map.registry import check_registry
+
+    with tempfile.TemporaryDirectory(prefix="lifeport-fmt-") as folder:
+        candidate = Path(folder) / path.name
+        candidate.write_bytes(output)
+        result = check_registry(candidate, regions_dir)
+        issues = [replace(i, file=str(path)) for i in result.issues if i.file == str(candidate)]
+        errors = [i for i in issues if i.severity == "error"]
+        errors += [i for i in result.errors if i.code.startswith(("io.", "yaml."))
+                   and i.file != str(candidate)]
+        if errors:
+            raise RegistryError(errors)
+        reread = parse(decode(output, candidate), candidate)
+    if canonical_data(reread) != canonical_data(expected_data):
+        raise FormatError(f"{path}: the result would not load to the same data; nothing was "
+                          "written", hint="please report this with the file")
+    return [i for i in issues if i.severity == "warning"]
+
+
+def plan_format(path: Path, regions_dir: Path | None = None) -> FormatOutcome:
+    """Read, check and format ``path`` without writing anything."""
+    original = read_bytes(path)
+    text = decode(original, path)
+    errors = blocking_errors(path, regions_dir)
+    if errors:
+        raise RegistryError(errors)
+    formatted_text = format_text(text, path=path)
+    formatted = formatted_text.encode("utf-8")
+    out_of_order: list[str] = []
+    differing: list[tuple[str, int]] = []
+    diff: list[str] = []
+    if formatted != original:
+        verify_output(path, formatted, regions_dir, parse(text.replace("\r\n", "\n"), path))
+        out_of_order, differing, diff = describe_changes(path, text, formatted_text)
+    return FormatOutcome(path=path, original=original, formatted=formatted,
+                         out_of_order=out_of_order, differing_entries=differing, diff=diff)
+
+
+def format_file(path: Path, regions_dir: Path | None = None, *, check: bool = False
+                ) -> FormatOutcome:
+    """Put ``path`` in canonical form (unless ``check``); atomic, through symlinks, keeping
+    permissions, and refusing when the file changed on disk since it was read."""
+    from lifeport_map.fileio import write_bytes_atomic
+
+    outcome = plan_format(path, regions_dir)
+    if outcome.changed and not check:
+        write_bytes_atomic(path, outcome.formatted, expected=outcome.original)
+    return outcome

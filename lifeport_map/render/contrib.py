@@ -1,0 +1,162 @@
+"""Reports of the contributor commands: fmt --check findings, an added entry, and registry
+changes as text, Markdown (for a pull-request comment) or JSON.
+
+Registry text is contributor input: it goes through ``terminal`` for the console, through
+``github_data``/``github_property`` for annotations, and through ``markdown_cell`` for Markdown
+(no raw HTML, no links or mentions, no table breaks).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from lifeport_map.render.safe import github_data, github_property, terminal
+
+MAX_DIFF_LINES = 80
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~=@:")
+
+
+def format_report(path: str, out_of_order: Sequence[str],
+                  differing: Sequence[tuple[str, int]], diff: Sequence[str]) -> str:
+    """What ``fmt --check`` found, for a person at a terminal."""
+    lines = [f"{terminal(path)}: not in canonical form; run 'lifeport-map fmt' to fix it"]
+    if out_of_order:
+        shown = ", ".join(terminal(i) for i in out_of_order[:20])
+        more = f" and {len(out_of_order) - 20} more" if len(out_of_order) > 20 else ""
+        lines.append(f"  entries out of order (sorted by id): {shown}{more}")
+    for entry, line in differing:
+        lines.append(f"  {terminal(path)}:{line}: {terminal(entry)} differs from its canonical form")
+    if diff:
+        lines.append("")
+        lines.extend(terminal(d) for d in diff[:MAX_DIFF_LINES])
+        if len(diff) > MAX_DIFF_LINES:
+            lines.append(f"... ({len(diff) - MAX_DIFF_LINES} more diff lines)")
+    return "\n".join(lines)
+
+
+def format_annotations(path: str, differing: Sequence[tuple[str, int]]) -> str:
+    """``fmt --check`` findings as GitHub annotations on the first differing line."""
+    return "\n".join(
+        f"::error file={github_property(path)},line={line},"
+        f"title={github_property('fmt ' + entry)}::"
+        + github_data(f"{entry} is not in canonical form; run 'lifeport-map fmt'")
+        for entry, line in differing)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    if value is None:
+        return "(none)"
+    return str(value)
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = _value(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _place(loc: dict[str, Any]) -> str:
+    where = f"{loc['place']}, {loc['municipality']} ({loc['country']})"
+    if loc.get("lat") is not None and loc.get("lon") is not None:
+        where += f" at {loc['lat']}, {loc['lon']}"
+    return where
+
+
+def _name(names: dict[str, str], lang: str) -> str:
+    return names.get(lang) or names.get("en") or ""
+
+
+def changes_text(changes: dict[str, Any], old: str, new: str, *, lang: str = "en") -> str:
+    t = terminal
+    out = [f"Registry changes {t(old)} -> {t(new)}: {changes['sites']['old']} -> "
+           f"{changes['sites']['new']} sites; {len(changes['added'])} added, "
+           f"{len(changes['removed'])} removed, {len(changes['moved'])} moved, "
+           f"{len(changes['changed'])} changed"]
+    for title, key, mark in (("Added", "added", "+"), ("Removed", "removed", "-")):
+        if changes[key]:
+            out.append(f"\n{title} ({len(changes[key])}):")
+            out.extend(f"  {mark} {t(s['id'])}: {t(s['name'])} ({t(s['organisation'])}), "
+                       f"{t(s['municipality'])} {t(s['country'])}; phases: "
+                       f"{', '.join(s['phases']) or 'none'}" for s in changes[key])
+    if changes["moved"]:
+        out.append(f"\nMoved ({len(changes['moved'])}):")
+        out.extend(f"  ~ {t(m['id'])}: {t(_place(m['old']))} -> {t(_place(m['new']))}"
+                   for m in changes["moved"])
+    if changes["changed"]:
+        out.append(f"\nChanged ({len(changes['changed'])}):")
+        for c in changes["changed"]:
+            out.append(f"  * {t(c['id'])}:")
+            out.extend(f"      {t(f['field'])}: {t(_short(f['old']))} -> {t(_short(f['new']))}"
+                       for f in c["fields"])
+    out.append("\nCoverage per region (default definitions, sites per phase):")
+    unchanged = []
+    for region in changes["coverage"]:
+        if not region["changed"]:
+            unchanged.append(region["region"])
+            continue
+        counts = "; ".join(f"{p['phase']} {p['old']} -> {p['new']}" for p in region["phases"]
+                           if p["old"] != p["new"])
+        notes = [f"gained {', '.join(region['gained'])}"] if region["gained"] else []
+        notes += [f"lost {', '.join(region['lost'])}"] if region["lost"] else []
+        out.append(f"  {t(region['region'])} ({t(_name(region['name'], lang))}): {counts}"
+                   + (f" ({'; '.join(notes)})" if notes else ""))
+    if unchanged:
+        out.append(f"  unchanged: {', '.join(t(r) for r in unchanged)}")
+    return "\n".join(out)
+
+
+def markdown_cell(value: Any) -> str:
+    """Text for a Markdown table cell: one line, no HTML, no link/mention/emphasis syntax."""
+    text = terminal(_value(value)).replace("\r", " ").replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+
+
+def changes_markdown(changes: dict[str, Any], old: str, new: str, *, lang: str = "en") -> str:
+    m = markdown_cell
+    out = [f"### Registry changes: {m(old)} → {m(new)}", "",
+           f"{changes['sites']['old']} → {changes['sites']['new']} sites: "
+           f"**{len(changes['added'])}** added, **{len(changes['removed'])}** removed, "
+           f"**{len(changes['moved'])}** moved, **{len(changes['changed'])}** changed."]
+    for title, key in (("Added", "added"), ("Removed", "removed")):
+        if changes[key]:
+            out += ["", f"#### {title}", "", "| id | name | organisation | municipality | phases |",
+                    "|---|---|---|---|---|"]
+            out += [f"| {m(s['id'])} | {m(s['name'])} | {m(s['organisation'])} | "
+                    f"{m(s['municipality'])} {m(s['country'])} | {m(', '.join(s['phases']))} |"
+                    for s in changes[key]]
+    if changes["moved"]:
+        out += ["", "#### Moved", "", "| id | from | to |", "|---|---|---|"]
+        out += [f"| {m(x['id'])} | {m(_place(x['old']))} | {m(_place(x['new']))} |"
+                for x in changes["moved"]]
+    if changes["changed"]:
+        out += ["", "#### Changed", "", "| id | field | old | new |", "|---|---|---|---|"]
+        out += [f"| {m(c['id'])} | {m(f['field'])} | {m(_short(f['old']))} | {m(_short(f['new']))} |"
+                for c in changes["changed"] for f in c["fields"]]
+    touched = [r for r in changes["coverage"] if r["changed"]]
+    out += ["", "#### Coverage per region", ""]
+    if not touched:
+        out.append("No region's coverage changed.")
+    else:
+        out += ["| region | phase | old | new | |", "|---|---|---|---|---|"]
+        for region in touched:
+            for p in region["phases"]:
+                if p["old"] == p["new"]:
+                    continue
+                effect = "gained" if p["phase"] in region["gained"] else \
+                    "lost" if p["phase"] in region["lost"] else ""
+                out.append(f"| {m(_name(region['name'], lang))} | {m(p['phase'])} | {p['old']} | "
+                           f"{p['new']} | {effect} |")
+    return "\n".join(out)
+
+
+def changes_json(changes: dict[str, Any], old: str, new: str) -> str:
+    return json.dumps({"old": old, "new": new, **changes}, ensure_ascii=False, indent=2,
+                      allow_nan=False)
+
+
+def entry_lines(lines: Sequence[str]) -> str:
+    return "\n".join(terminal(line) for line in lines)

@@ -1,0 +1,88 @@
+"""Reading a version of the registry: a file on disk, or the file as it was at a git revision.
+
+A revision (``HEAD~1``, ``main``, a tag or commit, or ``REV:path``) is read with
+``git show REV:PATH`` into a temporary file and then through the same strict loader as any
+other registry, so an old version can never be read more leniently than the current one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lifeport_map.errors import RegistryError, UsageError
+from lifeport_map.model import Registry
+
+GIT_TIMEOUT_S = 60
+
+
+@dataclass(frozen=True)
+class Version:
+    label: str  # what the user asked for, e.g. HEAD~1 or old.yaml
+    registry: Registry
+
+
+def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False,
+                              timeout=GIT_TIMEOUT_S)
+    except FileNotFoundError:
+        raise UsageError("git is not installed, so revisions cannot be read",
+                         hint="pass two registry files instead") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError("git did not answer in time", hint="pass two registry files") from None
+
+
+def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
+    """The registry file's bytes at git revision ``spec``, and a label like ``HEAD~1:data/...``."""
+    if not spec or spec.startswith("-") or any(ch in spec for ch in "\0\n\r"):
+        raise UsageError(f"'{spec}' is not a file or a git revision",
+                         hint="give a registry file or a revision such as HEAD~1 or main")
+    folder = Path(registry_path).resolve().parent
+    top = _git(["rev-parse", "--show-toplevel"], folder)
+    if top.returncode != 0:
+        raise UsageError(f"'{spec}' is not a file, and {folder} is not inside a git repository",
+                         hint="give two registry files, or run inside the repository")
+    root = Path(top.stdout.decode("utf-8", "replace").strip())
+    if ":" in spec:
+        revision, inside = spec.split(":", 1)
+    else:
+        revision = spec
+        try:
+            inside = Path(registry_path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            raise UsageError(f"{registry_path} is not inside the repository at {root}",
+                             hint="write the revision as REV:path/to/companies.yaml") from None
+    shown = _git(["show", "--end-of-options", f"{revision}:{inside}"], root)
+    if shown.returncode != 0:
+        problem = shown.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"'{spec}' is not a file, and git cannot show {revision}:{inside}",
+                         hint=(problem[0] if problem else "check the revision name")
+                         + "; use a revision such as HEAD~1, main or a commit id")
+    return shown.stdout, f"{revision}:{inside}"
+
+
+def load_version(spec: str, *, registry_path: Path, regions_dir: Path | None = None) -> Version:
+    """Read the registry named by ``spec`` (a file, or a git revision of ``registry_path``)
+    strictly; structural errors are raised with the file named as the user would name it."""
+    from lifeport_map.registry import read_registry
+
+    candidate = Path(spec)
+    if candidate.is_file():
+        result = read_registry(candidate, regions_dir)
+        label = spec
+        temp_name = None
+    else:
+        data, label = revision_bytes(spec, registry_path)
+        with tempfile.TemporaryDirectory(prefix="lifeport-diff-") as folder:
+            temp = Path(folder) / "companies.yaml"
+            temp.write_bytes(data)
+            result = read_registry(temp, regions_dir)
+            temp_name = str(temp)
+    errors = [replace(i, file=label) if temp_name and i.file == temp_name else i
+              for i in result.errors]
+    if errors or result.registry is None:
+        raise RegistryError(errors)
+    return Version(label=label, registry=result.registry)
