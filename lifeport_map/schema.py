@@ -252,9 +252,35 @@ class StructureChecker:
                              f"add '{spec.name}:' ({spec.description.rstrip('.')})",
                              start_of(value) or where, entry, _join(path, spec.name))
                 continue
+            if self._plainly_valid(item, spec):
+                continue
             self.check_value(item, spec, entry=entry, path=_join(path, spec.name),
                              where=At(value, spec.name))
         return True
+
+    def _plainly_valid(self, item: Any, spec: Field) -> bool:
+        """Fast acceptance of the common, valid scalar (the full check explains failures)."""
+        kind = spec.type
+        cls = item.__class__
+        if cls is str:
+            if kind == "text":
+                return len(item) <= MAX_TEXT and item.isprintable() and not item.isspace()
+            if kind == "enum":
+                return item in self.allowed(spec.vocabulary)
+            if kind == "slug":
+                return SLUG.match(item) is not None
+            if kind == "url" or kind == "long-text":
+                return len(item) <= MAX_LONG_TEXT and not item.isspace()
+            if kind == "country":
+                return COUNTRY.match(item) is not None
+            return False
+        if cls is int and kind in ("year", "int", "number"):
+            low, high = (MIN_YEAR, MAX_YEAR) if kind == "year" else (spec.minimum, spec.maximum)
+            return (low is None or item >= low) and (high is None or item <= high)
+        if cls is float and kind == "number":
+            return math.isfinite(item) and (spec.minimum is None or item >= spec.minimum) and \
+                (spec.maximum is None or item <= spec.maximum)
+        return cls is bool and kind == "bool"
 
     def check_value(self, value: Any, spec: Field, *, entry: str, path: str,
                     where: Where) -> None:
