@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run install test lint format schema bench clean
+.PHONY: help run install test lint format schema bench bench-quick clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,6 +34,12 @@ format: $(STAMP) ## Let ruff fix what it can
 
 schema: $(STAMP) ## Regenerate schema/companies.schema.json
 	$(BIN)/lifeport-map schema --output schema/companies.schema.json
+
+bench: $(STAMP) ## Measure wall time and peak memory at 1k, 10k and 100k sites (writes bench/results.md)
+	$(BIN)/python bench/run.py
+
+bench-quick: $(STAMP) ## The benchmark at 1k and 10k sites only
+	$(BIN)/python bench/run.py --quick
 
 clean: ## Remove the environment and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache out

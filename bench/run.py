@@ -1,0 +1,249 @@
+"""The benchmark behind `make bench`: whole-process wall time and peak memory of each command.
+
+It generates deterministic synthetic registries (bench/synth.py) of 1,000, 10,000 and 100,000
+sites, runs each command as a separate process several times, and reports the median wall time
+and the peak resident memory (from the kernel's rusage for that one child process). Results go to
+bench/results.json and bench/results.md so they can be compared between commits. Targets are
+checked and reported, not asserted: a miss is a finding, not a crash.
+
+Usage: python bench/run.py [--sizes 1000,10000,100000] [--runs 5] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+WORK = HERE / "work"
+CLI = [sys.executable, "-m", "lifeport_map"]
+
+
+@dataclass
+class Measurement:
+    name: str
+    size: int | None
+    runs: int
+    wall_s: float | None = None
+    peak_mb: float | None = None
+    output_mb: float | None = None
+    status: str = "ok"
+    target: str = ""
+    meets: bool | None = None
+    samples: list[float] = field(default_factory=list)
+
+
+def run_once(args: list[str], *, cwd: Path) -> tuple[float, float, int, str]:
+    """Run one process; return wall seconds, its own peak RSS in MB, exit code, stderr tail."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode, err.decode("utf-8", "replace")[-300:]
+
+
+def measure(name: str, args: list[str], *, size: int | None, runs: int, cwd: Path,
+            output: Path | None = None, ok_codes: tuple[int, ...] = (0,)) -> Measurement:
+    result = Measurement(name=name, size=size, runs=runs)
+    walls, peaks = [], []
+    for _ in range(runs):
+        if output is not None and output.exists():
+            output.unlink()
+        wall, peak, code, err = run_once(args, cwd=cwd)
+        if code not in ok_codes:
+            result.status = f"exit {code}: {err.strip().splitlines()[-1] if err.strip() else ''}"
+            return result
+        walls.append(wall)
+        peaks.append(peak)
+    result.samples = [round(w, 4) for w in walls]
+    result.wall_s = round(statistics.median(walls), 4)
+    result.peak_mb = round(max(peaks), 1)
+    if output is not None and output.exists():
+        result.output_mb = round(output.stat().st_size / 1e6, 3)
+    return result
+
+
+def command_exists(name: str) -> bool:
+    probe = subprocess.run([*CLI, name, "--help"], capture_output=True, cwd=ROOT, check=False)
+    return probe.returncode == 0
+
+
+def loader_ratio(path: Path, runs: int) -> dict[str, float]:
+    """In-process parse time of our strict loader vs PyYAML's C loader on the same file."""
+    code = f"""
+import gc, json, statistics, time, yaml
+from pathlib import Path
+from lifeport_map.yamlio import load_yaml
+gc.disable()
+path = Path({str(path)!r})
+ours, theirs = [], []
+for _ in range({runs}):
+    t = time.perf_counter(); load_yaml(path); ours.append(time.perf_counter() - t)
+    t = time.perf_counter(); yaml.load(path.read_text(), Loader=yaml.CSafeLoader)
+    theirs.append(time.perf_counter() - t)
+print(json.dumps({{"strict_s": statistics.median(ours), "pyyaml_c_s": statistics.median(theirs)}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT)
+    data = json.loads(out.stdout)
+    data["ratio"] = data["strict_s"] / data["pyyaml_c_s"]
+    return {k: round(v, 4) for k, v in data.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument("--runs-large", type=int, default=3, help="runs at 100,000 sites")
+    parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 sites, 3 runs")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    runs = args.runs
+    if args.quick:
+        sizes, runs = [1000, 10000], 3
+    WORK.mkdir(exist_ok=True)
+    out_dir = Path(tempfile.mkdtemp(prefix="lifeport-bench-"))
+    results: list[Measurement] = []
+    have = {name: command_exists(name) for name in ("compare", "near", "map", "export")}
+
+    def add(m: Measurement) -> None:
+        results.append(m)
+        shown = f"{m.wall_s:.3f} s, {m.peak_mb:.0f} MB" if m.wall_s is not None else m.status
+        print(f"  {m.name:<40} {m.size or '':>7} {shown}", file=sys.stderr, flush=True)
+
+    print("start-up and shipped registry", file=sys.stderr)
+    add(measure("python -c pass", [sys.executable, "-c", "pass"], size=None, runs=runs, cwd=ROOT))
+    add(measure("lifeport-map --help", [*CLI, "--help"], size=None, runs=runs, cwd=ROOT))
+    add(measure("coverage --region nijmegen (shipped)", [*CLI, "coverage", "--region", "nijmegen"],
+                size=None, runs=runs, cwd=ROOT))
+    add(measure("validate (shipped)", [*CLI, "validate"], size=None, runs=runs, cwd=ROOT))
+
+    from synth import generate  # bench/ is on sys.path when run as a script
+
+    for size in sizes:
+        path = WORK / f"synthetic-{size}.yaml"
+        if not path.exists():
+            path.write_text(generate(size), encoding="utf-8")
+        n = args.runs_large if size >= 100_000 else runs
+        reg = ["--registry", str(path)]
+        print(f"{size:,} sites ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
+        add(measure("validate", [*CLI, *reg, "validate"], size=size, runs=n, cwd=ROOT))
+        add(measure("coverage --region nijmegen", [*CLI, *reg, "coverage", "--region", "nijmegen"],
+                    size=size, runs=n, cwd=ROOT))
+        if have["compare"]:
+            add(measure("compare", [*CLI, *reg, "compare", "--format", "json"], size=size, runs=n,
+                        cwd=ROOT))
+        if have["near"]:
+            add(measure("near Nijmegen --radius-km 300",
+                        [*CLI, *reg, "near", "Nijmegen", "--radius-km", "300", "--format", "json"],
+                        size=size, runs=n, cwd=ROOT))
+        if have["export"]:
+            target = out_dir / f"export-{size}.geojson"
+            add(measure("export --format geojson",
+                        [*CLI, *reg, "export", "--format", "geojson", "--output", str(target)],
+                        size=size, runs=n, cwd=ROOT, output=target))
+        if have["map"]:
+            html = out_dir / f"map-{size}.html"
+            add(measure("map nl (HTML)", [*CLI, *reg, "map", "nl", "--output", str(html)],
+                        size=size, runs=n if size < 100_000 else 1, cwd=ROOT, output=html))
+            if size <= 10_000:
+                baseline = out_dir / f"baseline-{size}.html"
+                code = ("import sys; from pathlib import Path; "
+                        "from lifeport_map.registry import load_registry; "
+                        "from lifeport_map.render.maps import per_marker_baseline; "
+                        f"m = per_marker_baseline(load_registry(Path({str(path)!r}), check=False)); "
+                        f"m.save({str(baseline)!r})")
+                add(measure("map nl, one folium object per marker", [sys.executable, "-c", code],
+                            size=size, runs=min(n, 3), cwd=ROOT, output=baseline))
+
+    loader_size = 10_000 if 10_000 in sizes else sizes[0]
+    loader = loader_ratio(WORK / f"synthetic-{loader_size}.yaml", runs=3)
+    loader["sites"] = loader_size
+    shutil.rmtree(out_dir, ignore_errors=True)
+    check_targets(results, loader)
+    write_reports(results, loader)
+    return 0
+
+
+TARGETS = {
+    ("coverage --region nijmegen (shipped)", None): ("< 0.35 s", lambda m: m.wall_s < 0.35),
+    ("validate", 10_000): ("< 1.5 s", lambda m: m.wall_s < 1.5),
+    ("compare", 10_000): ("< 1.5 s", lambda m: m.wall_s < 1.5),
+    ("map nl (HTML)", 10_000): ("< 2 s, < 4 MB",
+                                lambda m: m.wall_s < 2 and (m.output_mb or 0) < 4),
+    ("validate", 100_000): ("< 15 s, < 1.5 GB", lambda m: m.wall_s < 15 and m.peak_mb < 1536),
+    ("compare", 100_000): ("< 15 s, < 1.5 GB", lambda m: m.wall_s < 15 and m.peak_mb < 1536),
+}
+
+
+def check_targets(results: list[Measurement], loader: dict[str, float]) -> None:
+    by_key = {(m.name, m.size): m for m in results}
+    for key, (text, ok) in TARGETS.items():
+        m = by_key.get(key)
+        if m is not None and m.wall_s is not None:
+            m.target, m.meets = text, bool(ok(m))
+    for name in ("validate", "compare"):
+        small, large = by_key.get((name, 10_000)), by_key.get((name, 100_000))
+        if small and large and small.wall_s and large.wall_s:
+            large.target += f"; 100k/10k = {large.wall_s / small.wall_s:.1f} (<= 12)"
+            large.meets = bool(large.meets) and large.wall_s / small.wall_s <= 12
+    fast, slow = by_key.get(("map nl (HTML)", 10_000)), \
+        by_key.get(("map nl, one folium object per marker", 10_000))
+    if fast and slow and fast.wall_s and slow.wall_s:
+        fast.target += f"; {slow.wall_s / fast.wall_s:.1f}x faster than per-marker (>= 10)"
+        fast.meets = bool(fast.meets) and slow.wall_s / fast.wall_s >= 10
+    loader["meets"] = loader["ratio"] <= 3  # type: ignore[assignment]
+
+
+def write_reports(results: list[Measurement], loader: dict[str, float]) -> None:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, cwd=ROOT, check=False).stdout.strip()
+    meta = {"commit": commit, "python": platform.python_version(), "cpus": os.cpu_count(),
+            "machine": platform.machine(), "date": time.strftime("%Y-%m-%d")}
+    payload = {"meta": meta, "loader_vs_pyyaml_c": loader,
+               "results": [asdict(m) for m in results]}
+    (HERE / "results.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Commit `{commit}`, Python {meta['python']}, {meta['cpus']} CPUs ({meta['machine']}), "
+        f"{meta['date']}. Median wall time of whole processes; peak = largest resident set of "
+        "one run. Regenerate with `make bench`.",
+        "",
+        "| command | sites | median wall (s) | peak memory (MB) | output (MB) | target | met |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for m in results:
+        wall = f"{m.wall_s:.3f}" if m.wall_s is not None else m.status
+        lines.append(
+            f"| {m.name} | {m.size or 'shipped'} | {wall} | "
+            f"{m.peak_mb if m.peak_mb is not None else ''} | {m.output_mb or ''} | {m.target} | "
+            f"{'' if m.meets is None else ('yes' if m.meets else 'NO')} |")
+    lines += [
+        "",
+        f"Strict loader vs PyYAML's C loader, in-process on the same {int(loader['sites']):,}-site "
+        f"file: {loader.get('strict_s', 0):.3f} s vs {loader.get('pyyaml_c_s', 0):.3f} s, "
+        f"ratio {loader.get('ratio', 0):.2f} (target <= 3).",
+        "",
+    ]
+    (HERE / "results.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
+    raise SystemExit(main())
