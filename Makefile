@@ -18,9 +18,15 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install lifeport-map with its development tools
 
-run: $(STAMP) ## Validate the shipped registry and show Nijmegen's coverage
+run: $(STAMP) ## Validate the shipped registry, show Nijmegen's coverage, write out/ (Bijlage 1 and 2, brief)
 	$(BIN)/lifeport-map validate
 	$(BIN)/lifeport-map coverage --region nijmegen
+	@mkdir -p out
+	$(BIN)/lifeport-map map nl --output out/bijlage1.html
+	$(BIN)/lifeport-map map nl --format png --output out/bijlage1.png
+	$(BIN)/lifeport-map map compare nijmegen dresden leuven --output out/bijlage2.html
+	$(BIN)/lifeport-map map compare nijmegen dresden leuven --format png --output out/bijlage2.png
+	$(BIN)/lifeport-map report --region nijmegen --output out/nijmegen
 
 lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check lifeport_map tests scripts

@@ -1,3 +1,195 @@
-"""CLI commands: maps."""
+"""CLI commands: interactive maps (``map nl``, ``map region``, ``map compare``), static figures,
+the region brief (``report``) and importing official region boundaries (``regions``).
+
+Each command builds the page or figure with ``lifeport_map.render`` and writes it atomically;
+folium, geopandas and matplotlib are imported only inside the commands.
+"""
 
 from __future__ import annotations
+
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lifeport_map.cli import Lang, _out, app, fail, load
+from lifeport_map.errors import LifeportError
+
+map_app = typer.Typer(help="Interactive (HTML) and static (PNG, SVG, PDF) maps.\n\n"
+                      "Example: lifeport-map map nl --output out/bijlage1.html",
+                      no_args_is_help=True, rich_markup_mode=None)
+regions_app = typer.Typer(help="Region files: import an official boundary.\n\n"
+                          "Example: lifeport-map regions import-boundary NL226.geojson "
+                          "--region nijmegen", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(map_app, name="map")
+app.add_typer(regions_app, name="regions")
+
+
+class Tiles(StrEnum):
+    none = "none"
+    osm = "osm"
+    carto = "carto"
+
+
+class MapFormat(StrEnum):
+    html = "html"
+    png = "png"
+    svg = "svg"
+    pdf = "pdf"
+
+
+OutputOption = Annotated[Path, typer.Option(
+    "--output", "-o", help="File to write (HTML page or figure).")]
+LangOption = Annotated[Lang, typer.Option(help="Language of labels, legend and popups: nl or en.")]
+TilesOption = Annotated[Tiles, typer.Option(
+    help="Background map: none (default, works offline), osm or carto (need a network, "
+    "with attribution).")]
+FormatOption = Annotated[MapFormat, typer.Option(
+    "--format", "-f", help="html (interactive, default) or a static png, svg or pdf.")]
+
+
+def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat) -> None:
+    from lifeport_map.fileio import write_bytes_atomic
+
+    started = time.perf_counter()
+    if fmt is MapFormat.html:
+        from lifeport_map.render.maps import page_html
+
+        data = page_html(build_html()).encode("utf-8")
+    else:
+        from lifeport_map.render.static import figure_bytes
+
+        data = figure_bytes(build_figure(), fmt.value)
+    write_bytes_atomic(output, data)
+    elapsed = time.perf_counter() - started
+    from lifeport_map.render.safe import terminal
+
+    _out(f"wrote {terminal(str(output))} ({len(data):,} bytes, {elapsed:.2f} s)")
+
+
+@map_app.command("nl")
+def map_nl(ctx: typer.Context, output: OutputOption, lang: LangOption = Lang.nl,
+           tiles: TilesOption = Tiles.none, fmt: FormatOption = MapFormat.html) -> None:
+    """Bijlage 1: every Dutch site by value-chain phase, one layer per phase, with legend,
+    region outlines and name search.
+
+    Example: lifeport-map map nl --output out/bijlage1.html --lang nl
+    """
+    from lifeport_map.render import maps, static
+
+    registry = load(ctx, check=False)
+    try:
+        _write(output, lambda: maps.nl_map(registry, lang=lang.value, tiles=tiles.value),
+               lambda: static.nl_figure(registry, lang=lang.value), fmt)
+    except LifeportError as error:
+        fail(error)
+
+
+@map_app.command("region")
+def map_region(ctx: typer.Context,
+               region: Annotated[str, typer.Argument(help="Region id, name or alias.")],
+               output: OutputOption, lang: LangOption = Lang.nl, tiles: TilesOption = Tiles.none,
+               fmt: FormatOption = MapFormat.html,
+               definition: Annotated[str | None, typer.Option(
+                   help="Region definition (default: the region's default).")] = None) -> None:
+    """One region in detail: its sites under the chosen definition and its outline.
+
+    Example: lifeport-map map region nijmegen --output out/nijmegen.html
+    """
+    from lifeport_map.render import maps, static
+
+    registry = load(ctx, check=False)
+    try:
+        _write(output, lambda: maps.region_map(registry, region, definition=definition,
+                                               lang=lang.value, tiles=tiles.value),
+               lambda: static.region_figure(registry, region, definition=definition,
+                                            lang=lang.value), fmt)
+    except LifeportError as error:
+        fail(error)
+
+
+@map_app.command("compare")
+def map_compare(ctx: typer.Context,
+                regions: Annotated[list[str], typer.Argument(help="Regions to compare.")],
+                output: OutputOption, lang: LangOption = Lang.nl,
+                tiles: TilesOption = Tiles.none, fmt: FormatOption = MapFormat.html) -> None:
+    """Bijlage 2: small multiples side by side at one scale, with coverage per phase below.
+
+    Example: lifeport-map map compare nijmegen dresden leuven --output out/bijlage2.html
+    """
+    from lifeport_map.render import maps, static
+
+    registry = load(ctx, check=False)
+    try:
+        _write(output, lambda: maps.compare_page(registry, regions, lang=lang.value,
+                                                 tiles=tiles.value),
+               lambda: static.compare_figure(registry, regions, lang=lang.value), fmt)
+    except LifeportError as error:
+        fail(error)
+
+
+@app.command()
+def report(ctx: typer.Context,
+           region: Annotated[str, typer.Option("--region", "-r", help="Region id, name or alias.")],
+           output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
+           lang: LangOption = Lang.nl,
+           definition: Annotated[str | None, typer.Option(
+               help="Region definition (default: the region's default).")] = None) -> None:
+    """Write a region brief (brief.md, brief.html, map.png): coverage, comparison, white spots
+    with candidates, fragile phases, published figures and sources.
+
+    Example: lifeport-map report --region nijmegen --output out/nijmegen --lang nl
+    """
+    from lifeport_map.errors import OutputError
+    from lifeport_map.fileio import write_bytes_atomic, write_text_atomic
+    from lifeport_map.render.report import MAP_IMAGE, build_brief
+    from lifeport_map.render.static import figure_bytes, region_figure
+
+    registry = load(ctx, check=False)
+    try:
+        brief = build_brief(registry, region, definition=definition, lang=lang.value)
+        image = figure_bytes(region_figure(registry, region, definition=definition,
+                                           lang=lang.value), "png")
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create folder {output}: {exc.strerror}",
+                              hint="choose a writable output folder") from None
+        write_bytes_atomic(output / MAP_IMAGE, image)
+        write_text_atomic(output / "brief.md", brief.markdown)
+        write_text_atomic(output / "brief.html", brief.html)
+    except LifeportError as error:
+        fail(error)
+    from lifeport_map.render.safe import terminal
+
+    _out(f"wrote {terminal(str(output))}/brief.md, brief.html and {MAP_IMAGE}")
+
+
+@regions_app.command("import-boundary")
+def import_boundary(ctx: typer.Context,
+                    file: Annotated[Path, typer.Argument(help="GeoJSON boundary file (WGS84).")],
+                    region: Annotated[str, typer.Option("--region", "-r", help="Region id.")],
+                    definition: Annotated[str, typer.Option(
+                        help="Id of the boundary definition to add or update.")] = "boundary",
+                    year: Annotated[int, typer.Option(
+                        help="Year the boundary refers to.")] = 2024) -> None:
+    """Store an official boundary (Eurostat GISCO NUTS or CBS GeoJSON) for a region and add a
+    'boundary' definition to its region file.
+
+    Example: lifeport-map regions import-boundary NL226.geojson --region nijmegen
+    """
+    from lifeport_map.boundaries import import_boundary as run_import
+    from lifeport_map.cli import _paths
+    from lifeport_map.registry import default_regions_dir
+    from lifeport_map.render.safe import terminal
+
+    regions_dir = _paths(ctx).regions or default_regions_dir()
+    try:
+        stored, region_file = run_import(file, regions_dir, region, definition_id=definition,
+                                         year=year)
+    except LifeportError as error:
+        fail(error)
+    _out(f"stored {terminal(str(stored))}; definition '{terminal(definition)}' in "
+         f"{terminal(str(region_file))}")

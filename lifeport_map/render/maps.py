@@ -27,6 +27,7 @@ from lifeport_map.render.style import (
     MARKER_SIZE_PX,
     OTHER,
     OUTLINE_STYLE,
+    PIPELINE,
     PANEL_HEIGHT_PX,
     PANEL_WIDTH_PX,
     label,
@@ -56,14 +57,23 @@ PANEL_MAX_ZOOM = 12
 # --- data: which layers a site is in, its popup, the feature collections ---------------------
 
 def layer_ids(taxonomy: Taxonomy) -> list[str]:
-    """All layers in legend order: the phases in chain order, knowledge institutes, the rest."""
-    return [*taxonomy.phase_ids, KNOWLEDGE, OTHER]
+    """All layers in legend order: the phases in chain order, knowledge institutes, the rest,
+    and the pipeline (planned or under construction)."""
+    return [*taxonomy.phase_ids, KNOWLEDGE, OTHER, PIPELINE]
 
 
 def site_layers(site: Site, taxonomy: Taxonomy) -> list[str]:
-    """The layers a site is drawn in: each of its phases, plus knowledge institutes if it is one;
-    a site in neither shows in 'other', so every site is on the map somewhere."""
-    layers = [p for p in taxonomy.phase_ids if p in site.phases]
+    """The layers a site is drawn in. Active sites: each phase the coverage analysis counts
+    them in, plus knowledge institutes; a site in neither shows in 'other'. Planned sites and
+    sites under construction form the pipeline layer; closed sites are not drawn."""
+    from lifeport_map.analysis.coverage import COUNTED_STATUSES, PIPELINE_STATUSES, \
+        activities_in_phase
+
+    if site.status in PIPELINE_STATUSES:
+        return [PIPELINE]
+    if site.status not in COUNTED_STATUSES:
+        return []
+    layers = [p for p in taxonomy.phase_ids if activities_in_phase(site, p, taxonomy)]
     if site.kind in taxonomy.knowledge_kinds:
         layers.append(KNOWLEDGE)
     return layers or [OTHER]
@@ -208,6 +218,7 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 .leaflet-container { background: #eef2f5; font: inherit; font-size: 13px; }
 .lp-site { border-radius: 50%; border: 1.5px solid #ffffff; box-shadow: 0 0 1px #000; }
 .lp-site.lp-status-closed { opacity: .45; }
+.lp-cluster-pipeline { color: #000; border: 2px dashed #000; }
 .lp-site.lp-status-planned, .lp-site.lp-status-under-construction { border-style: dashed;
   border-color: #000; }
 .lp-cluster { border-radius: 50%; color: #fff; font-weight: 700; font-size: 12px;
@@ -403,7 +414,8 @@ def legend_html(taxonomy: Taxonomy, counts: dict[str, int], lang: str, *, unplac
         f'style="background:{layer_colour(layer)}"></span>'
         f"{html_text(layer_name(layer, taxonomy, lang))}</td>"
         f'<td class="lp-count" data-count="{counts.get(layer, 0)}">{counts.get(layer, 0)}</td></tr>'
-        for layer in layer_ids(taxonomy) if layer != OTHER or counts.get(OTHER))
+        for layer in layer_ids(taxonomy)
+        if layer in taxonomy.phase_ids or layer == KNOWLEDGE or counts.get(layer))
     notes = []
     if approximate:
         notes.append(f'<span class="lp-outline-key"></span>'

@@ -90,7 +90,7 @@ def script_json(value: object) -> str:
             .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+!|~=")
+_MARKDOWN_SPECIAL = set("\\`*_{}[]|~")
 
 
 def markdown_text(value: object) -> str:

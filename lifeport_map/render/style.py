@@ -12,6 +12,7 @@ from typing import Final
 # Layer ids: the four phases in chain order, then the cross-cutting groups.
 KNOWLEDGE: Final = "knowledge"
 OTHER: Final = "other"
+PIPELINE: Final = "pipeline"
 
 PHASE_COLOURS: Final[dict[str, str]] = {
     "design": "#0072B2",
@@ -20,6 +21,7 @@ PHASE_COLOURS: Final[dict[str, str]] = {
     "system-integration": "#CC79A7",
     KNOWLEDGE: "#E69F00",
     OTHER: "#7F7F7F",
+    PIPELINE: "#FFFFFF",
 }
 
 # Pixel offset of each layer's dot around the site, so a site active in several phases shows
@@ -31,6 +33,7 @@ LAYER_OFFSETS: Final[dict[str, tuple[int, int]]] = {
     "system-integration": (6, 6),
     KNOWLEDGE: (18, 0),
     OTHER: (-18, 0),
+    PIPELINE: (0, -18),
 }
 
 MARKER_SIZE_PX: Final = 11
@@ -48,6 +51,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "nl": {
         KNOWLEDGE: "Kennisinstellingen",
         OTHER: "Overig (netwerk, overheid)",
+        PIPELINE: "Gepland of in aanbouw",
         "nl_title": "Bijlage 1: de Nederlandse halfgeleiderketen",
         "compare_title": "Bijlage 2: regio's vergeleken",
         "region_title": "Regio",
@@ -80,6 +84,7 @@ LABELS: Final[dict[str, dict[str, str]]] = {
     "en": {
         KNOWLEDGE: "Knowledge institutes",
         OTHER: "Other (networks, government)",
+        PIPELINE: "Planned or under construction",
         "nl_title": "Annex 1: the Dutch semiconductor value chain",
         "compare_title": "Annex 2: regions compared",
         "region_title": "Region",

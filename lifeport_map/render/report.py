@@ -1,0 +1,199 @@
+"""The region brief: a short Markdown and HTML report built from the analysis engine.
+
+Coverage, comparison, white spots, fragile phases and published figures all come from
+``lifeport_map.analysis`` so the brief and the maps agree. Registry text enters Markdown only
+through ``markdown_text`` (no raw HTML, pipes escaped) and HTML only through ``html_text``;
+links are made only for plain http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lifeport_map.model import Registry
+from lifeport_map.render.safe import html_link, html_text, markdown_text, safe_href
+
+MAP_IMAGE = "map.png"
+
+TEXT = {
+    "nl": {"title": "Regiobrief", "definition": "Definitie", "coverage": "Dekking per fase",
+           "phase": "Fase", "sites": "Vestigingen", "orgs": "Organisaties",
+           "examples": "Voorbeelden", "compare": "Vergelijking met de andere regio's",
+           "region": "Regio", "whole": "Hele keten", "gaps": "Witte vlekken en kandidaten",
+           "spot": "Witte vlek", "candidates": "Dichtstbijzijnde kandidaten",
+           "none": "Geen.", "fragile": "Kwetsbare fasen (één organisatie)",
+           "figures": "Gepubliceerde cijfers naast het register", "figure": "Cijfer",
+           "published": "Gepubliceerd", "registry": "Register (som)", "year": "Jaar",
+           "map": "Kaart", "sources": "Bronnen", "yes": "ja", "no": "nee",
+           "absent": "afwezig", "single": "één organisatie",
+           "note": "Gemaakt met lifeport-map uit het register; cijfers per fase tellen actieve "
+                   "vestigingen."},
+    "en": {"title": "Region brief", "definition": "Definition", "coverage": "Coverage per phase",
+           "phase": "Phase", "sites": "Sites", "orgs": "Organisations",
+           "examples": "Examples", "compare": "Comparison with the other regions",
+           "region": "Region", "whole": "Whole chain", "gaps": "White spots and candidates",
+           "spot": "White spot", "candidates": "Nearest candidates",
+           "none": "None.", "fragile": "Fragile phases (one organisation)",
+           "figures": "Published figures next to the registry", "figure": "Figure",
+           "published": "Published", "registry": "Registry (sum)", "year": "Year",
+           "map": "Map", "sources": "Sources", "yes": "yes", "no": "no",
+           "absent": "absent", "single": "one organisation",
+           "note": "Made with lifeport-map from the registry; phase counts are active sites."},
+}
+
+
+@dataclass(frozen=True)
+class Brief:
+    markdown: str
+    html: str
+    data: dict[str, Any]
+
+
+def brief_data(registry: Registry, region: str, *, definition: str | None = None,
+               lang: str = "nl") -> dict[str, Any]:
+    """Everything the brief shows, as plain data from the analysis engine."""
+    from lifeport_map.analysis.compare import compare, default_regions
+    from lifeport_map.analysis.coverage import coverage
+    from lifeport_map.analysis.gaps import gaps
+    from lifeport_map.analysis.stats import stats
+    from lifeport_map.geo import region_sites, resolve_definition, resolve_region
+
+    found = resolve_region(registry, region)
+    chosen = resolve_definition(found, definition)
+    others = [r for r in default_regions(registry) if r != found.id]
+    members = region_sites(registry, found, chosen.id)
+    sources: dict[str, tuple[str, int | None]] = {}
+    for site in members:
+        for ref in site.sources:
+            key = ref.url or ref.reference
+            if key and key not in sources:
+                sources[key] = (ref.title or key, ref.year)
+    return {
+        "coverage": coverage(registry, found.id, definition=chosen.id, lang=lang),
+        "compare": compare(registry, [found.id, *others], lang=lang),
+        "gaps": gaps(registry, found.id, definition=chosen.id, lang=lang),
+        "stats": stats(registry, found.id, definition=chosen.id, lang=lang),
+        "sources": [{"reference": k, "title": v[0], "year": v[1]} for k, v in sorted(sources.items())],
+    }
+
+
+def _table(header: list[str], rows: list[list[str]], *, md: bool) -> str:
+    if md:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+        return "\n".join(lines)
+    head = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
+    t = TEXT.get(lang, TEXT["en"])
+    esc = markdown_text if md else html_text
+    cov = data["coverage"]
+    out: list[str] = []
+
+    def heading(level: int, text: str) -> None:
+        out.append(f"{'#' * level} {esc(text)}" if md else f"<h{level}>{esc(text)}</h{level}>")
+
+    def para(text_escaped: str) -> None:
+        out.append(text_escaped if md else f"<p>{text_escaped}</p>")
+
+    heading(1, f"{t['title']}: {cov['region']['name']}")
+    para(f"{esc(t['definition'])}: {esc(cov['definition']['name'])}. {esc(t['note'])}")
+    heading(2, t["coverage"])
+    rows = [[esc(p["label"]), str(p["count"]), str(p["organisations"]),
+             esc(", ".join(a["name"] for a in p["actors"][:5]) + (" …" if p["count"] > 5 else ""))]
+            for p in cov["phases"]]
+    out.append(_table([esc(t["phase"]), esc(t["sites"]), esc(t["orgs"]), esc(t["examples"])],
+                      rows, md=md))
+    para(f"{esc(t['whole'])}: {esc(t['yes'] if cov['whole_chain'] else t['no'])}")
+    heading(2, t["map"])
+    out.append(f"![{esc(cov['region']['name'])}]({MAP_IMAGE})" if md else
+               f'<img src="{MAP_IMAGE}" alt="{esc(cov["region"]["name"])}" style="max-width:100%">')
+    heading(2, t["compare"])
+    comp = data["compare"]
+    phase_labels = [p["label"] for p in cov["phases"]]
+    rows = []
+    for entry in comp["regions"]:
+        counts = [str(p["count"]) for p in entry["phases"]]
+        rows.append([esc(entry["region"]["name"]), *counts,
+                     esc(t["yes"] if all(p["count"] for p in entry["phases"]) else t["no"])])
+    out.append(_table([esc(t["region"]), *[esc(x) for x in phase_labels], esc(t["whole"])], rows,
+                      md=md))
+    heading(2, t["fragile"])
+    fragile = cov.get("fragile_phases") or []
+    if fragile:
+        items = []
+        for f in fragile:
+            names = ", ".join(str(v) for v in (f.get("organisations") or f.get("organisation")
+                                                or f.get("organisation_names") or []))
+            items.append(f"{esc(f.get('label', f.get('phase', '')))}: {esc(names)}")
+        out.append("\n".join(f"- {i}" for i in items) if md else
+                   "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+    else:
+        para(esc(t["none"]))
+    heading(2, t["gaps"])
+    spots = data["gaps"]["white_spots"]
+    rows = []
+    for spot in spots:
+        candidates = "; ".join(
+            f"{c['name']} ({c.get('place') or ''}, {c['distance_km']} km)"
+            if c.get("distance_km") is not None else str(c["name"]) for c in spot["candidates"])
+        rows.append([esc(spot["label"]),
+                     esc(t["absent"] if spot["status"] == "absent" else t["single"]),
+                     esc(candidates)])
+    out.append(_table([esc(t["spot"]), "", esc(t["candidates"])], rows, md=md) if rows
+               else (esc(t["none"]) if md else f"<p>{esc(t['none'])}</p>"))
+    heading(2, t["figures"])
+    rows = [[esc(f["label"]), str(f["year"]), _number(f.get("published")),
+             _number(f.get("registry")), esc(f.get("source") or "")]
+            for f in data["stats"]["figures"]]
+    out.append(_table([esc(t["figure"]), esc(t["year"]), esc(t["published"]), esc(t["registry"]),
+                       esc(t["sources"])], rows, md=md) if rows else esc(t["none"]))
+    heading(2, t["sources"])
+    items = []
+    for s in data["sources"]:
+        href = safe_href(s["reference"])
+        year = f" ({s['year']})" if s["year"] else ""
+        if md:
+            items.append(f"[{markdown_text(s['title'])}]({_md_url(href)}){year}" if href
+                         else markdown_text(s["reference"]) + year)
+        else:
+            items.append((html_link(href, s["title"]) if href else html_text(s["reference"])) + year)
+    out.append("\n".join(f"1. {i}" for i in items) if md else
+               "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>")
+    return ("\n\n".join(out) + "\n") if md else "\n".join(out)
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.0f}" if isinstance(value, (int, float)) else html_text(value)
+
+
+def _md_url(url: str | None) -> str:
+    from urllib.parse import quote
+
+    return quote(url or "", safe=":/?#@!$&'*+,;=%-._~")
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<style>body{{font-family:system-ui,Arial,sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;color:#1a1a1a;line-height:1.45}}table{{border-collapse:collapse;margin:.5rem 0}}
+td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}}
+th{{background:#f3f3f3}}</style></head><body>
+{body}
+</body></html>
+"""
+
+
+def build_brief(registry: Registry, region: str, *, definition: str | None = None,
+                lang: str = "nl") -> Brief:
+    data = brief_data(registry, region, definition=definition, lang=lang)
+    title = f"{TEXT.get(lang, TEXT['en'])['title']}: {data['coverage']['region']['name']}"
+    html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title),
+                            body=_render(data, lang, md=False))
+    return Brief(markdown=_render(data, lang, md=True), html=html, data=data)
