@@ -29,7 +29,7 @@ run: $(STAMP) ## Validate the shipped registry, show Nijmegen's coverage, write 
 	$(BIN)/lifeport-map report --region nijmegen --output out/nijmegen
 
 lint: $(STAMP) ## ruff and mypy
-	$(BIN)/ruff check lifeport_map tests scripts
+	$(BIN)/ruff check lifeport_map tests scripts bench
 	$(BIN)/mypy
 
 test: $(STAMP) lint ## Lint, then run the test suite

@@ -1,0 +1,143 @@
+"""The command line as a user meets it: help with examples, exit codes, no tracebacks, fast start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from lifeport_map import __version__
+from lifeport_map.cli import app
+from tests.conftest import MINI, run_cli, snapshot
+
+
+def all_commands() -> list[tuple[str, ...]]:
+    group = typer.main.get_command(app)
+    found: list[tuple[str, ...]] = []
+
+    def walk(command: object, path: tuple[str, ...]) -> None:
+        commands = getattr(command, "commands", None)
+        if commands:
+            for name, sub in commands.items():
+                walk(sub, (*path, name))
+        else:
+            found.append(path)
+
+    walk(group, ())
+    return found
+
+
+@pytest.mark.parametrize("command", all_commands(), ids=lambda c: " ".join(c))
+def test_every_command_is_documented_with_an_example(command: tuple[str, ...]) -> None:
+    result = run_cli(*command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "Example:" in result.stdout, f"'{' '.join(command)}' --help has no Example: line"
+
+
+def test_version() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"lifeport-map {__version__}"
+
+
+def test_works_from_any_directory_with_the_shipped_data(tmp_path: Path) -> None:
+    result = run_cli("coverage", "--region", "nijmegen", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["region"]["id"] == "nijmegen"
+    assert [p["phase"] for p in data["phases"]] == ["design", "front-end", "back-end",
+                                                   "system-integration"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_registry_and_regions_options_point_elsewhere(mini_args: list[str]) -> None:
+    result = run_cli(*mini_args, "coverage", "--region", "lifeport", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    counts = {p["phase"]: p["count"] for p in data["phases"]}
+    assert counts == {"design": 1, "front-end": 1, "back-end": 1, "system-integration": 0}
+
+
+@pytest.mark.parametrize(("args", "code", "needle"), [
+    (["--registry", "/nonexistent/x.yaml", "validate"], 3, "file not found"),
+    (["--registry", "/nonexistent/x.yaml", "coverage", "--region", "nijmegen"], 3, "not found"),
+    (["--registry", "/", "validate"], 3, "directory"),
+    (["--regions", "/nonexistent", "validate"], 3, "regions folder not found"),
+    (["coverage", "--region", "atlantis"], 2, "unknown region"),
+    (["coverage", "--region", "nijmegn"], 2, "nijmegen"),
+    (["coverage", "--region", "nijmegen", "--definition", "nope"], 2, "no definition"),
+    (["validate", "--format", "xml"], 2, "xml"),
+    (["no-such-command"], 2, "No such command"),
+])
+def test_failures_give_a_message_and_an_exit_code(args: list[str], code: int, needle: str,
+                                                   tmp_path: Path) -> None:
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == code, result.stdout + result.stderr
+    assert needle in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unreadable_registry_is_an_io_error(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root can read any file")
+    path = tmp_path / "x.yaml"
+    path.write_text("sites: []\n")
+    path.chmod(0)
+    assert run_cli("--registry", str(path), "validate").returncode == 3
+
+
+def test_validate_formats_on_the_mini_registry(mini_args: list[str]) -> None:
+    text = run_cli(*mini_args, "validate")
+    assert text.returncode == 0
+    data = json.loads(run_cli(*mini_args, "validate", "--format", "json").stdout)
+    assert data["valid"] is True and data["errors"] == 0
+    assert run_cli(*mini_args, "validate", "--format", "github").stdout == ""
+
+
+def test_schema_command_prints_the_json_schema() -> None:
+    result = run_cli("schema")
+    schema = json.loads(result.stdout)
+    assert schema["properties"]["sites"]["items"]["additionalProperties"] is False
+
+
+def test_coverage_does_not_import_heavy_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from lifeport_map.cli import app\n"
+        "r = CliRunner().invoke(app, ['coverage', '--region', 'nijmegen'])\n"
+        "assert r.exit_code == 0, r.output\n"
+        "heavy = sorted(m for m in ('folium', 'geopandas', 'matplotlib', 'pandas', 'shapely',"
+        " 'pyproj', 'ruamel') if m in sys.modules)\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_registry_text_never_reaches_the_terminal_as_escape_codes(tmp_path: Path) -> None:
+    text = (MINI / "companies.yaml").read_text()
+    text = text.replace("name: Alpha Fab", 'name: "Alpha \\e[31mRED\\e[0m [bold]x[/bold]"')
+    path = tmp_path / "c.yaml"
+    path.write_text(text)
+    before = snapshot(tmp_path)
+    result = run_cli("--registry", str(path), "--regions", str(MINI / "regions"), "validate")
+    assert "\x1b" not in result.stdout + result.stderr
+    assert "U+001B" in result.stdout
+    path.write_text((MINI / "companies.yaml").read_text().replace(
+        "name: Alpha Fab", 'name: "Alpha [bold red]x[/] :smile:"'))
+    result = run_cli("--registry", str(path), "--regions", str(MINI / "regions"), "coverage",
+                     "--region", "nijmegen")
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "Alpha [bold red]x[/] :smile:" in result.stdout
+    assert snapshot(tmp_path) == before | {"c.yaml": snapshot(tmp_path)["c.yaml"]}
