@@ -179,6 +179,13 @@ def _comment_start(line: str, covered: list[tuple[int, int]]) -> int | None:
     return None
 
 
+def _is_flow(value: Any, lines: list[str]) -> bool:
+    if not isinstance(value, (YMap, YList)):
+        return False
+    line, col = unpack(value.start)
+    return 0 < line <= len(lines) and lines[line - 1][col - 1:col] in ("[", "{")
+
+
 def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: str) -> None:
     spans = _content_spans(text)
     starts = [n.line for n in nodes]
@@ -229,7 +236,13 @@ def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: st
         comment = line[col:].rstrip()
         index = bisect.bisect_right(starts, number) - 1
         if index >= 0:
-            nodes[index].eol.append(comment)
+            owner = nodes[index]
+            # a comment after a one-line [flow] or {flow} value belongs to its key, not to
+            # the last item inside the brackets
+            while owner.parent is not None and owner.parent.line == number \
+                    and _is_flow(owner.parent.value, lines):
+                owner = owner.parent
+            owner.eol.append(comment)
         elif nodes:
             nodes[0].before.append(_Comment(col=0, text=comment))
         else:
@@ -492,6 +505,26 @@ def _entry_starts(data: Any) -> list[tuple[int, str]]:
     return starts
 
 
+def _longest_increasing(ids: list[str]) -> list[str]:
+    """The largest set of entries already in sorted order: the others are the ones to move."""
+    tails: list[int] = []  # index into ids of the smallest tail of each length
+    previous: list[int] = [-1] * len(ids)
+    for i, site_id in enumerate(ids):
+        position = bisect.bisect_left([ids[t] for t in tails], site_id)
+        if position:
+            previous[i] = tails[position - 1]
+        if position == len(tails):
+            tails.append(i)
+        else:
+            tails[position] = i
+    chain: list[str] = []
+    index = tails[-1] if tails else -1
+    while index >= 0:
+        chain.append(ids[index])
+        index = previous[index]
+    return chain[::-1]
+
+
 def describe_changes(path: Path, original: str, formatted: str) -> tuple[list[str],
                                                                          list[tuple[str, int]],
                                                                          list[str]]:
@@ -503,9 +536,15 @@ def describe_changes(path: Path, original: str, formatted: str) -> tuple[list[st
     data = parse(original.replace("\r\n", "\n"), path)
     starts = _entry_starts(data)
     ids = [site_id for _, site_id in starts]
-    out_of_order = [a for a, b in zip(ids, sorted(ids), strict=True) if a != b]
+    staying = set(_longest_increasing(ids))
+    out_of_order = [site_id for site_id in ids if site_id not in staying]
     differing: dict[str, int] = {}
-    lines_of_starts = [line for line, _ in starts]
+    lines_of_starts = []
+    for line, _ in starts:  # an entry's own comments and blank lines above it count as its own
+        while line > 1 and (not old_lines[line - 2].strip()
+                            or old_lines[line - 2].lstrip().startswith("#")):
+            line -= 1
+        lines_of_starts.append(line)
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, _i2, _j1, _j2 in matcher.get_opcodes():
         if tag == "equal":
