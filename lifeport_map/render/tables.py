@@ -17,7 +17,7 @@ from typing import Any
 
 # Cells a spreadsheet would read as a formula or a control sequence (OWASP CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#!|~&$^])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#!|~&$^])")
 _SCHEMES = re.compile(r"(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 
@@ -66,6 +66,8 @@ def markdown_escape(value: Any) -> str:
     """Text safe inside a Markdown table cell: no HTML, no links, no cell breaks."""
     text = _LINE_BREAKS.sub(" ", plain(value))
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # angle brackets as entities (after the backslash escapes, so '&' above cannot break them)
+    text = text.replace("<", "&lt;").replace(">", "&gt;")
     return _SCHEMES.sub(lambda m: m.group(1) + "\\:", text)
 
 

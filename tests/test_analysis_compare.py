@@ -1,0 +1,88 @@
+"""Comparison on the hand-made registry, with the location quotients computed by hand.
+
+Sites per phase (design, front-end, back-end, system integration): nijmegen 2, 2, 2, 1
+(N = 7); leuven nothing; dresden 0, 2, 1, 0 (N = 3). Phase totals 2, 4, 3, 1; grand total 10.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lifeport_map import compare
+from lifeport_map.analysis.compare import location_quotients, parse_definitions
+from lifeport_map.errors import UsageError
+from tests.analysis_support import analysis_registry
+
+
+def test_json_shape_is_a_list_of_coverage_objects() -> None:
+    result = compare(analysis_registry())
+    assert [c["region"]["id"] for c in result["regions"]] == ["nijmegen", "leuven", "dresden"]
+    for item in result["regions"]:
+        assert [p["phase"] for p in item["phases"]] == result["phases"]
+        assert all({"phase", "count", "actors"} <= set(p) for p in item["phases"])
+
+
+def test_matrix_and_whole_chain() -> None:
+    result = compare(analysis_registry())
+    sites = {m["phase"]: m["sites"] for m in result["matrix"]}
+    assert sites["front-end"] == {"nijmegen": 2, "leuven": 0, "dresden": 2}
+    assert sites["system-integration"] == {"nijmegen": 1, "leuven": 0, "dresden": 0}
+    production = {m["phase"]: m["production"] for m in result["matrix"]}
+    assert production["back-end"] == {"nijmegen": 1, "leuven": 0, "dresden": 1}
+    assert result["whole_chain"] == ["nijmegen"]
+    assert result["whole_chain_production"] == ["nijmegen"]
+    roles = {m["phase"]: m["roles"] for m in result["matrix"]}
+    assert roles["back-end"]["equipment-materials"] == {"nijmegen": 1, "leuven": 0, "dresden": 0}
+
+
+def test_specialisation_by_sites() -> None:
+    lq = compare(analysis_registry())["specialisation"]["by_sites"]
+    assert lq["nijmegen"] == {"design": round((2 / 7) / (2 / 10), 3),  # 1.429
+                              "front-end": round((2 / 7) / (4 / 10), 3),  # 0.714
+                              "back-end": round((2 / 7) / (3 / 10), 3),  # 0.952
+                              "system-integration": round((1 / 7) / (1 / 10), 3)}  # 1.429
+    assert lq["dresden"]["front-end"] == round((2 / 3) / (4 / 10), 3)  # 1.667
+    assert lq["dresden"]["design"] == 0.0
+    assert lq["leuven"] == dict.fromkeys(lq["leuven"])  # an empty region has no quotient
+
+
+def test_specialisation_by_employees() -> None:
+    # nijmegen: design 1000, front-end 1200, back-end 500, system integration 50 (N = 2750);
+    # dresden: front-end 3000 (fab2 has no figure) (N = 3000); grand total 5750
+    lq = compare(analysis_registry())["specialisation"]["by_employees"]
+    assert lq["nijmegen"]["design"] == round(5750 / 2750, 3)
+    assert lq["dresden"]["front-end"] == round(5750 / 4200, 3)
+
+
+def test_definitions_used_and_chosen() -> None:
+    result = compare(analysis_registry(), ["lifeport", "dresden"],
+                     definition={"nijmegen": "radius-10km"})
+    assert [(d["region"], d["id"]) for d in result["definitions"]] == [
+        ("nijmegen", "radius-10km"), ("dresden", "city")]
+    assert result["regions"][0]["sites"] == 3
+    with pytest.raises(UsageError):
+        compare(analysis_registry(), ["nijmegen", "dresden"], definition="radius-10km")
+    with pytest.raises(UsageError):
+        compare(analysis_registry(), ["nijmegen", "lifeport"])
+
+
+def test_parse_definitions() -> None:
+    assert parse_definitions([]) is None
+    assert parse_definitions(["radius-25km"]) == "radius-25km"
+    assert parse_definitions(["nijmegen=gmr-18", "dresden=city-dresden"]) == {
+        "nijmegen": "gmr-18", "dresden": "city-dresden"}
+    with pytest.raises(UsageError):
+        parse_definitions(["radius-25km", "nijmegen=gmr-18"])
+
+
+def test_location_quotient_of_nothing_is_none() -> None:
+    assert location_quotients({"a": {"x": 0}}, ["x"]) == {"a": {"x": None}}
+
+
+def test_shipped_compare_returns_the_six_regions() -> None:
+    from lifeport_map.registry import load_registry
+
+    result = compare(load_registry(check=False))
+    assert [c["region"]["id"] for c in result["regions"]] == [
+        "nijmegen", "brainport", "twente", "delft", "leuven", "dresden"]
+    assert len(result["definitions"]) == 6

@@ -1,0 +1,71 @@
+"""Exports open in their target tools' readers: networkx for GraphML, geopandas for GeoJSON,
+the csv module (as a spreadsheet would) for CSV, json for JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from lifeport_map import export_bytes
+from tests.analysis_support import analysis_registry
+
+
+def test_graphml_loads_back_in_networkx(tmp_path: Path) -> None:
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(export_bytes(analysis_registry(), "graphml"))
+    graph = nx.read_graphml(path, force_multigraph=True)
+    assert isinstance(graph, nx.MultiDiGraph)
+    sites = [n for n, d in graph.nodes(data=True) if d["type"] == "site"]
+    assert len(sites) == 13
+    fab = graph.nodes["site:fab-nijmegen"]
+    assert fab["activities"] == "wafer-fab; chip-design"  # lists flattened
+    assert fab["employees"] == 1000
+    assert "lat" not in graph.nodes["site:design-nijmegen"]  # no None in GraphML
+    located = graph.get_edge_data("site:fab-nijmegen", "region:nijmegen")
+    assert any(e["definitions"] == "two; radius-10km" for e in located.values())
+
+
+def test_geojson_loads_in_geopandas_with_every_site(tmp_path: Path) -> None:
+    geopandas = pytest.importorskip("geopandas")
+    path = tmp_path / "sites.geojson"
+    path.write_bytes(export_bytes(analysis_registry(), "geojson"))
+    frame = geopandas.read_file(path)
+    assert len(frame) == 13
+    assert set(frame["id"]) == {s.id for s in analysis_registry().sites}
+    assert int(frame.geometry.isna().sum() + frame.geometry.is_empty.sum()) == 2
+    fab = frame[frame["id"] == "fab-nijmegen"].iloc[0]
+    assert (fab.geometry.x, fab.geometry.y) == pytest.approx((5.85278, 51.8425))
+
+
+def test_geojson_structure() -> None:
+    data = json.loads(export_bytes(analysis_registry(), "geojson"))
+    assert data["type"] == "FeatureCollection"
+    unplaced = [f["id"] for f in data["features"] if f["geometry"] is None]
+    assert unplaced == ["design-nijmegen", "fab-nocoords"]
+    assert all(not isinstance(v, list) for f in data["features"]
+               for v in f["properties"].values())
+
+
+def test_csv_cells_are_neutralised() -> None:
+    rows = list(csv.DictReader(io.StringIO(export_bytes(analysis_registry(), "csv").decode())))
+    assert len(rows) == 13
+    ems = next(r for r in rows if r["id"] == "ems-duiven")
+    assert ems["name"].startswith("'=SUM(1)")
+    assert not any(v.startswith(("=", "+", "@", "\t", "\r")) for r in rows for v in r.values())
+    fab = next(r for r in rows if r["id"] == "fab-nijmegen")
+    assert fab["employees"] == "1000" and fab["employees_year"] == "2026"
+    assert fab["regions"] == "nijmegen"
+
+
+def test_json_document() -> None:
+    data = json.loads(export_bytes(analysis_registry(), "json"))
+    assert [s["id"] for s in data["sites"]] == sorted(s.id for s in analysis_registry().sites)
+    nijmegen = next(r for r in data["regions"] if r["id"] == "nijmegen")
+    two = next(d for d in nijmegen["definitions"] if d["id"] == "two")
+    assert "design-nijmegen" in two["sites"] and "fab-dresden" not in two["sites"]
+    assert {"nodes", "links"} <= set(data["graph"])

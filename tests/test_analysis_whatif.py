@@ -1,0 +1,70 @@
+"""What-if on the hand-made registry: removing Fabco's fab from the home region.
+
+Before: front-end is held by fab-nijmegen (wafer fab, production) and uni-nijmegen (research).
+After: only the university is left, so front-end stays covered but loses its production role,
+the wafer fab, Fabco (its planned line does not count), 1000 employees and one site.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lifeport_map import whatif
+from lifeport_map.errors import UsageError
+from tests.analysis_support import analysis_registry
+
+
+def test_losing_the_fab() -> None:
+    result = whatif(analysis_registry(), "nijmegen", ["fab-nijmegen"])
+    lost = result["lost"]
+    assert lost["phases"] == []
+    assert lost["production_phases"] == ["front-end"]
+    assert [(a["phase"], a["activity"]) for a in lost["activities"]] == [("front-end", "wafer-fab")]
+    assert lost["organisations"] == ["Fabco"]
+    assert lost["sites"] == 1
+    assert lost["employees"] == 1000
+    assert lost["whole_chain"] is False
+    assert lost["whole_chain_production"] is True
+    assert result["before"]["sites"] == 6 and result["after"]["sites"] == 5
+    front = next(p for p in result["phases"] if p["phase"] == "front-end")
+    assert (front["sites_before"], front["sites_after"]) == (2, 1)
+    assert (front["production_before"], front["production_after"]) == (1, 0)
+    # chip design stays: Designco is left alone in design, which becomes fragile
+    assert [f["phase"] for f in result["newly_fragile_production_phases"]] == ["design"]
+    assert result["removed"] == [{"id": "fab-nijmegen", "name": "Fabco Nijmegen",
+                                  "organisation": "Fabco", "status": "active",
+                                  "in_region": True, "counted": True}]
+
+
+def test_removing_a_site_outside_the_region_changes_nothing() -> None:
+    result = whatif(analysis_registry(), "nijmegen", ["fab-dresden"])
+    assert result["removed"][0]["in_region"] is False
+    assert result["lost"]["sites"] == 0 and result["lost"]["activities"] == []
+    assert result["before"]["phases"] == result["after"]["phases"]
+
+
+def test_emptying_a_one_organisation_region() -> None:
+    result = whatif(analysis_registry(), "dresden", ["fab-dresden", "fab2-dresden"])
+    assert result["lost"]["phases"] == ["front-end", "back-end"]
+    assert result["after"]["sites"] == 0
+    assert result["lost"]["organisations"] == ["Saxfab"]
+    assert result["lost"]["employees"] == 3000
+
+
+def test_unknown_or_missing_site() -> None:
+    with pytest.raises(UsageError) as error:
+        whatif(analysis_registry(), "nijmegen", ["fab-nijmgen"])
+    assert "fab-nijmegen" in error.value.hint
+    with pytest.raises(UsageError):
+        whatif(analysis_registry(), "nijmegen", [])
+
+
+def test_shipped_without_nxp_fab_loses_front_end_wafer_fab() -> None:
+    from lifeport_map.registry import load_registry
+
+    result = whatif(load_registry(check=False), "nijmegen", ["nxp-nijmegen"])
+    assert ("front-end", "wafer-fab") in [(a["phase"], a["activity"])
+                                          for a in result["lost"]["activities"]]
+    front = next(p for p in result["phases"] if p["phase"] == "front-end")
+    assert front["production_after"] < front["production_before"]
+    assert result["removed"][0]["in_region"] is True

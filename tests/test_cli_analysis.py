@@ -1,0 +1,138 @@
+"""The analysis commands as a user runs them: formats, languages, errors and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.analysis_support import ANALYSIS, ANALYSIS_ARGS
+from tests.conftest import run_cli, snapshot
+
+COMMANDS = ["coverage", "compare", "gaps", "whatif", "near", "stats", "export"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_ends_with_an_example(command: str) -> None:
+    result = run_cli(command, "--help")
+    assert result.returncode == 0
+    assert "Example: lifeport-map " + command in result.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["coverage", "--region", "lifeport"],
+    ["compare"],
+    ["gaps", "--region", "nijmegen"],
+    ["whatif", "--region", "nijmegen", "--without", "fab-nijmegen"],
+    ["near", "Nijmegen", "--radius-km", "100"],
+    ["stats", "--region", "nijmegen"],
+])
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
+def test_every_format_and_language(args: list[str], fmt: str) -> None:
+    for lang in ("nl", "en"):
+        result = run_cli(*ANALYSIS_ARGS, *args, "--format", fmt, "--lang", lang)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip()
+        if fmt == "markdown":
+            assert "<script" not in result.stdout and "javascript:" not in result.stdout
+        if fmt == "json":
+            json.loads(result.stdout)
+        if fmt == "csv":
+            rows = list(csv.reader(io.StringIO(result.stdout)))
+            assert len(rows) >= 2
+            assert not any(c.startswith(("=", "+", "@")) for row in rows for c in row)
+
+
+def test_coverage_json_shape() -> None:
+    result = run_cli(*ANALYSIS_ARGS, "coverage", "--region", "nijmegen", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["region"]["id"] == "nijmegen"
+    assert [(p["phase"], p["count"]) for p in data["phases"]] == [
+        ("design", 2), ("front-end", 2), ("back-end", 2), ("system-integration", 1)]
+    assert all({"id", "name"} <= set(a) for p in data["phases"] for a in p["actors"])
+
+
+def test_coverage_definition_option() -> None:
+    result = run_cli(*ANALYSIS_ARGS, "coverage", "-r", "nijmegen", "--definition", "radius-10km",
+                     "-f", "json")
+    assert json.loads(result.stdout)["sites"] == 3
+
+
+def test_terminal_output_does_not_interpret_markup() -> None:
+    result = run_cli(*ANALYSIS_ARGS, "coverage", "--region", "nijmegen", "--lang", "en",
+                     env={"COLUMNS": "250"})
+    assert "[red]EMS[/red]" in result.stdout
+    assert "\x1b" not in result.stdout
+
+
+def test_compare_json_lists_regions() -> None:
+    result = run_cli(*ANALYSIS_ARGS, "compare", "nijmegen", "Silicon Saxony", "-f", "json",
+                     "--definition", "nijmegen=radius-10km")
+    data = json.loads(result.stdout)
+    assert [c["region"]["id"] for c in data["regions"]] == ["nijmegen", "dresden"]
+    assert data["definitions"][0]["id"] == "radius-10km"
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["coverage", "--region", "nijmgen"], "nijmegen"),
+    (["whatif", "--region", "nijmegen", "--without", "fab-nijmgen"], "fab-nijmegen"),
+    (["near", "Nijmegn", "--radius-km", "10"], "Nijmegen"),
+    (["near", "Nijmegen", "--radius-km", "10", "--phase", "frontend"], "front-end"),
+    (["coverage", "--region", "nijmegen", "--definition", "nope"], "two"),
+])
+def test_usage_errors_exit_2_with_closest_matches(args: list[str], needle: str) -> None:
+    result = run_cli(*ANALYSIS_ARGS, *args)
+    assert result.returncode == 2
+    assert needle in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "geojson", "graphml"])
+def test_export_writes_atomically(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"registry.{fmt}"
+    result = run_cli(*ANALYSIS_ARGS, "export", "--format", fmt, "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 0
+    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left
+
+
+def test_export_to_a_missing_folder_is_an_io_error(tmp_path: Path) -> None:
+    before = snapshot(tmp_path)
+    result = run_cli(*ANALYSIS_ARGS, "export", "--format", "csv", "--output",
+                     str(tmp_path / "missing" / "x.csv"))
+    assert result.returncode == 3
+    assert "does not exist" in result.stderr
+    assert snapshot(tmp_path) == before
+
+
+def test_export_to_stdout() -> None:
+    result = run_cli(*ANALYSIS_ARGS, "export", "--format", "geojson")
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)["features"]) == 13
+
+
+def test_invalid_registry_exits_1(tmp_path: Path) -> None:
+    broken = tmp_path / "companies.yaml"
+    broken.write_text("sites:\n  - id: x\n    unknown: 1\n", encoding="utf-8")
+    result = run_cli("--registry", str(broken), "--regions", str(ANALYSIS / "regions"),
+                     "coverage", "--region", "nijmegen")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_shipped_registry_commands() -> None:
+    coverage = json.loads(run_cli("coverage", "--region", "nijmegen", "-f", "json").stdout)
+    assert all(p["count"] > 0 for p in coverage["phases"])
+    compare = json.loads(run_cli("compare", "-f", "json").stdout)
+    assert len(compare["regions"]) == 6
+    whatif = json.loads(run_cli("whatif", "-r", "nijmegen", "--without", "nxp-nijmegen",
+                                "-f", "json").stdout)
+    assert ("front-end", "wafer-fab") in [(a["phase"], a["activity"])
+                                          for a in whatif["lost"]["activities"]]
+    near = run_cli("near", "Nijmegen", "--radius-km", "300", "--phase", "front-end",
+                   "--role", "production", "--lang", "en", env={"COLUMNS": "200"})
+    assert near.returncode == 0
+    assert "nxp-nijmegen" in near.stdout and "Distance (km)" in near.stdout

@@ -1,0 +1,117 @@
+"""The value-chain graph: fixed node and edge vocabulary, built from the hand-made registry."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from lifeport_map.graph import (
+    NODE_TYPES,
+    STRUCTURAL_EDGE_TYPES,
+    build_graph,
+    node_id,
+    nodes_of_type,
+    organisation_of,
+    related_sites,
+    sites_in_phase,
+    sites_in_region,
+    sites_of_organisation,
+    sites_performing,
+)
+from tests.analysis_support import analysis_registry
+
+
+def graph() -> nx.MultiDiGraph:
+    return build_graph(analysis_registry())
+
+
+def test_node_types_and_counts() -> None:
+    g = graph()
+    registry = analysis_registry()
+    counts = Counter(data["type"] for _, data in g.nodes(data=True))
+    assert set(counts) == set(NODE_TYPES)
+    assert counts["site"] == 13
+    assert counts["phase"] == 4
+    assert counts["activity"] == len(registry.taxonomy.activities)
+    assert counts["region"] == 3
+    # Fabco has two sites (fab and planned line); Saxfab two; every other organisation one.
+    assert counts["organisation"] == 11
+    assert isinstance(g, nx.MultiDiGraph)
+
+
+def test_edge_types_are_the_fixed_vocabulary_plus_registry_relations() -> None:
+    g = graph()
+    types = {data["type"] for _, _, data in g.edges(data=True)}
+    relation_types = set(analysis_registry().taxonomy.vocabulary("relation_types"))
+    assert types <= set(STRUCTURAL_EDGE_TYPES) | relation_types
+    assert set(STRUCTURAL_EDGE_TYPES) <= types
+    registry_edges = {(u, v, d["type"]) for u, v, d in g.edges(data=True)
+                      if d.get("origin") == "registry"}
+    assert registry_edges == {
+        ("site:design-nijmegen", "site:uni-nijmegen", "spin-off-of"),
+        ("site:fab2-dresden", "site:fab-dresden", "part-of"),
+        ("site:osat-duiven", "site:fab-nijmegen", "partner"),
+    }
+
+
+def test_site_edges_of_the_fab() -> None:
+    g = graph()
+    fab = node_id("site", "fab-nijmegen")
+    out = {(v, d["type"]) for _, v, d in g.out_edges(fab, data=True)}
+    assert ("activity:wafer-fab", "performs") in out
+    assert ("activity:chip-design", "performs") in out
+    assert ("phase:design", "in-phase") in out
+    assert ("phase:front-end", "in-phase") in out
+    assert ("organisation:fabco", "part-of") in out
+    located = g.get_edge_data(fab, "region:nijmegen")["located-in"]
+    assert located["definitions"] == ["two", "radius-10km"]
+    assert located["default"] is True
+    assert g.nodes[fab]["employees"] == 1000  # the 2026 figure, not the older 2017 one
+    assert g.get_edge_data("activity:wafer-fab", "phase:front-end")["in-phase"]["type"] == "in-phase"
+
+
+def test_site_without_coordinates_is_in_municipality_definitions_only() -> None:
+    g = graph()
+    located = g.get_edge_data("site:design-nijmegen", "region:nijmegen")["located-in"]
+    assert located["definitions"] == ["two"]
+    assert g.nodes["site:design-nijmegen"]["lat"] is None
+
+
+def test_served_phases_are_marked() -> None:
+    g = graph()
+    edge = g.get_edge_data("site:uni-nijmegen", "phase:front-end")["in-phase"]
+    assert edge["served"] is True
+    assert g.get_edge_data("site:fab-nijmegen", "phase:front-end")["in-phase"]["served"] is False
+
+
+def test_queries() -> None:
+    g = graph()
+    assert sites_performing(g, "wafer-fab") == ["fab-dresden", "fab-nijmegen", "fab-nocoords"]
+    assert "uni-nijmegen" in sites_in_phase(g, "back-end")
+    assert sites_in_region(g, "nijmegen", "radius-10km") == [
+        "fab-nijmegen", "network-nijmegen", "planned-nijmegen", "uni-nijmegen"]
+    assert sites_in_region(g, "leuven") == []
+    assert sites_in_region(g, "dresden") == ["fab-dresden", "fab2-dresden"]
+    assert organisation_of(g, "fab2-dresden") == "Saxfab"
+    assert sites_of_organisation(g, "organisation:fabco") == ["fab-nijmegen", "planned-nijmegen"]
+    # partner is symmetric: followed from both ends
+    assert related_sites(g, "fab-nijmegen", "partner") == ["osat-duiven"]
+    assert related_sites(g, "osat-duiven", "partner") == ["fab-nijmegen"]
+    # part-of between sites is not confused with a site's organisation
+    assert related_sites(g, "fab2-dresden", "part-of") == ["fab-dresden"]
+    assert related_sites(g, "fab-dresden", "part-of") == []
+    assert len(nodes_of_type(g, "phase")) == 4
+
+
+def test_shipped_registry_graph_builds() -> None:
+    from lifeport_map.registry import load_registry
+
+    registry = load_registry(check=False)
+    g = build_graph(registry)
+    assert len(nodes_of_type(g, "site")) == len(registry.sites)
+    assert "site:nxp-nijmegen" in sites_in_region_nodes(g)
+
+
+def sites_in_region_nodes(g: nx.MultiDiGraph) -> set[str]:
+    return {u for u, _, d in g.in_edges("region:nijmegen", data=True) if d["type"] == "located-in"}
