@@ -159,7 +159,7 @@ def add_site(path: Path, new: NewSite, *, regions_dir: Path | None = None,
 
     original = read_bytes(path)
     text = decode(original, path)
-    errors = blocking_errors(path, regions_dir, ignore=frozenset())
+    errors = blocking_errors(path, regions_dir)
     if errors:
         raise RegistryError(errors)
     if format_text(text, path=path) != text:

@@ -1,0 +1,160 @@
+"""`lifeport-map add`: a new site in canonical position, or a refusal that changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+from typer.testing import CliRunner
+
+from lifeport_map.cli import app
+from lifeport_map.registry import check_registry
+
+CONTRIB = Path(__file__).resolve().parent / "fixtures" / "contrib"
+REGIONS = CONTRIB / "regions"
+ACME = ["--name", "Acme Nijmegen", "--organisation", "Acme", "--kind", "supplier",
+        "--activity", "equipment-components", "--place", "Nijmegen", "--country", "NL",
+        "--source-url", "https://acme.example.org/news", "--source-year", "2026"]
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Path:
+    target = tmp_path / "companies.yaml"
+    shutil.copyfile(CONTRIB / "companies.yaml", target)
+    return target
+
+
+def _add(registry: Path, *args: str) -> tuple[int, str, str]:
+    done = run_cli("--registry", str(registry), "--regions", str(REGIONS), "add",
+                   "--no-interactive", *args)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_add_inserts_in_canonical_position_with_place_coordinates(registry: Path) -> None:
+    code, out, err = _add(registry, *ACME)
+    assert code == 0, err
+    text = registry.read_text(encoding="utf-8")
+    ids = [line.split(": ")[1] for line in text.splitlines() if line.startswith("  - id: ")]
+    assert ids == ["acme-nijmegen", "alpha-nijmegen", "beta-duiven", "gamma-dresden"]
+    assert """  - id: acme-nijmegen
+    name: Acme Nijmegen
+    organisation: Acme
+    kind: supplier
+    activities: [equipment-components]
+    status: active
+    location:
+      place: Nijmegen
+      municipality: Nijmegen
+      country: NL
+      lat: 51.8425
+      lon: 5.85278
+      precision: place
+      note: "Approximate: coordinates of the place Nijmegen (GeoNames 2750053), not of the site itself."
+    sources:
+      - url: "https://acme.example.org/news"
+        year: 2026
+""" in text
+    assert "added 'acme-nijmegen' at" in err and "companies.yaml:3" in err
+    assert "regions (default definitions): nijmegen" in err
+    assert "- id: acme-nijmegen" in out
+    assert not check_registry(registry, REGIONS).errors
+
+
+def test_existing_id_is_refused_and_the_file_is_byte_identical(registry: Path) -> None:
+    before = registry.read_bytes()
+    code, _, err = _add(registry, *ACME, "--id", "beta-duiven")
+    assert code == 1
+    assert f"id 'beta-duiven' is already used by the entry at {registry}:19" in err
+    assert registry.read_bytes() == before
+
+
+def test_existing_id_in_a_copy_of_the_shipped_registry(tmp_path: Path) -> None:
+    target = tmp_path / "companies.yaml"
+    shutil.copyfile(ROOT / "data" / "companies.yaml", target)
+    before = target.read_bytes()
+    first_id = next(line.split(": ")[1] for line in before.decode().splitlines()
+                    if line.startswith("  - id: "))
+    done = run_cli("--registry", str(target), "add", "--no-interactive", *ACME, "--id", first_id)
+    assert done.returncode == 1
+    assert f"is already used by the entry at {target}:" in done.stderr
+    assert target.read_bytes() == before
+
+
+def test_same_organisation_in_the_same_municipality_is_refused(registry: Path) -> None:
+    before = registry.read_bytes()
+    code, _, err = _add(registry, "--name", "Alpha Packaging", "--organisation", "Alpha B.V.",
+                        "--kind", "osat", "--activity", "osat", "--place", "Nijmegen",
+                        "--country", "NL", "--source-url", "https://example.org/a2",
+                        "--source-year", "2026", "--id", "alpha-packaging-nijmegen")
+    assert code == 1
+    assert f"'Alpha' already has a site in Nijmegen: 'alpha-nijmegen' at {registry}:3" in err
+    assert "--another-site" in err
+    assert registry.read_bytes() == before
+    code, _, err = _add(registry, "--name", "Alpha Packaging", "--organisation", "Alpha B.V.",
+                        "--kind", "osat", "--activity", "osat", "--place", "Nijmegen",
+                        "--country", "NL", "--source-url", "https://example.org/a2",
+                        "--source-year", "2026", "--id", "alpha-packaging-nijmegen",
+                        "--another-site")
+    assert code == 0, err
+
+
+def test_an_entry_the_validator_rejects_is_not_written(registry: Path) -> None:
+    before = registry.read_bytes()
+    code, _, err = _add(registry, *ACME[:-2], "--source-year", "1500")
+    assert code == 1 and "schema.out-of-range" in err
+    code, _, err = _add(registry, *[a if a != "equipment-components" else "dreaming" for a in ACME])
+    assert code == 1 and "schema.unknown-activity" in err
+    assert registry.read_bytes() == before
+
+
+def test_missing_options_without_a_terminal_are_a_usage_error(registry: Path) -> None:
+    before = registry.read_bytes()
+    code, _, err = _add(registry, "--name", "Only a name")
+    assert code == 2
+    assert "missing --organisation, --kind, --activity, --place, --country" in err
+    assert registry.read_bytes() == before
+
+
+def test_a_file_not_in_canonical_form_is_refused(registry: Path) -> None:
+    shutil.copyfile(CONTRIB / "messy.yaml", registry)
+    before = registry.read_bytes()
+    code, _, err = _add(registry, *ACME)
+    assert code == 1 and "run 'lifeport-map fmt' first" in err
+    assert registry.read_bytes() == before
+
+
+def test_dry_run_writes_nothing(registry: Path) -> None:
+    before = registry.read_bytes()
+    code, out, err = _add(registry, *ACME, "--dry-run")
+    assert code == 0 and "would add 'acme-nijmegen'" in err and "- id: acme-nijmegen" in out
+    assert registry.read_bytes() == before
+
+
+def test_unknown_place_adds_no_coordinates(registry: Path) -> None:
+    code, _, err = _add(registry, *[a if a != "Nijmegen" else "Nowhereville" for a in ACME],
+                        "--municipality", "Nowhere Municipality")
+    assert code == 0, err
+    assert "not in the offline gazetteer" in err
+    assert "regions (default definitions): none of the defined regions" in err
+    text = registry.read_text(encoding="utf-8")
+    assert "      place: Nowhereville\n      municipality: Nowhere Municipality\n" \
+           "      country: NL\n    sources:" in text
+
+
+def test_an_unknown_place_in_a_known_municipality_gets_its_coordinates(registry: Path) -> None:
+    code, _, err = _add(registry, *[a if a != "Nijmegen" else "Noviotech Campus" for a in ACME],
+                        "--municipality", "Nijmegen")
+    assert code == 0, err
+    assert "from GeoNames 'Nijmegen' (51.8425, 5.85278)" in err
+
+
+def test_interactive_questions_fill_what_is_missing(registry: Path) -> None:
+    answers = "\n".join(["Acme Nijmegen", "Acme", "supplier", "equipment-components",
+                         "Nijmegen", "", "", "https://acme.example.org/news", "2026"]) + "\n"
+    result = CliRunner().invoke(app, ["--registry", str(registry), "--regions", str(REGIONS),
+                                      "add", "--interactive"], input=answers)
+    assert result.exit_code == 0, result.output
+    text = registry.read_text(encoding="utf-8")
+    assert "  - id: acme-nijmegen\n" in text and "      municipality: Nijmegen\n" in text
