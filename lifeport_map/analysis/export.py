@@ -102,7 +102,11 @@ def registry_document(registry: Registry) -> dict[str, Any]:
                              "sites": [s.id for s in region_sites(registry, region, d.id)]}
                             for d in region.definitions],
         })
-    graph = nx.node_link_data(build_graph(registry), edges="links")
+    built = build_graph(registry)
+    try:
+        graph = nx.node_link_data(built, edges="links")
+    except TypeError:  # networkx < 3.4 names the keyword 'link'
+        graph = nx.node_link_data(built, link="links")
     return {"sites": site_records(registry), "regions": regions, "graph": graph}
 
 
