@@ -1,0 +1,67 @@
+"""The contributor workflow files: a CI workflow safe for untrusted pull requests, pre-commit
+hooks, an issue form that asks for a source, and help texts with examples."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from conftest import ROOT, run_cli
+
+from lifeport_map.yamlio import parse
+
+
+def _yaml(relative: str) -> Any:
+    path = ROOT / relative
+    return parse(path.read_text(encoding="utf-8"), path)
+
+
+def test_registry_workflow_runs_the_checks_and_is_safe_for_forks() -> None:
+    text = (ROOT / ".github/workflows/registry.yml").read_text(encoding="utf-8")
+    workflow = _yaml(".github/workflows/registry.yml")
+    assert set(workflow["on"]) == {"pull_request", "push"}
+    assert workflow["on"]["push"] == {"branches": ["main"]}
+    assert workflow["permissions"] == {"contents": "read"}
+    code = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    assert "pull_request_target" not in code and "secrets." not in code
+    steps = workflow["jobs"]["check"]["steps"]
+    commands = "\n".join(str(step.get("run", "")) for step in steps)
+    assert "lifeport-map validate --format github" in commands
+    assert "lifeport-map fmt --check" in commands
+    assert "make test" in commands
+    checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout"))
+    assert checkout["with"]["persist-credentials"] is False
+    # event data reaches the shell only through the environment, never spliced into a script
+    assert all("${{" not in str(step.get("run", "")) for step in steps)
+
+
+def test_pre_commit_hooks_run_validate_and_fmt_check() -> None:
+    config = _yaml(".pre-commit-config.yaml")
+    hooks = {h["id"]: h for repo in config["repos"] if repo["repo"] == "local"
+             for h in repo["hooks"]}
+    assert hooks["lifeport-map-validate"]["entry"].endswith("lifeport-map validate")
+    assert hooks["lifeport-map-fmt"]["entry"].endswith("lifeport-map fmt --check")
+    assert all(h["pass_filenames"] is False for h in hooks.values())
+
+
+def test_issue_form_requires_a_source_url() -> None:
+    form = _yaml(".github/ISSUE_TEMPLATE/new-organisation.yml")
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    assert fields["source-url"]["validations"]["required"] is True
+    for wanted in ("site", "place", "activities", "organisation", "source-year"):
+        assert fields[wanted]["validations"]["required"] is True
+
+
+def test_contributing_covers_the_rules() -> None:
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for topic in ("Sites, not headquarters", "source with a year", "Employees only from a source",
+                  "precision: site", "Ids are never reused", "lifeport-map validate",
+                  "lifeport-map fmt", "lifeport-map add", "Sources we accept"):
+        assert topic in text
+
+
+@pytest.mark.parametrize("command", ["fmt", "add", "diff"])
+def test_help_ends_with_an_example(command: str) -> None:
+    done = run_cli(command, "--help", env={"COLUMNS": "200"})
+    assert done.returncode == 0
+    assert f"Example: lifeport-map {command}" in done.stdout
