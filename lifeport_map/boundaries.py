@@ -40,11 +40,6 @@ def _to_km(lon: float, lat: float, lat0: float) -> tuple[float, float]:
     return (lon * KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(lat0)), lat * KM_PER_DEGREE_LAT)
 
 
-def _to_degrees(x: float, y: float, lat0: float) -> tuple[float, float]:
-    return (round(x / (KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(lat0))), 5),
-            round(y / KM_PER_DEGREE_LAT, 5))
-
-
 def geodesic_circle(lat: float, lon: float, radius_km: float, *, points: int = 72
                     ) -> dict[str, Any]:
     """A polygon whose vertices lie exactly ``radius_km`` from the centre on the ellipsoid."""
@@ -61,14 +56,16 @@ def geodesic_circle(lat: float, lon: float, radius_km: float, *, points: int = 7
 def hull_outline(points: list[tuple[float, float]], centre: tuple[float, float], *,
                  buffer_km: float = HULL_BUFFER_KM) -> dict[str, Any]:
     """A buffered convex hull around (lat, lon) points, or around the centre if there are none."""
+    import numpy as np
+    import shapely
     from shapely.geometry import MultiPoint, mapping
-    from shapely.ops import transform
 
     lat0 = centre[0]
     pool = points or [centre]
     hull = MultiPoint([_to_km(lon, lat, lat0) for lat, lon in pool]).convex_hull
     shape = hull.buffer(buffer_km, quad_segs=8)
-    back = transform(lambda x, y: _to_degrees(x, y, lat0), shape)
+    scale = np.array([KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(lat0)), KM_PER_DEGREE_LAT])
+    back = shapely.transform(shape, lambda xy: np.round(xy / scale, 5))
     return dict(_rounded(dict(mapping(back))))
 
 

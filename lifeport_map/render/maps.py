@@ -27,9 +27,9 @@ from lifeport_map.render.style import (
     MARKER_SIZE_PX,
     OTHER,
     OUTLINE_STYLE,
-    PIPELINE,
     PANEL_HEIGHT_PX,
     PANEL_WIDTH_PX,
+    PIPELINE,
     label,
     layer_colour,
 )
@@ -66,8 +66,7 @@ def site_layers(site: Site, taxonomy: Taxonomy) -> list[str]:
     """The layers a site is drawn in. Active sites: each phase the coverage analysis counts
     them in, plus knowledge institutes; a site in neither shows in 'other'. Planned sites and
     sites under construction form the pipeline layer; closed sites are not drawn."""
-    from lifeport_map.analysis.coverage import COUNTED_STATUSES, PIPELINE_STATUSES, \
-        activities_in_phase
+    from lifeport_map.analysis.coverage import COUNTED_STATUSES, PIPELINE_STATUSES, activities_in_phase
 
     if site.status in PIPELINE_STATUSES:
         return [PIPELINE]
@@ -240,7 +239,8 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 .lp-search li button { display: block; width: 100%; text-align: left; border: 0;
   background: none; padding: 2px 0; cursor: pointer; font: inherit; }
 .lp-search li button:hover { text-decoration: underline; }
-.lp-popup h3 { font-size: 14px; margin: 0 0 4px 0; } .lp-popup th { text-align: left;
+.lp-popup h3 { font-size: 14px; margin: 0 0 4px 0; } .lp-popup a { overflow-wrap: anywhere; }
+.lp-popup th { text-align: left;
   vertical-align: top; padding-right: 6px; font-weight: 600; }
 .lp-popup ol { margin: 2px 0 0 0; padding-left: 18px; } .lp-sources-title { margin: 6px 0 0 0;
   font-weight: 600; }
@@ -334,10 +334,20 @@ def _layer_css(layers: Iterable[str]) -> str:
         for layer in layers) + "</style>"
 
 
+# Popups and tooltips are bound to each marker: the markers live in a cluster group, so a popup
+# bound to the GeoJSON group (folium's GeoJsonPopup) would never open. The strings are HTML
+# that render.safe.html_text built; they arrive as JSON data, never as JavaScript source.
+SITE_BINDINGS_JS = """function(feature, layer) {
+    layer.bindPopup(feature.properties.popup, {maxWidth: 380});
+    layer.bindTooltip(feature.properties.tip);
+}"""
+
+
 def _add_site_layers(fmap: folium.Map, sites: Sequence[Site], taxonomy: Taxonomy, lang: str, *,
                      counts: dict[str, int], control: bool) -> dict[str, tuple[Any, Any]]:
     """One clustered GeoJSON layer per non-empty layer; returns layer -> (cluster, geojson)."""
     import folium
+    from folium.utilities import JsCode
 
     classes = _classes()
     out: dict[str, tuple[Any, Any]] = {}
@@ -355,10 +365,7 @@ def _add_site_layers(fmap: folium.Map, sites: Sequence[Site], taxonomy: Taxonomy
             html="", icon_size=(MARKER_SIZE_PX, MARKER_SIZE_PX), class_name="lp-site"))
         geojson = folium.GeoJson(
             collection, name=f"sites-{layer}", control=False, marker=marker,
-            style_function=_site_style,
-            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, localize=False,
-                                      max_width=380),
-            tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, localize=False))
+            style_function=_site_style, on_each_feature=JsCode(SITE_BINDINGS_JS))
         geojson.add_to(cluster)
         out[layer] = (cluster, geojson)
     return out

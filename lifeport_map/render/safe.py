@@ -95,7 +95,8 @@ _MARKDOWN_SPECIAL = set("\\`*_{}[]|~")
 
 def markdown_text(value: object) -> str:
     """Registry text for Markdown: no raw HTML, no link syntax, no table breaks, one line."""
-    text = terminal("" if value is None else str(value)).replace("\r", " ").replace("\n", " ")
+    text = "" if value is None else str(value)
+    text = terminal(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
 

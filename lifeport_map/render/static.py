@@ -28,7 +28,7 @@ def _project(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     from pyproj import Transformer
 
     transformer = Transformer.from_crs("EPSG:4326", EQUAL_AREA_CRS, always_xy=True)
-    return [tuple(transformer.transform(lon, lat)) for lat, lon in points]  # type: ignore[misc]
+    return [tuple(transformer.transform(lon, lat)) for lat, lon in points]
 
 
 def _outline_frame(outlines: Sequence[Outline]) -> Any:
@@ -108,7 +108,7 @@ def _extent(sites: Sequence[Site], outlines: Sequence[Outline]) -> tuple[float, 
     points = [(s.location.lat, s.location.lon) for s in sites
               if s.location.lat is not None and s.location.lon is not None]
     points += [p for o in outlines for p in _geometry_points(o.geometry)]
-    xy = _project(points)  # type: ignore[arg-type]
+    xy = _project(points)
     xs, ys = [p[0] for p in xy], [p[1] for p in xy]
     pad = max(max(xs) - min(xs), max(ys) - min(ys)) * 0.08 + 2000
     return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
@@ -124,8 +124,8 @@ def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
     fig = Figure(figsize=(7.5, 8.5), dpi=150)
     ax = fig.add_axes((0.02, 0.12, 0.96, 0.82))
     _draw(ax, fig, sites, outlines, registry, _extent(sites, outlines))
-    for region, outline in zip(sorted((r for r in registry.regions.values() if r.country == "NL"),
-                                      key=lambda r: r.id), outlines, strict=True):
+    for region in sorted((r for r in registry.regions.values() if r.country == "NL"),
+                         key=lambda r: r.id):
         x, y = _project([(region.centre[0], region.centre[1])])[0]
         ax.annotate(region.text(lang), (x, y), xytext=(0, 14), textcoords="offset points",
                     ha="center", fontsize=8, fontweight="bold")

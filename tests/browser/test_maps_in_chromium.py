@@ -1,0 +1,197 @@
+"""The maps opened in headless Chromium (Debian's, through Playwright) with the network cut:
+no console errors, every site drawn, layers toggle, legend equals coverage, nothing executes.
+
+A screenshot of each page is written to out/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from maps_support import hostile
+
+from lifeport_map.analysis.coverage import coverage
+from lifeport_map.registry import load_registry
+from lifeport_map.render import maps
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
+
+# Markers drawn on the page: single dots, plus the sites inside cluster bubbles.
+COUNT_DRAWN = """() => {
+  const dots = document.querySelectorAll('.lp-site').length;
+  let clustered = 0;
+  document.querySelectorAll('.lp-cluster').forEach(c => { clustered += parseInt(c.textContent); });
+  return dots + clustered;
+}"""
+# Distinct sites in the layers that are on the map (what the legend and coverage count).
+SITES_ON_MAP = """() => {
+  const ids = new Set();
+  for (const entry of window.lifeport.maps) {
+    for (const key of Object.keys(entry.layers)) {
+      const layer = entry.layers[key];
+      if (!entry.map.hasLayer(layer.cluster)) continue;
+      layer.geojson.eachLayer(m => ids.add(m.feature.properties.site));
+    }
+  }
+  return ids.size;
+}"""
+MARKERS_IN_LAYERS = """() => {
+  let n = 0;
+  for (const entry of window.lifeport.maps) {
+    for (const key of Object.keys(entry.layers)) {
+      if (entry.map.hasLayer(entry.layers[key].cluster)) n += entry.layers[key].cluster.getLayers().length;
+    }
+  }
+  return n;
+}"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+class Opened:
+    def __init__(self, page: Any, errors: list[str], requests: list[str], dialogs: list[str]):
+        self.page, self.errors, self.requests, self.dialogs = page, errors, requests, dialogs
+
+
+def open_page(browser: Any, html: str, tmp_path: Path, name: str) -> Opened:
+    path = tmp_path / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors: list[str] = []
+    requests: list[str] = []
+    dialogs: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith(("file:", "data:")):
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    page.wait_for_timeout(400)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    return Opened(page, errors, requests, dialogs)
+
+
+def placed(sites: Any, taxonomy: Any) -> int:
+    return sum(1 for s in sites if s.location.has_coordinates and maps.site_layers(s, taxonomy))
+
+
+def test_nl_map_draws_every_site_and_layers_toggle(browser: Any, tmp_path: Path) -> None:
+    registry = load_registry(check=False)
+    sites = maps.dutch_sites(registry)
+    opened = open_page(browser, maps.page_html(maps.nl_map(registry)), tmp_path, "bijlage1-nl")
+    page = opened.page
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
+    assert page.evaluate(SITES_ON_MAP) == placed(sites, registry.taxonomy)
+    markers = page.evaluate(MARKERS_IN_LAYERS)
+    assert page.evaluate(COUNT_DRAWN) == markers  # every marker drawn, alone or in a cluster
+    # Legend counts equal the counts of the layer rules (coverage rules) for Dutch sites.
+    legend = dict(page.eval_on_selector_all(
+        ".lp-legend tr", "rows => rows.map(r => [r.dataset.layer, "
+        "parseInt(r.querySelector('[data-count]').dataset.count)])"))
+    counts = maps.layer_counts(sites, registry.taxonomy)
+    assert {k: counts[k] for k in legend} == legend
+    # Switching the front-end layer off removes its markers from the page.
+    front_end = page.evaluate("() => window.lifeport.maps[0].layers['front-end'].cluster"
+                              ".getLayers().length")
+    label = page.locator(".leaflet-control-layers-overlays label", has_text="Front-end")
+    label.locator("input").uncheck()
+    page.wait_for_timeout(300)
+    assert page.evaluate(COUNT_DRAWN) == markers - front_end
+    assert page.locator(".lp-layer-front-end, .lp-cluster-front-end").count() == 0
+    label.locator("input").check()
+    page.wait_for_timeout(300)
+    assert page.evaluate(COUNT_DRAWN) == markers
+    # The search box finds a site by name and opens its popup.
+    page.fill(".lp-search input", "nxp semiconductors nijmegen")
+    page.locator(".lp-search li button").first.click()
+    page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=5000)
+    page.screenshot(path=str(SCREENSHOTS / "bijlage1-nl-popup.png"))
+    assert "NXP" in page.inner_text(".leaflet-popup-content h3")
+    assert opened.errors == [] and opened.requests == []
+    page.close()
+
+
+def test_region_legend_equals_coverage(browser: Any, tmp_path: Path) -> None:
+    registry = load_registry(check=False)
+    opened = open_page(browser, maps.page_html(maps.region_map(registry, "nijmegen", lang="en")),
+                       tmp_path, "region-nijmegen-en")
+    assert opened.errors == [] and opened.requests == []
+    legend = dict(opened.page.eval_on_selector_all(
+        ".lp-legend tr", "rows => rows.map(r => [r.dataset.layer, "
+        "parseInt(r.querySelector('[data-count]').dataset.count)])"))
+    result = coverage(registry, "nijmegen", lang="en")
+    assert {p["phase"]: legend[p["phase"]] for p in result["phases"]} == \
+        {p["phase"]: p["count"] for p in result["phases"]}
+    opened.page.close()
+
+
+def test_compare_panels_show_coverage_at_one_scale(browser: Any, tmp_path: Path) -> None:
+    registry = load_registry(check=False)
+    regions = ["nijmegen", "dresden", "leuven"]
+    opened = open_page(browser, maps.page_html(maps.compare_page(registry, regions)), tmp_path,
+                       "bijlage2-compare")
+    page = opened.page
+    assert opened.errors == [] and opened.requests == []
+    zooms = page.evaluate("() => window.lifeport.maps.map(e => e.map.getZoom())")
+    assert len(zooms) == 3 and len(set(zooms)) == 1
+    for region in regions:
+        shown = dict(page.eval_on_selector_all(
+            f'table.lp-coverage[data-region="{region}"] tr[data-phase]',
+            "rows => rows.map(r => [r.dataset.phase, "
+            "parseInt(r.querySelector('[data-count]').dataset.count)])"))
+        assert shown == {p["phase"]: p["count"] for p in coverage(registry, region)["phases"]}
+    boxes = [page.locator(f'section.lp-panel[data-region="{r}"]').bounding_box() for r in regions]
+    assert all(b is not None for b in boxes)
+    assert boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"]  # type: ignore[index]  # side by side
+    page.close()
+
+
+def test_hostile_registry_runs_nothing_and_shows_text(browser: Any, tmp_path: Path) -> None:
+    registry = hostile()
+    opened = open_page(browser, maps.page_html(maps.nl_map(registry, lang="en")), tmp_path,
+                       "hostile-nl")
+    page = opened.page
+    page.fill(".lp-search input", "img")
+    page.locator(".lp-search li button").first.click()
+    page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=5000)
+    assert page.inner_text(".leaflet-popup-content h3") == "<img src=x onerror=alert(1)>"
+    website = page.locator(".leaflet-popup-content tr", has_text="Website")
+    assert website.locator("a").count() == 0 and "javascript:alert(1)" in website.inner_text()
+    page.keyboard.press("Escape")
+    page.fill(".lp-search input", "backslash")
+    page.locator(".lp-search li button").first.click()
+    page.wait_for_timeout(500)
+    assert page.inner_text(".leaflet-popup-content h3") == "`${alert(1)}` \\ backslash"
+    assert "</script><script>alert(1)</script>" in page.inner_text(".leaflet-popup-content")
+    link = page.locator(".leaflet-popup-content a").first
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert link.get_attribute("target") == "_blank"
+    page.screenshot(path=str(SCREENSHOTS / "hostile-popup.png"))
+    assert page.locator("img[src=x], svg[onload]").count() == 0
+    assert opened.dialogs == [] and opened.errors == [] and opened.requests == []
+    page.close()

@@ -1,0 +1,102 @@
+"""Region outlines and importing official boundary files (on tmp copies of region folders)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, snapshot
+from maps_support import MINI, mini
+
+from lifeport_map.boundaries import region_outline
+from lifeport_map.geo import geodesic_km
+from lifeport_map.registry import load_registry
+
+SQUARE = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": 1},
+          "geometry": {"type": "Polygon", "coordinates": [[[5.7, 51.7], [6.1, 51.7], [6.1, 52.0],
+                                                          [5.7, 52.0], [5.7, 51.7]]]}}]}
+
+
+@pytest.fixture
+def regions(tmp_path: Path) -> Path:
+    folder = tmp_path / "regions"
+    shutil.copytree(MINI / "regions", folder)
+    return folder
+
+
+def _write(tmp_path: Path, name: str, content: object) -> Path:
+    path = tmp_path / name
+    path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    return path
+
+
+def test_outline_without_boundary_is_an_approximate_hull_around_members() -> None:
+    registry = mini()
+    outline = region_outline(registry, registry.regions["nijmegen"])
+    assert outline.approximate and outline.kind == "hull"
+    from shapely.geometry import Point, shape
+
+    hull = shape(outline.geometry)
+    assert hull.contains(Point(5.85278, 51.8425)) and hull.contains(Point(6.01389, 51.94667))
+
+
+def test_radius_outline_is_an_exact_geodesic_circle() -> None:
+    registry = mini()
+    outline = region_outline(registry, registry.regions["nijmegen"], "radius-10km")
+    assert not outline.approximate and outline.kind == "radius"
+    for lon, lat in outline.geometry["coordinates"][0][::9]:
+        assert abs(geodesic_km(51.8425, 5.85278, lat, lon) - 10.0) < 0.01
+
+
+def test_import_boundary_stores_file_and_definition(tmp_path: Path, regions: Path) -> None:
+    source = _write(tmp_path, "NL226.geojson", SQUARE)
+    result = run_cli("--registry", str(MINI / "companies.yaml"), "--regions", str(regions),
+                     "regions", "import-boundary", str(source), "--region", "nijmegen",
+                     "--definition", "nuts3-nl226")
+    assert result.returncode == 0, result.stderr
+    stored = json.loads((regions / "boundaries" / "nijmegen.geojson").read_text())
+    assert stored["features"][0]["geometry"]["type"] == "Polygon"
+    registry = load_registry(MINI / "companies.yaml", regions)
+    definition = registry.regions["nijmegen"].definition("nuts3-nl226")
+    assert definition.type == "boundary" and definition.boundary == "boundaries/nijmegen.geojson"
+    outline = region_outline(registry, registry.regions["nijmegen"])
+    assert not outline.approximate and outline.kind == "boundary"
+    # Importing again updates the definition instead of adding a second one.
+    again = run_cli("--regions", str(regions), "regions", "import-boundary", str(source),
+                    "--region", "nijmegen", "--definition", "nuts3-nl226")
+    assert again.returncode == 0, again.stderr
+    text = (regions / "nijmegen.yaml").read_text()
+    assert text.count("id: nuts3-nl226") == 1
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("not json {", "not a GeoJSON file"),
+    ({"type": "FeatureCollection", "features": []}, "holds no geometry"),
+    ({**SQUARE, "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}},
+     "not WGS84"),
+    ({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+      "geometry": {"type": "Point", "coordinates": [5.8, 51.8]}}]}, "expected polygons"),
+    ({"type": "Polygon", "coordinates": [[[150000, 400000], [160000, 400000],
+                                          [160000, 410000], [150000, 400000]]]},
+     "not longitude/latitude"),
+    ({"type": "Topology"}, "not a GeoJSON FeatureCollection"),
+])
+def test_import_boundary_rejects_bad_files_and_changes_nothing(
+        tmp_path: Path, regions: Path, content: object, message: str) -> None:
+    source = _write(tmp_path, "bad.geojson", content)
+    before = snapshot(regions)
+    result = run_cli("--regions", str(regions), "regions", "import-boundary", str(source),
+                     "--region", "nijmegen")
+    assert result.returncode == 2, result.stderr
+    assert message in result.stderr and "hint:" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(regions) == before
+
+
+def test_import_boundary_unknown_region(tmp_path: Path, regions: Path) -> None:
+    source = _write(tmp_path, "ok.geojson", SQUARE)
+    result = run_cli("--regions", str(regions), "regions", "import-boundary", str(source),
+                     "--region", "atlantis")
+    assert result.returncode == 2 and "known regions: dresden, nijmegen" in result.stderr

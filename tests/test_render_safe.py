@@ -1,0 +1,61 @@
+"""The one escaping path for HTML, script JSON and Markdown."""
+
+from __future__ import annotations
+
+import json
+
+from lifeport_map.render.safe import (
+    csv_cell,
+    html_link,
+    html_text,
+    markdown_text,
+    safe_href,
+    script_json,
+)
+
+
+def test_html_text_neutralises_markup_and_template_literal_syntax() -> None:
+    text = html_text("<img src=x onerror=alert(1)> ${alert(1)} `x` \\ \"q\" 'a' &")
+    for bad in ("<", ">", "${", "`", "\\", '"', "'"):
+        assert bad not in text
+    assert text == ("&lt;img src=x onerror=alert(1)&gt; &#36;&#123;alert(1)&#125; &#96;x&#96; "
+                    "&#92; &quot;q&quot; &#39;a&#39; &amp;")
+
+
+def test_html_text_shows_control_and_separator_characters() -> None:
+    # Shown as the visible escapes \u2028 and \x1b (their backslash as a character reference).
+    assert html_text("a\u2028b\x1b[31m") == "a&#92;u2028b&#92;x1b[31m"
+
+
+def test_only_plain_http_urls_become_links() -> None:
+    assert safe_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
+    for url in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x",
+                "//example.org", "https://user:pw@example.org", "https://exa mple.org",
+                "https:\\\\example.org", "vbscript:x", "", None):
+        assert safe_href(url) is None, url
+
+
+def test_html_link_opens_in_new_tab_without_opener() -> None:
+    link = html_link("https://example.org/?q=<b>", "A & B")
+    assert link == ('<a href="https://example.org/?q=&lt;b&gt;" target="_blank" '
+                    'rel="noopener noreferrer">A &amp; B</a>')
+    assert html_link("javascript:alert(1)") == "javascript:alert(1)"
+
+
+def test_script_json_cannot_end_a_script_element() -> None:
+    value = {"name": "</script><script>alert(1)</script>", "sep": "\u2028\u2029", "amp": "&'"}
+    text = script_json(value)
+    for bad in ("<", ">", "&", "'", "\u2028", "\u2029"):
+        assert bad not in text
+    assert json.loads(text) == value
+
+
+def test_markdown_text_has_no_raw_html_links_or_table_breaks() -> None:
+    text = markdown_text("a | b [x](javascript:alert(1)) <b>\nnext")
+    assert text == "a \\| b \\[x\\](javascript:alert(1)) &lt;b&gt; next"
+
+
+def test_csv_cell_defuses_formulas() -> None:
+    assert csv_cell("=cmd()") == "'=cmd()"
+    assert csv_cell("+1") == "'+1"
+    assert csv_cell("Nijmegen") == "Nijmegen"
