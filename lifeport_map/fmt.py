@@ -11,7 +11,6 @@ must give the same data; a file is only replaced after that, atomically.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import tempfile
 from collections.abc import Sequence
@@ -23,11 +22,10 @@ import yaml
 
 from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
 from lifeport_map.schema import REGISTRY_FIELDS, Field
-from lifeport_map.yamlio import YList, YMap, decode, needs_quotes, parse, unpack
+from lifeport_map.yamlio import YList, YMap, decode, parse, quoted, scalar_text, unpack
 
 FLOW_WIDTH = 96  # a list of scalars longer than this is written one item per line
 FIXED_BY_FMT = frozenset({"order.not-canonical"})  # issues that formatting itself resolves
-_ESCAPE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _UNUSUAL_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 _STRUCTURE_TOKENS = (yaml.StreamStartToken, yaml.StreamEndToken, yaml.BlockMappingStartToken,
                      yaml.BlockSequenceStartToken, yaml.BlockEndToken)
@@ -40,29 +38,11 @@ class FormatError(LifeportError):
 # --- scalars -----------------------------------------------------------------------------------
 
 def scalar(value: Any) -> str:
-    """One scalar as canonical YAML: plain when every reader reads it back unchanged, else in
-    double quotes with escapes for everything YAML does not allow literally."""
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        text = repr(value)
-        if text in ("nan", "inf", "-inf"):
-            raise FormatError("a number is not finite", hint="write a real number")
-        if "e" in text and "." not in text:  # the strict loader reads 1.0e+16, not 1e+16
-            mantissa, exponent = text.split("e")
-            text = f"{mantissa}.0e{exponent}"
-        return text
-    text = str(value)
-    if not needs_quotes(text):
-        return text
-    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                                 json.dumps(text, ensure_ascii=False))
+    """One scalar as canonical YAML (``yamlio.scalar_text``), refusing non-finite numbers."""
+    try:
+        return scalar_text(value)
+    except ValueError:
+        raise FormatError("a number is not finite", hint="write a real number") from None
 
 
 def _flow(items: list[Any]) -> str | None:
@@ -73,8 +53,7 @@ def _flow(items: list[Any]) -> str | None:
             return None
         text = scalar(item)
         if isinstance(item, str) and not text.startswith('"') and any(c in item for c in ",[]{}"):
-            text = _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                                         json.dumps(item, ensure_ascii=False))
+            text = quoted(item)
         parts.append(text)
     return "[" + ", ".join(parts) + "]"
 

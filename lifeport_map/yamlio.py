@@ -331,9 +331,12 @@ def needs_quotes(text: str) -> bool:
     return ": " in text or " #" in text or text.endswith(":")
 
 
+_ESCAPE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
 def scalar_text(value: Any) -> str:
-    """One scalar as YAML text; strings are quoted whenever a reader could mistype them."""
-    import json
+    """One scalar as canonical YAML: plain when every reader reads it back unchanged, else in
+    double quotes with escapes for everything YAML does not allow literally."""
     import math
 
     if value is None:
@@ -347,11 +350,23 @@ def scalar_text(value: Any) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("non-finite numbers cannot be written")
-        return repr(value)
+        text = repr(value)
+        if "e" in text and "." not in text:  # the strict loader reads 1.0e+16, not 1e+16
+            mantissa, exponent = text.split("e")
+            text = f"{mantissa}.0e{exponent}"
+        return text
     text = str(value)
     if not needs_quotes(text):
         return text
-    return json.dumps(text, ensure_ascii=False)
+    return quoted(text)
+
+
+def quoted(text: str) -> str:
+    """``text`` as a double-quoted YAML scalar, escaping what YAML does not allow literally."""
+    import json
+
+    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                 json.dumps(text, ensure_ascii=False))
 
 
 def dump_block(value: Any, *, order: dict[str, list[str]] | None = None,
@@ -404,8 +419,6 @@ def _flow_list(items: list[Any]) -> str | None:
     for item in items:
         text = scalar_text(item)
         if isinstance(item, str) and not text.startswith('"') and any(c in item for c in ",[]{}"):
-            import json
-
-            text = json.dumps(item, ensure_ascii=False)
+            text = quoted(item)
         parts.append(text)
     return "[" + ", ".join(parts) + "]"

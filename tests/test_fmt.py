@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lifeport_map import fmt as fmt_module
+from lifeport_map import yamlio as yamlio_module
 from lifeport_map.errors import OutputError, RegistryError, YamlError
 from lifeport_map.fmt import FormatError, canonical_data, comments_of, format_file, format_text
 from lifeport_map.registry import read_registry
@@ -187,7 +188,7 @@ def test_output_that_would_read_back_differently_is_refused(tmp_path: Path,
     target.write_text(target.read_text(encoding="utf-8").replace(
         "year: 2025", 'year: 2025\n    description: "2026"'), encoding="utf-8")
     before = target.read_bytes()
-    monkeypatch.setattr(fmt_module, "needs_quotes", lambda text: False)  # a broken emitter
+    monkeypatch.setattr(yamlio_module, "needs_quotes", lambda text: False)  # a broken emitter
     with pytest.raises(FormatError, match="same data"):
         format_file(target, REGIONS)
     assert target.read_bytes() == before
