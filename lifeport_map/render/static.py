@@ -85,6 +85,7 @@ def _draw(ax: Any, fig: Any, sites: Sequence[Site], outlines: Sequence[Outline],
     ax.set_xticks([])
     ax.set_yticks([])
     ax.set_ylabel("")
+    ax.set_xlabel("")
     _scale_bar(ax, extent)
 
 
@@ -98,7 +99,7 @@ def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str) -> 
                       label=f"{layer_name(layer, taxonomy, lang)} ({counts.get(layer, 0)})")
                for layer in layer_ids(taxonomy)
                if layer in taxonomy.phase_ids or counts.get(layer)]
-    fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 4), fontsize=8,
+    fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 3), fontsize=8,
                frameon=False, title=label("legend", lang), title_fontsize=9)
 
 
@@ -124,11 +125,16 @@ def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
     fig = Figure(figsize=(7.5, 8.5), dpi=150)
     ax = fig.add_axes((0.02, 0.12, 0.96, 0.82))
     _draw(ax, fig, sites, outlines, registry, _extent(sites, outlines))
+    extent = ax.get_xlim()
     for region in sorted((r for r in registry.regions.values() if r.country == "NL"),
                          key=lambda r: r.id):
         x, y = _project([(region.centre[0], region.centre[1])])[0]
-        ax.annotate(region.text(lang), (x, y), xytext=(0, 14), textcoords="offset points",
-                    ha="center", fontsize=8, fontweight="bold")
+        # Keep names near the edge inside the frame.
+        share = (x - extent[0]) / (extent[1] - extent[0])
+        align = "left" if share < 0.3 else ("right" if share > 0.7 else "center")
+        ax.annotate(region.text(lang), (x, y), xytext=(0, 16), textcoords="offset points",
+                    ha=align, fontsize=8, fontweight="bold",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     fig.suptitle(label("nl_title", lang), fontsize=12)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
     return fig
