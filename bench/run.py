@@ -164,8 +164,8 @@ def main() -> int:
                 baseline = out_dir / f"baseline-{size}.html"
                 code = ("import sys; from pathlib import Path; "
                         "from lifeport_map.registry import load_registry; "
-                        "from lifeport_map.render.maps import per_marker_baseline; "
-                        f"m = per_marker_baseline(load_registry(Path({str(path)!r}), check=False)); "
+                        "from lifeport_map.render.maps import per_marker_map; "
+                        f"m = per_marker_map(load_registry(Path({str(path)!r}), check=False)); "
                         f"m.save({str(baseline)!r})")
                 add(measure("map nl, one folium object per marker", [sys.executable, "-c", code],
                             size=size, runs=min(n, 3), cwd=ROOT, output=baseline))
