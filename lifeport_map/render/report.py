@@ -26,7 +26,8 @@ TEXT = {
            "figures": "Gepubliceerde cijfers naast het register", "figure": "Cijfer",
            "published": "Gepubliceerd", "registry": "Register (som)", "year": "Jaar",
            "map": "Kaart", "sources": "Bronnen", "yes": "ja", "no": "nee",
-           "absent": "afwezig", "single": "één organisatie",
+           "absent": "afwezig", "single": "één organisatie", "status": "Status",
+           "remark": "Toelichting",
            "note": "Gemaakt met lifeport-map uit het register; cijfers per fase tellen actieve "
                    "vestigingen."},
     "en": {"title": "Region brief", "definition": "Definition", "coverage": "Coverage per phase",
@@ -38,7 +39,8 @@ TEXT = {
            "figures": "Published figures next to the registry", "figure": "Figure",
            "published": "Published", "registry": "Registry (sum)", "year": "Year",
            "map": "Map", "sources": "Sources", "yes": "yes", "no": "no",
-           "absent": "absent", "single": "one organisation",
+           "absent": "absent", "single": "one organisation", "status": "Status",
+           "remark": "Remark",
            "note": "Made with lifeport-map from the registry; phase counts are active sites."},
 }
 
@@ -136,22 +138,30 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
         para(esc(t["none"]))
     heading(2, t["gaps"])
     spots = data["gaps"]["white_spots"]
+    phase_labels = {p["phase"]: p["label"] for p in data["coverage"]["phases"]}
     rows = []
     for spot in spots:
         candidates = "; ".join(
             f"{c['name']} ({c.get('place') or ''}, {c['distance_km']} km)"
             if c.get("distance_km") is not None else str(c["name"]) for c in spot["candidates"])
-        rows.append([esc(spot["label"]),
-                     esc(t["absent"] if spot["status"] == "absent" else t["single"]),
+        held_by = spot.get("holder")
+        holder = f": {held_by.get('organisation')}" if isinstance(held_by, dict) else ""
+        rows.append([esc(phase_labels.get(spot.get("phase") or "", spot.get("phase") or "")),
+                     esc(spot["label"]),
+                     esc((t["absent"] if spot["status"] == "absent" else t["single"]) + holder),
                      esc(candidates)])
-    out.append(_table([esc(t["spot"]), "", esc(t["candidates"])], rows, md=md) if rows
+    out.append(_table([esc(t["phase"]), esc(t["spot"]), esc(t["status"]), esc(t["candidates"])],
+                      rows, md=md) if rows
                else (esc(t["none"]) if md else f"<p>{esc(t['none'])}</p>"))
     heading(2, t["figures"])
     rows = [[esc(f["label"]), str(f["year"]), _number(f.get("published")),
-             _number(f.get("registry")), esc(f.get("source") or "")]
+             _number(f.get("registry")), esc(f.get("note") or ""), esc(f.get("source") or "")]
             for f in data["stats"]["figures"]]
     out.append(_table([esc(t["figure"]), esc(t["year"]), esc(t["published"]), esc(t["registry"]),
-                       esc(t["sources"])], rows, md=md) if rows else esc(t["none"]))
+                       esc(t["remark"]), esc(t["sources"])], rows, md=md) if rows
+               else esc(t["none"]))
+    if data["stats"].get("caveat"):
+        para(esc(data["stats"]["caveat"]))
     heading(2, t["sources"])
     items = []
     for s in data["sources"]:
