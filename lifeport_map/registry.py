@@ -303,9 +303,10 @@ def _read_registry(registry_path: Path | None, regions_dir: Path | None,
                             unpack(kpos) if kpos else (1, 1), "", key)
         raw_sites = data.get("sites")
         if not isinstance(raw_sites, list):
+            spos = data.key_positions.get("sites") if isinstance(data, YMap) else None
             checker.add("schema.required", "the registry needs a 'sites:' list",
                         "start the file with 'sites:' followed by '- id: ...' entries",
-                        (1, 1), "", "sites")
+                        unpack(spos) if spos else (1, 1), "", "sites")
             raw_sites = []
         site_spec = REGISTRY_FIELDS[0].items
         assert site_spec is not None

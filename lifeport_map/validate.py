@@ -282,6 +282,9 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
     for site in sites:
         loc = site.location
         if loc.lat is None or loc.lon is None:
+            raw_location = site.raw.get("location") if isinstance(site.raw, dict) else None
+            if isinstance(raw_location, dict) and "lat" in raw_location and "lon" in raw_location:
+                continue  # both given, one is not a number: reported by the structure check
             yield _issue(site, "location", "coordinates.incomplete",
                          "only one of lat and lon is given", "give both lat and lon, or neither")
             continue
@@ -326,7 +329,9 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                          f"swap them: lat {lon}, lon {lat}")
         elif great_circle_km(-lat, lon, place.lat, place.lon) <= limit or \
                 great_circle_km(lat, -lon, place.lat, place.lon) <= limit:
-            yield _issue(site, "location.lat", "coordinates.sign",
+            wrong = "location.lat" if great_circle_km(-lat, lon, place.lat, place.lon) <= limit \
+                else "location.lon"
+            yield _issue(site, wrong, "coordinates.sign",
                          f"coordinates ({lat}, {lon}) have a wrong sign: {distance:.0f} km from "
                          f"{place.name}", "remove the minus sign (north and east are positive)")
         else:

@@ -2,9 +2,10 @@
 
 It reads PyYAML's (libyaml) event stream and builds plain Python data itself, so YAML 1.1's
 implicit typing never applies: a plain scalar is an int, a float, ``true``/``false``, null or
-else a string ("NO", "on", "0042", "12:30", "2024-01-01" and ".nan" stay strings). Anchors,
-aliases, tags, merge keys, duplicate keys, several documents, non-string keys and hostile
-sizes are refused with the file, line and column.
+else a string ("NO", "on", "0042", "12:30", "2024-01-01", ".nan" and numbers of more than
+``MAX_NUMBER_CHARS`` characters stay strings). Anchors, aliases, tags, merge keys, duplicate
+keys, several documents, non-string keys and hostile sizes are refused with the file, line and
+column.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_SCALAR_CHARS = 100_000
+# Longer digit strings stay text: Python refuses to convert more than 4300 digits by default
+# (as few as 640 when PYTHONINTMAXSTRDIGITS is set), and no registry number needs 600.
+MAX_NUMBER_CHARS = 600
 
 _INT = re.compile(r"-?(?:0|[1-9][0-9]*)\Z")
 _FLOAT = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?\Z")
@@ -167,6 +171,8 @@ def _scalar(value: str, plain: bool) -> Any:
         return True
     if value == "false":
         return False
+    if len(value) > MAX_NUMBER_CHARS:
+        return value
     if _INT.match(value):
         return int(value)
     if _FLOAT.match(value):

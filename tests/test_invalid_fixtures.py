@@ -1,75 +1,146 @@
-"""One broken registry per failure mode: each gives its code at its line, and writes nothing.
+"""One broken registry per failure mode: each gives its code at its line and field, and writes
+nothing.
 
 The fixtures live in tests/fixtures/invalid/ (rebuilt by tests/fixtures/build_invalid.py); the
-first line of each says which code is expected at which line.
+first lines of each say which code is expected at which line and field ('-' for a problem of
+the whole file, such as a YAML error). Most cases run in-process through typer's test runner so
+the whole corpus takes seconds; a handful also run as real processes, as a user would.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from lifeport_map.cli import app
 from tests.conftest import FIXTURES, MINI, run_cli, snapshot
 
 INVALID = FIXTURES / "invalid"
-EXPECT = re.compile(r"# expect: (\S+) at line (\d+)")
+REGIONS = MINI / "regions"
+EXPECT = re.compile(r"# expect: (\S+) at line (\d+) field (\S+)")
+Expected = tuple[str, int, str]
 
 
-def expectation(path: Path) -> tuple[str, int]:
+def expectations(path: Path) -> list[Expected]:
+    """(code, line, field) for each '# expect:' line of the fixture or its .expect sidecar."""
     sidecar = path.with_suffix(".expect")
     header = sidecar.read_text() if sidecar.exists() else \
-        path.read_bytes().split(b"\n", 1)[0].decode("utf-8", "replace")
-    match = EXPECT.search(header)
-    assert match, f"{path.name} lacks an '# expect:' header"
-    return match.group(1), int(match.group(2))
+        path.read_bytes()[:4000].decode("utf-8", "replace")
+    found = [(code, int(line), "" if field == "-" else field)
+             for code, line, field in EXPECT.findall(header)]
+    assert found, f"{path.name} lacks an '# expect: CODE at line N field FIELD' header"
+    return found
 
 
 CASES = sorted(INVALID.glob("*.yaml"))
 
 
+def validate_in_process(path: Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["--registry", str(path), "--regions", str(REGIONS),
+                                      "validate", "--format", "json"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), \
+        repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
+
+
 def test_there_is_a_fixture_per_failure_mode() -> None:
     assert len(CASES) >= 60
+    assert all(expectations(path) for path in CASES)
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_invalid_registry_is_reported(path: Path, tmp_path: Path) -> None:
-    code, line = expectation(path)
+def test_invalid_registry_is_reported(path: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     before = snapshot(INVALID)
-    result = run_cli("--registry", str(path), "--regions", str(MINI / "regions"),
-                     "validate", "--format", "json", cwd=tmp_path)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    report = json.loads(result.stdout)
-    found = [(i["code"], i["line"]) for i in report["issues"]]
-    assert (code, line) in found, f"expected {code} at line {line}, got {found}"
-    for issue in report["issues"]:
-        assert issue["file"] and issue["line"] >= 1, issue
+    code, stdout, stderr = validate_in_process(path)
+    assert code == 1, stdout + stderr
+    assert "Traceback" not in stdout + stderr
+    issues = json.loads(stdout)["issues"]
+    found = [(i["code"], i["line"], i["field"]) for i in issues]
+    for expected in expectations(path):
+        assert expected in found, f"expected {expected}, got {found}"
+    for issue in issues:
+        assert issue["file"] == str(path) and issue["line"] >= 1, issue
         assert issue["message"] and issue["hint"], issue
+    assert snapshot(INVALID) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_error_of_a_registry_is_reported_in_one_run() -> None:
+    path = INVALID / "many-errors-at-once.yaml"
+    expected = expectations(path)
+    assert len(expected) >= 5
+    _code, stdout, _stderr = validate_in_process(path)
+    report = json.loads(stdout)
+    found = {(i["code"], i["line"], i["field"]) for i in report["issues"]}
+    assert set(expected) <= found
+    assert report["errors"] == len(expected)
+
+
+# A few cases as real processes: the console script, its exit code and stderr end to end.
+SUBPROCESS_CASES = ["website-javascript-entity", "utf16", "alias-bomb", "huge-number",
+                    "many-errors-at-once"]
+
+
+@pytest.mark.parametrize("name", SUBPROCESS_CASES)
+def test_invalid_registry_in_a_real_process(name: str, tmp_path: Path) -> None:
+    path = INVALID / f"{name}.yaml"
+    before = snapshot(INVALID)
+    result = run_cli("--registry", str(path), "--regions", str(REGIONS), "validate", cwd=tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    for code, line, field in expectations(path):
+        assert re.search(rf"^{re.escape(str(path))}:{line}:\d+: error: \[{re.escape(code)}\]"
+                         + (rf" [^:]*: {re.escape(field)}:" if field else ""),
+                         result.stdout, re.MULTILINE), (code, line, field, result.stdout)
+    assert "hint:" in result.stdout
     assert snapshot(INVALID) == before
     assert list(tmp_path.iterdir()) == []
 
 
 def test_text_format_names_file_line_and_field(tmp_path: Path) -> None:
     path = INVALID / "unknown-field.yaml"
-    result = run_cli("--registry", str(path), "--regions", str(MINI / "regions"), "validate",
+    result = run_cli("--registry", str(path), "--regions", str(REGIONS), "validate",
                      cwd=tmp_path)
     assert result.returncode == 1
-    _code, line = expectation(path)
+    [(_code, line, _field)] = expectations(path)
     assert f"{path}:{line}:" in result.stdout
     assert "alpha-nijmegen: colour" in result.stdout
     assert "hint:" in result.stdout
 
 
-def test_all_errors_reported_in_one_run(tmp_path: Path) -> None:
-    text = (INVALID / "unknown-field.yaml").read_text()
-    text = text.replace("kind: equipment-oem", "kind: robot").replace(
-        "website: https://example.org/alpha", "website: \"javascript:alert(1)\"")
-    broken = tmp_path / "broken.yaml"
-    broken.write_text(text)
-    result = run_cli("--registry", str(broken), "--regions", str(MINI / "regions"), "validate",
-                     "--format", "json", cwd=tmp_path)
-    codes = {i["code"] for i in json.loads(result.stdout)["issues"]}
-    assert {"schema.unknown-field", "schema.unknown-kind", "url.not-plain-http"} <= codes
+def test_a_file_of_tens_of_megabytes_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """Written at test time (never committed): 70 MB of YAML, over the 64 MB limit."""
+    big = tmp_path / "big.yaml"
+    with big.open("wb") as handle:
+        handle.write(b"sites:\n")
+        line = b"  # " + b"x" * 1020 + b"\n"
+        for _ in range(70 * 1024):
+            handle.write(line)
+    code, stdout, _stderr = validate_in_process(big)
+    assert code == 1
+    [issue] = json.loads(stdout)["issues"]
+    assert (issue["code"], issue["line"]) == ("yaml.too-large", 1)
+
+
+def test_tens_of_megabytes_under_the_limit_fail_on_their_content(tmp_path: Path) -> None:
+    """A 20 MB file under the size limit: one value is far too long, and that is what is said."""
+    big = tmp_path / "big.yaml"
+    big.write_text("sites:\n  - id: a\n    notes: " + "x" * (20 * 1024 * 1024) + "\n")
+    code, stdout, _stderr = validate_in_process(big)
+    assert code == 1
+    [issue] = json.loads(stdout)["issues"]
+    assert (issue["code"], issue["line"]) == ("yaml.too-long", 3)
+
+
+def test_size_limit_can_be_lowered_for_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LIFEPORT_MAX_BYTES", "1000")
+    code, stdout, _stderr = validate_in_process(MINI / "companies.yaml")
+    assert code == 1
+    assert json.loads(stdout)["issues"][0]["code"] == "yaml.too-large"
