@@ -138,7 +138,7 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
         para(esc(t["none"]))
     heading(2, t["gaps"])
     spots = data["gaps"]["white_spots"]
-    phase_labels = {p["phase"]: p["label"] for p in data["coverage"]["phases"]}
+    label_of_phase = {str(p["phase"]): str(p["label"]) for p in cov["phases"]}
     rows = []
     for spot in spots:
         candidates = "; ".join(
@@ -146,7 +146,7 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
             if c.get("distance_km") is not None else str(c["name"]) for c in spot["candidates"])
         held_by = spot.get("holder")
         holder = f": {held_by.get('organisation')}" if isinstance(held_by, dict) else ""
-        rows.append([esc(phase_labels.get(spot.get("phase") or "", spot.get("phase") or "")),
+        rows.append([esc(label_of_phase.get(spot.get("phase") or "", spot.get("phase") or "")),
                      esc(spot["label"]),
                      esc((t["absent"] if spot["status"] == "absent" else t["single"]) + holder),
                      esc(candidates)])
