@@ -10,7 +10,6 @@ the whole corpus takes seconds; a handful also run as real processes, as a user 
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
