@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import UsageError
-from lifeport_map.geo import region_sites, resolve_definition
+from lifeport_map.geo import boundary_path, region_sites, resolve_definition
 from lifeport_map.model import Region, RegionDefinition, Registry
 
 HULL_BUFFER_KM = 3.0
@@ -73,8 +73,8 @@ def region_outline(registry: Registry, region: Region, definition: str | None = 
     """The outline to draw for ``region`` under ``definition`` (default: the region's own)."""
     chosen = resolve_definition(region, definition)
     boundary = chosen if chosen.type == "boundary" else _boundary_definition(region)
-    if boundary is not None and boundary.boundary and \
-            (registry.regions_dir / boundary.boundary).is_file():
+    stored = boundary_path(registry.regions_dir, boundary.boundary) if boundary else None
+    if boundary is not None and stored is not None and stored.is_file():
         from shapely.geometry import mapping
 
         from lifeport_map.geo import load_boundary
@@ -224,8 +224,13 @@ def import_boundary(boundary_file: Path, regions_dir: Path, region_id: str, *,
     """
     from lifeport_map.errors import OutputError
     from lifeport_map.fileio import write_text_atomic
+    from lifeport_map.schema import SLUG
     from lifeport_map.text import slugify
 
+    if not SLUG.match(region_id):  # the id becomes two file names: keep both inside the folder
+        raise UsageError(f"region id '{region_id}' is not an id",
+                         hint="give the region's id (lower-case letters, digits and hyphens), "
+                         "e.g. nijmegen")
     region_file = regions_dir / f"{region_id}.yaml"
     if not region_file.is_file():
         known = ", ".join(sorted(p.stem for p in regions_dir.glob("*.yaml")))

@@ -81,11 +81,29 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
     from shapely.geometry import shape
     from shapely.ops import unary_union
 
-    assert definition.boundary is not None
-    path = regions_dir / definition.boundary
-    data = json.loads(path.read_text(encoding="utf-8"))
-    features = data["features"] if data.get("type") == "FeatureCollection" else [data]
-    return unary_union([shape(f.get("geometry", f)) for f in features])
+    from lifeport_map.errors import Issue, RegistryError
+
+    path = boundary_path(regions_dir, definition.boundary)
+    try:
+        if path is None:
+            raise ValueError("the boundary file must lie inside the regions folder")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        features = data["features"] if data.get("type") == "FeatureCollection" else [data]
+        return unary_union([shape(f.get("geometry", f)) for f in features])
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise RegistryError([Issue(
+            code="region.bad-boundary", file=str(regions_dir / (definition.boundary or "")),
+            message=f"boundary of definition '{definition.id}' cannot be used: {exc}",
+            hint="import the boundary again with 'lifeport-map regions import-boundary'")]
+        ) from None
+
+
+def boundary_path(regions_dir: Path, relative: str | None) -> Path | None:
+    """The boundary file named in a region file, or None when it would lie outside the
+    regions folder (an absolute path or '..'): region files must not reach other files."""
+    if not relative or Path(relative).is_absolute() or ".." in Path(relative).parts:
+        return None
+    return regions_dir / relative
 
 
 def in_region(site: Site, region: Region, definition: RegionDefinition,

@@ -394,8 +394,15 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                 yield _region_issue(region, field, "region.no-radius",
                                     "a radius definition without radius_km", "add 'radius_km:'")
             if definition.type == "boundary":
-                path = registry.regions_dir / (definition.boundary or "")
-                if not definition.boundary or not path.is_file():
+                from lifeport_map.geo import boundary_path
+
+                path = boundary_path(registry.regions_dir, definition.boundary)
+                if path is None and definition.boundary:
+                    yield _region_issue(region, f"{field}.boundary", "region.boundary-outside",
+                                        f"boundary file '{definition.boundary}' is outside the "
+                                        "regions folder",
+                                        "store it with 'lifeport-map regions import-boundary'")
+                elif path is None or not path.is_file():
                     yield _region_issue(region, field, "region.no-boundary",
                                         f"boundary file '{definition.boundary}' not found",
                                         "run 'lifeport-map regions import-boundary'")
