@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from typing import Any
 
 from lifeport_map.model import Registry
 from lifeport_map.registry import load_registry
@@ -21,3 +24,17 @@ def hostile() -> Registry:
     """Registry text full of markup and script; loaded without the semantic checks, as a
     renderer must cope with whatever reaches it."""
     return load_registry(HOSTILE / "companies.yaml", HOSTILE / "regions", check=False)
+
+
+def page_data(html: str) -> dict[str, Any]:
+    """The JSON a map page draws from (the lp-data element)."""
+    found = re.search(r'<script type="application/json" id="lp-data">(.*?)</script>', html, re.S)
+    assert found is not None, "the page has no lp-data element"
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def without_data(html: str) -> str:
+    """The page with its JSON data element removed: the HTML and JavaScript around the data."""
+    return re.sub(r'<script type="application/json" id="lp-data">.*?</script>', "", html,
+                  flags=re.S)

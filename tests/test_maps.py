@@ -3,15 +3,17 @@ deterministic output, and the map commands."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
 import pytest
 from conftest import run_cli, snapshot
-from maps_support import HOSTILE_ARGS, hostile, mini
+from maps_support import HOSTILE_ARGS, hostile, mini, page_data, without_data
 
 from lifeport_map.analysis.coverage import coverage
 from lifeport_map.render import maps
+from lifeport_map.render.safe import script_json
 
 
 def test_site_layers_follow_phases_kinds_and_status() -> None:
@@ -35,18 +37,78 @@ def test_region_legend_counts_equal_coverage() -> None:
         "design": "1", "front-end": "1", "back-end": "1", "system-integration": "0"}
 
 
-def test_nl_map_draws_each_site_once_per_layer_from_feature_collections() -> None:
+def test_nl_map_holds_each_site_once_with_the_layers_it_is_drawn_in() -> None:
     registry = mini()
-    collections = maps.site_collections(maps.dutch_sites(registry), registry.taxonomy, "nl")
-    ids = {layer: [f["properties"]["site"] for f in c["features"]]
-           for layer, c in collections.items()}
-    assert ids["design"] == ["alpha-nijmegen"]
-    assert ids["front-end"] == ["alpha-nijmegen"]
-    assert ids["back-end"] == ["beta-duiven"]
-    assert ids["pipeline"] == []  # gamma is in Dresden, not in the Dutch map
+    collection = maps.site_features(maps.dutch_sites(registry), registry.taxonomy, "nl")
+    assert collection["type"] == "FeatureCollection"
+    # gamma is in Dresden, not in the Dutch map; alpha shows in both of its phases.
+    assert {f["id"]: f["properties"]["layers"] for f in collection["features"]} == {
+        "alpha-nijmegen": ["design", "front-end"], "beta-duiven": ["back-end"]}
+    assert collection["features"][0]["geometry"] == {"type": "Point",
+                                                     "coordinates": [5.85278, 51.8425]}
+    spec = page_data(maps.page_html(maps.nl_map(registry)))["maps"][0]
+    assert [layer["id"] for layer in spec["layers"]] == ["design", "front-end", "back-end"]
+    assert [f["id"] for f in spec["sites"]["features"]] == ["alpha-nijmegen", "beta-duiven"]
 
 
-def test_popup_shows_every_field_and_escapes_registry_text() -> None:
+def test_coordinates_in_the_page_are_rounded_to_five_decimals() -> None:
+    registry = mini()
+    site = dataclasses.replace(registry.site("alpha-nijmegen"), location=dataclasses.replace(
+        registry.site("alpha-nijmegen").location, lat=51.842512345, lon=5.852789999))
+    feature = maps.site_features([site], registry.taxonomy, "nl")["features"][0]
+    assert feature["geometry"]["coordinates"] == [5.85279, 51.84251]
+
+
+def test_site_record_keeps_registry_text_as_text_and_links_only_plain_http() -> None:
+    registry = hostile()
+    taxonomy = registry.taxonomy
+    evil = registry.site("evil-duiven")
+    record = maps.site_record(evil, maps.site_layers(evil, taxonomy), "en")
+    # The text itself, unescaped: the browser sets it with textContent, so it shows literally.
+    assert record["name"] == "`${alert(1)}` \\ backslash"
+    assert record["org"] == "</script><script>alert(1)</script>"
+    assert record["web"] == ["https://example.org/?q=<b>&x='\"`"] * 2
+    assert record["src"] == [["<img src=x onerror=alert(2)>", "https://example.org/a?b=1&c=</script>",
+                              2026]]
+    assert record["layers"] == ["back-end", "system-integration"]
+    other = maps.site_record(registry.site("hostile-nijmegen"), ["design"], "nl")
+    assert other["web"] == ["javascript:alert(1)", None]  # shown as text, never a link
+    assert other["src"] == [["seed: 001_52ea57b76e5b924b.txt", None, 2026]]
+    # In the page the JSON cannot end its script element or open a comment.
+    data = script_json(record)
+    assert "<" not in data and ">" not in data
+
+
+def test_site_record_shows_control_and_bidi_characters_visibly() -> None:
+    registry = mini()
+    site = dataclasses.replace(registry.site("beta-duiven"), name="Beta\u202e\nFab")
+    record = maps.site_record(site, ["back-end"], "en")
+    assert record["name"] == "Beta\\u202e\\x0aFab"
+
+
+def test_site_record_has_every_popup_field() -> None:
+    registry = mini()
+    record = maps.site_record(registry.site("alpha-nijmegen"), ["design", "front-end"], "nl")
+    assert record == {
+        "name": "Alpha Fab", "org": "Alpha", "kind": "idm", "acts": ["wafer-fab", "chip-design"],
+        "status": "active", "layers": ["design", "front-end"], "where": "Nijmegen, NL",
+        "prec": "place",
+        "emp": [["1.000", 2026, None, ["https://example.org/alpha", "https://example.org/alpha"]]],
+        "src": [["https://example.org/alpha", "https://example.org/alpha", 2026]],
+    }
+
+
+def test_page_words_follow_the_language() -> None:
+    registry = mini()
+    english = page_data(maps.page_html(maps.nl_map(registry, lang="en")))["labels"]
+    dutch = page_data(maps.page_html(maps.nl_map(registry, lang="nl")))["labels"]
+    assert (english["organisation"], dutch["organisation"]) == ("Organisation", "Organisatie")
+    assert english["terms"]["statuses"]["active"] != dutch["terms"]["statuses"]["active"]
+    assert set(english["terms"]) == {"kinds", "activities", "statuses", "precisions"}
+
+
+def test_baseline_popup_shows_every_field_and_escapes_registry_text() -> None:
+    # The HTML popups of the one-object-per-marker benchmark baseline.
     registry = hostile()
     site = registry.site("evil-duiven")
     html = maps.popup_html(site, registry.taxonomy, "en")
@@ -79,16 +141,19 @@ def test_pages_are_offline_deterministic_and_safe(build: str) -> None:
 
     first, second = page(), page()
     assert first == second
-    assert not re.search(r"_[0-9a-f]{32}", first)  # folium's random ids are renumbered
     assert not re.search(r"<(script|link)[^>]+(src|href)=", first)  # everything embedded
-    assert "L.tileLayer" not in first
+    assert "tile.openstreetmap.org" not in first and "cartocdn" not in first
     assert "<img src=x" not in first and "</script><script>alert" not in first
-    # Raw names stay only as JSON strings in the feature data (read as text by the search box);
-    # everywhere else the page holds escaped text only.
-    outside_data = re.sub(r'"(name|organisation)": "(?:[^"\\]|\\.)*"', "", first)
-    assert "${alert" not in outside_data and "`" not in outside_data.split("<script>")[0]
+    # Registry text is only in the JSON data (shown with textContent) or escaped by html_text.
+    outside = without_data(first)
+    assert "alert(" not in outside and "${" not in outside.split("<body>")[1]
     assert 'href="javascript' not in first
     assert "Leaflet 1.9" in first
+    # The data survives its trip through the page whole: every hostile name reads back as is.
+    names = {f["properties"]["name"] for m in page_data(first)["maps"]
+             for f in m["sites"]["features"]}
+    assert "<img src=x onerror=alert(1)>" in names or build == "compare"
+    assert "`${alert(1)}` \\ backslash" in names
 
 
 def test_tiles_are_added_only_when_chosen_with_attribution() -> None:
@@ -98,7 +163,7 @@ def test_tiles_are_added_only_when_chosen_with_attribution() -> None:
 
 def test_compare_panels_share_one_zoom() -> None:
     html = maps.page_html(maps.compare_page(mini(), ["nijmegen", "dresden"]))
-    zooms = re.findall(r'"zoom": (\d+)', html)
+    zooms = [spec["options"]["zoom"] for spec in page_data(html)["maps"]]
     assert len(zooms) == 2 and len(set(zooms)) == 1
     assert html.count('class="lp-coverage"') == 2
 
@@ -140,5 +205,5 @@ def test_hostile_registry_map_via_cli(tmp_path: Path) -> None:
 
 
 def test_per_marker_baseline_still_renders() -> None:
-    html = maps.page_html(maps.per_marker_map(mini()))
-    assert html.count("L.marker(") >= 3
+    html = maps.per_marker_map(mini()).get_root().render()
+    assert html.count("L.marker(") == 3  # alpha in two phases, beta in one

@@ -37,7 +37,7 @@ def _inline_images(css: str, base: Path) -> str:
     return re.sub(r"url\((images/[A-Za-z0-9_.-]+\.png)\)", data_uri, css)
 
 
-def _script_body(js: str) -> str:
+def script_body(js: str) -> str:
     # A script element ends at the first "</script" whatever the JavaScript around it means.
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
 
@@ -61,9 +61,9 @@ def inline_head() -> str:
         f"<!-- Leaflet {versions['leaflet']} (BSD-2-Clause), embedded -->",
         f"<style>{css}</style>",
         f"<style>{cluster_css}</style>",
-        f"<script>{_script_body((leaflet / 'leaflet.js').read_text(encoding='utf-8'))}</script>",
+        f"<script>{script_body((leaflet / 'leaflet.js').read_text(encoding='utf-8'))}</script>",
         f"<!-- Leaflet.markercluster {versions['leaflet.markercluster']} (MIT), embedded -->",
-        "<script>" + _script_body(
+        "<script>" + script_body(
             (cluster / "leaflet.markercluster.js").read_text(encoding="utf-8")) + "</script>",
     ]
     return "\n".join(parts)

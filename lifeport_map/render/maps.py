@@ -1,23 +1,27 @@
-"""Interactive maps (folium) for Bijlage 1 (the Dutch chain), one region, and Bijlage 2 (regions
-side by side), built as folium objects; saving them is a separate step (``page_html``).
+"""Interactive maps for Bijlage 1 (the Dutch chain), one region, and Bijlage 2 (regions side by
+side): a ``MapPage`` holds the data; ``page_html`` writes it as one self-contained HTML page.
 
-Sites go in as one GeoJSON FeatureCollection per layer (one layer per phase, one for knowledge
-institutes, one for the rest); a site active in several phases is a feature in each of its
-phase layers, drawn as a dot per phase a few pixels apart. All registry text reaches the page
-through ``render.safe.html_text``; Leaflet is embedded, so a page needs no network.
+Each map's sites are one GeoJSON FeatureCollection with every site once: its record (the popup
+fields as data) and the layers it is in. In the browser a small script (map_page.js) builds one
+Leaflet GeoJSON layer per phase, knowledge institutes and the rest from that collection, each
+inside a marker cluster, so a site active in several phases shows and filters in each of them.
+Registry text enters the page only as JSON (``safe.script_json``) shown through textContent, or
+as HTML from ``safe.html_text``; Leaflet is embedded, so a page needs no network. folium is used
+only by the one-object-per-marker benchmark baseline.
 """
 
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from lifeport_map.boundaries import Outline, region_outline
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
-from lifeport_map.render.safe import html_link, html_text, script_json
+from lifeport_map.render.safe import html_link, html_text, safe_href, script_json, terminal
 from lifeport_map.render.style import (
     APPROXIMATE_OUTLINE_STYLE,
     CLUSTER_OFFSET_FACTOR,
@@ -29,6 +33,7 @@ from lifeport_map.render.style import (
     OUTLINE_STYLE,
     PANEL_HEIGHT_PX,
     PANEL_WIDTH_PX,
+    PHASE_COLOURS,
     PIPELINE,
     label,
     layer_colour,
@@ -37,7 +42,6 @@ from lifeport_map.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
     import folium
-    from branca.element import Figure
 
 TILES: dict[str, tuple[str, str] | None] = {
     "none": None,
@@ -52,9 +56,13 @@ TILES: dict[str, tuple[str, str] | None] = {
 }
 MAX_ZOOM = 18
 PANEL_MAX_ZOOM = 12
+# Coordinates in the page: 5 decimals are about a metre, finer than any site's precision.
+COORDINATE_DECIMALS = 5
+POPUP_WORDS = ("organisation", "kind", "activities", "employees", "status", "precision",
+               "website", "sources", "year", "source")
 
 
-# --- data: which layers a site is in, its popup, the feature collections ---------------------
+# --- data: which layers a site is in, its record, the feature collection ----------------------
 
 def layer_ids(taxonomy: Taxonomy) -> list[str]:
     """All layers in legend order: the phases in chain order, knowledge institutes, the rest,
@@ -78,6 +86,22 @@ def site_layers(site: Site, taxonomy: Taxonomy) -> list[str]:
     return layers or [OTHER]
 
 
+def sites_with_layers(sites: Iterable[Site], taxonomy: Taxonomy
+                      ) -> list[tuple[Site, tuple[str, ...]]]:
+    """Each site with its layers. ``site_layers`` depends only on status, kind, activities and
+    served phases, and thousands of sites share a few hundred such combinations, so each
+    combination is worked out once."""
+    known: dict[tuple[Any, ...], tuple[str, ...]] = {}
+    out = []
+    for site in sites:
+        key = (site.status, site.kind, site.activities, site.served_phases)
+        layers = known.get(key)
+        if layers is None:
+            layers = known[key] = tuple(site_layers(site, taxonomy))
+        out.append((site, layers))
+    return out
+
+
 def layer_name(layer: str, taxonomy: Taxonomy, lang: str) -> str:
     if layer in taxonomy.phase_ids:
         return taxonomy.label("phases", layer, lang)
@@ -86,22 +110,95 @@ def layer_name(layer: str, taxonomy: Taxonomy, lang: str) -> str:
 
 def layer_counts(sites: Iterable[Site], taxonomy: Taxonomy) -> dict[str, int]:
     """Sites per layer, counted as coverage counts them (with or without coordinates)."""
+    return _counts(sites_with_layers(sites, taxonomy), taxonomy)
+
+
+def _counts(placed: Iterable[tuple[Site, tuple[str, ...]]], taxonomy: Taxonomy) -> dict[str, int]:
     counts = dict.fromkeys(layer_ids(taxonomy), 0)
-    for site in sites:
-        for layer in site_layers(site, taxonomy):
+    for _, layers in placed:
+        for layer in layers:
             counts[layer] += 1
     return counts
 
 
+def _employee_value(value: int, approximate: bool, lang: str) -> str:
+    return f"{'≈' if approximate else ''}{value:,}".replace(",", "." if lang == "nl" else ",")
+
+
+def _shown(text: str | None) -> str:
+    """Registry text as the page may show it: control and format characters (bidi overrides,
+    escapes, line separators) made visible, as ``html_text`` does; the browser sets it as text."""
+    return terminal(text or "")
+
+
+def site_record(site: Site, layers: Sequence[str], lang: str, *,
+                href: Callable[[str | None], str | None] = safe_href) -> dict[str, Any]:
+    """What the popup, tooltip and search of a site need, as data: registry text as text,
+    taxonomy terms as ids (their labels are in the page once), and a link target only for a
+    plain http(s) URL (``href``, by default ``safe.safe_href``), else null."""
+    def link(text: str, url: str | None) -> list[str | None]:
+        return [_shown(text), href(url)]
+
+    loc = site.location
+    record: dict[str, Any] = {
+        "name": _shown(site.name), "org": _shown(site.organisation), "kind": site.kind,
+        "acts": list(site.activities), "status": site.status, "layers": list(layers),
+        "where": _shown(", ".join(x for x in (loc.place, loc.country) if x)),
+    }
+    if loc.precision:
+        record["prec"] = loc.precision
+    if site.employees:
+        record["emp"] = [
+            [_employee_value(e.value, e.approximate, lang), e.year, _shown(e.scope) or None,
+             link(e.url or e.reference, e.url)]
+            for e in sorted(site.employees, key=lambda e: (-e.year, e.value))]
+    if site.website:
+        record["web"] = link(site.website, site.website)
+    record["src"] = [[*link((s.title or s.url) if s.url else s.reference, s.url), s.year]
+                     for s in site.sources]
+    return record
+
+
+def site_features(sites: Iterable[Site], taxonomy: Taxonomy, lang: str) -> dict[str, Any]:
+    """One GeoJSON FeatureCollection of the drawn sites (with coordinates and at least one
+    layer), each site once, sorted by id; its layers are a property."""
+    return _features(sites_with_layers(sites, taxonomy), lang)
+
+
+def _features(with_layers: Iterable[tuple[Site, tuple[str, ...]]], lang: str) -> dict[str, Any]:
+    # A site's website is usually also its source: each URL is checked once.
+    checked: dict[str | None, str | None] = {}
+
+    def href(url: str | None) -> str | None:
+        if url not in checked:
+            checked[url] = safe_href(url)
+        return checked[url]
+
+    features = []
+    for site, layers in sorted(with_layers, key=lambda pair: pair[0].id):
+        loc = site.location
+        if loc.lat is None or loc.lon is None or not layers:
+            continue
+        features.append({
+            "type": "Feature", "id": site.id,
+            "geometry": {"type": "Point", "coordinates": [round(loc.lon, COORDINATE_DECIMALS),
+                                                          round(loc.lat, COORDINATE_DECIMALS)]},
+            "properties": site_record(site, layers, lang, href=href),
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
 def popup_html(site: Site, taxonomy: Taxonomy, lang: str) -> str:
-    """The popup of a site: every registry value escaped, links only to plain http(s) URLs."""
+    """A site's popup as an HTML string, every registry value escaped, links only to plain
+    http(s) URLs. The pages build popups in the browser from ``site_record``; this HTML is the
+    one-folium-object-per-marker baseline's, so both show the same fields."""
     def row(key: str, value_html: str) -> str:
         return f"<tr><th>{html_text(label(key, lang))}</th><td>{value_html}</td></tr>"
 
     activities = ", ".join(html_text(taxonomy.label("activities", a, lang))
                            for a in site.activities)
     employees = "<br>".join(
-        f"{'≈' if e.approximate else ''}{e.value:,}".replace(",", "." if lang == "nl" else ",")
+        _employee_value(e.value, e.approximate, lang)
         + f" ({html_text(label('year', lang))} {e.year}"
         + (f", {html_text(e.scope)}" if e.scope else "")
         + f"; {html_text(label('source', lang))}: "
@@ -131,83 +228,36 @@ def popup_html(site: Site, taxonomy: Taxonomy, lang: str) -> str:
             f'<ol class="lp-sources">{sources}</ol></div>')
 
 
-def site_collections(sites: Iterable[Site], taxonomy: Taxonomy, lang: str
-                     ) -> dict[str, dict[str, Any]]:
-    """One GeoJSON FeatureCollection per layer, of the sites that have coordinates."""
-    features: dict[str, list[dict[str, Any]]] = {layer: [] for layer in layer_ids(taxonomy)}
-    for site in sorted(sites, key=lambda s: s.id):
-        loc = site.location
-        if loc.lat is None or loc.lon is None:
-            continue
-        popup = popup_html(site, taxonomy, lang)
-        for layer in site_layers(site, taxonomy):
-            features[layer].append({
-                "type": "Feature",
-                "id": f"{layer}/{site.id}",
-                "geometry": {"type": "Point", "coordinates": [loc.lon, loc.lat]},
-                "properties": {
-                    "site": site.id, "layer": layer, "name": site.name,
-                    "organisation": site.organisation, "status": site.status,
-                    "tip": html_text(site.name), "popup": popup,
-                },
-            })
-    return {layer: {"type": "FeatureCollection", "features": items}
-            for layer, items in features.items()}
+def page_words(taxonomy: Taxonomy, lang: str) -> dict[str, Any]:
+    """The popup headings and (under "terms") the taxonomy labels in ``lang``, once per page."""
+    words: dict[str, Any] = {key: label(key, lang) for key in POPUP_WORDS}
+    words["terms"] = {vocabulary: {t.id: t.text(lang) for t in getattr(taxonomy, vocabulary)}
+                      for vocabulary in ("kinds", "activities", "statuses", "precisions")}
+    return words
 
 
-# --- folium elements without CDN links ---------------------------------------------------------
+# --- the page -----------------------------------------------------------------------------------
 
-def _classes() -> dict[str, Any]:
-    """folium subclasses that embed their assets instead of linking to CDNs (built lazily, so
-    importing this module does not import folium)."""
-    import folium
-    from branca.element import MacroElement
-    from folium.plugins import MarkerCluster
-    from folium.template import Template
+@dataclass
+class MapPage:
+    """A page of one or more Leaflet maps: HTML around them and, per map, the data to draw."""
 
-    class OfflineMap(folium.Map):
-        default_js: list[tuple[str, str]] = []  # noqa: RUF012 - folium reads it per class
-        default_css: list[tuple[str, str]] = []  # noqa: RUF012 - folium reads it per class
-        _template = Template("""
-            {% macro header(this, kwargs) %}
-            <style>#{{ this.get_name() }} { position: relative; width: {{ this.width[0] }}{{
-                this.width[1] }}; height: {{ this.height[0] }}{{ this.height[1] }}; }</style>
-            {% endmacro %}
-            {% macro html(this, kwargs) %}{{ this.before_html }}<div class="folium-map lp-map"
-                id={{ this.get_name()|tojson }}></div>{{ this.after_html }}{% endmacro %}
-            {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.map({{ this.get_name()|tojson }}, {
-                center: {{ this.location|tojson }}, crs: L.CRS.{{ this.crs }},
-                ...{{ this.options|tojavascript }}
-            });
-            L.control.scale({imperial: false}).addTo({{ this.get_name() }});
-            {% endmacro %}
-        """)
+    title: str
+    lang: str
+    single: bool
+    words: dict[str, Any]
+    maps: list[dict[str, Any]] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
 
-        def __init__(self, *args: Any, before_html: str = "", after_html: str = "",
-                     **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.before_html = before_html
-            self.after_html = after_html
+    def add_map(self, spec: dict[str, Any], *, width: str = "100%", height: str = "100%",
+                before_html: str = "", after_html: str = "") -> None:
+        """Place a map (and HTML before and after it) next on the page."""
+        spec["id"] = f"lp-map-{len(self.maps) + 1}"
+        self.maps.append(spec)
+        self.body.append(f'{before_html}<div class="folium-map lp-map" id="{spec["id"]}" '
+                         f'style="position:relative;width:{width};height:{height}"></div>'
+                         f"{after_html}")
 
-    class OfflineMarkerCluster(MarkerCluster):
-        default_js: list[tuple[str, str]] = []  # noqa: RUF012 - folium reads it per class
-        default_css: list[tuple[str, str]] = []  # noqa: RUF012 - folium reads it per class
-
-    class Script(MacroElement):
-        """A script whose text is built at render time, once element names are final."""
-
-        _template = Template("{% macro script(this, kwargs) %}{{ this.code() }}{% endmacro %}")
-
-        def __init__(self, build: Any) -> None:
-            super().__init__()
-            self._name = "Script"
-            self.build = build
-
-        def code(self) -> str:
-            return str(self.build())
-
-    return {"Map": OfflineMap, "MarkerCluster": OfflineMarkerCluster, "Script": Script}
 
 
 PAGE_CSS = """
@@ -217,7 +267,7 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 .leaflet-container { background: #eef2f5; font: inherit; font-size: 13px; }
 .lp-site { border-radius: 50%; border: 1.5px solid #ffffff; box-shadow: 0 0 1px #000; }
 .lp-site.lp-status-closed { opacity: .45; }
-.lp-cluster-pipeline { color: #000; border: 2px dashed #000; }
+.lp-cluster.lp-cluster-pipeline { color: #000; border: 2px dashed #000; }
 .lp-site.lp-status-planned, .lp-site.lp-status-under-construction { border-style: dashed;
   border-color: #000; }
 .lp-cluster { border-radius: 50%; color: #fff; font-weight: 700; font-size: 12px;
@@ -264,115 +314,105 @@ SINGLE_CSS = "<style>html, body { height: 100%; } .lp-map { height: 100vh !impor
 MULTI_CSS = ("<style>body { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; "
              "padding: 12px 16px; box-sizing: border-box; } .lp-title, .lp-top-legend "
              "{ flex-basis: 100%; padding: 0; margin: 0; }</style>")
+LAYER_CSS = "<style>" + "".join(
+    f".lp-layer-{layer}, .lp-cluster-{layer} {{ background: {colour}; }}"
+    for layer, colour in PHASE_COLOURS.items()) + "</style>"
+
+
+@cache
+def _map_script() -> str:
+    from importlib.resources import files
+
+    from lifeport_map.render.assets import script_body
+
+    return script_body(files("lifeport_map.render").joinpath("map_page.js").read_text("utf-8"))
+
+
+def page_html(page: MapPage) -> str:
+    """The complete, self-contained HTML page. The same page data gives the same bytes: there
+    are no random ids, and the data is written with sorted keys."""
+    from lifeport_map.render.assets import inline_head
+
+    data = script_json({"labels": page.words, "maps": page.maps})
+    return "\n".join([
+        "<!DOCTYPE html>",
+        f'<html lang="{html_text(page.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html_text(page.title)}</title>",
+        inline_head(),
+        PAGE_CSS.strip(),
+        SINGLE_CSS if page.single else MULTI_CSS,
+        LAYER_CSS,
+        "</head>",
+        "<body>",
+        *page.body,
+        f'<script type="application/json" id="lp-data">{data}</script>',
+        f"<script>{_map_script()}</script>",
+        "</body>",
+        "</html>",
+        "",
+    ])
 
 
 # --- building blocks --------------------------------------------------------------------------
 
-def _new_map(*, lang: str, tiles: str, title: str, center: Sequence[float], zoom: int,
-             width: str | int = "100%", height: str | int = "100%", interactive_zoom: bool = True,
-             before_html: str = "", after_html: str = "") -> folium.Map:
-    import folium
-
-    classes = _classes()
-    options: dict[str, Any] = {"maxZoom": MAX_ZOOM}
-    if not interactive_zoom:
-        options.update(zoom_control=False, scroll_wheel_zoom=False, double_click_zoom=False,
-                       touch_zoom=False, box_zoom=False, keyboard=False)
-    fmap = classes["Map"](location=list(center), zoom_start=zoom, tiles=None, width=width,
-                          height=height, before_html=before_html, after_html=after_html,
-                          **options)
-    tile = TILES.get(tiles)
+def _map_spec(*, tiles: str, center: Sequence[float], zoom: int, interactive_zoom: bool = True
+              ) -> dict[str, Any]:
     if tiles not in TILES:
         from lifeport_map.errors import UsageError
 
         raise UsageError(f"unknown tiles '{tiles}'", hint="use none, osm or carto")
-    if tile is not None:
-        folium.TileLayer(tiles=tile[0], attr=tile[1], name=tiles, max_zoom=MAX_ZOOM,
-                         control=False).add_to(fmap)
-    return fmap
+    options: dict[str, Any] = {"center": [round(c, COORDINATE_DECIMALS) for c in center],
+                               "zoom": zoom, "maxZoom": MAX_ZOOM}
+    if not interactive_zoom:
+        options.update(zoomControl=False, scrollWheelZoom=False, doubleClickZoom=False,
+                       touchZoom=False, boxZoom=False, keyboard=False)
+    tile = TILES[tiles]
+    return {"options": options,
+            "tiles": None if tile is None else {"url": tile[0], "attribution": tile[1]},
+            "outlineStyle": {"official": OUTLINE_STYLE, "approximate": APPROXIMATE_OUTLINE_STYLE},
+            "regionNames": False, "layerControl": False, "fit": None, "legend": None,
+            "search": None, "region": None}
 
 
-def _page(fmap_or_figure: Any, title: str, *, single: bool) -> Figure:
-    """The root figure with the embedded assets, page CSS and title."""
-    from branca.element import Element, Figure
-
-    from lifeport_map.render.assets import inline_head
-
-    figure = fmap_or_figure if isinstance(fmap_or_figure, Figure) else fmap_or_figure.get_root()
-    figure.title = html_text(title)
-    figure.header.add_child(Element('<meta charset="utf-8">'), name="lp_charset")
-    figure.header.add_child(Element(
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'),
-        name="lp_viewport")
-    figure.header.add_child(Element(inline_head()), name="lp_assets")
-    figure.header.add_child(Element(PAGE_CSS), name="lp_css")
-    figure.header.add_child(Element(SINGLE_CSS if single else MULTI_CSS), name="lp_layout")
-    return figure
-
-
-def _icon_create(layer: str) -> str:
-    dx, dy = LAYER_OFFSETS.get(layer, (0, 0))
-    half = CLUSTER_SIZE_PX / 2
-    colour = layer_colour(layer)
-    ax, ay = half - dx * CLUSTER_OFFSET_FACTOR, half - dy * CLUSTER_OFFSET_FACTOR
-    return (f"function(cluster) {{ return L.divIcon({{html: String(cluster.getChildCount()), "
-            f"className: 'lp-cluster lp-cluster-{layer}', iconSize: L.point({CLUSTER_SIZE_PX}, "
-            f"{CLUSTER_SIZE_PX}), iconAnchor: L.point({ax}, {ay})}}); }} /* {colour} */")
-
-
-def _site_style(feature: dict[str, Any]) -> dict[str, Any]:
-    props = feature["properties"]
-    dx, dy = LAYER_OFFSETS.get(props["layer"], (0, 0))
-    half = MARKER_SIZE_PX / 2
-    return {"className": f"lp-site lp-layer-{props['layer']} lp-status-{props['status']}",
-            "iconAnchor": [half - dx, half - dy]}
-
-
-def _layer_css(layers: Iterable[str]) -> str:
-    return "<style>" + "".join(
-        f".lp-layer-{layer}, .lp-cluster-{layer} {{ background: {layer_colour(layer)}; }}"
-        for layer in layers) + "</style>"
-
-
-# Popups and tooltips are bound to each marker: the markers live in a cluster group, so a popup
-# bound to the GeoJSON group (folium's GeoJsonPopup) would never open. The strings are HTML
-# that render.safe.html_text built; they arrive as JSON data, never as JavaScript source.
-SITE_BINDINGS_JS = """function(feature, layer) {
-    layer.bindPopup(feature.properties.popup, {maxWidth: 380});
-    layer.bindTooltip(feature.properties.tip);
-}"""
-
-
-def _add_site_layers(fmap: folium.Map, sites: Sequence[Site], taxonomy: Taxonomy, lang: str, *,
-                     counts: dict[str, int], control: bool) -> dict[str, tuple[Any, Any]]:
-    """One clustered GeoJSON layer per non-empty layer; returns layer -> (cluster, geojson)."""
-    import folium
-    from folium.utilities import JsCode
-
-    classes = _classes()
-    out: dict[str, tuple[Any, Any]] = {}
-    for layer, collection in site_collections(sites, taxonomy, lang).items():
-        if not collection["features"]:
+def _layer_specs(counts: dict[str, int], taxonomy: Taxonomy, lang: str,
+                 collection: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per non-empty layer: id, its name in the layer control (HTML from html_text, with the
+    legend count) and where its dots and clusters sit around a site."""
+    present = {layer for f in collection["features"] for layer in f["properties"]["layers"]}
+    half, cluster_half = MARKER_SIZE_PX / 2, CLUSTER_SIZE_PX / 2
+    specs = []
+    for layer in layer_ids(taxonomy):
+        if layer not in present:
             continue
-        name = (f'<span class="lp-swatch" style="background:{layer_colour(layer)}"></span>'
-                f"{html_text(layer_name(layer, taxonomy, lang))} ({counts.get(layer, 0)})")
-        cluster = classes["MarkerCluster"](
-            name=name, control=control, icon_create_function=_icon_create(layer),
-            options={"maxClusterRadius": 35, "showCoverageOnHover": False,
-                     "spiderfyOnMaxZoom": True, "chunkedLoading": True})
-        cluster.add_to(fmap)
-        marker = folium.Marker(icon=folium.DivIcon(
-            html="", icon_size=(MARKER_SIZE_PX, MARKER_SIZE_PX), class_name="lp-site"))
-        geojson = folium.GeoJson(
-            collection, name=f"sites-{layer}", control=False, marker=marker,
-            style_function=_site_style, on_each_feature=JsCode(SITE_BINDINGS_JS))
-        geojson.add_to(cluster)
-        out[layer] = (cluster, geojson)
-    return out
+        dx, dy = LAYER_OFFSETS.get(layer, (0, 0))
+        specs.append({
+            "id": layer,
+            "name": (f'<span class="lp-swatch" style="background:{layer_colour(layer)}"></span>'
+                     f"{html_text(layer_name(layer, taxonomy, lang))} ({counts.get(layer, 0)})"),
+            "size": MARKER_SIZE_PX, "anchor": [half - dx, half - dy],
+            "clusterSize": CLUSTER_SIZE_PX,
+            "clusterAnchor": [cluster_half - dx * CLUSTER_OFFSET_FACTOR,
+                              cluster_half - dy * CLUSTER_OFFSET_FACTOR],
+        })
+    return specs
 
 
-def _outline_features(registry: Registry, outlines: Sequence[tuple[Region, Outline]], lang: str
-                      ) -> dict[str, Any]:
+def _add_sites(spec: dict[str, Any], sites: Sequence[Site], taxonomy: Taxonomy, lang: str
+               ) -> dict[str, int]:
+    """The sites' FeatureCollection and layers into ``spec``; returns the legend counts."""
+    with_layers = sites_with_layers(sites, taxonomy)
+    counts = _counts(with_layers, taxonomy)
+    collection = _features(with_layers, lang)
+    spec["sites"] = collection
+    spec["layers"] = _layer_specs(counts, taxonomy, lang, collection)
+    return counts
+
+
+def outline_features(outlines: Sequence[tuple[Region, Outline]], lang: str) -> dict[str, Any]:
+    """The region outlines as a FeatureCollection; name, definition and note are text."""
     features = []
     for region, outline in outlines:
         definition = region.definition(outline.definition)
@@ -380,37 +420,10 @@ def _outline_features(registry: Registry, outlines: Sequence[tuple[Region, Outli
         features.append({
             "type": "Feature", "id": f"outline/{region.id}", "geometry": outline.geometry,
             "properties": {"region": region.id, "approximate": outline.approximate,
-                           "tip": f"<b>{html_text(region.text(lang))}</b><br>"
-                                  f"{html_text(definition.text(lang))}<br><i>{html_text(note)}</i>"},
+                           "name": _shown(region.text(lang)),
+                           "definition": _shown(definition.text(lang)), "note": note},
         })
     return {"type": "FeatureCollection", "features": features}
-
-
-def _add_outlines(fmap: folium.Map, registry: Registry,
-                  outlines: Sequence[tuple[Region, Outline]], lang: str, *,
-                  name_labels: bool = False) -> Any:
-    import folium
-
-    collection = _outline_features(registry, outlines, lang)
-    if not collection["features"]:
-        return None
-    layer = folium.GeoJson(
-        collection, name="outlines", control=False,
-        style_function=lambda f: dict(APPROXIMATE_OUTLINE_STYLE if f["properties"]["approximate"]
-                                      else OUTLINE_STYLE),
-        tooltip=folium.GeoJsonTooltip(fields=["tip"], labels=False, localize=False, sticky=True))
-    layer.add_to(fmap)
-    if name_labels:
-        # Without a basemap the reader needs the region names to find their way.
-        names = {"type": "FeatureCollection", "features": [
-            {**f, "properties": {"name": html_text(region.text(lang))}}
-            for f, (region, _) in zip(collection["features"], outlines, strict=True)]}
-        folium.GeoJson(names, name="outline-names", control=False,
-                       style_function=lambda f: {"stroke": False, "fill": False},
-                       tooltip=folium.GeoJsonTooltip(
-                           fields=["name"], labels=False, localize=False, permanent=True,
-                           direction="top", class_name="lp-region-label")).add_to(fmap)
-    return layer
 
 
 def legend_html(taxonomy: Taxonomy, counts: dict[str, int], lang: str, *, unplaced: int = 0,
@@ -436,60 +449,8 @@ def legend_html(taxonomy: Taxonomy, counts: dict[str, int], lang: str, *, unplac
             f"{note_html}</div>")
 
 
-def _controls_script(fmap: folium.Map, layers: dict[str, tuple[Any, Any]], *,
-                     legend: str | None, search: bool, lang: str, fit: list[list[float]] | None,
-                     panel_region: str | None = None) -> Any:
-    """Legend, name search and a handle the browser tests read (window.lifeport)."""
-    classes = _classes()
-
-    def build() -> str:
-        refs = ",".join(f"{script_json(k)}:{{cluster:{c.get_name()},geojson:{g.get_name()}}}"
-                        for k, (c, g) in layers.items())
-        parts = [f"(function(){{var map={fmap.get_name()};var layers={{{refs}}};",
-                 "window.lifeport=window.lifeport||{maps:[]};",
-                 f"window.lifeport.maps.push({{map:map,layers:layers,region:"
-                 f"{script_json(panel_region)}}});"]
-        if fit:
-            parts.append(f"map.fitBounds({script_json(fit)},{{padding:[20,20]}});")
-        if legend is not None:
-            parts.append("var legend=L.control({position:'bottomleft'});"
-                         "legend.onAdd=function(){var d=L.DomUtil.create('div');"
-                         f"d.innerHTML={script_json(legend)};"
-                         "L.DomEvent.disableClickPropagation(d);return d;};legend.addTo(map);")
-        if search:
-            parts.append(SEARCH_JS % {"placeholder": script_json(label("search", lang)),
-                                      "nomatch": script_json(label("no_match", lang))})
-        parts.append("})();")
-        return "".join(parts)
-
-    script = classes["Script"](build)
-    script.add_to(fmap)
-    return script
-
-
-SEARCH_JS = """
-var fold=function(s){return String(s).normalize('NFD').replace(/[\\u0300-\\u036f]/g,'').toLowerCase();};
-var index=[];var seen={};
-Object.keys(layers).forEach(function(k){layers[k].geojson.eachLayer(function(m){
-  var p=m.feature.properties;if(seen[p.site]){return;}seen[p.site]=true;
-  index.push({key:fold(p.name+' '+p.organisation),name:p.name,org:p.organisation,marker:m,layer:k});});});
-index.sort(function(a,b){return a.name<b.name?-1:(a.name>b.name?1:0);});
-var box=L.control({position:'topleft'});
-box.onAdd=function(){var d=L.DomUtil.create('div','lp-box lp-search');
-  var input=L.DomUtil.create('input','',d);input.type='search';input.placeholder=%(placeholder)s;
-  input.setAttribute('aria-label',%(placeholder)s);var list=L.DomUtil.create('ul','',d);
-  input.addEventListener('input',function(){list.textContent='';var q=fold(input.value.trim());
-    if(!q){return;}var hits=index.filter(function(e){return e.key.indexOf(q)>=0;}).slice(0,12);
-    if(!hits.length){var li=L.DomUtil.create('li','',list);li.textContent=%(nomatch)s;return;}
-    hits.forEach(function(e){var li=L.DomUtil.create('li','',list);
-      var b=L.DomUtil.create('button','',li);
-      b.type='button';b.textContent=e.name+(e.org&&e.org!==e.name?' ('+e.org+')':'');
-      b.addEventListener('click',function(){var g=layers[e.layer].cluster;
-        if(!map.hasLayer(g)){map.addLayer(g);}
-        g.zoomToShowLayer(e.marker,function(){e.marker.openPopup();});});});});
-  L.DomEvent.disableClickPropagation(d);L.DomEvent.disableScrollPropagation(d);return d;};
-box.addTo(map);
-"""
+def _search(lang: str) -> dict[str, str]:
+    return {"placeholder": label("search", lang), "nomatch": label("no_match", lang)}
 
 
 def _bounds(points: Iterable[tuple[float, float]]) -> list[list[float]] | None:
@@ -498,7 +459,8 @@ def _bounds(points: Iterable[tuple[float, float]]) -> list[list[float]] | None:
         return None
     lats = [p[0] for p in pts]
     lons = [p[1] for p in pts]
-    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+    return [[round(min(lats), COORDINATE_DECIMALS), round(min(lons), COORDINATE_DECIMALS)],
+            [round(max(lats), COORDINATE_DECIMALS), round(max(lons), COORDINATE_DECIMALS)]]
 
 
 def _geometry_points(geometry: dict[str, Any]) -> list[tuple[float, float]]:
@@ -521,59 +483,56 @@ def _placed(sites: Iterable[Site]) -> list[tuple[float, float]]:
             if s.location.lat is not None and s.location.lon is not None]
 
 
+def _unplaced(sites: Iterable[Site]) -> int:
+    return sum(1 for s in sites if not s.location.has_coordinates)
+
+
 # --- the maps ---------------------------------------------------------------------------------
 
 def dutch_sites(registry: Registry) -> tuple[Site, ...]:
     return tuple(s for s in registry.sites if s.location.country == "NL")
 
 
-def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> folium.Map:
+def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> MapPage:
     """Bijlage 1: every Dutch site by phase, the Dutch regions' outlines, legend and search."""
-    import folium
-
     sites = dutch_sites(registry)
     taxonomy = registry.taxonomy
-    counts = layer_counts(sites, taxonomy)
     title = label("nl_title", lang)
-    fmap = _new_map(lang=lang, tiles=tiles, title=title, center=(52.2, 5.3), zoom=7)
     outlines = [(r, region_outline(registry, r)) for r in
                 sorted(registry.regions.values(), key=lambda r: r.id) if r.country == "NL"]
-    _add_outlines(fmap, registry, outlines, lang, name_labels=True)
-    layers = _add_site_layers(fmap, sites, taxonomy, lang, counts=counts, control=True)
-    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    unplaced = sum(1 for s in sites if not s.location.has_coordinates)
-    legend = legend_html(taxonomy, counts, lang, unplaced=unplaced,
-                         approximate=any(o.approximate for _, o in outlines), title=title)
+    spec = _map_spec(tiles=tiles, center=(52.2, 5.3), zoom=7)
+    spec["outlines"] = outline_features(outlines, lang)
+    spec["regionNames"] = True
+    counts = _add_sites(spec, sites, taxonomy, lang)
     points = _placed(sites) + [p for _, o in outlines for p in _geometry_points(o.geometry)]
-    _controls_script(fmap, layers, legend=legend, search=True, lang=lang, fit=_bounds(points))
-    _page(fmap, title, single=True)
-    return fmap
+    spec.update(layerControl=True, fit=_bounds(points), search=_search(lang),
+                legend=legend_html(taxonomy, counts, lang, unplaced=_unplaced(sites),
+                                   approximate=any(o.approximate for _, o in outlines),
+                                   title=title))
+    page = MapPage(title=title, lang=lang, single=True, words=page_words(taxonomy, lang))
+    page.add_map(spec)
+    return page
 
 
 def region_map(registry: Registry, region: str, *, definition: str | None = None,
-               lang: str = "nl", tiles: str = "none") -> folium.Map:
+               lang: str = "nl", tiles: str = "none") -> MapPage:
     """One region in detail: its sites under the chosen definition and its outline."""
-    import folium
-
     found = resolve_region(registry, region)
     chosen = resolve_definition(found, definition)
     sites = region_sites(registry, found, chosen.id)
     taxonomy = registry.taxonomy
-    counts = layer_counts(sites, taxonomy)
     title = f"{found.text(lang)}: {chosen.text(lang)}"
     outline = region_outline(registry, found, chosen.id)
-    fmap = _new_map(lang=lang, tiles=tiles, title=title, center=found.centre, zoom=10)
-    _add_outlines(fmap, registry, [(found, outline)], lang)
-    layers = _add_site_layers(fmap, sites, taxonomy, lang, counts=counts, control=True)
-    folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    legend = legend_html(taxonomy, counts, lang,
-                         unplaced=sum(1 for s in sites if not s.location.has_coordinates),
-                         approximate=outline.approximate, title=title)
+    spec = _map_spec(tiles=tiles, center=found.centre, zoom=10)
+    spec["outlines"] = outline_features([(found, outline)], lang)
+    counts = _add_sites(spec, sites, taxonomy, lang)
     points = _placed(sites) + _geometry_points(outline.geometry)
-    _controls_script(fmap, layers, legend=legend, search=True, lang=lang, fit=_bounds(points),
-                     panel_region=found.id)
-    _page(fmap, title, single=True)
-    return fmap
+    spec.update(layerControl=True, fit=_bounds(points), search=_search(lang), region=found.id,
+                legend=legend_html(taxonomy, counts, lang, unplaced=_unplaced(sites),
+                                   approximate=outline.approximate, title=title))
+    page = MapPage(title=title, lang=lang, single=True, words=page_words(taxonomy, lang))
+    page.add_map(spec)
+    return page
 
 
 def _mercator(lat: float, lon: float, zoom: int) -> tuple[float, float]:
@@ -619,10 +578,8 @@ def panel_coverage_html(result: dict[str, Any], lang: str, *, scale_max: int) ->
 
 
 def compare_page(registry: Registry, regions: Sequence[str], *, lang: str = "nl",
-                 tiles: str = "none") -> Figure:
+                 tiles: str = "none") -> MapPage:
     """Bijlage 2: one panel per region side by side, same scale and legend, coverage below."""
-    from branca.element import Element, Figure
-
     from lifeport_map.analysis.coverage import coverage
 
     found: list[Region] = []
@@ -635,7 +592,6 @@ def compare_page(registry: Registry, regions: Sequence[str], *, lang: str = "nl"
 
         raise UsageError("no regions to compare", hint="name two or more regions")
     taxonomy = registry.taxonomy
-    figure = Figure(height="100%")
     title = label("compare_title", lang)
     results = [coverage(registry, r.id, lang=lang) for r in found]
     outlines = [region_outline(registry, r) for r in found]
@@ -652,12 +608,13 @@ def compare_page(registry: Registry, regions: Sequence[str], *, lang: str = "nl"
         for key, value in layer_counts(sites, taxonomy).items():
             all_counts[key] += value
     names = ", ".join(r.text(lang) for r in found)
-    figure.html.add_child(Element(
+    page = MapPage(title=title, lang=lang, single=False, words=page_words(taxonomy, lang))
+    page.body.append(
         f'<header class="lp-title"><h1>{html_text(title)}</h1><div class="lp-note">'
         f'{html_text(names)}. {html_text(label("scale_note", lang))}</div></header>'
         f'<div class="lp-top-legend">'
         f'{legend_html(taxonomy, all_counts, lang, approximate=any(o.approximate for o in outlines))}'
-        f'</div>'), name="lp_head")
+        f'</div>')
     for region, result, outline, sites, extent in zip(found, results, outlines, members, extents,
                                                       strict=True):
         centre = ((extent[0][0] + extent[1][0]) / 2, (extent[0][1] + extent[1][1]) / 2)
@@ -667,26 +624,30 @@ def compare_page(registry: Registry, regions: Sequence[str], *, lang: str = "nl"
                   f'{html_text(result["definition"]["name"])} ({result["sites"]} '
                   f'{html_text(label("sites", lang))})</p>')
         after = panel_coverage_html(result, lang, scale_max=scale_max) + "</section>"
-        fmap = _new_map(lang=lang, tiles=tiles, title=region.text(lang), center=centre, zoom=zoom,
-                        width=PANEL_WIDTH_PX, height=PANEL_HEIGHT_PX, interactive_zoom=False,
-                        before_html=before, after_html=after)
-        figure.add_child(fmap)
-        _add_outlines(fmap, registry, [(region, outline)], lang)
-        layers = _add_site_layers(fmap, sites, taxonomy, lang,
-                                  counts=layer_counts(sites, taxonomy), control=False)
-        _controls_script(fmap, layers, legend=None, search=False, lang=lang, fit=None,
-                         panel_region=region.id)
-    _page(figure, title, single=False)
-    return figure
+        spec = _map_spec(tiles=tiles, center=centre, zoom=zoom, interactive_zoom=False)
+        spec["outlines"] = outline_features([(region, outline)], lang)
+        spec["region"] = region.id
+        _add_sites(spec, sites, taxonomy, lang)
+        page.add_map(spec, width=f"{PANEL_WIDTH_PX}px", height=f"{PANEL_HEIGHT_PX}px",
+                     before_html=before, after_html=after)
+    return page
 
 
 def per_marker_map(registry: Registry, *, lang: str = "nl") -> folium.Map:
-    """Benchmark baseline only: one folium Marker object per site and phase (slow, large)."""
+    """Benchmark baseline only: the plain folium way, one Marker object with its own Popup per
+    site and phase (slow and large at thousands of sites). Save it with ``m.save(path)``."""
     import folium
+    from branca.element import Element, Figure
+
+    from lifeport_map.render.assets import inline_head
 
     sites = dutch_sites(registry)
     taxonomy = registry.taxonomy
-    fmap = _new_map(lang=lang, tiles="none", title="baseline", center=(52.2, 5.3), zoom=7)
+    fmap = folium.Map(location=[52.2, 5.3], zoom_start=7, tiles=None)
+    fmap.default_js, fmap.default_css = [], []  # Leaflet is embedded below, as in the pages
+    root = fmap.get_root()
+    assert isinstance(root, Figure)
+    root.header.add_child(Element(inline_head() + PAGE_CSS + LAYER_CSS), name="lp_assets")
     for site in sites:
         if site.location.lat is None or site.location.lon is None:
             continue
@@ -697,55 +658,4 @@ def per_marker_map(registry: Registry, *, lang: str = "nl") -> folium.Map:
                                     class_name=f"lp-site lp-layer-{layer}"),
                 popup=folium.Popup(popup_html(site, taxonomy, lang)),
             ).add_to(fmap)
-    _page(fmap, "baseline", single=True)
     return fmap
-
-
-# --- saving -----------------------------------------------------------------------------------
-
-_RANDOM_ID = re.compile(r"\b([a-z_]+)_([0-9a-f]{32})\b")
-
-
-def _number_elements(root: Any) -> None:
-    """Replace folium's random element ids by their position in the tree (deterministic)."""
-    counter = 0
-
-    def walk(element: Any) -> None:
-        nonlocal counter
-        counter += 1
-        element._id = f"{counter:04d}"
-        for child in list(getattr(element, "_children", {}).values()):
-            walk(child)
-
-    walk(root)
-
-
-def page_html(element: Any) -> str:
-    """The complete, self-contained HTML page of a map or compare figure.
-
-    Identical input gives identical bytes: element ids are numbered in tree order, and any id
-    created during rendering is renumbered in order of first appearance.
-    """
-    from branca.element import Figure
-
-    root = element if isinstance(element, Figure) else element.get_root()
-    _number_elements(root)
-    html = root.render()
-    seen: dict[str, str] = {}
-
-    def renumber(match: re.Match[str]) -> str:
-        key = match.group(2)
-        if key not in seen:
-            seen[key] = f"r{len(seen) + 1:04d}"
-        return f"{match.group(1)}_{seen[key]}"
-
-    html = _RANDOM_ID.sub(renumber, html)
-    layers = layer_ids_in(root)
-    html = html.replace("</head>", _layer_css(layers) + "\n</head>", 1)
-    return html
-
-
-def layer_ids_in(root: Any) -> list[str]:
-    from lifeport_map.render.style import PHASE_COLOURS
-
-    return list(PHASE_COLOURS)

@@ -7,11 +7,16 @@ that could end the command or start a new one are percent-encoded.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
 def terminal(text: str) -> str:
     """Text safe to print: control/format characters shown as \\xNN or \\uNNNN, not executed."""
+    if text.isprintable():
+        # Fast path: printable text holds none of the categories below (Python counts every
+        # Other and Separator character except the space as non-printable).
+        return text
     out = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -53,9 +58,13 @@ def html_text(value: object) -> str:
     return terminal("" if value is None else str(value)).translate(_HTML_TABLE)
 
 
+# Whitespace (``\s`` is what str.isspace() accepts) and control characters end a link here.
+_NOT_IN_URL = re.compile(r"[\s\x00-\x1f]")
+
+
 def safe_href(url: str | None) -> str | None:
     """The URL if it is a plain http(s) address fit for a link, otherwise None (no link)."""
-    if not url or any(ch.isspace() or ord(ch) < 0x20 for ch in url):
+    if not url or _NOT_IN_URL.search(url):
         return None
     from urllib.parse import urlsplit
 

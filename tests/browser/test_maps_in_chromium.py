@@ -37,7 +37,7 @@ SITES_ON_MAP = """() => {
     for (const key of Object.keys(entry.layers)) {
       const layer = entry.layers[key];
       if (!entry.map.hasLayer(layer.cluster)) continue;
-      layer.geojson.eachLayer(m => ids.add(m.feature.properties.site));
+      layer.geojson.eachLayer(m => ids.add(m.feature.id));
     }
   }
   return ids.size;
@@ -132,6 +132,12 @@ def test_nl_map_draws_every_site_and_layers_toggle(browser: Any, tmp_path: Path)
     page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=5000)
     page.screenshot(path=str(SCREENSHOTS / "bijlage1-nl-popup.png"))
     assert "NXP" in page.inner_text(".leaflet-popup-content h3")
+    headings = page.eval_on_selector_all(".leaflet-popup-content th",
+                                         "cells => cells.map(c => c.textContent)")
+    assert headings == ["Organisatie", "Soort", "Activiteiten", "Medewerkers", "Status",
+                        "Locatie", "Website"]
+    assert "Bronnen" in page.inner_text(".leaflet-popup-content")
+    assert page.locator(".leaflet-popup-content li").count() >= 1
     assert opened.errors == [] and opened.requests == []
     page.close()
 
