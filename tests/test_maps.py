@@ -207,3 +207,44 @@ def test_hostile_registry_map_via_cli(tmp_path: Path) -> None:
 def test_per_marker_baseline_still_renders() -> None:
     html = maps.per_marker_map(mini()).get_root().render()
     assert html.count("L.marker(") == 3  # alpha in two phases, beta in one
+
+
+def _figure_texts(fig: object) -> list[tuple[str, object]]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.text import Text
+
+    canvas = FigureCanvasAgg(fig)  # type: ignore[arg-type]
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    return [(t.get_text(), t.get_window_extent(renderer))
+            for t in fig.findobj(Text)  # type: ignore[attr-defined]
+            if t.get_visible() and t.get_text()]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_national_figure_keeps_every_text_inside_the_figure(lang: str) -> None:
+    from lifeport_map.registry import load_registry
+    from lifeport_map.render import static
+
+    fig = static.nl_figure(load_registry(check=False), lang=lang)
+    width, height = fig.bbox.width, fig.bbox.height
+    outside = [text for text, box in _figure_texts(fig)
+               if box.x0 < 0 or box.y0 < 0 or box.x1 > width or box.y1 > height]
+    assert outside == []
+
+
+def test_figure_shows_how_many_sites_share_a_place() -> None:
+    from lifeport_map.render import static
+
+    registry = mini()
+    alpha = registry.site("alpha-nijmegen")
+    # Three sites at alpha's place: alpha, a copy, and beta moved there (another layer).
+    beta = registry.site("beta-duiven")
+    crowded = dataclasses.replace(registry, sites=(
+        alpha, dataclasses.replace(alpha, id="alpha-two"),
+        dataclasses.replace(beta, location=alpha.location), registry.site("gamma-dresden")))
+    texts = [text for text, _ in _figure_texts(static.nl_figure(crowded))]
+    # Design and front-end have two sites at the place each; back-end one (no number).
+    assert texts.count("2") == 2 and "1" not in texts
+    assert static.dot_area(2) > static.dot_area(1)
+    assert static.dot_area(1000) == static.DOT_AREA_MAX

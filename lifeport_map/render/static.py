@@ -3,11 +3,15 @@
 Sites and outlines are projected to ETRS89-LAEA (EPSG:3035, metres), so a scale bar is true
 and compare panels share one extent in metres, hence one scale. Colours, layers and counts
 come from the same style table and layer rules as the interactive maps; no network is used.
+Sites at the same place are one dot per layer, larger with the number of sites and labelled
+with that number, so stacked sites stay countable; all text is kept inside the figure.
 """
 
 from __future__ import annotations
 
 import io
+import textwrap
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +26,17 @@ if TYPE_CHECKING:
 
 EQUAL_AREA_CRS = "EPSG:3035"
 FORMATS = ("png", "svg", "pdf")
+# Dot area in points² for one site; it grows with the number of sites at the place up to a cap
+# at which the four phase dots around a place still just touch (offsets of 6 points).
+DOT_AREA = 22.0
+DOT_AREA_MAX = 130.0
+# Region names longer than this wrap onto more lines, so they fit inside the frame.
+LABEL_WIDTH = 30
+
+
+def dot_area(count: int) -> float:
+    """Dot area for ``count`` sites of one layer at one place (the number is written in it)."""
+    return min(DOT_AREA * count, DOT_AREA_MAX)
 
 
 def _project(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
@@ -71,14 +86,23 @@ def _draw(ax: Any, fig: Any, sites: Sequence[Site], outlines: Sequence[Outline],
                   strict=True))
     taxonomy = registry.taxonomy
     for layer in layer_ids(taxonomy):
-        members = [s for s in placed if layer in site_layers(s, taxonomy)]
-        if not members:
+        # Sites of this layer per place: one dot each, sized and numbered by the count.
+        at_place = Counter(xy[s.id] for s in placed if layer in site_layers(s, taxonomy))
+        if not at_place:
             continue
+        places = sorted(at_place)
         dx, dy = LAYER_OFFSETS.get(layer, (0, 0))
-        transform = offset_copy(ax.transData, fig=fig, x=dx * 0.45, y=-dy * 0.45, units="points")
-        ax.scatter([xy[s.id][0] for s in members], [xy[s.id][1] for s in members], s=22,
-                   c=layer_colour(layer), edgecolors="black" if layer == PIPELINE else "white",
-                   linewidths=0.6, transform=transform, zorder=3)
+        transform = offset_copy(ax.transData, fig=fig, x=dx, y=-dy, units="points")
+        ax.scatter([p[0] for p in places], [p[1] for p in places],
+                   s=[dot_area(at_place[p]) for p in places], c=layer_colour(layer),
+                   edgecolors="black" if layer == PIPELINE else "white", linewidths=0.6,
+                   transform=transform, zorder=3)
+        for place in places:
+            if at_place[place] > 1:
+                ax.text(place[0], place[1], str(at_place[place]), transform=transform,
+                        ha="center", va="center", fontsize=5, fontweight="bold",
+                        color="white" if layer != PIPELINE else "black", zorder=4,
+                        clip_on=True)
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_aspect("equal")
@@ -89,18 +113,34 @@ def _draw(ax: Any, fig: Any, sites: Sequence[Site], outlines: Sequence[Outline],
     _scale_bar(ax, extent)
 
 
-def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str) -> None:
+def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *,
+            columns: int = 2) -> None:
+    """Below the map: swatch, label and count per layer, and the key to the dot sizes."""
     from matplotlib.lines import Line2D
 
     taxonomy = registry.taxonomy
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=7,
+    handles = [Line2D([], [], marker="o", linestyle="", markersize=5,
                       markerfacecolor=layer_colour(layer),
                       markeredgecolor="black" if layer == PIPELINE else "white",
                       label=f"{layer_name(layer, taxonomy, lang)} ({counts.get(layer, 0)})")
                for layer in layer_ids(taxonomy)
                if layer in taxonomy.phase_ids or counts.get(layer)]
-    fig.legend(handles=handles, loc="lower center", ncol=min(len(handles), 3), fontsize=8,
-               frameon=False, title=label("legend", lang), title_fontsize=9)
+    handles.append(Line2D([], [], marker="o", linestyle="", markersize=DOT_AREA_MAX ** 0.5,
+                          markerfacecolor="#7F7F7F", markeredgecolor="white",
+                          label=label("same_place", lang)))
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.005),
+               ncol=min(len(handles), columns), fontsize=7.5, frameon=False,
+               title=label("legend", lang), title_fontsize=8.5)
+
+
+def _region_label(text: str) -> str:
+    """A region name on lines of about LABEL_WIDTH characters; a long name's explanation in
+    parentheses goes on a line of its own."""
+    if len(text) <= LABEL_WIDTH:
+        return text
+    head, bracket, rest = text.partition(" (")
+    parts = [head, bracket.strip() + rest] if bracket else [text]
+    return "\n".join(textwrap.fill(p, width=LABEL_WIDTH, break_on_hyphens=False) for p in parts)
 
 
 def _extent(sites: Sequence[Site], outlines: Sequence[Outline]) -> tuple[float, float, float, float]:
@@ -119,21 +159,26 @@ def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
     """Bijlage 1 as a static figure."""
     from matplotlib.figure import Figure
 
+    from lifeport_map.render.maps import _geometry_points
+
     sites = dutch_sites(registry)
-    outlines = [region_outline(registry, r) for r in
-                sorted(registry.regions.values(), key=lambda r: r.id) if r.country == "NL"]
-    fig = Figure(figsize=(7.5, 8.5), dpi=150)
-    ax = fig.add_axes((0.02, 0.12, 0.96, 0.82))
+    regions = sorted((r for r in registry.regions.values() if r.country == "NL"),
+                     key=lambda r: r.id)
+    outlines = [region_outline(registry, r) for r in regions]
+    fig = Figure(figsize=(7.5, 9.0), dpi=150)
+    ax = fig.add_axes((0.02, 0.15, 0.96, 0.79))
     _draw(ax, fig, sites, outlines, registry, _extent(sites, outlines))
     extent = ax.get_xlim()
-    for region in sorted((r for r in registry.regions.values() if r.country == "NL"),
-                         key=lambda r: r.id):
+    for region, outline in zip(regions, outlines, strict=True):
+        # The name sits just above the outline, so it does not cover the sites inside it.
         x, y = _project([(region.centre[0], region.centre[1])])[0]
+        y = max([y, *(p[1] for p in _project(_geometry_points(outline.geometry)))])
         # Keep names near the edge inside the frame.
         share = (x - extent[0]) / (extent[1] - extent[0])
         align = "left" if share < 0.3 else ("right" if share > 0.7 else "center")
-        ax.annotate(region.text(lang), (x, y), xytext=(0, 16), textcoords="offset points",
-                    ha=align, fontsize=8, fontweight="bold",
+        ax.annotate(_region_label(region.text(lang)), (x, y), xytext=(0, 4),
+                    textcoords="offset points", ha=align, va="bottom", fontsize=8,
+                    fontweight="bold", annotation_clip=False,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     fig.suptitle(label("nl_title", lang), fontsize=12)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
@@ -149,8 +194,8 @@ def region_figure(registry: Registry, region: str, *, definition: str | None = N
     chosen = resolve_definition(found, definition)
     sites = region_sites(registry, found, chosen.id)
     outline = region_outline(registry, found, chosen.id)
-    fig = Figure(figsize=(6.5, 6.5), dpi=150)
-    ax = fig.add_axes((0.02, 0.14, 0.96, 0.78))
+    fig = Figure(figsize=(6.5, 7.0), dpi=150)
+    ax = fig.add_axes((0.02, 0.18, 0.96, 0.74))
     _draw(ax, fig, sites, [outline], registry, _extent(sites, [outline]))
     fig.suptitle(f"{found.text(lang)}\n{chosen.text(lang)}", fontsize=10)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
@@ -186,7 +231,7 @@ def compare_figure(registry: Registry, regions: Sequence[str], *, lang: str = "n
         ax.set_xlabel("\n".join(lines), fontsize=8)
     fig.suptitle(f"{label('compare_title', lang)} ({label('scale_note', lang)})", fontsize=11)
     fig.subplots_adjust(bottom=0.3, top=0.88, left=0.02, right=0.98, wspace=0.05)
-    _legend(fig, registry, totals, lang)
+    _legend(fig, registry, totals, lang, columns=3)
     return fig
 
 
@@ -203,5 +248,6 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
                                 "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "lifeport-map", "svg.fonttype": "none"}):
-        fig.savefig(buffer, format=fmt, metadata=metadata)
+        # 'tight' grows the saved area to every artist, so no legend or label is cut off.
+        fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches="tight", pad_inches=0.15)
     return buffer.getvalue()
