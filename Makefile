@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run install test lint format schema bench bench-quick clean
+.PHONY: help run install test lint format schema bench bench-quick fuzz clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -32,8 +32,13 @@ lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check lifeport_map tests scripts bench
 	$(BIN)/mypy
 
-test: $(STAMP) lint ## Lint, then run the test suite
+test: $(STAMP) lint ## Lint, then run the test suite and a short fuzz run of the loader
 	$(BIN)/python -m pytest
+	$(MAKE) --no-print-directory fuzz
+
+FUZZ_SECONDS ?= 20
+fuzz: $(STAMP) ## Fuzz the registry loader for FUZZ_SECONDS (default 20) seconds
+	$(BIN)/python tests/fuzz/fuzz_loader.py --seconds $(FUZZ_SECONDS)
 
 format: $(STAMP) ## Let ruff fix what it can
 	$(BIN)/ruff check --fix lifeport_map tests scripts
