@@ -10,6 +10,7 @@ Seeds are the registry fixtures of tests/fixtures. Bounded in time so CI can run
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import tempfile
 import time
@@ -27,10 +28,8 @@ def check_one(data: bytes, folder: Path) -> None:
 
     path = folder / "companies.yaml"
     path.write_bytes(data)
-    try:
+    with contextlib.suppress(YamlError, RegistryError):
         load_registry(path, REGIONS)
-    except (YamlError, RegistryError):
-        pass
 
 
 def seeds() -> list[bytes]:
