@@ -152,6 +152,13 @@ def report(ctx: typer.Context,
         brief = build_brief(registry, region, definition=definition, lang=lang.value)
         image = figure_bytes(region_figure(registry, region, definition=definition,
                                            lang=lang.value), "png")
+        # Refuse before writing any of the three files, so a brief is never left half written.
+        blocked = [name for name in (MAP_IMAGE, "brief.md", "brief.html")
+                   if (output / name).is_dir()]
+        if (output.exists() and not output.is_dir()) or blocked:
+            raise OutputError(f"cannot write the brief into {output}: "
+                              + (f"{blocked[0]} is a folder" if blocked else "not a folder"),
+                              hint="choose another output folder")
         try:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
