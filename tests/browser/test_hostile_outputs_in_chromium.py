@@ -1,0 +1,123 @@
+"""The hostile registry's maps and brief in headless Chromium: nothing executes (no dialog), no
+console error, no request leaves the page, and the hostile text is shown literally.
+
+Every marker's popup is rendered into the page (so an unescaped onerror would fire), not only the
+one a person happens to click. Pages are produced by the CLI, as a user would produce them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from lifeport_map.cli import app
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.browser
+HOSTILE = FIXTURES / "hostile"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LITERAL = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>",
+           "=HYPERLINK(\"http://x\")", "::error file=x::forged", "[red]x[/red] | `${alert(1)}`"]
+RENDER_EVERY_POPUP = """() => {
+  const box = document.createElement('div');
+  document.body.appendChild(box);
+  const texts = [];
+  for (const entry of window.lifeport.maps) {
+    for (const key of Object.keys(entry.layers)) {
+      entry.layers[key].geojson.eachLayer(marker => {
+        const popup = marker.getPopup && marker.getPopup();
+        if (!popup) return;
+        let content = popup.getContent();
+        if (typeof content === 'function') content = content(marker);
+        const holder = document.createElement('div');
+        if (typeof content === 'string') holder.innerHTML = content; else holder.appendChild(content);
+        box.appendChild(holder);
+        texts.push(holder.innerText);
+      });
+    }
+  }
+  return texts;
+}"""
+# Elements only hostile text could have made (the pages' own inline scripts are not among them).
+LIVE_MARKUP = "img[src=x], svg[onload], [onerror], [onload], a[href^='javascript' i]"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield instance
+        instance.close()
+
+
+def cli(*args: str) -> None:
+    result = CliRunner().invoke(app, ["--registry", str(HOSTILE / "companies.yaml"),
+                                      "--regions", str(HOSTILE / "regions"), *args])
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def open_page(browser: Any, path: Path) -> tuple[Any, list[str], list[str], list[str]]:
+    page = browser.new_page()
+    errors: list[str] = []
+    dialogs: list[str] = []
+    requests: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def route(r: Any) -> None:
+        if r.request.url.startswith(("file:", "data:")) and "/x" not in r.request.url:
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.goto(path.as_uri())
+    return page, errors, dialogs, requests
+
+
+@pytest.mark.parametrize("args", [["map", "nl"], ["map", "region", "nijmegen"],
+                                  ["map", "compare", "nijmegen", "dresden"]],
+                         ids=["nl", "region", "compare"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_hostile_map_runs_nothing_and_shows_every_popup_literally(
+        browser: Any, tmp_path: Path, args: list[str], lang: str) -> None:
+    out = tmp_path / "map.html"
+    cli(*args, "--output", str(out), "--lang", lang)
+    page, errors, dialogs, requests = open_page(browser, out)
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    texts = page.evaluate(RENDER_EVERY_POPUP)
+    page.wait_for_timeout(300)
+    assert texts, "no popups found"
+    shown = "\n".join(texts)
+    expected = LITERAL[:4] if args[1] == "nl" else LITERAL[:2]  # nl: Dutch sites only
+    for literal in expected:
+        assert literal in shown, literal
+    assert page.locator(LIVE_MARKUP).count() == 0
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.protocol)")
+    assert set(hrefs) <= {"http:", "https:", "file:"}, hrefs
+    assert dialogs == [] and errors == [] and requests == []
+    page.close()
+
+
+def test_hostile_brief_runs_nothing_and_shows_text_literally(browser: Any, tmp_path: Path) -> None:
+    cli("report", "--region", "nijmegen", "--output", str(tmp_path / "brief"), "--lang", "en")
+    page, errors, dialogs, requests = open_page(browser, tmp_path / "brief" / "brief.html")
+    page.wait_for_load_state("load")
+    text = page.inner_text("body")
+    assert "<img src=x onerror=alert(1)>" in text
+    assert "</script><script>alert(1)</script>" in text
+    assert 'Lifeport "><svg onload=alert(1)>' in text
+    assert page.locator(LIVE_MARKUP).count() == 0
+    assert dialogs == [] and errors == [] and requests == []
+    page.close()
