@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from lifeport_map.render.safe import (
     csv_cell,
     html_link,
@@ -59,3 +62,17 @@ def test_csv_cell_defuses_formulas() -> None:
     assert csv_cell("=cmd()") == "'=cmd()"
     assert csv_cell("+1") == "'+1"
     assert csv_cell("Nijmegen") == "Nijmegen"
+
+
+URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "javascript:", "//", "a", "Z", "9",
+                              ".", "-", ":", "80", "@", "user:pw@", "/", "?", "#", "=", "&", "\\",
+                              " ", "\t", "\x01", "[", "]", "%2F", "<", ">", "ü", "\u2028"])
+
+
+@given(st.lists(URL_PIECES, max_size=8).map("".join))
+def test_the_fast_url_check_accepts_only_what_the_full_check_accepts(url: str) -> None:
+    # safe_href takes a parse-free path for common URLs; it must never accept more.
+    from lifeport_map.render import safe
+
+    if safe._PLAIN_HTTP_URL.fullmatch(url):
+        assert safe._parses_as_plain_http(url) and not safe._NOT_IN_URL.search(url), url

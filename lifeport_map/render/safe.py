@@ -62,20 +62,32 @@ def html_text(value: object) -> str:
 _NOT_IN_URL = re.compile(r"[\s\x00-\x1f]")
 
 
+# The common shape, accepted without parsing: lower-case http(s), a host of letters, digits, dots
+# and hyphens (so no user:password@), an optional port, then printable ASCII other than the
+# backslash. Everything this matches passes the full check below too; the rest takes that path.
+_PLAIN_HTTP_URL = re.compile(
+    r"https?://[A-Za-z0-9.-]*[A-Za-z0-9][A-Za-z0-9.-]*(?::[0-9]{1,5})?(?:[/?#][!-\[\]-~]*)?",
+    re.ASCII)
+
+
 def safe_href(url: str | None) -> str | None:
     """The URL if it is a plain http(s) address fit for a link, otherwise None (no link)."""
     if not url or _NOT_IN_URL.search(url):
         return None
+    if _PLAIN_HTTP_URL.fullmatch(url) or _parses_as_plain_http(url):
+        return url
+    return None
+
+
+def _parses_as_plain_http(url: str) -> bool:
     from urllib.parse import urlsplit
 
     try:
         parts = urlsplit(url)
     except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or parts.username \
-            or parts.password or "\\" in url:
-        return None
-    return url
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) \
+        and not parts.username and not parts.password and "\\" not in url
 
 
 def html_link(url: str | None, text: str | None = None) -> str:
