@@ -209,11 +209,23 @@ def check_targets(results: list[Measurement], loader: dict[str, float]) -> None:
     loader["meets"] = loader["ratio"] <= 3  # type: ignore[assignment]
 
 
+def calibration_s() -> float:
+    """Seconds for a fixed pure-Python loop, so results from a slower or busier machine (shared
+    hosts vary by a factor of two) can be read in proportion."""
+    code = ("import time; t = time.perf_counter(); s = 0\n"
+            "for i in range(10_000_000): s += i\n"
+            "print(time.perf_counter() - t)")
+    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                 check=True).stdout) for _ in range(3)]
+    return round(statistics.median(runs), 3)
+
+
 def write_reports(results: list[Measurement], loader: dict[str, float]) -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True, cwd=ROOT, check=False).stdout.strip()
     meta = {"commit": commit, "python": platform.python_version(), "cpus": os.cpu_count(),
-            "machine": platform.machine(), "date": time.strftime("%Y-%m-%d")}
+            "machine": platform.machine(), "date": time.strftime("%Y-%m-%d"),
+            "calibration_s": calibration_s()}
     payload = {"meta": meta, "loader_vs_pyyaml_c": loader,
                "results": [asdict(m) for m in results]}
     (HERE / "results.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
@@ -222,7 +234,9 @@ def write_reports(results: list[Measurement], loader: dict[str, float]) -> None:
         "",
         f"Commit `{commit}`, Python {meta['python']}, {meta['cpus']} CPUs ({meta['machine']}), "
         f"{meta['date']}. Median wall time of whole processes; peak = largest resident set of "
-        "one run. Regenerate with `make bench`.",
+        "one run. Regenerate with `make bench`. Machine speed at the time: a reference loop of "
+        f"10 million Python additions took {meta['calibration_s']} s; this shared machine's speed "
+        "varies by up to a factor of two, so compare runs in proportion to it.",
         "",
         "| command | sites | median wall (s) | peak memory (MB) | output (MB) | target | met |",
         "|---|---:|---:|---:|---:|---|---|",
