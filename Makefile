@@ -32,9 +32,9 @@ lint: $(STAMP) ## ruff and mypy
 	$(BIN)/ruff check lifeport_map tests scripts bench
 	$(BIN)/mypy
 
-test: $(STAMP) lint ## Lint, then run the test suite and a short fuzz run of the loader
-	$(BIN)/python -m pytest
+test: $(STAMP) lint ## Lint, a short fuzz run of the loader, then the test suite
 	$(MAKE) --no-print-directory fuzz
+	$(BIN)/python -m pytest
 
 FUZZ_SECONDS ?= 20
 fuzz: $(STAMP) ## Fuzz the registry loader for FUZZ_SECONDS (default 20) seconds
