@@ -54,19 +54,43 @@ def geodesic_circle(lat: float, lon: float, radius_km: float, *, points: int = 7
 
 
 def hull_outline(points: list[tuple[float, float]], centre: tuple[float, float], *,
-                 buffer_km: float = HULL_BUFFER_KM) -> dict[str, Any]:
-    """A buffered convex hull around (lat, lon) points, or around the centre if there are none."""
-    import numpy as np
-    import shapely
-    from shapely.geometry import MultiPoint, mapping
+                 buffer_km: float = HULL_BUFFER_KM, segments: int = 32) -> dict[str, Any]:
+    """A buffered convex hull around (lat, lon) points, or around the centre if there are none.
 
+    The buffer is the convex hull of every point moved ``buffer_km`` in ``segments`` directions
+    (the Minkowski sum of hull and circle), computed in a local km plane. Pure Python on purpose:
+    importing shapely and numpy for this cost a tenth of a second on every map.
+    """
     lat0 = centre[0]
+    x_scale = KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(lat0))
     pool = points or [centre]
-    hull = MultiPoint([_to_km(lon, lat, lat0) for lat, lon in pool]).convex_hull
-    shape = hull.buffer(buffer_km, quad_segs=8)
-    scale = np.array([KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(lat0)), KM_PER_DEGREE_LAT])
-    back = shapely.transform(shape, lambda xy: np.round(xy / scale, 5))
-    return dict(_rounded(dict(mapping(back))))
+    circle = [(buffer_km * math.cos(2 * math.pi * i / segments),
+               buffer_km * math.sin(2 * math.pi * i / segments)) for i in range(segments)]
+    cloud = {(lon * x_scale + dx, lat * KM_PER_DEGREE_LAT + dy)
+             for lat, lon in pool for dx, dy in circle}
+    hull = _convex_hull(sorted(cloud))
+    ring = [[round(x / x_scale, 5), round(y / KM_PER_DEGREE_LAT, 5)] for x, y in hull]
+    ring.append(ring[0])
+    return {"type": "Polygon", "coordinates": [ring]}
+
+
+def _convex_hull(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Andrew's monotone chain on sorted points; counter-clockwise, without the closing point."""
+
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    for point in points:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], point) <= 0:
+            lower.pop()
+        lower.append(point)
+    upper: list[tuple[float, float]] = []
+    for point in reversed(points):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], point) <= 0:
+            upper.pop()
+        upper.append(point)
+    return lower[:-1] + upper[:-1]
 
 
 def region_outline(registry: Registry, region: Region, definition: str | None = None) -> Outline:
