@@ -49,11 +49,6 @@ class IssueFormat(StrEnum):
     github = "github"
 
 
-class OutputFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
 def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 

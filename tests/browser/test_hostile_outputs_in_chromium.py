@@ -7,7 +7,6 @@ one a person happens to click. Pages are produced by the CLI, as a user would pr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,6 @@ from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
 HOSTILE = FIXTURES / "hostile"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LITERAL = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>",
            "=HYPERLINK(\"http://x\")", "::error file=x::forged", "[red]x[/red] | `${alert(1)}`"]
 RENDER_EVERY_POPUP = """() => {
@@ -46,17 +42,6 @@ RENDER_EVERY_POPUP = """() => {
 }"""
 # Elements only hostile text could have made (the pages' own inline scripts are not among them).
 LIVE_MARKUP = "img[src=x], svg[onload], [onerror], [onload], a[href^='javascript' i]"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed (apt-get install -y chromium)")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield instance
-        instance.close()
 
 
 def cli(*args: str) -> None:
