@@ -14,7 +14,7 @@ from typing import Any
 
 from lifeport_map.taxonomy import Taxonomy
 from lifeport_map.text import fold
-from lifeport_map.yamlio import position_of
+from lifeport_map.yamlio import position_at
 
 Labels = dict[str, str]
 
@@ -101,19 +101,7 @@ class Site:
 
     def where(self, dotted: str) -> tuple[int, int]:
         """File position of a field such as ``location.lat`` or ``sources[0].url``."""
-        node: Any = self.raw
-        best = (self.line, self.col)
-        for part in dotted.replace("]", "").replace("[", ".").split("."):
-            key: str | int = int(part) if part.isdigit() else part
-            pos = position_of(node, key)
-            if pos is None:
-                break
-            best = pos
-            try:
-                node = node[key]
-            except (KeyError, IndexError, TypeError):
-                break
-        return best
+        return position_at(self.raw, dotted, (self.line, self.col))
 
     @property
     def is_active(self) -> bool:

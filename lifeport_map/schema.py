@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -416,10 +415,6 @@ def _closest(word: str, options: list[str]) -> str | None:
 
     found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return found[0] if found else None
-
-
-def iter_fields(fields: tuple[Field, ...]) -> Iterator[Field]:
-    yield from fields
 
 
 def json_schema(taxonomy: Taxonomy) -> dict[str, Any]:

@@ -344,20 +344,9 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
 
 def _region_issue(region: Region, field: str, code: str, message: str, hint: str,
                   severity: str = "error") -> Issue:
-    from lifeport_map.yamlio import position_of
+    from lifeport_map.yamlio import position_at
 
-    node = region.raw
-    line, col = 1, 1
-    for part in field.replace("]", "").replace("[", ".").split("."):
-        key: str | int = int(part) if part.isdigit() else part
-        pos = position_of(node, key)
-        if pos is None:
-            break
-        line, col = pos
-        try:
-            node = node[key]
-        except (KeyError, IndexError, TypeError):
-            break
+    line, col = position_at(region.raw, field, (1, 1))
     return Issue(code=code, message=message, hint=hint, file=region.file, line=line, col=col,
                  entry=region.id, field=field, severity=severity)  # type: ignore[arg-type]
 

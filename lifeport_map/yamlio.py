@@ -89,6 +89,23 @@ def position_of(container: Any, key: str | int) -> tuple[int, int] | None:
     return None
 
 
+def position_at(node: Any, dotted: str, default: tuple[int, int]) -> tuple[int, int]:
+    """Where the field ``dotted`` (``location.lat``, ``sources[0].url``) starts below ``node``;
+    the deepest known position on the way, or ``default`` when not even the first part exists."""
+    best = default
+    for part in dotted.replace("]", "").replace("[", ".").split("."):
+        key: str | int = int(part) if part.isdigit() else part
+        pos = position_of(node, key)
+        if pos is None:
+            break
+        best = pos
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            break
+    return best
+
+
 def start_of(value: Any) -> tuple[int, int] | None:
     if isinstance(value, (YMap, YList)):
         return unpack(value.start)
