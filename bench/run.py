@@ -56,8 +56,16 @@ def run_once(args: list[str], *, cwd: Path) -> tuple[float, float, int, str]:
     return wall, usage.ru_maxrss / 1024, proc.returncode, err.decode("utf-8", "replace")[-300:]
 
 
-def measure(name: str, args: list[str], *, size: int | None, runs: int, cwd: Path,
-            output: Path | None = None, ok_codes: tuple[int, ...] = (0,)) -> Measurement:
+def measure(
+    name: str,
+    args: list[str],
+    *,
+    size: int | None,
+    runs: int,
+    cwd: Path,
+    output: Path | None = None,
+    ok_codes: tuple[int, ...] = (0,),
+) -> Measurement:
     result = Measurement(name=name, size=size, runs=runs)
     walls, peaks = [], []
     for _ in range(runs):
@@ -97,8 +105,7 @@ for _ in range({runs}):
     theirs.append(time.perf_counter() - t)
 print(json.dumps({{"strict_s": statistics.median(ours), "pyyaml_c_s": statistics.median(theirs)}}))
 """
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         cwd=ROOT)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     data = json.loads(out.stdout)
     data["ratio"] = data["strict_s"] / data["pyyaml_c_s"]
     return {k: round(v, 4) for k, v in data.items()}
@@ -128,8 +135,15 @@ def main() -> int:
     print("start-up and shipped registry", file=sys.stderr)
     add(measure("python -c pass", [sys.executable, "-c", "pass"], size=None, runs=runs, cwd=ROOT))
     add(measure("lifeport-map --help", [*CLI, "--help"], size=None, runs=runs, cwd=ROOT))
-    add(measure("coverage --region nijmegen (shipped)", [*CLI, "coverage", "--region", "nijmegen"],
-                size=None, runs=runs, cwd=ROOT))
+    add(
+        measure(
+            "coverage --region nijmegen (shipped)",
+            [*CLI, "coverage", "--region", "nijmegen"],
+            size=None,
+            runs=runs,
+            cwd=ROOT,
+        )
+    )
     add(measure("validate (shipped)", [*CLI, "validate"], size=None, runs=runs, cwd=ROOT))
 
     from synth import generate  # bench/ is on sys.path when run as a script
@@ -142,33 +156,70 @@ def main() -> int:
         reg = ["--registry", str(path)]
         print(f"{size:,} sites ({path.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)
         add(measure("validate", [*CLI, *reg, "validate"], size=size, runs=n, cwd=ROOT))
-        add(measure("coverage --region nijmegen", [*CLI, *reg, "coverage", "--region", "nijmegen"],
-                    size=size, runs=n, cwd=ROOT))
+        add(
+            measure(
+                "coverage --region nijmegen",
+                [*CLI, *reg, "coverage", "--region", "nijmegen"],
+                size=size,
+                runs=n,
+                cwd=ROOT,
+            )
+        )
         if have["compare"]:
-            add(measure("compare", [*CLI, *reg, "compare", "--format", "json"], size=size, runs=n,
-                        cwd=ROOT))
+            add(measure("compare", [*CLI, *reg, "compare", "--format", "json"], size=size, runs=n, cwd=ROOT))
         if have["near"]:
-            add(measure("near Nijmegen --radius-km 300",
-                        [*CLI, *reg, "near", "Nijmegen", "--radius-km", "300", "--format", "json"],
-                        size=size, runs=n, cwd=ROOT))
+            add(
+                measure(
+                    "near Nijmegen --radius-km 300",
+                    [*CLI, *reg, "near", "Nijmegen", "--radius-km", "300", "--format", "json"],
+                    size=size,
+                    runs=n,
+                    cwd=ROOT,
+                )
+            )
         if have["export"]:
             target = out_dir / f"export-{size}.geojson"
-            add(measure("export --format geojson",
-                        [*CLI, *reg, "export", "--format", "geojson", "--output", str(target)],
-                        size=size, runs=n, cwd=ROOT, output=target))
+            add(
+                measure(
+                    "export --format geojson",
+                    [*CLI, *reg, "export", "--format", "geojson", "--output", str(target)],
+                    size=size,
+                    runs=n,
+                    cwd=ROOT,
+                    output=target,
+                )
+            )
         if have["map"]:
             html = out_dir / f"map-{size}.html"
-            add(measure("map nl (HTML)", [*CLI, *reg, "map", "nl", "--output", str(html)],
-                        size=size, runs=n if size < 100_000 else 1, cwd=ROOT, output=html))
+            add(
+                measure(
+                    "map nl (HTML)",
+                    [*CLI, *reg, "map", "nl", "--output", str(html)],
+                    size=size,
+                    runs=n if size < 100_000 else 1,
+                    cwd=ROOT,
+                    output=html,
+                )
+            )
             if size <= 10_000:
                 baseline = out_dir / f"baseline-{size}.html"
-                code = ("import sys; from pathlib import Path; "
-                        "from lifeport_map.registry import load_registry; "
-                        "from lifeport_map.render.maps import per_marker_map; "
-                        f"m = per_marker_map(load_registry(Path({str(path)!r}), check=False)); "
-                        f"m.save({str(baseline)!r})")
-                add(measure("map nl, one folium object per marker", [sys.executable, "-c", code],
-                            size=size, runs=min(n, 3), cwd=ROOT, output=baseline))
+                code = (
+                    "import sys; from pathlib import Path; "
+                    "from lifeport_map.registry import load_registry; "
+                    "from lifeport_map.render.maps import per_marker_map; "
+                    f"m = per_marker_map(load_registry(Path({str(path)!r}), check=False)); "
+                    f"m.save({str(baseline)!r})"
+                )
+                add(
+                    measure(
+                        "map nl, one folium object per marker",
+                        [sys.executable, "-c", code],
+                        size=size,
+                        runs=min(n, 3),
+                        cwd=ROOT,
+                        output=baseline,
+                    )
+                )
 
     loader_size = 10_000 if 10_000 in sizes else sizes[0]
     loader = loader_ratio(WORK / f"synthetic-{loader_size}.yaml", runs=3)
@@ -183,8 +234,7 @@ TARGETS = {
     ("coverage --region nijmegen (shipped)", None): ("< 0.35 s", lambda m: m.wall_s < 0.35),
     ("validate", 10_000): ("< 1.5 s", lambda m: m.wall_s < 1.5),
     ("compare", 10_000): ("< 1.5 s", lambda m: m.wall_s < 1.5),
-    ("map nl (HTML)", 10_000): ("< 2 s, < 4 MB",
-                                lambda m: m.wall_s < 2 and (m.output_mb or 0) < 4),
+    ("map nl (HTML)", 10_000): ("< 2 s, < 4 MB", lambda m: m.wall_s < 2 and (m.output_mb or 0) < 4),
     ("validate", 100_000): ("< 15 s, < 1.5 GB", lambda m: m.wall_s < 15 and m.peak_mb < 1536),
     ("compare", 100_000): ("< 15 s, < 1.5 GB", lambda m: m.wall_s < 15 and m.peak_mb < 1536),
 }
@@ -201,8 +251,10 @@ def check_targets(results: list[Measurement], loader: dict[str, float]) -> None:
         if small and large and small.wall_s and large.wall_s:
             large.target += f"; 100k/10k = {large.wall_s / small.wall_s:.1f} (<= 12)"
             large.meets = bool(large.meets) and large.wall_s / small.wall_s <= 12
-    fast, slow = by_key.get(("map nl (HTML)", 10_000)), \
-        by_key.get(("map nl, one folium object per marker", 10_000))
+    fast, slow = (
+        by_key.get(("map nl (HTML)", 10_000)),
+        by_key.get(("map nl, one folium object per marker", 10_000)),
+    )
     if fast and slow and fast.wall_s and slow.wall_s:
         fast.target += f"; {slow.wall_s / fast.wall_s:.1f}x faster than per-marker (>= 10)"
         fast.meets = bool(fast.meets) and slow.wall_s / fast.wall_s >= 10
@@ -212,22 +264,31 @@ def check_targets(results: list[Measurement], loader: dict[str, float]) -> None:
 def calibration_s() -> float:
     """Seconds for a fixed pure-Python loop, so results from a slower or busier machine (shared
     hosts vary by a factor of two) can be read in proportion."""
-    code = ("import time; t = time.perf_counter(); s = 0\n"
-            "for i in range(10_000_000): s += i\n"
-            "print(time.perf_counter() - t)")
-    runs = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                                 check=True).stdout) for _ in range(3)]
+    code = (
+        "import time; t = time.perf_counter(); s = 0\n"
+        "for i in range(10_000_000): s += i\n"
+        "print(time.perf_counter() - t)"
+    )
+    runs = [
+        float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+        for _ in range(3)
+    ]
     return round(statistics.median(runs), 3)
 
 
 def write_reports(results: list[Measurement], loader: dict[str, float]) -> None:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True, cwd=ROOT, check=False).stdout.strip()
-    meta = {"commit": commit, "python": platform.python_version(), "cpus": os.cpu_count(),
-            "machine": platform.machine(), "date": time.strftime("%Y-%m-%d"),
-            "calibration_s": calibration_s()}
-    payload = {"meta": meta, "loader_vs_pyyaml_c": loader,
-               "results": [asdict(m) for m in results]}
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT, check=False
+    ).stdout.strip()
+    meta = {
+        "commit": commit,
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "machine": platform.machine(),
+        "date": time.strftime("%Y-%m-%d"),
+        "calibration_s": calibration_s(),
+    }
+    payload = {"meta": meta, "loader_vs_pyyaml_c": loader, "results": [asdict(m) for m in results]}
     (HERE / "results.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Benchmark results",
@@ -246,7 +307,8 @@ def write_reports(results: list[Measurement], loader: dict[str, float]) -> None:
         lines.append(
             f"| {m.name} | {m.size or 'shipped'} | {wall} | "
             f"{m.peak_mb if m.peak_mb is not None else ''} | {m.output_mb or ''} | {m.target} | "
-            f"{'' if m.meets is None else ('yes' if m.meets else 'NO')} |")
+            f"{'' if m.meets is None else ('yes' if m.meets else 'NO')} |"
+        )
     lines += [
         "",
         f"Strict loader vs PyYAML's C loader, in-process on the same {int(loader['sites']):,}-site "

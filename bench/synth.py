@@ -16,10 +16,36 @@ from lifeport_map.taxonomy import load_taxonomy
 from lifeport_map.yamlio import scalar_text
 
 PLACES_PER_COUNTRY = {"NL": 400, "BE": 150, "DE": 250}
-WORDS = ("Nano", "Wafer", "Photon", "Quantum", "Silicon", "Micro", "Litho", "Pack", "Test",
-         "Chip", "Volt", "Opto", "Sensor", "Power", "Logic", "Mesa", "Delta", "Prime")
-SUFFIX = ("Systems", "Technologies", "Devices", "Labs", "Engineering", "Semiconductors",
-          "Instruments", "Solutions")
+WORDS = (
+    "Nano",
+    "Wafer",
+    "Photon",
+    "Quantum",
+    "Silicon",
+    "Micro",
+    "Litho",
+    "Pack",
+    "Test",
+    "Chip",
+    "Volt",
+    "Opto",
+    "Sensor",
+    "Power",
+    "Logic",
+    "Mesa",
+    "Delta",
+    "Prime",
+)
+SUFFIX = (
+    "Systems",
+    "Technologies",
+    "Devices",
+    "Labs",
+    "Engineering",
+    "Semiconductors",
+    "Instruments",
+    "Solutions",
+)
 
 
 def places() -> list[tuple[str, str, float, float]]:
@@ -28,8 +54,9 @@ def places() -> list[tuple[str, str, float, float]]:
     for country, count in PLACES_PER_COUNTRY.items():
         # the most populous place of each name, so a look-up by name finds this very place
         seen: set[str] = set()
-        ranked = sorted((p for p in gazetteer.places if p.country == country),
-                        key=lambda p: (-p.population, p.geonameid))
+        ranked = sorted(
+            (p for p in gazetteer.places if p.country == country), key=lambda p: (-p.population, p.geonameid)
+        )
         for place in ranked:
             if place.name in seen or gazetteer.best(place.name, country) != place:
                 continue
@@ -70,13 +97,15 @@ def generate(n: int) -> str:
             f"    website: https://example.org/{sid}",
         ]
         if rng.random() < 0.3:
-            lines += ["    employees:",
-                      f"      - {{value: {rng.randint(5, 3000)}, year: 2025, "
-                      f"url: \"https://example.org/{sid}/jobs\"}}"]
+            lines += [
+                "    employees:",
+                f"      - {{value: {rng.randint(5, 3000)}, year: 2025, "
+                f'url: "https://example.org/{sid}/jobs"}}',
+            ]
         if i and rng.random() < 0.2:
             target = f"site-{rng.randrange(i):0{width}d}"
             lines += ["    relations:", f"      - {{type: partner, target: {target}}}"]
-        lines += ["    sources:", f"      - {{url: \"https://example.org/{sid}\", year: 2025}}"]
+        lines += ["    sources:", f'      - {{url: "https://example.org/{sid}", year: 2025}}']
     return "\n".join(lines) + "\n"
 
 

@@ -72,8 +72,10 @@ class AddOutcome:
 
 
 def coordinates_note(place: Place) -> str:
-    return (f"Approximate: coordinates of the place {place.name} (GeoNames {place.geonameid}), "
-            "not of the site itself.")
+    return (
+        f"Approximate: coordinates of the place {place.name} (GeoNames {place.geonameid}), "
+        "not of the site itself."
+    )
 
 
 def build_entry(new: NewSite, gazetteer: Gazetteer) -> tuple[dict[str, Any], Place | None]:
@@ -87,8 +89,7 @@ def build_entry(new: NewSite, gazetteer: Gazetteer) -> tuple[dict[str, Any], Pla
     if gazetteer.covers(new.country):
         place = gazetteer.best(new.place, new.country) or gazetteer.best(municipality, new.country)
     if place is not None:
-        location.update(lat=place.lat, lon=place.lon, precision="place",
-                        note=coordinates_note(place))
+        location.update(lat=place.lat, lon=place.lon, precision="place", note=coordinates_note(place))
     source: dict[str, Any] = {}
     if new.source_url:
         source["url"] = new.source_url
@@ -121,15 +122,17 @@ def _where(site: Site) -> str:
     return f"{site.file}:{site.line}" if site.line else site.file
 
 
-def find_duplicates(registry: Registry, entry: dict[str, Any], *,
-                    allow_same_organisation: bool = False) -> None:
+def find_duplicates(
+    registry: Registry, entry: dict[str, Any], *, allow_same_organisation: bool = False
+) -> None:
     """Raise :class:`DuplicateEntryError` pointing at the entry ``entry`` would duplicate."""
     wanted = str(entry["id"]).casefold()
     for site in registry.sites:
         if site.id.casefold() == wanted:
             raise DuplicateEntryError(
                 f"id '{entry['id']}' is already used by the entry at {_where(site)}",
-                hint="choose another id with --id; ids are never reused, even for closed sites")
+                hint="choose another id with --id; ids are never reused, even for closed sites",
+            )
     if allow_same_organisation:
         return
     location = entry["location"]
@@ -145,12 +148,19 @@ def find_duplicates(registry: Registry, entry: dict[str, Any], *,
                 f"'{site.organisation}' already has a site in {site.location.municipality}: "
                 f"'{site.id}' at {_where(site)}",
                 hint="edit that entry instead; if this really is another site of the same "
-                "organisation, run the command again with --another-site")
+                "organisation, run the command again with --another-site",
+            )
 
 
-def add_site(path: Path, new: NewSite, *, regions_dir: Path | None = None,
-             gazetteer: Gazetteer | None = None, allow_same_organisation: bool = False,
-             dry_run: bool = False) -> AddOutcome:
+def add_site(
+    path: Path,
+    new: NewSite,
+    *,
+    regions_dir: Path | None = None,
+    gazetteer: Gazetteer | None = None,
+    allow_same_organisation: bool = False,
+    dry_run: bool = False,
+) -> AddOutcome:
     """Insert ``new`` into the registry file at ``path`` in canonical position."""
     from lifeport_map.fileio import write_bytes_atomic
     from lifeport_map.gazetteer import load_gazetteer
@@ -163,9 +173,11 @@ def add_site(path: Path, new: NewSite, *, regions_dir: Path | None = None,
     if errors:
         raise RegistryError(errors)
     if format_text(text, path=path) != text:
-        raise FormatError(f"{path} is not in canonical form, so the new entry's lines could not "
-                          "be told apart from other changes",
-                          hint="run 'lifeport-map fmt' first (and commit that separately)")
+        raise FormatError(
+            f"{path} is not in canonical form, so the new entry's lines could not "
+            "be told apart from other changes",
+            hint="run 'lifeport-map fmt' first (and commit that separately)",
+        )
     result = read_registry(path, regions_dir)
     registry = result.registry
     assert registry is not None  # blocking_errors found none
@@ -173,16 +185,26 @@ def add_site(path: Path, new: NewSite, *, regions_dir: Path | None = None,
     find_duplicates(registry, entry, allow_same_organisation=allow_same_organisation)
     output = format_text(text, path=path, extra_sites=[entry]).encode("utf-8")
     data = parse(text.replace("\r\n", "\n"), path)
-    warnings = [i for i in verify_output(path, output, regions_dir,
-                                         {**data, "sites": [*data["sites"], entry]})
-                if i.entry == entry["id"]]
+    warnings = [
+        i
+        for i in verify_output(path, output, regions_dir, {**data, "sites": [*data["sites"], entry]})
+        if i.entry == entry["id"]
+    ]
     site = build_site(entry, registry.taxonomy, str(path))
     assert site is not None
     regions = regions_of(registry, site)
     lines = output.decode("utf-8").replace("\r\n", "\n").split("\n")
-    line = next((i + 1 for i, text_line in enumerate(lines)
-                 if text_line.strip() == f"- id: {entry['id']}"), 0)
+    line = next(
+        (i + 1 for i, text_line in enumerate(lines) if text_line.strip() == f"- id: {entry['id']}"), 0
+    )
     if not dry_run:
         write_bytes_atomic(path, output, expected=original)
-    return AddOutcome(path=path, entry=entry, line=line, place=place, regions=regions,
-                      warnings=warnings, written=not dry_run)
+    return AddOutcome(
+        path=path,
+        entry=entry,
+        line=line,
+        place=place,
+        regions=regions,
+        warnings=warnings,
+        written=not dry_run,
+    )

@@ -96,14 +96,25 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    registry: Annotated[Path | None, typer.Option(
-        "--registry", help="Registry file (default: the shipped data/companies.yaml).",
-        envvar="LIFEPORT_REGISTRY")] = None,
-    regions: Annotated[Path | None, typer.Option(
-        "--regions", help="Folder of region files (default: the shipped data/regions/).",
-        envvar="LIFEPORT_REGIONS")] = None,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    registry: Annotated[
+        Path | None,
+        typer.Option(
+            "--registry",
+            help="Registry file (default: the shipped data/companies.yaml).",
+            envvar="LIFEPORT_REGISTRY",
+        ),
+    ] = None,
+    regions: Annotated[
+        Path | None,
+        typer.Option(
+            "--regions",
+            help="Folder of region files (default: the shipped data/regions/).",
+            envvar="LIFEPORT_REGIONS",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Map and analyse the semiconductor value chain around Nijmegen (Lifeport).
 
@@ -115,8 +126,9 @@ def main(
 @app.command()
 def validate(
     ctx: typer.Context,
-    fmt: Annotated[IssueFormat, typer.Option(
-        "--format", "-f", help="text (file:line:col), json, or github (annotations).")
+    fmt: Annotated[
+        IssueFormat,
+        typer.Option("--format", "-f", help="text (file:line:col), json, or github (annotations)."),
     ] = IssueFormat.text,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
 ) -> None:
@@ -150,8 +162,9 @@ def validate(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the schema to this file instead of standard output.")
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the schema to this file instead of standard output."),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the registry file, for editors and other tools.
@@ -163,8 +176,10 @@ def schema(
     from lifeport_map.taxonomy import load_taxonomy
 
     try:
-        text = json.dumps(json_schema(load_taxonomy(default_taxonomy_path())), indent=2,
-                          ensure_ascii=False) + "\n"
+        text = (
+            json.dumps(json_schema(load_taxonomy(default_taxonomy_path())), indent=2, ensure_ascii=False)
+            + "\n"
+        )
         if output is None:
             _out(text)
         else:
@@ -203,9 +218,11 @@ def run() -> None:
             raise
         from lifeport_map.render.safe import terminal
 
-        sys.stderr.write(f"lifeport-map: internal error: {terminal(type(exc).__name__)}: "
-                         f"{terminal(str(exc))}\n    hint: please report this with the command "
-                         "you ran; set LIFEPORT_DEBUG=1 for details\n")
+        sys.stderr.write(
+            f"lifeport-map: internal error: {terminal(type(exc).__name__)}: "
+            f"{terminal(str(exc))}\n    hint: please report this with the command "
+            "you ran; set LIFEPORT_DEBUG=1 for details\n"
+        )
         code = 4
     try:
         sys.stdout.flush()

@@ -58,8 +58,9 @@ class RegistryError(LifeportError):
 
     def __init__(self, issues: list[Issue]) -> None:
         errors = [i for i in issues if i.severity == "error"]
-        super().__init__(f"the registry has {len(errors)} error(s)",
-                         hint="run 'lifeport-map validate' for the full list")
+        super().__init__(
+            f"the registry has {len(errors)} error(s)", hint="run 'lifeport-map validate' for the full list"
+        )
         self.issues = issues
         self.exit_code = 3 if errors and all(i.code.startswith("io.") for i in errors) else 1
 

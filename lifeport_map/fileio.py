@@ -25,14 +25,16 @@ def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None
         raise OutputError(f"{path} is a directory", hint="give a file name for the output")
     parent = target.parent
     if not parent.is_dir():
-        raise OutputError(f"folder {parent} does not exist",
-                          hint="create the folder first or choose another output path")
+        raise OutputError(
+            f"folder {parent} does not exist", hint="create the folder first or choose another output path"
+        )
     try:
         mode = target.stat().st_mode & 0o7777 if target.exists() else None
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
-        raise OutputError(f"cannot write to {parent}: {exc.strerror}",
-                          hint="check that the folder exists and is writable") from None
+        raise OutputError(
+            f"cannot write to {parent}: {exc.strerror}", hint="check that the folder exists and is writable"
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -50,8 +52,9 @@ def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"cannot write {path}: {exc.strerror}",
-                          hint="check free disk space and permissions") from None
+        raise OutputError(
+            f"cannot write {path}: {exc.strerror}", hint="check free disk space and permissions"
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -66,8 +69,10 @@ def _require_unchanged(path: Path, target: Path, expected: bytes) -> None:
     except FileNotFoundError:
         current = None
     if current != expected:
-        raise OutputError(f"{path} changed on disk since it was read; nothing was written",
-                          hint="run the command again on the current file")
+        raise OutputError(
+            f"{path} changed on disk since it was read; nothing was written",
+            hint="run the command again on the current file",
+        )
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -27,8 +27,13 @@ from lifeport_map.yamlio import YList, YMap, decode, parse, quoted, scalar_text,
 FLOW_WIDTH = 96  # a list of scalars longer than this is written one item per line
 FIXED_BY_FMT = frozenset({"order.not-canonical"})  # issues that formatting itself resolves
 _UNUSUAL_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
-_STRUCTURE_TOKENS = (yaml.StreamStartToken, yaml.StreamEndToken, yaml.BlockMappingStartToken,
-                     yaml.BlockSequenceStartToken, yaml.BlockEndToken)
+_STRUCTURE_TOKENS = (
+    yaml.StreamStartToken,
+    yaml.StreamEndToken,
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.BlockEndToken,
+)
 
 
 class FormatError(LifeportError):
@@ -36,6 +41,7 @@ class FormatError(LifeportError):
 
 
 # --- scalars -----------------------------------------------------------------------------------
+
 
 def scalar(value: Any) -> str:
     """One scalar as canonical YAML (``yamlio.scalar_text``), refusing non-finite numbers."""
@@ -59,6 +65,7 @@ def _flow(items: list[Any]) -> str | None:
 
 
 # --- the layout of a file: nodes with their comments -------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class _Comment:
@@ -101,8 +108,7 @@ def _build(node: _Node, lines: list[str], nodes: list[_Node]) -> None:
             line, col = 0, 0
             if isinstance(value, YMap) and key in value.key_positions:
                 line, col = unpack(value.key_positions[key])
-            child = _Node(key=key, value=value[key], line=line, col=max(col - 1, 0),
-                          index=index, parent=node)
+            child = _Node(key=key, value=value[key], line=line, col=max(col - 1, 0), index=index, parent=node)
             node.children.append(child)
             nodes.append(child)
             _build(child, lines, nodes)
@@ -115,8 +121,7 @@ def _build(node: _Node, lines: list[str], nodes: list[_Node]) -> None:
                 head = lines[line - 1][:col].rstrip() if 0 < line <= len(lines) else ""
                 if head.endswith("-") and not head[:-1].strip(" -"):
                     col = len(head) - 1  # a block item: its column is that of the dash
-            child = _Node(key=None, value=item, line=line, col=max(col, 0), index=index,
-                          parent=node)
+            child = _Node(key=None, value=item, line=line, col=max(col, 0), index=index, parent=node)
             node.children.append(child)
             nodes.append(child)
             _build(child, lines, nodes)
@@ -162,7 +167,7 @@ def _is_flow(value: Any, lines: list[str]) -> bool:
     if not isinstance(value, (YMap, YList)):
         return False
     line, col = unpack(value.start)
-    return 0 < line <= len(lines) and lines[line - 1][col - 1:col] in ("[", "{")
+    return 0 < line <= len(lines) and lines[line - 1][col - 1 : col] in ("[", "{")
 
 
 def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: str) -> None:
@@ -186,8 +191,7 @@ def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: st
                     if after_node is None or owner not in after_node.ancestors():
                         target = owner.after
             targets.append(target)
-        following: list[_Comment] | None = after_node.before if after_node is not None \
-            else root.after
+        following: list[_Comment] | None = after_node.before if after_node is not None else root.after
         for i in range(len(run) - 1, -1, -1):  # a blank line goes with the comment below it
             if targets[i] is None:
                 targets[i] = following
@@ -202,10 +206,10 @@ def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: st
         if covered is None:
             stripped = line.strip()
             if stripped and not stripped.startswith("#"):
-                raise FormatError(f"line {number} could not be placed",
-                                  hint="report this file; fmt leaves it unchanged")
-            run.append((number, _Comment(col=len(line) - len(line.lstrip()),
-                                         text=stripped.rstrip())))
+                raise FormatError(
+                    f"line {number} could not be placed", hint="report this file; fmt leaves it unchanged"
+                )
+            run.append((number, _Comment(col=len(line) - len(line.lstrip()), text=stripped.rstrip())))
             continue
         if run:
             place(run[-1][0])
@@ -218,8 +222,11 @@ def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: st
             owner = nodes[index]
             # a comment after a one-line [flow] or {flow} value belongs to its key, not to
             # the last item inside the brackets
-            while owner.parent is not None and owner.parent.line == number \
-                    and _is_flow(owner.parent.value, lines):
+            while (
+                owner.parent is not None
+                and owner.parent.line == number
+                and _is_flow(owner.parent.value, lines)
+            ):
                 owner = owner.parent
             owner.eol.append(comment)
         elif nodes:
@@ -231,6 +238,7 @@ def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: st
 
 
 # --- writing the canonical form ----------------------------------------------------------------
+
 
 def _fields_of(spec: Field | None) -> tuple[Field, ...] | None:
     if spec is None:
@@ -276,14 +284,27 @@ class _Writer:
         self.lines.append(f"{text}  {'  '.join(eol)}" if eol else text)
         self.opened = text.endswith(":")
 
-    def mapping(self, node: _Node, indent: int, fields: tuple[Field, ...] | None,
-                *, sort_entries: frozenset[str] = frozenset()) -> None:
+    def mapping(
+        self,
+        node: _Node,
+        indent: int,
+        fields: tuple[Field, ...] | None,
+        *,
+        sort_entries: frozenset[str] = frozenset(),
+    ) -> None:
         spec_by_name = {f.name: f for f in fields or ()}
         for child in _ordered_keys(node.children, fields):
             self.key(child, indent, spec_by_name.get(str(child.key)), sort_entries=sort_entries)
 
-    def key(self, node: _Node, indent: int, spec: Field | None, *,
-            sort_entries: frozenset[str] = frozenset(), hoisted: bool = False) -> None:
+    def key(
+        self,
+        node: _Node,
+        indent: int,
+        spec: Field | None,
+        *,
+        sort_entries: frozenset[str] = frozenset(),
+        hoisted: bool = False,
+    ) -> None:
         pad = " " * indent
         if not hoisted:
             self.comments(node.before, indent)
@@ -300,8 +321,7 @@ class _Writer:
             else:
                 self.line(head, node.eol)
                 children = node.children
-                if node.key in sort_entries and node.parent is not None \
-                        and node.parent.parent is None:
+                if node.key in sort_entries and node.parent is not None and node.parent.parent is None:
                     children = _sorted_entries(children)
                 for item in children:
                     self.item(item, indent + 2, inner)
@@ -322,9 +342,8 @@ class _Writer:
             body = _Writer(opened=True)
             spec_by_name = {f.name: f for f in fields or ()}
             for position, child in enumerate(ordered):
-                body.key(child, indent + 2, spec_by_name.get(str(child.key)),
-                         hoisted=position == 0)
-            body.lines[0] = f"{pad}- {body.lines[0][indent + 2:]}"
+                body.key(child, indent + 2, spec_by_name.get(str(child.key)), hoisted=position == 0)
+            body.lines[0] = f"{pad}- {body.lines[0][indent + 2 :]}"
             if node.eol:
                 body.lines[0] = f"{body.lines[0]}  {'  '.join(node.eol)}"
             self.lines.extend(body.lines)
@@ -334,8 +353,10 @@ class _Writer:
             if isinstance(value, list) and value:
                 flow = _flow(value)
                 if flow is None or any(c.has_comments for c in node.children):
-                    raise FormatError("a list inside a list cannot be formatted",
-                                      hint="the registry has no lists of lists; fix the entry")
+                    raise FormatError(
+                        "a list inside a list cannot be formatted",
+                        hint="the registry has no lists of lists; fix the entry",
+                    )
                 self.line(f"{pad}- {flow}", node.eol)
             elif isinstance(value, (dict, list)):
                 self.line(f"{pad}- {'{}' if isinstance(value, dict) else '[]'}", node.eol)
@@ -377,9 +398,14 @@ def canonical_data(data: Any) -> Any:
     """The shape of registry data with its entries in canonical order (for comparisons)."""
     if isinstance(data, dict) and isinstance(data.get("sites"), list):
         sites = data["sites"]
-        order = sorted(range(len(sites)), key=lambda i: (
-            (0, sites[i]["id"], i) if isinstance(sites[i], dict)
-            and isinstance(sites[i].get("id"), str) else (1, "", i)))
+        order = sorted(
+            range(len(sites)),
+            key=lambda i: (
+                (0, sites[i]["id"], i)
+                if isinstance(sites[i], dict) and isinstance(sites[i].get("id"), str)
+                else (1, "", i)
+            ),
+        )
         data = {**data, "sites": [sites[i] for i in order]}
     return _shape(data)
 
@@ -395,8 +421,9 @@ def comments_of(text: str) -> list[str]:
     return found
 
 
-def format_text(text: str, *, path: Path = Path("<registry>"),
-                extra_sites: Sequence[dict[str, Any]] = ()) -> str:
+def format_text(
+    text: str, *, path: Path = Path("<registry>"), extra_sites: Sequence[dict[str, Any]] = ()
+) -> str:
     """The canonical form of a registry text (with ``extra_sites`` inserted in order).
 
     Raises :class:`YamlError` when the text is not valid YAML for the strict loader, and
@@ -407,14 +434,16 @@ def format_text(text: str, *, path: Path = Path("<registry>"),
     for unusual in _UNUSUAL_BREAKS:
         if unusual in body:
             where = body.count("\n", 0, body.index(unusual)) + 1
-            raise FormatError(f"line {where} contains an unusual line break "
-                              f"(U+{ord(unusual):04X})",
-                              hint="end lines with LF or CRLF only; write the character as an "
-                              "escape such as \\u2028 inside double quotes")
+            raise FormatError(
+                f"line {where} contains an unusual line break (U+{ord(unusual):04X})",
+                hint="end lines with LF or CRLF only; write the character as an "
+                "escape such as \\u2028 inside double quotes",
+            )
     data = parse(body, path)
     if not isinstance(data, dict):
-        raise FormatError("the registry file must be a mapping with a 'sites:' list",
-                          hint="start the file with 'sites:'")
+        raise FormatError(
+            "the registry file must be a mapping with a 'sites:' list", hint="start the file with 'sites:'"
+        )
     lines = body.split("\n")
     root = _Node(key=None, value=data, line=0, col=-1, index=0)
     nodes: list[_Node] = []
@@ -423,11 +452,13 @@ def format_text(text: str, *, path: Path = Path("<registry>"),
     if extra_sites:
         sites_node = next((n for n in root.children if n.key == "sites"), None)
         if sites_node is None or not isinstance(sites_node.value, list):
-            raise FormatError("the registry has no 'sites:' list to add to",
-                              hint="start the file with 'sites:'")
+            raise FormatError(
+                "the registry has no 'sites:' list to add to", hint="start the file with 'sites:'"
+            )
         for site in extra_sites:
-            new = _Node(key=None, value=site, line=0, col=0, index=len(sites_node.children),
-                        parent=sites_node)
+            new = _Node(
+                key=None, value=site, line=0, col=0, index=len(sites_node.children), parent=sites_node
+            )
             _build(new, lines, [])
             sites_node.children.append(new)
         sites_node.value = [*sites_node.value, *extra_sites]
@@ -446,15 +477,19 @@ def _verify(data: Any, original: str, output: str, path: Path) -> None:
     except YamlError:
         reread = None
     if reread is None or canonical_data(reread) != canonical_data(data):
-        raise FormatError(f"{path}: the formatted file would not read back to the same data; "
-                          "nothing was written",
-                          hint="please report this with the file; meanwhile edit it by hand")
+        raise FormatError(
+            f"{path}: the formatted file would not read back to the same data; nothing was written",
+            hint="please report this with the file; meanwhile edit it by hand",
+        )
     if sorted(comments_of(original)) != sorted(comments_of(output)):
-        raise FormatError(f"{path}: formatting would lose or change a comment; nothing was "
-                          "written", hint="please report this with the file")
+        raise FormatError(
+            f"{path}: formatting would lose or change a comment; nothing was written",
+            hint="please report this with the file",
+        )
 
 
 # --- files ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FormatOutcome:
@@ -504,9 +539,9 @@ def _longest_increasing(ids: list[str]) -> list[str]:
     return chain[::-1]
 
 
-def describe_changes(path: Path, original: str, formatted: str) -> tuple[list[str],
-                                                                         list[tuple[str, int]],
-                                                                         list[str]]:
+def describe_changes(
+    path: Path, original: str, formatted: str
+) -> tuple[list[str], list[tuple[str, int]], list[str]]:
     """Entries out of order, entries whose text differs (with a line) and a unified diff."""
     import difflib
 
@@ -520,8 +555,7 @@ def describe_changes(path: Path, original: str, formatted: str) -> tuple[list[st
     differing: dict[str, int] = {}
     lines_of_starts = []
     for line, _ in starts:  # an entry's own comments and blank lines above it count as its own
-        while line > 1 and (not old_lines[line - 2].strip()
-                            or old_lines[line - 2].lstrip().startswith("#")):
+        while line > 1 and (not old_lines[line - 2].strip() or old_lines[line - 2].lstrip().startswith("#")):
             line -= 1
         lines_of_starts.append(line)
     matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
@@ -532,8 +566,11 @@ def describe_changes(path: Path, original: str, formatted: str) -> tuple[list[st
         index = bisect.bisect_right(lines_of_starts, line) - 1
         name = starts[index][1] if index >= 0 else "(file header)"
         differing.setdefault(name, line)
-    diff = list(difflib.unified_diff(old_lines, new_lines, fromfile=f"{path} (now)",
-                                     tofile=f"{path} (canonical)", lineterm="", n=1))
+    diff = list(
+        difflib.unified_diff(
+            old_lines, new_lines, fromfile=f"{path} (now)", tofile=f"{path} (canonical)", lineterm="", n=1
+        )
+    )
     if original.count("\r\n") not in (0, original.count("\n")):
         differing.setdefault("(mixed line endings)", 1)
     return out_of_order, sorted(differing.items(), key=lambda kv: kv[1]), diff
@@ -547,22 +584,31 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise YamlError(Issue(code="io.unreadable", message=f"cannot read file: {exc.strerror}",
-                              hint="check the path and its permissions", file=str(path))) from None
+        raise YamlError(
+            Issue(
+                code="io.unreadable",
+                message=f"cannot read file: {exc.strerror}",
+                hint="check the path and its permissions",
+                file=str(path),
+            )
+        ) from None
 
 
-def blocking_errors(path: Path, regions_dir: Path | None, *,
-                    ignore: frozenset[str] = FIXED_BY_FMT) -> list[Issue]:
+def blocking_errors(
+    path: Path, regions_dir: Path | None, *, ignore: frozenset[str] = FIXED_BY_FMT
+) -> list[Issue]:
     """Errors in the registry file itself that make it unsafe to rewrite."""
     from lifeport_map.registry import check_registry
 
     result = check_registry(path, regions_dir)
-    return [i for i in result.errors if i.code not in ignore
-            and (i.file == str(path) or i.code.startswith(("io.", "yaml.")))]
+    return [
+        i
+        for i in result.errors
+        if i.code not in ignore and (i.file == str(path) or i.code.startswith(("io.", "yaml.")))
+    ]
 
 
-def verify_output(path: Path, output: bytes, regions_dir: Path | None,
-                  expected_data: Any) -> list[Issue]:
+def verify_output(path: Path, output: bytes, regions_dir: Path | None, expected_data: Any) -> list[Issue]:
     """Run every check on ``output`` as if it were ``path``; raise if anything is wrong,
     otherwise return the warnings about the registry file."""
     from dataclasses import replace
@@ -575,14 +621,17 @@ def verify_output(path: Path, output: bytes, regions_dir: Path | None,
         result = check_registry(candidate, regions_dir)
         issues = [replace(i, file=str(path)) for i in result.issues if i.file == str(candidate)]
         errors = [i for i in issues if i.severity == "error"]
-        errors += [i for i in result.errors if i.code.startswith(("io.", "yaml."))
-                   and i.file != str(candidate)]
+        errors += [
+            i for i in result.errors if i.code.startswith(("io.", "yaml.")) and i.file != str(candidate)
+        ]
         if errors:
             raise RegistryError(errors)
         reread = parse(decode(output, candidate), candidate)
     if canonical_data(reread) != canonical_data(expected_data):
-        raise FormatError(f"{path}: the result would not load to the same data; nothing was "
-                          "written", hint="please report this with the file")
+        raise FormatError(
+            f"{path}: the result would not load to the same data; nothing was written",
+            hint="please report this with the file",
+        )
     return [i for i in issues if i.severity == "warning"]
 
 
@@ -601,12 +650,17 @@ def plan_format(path: Path, regions_dir: Path | None = None) -> FormatOutcome:
     if formatted != original:
         verify_output(path, formatted, regions_dir, parse(text.replace("\r\n", "\n"), path))
         out_of_order, differing, diff = describe_changes(path, text, formatted_text)
-    return FormatOutcome(path=path, original=original, formatted=formatted,
-                         out_of_order=out_of_order, differing_entries=differing, diff=diff)
+    return FormatOutcome(
+        path=path,
+        original=original,
+        formatted=formatted,
+        out_of_order=out_of_order,
+        differing_entries=differing,
+        diff=diff,
+    )
 
 
-def format_file(path: Path, regions_dir: Path | None = None, *, check: bool = False
-                ) -> FormatOutcome:
+def format_file(path: Path, regions_dir: Path | None = None, *, check: bool = False) -> FormatOutcome:
     """Put ``path`` in canonical form (unless ``check``); atomic, through symlinks, keeping
     permissions, and refusing when the file changed on disk since it was read."""
     from lifeport_map.fileio import write_bytes_atomic

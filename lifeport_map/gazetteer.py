@@ -28,8 +28,7 @@ class Place:
 class Gazetteer:
     """An index from folded names to places."""
 
-    def __init__(self, places: list[Place], index: dict[str, list[int]],
-                 countries: frozenset[str]) -> None:
+    def __init__(self, places: list[Place], index: dict[str, list[int]], countries: frozenset[str]) -> None:
         self.places = places
         self.countries = countries
         self._index = index
@@ -70,6 +69,8 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     path = path or default_path()
     with gzip.open(path, "rb") as fh:
         payload = json.loads(fh.read())
-    places = [Place(name, country, lat, lon, population, geonameid)
-              for country, name, lat, lon, population, geonameid in payload["places"]]
+    places = [
+        Place(name, country, lat, lon, population, geonameid)
+        for country, name, lat, lon, population, geonameid in payload["places"]
+    ]
     return Gazetteer(places, payload["index"], frozenset(p.country for p in places))

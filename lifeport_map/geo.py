@@ -60,8 +60,11 @@ def resolve_region(registry: Registry, name: str) -> Region:
             candidates[fold(n)] = region.id
     close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
     suggestions = list(dict.fromkeys(candidates[c] for c in close))
-    hint = f"did you mean: {', '.join(suggestions)}?" if suggestions else \
-        f"known regions: {', '.join(registry.regions)}"
+    hint = (
+        f"did you mean: {', '.join(suggestions)}?"
+        if suggestions
+        else f"known regions: {', '.join(registry.regions)}"
+    )
     raise UsageError(f"unknown region '{name}'", hint=hint)
 
 
@@ -70,8 +73,9 @@ def resolve_definition(region: Region, definition: str | None) -> RegionDefiniti
         return region.definition(definition)
     except KeyError:
         known = ", ".join(d.id for d in region.definitions)
-        raise UsageError(f"region '{region.id}' has no definition '{definition}'",
-                         hint=f"use one of: {known}") from None
+        raise UsageError(
+            f"region '{region.id}' has no definition '{definition}'", hint=f"use one of: {known}"
+        ) from None
 
 
 def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
@@ -91,10 +95,15 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
         features = data["features"] if data.get("type") == "FeatureCollection" else [data]
         return unary_union([shape(f.get("geometry", f)) for f in features])
     except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-        raise RegistryError([Issue(
-            code="region.bad-boundary", file=str(regions_dir / (definition.boundary or "")),
-            message=f"boundary of definition '{definition.id}' cannot be used: {exc}",
-            hint="import the boundary again with 'lifeport-map regions import-boundary'")]
+        raise RegistryError(
+            [
+                Issue(
+                    code="region.bad-boundary",
+                    file=str(regions_dir / (definition.boundary or "")),
+                    message=f"boundary of definition '{definition.id}' cannot be used: {exc}",
+                    hint="import the boundary again with 'lifeport-map regions import-boundary'",
+                )
+            ]
         ) from None
 
 
@@ -106,19 +115,18 @@ def boundary_path(regions_dir: Path, relative: str | None) -> Path | None:
     return regions_dir / relative
 
 
-def in_region(site: Site, region: Region, definition: RegionDefinition,
-              regions_dir: Path | None = None) -> bool:
+def in_region(
+    site: Site, region: Region, definition: RegionDefinition, regions_dir: Path | None = None
+) -> bool:
     """Whether ``site`` belongs to ``region`` under ``definition``."""
     loc = site.location
     if definition.type == "municipalities":
-        return loc.country == region.country and fold(loc.municipality) in \
-            definition.member_names
+        return loc.country == region.country and fold(loc.municipality) in definition.member_names
     if definition.type == "radius":
         if not loc.has_coordinates or definition.radius_km is None:
             return False
         assert loc.lat is not None and loc.lon is not None
-        return geodesic_km(region.centre[0], region.centre[1], loc.lat, loc.lon) \
-            <= definition.radius_km
+        return geodesic_km(region.centre[0], region.centre[1], loc.lat, loc.lon) <= definition.radius_km
     if definition.type == "boundary" and regions_dir is not None and loc.has_coordinates:
         from shapely.geometry import Point
 
@@ -127,8 +135,9 @@ def in_region(site: Site, region: Region, definition: RegionDefinition,
     return False
 
 
-def region_sites(registry: Registry, region: Region, definition: str | None = None,
-                 *, sites: Iterable[Site] | None = None) -> tuple[Site, ...]:
+def region_sites(
+    registry: Registry, region: Region, definition: str | None = None, *, sites: Iterable[Site] | None = None
+) -> tuple[Site, ...]:
     """The sites that belong to ``region`` under the named (or default) definition."""
     chosen = resolve_definition(region, definition)
     pool = registry.sites if sites is None else sites
@@ -136,12 +145,16 @@ def region_sites(registry: Registry, region: Region, definition: str | None = No
         from shapely.geometry import Point
 
         geometry = load_boundary(registry.regions_dir, chosen)
-        return tuple(s for s in pool if s.location.has_coordinates
-                     and geometry.covers(Point(s.location.lon, s.location.lat)))
+        return tuple(
+            s
+            for s in pool
+            if s.location.has_coordinates and geometry.covers(Point(s.location.lon, s.location.lat))
+        )
     return tuple(s for s in pool if in_region(s, region, chosen, registry.regions_dir))
 
 
 def regions_of(registry: Registry, site: Site) -> list[str]:
     """Ids of the regions a site belongs to under each region's default definition."""
-    return [r.id for r in registry.regions.values()
-            if in_region(site, r, r.definition(), registry.regions_dir)]
+    return [
+        r.id for r in registry.regions.values() if in_region(site, r, r.definition(), registry.regions_dir)
+    ]

@@ -47,30 +47,57 @@ def build_graph(registry: Registry) -> nx.MultiDiGraph:
     taxonomy = registry.taxonomy
     graph = nx.MultiDiGraph(name="lifeport-map value chain")
     for order, phase in enumerate(taxonomy.phases):
-        graph.add_node(node_id("phase", phase.id), type="phase", key=phase.id, order=order,
-                       label_nl=phase.text("nl"), label_en=phase.text("en"))
+        graph.add_node(
+            node_id("phase", phase.id),
+            type="phase",
+            key=phase.id,
+            order=order,
+            label_nl=phase.text("nl"),
+            label_en=phase.text("en"),
+        )
     for activity in taxonomy.activities:
-        graph.add_node(node_id("activity", activity.id), type="activity", key=activity.id,
-                       role=activity.role or "", phase=activity.phase or "",
-                       label_nl=activity.text("nl"), label_en=activity.text("en"))
+        graph.add_node(
+            node_id("activity", activity.id),
+            type="activity",
+            key=activity.id,
+            role=activity.role or "",
+            phase=activity.phase or "",
+            label_nl=activity.text("nl"),
+            label_en=activity.text("en"),
+        )
         if activity.phase:
-            graph.add_edge(node_id("activity", activity.id), node_id("phase", activity.phase),
-                           key="in-phase", type="in-phase")
+            graph.add_edge(
+                node_id("activity", activity.id),
+                node_id("phase", activity.phase),
+                key="in-phase",
+                type="in-phase",
+            )
     for region in registry.regions.values():
-        graph.add_node(node_id("region", region.id), type="region", key=region.id,
-                       label_nl=region.text("nl"), label_en=region.text("en"),
-                       lat=region.centre[0], lon=region.centre[1],
-                       default_definition=region.default_definition)
+        graph.add_node(
+            node_id("region", region.id),
+            type="region",
+            key=region.id,
+            label_nl=region.text("nl"),
+            label_en=region.text("en"),
+            lat=region.centre[0],
+            lon=region.centre[1],
+            default_definition=region.default_definition,
+        )
     for site in registry.sites:
         _add_site(graph, registry, site)
     for site in registry.sites:
         for relation in site.relations:
             if relation.target not in registry.by_id or relation.target == site.id:
                 continue
-            graph.add_edge(node_id("site", site.id), node_id("site", relation.target),
-                           key=relation.type, type=relation.type, origin="registry",
-                           symmetric=relation.type in taxonomy.symmetric_relations,
-                           note=relation.note or "")
+            graph.add_edge(
+                node_id("site", site.id),
+                node_id("site", relation.target),
+                key=relation.type,
+                type=relation.type,
+                origin="registry",
+                symmetric=relation.type in taxonomy.symmetric_relations,
+                note=relation.note or "",
+            )
     return graph
 
 
@@ -79,34 +106,51 @@ def _add_site(graph: nx.MultiDiGraph, registry: Registry, site: Site) -> None:
     site_node = node_id("site", site.id)
     loc = site.location
     latest = site.latest_employees
-    graph.add_node(site_node, type="site", key=site.id, name=site.name,
-                   organisation=site.organisation, kind=site.kind, status=site.status,
-                   activities=list(site.activities), phases=list(site.phases),
-                   place=loc.place, municipality=loc.municipality, country=loc.country,
-                   lat=loc.lat, lon=loc.lon, precision=loc.precision,
-                   employees=latest.value if latest else None,
-                   employees_year=latest.year if latest else None)
+    graph.add_node(
+        site_node,
+        type="site",
+        key=site.id,
+        name=site.name,
+        organisation=site.organisation,
+        kind=site.kind,
+        status=site.status,
+        activities=list(site.activities),
+        phases=list(site.phases),
+        place=loc.place,
+        municipality=loc.municipality,
+        country=loc.country,
+        lat=loc.lat,
+        lon=loc.lon,
+        precision=loc.precision,
+        employees=latest.value if latest else None,
+        employees_year=latest.year if latest else None,
+    )
     org_node = node_id("organisation", organisation_key(site))
     if org_node not in graph:
-        graph.add_node(org_node, type="organisation", key=organisation_key(site),
-                       name=site.organisation)
+        graph.add_node(org_node, type="organisation", key=organisation_key(site), name=site.organisation)
     graph.add_edge(site_node, org_node, key="part-of", type="part-of", origin="structure")
     for activity in site.activities:
         graph.add_edge(site_node, node_id("activity", activity), key="performs", type="performs")
     own = {taxonomy.phase_of(a) for a in site.activities}
     for phase in site.phases:
-        graph.add_edge(site_node, node_id("phase", phase), key="in-phase", type="in-phase",
-                       served=phase not in own)
+        graph.add_edge(
+            site_node, node_id("phase", phase), key="in-phase", type="in-phase", served=phase not in own
+        )
     for region in registry.regions.values():
-        definitions = [d.id for d in region.definitions
-                       if in_region(site, region, d, registry.regions_dir)]
+        definitions = [d.id for d in region.definitions if in_region(site, region, d, registry.regions_dir)]
         if definitions:
-            graph.add_edge(site_node, node_id("region", region.id), key="located-in",
-                           type="located-in", definitions=definitions,
-                           default=region.default_definition in definitions)
+            graph.add_edge(
+                site_node,
+                node_id("region", region.id),
+                key="located-in",
+                type="located-in",
+                definitions=definitions,
+                default=region.default_definition in definitions,
+            )
 
 
 # --- small queries -------------------------------------------------------------------------
+
 
 def nodes_of_type(graph: nx.MultiDiGraph, node_type: str) -> list[str]:
     """Ids of every node of ``node_type``, in insertion order."""
@@ -127,23 +171,27 @@ def _sources(graph: nx.MultiDiGraph, node: str, edge_type: str) -> Iterator[str]
 
 def sites_in_phase(graph: nx.MultiDiGraph, phase: str) -> list[str]:
     """Registry ids of the sites active in ``phase`` (by activity or as served phase)."""
-    return sorted(graph.nodes[s]["key"] for s in _sources(graph, node_id("phase", phase),
-                                                           "in-phase")
-                  if graph.nodes[s]["type"] == "site")
+    return sorted(
+        graph.nodes[s]["key"]
+        for s in _sources(graph, node_id("phase", phase), "in-phase")
+        if graph.nodes[s]["type"] == "site"
+    )
 
 
 def sites_performing(graph: nx.MultiDiGraph, activity: str) -> list[str]:
     """Registry ids of the sites performing ``activity``."""
-    return sorted(graph.nodes[s]["key"]
-                  for s in _sources(graph, node_id("activity", activity), "performs"))
+    return sorted(graph.nodes[s]["key"] for s in _sources(graph, node_id("activity", activity), "performs"))
 
 
 def sites_in_region(graph: nx.MultiDiGraph, region: str, definition: str | None = None) -> list[str]:
     """Registry ids of the sites in ``region`` under ``definition`` (default: the region's)."""
     target = node_id("region", region)
     wanted = definition or graph.nodes[target]["default_definition"]
-    return sorted(graph.nodes[s]["key"] for s, _, data in graph.in_edges(target, data=True)
-                  if data.get("type") == "located-in" and wanted in data["definitions"])
+    return sorted(
+        graph.nodes[s]["key"]
+        for s, _, data in graph.in_edges(target, data=True)
+        if data.get("type") == "located-in" and wanted in data["definitions"]
+    )
 
 
 def organisation_of(graph: nx.MultiDiGraph, site: str) -> str:
@@ -156,8 +204,11 @@ def organisation_of(graph: nx.MultiDiGraph, site: str) -> str:
 
 def sites_of_organisation(graph: nx.MultiDiGraph, organisation_node: str) -> list[str]:
     """Registry ids of the sites of an organisation node (``organisation:<slug>``)."""
-    return sorted(graph.nodes[s]["key"] for s in _sources(graph, organisation_node, "part-of")
-                  if graph.nodes[s]["type"] == "site")
+    return sorted(
+        graph.nodes[s]["key"]
+        for s in _sources(graph, organisation_node, "part-of")
+        if graph.nodes[s]["type"] == "site"
+    )
 
 
 def related_sites(graph: nx.MultiDiGraph, site: str, relation: str) -> list[str]:

@@ -105,9 +105,13 @@ def _maps(value: Any) -> list[dict[str, Any]]:
 
 def _source(raw: Any) -> SourceRef:
     raw = raw if isinstance(raw, dict) else {}
-    return SourceRef(year=_int(raw.get("year")), url=_text(raw.get("url")),
-                     seed=_text(raw.get("seed")), title=_text(raw.get("title")),
-                     note=_text(raw.get("note")))
+    return SourceRef(
+        year=_int(raw.get("year")),
+        url=_text(raw.get("url")),
+        seed=_text(raw.get("seed")),
+        title=_text(raw.get("title")),
+        note=_text(raw.get("note")),
+    )
 
 
 def build_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site | None:
@@ -117,8 +121,7 @@ def build_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site | Non
         return None
     loc = raw.get("location") if isinstance(raw.get("location"), dict) else {}
     assert isinstance(loc, dict)
-    activities = tuple(a for a in _texts(raw.get("activities"))
-                       if a in taxonomy.activity_by_id)
+    activities = tuple(a for a in _texts(raw.get("activities")) if a in taxonomy.activity_by_id)
     served = tuple(p for p in _texts(raw.get("phases")) if p in taxonomy.phase_ids)
     phases = {taxonomy.phase_of(a) for a in activities} | set(served)
     line, col = unpack(raw.start) if isinstance(raw, YMap) else (0, 0)
@@ -147,14 +150,23 @@ def build_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site | Non
         until=_int(raw.get("until")),
         website=_text(raw.get("website")),
         employees=tuple(
-            EmployeeFigure(value=e["value"], year=e["year"], url=_text(e.get("url")),
-                           seed=_text(e.get("seed")), scope=_text(e.get("scope")),
-                           approximate=e.get("approximate") is True, note=_text(e.get("note")))
+            EmployeeFigure(
+                value=e["value"],
+                year=e["year"],
+                url=_text(e.get("url")),
+                seed=_text(e.get("seed")),
+                scope=_text(e.get("scope")),
+                approximate=e.get("approximate") is True,
+                note=_text(e.get("note")),
+            )
             for e in _maps(raw.get("employees"))
-            if _int(e.get("value")) is not None and _int(e.get("year")) is not None),
-        relations=tuple(Relation(type=r["type"], target=r["target"], note=_text(r.get("note")))
-                        for r in _maps(raw.get("relations"))
-                        if _text(r.get("type")) and _text(r.get("target"))),
+            if _int(e.get("value")) is not None and _int(e.get("year")) is not None
+        ),
+        relations=tuple(
+            Relation(type=r["type"], target=r["target"], note=_text(r.get("note")))
+            for r in _maps(raw.get("relations"))
+            if _text(r.get("type")) and _text(r.get("target"))
+        ),
         description=_text(raw.get("description")),
         notes=_text(raw.get("notes")),
         file=file,
@@ -173,34 +185,49 @@ def build_region(raw: dict[str, Any], file: str) -> Region | None:
     for d in _maps(raw.get("definitions")):
         if not _text(d.get("id")) or not _text(d.get("type")):
             continue
-        definitions.append(RegionDefinition(
-            id=d["id"], type=d["type"],
-            name=dict(d["name"]) if isinstance(d.get("name"), dict) else {"en": d["id"]},
-            source=_source(d.get("source")),
-            municipalities=tuple(
-                Municipality(code=str(m.get("code", "")), name=m["name"],
-                             aliases=_texts(m.get("aliases")),
-                             code_unverified=m.get("code_unverified") is True)
-                for m in _maps(d.get("municipalities")) if _text(m.get("name"))),
-            nuts3=_texts(d.get("nuts3")),
-            radius_km=_number(d.get("radius_km")),
-            boundary=_text(d.get("boundary")),
-        ))
+        definitions.append(
+            RegionDefinition(
+                id=d["id"],
+                type=d["type"],
+                name=dict(d["name"]) if isinstance(d.get("name"), dict) else {"en": d["id"]},
+                source=_source(d.get("source")),
+                municipalities=tuple(
+                    Municipality(
+                        code=str(m.get("code", "")),
+                        name=m["name"],
+                        aliases=_texts(m.get("aliases")),
+                        code_unverified=m.get("code_unverified") is True,
+                    )
+                    for m in _maps(d.get("municipalities"))
+                    if _text(m.get("name"))
+                ),
+                nuts3=_texts(d.get("nuts3")),
+                radius_km=_number(d.get("radius_km")),
+                boundary=_text(d.get("boundary")),
+            )
+        )
     figures = []
     for f in _maps(raw.get("figures")):
         if not (_text(f.get("id")) and _text(f.get("metric")) and _int(f.get("year"))):
             continue
         values = f.get("values") if isinstance(f.get("values"), dict) else {}
         assert isinstance(values, dict)
-        figures.append(RegionFigure(
-            id=f["id"], metric=f["metric"],
-            label=dict(f["label"]) if isinstance(f.get("label"), dict) else {"en": f["id"]},
-            scope=_text(f.get("scope")) or "", year=f["year"], source=_source(f.get("source")),
-            scenario=_text(f.get("scenario")), breakdown=_text(f.get("breakdown")),
-            value=_number(f.get("value")),
-            values={k: float(v) for k, v in values.items() if _number(v) is not None},
-            approximate=f.get("approximate") is True, note=_text(f.get("note")),
-        ))
+        figures.append(
+            RegionFigure(
+                id=f["id"],
+                metric=f["metric"],
+                label=dict(f["label"]) if isinstance(f.get("label"), dict) else {"en": f["id"]},
+                scope=_text(f.get("scope")) or "",
+                year=f["year"],
+                source=_source(f.get("source")),
+                scenario=_text(f.get("scenario")),
+                breakdown=_text(f.get("breakdown")),
+                value=_number(f.get("value")),
+                values={k: float(v) for k, v in values.items() if _number(v) is not None},
+                approximate=f.get("approximate") is True,
+                note=_text(f.get("note")),
+            )
+        )
     lat, lon = _number(centre.get("lat")), _number(centre.get("lon"))
     return Region(
         id=region_id,
@@ -222,14 +249,24 @@ def read_regions(regions_dir: Path, taxonomy: Taxonomy) -> tuple[dict[str, Regio
     issues: list[Issue] = []
     regions: dict[str, Region] = {}
     if not regions_dir.exists():
-        issues.append(Issue(code="io.not-found", file=str(regions_dir),
-                            message="regions folder not found",
-                            hint="pass --regions DIR pointing at a folder of region YAML files"))
+        issues.append(
+            Issue(
+                code="io.not-found",
+                file=str(regions_dir),
+                message="regions folder not found",
+                hint="pass --regions DIR pointing at a folder of region YAML files",
+            )
+        )
         return regions, issues
     if not regions_dir.is_dir():
-        issues.append(Issue(code="io.not-a-directory", file=str(regions_dir),
-                            message="expected a folder of region files",
-                            hint="pass --regions DIR pointing at a folder"))
+        issues.append(
+            Issue(
+                code="io.not-a-directory",
+                file=str(regions_dir),
+                message="expected a folder of region files",
+                hint="pass --regions DIR pointing at a folder",
+            )
+        )
         return regions, issues
     for path in sorted(regions_dir.glob("*.yaml")):
         try:
@@ -242,13 +279,23 @@ def read_regions(regions_dir: Path, taxonomy: Taxonomy) -> tuple[dict[str, Regio
             region = build_region(doc.data, str(path))
             if region is not None:
                 if region.id != path.stem:
-                    checker.add("region.id-mismatch",
-                                f"region id '{region.id}' differs from the file name",
-                                f"rename the file to {region.id}.yaml or change the id",
-                                (1, 1), region.id, "id")
+                    checker.add(
+                        "region.id-mismatch",
+                        f"region id '{region.id}' differs from the file name",
+                        f"rename the file to {region.id}.yaml or change the id",
+                        (1, 1),
+                        region.id,
+                        "id",
+                    )
                 if region.id in regions:
-                    checker.add("region.duplicate-id", f"region id '{region.id}' is used twice",
-                                "give each region its own id", (1, 1), region.id, "id")
+                    checker.add(
+                        "region.duplicate-id",
+                        f"region id '{region.id}' is used twice",
+                        "give each region its own id",
+                        (1, 1),
+                        region.id,
+                        "id",
+                    )
                 regions[region.id] = region
         issues.extend(checker.issues)
     return regions, issues
@@ -271,15 +318,17 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def read_registry(registry_path: Path | None = None, regions_dir: Path | None = None,
-                  taxonomy_path: Path | None = None) -> ReadResult:
+def read_registry(
+    registry_path: Path | None = None, regions_dir: Path | None = None, taxonomy_path: Path | None = None
+) -> ReadResult:
     """Parse and structurally check the registry and regions, collecting every issue."""
     with paused_gc():
         return _read_registry(registry_path, regions_dir, taxonomy_path)
 
 
-def _read_registry(registry_path: Path | None, regions_dir: Path | None,
-                   taxonomy_path: Path | None) -> ReadResult:
+def _read_registry(
+    registry_path: Path | None, regions_dir: Path | None, taxonomy_path: Path | None
+) -> ReadResult:
     registry_path = registry_path or default_registry_path()
     regions_dir = regions_dir or default_regions_dir()
     taxonomy = load_taxonomy(taxonomy_path or default_taxonomy_path())
@@ -298,41 +347,69 @@ def _read_registry(registry_path: Path | None, regions_dir: Path | None,
         for key in data:
             if key != "sites":
                 kpos = data.key_positions.get(key) if isinstance(data, YMap) else None
-                checker.add("schema.unknown-field", f"unknown top-level field '{key}'",
-                            "the registry file holds only 'sites:'",
-                            unpack(kpos) if kpos else (1, 1), "", key)
+                checker.add(
+                    "schema.unknown-field",
+                    f"unknown top-level field '{key}'",
+                    "the registry file holds only 'sites:'",
+                    unpack(kpos) if kpos else (1, 1),
+                    "",
+                    key,
+                )
         raw_sites = data.get("sites")
         if not isinstance(raw_sites, list):
             spos = data.key_positions.get("sites") if isinstance(data, YMap) else None
-            checker.add("schema.required", "the registry needs a 'sites:' list",
-                        "start the file with 'sites:' followed by '- id: ...' entries",
-                        unpack(spos) if spos else (1, 1), "", "sites")
+            checker.add(
+                "schema.required",
+                "the registry needs a 'sites:' list",
+                "start the file with 'sites:' followed by '- id: ...' entries",
+                unpack(spos) if spos else (1, 1),
+                "",
+                "sites",
+            )
             raw_sites = []
         site_spec = REGISTRY_FIELDS[0].items
         assert site_spec is not None
         for index, raw in enumerate(raw_sites):
             pos = raw_sites.positions[index] if hasattr(raw_sites, "positions") else 0
-            entry: str = raw["id"] if isinstance(raw, dict) and isinstance(raw.get("id"), str) \
-                else f"sites[{index}]"
-            if checker.check_mapping(raw, site_spec.fields, entry=entry, path="",
-                                     where=unpack(pos)):
+            entry: str = (
+                raw["id"] if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"sites[{index}]"
+            )
+            if checker.check_mapping(raw, site_spec.fields, entry=entry, path="", where=unpack(pos)):
                 site = build_site(raw, taxonomy, file)
                 if site is not None:
                     sites.append(site)
     elif data is not None:
-        checker.add("schema.type", "the registry file must be a mapping with a 'sites:' list",
-                    "start the file with 'sites:'", start_of(data) or (1, 1), "", "")
+        checker.add(
+            "schema.type",
+            "the registry file must be a mapping with a 'sites:' list",
+            "start the file with 'sites:'",
+            start_of(data) or (1, 1),
+            "",
+            "",
+        )
     else:
-        checker.add("schema.required", "the registry file is empty",
-                    "start the file with 'sites:' followed by entries", (1, 1), "", "sites")
+        checker.add(
+            "schema.required",
+            "the registry file is empty",
+            "start the file with 'sites:' followed by entries",
+            (1, 1),
+            "",
+            "sites",
+        )
     issues = checker.issues + issues
-    registry = Registry(sites=tuple(sites), regions=regions, taxonomy=taxonomy,
-                        registry_path=registry_path, regions_dir=regions_dir)
+    registry = Registry(
+        sites=tuple(sites),
+        regions=regions,
+        taxonomy=taxonomy,
+        registry_path=registry_path,
+        regions_dir=regions_dir,
+    )
     return ReadResult(registry=registry, issues=issues)
 
 
-def check_registry(registry_path: Path | None = None, regions_dir: Path | None = None,
-                   taxonomy_path: Path | None = None) -> ReadResult:
+def check_registry(
+    registry_path: Path | None = None, regions_dir: Path | None = None, taxonomy_path: Path | None = None
+) -> ReadResult:
     """Read and run every check (structure and semantics); issues sorted by position."""
     from lifeport_map.validate import validate
 
@@ -345,15 +422,23 @@ def check_registry(registry_path: Path | None = None, regions_dir: Path | None =
     return ReadResult(registry=result.registry, issues=issues)
 
 
-def load_registry(registry_path: Path | None = None, regions_dir: Path | None = None,
-                  taxonomy_path: Path | None = None, *, check: bool = True) -> Registry:
+def load_registry(
+    registry_path: Path | None = None,
+    regions_dir: Path | None = None,
+    taxonomy_path: Path | None = None,
+    *,
+    check: bool = True,
+) -> Registry:
     """Load a valid registry or raise :class:`RegistryError` with every issue found.
 
     With ``check=False`` only parsing and structure are checked (faster, for analyses that run
     right after ``validate``).
     """
-    result = check_registry(registry_path, regions_dir, taxonomy_path) if check else \
-        read_registry(registry_path, regions_dir, taxonomy_path)
+    result = (
+        check_registry(registry_path, regions_dir, taxonomy_path)
+        if check
+        else read_registry(registry_path, regions_dir, taxonomy_path)
+    )
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)
     return result.registry

@@ -26,11 +26,13 @@ class Version:
 
 def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False,
-                              timeout=GIT_TIMEOUT_S)
+        return subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=GIT_TIMEOUT_S
+        )
     except FileNotFoundError:
-        raise UsageError("git is not installed, so revisions cannot be read",
-                         hint="pass two registry files instead") from None
+        raise UsageError(
+            "git is not installed, so revisions cannot be read", hint="pass two registry files instead"
+        ) from None
     except subprocess.TimeoutExpired:
         raise UsageError("git did not answer in time", hint="pass two registry files") from None
 
@@ -38,13 +40,17 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
 def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
     """The registry file's bytes at git revision ``spec``, and a label like ``HEAD~1:data/...``."""
     if not spec or spec.startswith("-") or any(ch in spec for ch in "\0\n\r"):
-        raise UsageError(f"'{spec}' is not a file or a git revision",
-                         hint="give a registry file or a revision such as HEAD~1 or main")
+        raise UsageError(
+            f"'{spec}' is not a file or a git revision",
+            hint="give a registry file or a revision such as HEAD~1 or main",
+        )
     folder = Path(registry_path).resolve().parent
     top = _git(["rev-parse", "--show-toplevel"], folder)
     if top.returncode != 0:
-        raise UsageError(f"'{spec}' is not a file, and {folder} is not inside a git repository",
-                         hint="give two registry files, or run inside the repository")
+        raise UsageError(
+            f"'{spec}' is not a file, and {folder} is not inside a git repository",
+            hint="give two registry files, or run inside the repository",
+        )
     root = Path(top.stdout.decode("utf-8", "replace").strip())
     if ":" in spec:
         revision, inside = spec.split(":", 1)
@@ -53,14 +59,18 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
         try:
             inside = Path(registry_path).resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
-            raise UsageError(f"{registry_path} is not inside the repository at {root}",
-                             hint="write the revision as REV:path/to/companies.yaml") from None
+            raise UsageError(
+                f"{registry_path} is not inside the repository at {root}",
+                hint="write the revision as REV:path/to/companies.yaml",
+            ) from None
     shown = _git(["show", "--end-of-options", f"{revision}:{inside}"], root)
     if shown.returncode != 0:
         problem = shown.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"'{spec}' is not a file, and git cannot show {revision}:{inside}",
-                         hint=(problem[0] if problem else "check the revision name")
-                         + "; use a revision such as HEAD~1, main or a commit id")
+        raise UsageError(
+            f"'{spec}' is not a file, and git cannot show {revision}:{inside}",
+            hint=(problem[0] if problem else "check the revision name")
+            + "; use a revision such as HEAD~1, main or a commit id",
+        )
     return shown.stdout, f"{revision}:{inside}"
 
 
@@ -81,8 +91,7 @@ def load_version(spec: str, *, registry_path: Path, regions_dir: Path | None = N
             temp.write_bytes(data)
             result = read_registry(temp, regions_dir)
             temp_name = str(temp)
-    errors = [replace(i, file=label) if temp_name and i.file == temp_name else i
-              for i in result.errors]
+    errors = [replace(i, file=label) if temp_name and i.file == temp_name else i for i in result.errors]
     if errors or result.registry is None:
         raise RegistryError(errors)
     return Version(label=label, registry=result.registry)

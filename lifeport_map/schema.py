@@ -62,66 +62,130 @@ SITE_FIELDS: tuple[Field, ...] = (
     _f("aliases", "list", "Other names of this site.", items=_f("alias", "text"), unique=True),
     _f("organisation", "text", "The organisation the site belongs to.", required=True),
     _f("kind", "enum", "What kind of actor.", required=True, vocabulary="kinds"),
-    _f("activities", "list", "What happens at this site.", required=True,
-       items=_f("activity", "enum", vocabulary="activities"), unique=True),
-    _f("phases", "list", "Phases served by cross-cutting activities (research, education, ...).",
-       items=_f("phase", "enum", vocabulary="phases"), unique=True),
-    _f("status", "enum", "active, planned, under-construction or closed.", required=True,
-       vocabulary="statuses"),
+    _f(
+        "activities",
+        "list",
+        "What happens at this site.",
+        required=True,
+        items=_f("activity", "enum", vocabulary="activities"),
+        unique=True,
+    ),
+    _f(
+        "phases",
+        "list",
+        "Phases served by cross-cutting activities (research, education, ...).",
+        items=_f("phase", "enum", vocabulary="phases"),
+        unique=True,
+    ),
+    _f(
+        "status",
+        "enum",
+        "active, planned, under-construction or closed.",
+        required=True,
+        vocabulary="statuses",
+    ),
     _f("since", "year", "Year the site opened or the activity started."),
     _f("until", "year", "Year the site closed."),
-    _f("location", "map", "Where the site is.", required=True, fields=(
-        _f("address", "text", "Street address, from a source."),
-        _f("place", "text", "Town or city.", required=True),
-        _f("municipality", "text", "Municipality the place lies in (decides region membership).",
-           required=True),
-        _f("country", "country", "ISO 3166-1 alpha-2 country code.", required=True),
-        _f("lat", "number", "Latitude, WGS84 degrees.", minimum=-90, maximum=90),
-        _f("lon", "number", "Longitude, WGS84 degrees.", minimum=-180, maximum=180),
-        _f("precision", "enum", "How precise lat/lon are.", vocabulary="precisions"),
-        _f("note", "long-text", "Where the coordinates come from."),
-    )),
+    _f(
+        "location",
+        "map",
+        "Where the site is.",
+        required=True,
+        fields=(
+            _f("address", "text", "Street address, from a source."),
+            _f("place", "text", "Town or city.", required=True),
+            _f(
+                "municipality",
+                "text",
+                "Municipality the place lies in (decides region membership).",
+                required=True,
+            ),
+            _f("country", "country", "ISO 3166-1 alpha-2 country code.", required=True),
+            _f("lat", "number", "Latitude, WGS84 degrees.", minimum=-90, maximum=90),
+            _f("lon", "number", "Longitude, WGS84 degrees.", minimum=-180, maximum=180),
+            _f("precision", "enum", "How precise lat/lon are.", vocabulary="precisions"),
+            _f("note", "long-text", "Where the coordinates come from."),
+        ),
+    ),
     _f("website", "url", "Official website (plain http(s) URL)."),
-    _f("employees", "list", "Employee figures, each with year and source.", items=_f(
-        "figure", "map", fields=(
-            _f("value", "int", "Number of employees.", required=True, minimum=0),
-            _f("year", "year", "Year the figure refers to.", required=True),
-            _f("url", "url", "Source URL."),
-            _f("seed", "seed", "Seed document."),
-            _f("scope", "text", "What the figure covers."),
-            _f("approximate", "bool", "The source gives an approximate figure."),
-            _f("note", "long-text", "Caveats."),
-        ))),
-    _f("relations", "list", "Typed relations to other entries.", items=_f(
-        "relation", "map", fields=(
-            _f("type", "enum", "Relation type.", required=True, vocabulary="relation_types"),
-            _f("target", "slug", "Id of the other entry.", required=True),
-            _f("note", "long-text", "Details."),
-        ))),
-    _f("sources", "list", "Where the facts of this entry come from.", required=True,
-       items=_f("source", "map", fields=SOURCE_FIELDS)),
+    _f(
+        "employees",
+        "list",
+        "Employee figures, each with year and source.",
+        items=_f(
+            "figure",
+            "map",
+            fields=(
+                _f("value", "int", "Number of employees.", required=True, minimum=0),
+                _f("year", "year", "Year the figure refers to.", required=True),
+                _f("url", "url", "Source URL."),
+                _f("seed", "seed", "Seed document."),
+                _f("scope", "text", "What the figure covers."),
+                _f("approximate", "bool", "The source gives an approximate figure."),
+                _f("note", "long-text", "Caveats."),
+            ),
+        ),
+    ),
+    _f(
+        "relations",
+        "list",
+        "Typed relations to other entries.",
+        items=_f(
+            "relation",
+            "map",
+            fields=(
+                _f("type", "enum", "Relation type.", required=True, vocabulary="relation_types"),
+                _f("target", "slug", "Id of the other entry.", required=True),
+                _f("note", "long-text", "Details."),
+            ),
+        ),
+    ),
+    _f(
+        "sources",
+        "list",
+        "Where the facts of this entry come from.",
+        required=True,
+        items=_f("source", "map", fields=SOURCE_FIELDS),
+    ),
     _f("description", "long-text", "One or two sentences on what happens at the site."),
     _f("notes", "long-text", "Caveats for maintainers (approximations, doubts)."),
 )
 
 REGISTRY_FIELDS: tuple[Field, ...] = (
-    _f("sites", "list", "The sites, sorted by id.", required=True,
-       items=_f("site", "map", fields=SITE_FIELDS)),
+    _f(
+        "sites",
+        "list",
+        "The sites, sorted by id.",
+        required=True,
+        items=_f("site", "map", fields=SITE_FIELDS),
+    ),
 )
 
 DEFINITION_FIELDS: tuple[Field, ...] = (
     _f("id", "slug", "Definition id.", required=True),
-    _f("type", "enum", "municipalities, radius or boundary.", required=True,
-       vocabulary="definition_types"),
+    _f("type", "enum", "municipalities, radius or boundary.", required=True, vocabulary="definition_types"),
     _f("name", "map", "Name of the definition.", required=True, fields=LABEL_FIELDS),
     _f("nuts3", "list", "NUTS-3 codes this list corresponds to.", items=_f("code", "text")),
-    _f("municipalities", "list", "Member municipalities.", items=_f("municipality", "map", fields=(
-        _f("code", "text", "Official code (CBS GM code, NIS code, AGS).", required=True),
-        _f("name", "text", "Official name.", required=True),
-        _f("aliases", "list", "Other names (before a merger, other languages).",
-           items=_f("alias", "text")),
-        _f("code_unverified", "bool", "The code has not been checked against the official list."),
-    ))),
+    _f(
+        "municipalities",
+        "list",
+        "Member municipalities.",
+        items=_f(
+            "municipality",
+            "map",
+            fields=(
+                _f("code", "text", "Official code (CBS GM code, NIS code, AGS).", required=True),
+                _f("name", "text", "Official name.", required=True),
+                _f(
+                    "aliases",
+                    "list",
+                    "Other names (before a merger, other languages).",
+                    items=_f("alias", "text"),
+                ),
+                _f("code_unverified", "bool", "The code has not been checked against the official list."),
+            ),
+        ),
+    ),
     _f("radius_km", "number", "Radius around the region centre.", minimum=0, maximum=1000),
     _f("boundary", "text", "Boundary file (GeoJSON) relative to the regions folder."),
     _f("source", "map", "Where the definition comes from.", required=True, fields=SOURCE_FIELDS),
@@ -147,30 +211,48 @@ REGION_FIELDS: tuple[Field, ...] = (
     _f("name", "map", "Name.", required=True, fields=LABEL_FIELDS),
     _f("aliases", "list", "Other names.", items=_f("alias", "text"), unique=True),
     _f("country", "country", "Country.", required=True),
-    _f("centre", "map", "Centre point.", required=True, fields=(
-        _f("place", "text", "Place.", required=True),
-        _f("lat", "number", "Latitude.", required=True, minimum=-90, maximum=90),
-        _f("lon", "number", "Longitude.", required=True, minimum=-180, maximum=180),
-    )),
-    _f("default_definition", "slug", "Id of the definition used unless another is asked for.",
-       required=True),
-    _f("definitions", "list", "Competing definitions of the region.", required=True,
-       items=_f("definition", "map", fields=DEFINITION_FIELDS)),
-    _f("figures", "list", "Published figures for the whole region.",
-       items=_f("figure", "map", fields=FIGURE_FIELDS)),
+    _f(
+        "centre",
+        "map",
+        "Centre point.",
+        required=True,
+        fields=(
+            _f("place", "text", "Place.", required=True),
+            _f("lat", "number", "Latitude.", required=True, minimum=-90, maximum=90),
+            _f("lon", "number", "Longitude.", required=True, minimum=-180, maximum=180),
+        ),
+    ),
+    _f("default_definition", "slug", "Id of the definition used unless another is asked for.", required=True),
+    _f(
+        "definitions",
+        "list",
+        "Competing definitions of the region.",
+        required=True,
+        items=_f("definition", "map", fields=DEFINITION_FIELDS),
+    ),
+    _f(
+        "figures",
+        "list",
+        "Published figures for the whole region.",
+        items=_f("figure", "map", fields=FIGURE_FIELDS),
+    ),
     _f("notes", "long-text", "Caveats."),
 )
 
 SINGULAR = {
-    "kinds": "kind", "activities": "activity", "phases": "phase", "statuses": "status",
-    "precisions": "precision", "relation_types": "relation-type",
-    "definition_types": "definition-type", "metrics": "metric",
+    "kinds": "kind",
+    "activities": "activity",
+    "phases": "phase",
+    "statuses": "status",
+    "precisions": "precision",
+    "relation_types": "relation-type",
+    "definition_types": "definition-type",
+    "metrics": "metric",
 }
 
 EXTRA_VOCABULARIES = {
     "definition_types": ("municipalities", "radius", "boundary"),
-    "metrics": ("employees", "companies", "revenue-eur-million", "wafer-starts-per-week",
-                "organisations"),
+    "metrics": ("employees", "companies", "revenue-eur-million", "wafer-starts-per-week", "organisations"),
 }
 
 
@@ -215,21 +297,36 @@ class StructureChecker:
             found = self._vocabularies[name] = frozenset(self.vocabulary(name))
         return found
 
-    def add(self, code: str, message: str, hint: str, where: Where,
-            entry: str, path: str) -> None:
+    def add(self, code: str, message: str, hint: str, where: Where, entry: str, path: str) -> None:
         if isinstance(where, At):
             where = where.resolve()
         line, col = where or (0, 0)
-        self.issues.append(Issue(code=code, message=message, hint=hint, file=self.file,
-                                 line=line, col=col, entry=entry, field=path))
+        self.issues.append(
+            Issue(
+                code=code,
+                message=message,
+                hint=hint,
+                file=self.file,
+                line=line,
+                col=col,
+                entry=entry,
+                field=path,
+            )
+        )
 
-    def check_mapping(self, value: Any, fields: tuple[Field, ...], *, entry: str, path: str,
-                      where: Where) -> bool:
+    def check_mapping(
+        self, value: Any, fields: tuple[Field, ...], *, entry: str, path: str, where: Where
+    ) -> bool:
         """Check a mapping against ``fields``; returns False when it is not a mapping at all."""
         if not isinstance(value, dict):
-            self.add("schema.type", f"{path or 'file'} must be a mapping (key: value pairs), "
-                     f"not {_describe(value)}", "write it as indented 'key: value' lines",
-                     where, entry, path)
+            self.add(
+                "schema.type",
+                f"{path or 'file'} must be a mapping (key: value pairs), not {_describe(value)}",
+                "write it as indented 'key: value' lines",
+                where,
+                entry,
+                path,
+            )
             return False
         known = self._known.get(id(fields))
         if known is None:
@@ -237,24 +334,33 @@ class StructureChecker:
         for key in value:
             if key not in known:
                 close = _closest(key, list(known))
-                hint = f"did you mean '{close}'?" if close else \
-                    f"allowed fields: {', '.join(known)}"
+                hint = f"did you mean '{close}'?" if close else f"allowed fields: {', '.join(known)}"
                 kpos = value.key_positions.get(key) if isinstance(value, YMap) else None
-                self.add("schema.unknown-field", f"unknown field '{key}'", hint,
-                         _unpack(kpos) or where, entry, _join(path, key))
+                self.add(
+                    "schema.unknown-field",
+                    f"unknown field '{key}'",
+                    hint,
+                    _unpack(kpos) or where,
+                    entry,
+                    _join(path, key),
+                )
         get = value.get
         for spec in fields:
             item = get(spec.name)
             if item is None or item == "":
                 if spec.required:
-                    self.add("schema.required", f"required field '{spec.name}' is missing or empty",
-                             f"add '{spec.name}:' ({spec.description.rstrip('.')})",
-                             start_of(value) or where, entry, _join(path, spec.name))
+                    self.add(
+                        "schema.required",
+                        f"required field '{spec.name}' is missing or empty",
+                        f"add '{spec.name}:' ({spec.description.rstrip('.')})",
+                        start_of(value) or where,
+                        entry,
+                        _join(path, spec.name),
+                    )
                 continue
             if self._plainly_valid(item, spec):
                 continue
-            self.check_value(item, spec, entry=entry, path=_join(path, spec.name),
-                             where=At(value, spec.name))
+            self.check_value(item, spec, entry=entry, path=_join(path, spec.name), where=At(value, spec.name))
         return True
 
     def _plainly_valid(self, item: Any, spec: Field) -> bool:
@@ -277,113 +383,200 @@ class StructureChecker:
             low, high = (MIN_YEAR, MAX_YEAR) if kind == "year" else (spec.minimum, spec.maximum)
             return (low is None or item >= low) and (high is None or item <= high)
         if cls is float and kind == "number":
-            return math.isfinite(item) and (spec.minimum is None or item >= spec.minimum) and \
-                (spec.maximum is None or item <= spec.maximum)
+            return (
+                math.isfinite(item)
+                and (spec.minimum is None or item >= spec.minimum)
+                and (spec.maximum is None or item <= spec.maximum)
+            )
         return cls is bool and kind == "bool"
 
-    def check_value(self, value: Any, spec: Field, *, entry: str, path: str,
-                    where: Where) -> None:
+    def check_value(self, value: Any, spec: Field, *, entry: str, path: str, where: Where) -> None:
         kind = spec.type
         if kind == "map":
             self.check_mapping(value, spec.fields, entry=entry, path=path, where=where)
         elif kind == "list":
             if not isinstance(value, list):
-                self.add("schema.type", f"'{path}' must be a list, not {_describe(value)}",
-                         "write it as [a, b] or as '- item' lines", where, entry, path)
+                self.add(
+                    "schema.type",
+                    f"'{path}' must be a list, not {_describe(value)}",
+                    "write it as [a, b] or as '- item' lines",
+                    where,
+                    entry,
+                    path,
+                )
                 return
             if spec.required and not value:
-                self.add("schema.required", f"'{path}' is empty", f"add at least one {spec.name} "
-                         "item", where, entry, path)
+                self.add(
+                    "schema.required",
+                    f"'{path}' is empty",
+                    f"add at least one {spec.name} item",
+                    where,
+                    entry,
+                    path,
+                )
             seen: set[Any] = set()
             assert spec.items is not None
             for index, item in enumerate(value):
                 item_where = At(value, index)
                 if item is None:
-                    self.add("schema.type", f"'{path}[{index}]' is empty", "remove the empty item",
-                             item_where, entry, f"{path}[{index}]")
+                    self.add(
+                        "schema.type",
+                        f"'{path}[{index}]' is empty",
+                        "remove the empty item",
+                        item_where,
+                        entry,
+                        f"{path}[{index}]",
+                    )
                     continue
-                self.check_value(item, spec.items, entry=entry, path=f"{path}[{index}]",
-                                 where=item_where)
+                self.check_value(item, spec.items, entry=entry, path=f"{path}[{index}]", where=item_where)
                 if spec.unique and isinstance(item, str):
                     folded = item.casefold()
                     if folded in seen:
-                        self.add("schema.duplicate-item", f"'{item}' appears twice in '{path}'",
-                                 "remove the repeated item", item_where, entry, f"{path}[{index}]")
+                        self.add(
+                            "schema.duplicate-item",
+                            f"'{item}' appears twice in '{path}'",
+                            "remove the repeated item",
+                            item_where,
+                            entry,
+                            f"{path}[{index}]",
+                        )
                     seen.add(folded)
         elif kind == "number-map":
             if not isinstance(value, dict):
-                self.add("schema.type", f"'{path}' must be a mapping of numbers",
-                         "write 'group: number' lines", where, entry, path)
+                self.add(
+                    "schema.type",
+                    f"'{path}' must be a mapping of numbers",
+                    "write 'group: number' lines",
+                    where,
+                    entry,
+                    path,
+                )
                 return
             for key, number in value.items():
-                self.check_value(number, _f(key, "number", minimum=0), entry=entry,
-                                 path=_join(path, key), where=At(value, key))
+                self.check_value(
+                    number,
+                    _f(key, "number", minimum=0),
+                    entry=entry,
+                    path=_join(path, key),
+                    where=At(value, key),
+                )
         else:
             self.check_scalar(value, spec, entry=entry, path=path, where=where)
 
-    def check_scalar(self, value: Any, spec: Field, *, entry: str, path: str,
-                     where: Where) -> None:
+    def check_scalar(self, value: Any, spec: Field, *, entry: str, path: str, where: Where) -> None:
         kind = spec.type
         if kind in ("text", "long-text", "slug", "url", "country", "seed", "enum"):
             if not isinstance(value, str):
-                self.add("schema.type", f"'{path}' must be text, not {_describe(value)}",
-                         f"put the value in quotes: \"{value}\"" if not isinstance(value, (dict, list))
-                         else "write a single text value", where, entry, path)
+                self.add(
+                    "schema.type",
+                    f"'{path}' must be text, not {_describe(value)}",
+                    f'put the value in quotes: "{value}"'
+                    if not isinstance(value, (dict, list))
+                    else "write a single text value",
+                    where,
+                    entry,
+                    path,
+                )
                 return
             if kind == "enum":
                 if value not in self.allowed(spec.vocabulary):
                     allowed = self.vocabulary(spec.vocabulary)
                     close = _closest(value, list(allowed))
-                    hint = f"did you mean '{close}'?" if close else \
-                        f"use one of: {', '.join(allowed)}"
+                    hint = f"did you mean '{close}'?" if close else f"use one of: {', '.join(allowed)}"
                     singular = SINGULAR[spec.vocabulary]
-                    self.add(f"schema.unknown-{singular}",
-                             f"unknown {singular.replace('-', ' ')} '{value}'",
-                             hint, where, entry, path)
+                    self.add(
+                        f"schema.unknown-{singular}",
+                        f"unknown {singular.replace('-', ' ')} '{value}'",
+                        hint,
+                        where,
+                        entry,
+                        path,
+                    )
             elif kind == "slug" and not SLUG.match(value):
-                self.add("schema.bad-id", f"'{value}' is not a valid id",
-                         "use lowercase letters, digits and single hyphens, e.g. 'nxp-nijmegen'",
-                         where, entry, path)
+                self.add(
+                    "schema.bad-id",
+                    f"'{value}' is not a valid id",
+                    "use lowercase letters, digits and single hyphens, e.g. 'nxp-nijmegen'",
+                    where,
+                    entry,
+                    path,
+                )
             elif kind == "country" and not COUNTRY.match(value):
-                self.add("schema.bad-country", f"'{value}' is not an ISO 3166-1 alpha-2 code",
-                         "use two capital letters, e.g. NL, BE, DE", where, entry, path)
+                self.add(
+                    "schema.bad-country",
+                    f"'{value}' is not an ISO 3166-1 alpha-2 code",
+                    "use two capital letters, e.g. NL, BE, DE",
+                    where,
+                    entry,
+                    path,
+                )
             elif kind == "seed" and not SEED.match(value):
-                self.add("schema.bad-seed", f"'{value}' is not a seed file name",
-                         "use the file name from shared/seeds/, e.g. 001_52ea57b76e5b924b.txt",
-                         where, entry, path)
+                self.add(
+                    "schema.bad-seed",
+                    f"'{value}' is not a seed file name",
+                    "use the file name from shared/seeds/, e.g. 001_52ea57b76e5b924b.txt",
+                    where,
+                    entry,
+                    path,
+                )
             limit = MAX_LONG_TEXT if kind == "long-text" else MAX_TEXT
             if len(value) > limit:
-                self.add("schema.too-long", f"'{path}' is {len(value)} characters long",
-                         f"shorten it to at most {limit}", where, entry, path)
+                self.add(
+                    "schema.too-long",
+                    f"'{path}' is {len(value)} characters long",
+                    f"shorten it to at most {limit}",
+                    where,
+                    entry,
+                    path,
+                )
             if not value.strip():
-                self.add("schema.required", f"'{path}' is blank", "write a value or remove the key",
-                         where, entry, path)
+                self.add(
+                    "schema.required",
+                    f"'{path}' is blank",
+                    "write a value or remove the key",
+                    where,
+                    entry,
+                    path,
+                )
             return
         if kind == "bool":
             if not isinstance(value, bool):
-                self.add("schema.type", f"'{path}' must be true or false, not {_describe(value)}",
-                         "write true or false (lowercase)", where, entry, path)
+                self.add(
+                    "schema.type",
+                    f"'{path}' must be true or false, not {_describe(value)}",
+                    "write true or false (lowercase)",
+                    where,
+                    entry,
+                    path,
+                )
             return
         # numbers
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             hint = "write a plain number such as 51.84 (no quotes, units or NaN)"
-            self.add("schema.type", f"'{path}' must be a number, not {_describe(value)}", hint,
-                     where, entry, path)
+            self.add(
+                "schema.type", f"'{path}' must be a number, not {_describe(value)}", hint, where, entry, path
+            )
             return
         if kind in ("int", "year") and not isinstance(value, int):
-            self.add("schema.type", f"'{path}' must be a whole number", "remove the decimals",
-                     where, entry, path)
+            self.add(
+                "schema.type", f"'{path}' must be a whole number", "remove the decimals", where, entry, path
+            )
             return
         if not math.isfinite(value):
-            self.add("schema.type", f"'{path}' is not finite", "write a real number", where,
-                     entry, path)
+            self.add("schema.type", f"'{path}' is not finite", "write a real number", where, entry, path)
             return
         low, high = spec.minimum, spec.maximum
         if kind == "year":
             low, high = MIN_YEAR, MAX_YEAR
         if (low is not None and value < low) or (high is not None and value > high):
-            self.add("schema.out-of-range", f"'{path}' = {value} is outside {low}..{high}",
-                     "check the value", where, entry, path)
+            self.add(
+                "schema.out-of-range",
+                f"'{path}' = {value} is outside {low}..{high}",
+                "check the value",
+                where,
+                entry,
+                path,
+            )
 
 
 def _unpack(position: int | None) -> tuple[int, int] | None:
@@ -447,8 +640,11 @@ def json_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         elif spec.type == "seed":
             out = {"type": "string", "pattern": "^[0-9]{3}_[0-9a-f]{16}\\.txt$"}
         elif spec.type in ("text", "long-text"):
-            out = {"type": "string", "minLength": 1,
-                   "maxLength": MAX_LONG_TEXT if spec.type == "long-text" else MAX_TEXT}
+            out = {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_LONG_TEXT if spec.type == "long-text" else MAX_TEXT,
+            }
         elif spec.type == "bool":
             out = {"type": "boolean"}
         elif spec.type in ("int", "year"):

@@ -69,9 +69,10 @@ class Taxonomy:
 
     @cached_property
     def terms(self) -> dict[str, dict[str, Term]]:
-        return {name: {t.id: t for t in getattr(self, name)} for name in
-                ("phases", "activities", "roles", "kinds", "relation_types", "statuses",
-                 "precisions")}
+        return {
+            name: {t.id: t for t in getattr(self, name)}
+            for name in ("phases", "activities", "roles", "kinds", "relation_types", "statuses", "precisions")
+        }
 
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:
         term = self.terms[vocabulary].get(term_id)
@@ -96,8 +97,9 @@ class Taxonomy:
 
 
 def _terms(items: Any) -> tuple[Term, ...]:
-    return tuple(Term(id=i["id"], label=dict(i["label"]), phase=i.get("phase"), role=i.get("role"))
-                 for i in items)
+    return tuple(
+        Term(id=i["id"], label=dict(i["label"]), phase=i.get("phase"), role=i.get("role")) for i in items
+    )
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
@@ -114,14 +116,30 @@ def load_taxonomy(path: Path) -> Taxonomy:
             statuses=_terms(data["statuses"]),
             precisions=_terms(data["precisions"]),
             knowledge_kinds=frozenset(data["knowledge_kinds"]),
-            views=tuple(View(id=v["id"], label=dict(v["label"]), source=dict(v["source"]),
-                             groups=tuple((Term(id=g["id"], label=dict(g["label"])),
-                                           tuple(g["activities"])) for g in v["groups"]))
-                        for v in data["views"]),
-            symmetric_relations=frozenset(r["id"] for r in data["relation_types"]
-                                          if r.get("symmetric")),
+            views=tuple(
+                View(
+                    id=v["id"],
+                    label=dict(v["label"]),
+                    source=dict(v["source"]),
+                    groups=tuple(
+                        (Term(id=g["id"], label=dict(g["label"])), tuple(g["activities"]))
+                        for g in v["groups"]
+                    ),
+                )
+                for v in data["views"]
+            ),
+            symmetric_relations=frozenset(r["id"] for r in data["relation_types"] if r.get("symmetric")),
         )
     except (KeyError, TypeError, AttributeError) as exc:
-        raise RegistryError([Issue(code="taxonomy.invalid", file=str(path), line=1, col=1,
-                                   message=f"taxonomy file is malformed near {exc}",
-                                   hint="restore data/taxonomy.yaml from the repository")]) from None
+        raise RegistryError(
+            [
+                Issue(
+                    code="taxonomy.invalid",
+                    file=str(path),
+                    line=1,
+                    col=1,
+                    message=f"taxonomy file is malformed near {exc}",
+                    hint="restore data/taxonomy.yaml from the repository",
+                )
+            ]
+        ) from None

@@ -33,8 +33,7 @@ def invisible_characters(text: str) -> list[str]:
     found = []
     for ch in text:
         category = unicodedata.category(ch)
-        if category in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp") or (
-                category == "Zs" and ch != " "):
+        if category in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp") or (category == "Zs" and ch != " "):
             found.append(f"U+{ord(ch):04X}")
     return found
 

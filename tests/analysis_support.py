@@ -16,8 +16,7 @@ from lifeport_map.registry import load_registry
 from tests.conftest import FIXTURES
 
 ANALYSIS = FIXTURES / "analysis"
-ANALYSIS_ARGS = ["--registry", str(ANALYSIS / "companies.yaml"), "--regions",
-                 str(ANALYSIS / "regions")]
+ANALYSIS_ARGS = ["--registry", str(ANALYSIS / "companies.yaml"), "--regions", str(ANALYSIS / "regions")]
 
 
 @lru_cache(maxsize=1)

@@ -20,17 +20,28 @@ SHARED = ROOT.parent / "shared"
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Path -> sha256 of every file below ``folder`` (to prove nothing was written)."""
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None,
-            timeout: float = 60) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
     """Run the real console script in a subprocess, as a user would."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("LIFEPORT_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "lifeport_map", *args], capture_output=True,
-                          text=True, cwd=cwd, env=full_env, timeout=timeout, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "lifeport_map", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=timeout,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -47,8 +58,16 @@ def workdir(tmp_path: Path) -> Iterator[Path]:
 # Headless Debian Chromium for tests/browser, driven by Playwright (never downloaded); the flags
 # keep Chromium from reaching out to a network this machine does not have.
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")

@@ -36,5 +36,4 @@ def page_data(html: str) -> dict[str, Any]:
 
 def without_data(html: str) -> str:
     """The page with its JSON data element removed: the HTML and JavaScript around the data."""
-    return re.sub(r'<script type="application/json" id="lp-data">.*?</script>', "", html,
-                  flags=re.S)
+    return re.sub(r'<script type="application/json" id="lp-data">.*?</script>', "", html, flags=re.S)

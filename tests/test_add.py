@@ -14,9 +14,24 @@ from lifeport_map.registry import check_registry
 
 CONTRIB = Path(__file__).resolve().parent / "fixtures" / "contrib"
 REGIONS = CONTRIB / "regions"
-ACME = ["--name", "Acme Nijmegen", "--organisation", "Acme", "--kind", "supplier",
-        "--activity", "equipment-components", "--place", "Nijmegen", "--country", "NL",
-        "--source-url", "https://acme.example.org/news", "--source-year", "2026"]
+ACME = [
+    "--name",
+    "Acme Nijmegen",
+    "--organisation",
+    "Acme",
+    "--kind",
+    "supplier",
+    "--activity",
+    "equipment-components",
+    "--place",
+    "Nijmegen",
+    "--country",
+    "NL",
+    "--source-url",
+    "https://acme.example.org/news",
+    "--source-year",
+    "2026",
+]
 
 
 @pytest.fixture
@@ -27,8 +42,7 @@ def registry(tmp_path: Path) -> Path:
 
 
 def _add(registry: Path, *args: str) -> tuple[int, str, str]:
-    done = run_cli("--registry", str(registry), "--regions", str(REGIONS), "add",
-                   "--no-interactive", *args)
+    done = run_cli("--registry", str(registry), "--regions", str(REGIONS), "add", "--no-interactive", *args)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -38,7 +52,8 @@ def test_add_inserts_in_canonical_position_with_place_coordinates(registry: Path
     text = registry.read_text(encoding="utf-8")
     ids = [line.split(": ")[1] for line in text.splitlines() if line.startswith("  - id: ")]
     assert ids == ["acme-nijmegen", "alpha-nijmegen", "beta-duiven", "gamma-dresden"]
-    assert """  - id: acme-nijmegen
+    assert (
+        """  - id: acme-nijmegen
     name: Acme Nijmegen
     organisation: Acme
     kind: supplier
@@ -55,7 +70,9 @@ def test_add_inserts_in_canonical_position_with_place_coordinates(registry: Path
     sources:
       - url: "https://acme.example.org/news"
         year: 2026
-""" in text
+"""
+        in text
+    )
     assert "added 'acme-nijmegen' at" in err and "companies.yaml:3" in err
     assert "regions (default definitions): nijmegen" in err
     assert "- id: acme-nijmegen" in out
@@ -74,8 +91,9 @@ def test_existing_id_in_a_copy_of_the_shipped_registry(tmp_path: Path) -> None:
     target = tmp_path / "companies.yaml"
     shutil.copyfile(ROOT / "data" / "companies.yaml", target)
     before = target.read_bytes()
-    first_id = next(line.split(": ")[1] for line in before.decode().splitlines()
-                    if line.startswith("  - id: "))
+    first_id = next(
+        line.split(": ")[1] for line in before.decode().splitlines() if line.startswith("  - id: ")
+    )
     done = run_cli("--registry", str(target), "add", "--no-interactive", *ACME, "--id", first_id)
     assert done.returncode == 1
     assert f"is already used by the entry at {target}:" in done.stderr
@@ -84,19 +102,53 @@ def test_existing_id_in_a_copy_of_the_shipped_registry(tmp_path: Path) -> None:
 
 def test_same_organisation_in_the_same_municipality_is_refused(registry: Path) -> None:
     before = registry.read_bytes()
-    code, _, err = _add(registry, "--name", "Alpha Packaging", "--organisation", "Alpha B.V.",
-                        "--kind", "osat", "--activity", "osat", "--place", "Nijmegen",
-                        "--country", "NL", "--source-url", "https://example.org/a2",
-                        "--source-year", "2026", "--id", "alpha-packaging-nijmegen")
+    code, _, err = _add(
+        registry,
+        "--name",
+        "Alpha Packaging",
+        "--organisation",
+        "Alpha B.V.",
+        "--kind",
+        "osat",
+        "--activity",
+        "osat",
+        "--place",
+        "Nijmegen",
+        "--country",
+        "NL",
+        "--source-url",
+        "https://example.org/a2",
+        "--source-year",
+        "2026",
+        "--id",
+        "alpha-packaging-nijmegen",
+    )
     assert code == 1
     assert f"'Alpha' already has a site in Nijmegen: 'alpha-nijmegen' at {registry}:3" in err
     assert "--another-site" in err
     assert registry.read_bytes() == before
-    code, _, err = _add(registry, "--name", "Alpha Packaging", "--organisation", "Alpha B.V.",
-                        "--kind", "osat", "--activity", "osat", "--place", "Nijmegen",
-                        "--country", "NL", "--source-url", "https://example.org/a2",
-                        "--source-year", "2026", "--id", "alpha-packaging-nijmegen",
-                        "--another-site")
+    code, _, err = _add(
+        registry,
+        "--name",
+        "Alpha Packaging",
+        "--organisation",
+        "Alpha B.V.",
+        "--kind",
+        "osat",
+        "--activity",
+        "osat",
+        "--place",
+        "Nijmegen",
+        "--country",
+        "NL",
+        "--source-url",
+        "https://example.org/a2",
+        "--source-year",
+        "2026",
+        "--id",
+        "alpha-packaging-nijmegen",
+        "--another-site",
+    )
     assert code == 0, err
 
 
@@ -133,28 +185,50 @@ def test_dry_run_writes_nothing(registry: Path) -> None:
 
 
 def test_unknown_place_adds_no_coordinates(registry: Path) -> None:
-    code, _, err = _add(registry, *[a if a != "Nijmegen" else "Nowhereville" for a in ACME],
-                        "--municipality", "Nowhere Municipality")
+    code, _, err = _add(
+        registry,
+        *[a if a != "Nijmegen" else "Nowhereville" for a in ACME],
+        "--municipality",
+        "Nowhere Municipality",
+    )
     assert code == 0, err
     assert "not in the offline gazetteer" in err
     assert "regions (default definitions): none of the defined regions" in err
     text = registry.read_text(encoding="utf-8")
-    assert "      place: Nowhereville\n      municipality: Nowhere Municipality\n" \
-           "      country: NL\n    sources:" in text
+    assert (
+        "      place: Nowhereville\n      municipality: Nowhere Municipality\n"
+        "      country: NL\n    sources:" in text
+    )
 
 
 def test_an_unknown_place_in_a_known_municipality_gets_its_coordinates(registry: Path) -> None:
-    code, _, err = _add(registry, *[a if a != "Nijmegen" else "Noviotech Campus" for a in ACME],
-                        "--municipality", "Nijmegen")
+    code, _, err = _add(
+        registry, *[a if a != "Nijmegen" else "Noviotech Campus" for a in ACME], "--municipality", "Nijmegen"
+    )
     assert code == 0, err
     assert "from GeoNames 'Nijmegen' (51.8425, 5.85278)" in err
 
 
 def test_interactive_questions_fill_what_is_missing(registry: Path) -> None:
-    answers = "\n".join(["Acme Nijmegen", "Acme", "supplier", "equipment-components",
-                         "Nijmegen", "", "", "https://acme.example.org/news", "2026"]) + "\n"
-    result = CliRunner().invoke(app, ["--registry", str(registry), "--regions", str(REGIONS),
-                                      "add", "--interactive"], input=answers)
+    answers = (
+        "\n".join(
+            [
+                "Acme Nijmegen",
+                "Acme",
+                "supplier",
+                "equipment-components",
+                "Nijmegen",
+                "",
+                "",
+                "https://acme.example.org/news",
+                "2026",
+            ]
+        )
+        + "\n"
+    )
+    result = CliRunner().invoke(
+        app, ["--registry", str(registry), "--regions", str(REGIONS), "add", "--interactive"], input=answers
+    )
     assert result.exit_code == 0, result.output
     text = registry.read_text(encoding="utf-8")
     assert "  - id: acme-nijmegen\n" in text and "      municipality: Nijmegen\n" in text

@@ -37,10 +37,12 @@ def test_matrix_and_whole_chain() -> None:
 
 def test_specialisation_by_sites() -> None:
     lq = compare(analysis_registry())["specialisation"]["by_sites"]
-    assert lq["nijmegen"] == {"design": round((2 / 7) / (2 / 10), 3),  # 1.429
-                              "front-end": round((2 / 7) / (4 / 10), 3),  # 0.714
-                              "back-end": round((2 / 7) / (3 / 10), 3),  # 0.952
-                              "system-integration": round((1 / 7) / (1 / 10), 3)}  # 1.429
+    assert lq["nijmegen"] == {
+        "design": round((2 / 7) / (2 / 10), 3),  # 1.429
+        "front-end": round((2 / 7) / (4 / 10), 3),  # 0.714
+        "back-end": round((2 / 7) / (3 / 10), 3),  # 0.952
+        "system-integration": round((1 / 7) / (1 / 10), 3),
+    }  # 1.429
     assert lq["dresden"]["front-end"] == round((2 / 3) / (4 / 10), 3)  # 1.667
     assert lq["dresden"]["design"] == 0.0
     assert lq["leuven"] == dict.fromkeys(lq["leuven"])  # an empty region has no quotient
@@ -55,10 +57,11 @@ def test_specialisation_by_employees() -> None:
 
 
 def test_definitions_used_and_chosen() -> None:
-    result = compare(analysis_registry(), ["lifeport", "dresden"],
-                     definition={"nijmegen": "radius-10km"})
+    result = compare(analysis_registry(), ["lifeport", "dresden"], definition={"nijmegen": "radius-10km"})
     assert [(d["region"], d["id"]) for d in result["definitions"]] == [
-        ("nijmegen", "radius-10km"), ("dresden", "city")]
+        ("nijmegen", "radius-10km"),
+        ("dresden", "city"),
+    ]
     assert result["regions"][0]["sites"] == 3
     with pytest.raises(UsageError):
         compare(analysis_registry(), ["nijmegen", "dresden"], definition="radius-10km")
@@ -70,7 +73,9 @@ def test_parse_definitions() -> None:
     assert parse_definitions([]) is None
     assert parse_definitions(["radius-25km"]) == "radius-25km"
     assert parse_definitions(["nijmegen=gmr-18", "dresden=city-dresden"]) == {
-        "nijmegen": "gmr-18", "dresden": "city-dresden"}
+        "nijmegen": "gmr-18",
+        "dresden": "city-dresden",
+    }
     with pytest.raises(UsageError):
         parse_definitions(["radius-25km", "nijmegen=gmr-18"])
 
@@ -84,5 +89,11 @@ def test_shipped_compare_returns_the_six_regions() -> None:
 
     result = compare(load_registry(check=False))
     assert [c["region"]["id"] for c in result["regions"]] == [
-        "nijmegen", "brainport", "twente", "delft", "leuven", "dresden"]
+        "nijmegen",
+        "brainport",
+        "twente",
+        "delft",
+        "leuven",
+        "dresden",
+    ]
     assert len(result["definitions"]) == 6

@@ -24,8 +24,7 @@ def phases(result: dict) -> dict[str, dict]:
 def test_json_shape_and_chain_order() -> None:
     result = coverage(analysis_registry(), "nijmegen")
     assert result["region"]["id"] == "nijmegen"
-    assert [p["phase"] for p in result["phases"]] == ["design", "front-end", "back-end",
-                                                      "system-integration"]
+    assert [p["phase"] for p in result["phases"]] == ["design", "front-end", "back-end", "system-integration"]
     for phase in result["phases"]:
         assert isinstance(phase["count"], int)
         assert all({"id", "name"} <= set(a) for a in phase["actors"])
@@ -36,15 +35,25 @@ def test_home_region_counts() -> None:
     result = coverage(analysis_registry(), "nijmegen")
     by = phases(result)
     assert result["sites"] == 6
-    assert {p: by[p]["count"] for p in by} == {"design": 2, "front-end": 2, "back-end": 2,
-                                               "system-integration": 1}
+    assert {p: by[p]["count"] for p in by} == {
+        "design": 2,
+        "front-end": 2,
+        "back-end": 2,
+        "system-integration": 1,
+    }
     assert [a["id"] for a in by["design"]["actors"]] == ["design-nijmegen", "fab-nijmegen"]
     assert [a["id"] for a in by["front-end"]["actors"]] == ["fab-nijmegen", "uni-nijmegen"]
     assert [a["id"] for a in by["back-end"]["actors"]] == ["osat-duiven", "uni-nijmegen"]
     # the network organisation serves every phase but is in none of them
     assert all("network-nijmegen" not in [a["id"] for a in p["actors"]] for p in by.values())
     assert [o["name"] for o in result["organisations"]] == [
-        "Cluster", "Designco", "Fabco", "Packco", "Systemco", "University"]
+        "Cluster",
+        "Designco",
+        "Fabco",
+        "Packco",
+        "Systemco",
+        "University",
+    ]
     assert result["whole_chain"] is True
     assert result["whole_chain_production"] is True
 
@@ -54,8 +63,14 @@ def test_activities_present_and_absent() -> None:
     present = {a["id"]: a["count"] for a in by["front-end"]["activities"]["present"]}
     assert present == {"wafer-fab": 1, "research": 1, "education": 1}
     absent = {a["id"] for a in by["front-end"]["activities"]["absent"]}
-    assert absent == {"foundry", "pilot-line", "front-end-equipment", "equipment-components",
-                      "materials", "services"}
+    assert absent == {
+        "foundry",
+        "pilot-line",
+        "front-end-equipment",
+        "equipment-components",
+        "materials",
+        "services",
+    }
     assert "cluster-support" not in absent  # support is never a white spot
 
 
@@ -64,8 +79,7 @@ def test_employees_latest_figure_and_sites_without_figure() -> None:
     by = phases(result)
     # fab 1000 (2026 beats 2017's 2000) + osat 300 + ems 50 + uni 200
     assert result["employees"] == {"known": 1550, "sites_with_figure": 4, "sites_without_figure": 2}
-    assert by["design"]["employees"] == {"known": 1000, "sites_with_figure": 1,
-                                         "sites_without_figure": 1}
+    assert by["design"]["employees"] == {"known": 1000, "sites_with_figure": 1, "sites_without_figure": 1}
     assert by["front-end"]["employees"]["known"] == 1200
     assert by["back-end"]["employees"]["known"] == 500
     assert by["system-integration"]["employees"]["known"] == 50
@@ -75,32 +89,40 @@ def test_roles_and_production() -> None:
     result = coverage(analysis_registry(), "nijmegen")
     by = phases(result)
     roles = {r["role"]: r["count"] for r in by["back-end"]["roles"]}
-    assert roles == {"production": 1, "equipment-materials": 1, "design-services": 0,
-                     "research-education": 1}
+    assert roles == {"production": 1, "equipment-materials": 1, "design-services": 0, "research-education": 1}
     assert {r["role"]: r["count"] for r in result["roles"]} == {
-        "production": 3, "equipment-materials": 1, "design-services": 2,
-        "research-education": 1, "support": 1}
+        "production": 3,
+        "equipment-materials": 1,
+        "design-services": 2,
+        "research-education": 1,
+        "support": 1,
+    }
     # design has no production-role activity: its core is chip design, EDA, IP, services
     assert by["design"]["production"]["count"] == 2
     assert by["front-end"]["production"]["actors"] == [
-        {"id": "fab-nijmegen", "name": "Fabco Nijmegen", "organisation": "Fabco"}]
-    assert result["production_phases"] == ["design", "front-end", "back-end",
-                                           "system-integration"]
+        {"id": "fab-nijmegen", "name": "Fabco Nijmegen", "organisation": "Fabco"}
+    ]
+    assert result["production_phases"] == ["design", "front-end", "back-end", "system-integration"]
 
 
 def test_fragile_phases() -> None:
     result = coverage(analysis_registry(), "nijmegen")
     assert [(f["phase"], f["organisation"]) for f in result["fragile_phases"]] == [
-        ("system-integration", "Systemco")]
+        ("system-integration", "Systemco")
+    ]
     assert [(f["phase"], f["organisation"]) for f in result["fragile_production_phases"]] == [
-        ("front-end", "Fabco"), ("back-end", "Packco"), ("system-integration", "Systemco")]
+        ("front-end", "Fabco"),
+        ("back-end", "Packco"),
+        ("system-integration", "Systemco"),
+    ]
 
 
 def test_pipeline_and_closed_sites() -> None:
     result = coverage(analysis_registry(), "nijmegen")
     assert [p["id"] for p in result["pipeline"]] == ["planned-nijmegen"]
     assert phases(result)["back-end"]["pipeline"] == [
-        {"id": "planned-nijmegen", "name": "Fabco Packaging Line", "status": "planned"}]
+        {"id": "planned-nijmegen", "name": "Fabco Packaging Line", "status": "planned"}
+    ]
     everyone = {a["id"] for p in result["phases"] for a in p["actors"]}
     assert "closed-duiven" not in everyone and "planned-nijmegen" not in everyone
 
@@ -118,12 +140,17 @@ def test_region_with_one_organisation() -> None:
     result = coverage(analysis_registry(), "Silicon Saxony")
     by = phases(result)
     assert result["region"]["id"] == "dresden"
-    assert {p: by[p]["count"] for p in by} == {"design": 0, "front-end": 2, "back-end": 1,
-                                               "system-integration": 0}
+    assert {p: by[p]["count"] for p in by} == {
+        "design": 0,
+        "front-end": 2,
+        "back-end": 1,
+        "system-integration": 0,
+    }
     assert result["whole_chain"] is False
     assert [(f["phase"], f["organisation"], f["sites"]) for f in result["fragile_phases"]] == [
         ("front-end", "Saxfab", ["fab-dresden", "fab2-dresden"]),
-        ("back-end", "Saxfab", ["fab2-dresden"])]
+        ("back-end", "Saxfab", ["fab2-dresden"]),
+    ]
     assert result["employees"] == {"known": 3000, "sites_with_figure": 1, "sites_without_figure": 1}
 
 
@@ -138,10 +165,8 @@ def test_empty_region() -> None:
 
 
 def test_labels_follow_language() -> None:
-    assert phases(coverage(analysis_registry(), "nijmegen", lang="nl"))["design"]["label"] == \
-        "Chipontwerp"
-    assert phases(coverage(analysis_registry(), "nijmegen", lang="en"))["design"]["label"] == \
-        "Design"
+    assert phases(coverage(analysis_registry(), "nijmegen", lang="nl"))["design"]["label"] == "Chipontwerp"
+    assert phases(coverage(analysis_registry(), "nijmegen", lang="en"))["design"]["label"] == "Design"
 
 
 def test_unknown_region_and_definition() -> None:

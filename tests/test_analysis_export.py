@@ -47,8 +47,7 @@ def test_geojson_structure() -> None:
     assert data["type"] == "FeatureCollection"
     unplaced = [f["id"] for f in data["features"] if f["geometry"] is None]
     assert unplaced == ["design-nijmegen", "fab-nocoords"]
-    assert all(not isinstance(v, list) for f in data["features"]
-               for v in f["properties"].values())
+    assert all(not isinstance(v, list) for f in data["features"] for v in f["properties"].values())
 
 
 def test_csv_cells_are_neutralised() -> None:

@@ -28,7 +28,8 @@ def test_absent_activity_with_nearest_candidate() -> None:
     assert eda["status"] == "absent" and eda["holder"] is None
     assert [c["id"] for c in eda["candidates"]] == ["eda-eindhoven"]
     assert eda["candidates"][0]["distance_km"] == pytest.approx(
-        geodesic_km_independent(*CENTRE, *EINDHOVEN), abs=0.1)
+        geodesic_km_independent(*CENTRE, *EINDHOVEN), abs=0.1
+    )
 
 
 def test_candidates_sorted_by_distance_and_closed_sites_ignored() -> None:
@@ -67,8 +68,7 @@ def test_limit() -> None:
 def test_empty_region_has_every_phase_as_white_spot() -> None:
     result = gaps(analysis_registry(), "leuven")
     phase_spots = [s for s in result["white_spots"] if s["kind"] == "phase"]
-    assert [s["phase"] for s in phase_spots] == ["design", "front-end", "back-end",
-                                                 "system-integration"]
+    assert [s["phase"] for s in phase_spots] == ["design", "front-end", "back-end", "system-integration"]
     assert all(s["status"] == "absent" for s in phase_spots)
     front = next(s for s in phase_spots if s["phase"] == "front-end")
     # nearest front-end site to Leuven's centre among those placed
@@ -82,6 +82,5 @@ def test_shipped_gaps_name_candidates_with_distances() -> None:
     with_candidates = [s for s in result["white_spots"] if s["candidates"]]
     assert with_candidates
     for spot in with_candidates:
-        assert all(c["distance_km"] > 0 or c["regions"] != ["nijmegen"]
-                   for c in spot["candidates"])
+        assert all(c["distance_km"] > 0 or c["regions"] != ["nijmegen"] for c in spot["candidates"])
         assert all(isinstance(c["distance_km"], float) for c in spot["candidates"])

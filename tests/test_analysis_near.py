@@ -14,13 +14,13 @@ ENSCHEDE = (52.21833, 6.89583)
 
 
 def test_front_end_production_near_a_place() -> None:
-    result = near(analysis_registry(), "Nijmegen", radius_km=100, phase="front-end",
-                  role="production")
+    result = near(analysis_registry(), "Nijmegen", radius_km=100, phase="front-end", role="production")
     assert result["origin"]["kind"] == "place"
     assert [s["id"] for s in result["sites"]] == ["fab-nijmegen", "foundry-enschede"]
     assert result["sites"][0]["distance_km"] == pytest.approx(0.0, abs=1.0)
     assert result["sites"][1]["distance_km"] == pytest.approx(
-        geodesic_km_independent(*NIJMEGEN, *ENSCHEDE), abs=1.0)
+        geodesic_km_independent(*NIJMEGEN, *ENSCHEDE), abs=1.0
+    )
     # Ghostfab does front-end production but cannot be placed
     assert result["without_coordinates"] == 1
 
@@ -46,8 +46,9 @@ def test_from_a_site_leaves_the_site_out() -> None:
 
 
 def test_planned_sites_on_request() -> None:
-    result = near(analysis_registry(), "Nijmegen", radius_km=5,
-                  statuses=("active", "planned", "under-construction"))
+    result = near(
+        analysis_registry(), "Nijmegen", radius_km=5, statuses=("active", "planned", "under-construction")
+    )
     assert "planned-nijmegen" in [s["id"] for s in result["sites"]]
 
 

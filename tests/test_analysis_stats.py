@@ -19,11 +19,14 @@ def figure(result: dict, figure_id: str) -> dict:
 def test_pillars_against_registry() -> None:
     result = stats(analysis_registry(), "nijmegen")
     pillars = figure(result, "employees-pillars-2026")
-    groups = {g["group"]: (g["published"], g["registry"], g["difference"])
-              for g in pillars["groups"]}
-    assert groups == {"design": (1200, 1000, -200), "equipment": (400, 300, -100),
-                      "productie": (900, 1000, 100), "packaging-test": (250, 300, 50),
-                      "toepassingen": (100, 50, -50)}
+    groups = {g["group"]: (g["published"], g["registry"], g["difference"]) for g in pillars["groups"]}
+    assert groups == {
+        "design": (1200, 1000, -200),
+        "equipment": (400, 300, -100),
+        "productie": (900, 1000, 100),
+        "packaging-test": (250, 300, 50),
+        "toepassingen": (100, 50, -50),
+    }
     assert (pillars["published"], pillars["registry"], pillars["difference"]) == (2850, 1350, -1500)
     assert pillars["comparable"] is True
     design = next(g for g in pillars["groups"] if g["group"] == "design")
@@ -47,8 +50,12 @@ def test_figure_without_registry_counterpart() -> None:
 
 def test_caveat_and_registry_totals() -> None:
     result = stats(analysis_registry(), "nijmegen")
-    assert result["registry"] == {"sites": 6, "sites_with_figure": 4, "sites_without_figure": 2,
-                                  "employees_known": 1550}
+    assert result["registry"] == {
+        "sites": 6,
+        "sites_with_figure": 4,
+        "sites_without_figure": 2,
+        "employees_known": 1550,
+    }
     assert "4 of 6" in result["caveat"]
 
 
@@ -65,5 +72,10 @@ def test_shipped_nijmegen_pillars() -> None:
     pillars = figure(result, "employees-pillars-2026")
     assert pillars["published"] == 5600
     assert [g["group"] for g in pillars["groups"]] == [
-        "design", "equipment", "productie", "packaging-test", "toepassingen"]
+        "design",
+        "equipment",
+        "productie",
+        "packaging-test",
+        "toepassingen",
+    ]
     assert all(g["difference"] == g["registry"] - g["published"] for g in pillars["groups"])

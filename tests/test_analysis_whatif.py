@@ -31,9 +31,16 @@ def test_losing_the_fab() -> None:
     assert (front["production_before"], front["production_after"]) == (1, 0)
     # chip design stays: Designco is left alone in design, which becomes fragile
     assert [f["phase"] for f in result["newly_fragile_production_phases"]] == ["design"]
-    assert result["removed"] == [{"id": "fab-nijmegen", "name": "Fabco Nijmegen",
-                                  "organisation": "Fabco", "status": "active",
-                                  "in_region": True, "counted": True}]
+    assert result["removed"] == [
+        {
+            "id": "fab-nijmegen",
+            "name": "Fabco Nijmegen",
+            "organisation": "Fabco",
+            "status": "active",
+            "in_region": True,
+            "counted": True,
+        }
+    ]
 
 
 def test_removing_a_site_outside_the_region_changes_nothing() -> None:
@@ -63,8 +70,7 @@ def test_shipped_without_nxp_fab_loses_front_end_wafer_fab() -> None:
     from lifeport_map.registry import load_registry
 
     result = whatif(load_registry(check=False), "nijmegen", ["nxp-nijmegen"])
-    assert ("front-end", "wafer-fab") in [(a["phase"], a["activity"])
-                                          for a in result["lost"]["activities"]]
+    assert ("front-end", "wafer-fab") in [(a["phase"], a["activity"]) for a in result["lost"]["activities"]]
     front = next(p for p in result["phases"] if p["phase"] == "front-end")
     assert front["production_after"] < front["production_before"]
     assert result["removed"][0]["in_region"] is True

@@ -38,15 +38,21 @@ def _inert(output: str, count: int) -> None:
         assert line.startswith(("::error ", "::warning "))
         assert not any(ch in line for ch in "\r\x1b\x07\x85\u2028\u2029")
         message = line.split("::", 2)[2]
-        assert "%0A" not in message.replace("%250A", "") and "%0D" not in \
-            message.replace("%250D", "")
+        assert "%0A" not in message.replace("%250A", "") and "%0D" not in message.replace("%250D", "")
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
 def test_issue_fields_cannot_start_a_new_workflow_command(hostile: str) -> None:
-    issue = Issue(code="name.likely-duplicate", message=f"'{hostile}' looks like it",
-                  hint=hostile, file=f"data/{hostile}.yaml", line=3, col=5, entry=hostile,
-                  field="name")
+    issue = Issue(
+        code="name.likely-duplicate",
+        message=f"'{hostile}' looks like it",
+        hint=hostile,
+        file=f"data/{hostile}.yaml",
+        line=3,
+        col=5,
+        entry=hostile,
+        field="name",
+    )
     output = as_github([issue, issue])
     _inert(output, 2)
     props = output.split("\n")[0].split("::")[1]
@@ -68,16 +74,20 @@ def test_fmt_annotations_are_inert() -> None:
 def test_validate_github_on_a_hostile_registry(tmp_path: Path) -> None:
     """End to end: two sites with the same hostile name produce a likely-duplicate error whose
     message carries the names; the job log must still hold only our own annotations."""
-    hostile = 'Evil\\n::error file=README.md,line=1::forged %0A::warning::x \\e[31mred\\r'
-    text = (CONTRIB / "companies.yaml").read_text(encoding="utf-8").replace(
-        "name: Alpha Fab", f'name: "{hostile}"').replace(
-        "name: Beta Equipment", f'name: "{hostile}"').replace(
-        "place: Duiven\n      municipality: Duiven", "place: Nijmegen\n      municipality: Nijmegen"
-    ).replace("lat: 51.94667\n      lon: 6.01389", "lat: 51.8425\n      lon: 5.85278")
+    hostile = "Evil\\n::error file=README.md,line=1::forged %0A::warning::x \\e[31mred\\r"
+    text = (
+        (CONTRIB / "companies.yaml")
+        .read_text(encoding="utf-8")
+        .replace("name: Alpha Fab", f'name: "{hostile}"')
+        .replace("name: Beta Equipment", f'name: "{hostile}"')
+        .replace("place: Duiven\n      municipality: Duiven", "place: Nijmegen\n      municipality: Nijmegen")
+        .replace("lat: 51.94667\n      lon: 6.01389", "lat: 51.8425\n      lon: 5.85278")
+    )
     registry = tmp_path / "companies.yaml"
     registry.write_text(text, encoding="utf-8")
-    done = run_cli("--registry", str(registry), "--regions", str(CONTRIB / "regions"),
-                   "validate", "--format", "github")
+    done = run_cli(
+        "--registry", str(registry), "--regions", str(CONTRIB / "regions"), "validate", "--format", "github"
+    )
     assert done.returncode == 1
     lines = done.stdout.rstrip("\n").split("\n")
     assert any("name.likely-duplicate" in line for line in lines)

@@ -14,9 +14,19 @@ from lifeport_map.boundaries import region_outline
 from lifeport_map.geo import geodesic_km
 from lifeport_map.registry import load_registry
 
-SQUARE = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": 1},
-          "geometry": {"type": "Polygon", "coordinates": [[[5.7, 51.7], [6.1, 51.7], [6.1, 52.0],
-                                                          [5.7, 52.0], [5.7, 51.7]]]}}]}
+SQUARE = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {"n": 1},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [[[5.7, 51.7], [6.1, 51.7], [6.1, 52.0], [5.7, 52.0], [5.7, 51.7]]],
+            },
+        }
+    ],
+}
 
 
 @pytest.fixture
@@ -52,9 +62,19 @@ def test_radius_outline_is_an_exact_geodesic_circle() -> None:
 
 def test_import_boundary_stores_file_and_definition(tmp_path: Path, regions: Path) -> None:
     source = _write(tmp_path, "NL226.geojson", SQUARE)
-    result = run_cli("--registry", str(MINI / "companies.yaml"), "--regions", str(regions),
-                     "regions", "import-boundary", str(source), "--region", "nijmegen",
-                     "--definition", "nuts3-nl226")
+    result = run_cli(
+        "--registry",
+        str(MINI / "companies.yaml"),
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        "nijmegen",
+        "--definition",
+        "nuts3-nl226",
+    )
     assert result.returncode == 0, result.stderr
     stored = json.loads((regions / "boundaries" / "nijmegen.geojson").read_text())
     assert stored["features"][0]["geometry"]["type"] == "Polygon"
@@ -64,31 +84,62 @@ def test_import_boundary_stores_file_and_definition(tmp_path: Path, regions: Pat
     outline = region_outline(registry, registry.regions["nijmegen"])
     assert not outline.approximate and outline.kind == "boundary"
     # Importing again updates the definition instead of adding a second one.
-    again = run_cli("--regions", str(regions), "regions", "import-boundary", str(source),
-                    "--region", "nijmegen", "--definition", "nuts3-nl226")
+    again = run_cli(
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        "nijmegen",
+        "--definition",
+        "nuts3-nl226",
+    )
     assert again.returncode == 0, again.stderr
     text = (regions / "nijmegen.yaml").read_text()
     assert text.count("id: nuts3-nl226") == 1
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("not json {", "not a GeoJSON file"),
-    ({"type": "FeatureCollection", "features": []}, "holds no geometry"),
-    ({**SQUARE, "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}},
-     "not WGS84"),
-    ({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
-      "geometry": {"type": "Point", "coordinates": [5.8, 51.8]}}]}, "expected polygons"),
-    ({"type": "Polygon", "coordinates": [[[150000, 400000], [160000, 400000],
-                                          [160000, 410000], [150000, 400000]]]},
-     "not longitude/latitude"),
-    ({"type": "Topology"}, "not a GeoJSON FeatureCollection"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("not json {", "not a GeoJSON file"),
+        ({"type": "FeatureCollection", "features": []}, "holds no geometry"),
+        (
+            {**SQUARE, "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::28992"}}},
+            "not WGS84",
+        ),
+        (
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {},
+                        "geometry": {"type": "Point", "coordinates": [5.8, 51.8]},
+                    }
+                ],
+            },
+            "expected polygons",
+        ),
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[150000, 400000], [160000, 400000], [160000, 410000], [150000, 400000]]],
+            },
+            "not longitude/latitude",
+        ),
+        ({"type": "Topology"}, "not a GeoJSON FeatureCollection"),
+    ],
+)
 def test_import_boundary_rejects_bad_files_and_changes_nothing(
-        tmp_path: Path, regions: Path, content: object, message: str) -> None:
+    tmp_path: Path, regions: Path, content: object, message: str
+) -> None:
     source = _write(tmp_path, "bad.geojson", content)
     before = snapshot(regions)
-    result = run_cli("--regions", str(regions), "regions", "import-boundary", str(source),
-                     "--region", "nijmegen")
+    result = run_cli(
+        "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "nijmegen"
+    )
     assert result.returncode == 2, result.stderr
     assert message in result.stderr and "hint:" in result.stderr
     assert "Traceback" not in result.stderr
@@ -97,6 +148,7 @@ def test_import_boundary_rejects_bad_files_and_changes_nothing(
 
 def test_import_boundary_unknown_region(tmp_path: Path, regions: Path) -> None:
     source = _write(tmp_path, "ok.geojson", SQUARE)
-    result = run_cli("--regions", str(regions), "regions", "import-boundary", str(source),
-                     "--region", "atlantis")
+    result = run_cli(
+        "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "atlantis"
+    )
     assert result.returncode == 2 and "known regions: dresden, nijmegen" in result.stderr

@@ -49,8 +49,7 @@ def test_works_from_any_directory_with_the_shipped_data(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["region"]["id"] == "nijmegen"
-    assert [p["phase"] for p in data["phases"]] == ["design", "front-end", "back-end",
-                                                   "system-integration"]
+    assert [p["phase"] for p in data["phases"]] == ["design", "front-end", "back-end", "system-integration"]
     assert list(tmp_path.iterdir()) == []
 
 
@@ -62,19 +61,23 @@ def test_registry_and_regions_options_point_elsewhere(mini_args: list[str]) -> N
     assert counts == {"design": 1, "front-end": 1, "back-end": 1, "system-integration": 0}
 
 
-@pytest.mark.parametrize(("args", "code", "needle"), [
-    (["--registry", "/nonexistent/x.yaml", "validate"], 3, "file not found"),
-    (["--registry", "/nonexistent/x.yaml", "coverage", "--region", "nijmegen"], 3, "not found"),
-    (["--registry", "/", "validate"], 3, "directory"),
-    (["--regions", "/nonexistent", "validate"], 3, "regions folder not found"),
-    (["coverage", "--region", "atlantis"], 2, "unknown region"),
-    (["coverage", "--region", "nijmegn"], 2, "nijmegen"),
-    (["coverage", "--region", "nijmegen", "--definition", "nope"], 2, "no definition"),
-    (["validate", "--format", "xml"], 2, "xml"),
-    (["no-such-command"], 2, "No such command"),
-])
-def test_failures_give_a_message_and_an_exit_code(args: list[str], code: int, needle: str,
-                                                   tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["--registry", "/nonexistent/x.yaml", "validate"], 3, "file not found"),
+        (["--registry", "/nonexistent/x.yaml", "coverage", "--region", "nijmegen"], 3, "not found"),
+        (["--registry", "/", "validate"], 3, "directory"),
+        (["--regions", "/nonexistent", "validate"], 3, "regions folder not found"),
+        (["coverage", "--region", "atlantis"], 2, "unknown region"),
+        (["coverage", "--region", "nijmegn"], 2, "nijmegen"),
+        (["coverage", "--region", "nijmegen", "--definition", "nope"], 2, "no definition"),
+        (["validate", "--format", "xml"], 2, "xml"),
+        (["no-such-command"], 2, "No such command"),
+    ],
+)
+def test_failures_give_a_message_and_an_exit_code(
+    args: list[str], code: int, needle: str, tmp_path: Path
+) -> None:
     result = run_cli(*args, cwd=tmp_path)
     assert result.returncode == code, result.stdout + result.stderr
     assert needle in result.stderr + result.stdout
@@ -118,8 +121,7 @@ def test_coverage_does_not_import_heavy_libraries() -> None:
         " 'pyproj', 'ruamel') if m in sys.modules)\n"
         "print(','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
 
@@ -133,10 +135,14 @@ def test_registry_text_never_reaches_the_terminal_as_escape_codes(tmp_path: Path
     result = run_cli("--registry", str(path), "--regions", str(MINI / "regions"), "validate")
     assert "\x1b" not in result.stdout + result.stderr
     assert "U+001B" in result.stdout
-    path.write_text((MINI / "companies.yaml").read_text().replace(
-        "name: Alpha Fab", 'name: "Alpha [bold red]x[/] :smile:"'))
-    result = run_cli("--registry", str(path), "--regions", str(MINI / "regions"), "coverage",
-                     "--region", "nijmegen")
+    path.write_text(
+        (MINI / "companies.yaml")
+        .read_text()
+        .replace("name: Alpha Fab", 'name: "Alpha [bold red]x[/] :smile:"')
+    )
+    result = run_cli(
+        "--registry", str(path), "--regions", str(MINI / "regions"), "coverage", "--region", "nijmegen"
+    )
     assert result.returncode == 0, result.stderr
     assert "\x1b" not in result.stdout
     assert "Alpha [bold red]x[/] :smile:" in result.stdout

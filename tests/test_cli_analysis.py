@@ -22,14 +22,17 @@ def test_help_ends_with_an_example(command: str) -> None:
     assert "Example: lifeport-map " + command in result.stdout
 
 
-@pytest.mark.parametrize("args", [
-    ["coverage", "--region", "lifeport"],
-    ["compare"],
-    ["gaps", "--region", "nijmegen"],
-    ["whatif", "--region", "nijmegen", "--without", "fab-nijmegen"],
-    ["near", "Nijmegen", "--radius-km", "100"],
-    ["stats", "--region", "nijmegen"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["coverage", "--region", "lifeport"],
+        ["compare"],
+        ["gaps", "--region", "nijmegen"],
+        ["whatif", "--region", "nijmegen", "--without", "fab-nijmegen"],
+        ["near", "Nijmegen", "--radius-km", "100"],
+        ["stats", "--region", "nijmegen"],
+    ],
+)
 @pytest.mark.parametrize("fmt", ["table", "json", "csv", "markdown"])
 def test_every_format_and_language(args: list[str], fmt: str) -> None:
     for lang in ("nl", "en"):
@@ -51,38 +54,55 @@ def test_coverage_json_shape() -> None:
     data = json.loads(result.stdout)
     assert data["region"]["id"] == "nijmegen"
     assert [(p["phase"], p["count"]) for p in data["phases"]] == [
-        ("design", 2), ("front-end", 2), ("back-end", 2), ("system-integration", 1)]
+        ("design", 2),
+        ("front-end", 2),
+        ("back-end", 2),
+        ("system-integration", 1),
+    ]
     assert all({"id", "name"} <= set(a) for p in data["phases"] for a in p["actors"])
 
 
 def test_coverage_definition_option() -> None:
-    result = run_cli(*ANALYSIS_ARGS, "coverage", "-r", "nijmegen", "--definition", "radius-10km",
-                     "-f", "json")
+    result = run_cli(
+        *ANALYSIS_ARGS, "coverage", "-r", "nijmegen", "--definition", "radius-10km", "-f", "json"
+    )
     assert json.loads(result.stdout)["sites"] == 3
 
 
 def test_terminal_output_does_not_interpret_markup() -> None:
-    result = run_cli(*ANALYSIS_ARGS, "coverage", "--region", "nijmegen", "--lang", "en",
-                     env={"COLUMNS": "250"})
+    result = run_cli(
+        *ANALYSIS_ARGS, "coverage", "--region", "nijmegen", "--lang", "en", env={"COLUMNS": "250"}
+    )
     assert "[red]EMS[/red]" in result.stdout
     assert "\x1b" not in result.stdout
 
 
 def test_compare_json_lists_regions() -> None:
-    result = run_cli(*ANALYSIS_ARGS, "compare", "nijmegen", "Silicon Saxony", "-f", "json",
-                     "--definition", "nijmegen=radius-10km")
+    result = run_cli(
+        *ANALYSIS_ARGS,
+        "compare",
+        "nijmegen",
+        "Silicon Saxony",
+        "-f",
+        "json",
+        "--definition",
+        "nijmegen=radius-10km",
+    )
     data = json.loads(result.stdout)
     assert [c["region"]["id"] for c in data["regions"]] == ["nijmegen", "dresden"]
     assert data["definitions"][0]["id"] == "radius-10km"
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["coverage", "--region", "nijmgen"], "nijmegen"),
-    (["whatif", "--region", "nijmegen", "--without", "fab-nijmgen"], "fab-nijmegen"),
-    (["near", "Nijmegn", "--radius-km", "10"], "Nijmegen"),
-    (["near", "Nijmegen", "--radius-km", "10", "--phase", "frontend"], "front-end"),
-    (["coverage", "--region", "nijmegen", "--definition", "nope"], "two"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["coverage", "--region", "nijmgen"], "nijmegen"),
+        (["whatif", "--region", "nijmegen", "--without", "fab-nijmgen"], "fab-nijmegen"),
+        (["near", "Nijmegn", "--radius-km", "10"], "Nijmegen"),
+        (["near", "Nijmegen", "--radius-km", "10", "--phase", "frontend"], "front-end"),
+        (["coverage", "--region", "nijmegen", "--definition", "nope"], "two"),
+    ],
+)
 def test_usage_errors_exit_2_with_closest_matches(args: list[str], needle: str) -> None:
     result = run_cli(*ANALYSIS_ARGS, *args)
     assert result.returncode == 2
@@ -101,8 +121,9 @@ def test_export_writes_atomically(tmp_path: Path, fmt: str) -> None:
 
 def test_export_to_a_missing_folder_is_an_io_error(tmp_path: Path) -> None:
     before = snapshot(tmp_path)
-    result = run_cli(*ANALYSIS_ARGS, "export", "--format", "csv", "--output",
-                     str(tmp_path / "missing" / "x.csv"))
+    result = run_cli(
+        *ANALYSIS_ARGS, "export", "--format", "csv", "--output", str(tmp_path / "missing" / "x.csv")
+    )
     assert result.returncode == 3
     assert "does not exist" in result.stderr
     assert snapshot(tmp_path) == before
@@ -117,8 +138,9 @@ def test_export_to_stdout() -> None:
 def test_invalid_registry_exits_1(tmp_path: Path) -> None:
     broken = tmp_path / "companies.yaml"
     broken.write_text("sites:\n  - id: x\n    unknown: 1\n", encoding="utf-8")
-    result = run_cli("--registry", str(broken), "--regions", str(ANALYSIS / "regions"),
-                     "coverage", "--region", "nijmegen")
+    result = run_cli(
+        "--registry", str(broken), "--regions", str(ANALYSIS / "regions"), "coverage", "--region", "nijmegen"
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
 
@@ -128,11 +150,20 @@ def test_shipped_registry_commands() -> None:
     assert all(p["count"] > 0 for p in coverage["phases"])
     compare = json.loads(run_cli("compare", "-f", "json").stdout)
     assert len(compare["regions"]) == 6
-    whatif = json.loads(run_cli("whatif", "-r", "nijmegen", "--without", "nxp-nijmegen",
-                                "-f", "json").stdout)
-    assert ("front-end", "wafer-fab") in [(a["phase"], a["activity"])
-                                          for a in whatif["lost"]["activities"]]
-    near = run_cli("near", "Nijmegen", "--radius-km", "300", "--phase", "front-end",
-                   "--role", "production", "--lang", "en", env={"COLUMNS": "200"})
+    whatif = json.loads(run_cli("whatif", "-r", "nijmegen", "--without", "nxp-nijmegen", "-f", "json").stdout)
+    assert ("front-end", "wafer-fab") in [(a["phase"], a["activity"]) for a in whatif["lost"]["activities"]]
+    near = run_cli(
+        "near",
+        "Nijmegen",
+        "--radius-km",
+        "300",
+        "--phase",
+        "front-end",
+        "--role",
+        "production",
+        "--lang",
+        "en",
+        env={"COLUMNS": "200"},
+    )
     assert near.returncode == 0
     assert "nxp-nijmegen" in near.stdout and "Distance (km)" in near.stdout

@@ -18,15 +18,27 @@ from tests.conftest import MINI, run_cli, snapshot
 
 REGISTRY = MINI / "companies.yaml"
 REGIONS = MINI / "regions"
-READERS = [["validate"], ["coverage", "--region", "nijmegen"], ["compare"],
-           ["gaps", "--region", "nijmegen"], ["whatif", "--region", "nijmegen", "--without", "x"],
-           ["near", "Nijmegen"], ["stats", "--region", "nijmegen"], ["export"], ["fmt", "--check"]]
-REGION_COMMANDS = [["coverage", "--region", "atlantis"], ["gaps", "--region", "atlantis"],
-                   ["whatif", "--region", "atlantis", "--without", "alpha-nijmegen"],
-                   ["stats", "--region", "atlantis"], ["compare", "nijmegen", "atlantis"],
-                   ["map", "region", "atlantis", "--output", "x.html"],
-                   ["map", "compare", "nijmegen", "atlantis", "--output", "x.html"],
-                   ["report", "--region", "atlantis", "--output", "brief"]]
+READERS = [
+    ["validate"],
+    ["coverage", "--region", "nijmegen"],
+    ["compare"],
+    ["gaps", "--region", "nijmegen"],
+    ["whatif", "--region", "nijmegen", "--without", "x"],
+    ["near", "Nijmegen"],
+    ["stats", "--region", "nijmegen"],
+    ["export"],
+    ["fmt", "--check"],
+]
+REGION_COMMANDS = [
+    ["coverage", "--region", "atlantis"],
+    ["gaps", "--region", "atlantis"],
+    ["whatif", "--region", "atlantis", "--without", "alpha-nijmegen"],
+    ["stats", "--region", "atlantis"],
+    ["compare", "nijmegen", "atlantis"],
+    ["map", "region", "atlantis", "--output", "x.html"],
+    ["map", "compare", "nijmegen", "atlantis", "--output", "x.html"],
+    ["report", "--region", "atlantis", "--output", "brief"],
+]
 WRITERS = {
     "export": ["export", "--format", "csv", "--output"],
     "map-nl": ["map", "nl", "--output"],
@@ -40,12 +52,10 @@ def invoke(tmp_path: Path, *args: str, registry: Path = REGISTRY, regions: Path 
     cwd = Path.cwd()
     os.chdir(tmp_path)
     try:
-        result = CliRunner().invoke(app, ["--registry", str(registry), "--regions", str(regions),
-                                          *args])
+        result = CliRunner().invoke(app, ["--registry", str(registry), "--regions", str(regions), *args])
     finally:
         os.chdir(cwd)
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.stdout + result.stderr
     return result
 
@@ -64,8 +74,7 @@ def test_a_registry_path_that_is_not_a_file(args: list[str], problem: str, tmp_p
 
 
 @pytest.mark.parametrize("args", READERS[:3], ids=[a[0] for a in READERS[:3]])
-def test_an_unreadable_registry(args: list[str], tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_registry(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     registry = tmp_path / "companies.yaml"
     shutil.copyfile(REGISTRY, registry)
     if os.geteuid() == 0:  # root reads anything: make reading fail the way a permission would
@@ -95,8 +104,7 @@ def test_a_regions_path_that_is_not_a_folder(problem: str, tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("args", REGION_COMMANDS, ids=[" ".join(a[:2]) for a in REGION_COMMANDS])
-def test_an_unknown_region_is_a_usage_error_and_writes_nothing(args: list[str],
-                                                              tmp_path: Path) -> None:
+def test_an_unknown_region_is_a_usage_error_and_writes_nothing(args: list[str], tmp_path: Path) -> None:
     result = invoke(tmp_path, *args)
     assert result.exit_code == 2, result.stdout + result.stderr
     assert "atlantis" in result.stderr
@@ -117,8 +125,7 @@ def test_an_output_that_cannot_be_written(name: str, target: str, tmp_path: Path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "a-folder"]
 
 
-def test_an_output_folder_that_cannot_be_created(tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_output_folder_that_cannot_be_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As root every folder is writable; a failing temporary file stands in for permissions."""
     import tempfile
 
@@ -151,7 +158,8 @@ def test_report_into_a_file_is_refused(tmp_path: Path) -> None:
 
 
 def test_fmt_of_a_registry_in_an_unwritable_place_changes_nothing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tempfile
 
     registry = tmp_path / "companies.yaml"
@@ -168,8 +176,17 @@ def test_fmt_of_a_registry_in_an_unwritable_place_changes_nothing(
 
 
 def test_a_missing_registry_in_a_real_process(tmp_path: Path) -> None:
-    result = run_cli("--registry", str(tmp_path / "nope.yaml"), "--regions", str(REGIONS),
-                     "map", "nl", "--output", str(tmp_path / "x.html"), cwd=tmp_path)
+    result = run_cli(
+        "--registry",
+        str(tmp_path / "nope.yaml"),
+        "--regions",
+        str(REGIONS),
+        "map",
+        "nl",
+        "--output",
+        str(tmp_path / "x.html"),
+        cwd=tmp_path,
+    )
     assert result.returncode == 3
     assert "io.not-found" in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []

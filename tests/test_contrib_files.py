@@ -37,8 +37,7 @@ def test_registry_workflow_runs_the_checks_and_is_safe_for_forks() -> None:
 
 def test_pre_commit_hooks_run_validate_and_fmt_check() -> None:
     config = _yaml(".pre-commit-config.yaml")
-    hooks = {h["id"]: h for repo in config["repos"] if repo["repo"] == "local"
-             for h in repo["hooks"]}
+    hooks = {h["id"]: h for repo in config["repos"] if repo["repo"] == "local" for h in repo["hooks"]}
     assert hooks["lifeport-map-validate"]["entry"].endswith("lifeport-map validate")
     assert hooks["lifeport-map-fmt"]["entry"].endswith("lifeport-map fmt --check")
     assert all(h["pass_filenames"] is False for h in hooks.values())
@@ -54,9 +53,17 @@ def test_issue_form_requires_a_source_url() -> None:
 
 def test_contributing_covers_the_rules() -> None:
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for topic in ("Sites, not headquarters", "source with a year", "Employees only from a source",
-                  "precision: site", "Ids are never reused", "lifeport-map validate",
-                  "lifeport-map fmt", "lifeport-map add", "Sources we accept"):
+    for topic in (
+        "Sites, not headquarters",
+        "source with a year",
+        "Employees only from a source",
+        "precision: site",
+        "Ids are never reused",
+        "lifeport-map validate",
+        "lifeport-map fmt",
+        "lifeport-map add",
+        "Sources we accept",
+    ):
         assert topic in text
 
 

@@ -42,6 +42,7 @@ def _sites(path: Path) -> Any:
 
 # --- the canonical form -------------------------------------------------------------------------
 
+
 def test_shipped_registry_is_in_canonical_form() -> None:
     done = run_cli("fmt", "--check")
     assert done.returncode == 0, done.stdout + done.stderr
@@ -61,9 +62,31 @@ def test_canonical_fixture_is_left_alone() -> None:
     assert format_text(text) == text
 
 
-@pytest.mark.parametrize("value", ["NO", "no", "on", "Off", "y", "0042", "12:30", "2024-01-01",
-                                   "1e3", ".nan", "null", "true", "12", "-1.5", " padded", "a: b",
-                                   "x #y", "[list]", "- item", "@handle"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "NO",
+        "no",
+        "on",
+        "Off",
+        "y",
+        "0042",
+        "12:30",
+        "2024-01-01",
+        "1e3",
+        ".nan",
+        "null",
+        "true",
+        "12",
+        "-1.5",
+        " padded",
+        "a: b",
+        "x #y",
+        "[list]",
+        "- item",
+        "@handle",
+    ],
+)
 def test_strings_that_readers_would_mistype_are_quoted(value: str) -> None:
     out = format_text(f"sites:\n  - id: a\n    name: {yaml.safe_dump(value, default_style=chr(34))}")
     assert '"' in out.splitlines()[2]
@@ -72,11 +95,25 @@ def test_strings_that_readers_would_mistype_are_quoted(value: str) -> None:
     assert parse(out, Path("x"))["sites"][0]["name"] == value
 
 
-@pytest.mark.parametrize("value", ["line\u2028break", "next\x85line", "del\x7f", "bom\ufeff",
-                                   "tab\there", "new\nline", 'quote " and \\ backslash', "😀"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "line\u2028break",
+        "next\x85line",
+        "del\x7f",
+        "bom\ufeff",
+        "tab\there",
+        "new\nline",
+        'quote " and \\ backslash',
+        "😀",
+    ],
+)
 def test_awkward_characters_are_escaped_and_read_back(value: str) -> None:
-    source = "sites:\n  - id: a\n    name: " + yaml.safe_dump(value, default_style='"',
-                                                              allow_unicode=False).strip() + "\n"
+    source = (
+        "sites:\n  - id: a\n    name: "
+        + yaml.safe_dump(value, default_style='"', allow_unicode=False).strip()
+        + "\n"
+    )
     out = format_text(source)
     assert parse(out, Path("x"))["sites"][0]["name"] == value
     assert format_text(out) == out
@@ -100,6 +137,7 @@ def test_a_list_item_comment_keeps_the_list_in_block_style() -> None:
 
 
 # --- files: what fmt keeps ----------------------------------------------------------------------
+
 
 def test_fmt_keeps_comments_crlf_permissions_and_symlink(tmp_path: Path) -> None:
     target = _copy(tmp_path, "messy.yaml", crlf=True)
@@ -142,8 +180,9 @@ def test_check_names_the_entries_and_changes_nothing(tmp_path: Path) -> None:
 
 def test_check_as_github_annotations(tmp_path: Path) -> None:
     target = _copy(tmp_path, "messy.yaml")
-    done = run_cli("--registry", str(target), "--regions", str(REGIONS), "fmt", "--check",
-                   "--format", "github")
+    done = run_cli(
+        "--registry", str(target), "--regions", str(REGIONS), "fmt", "--check", "--format", "github"
+    )
     assert done.returncode == 1
     annotations = [line for line in done.stdout.splitlines() if line.startswith("::")]
     assert annotations and all(line.startswith("::error file=") for line in annotations)
@@ -164,14 +203,21 @@ def test_shipped_copy_with_a_swapped_pair_is_reported_and_fixed(tmp_path: Path) 
 
 # --- refusing -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("change", "code"), [
-    (lambda t: t.replace("kind: idm", "kind: idm\n    colour: red"), "schema.unknown-field"),
-    (lambda t: t.replace("activities: [foundry]", "activities: [foundry"), "yaml.syntax"),
-    (lambda t: t.replace("year: 2025", "year: 2025\n    relations:\n      - {type: partner, "
-                         "target: nobody}"), "relation.dangling"),
-])
-def test_invalid_input_is_refused_and_left_untouched(tmp_path: Path, change: Any,
-                                                     code: str) -> None:
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        (lambda t: t.replace("kind: idm", "kind: idm\n    colour: red"), "schema.unknown-field"),
+        (lambda t: t.replace("activities: [foundry]", "activities: [foundry"), "yaml.syntax"),
+        (
+            lambda t: t.replace(
+                "year: 2025", "year: 2025\n    relations:\n      - {type: partner, target: nobody}"
+            ),
+            "relation.dangling",
+        ),
+    ],
+)
+def test_invalid_input_is_refused_and_left_untouched(tmp_path: Path, change: Any, code: str) -> None:
     target = _copy(tmp_path, "companies.yaml")
     target.write_text(change(target.read_text(encoding="utf-8")), encoding="utf-8")
     before = target.read_bytes()
@@ -181,12 +227,14 @@ def test_invalid_input_is_refused_and_left_untouched(tmp_path: Path, change: Any
     assert target.read_bytes() == before
 
 
-def test_output_that_would_read_back_differently_is_refused(tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch
-                                                            ) -> None:
+def test_output_that_would_read_back_differently_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = _copy(tmp_path, "companies.yaml")
-    target.write_text(target.read_text(encoding="utf-8").replace(
-        "year: 2025", 'year: 2025\n    description: "2026"'), encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("year: 2025", 'year: 2025\n    description: "2026"'),
+        encoding="utf-8",
+    )
     before = target.read_bytes()
     monkeypatch.setattr(yamlio_module, "needs_quotes", lambda text: False)  # a broken emitter
     with pytest.raises(FormatError, match="same data"):
@@ -194,8 +242,9 @@ def test_output_that_would_read_back_differently_is_refused(tmp_path: Path,
     assert target.read_bytes() == before
 
 
-def test_a_crash_while_replacing_leaves_the_file_intact(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_while_replacing_leaves_the_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = _copy(tmp_path, "messy.yaml")
     before = target.read_bytes()
 
@@ -209,9 +258,9 @@ def test_a_crash_while_replacing_leaves_the_file_intact(tmp_path: Path,
     assert [p.name for p in tmp_path.iterdir()] == ["companies.yaml"]  # no temp file left
 
 
-def test_an_interrupt_while_writing_leaves_the_file_intact(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+def test_an_interrupt_while_writing_leaves_the_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = _copy(tmp_path, "messy.yaml")
     before = target.read_bytes()
 
@@ -225,9 +274,9 @@ def test_an_interrupt_while_writing_leaves_the_file_intact(tmp_path: Path,
     assert [p.name for p in tmp_path.iterdir()] == ["companies.yaml"]
 
 
-def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch
-                                                             ) -> None:
+def test_a_file_changed_since_it_was_read_is_not_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = _copy(tmp_path, "messy.yaml")
     real_plan = fmt_module.plan_format
     someone_else = b"# edited meanwhile by someone else\n" + target.read_bytes()
@@ -259,12 +308,14 @@ def test_library_errors_are_typed(tmp_path: Path) -> None:
 
 _SLUG = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 _TEXT = st.text(min_size=1, max_size=20)
-_NUMBER = st.one_of(st.integers(-10**6, 10**6),
-                    st.floats(-1000, 1000, allow_nan=False).map(lambda f: round(f, 5))
-                    .filter(lambda f: "e" not in repr(f)))
+_NUMBER = st.one_of(
+    st.integers(-(10**6), 10**6),
+    st.floats(-1000, 1000, allow_nan=False).map(lambda f: round(f, 5)).filter(lambda f: "e" not in repr(f)),
+)
 _SCALAR = st.one_of(_TEXT, _NUMBER, st.booleans(), st.none())
-_COMMENT = st.text(st.characters(min_codepoint=32, max_codepoint=0x24F,
-                                 blacklist_categories=("Cc", "Cs")), max_size=15)
+_COMMENT = st.text(
+    st.characters(min_codepoint=32, max_codepoint=0x24F, blacklist_categories=("Cc", "Cs")), max_size=15
+)
 
 
 @st.composite
@@ -275,12 +326,15 @@ def registries(draw: st.DrawFn) -> dict[str, Any]:
         if draw(st.booleans()):
             site["aliases"] = draw(st.lists(_TEXT, min_size=1, max_size=3))
         site["activities"] = draw(st.lists(_SCALAR, min_size=1, max_size=3))
-        site["location"] = {k: draw(v) for k, v in (("place", _TEXT), ("country", _TEXT),
-                                                     ("lat", _NUMBER), ("note", _SCALAR))
-                            if draw(st.booleans())} or {"place": "X"}
+        site["location"] = {
+            k: draw(v)
+            for k, v in (("place", _TEXT), ("country", _TEXT), ("lat", _NUMBER), ("note", _SCALAR))
+            if draw(st.booleans())
+        } or {"place": "X"}
         if draw(st.booleans()):
-            site["sources"] = [{"url": draw(_TEXT), "year": draw(_NUMBER)}
-                               for _ in range(draw(st.integers(1, 2)))]
+            site["sources"] = [
+                {"url": draw(_TEXT), "year": draw(_NUMBER)} for _ in range(draw(st.integers(1, 2)))
+            ]
         site["notes"] = draw(_SCALAR)
         sites.append(site)
     return {"sites": sites}
@@ -319,8 +373,9 @@ def _messy(value: Any, rng: random.Random, indent: int, comments: list[str]) -> 
             else:
                 lines.append(f"{pad}{key}:")
                 lines.extend(_messy(item, rng, indent + 2, comments))
-        elif isinstance(item, list) and (not item or (
-                all(not isinstance(i, dict) for i in item) and rng.random() < 0.5)):
+        elif isinstance(item, list) and (
+            not item or (all(not isinstance(i, dict) for i in item) and rng.random() < 0.5)
+        ):
             lines.append(f"{pad}{key}: [{', '.join(_messy_scalar(i, rng, flow=True) for i in item)}]")
         elif isinstance(item, list):
             lines.append(f"{pad}{key}:")
@@ -328,7 +383,7 @@ def _messy(value: Any, rng: random.Random, indent: int, comments: list[str]) -> 
                 if isinstance(element, dict):
                     sub = _messy(element, rng, indent + 4, comments)
                     first = next(i for i, s in enumerate(sub) if not s.lstrip().startswith("#"))
-                    sub[first] = f"{pad}  - {sub[first][indent + 4:]}"
+                    sub[first] = f"{pad}  - {sub[first][indent + 4 :]}"
                     lines.extend(sub)
                 else:
                     lines.append(f"{pad}  - {_messy_scalar(element, rng, flow=False)}")
@@ -340,18 +395,19 @@ def _messy(value: Any, rng: random.Random, indent: int, comments: list[str]) -> 
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(registries(), st.randoms(use_true_random=False), st.lists(_COMMENT, min_size=1, max_size=4),
-       st.booleans())
+@given(
+    registries(), st.randoms(use_true_random=False), st.lists(_COMMENT, min_size=1, max_size=4), st.booleans()
+)
 def test_load_fmt_load_gives_the_same_data_and_fmt_is_idempotent(
-        data: dict[str, Any], rng: random.Random, comments: list[str], crlf: bool) -> None:
+    data: dict[str, Any], rng: random.Random, comments: list[str], crlf: bool
+) -> None:
     text = "\n".join(_messy(data, rng, 0, comments)) + "\n"
     if crlf:
         text = text.replace("\n", "\r\n")
     out = format_text(text)
     assert canonical_data(parse(out.replace("\r\n", "\n"), Path("x"))) == canonical_data(data)
     assert format_text(out) == out
-    assert sorted(comments_of(out.replace("\r\n", "\n"))) == \
-        sorted(comments_of(text.replace("\r\n", "\n")))
+    assert sorted(comments_of(out.replace("\r\n", "\n"))) == sorted(comments_of(text.replace("\r\n", "\n")))
     assert ("\r\n" in out) == crlf
 
 

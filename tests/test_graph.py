@@ -46,8 +46,7 @@ def test_edge_types_are_the_fixed_vocabulary_plus_registry_relations() -> None:
     relation_types = set(analysis_registry().taxonomy.vocabulary("relation_types"))
     assert types <= set(STRUCTURAL_EDGE_TYPES) | relation_types
     assert set(STRUCTURAL_EDGE_TYPES) <= types
-    registry_edges = {(u, v, d["type"]) for u, v, d in g.edges(data=True)
-                      if d.get("origin") == "registry"}
+    registry_edges = {(u, v, d["type"]) for u, v, d in g.edges(data=True) if d.get("origin") == "registry"}
     assert registry_edges == {
         ("site:design-nijmegen", "site:uni-nijmegen", "spin-off-of"),
         ("site:fab2-dresden", "site:fab-dresden", "part-of"),
@@ -90,7 +89,11 @@ def test_queries() -> None:
     assert sites_performing(g, "wafer-fab") == ["fab-dresden", "fab-nijmegen", "fab-nocoords"]
     assert "uni-nijmegen" in sites_in_phase(g, "back-end")
     assert sites_in_region(g, "nijmegen", "radius-10km") == [
-        "fab-nijmegen", "network-nijmegen", "planned-nijmegen", "uni-nijmegen"]
+        "fab-nijmegen",
+        "network-nijmegen",
+        "planned-nijmegen",
+        "uni-nijmegen",
+    ]
     assert sites_in_region(g, "leuven") == []
     assert sites_in_region(g, "dresden") == ["fab-dresden", "fab2-dresden"]
     assert organisation_of(g, "fab2-dresden") == "Saxfab"

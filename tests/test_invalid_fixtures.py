@@ -28,10 +28,8 @@ Expected = tuple[str, int, str]
 def expectations(path: Path) -> list[Expected]:
     """(code, line, field) for each '# expect:' line of the fixture or its .expect sidecar."""
     sidecar = path.with_suffix(".expect")
-    header = sidecar.read_text() if sidecar.exists() else \
-        path.read_bytes()[:4000].decode("utf-8", "replace")
-    found = [(code, int(line), "" if field == "-" else field)
-             for code, line, field in EXPECT.findall(header)]
+    header = sidecar.read_text() if sidecar.exists() else path.read_bytes()[:4000].decode("utf-8", "replace")
+    found = [(code, int(line), "" if field == "-" else field) for code, line, field in EXPECT.findall(header)]
     assert found, f"{path.name} lacks an '# expect: CODE at line N field FIELD' header"
     return found
 
@@ -40,10 +38,10 @@ CASES = sorted(INVALID.glob("*.yaml"))
 
 
 def validate_in_process(path: Path) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--registry", str(path), "--regions", str(REGIONS),
-                                      "validate", "--format", "json"])
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
+    result = CliRunner().invoke(
+        app, ["--registry", str(path), "--regions", str(REGIONS), "validate", "--format", "json"]
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -53,8 +51,7 @@ def test_there_is_a_fixture_per_failure_mode() -> None:
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
-def test_invalid_registry_is_reported(path: Path, tmp_path: Path,
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_invalid_registry_is_reported(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     before = snapshot(INVALID)
     code, stdout, stderr = validate_in_process(path)
@@ -83,8 +80,7 @@ def test_every_error_of_a_registry_is_reported_in_one_run() -> None:
 
 
 # A few cases as real processes: the console script, its exit code and stderr end to end.
-SUBPROCESS_CASES = ["website-javascript-entity", "utf16", "alias-bomb", "huge-number",
-                    "many-errors-at-once"]
+SUBPROCESS_CASES = ["website-javascript-entity", "utf16", "alias-bomb", "huge-number", "many-errors-at-once"]
 
 
 @pytest.mark.parametrize("name", SUBPROCESS_CASES)
@@ -95,9 +91,12 @@ def test_invalid_registry_in_a_real_process(name: str, tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     for code, line, field in expectations(path):
-        assert re.search(rf"^{re.escape(str(path))}:{line}:\d+: error: \[{re.escape(code)}\]"
-                         + (rf" [^:]*: {re.escape(field)}:" if field else ""),
-                         result.stdout, re.MULTILINE), (code, line, field, result.stdout)
+        assert re.search(
+            rf"^{re.escape(str(path))}:{line}:\d+: error: \[{re.escape(code)}\]"
+            + (rf" [^:]*: {re.escape(field)}:" if field else ""),
+            result.stdout,
+            re.MULTILINE,
+        ), (code, line, field, result.stdout)
     assert "hint:" in result.stdout
     assert snapshot(INVALID) == before
     assert list(tmp_path.iterdir()) == []
@@ -105,8 +104,7 @@ def test_invalid_registry_in_a_real_process(name: str, tmp_path: Path) -> None:
 
 def test_text_format_names_file_line_and_field(tmp_path: Path) -> None:
     path = INVALID / "unknown-field.yaml"
-    result = run_cli("--registry", str(path), "--regions", str(REGIONS), "validate",
-                     cwd=tmp_path)
+    result = run_cli("--registry", str(path), "--regions", str(REGIONS), "validate", cwd=tmp_path)
     assert result.returncode == 1
     [(_code, line, _field)] = expectations(path)
     assert f"{path}:{line}:" in result.stdout

@@ -21,8 +21,11 @@ def test_site_layers_follow_phases_kinds_and_status() -> None:
     taxonomy = registry.taxonomy
     layers = {s.id: maps.site_layers(s, taxonomy) for s in registry.sites}
     # alpha: wafer fab + chip design; beta: back-end equipment; gamma: under construction.
-    assert layers == {"alpha-nijmegen": ["design", "front-end"], "beta-duiven": ["back-end"],
-                      "gamma-dresden": ["pipeline"]}
+    assert layers == {
+        "alpha-nijmegen": ["design", "front-end"],
+        "beta-duiven": ["back-end"],
+        "gamma-dresden": ["pipeline"],
+    }
 
 
 def test_region_legend_counts_equal_coverage() -> None:
@@ -33,8 +36,11 @@ def test_region_legend_counts_equal_coverage() -> None:
     legend = maps.legend_html(registry.taxonomy, maps.layer_counts(sites, registry.taxonomy), "nl")
     counts = dict(re.findall(r'data-layer="([a-z-]+)".*?data-count="(\d+)"', legend))
     expected = {p["phase"]: str(p["count"]) for p in coverage(registry, "nijmegen")["phases"]}
-    assert {k: v for k, v in counts.items() if k in expected} == expected == {
-        "design": "1", "front-end": "1", "back-end": "1", "system-integration": "0"}
+    assert (
+        {k: v for k, v in counts.items() if k in expected}
+        == expected
+        == {"design": "1", "front-end": "1", "back-end": "1", "system-integration": "0"}
+    )
 
 
 def test_nl_map_holds_each_site_once_with_the_layers_it_is_drawn_in() -> None:
@@ -43,9 +49,10 @@ def test_nl_map_holds_each_site_once_with_the_layers_it_is_drawn_in() -> None:
     assert collection["type"] == "FeatureCollection"
     # gamma is in Dresden, not in the Dutch map; alpha shows in both of its phases.
     assert {f["id"]: f["properties"]["layers"] for f in collection["features"]} == {
-        "alpha-nijmegen": ["design", "front-end"], "beta-duiven": ["back-end"]}
-    assert collection["features"][0]["geometry"] == {"type": "Point",
-                                                     "coordinates": [5.85278, 51.8425]}
+        "alpha-nijmegen": ["design", "front-end"],
+        "beta-duiven": ["back-end"],
+    }
+    assert collection["features"][0]["geometry"] == {"type": "Point", "coordinates": [5.85278, 51.8425]}
     spec = page_data(maps.page_html(maps.nl_map(registry)))["maps"][0]
     assert [layer["id"] for layer in spec["layers"]] == ["design", "front-end", "back-end"]
     assert [f["id"] for f in spec["sites"]["features"]] == ["alpha-nijmegen", "beta-duiven"]
@@ -53,8 +60,12 @@ def test_nl_map_holds_each_site_once_with_the_layers_it_is_drawn_in() -> None:
 
 def test_coordinates_in_the_page_are_rounded_to_five_decimals() -> None:
     registry = mini()
-    site = dataclasses.replace(registry.site("alpha-nijmegen"), location=dataclasses.replace(
-        registry.site("alpha-nijmegen").location, lat=51.842512345, lon=5.852789999))
+    site = dataclasses.replace(
+        registry.site("alpha-nijmegen"),
+        location=dataclasses.replace(
+            registry.site("alpha-nijmegen").location, lat=51.842512345, lon=5.852789999
+        ),
+    )
     feature = maps.site_features([site], registry.taxonomy, "nl")["features"][0]
     assert feature["geometry"]["coordinates"] == [5.85279, 51.84251]
 
@@ -68,8 +79,7 @@ def test_site_record_keeps_registry_text_as_text_and_links_only_plain_http() -> 
     assert record["name"] == "`${alert(1)}` \\ backslash"
     assert record["org"] == "</script><script>alert(1)</script>"
     assert record["web"] == ["https://example.org/?q=<b>&x='\"`"] * 2
-    assert record["src"] == [["<img src=x onerror=alert(2)>", "https://example.org/a?b=1&c=</script>",
-                              2026]]
+    assert record["src"] == [["<img src=x onerror=alert(2)>", "https://example.org/a?b=1&c=</script>", 2026]]
     assert record["layers"] == ["back-end", "system-integration"]
     other = maps.site_record(registry.site("hostile-nijmegen"), ["design"], "nl")
     assert other["web"] == ["javascript:alert(1)", None]  # shown as text, never a link
@@ -90,8 +100,13 @@ def test_site_record_has_every_popup_field() -> None:
     registry = mini()
     record = maps.site_record(registry.site("alpha-nijmegen"), ["design", "front-end"], "nl")
     assert record == {
-        "name": "Alpha Fab", "org": "Alpha", "kind": "idm", "acts": ["wafer-fab", "chip-design"],
-        "status": "active", "layers": ["design", "front-end"], "where": "Nijmegen, NL",
+        "name": "Alpha Fab",
+        "org": "Alpha",
+        "kind": "idm",
+        "acts": ["wafer-fab", "chip-design"],
+        "status": "active",
+        "layers": ["design", "front-end"],
+        "where": "Nijmegen, NL",
         "prec": "place",
         "emp": [["1.000", 2026, None, ["https://example.org/alpha", "https://example.org/alpha"]]],
         "src": [["https://example.org/alpha", "https://example.org/alpha", 2026]],
@@ -126,7 +141,7 @@ def test_baseline_popup_shows_every_field_and_escapes_registry_text() -> None:
 def test_employees_show_value_year_and_source() -> None:
     registry = mini()
     html = maps.popup_html(registry.site("alpha-nijmegen"), registry.taxonomy, "en")
-    assert "1,000 (year 2026; source: <a href=\"https://example.org/alpha\"" in html
+    assert '1,000 (year 2026; source: <a href="https://example.org/alpha"' in html
 
 
 @pytest.mark.parametrize("build", ["nl", "region", "compare"])
@@ -150,8 +165,7 @@ def test_pages_are_offline_deterministic_and_safe(build: str) -> None:
     assert 'href="javascript' not in first
     assert "Leaflet 1.9" in first
     # The data survives its trip through the page whole: every hostile name reads back as is.
-    names = {f["properties"]["name"] for m in page_data(first)["maps"]
-             for f in m["sites"]["features"]}
+    names = {f["properties"]["name"] for m in page_data(first)["maps"] for f in m["sites"]["features"]}
     assert "<img src=x onerror=alert(1)>" in names or build == "compare"
     assert "`${alert(1)}` \\ backslash" in names
 
@@ -176,11 +190,13 @@ def test_common_zoom_fits_the_largest_region() -> None:
 
 
 def test_map_commands_write_html_and_figures(tmp_path: Path, mini_args: list[str]) -> None:
-    for args, name in ((["map", "nl"], "nl.html"), (["map", "region", "nijmegen", "--lang", "en"],
-                                                     "region.html"),
-                       (["map", "compare", "nijmegen", "dresden", "--format", "png"], "cmp.png"),
-                       (["map", "nl", "--format", "svg"], "nl.svg"),
-                       (["map", "region", "lifeport", "--format", "pdf"], "r.pdf")):
+    for args, name in (
+        (["map", "nl"], "nl.html"),
+        (["map", "region", "nijmegen", "--lang", "en"], "region.html"),
+        (["map", "compare", "nijmegen", "dresden", "--format", "png"], "cmp.png"),
+        (["map", "nl", "--format", "svg"], "nl.svg"),
+        (["map", "region", "lifeport", "--format", "pdf"], "r.pdf"),
+    ):
         result = run_cli(*mini_args, *args, "--output", str(tmp_path / name))
         assert result.returncode == 0, result.stderr
         assert (tmp_path / name).stat().st_size > 1000
@@ -216,9 +232,11 @@ def _figure_texts(fig: object) -> list[tuple[str, object]]:
     canvas = FigureCanvasAgg(fig)  # type: ignore[arg-type]
     canvas.draw()
     renderer = canvas.get_renderer()
-    return [(t.get_text(), t.get_window_extent(renderer))
-            for t in fig.findobj(Text)  # type: ignore[attr-defined]
-            if t.get_visible() and t.get_text()]
+    return [
+        (t.get_text(), t.get_window_extent(renderer))
+        for t in fig.findobj(Text)  # type: ignore[attr-defined]
+        if t.get_visible() and t.get_text()
+    ]
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -228,8 +246,11 @@ def test_national_figure_keeps_every_text_inside_the_figure(lang: str) -> None:
 
     fig = static.nl_figure(load_registry(check=False), lang=lang)
     width, height = fig.bbox.width, fig.bbox.height
-    outside = [text for text, box in _figure_texts(fig)
-               if box.x0 < 0 or box.y0 < 0 or box.x1 > width or box.y1 > height]
+    outside = [
+        text
+        for text, box in _figure_texts(fig)
+        if box.x0 < 0 or box.y0 < 0 or box.x1 > width or box.y1 > height
+    ]
     assert outside == []
 
 
@@ -240,9 +261,15 @@ def test_figure_shows_how_many_sites_share_a_place() -> None:
     alpha = registry.site("alpha-nijmegen")
     # Three sites at alpha's place: alpha, a copy, and beta moved there (another layer).
     beta = registry.site("beta-duiven")
-    crowded = dataclasses.replace(registry, sites=(
-        alpha, dataclasses.replace(alpha, id="alpha-two"),
-        dataclasses.replace(beta, location=alpha.location), registry.site("gamma-dresden")))
+    crowded = dataclasses.replace(
+        registry,
+        sites=(
+            alpha,
+            dataclasses.replace(alpha, id="alpha-two"),
+            dataclasses.replace(beta, location=alpha.location),
+            registry.site("gamma-dresden"),
+        ),
+    )
     texts = [text for text, _ in _figure_texts(static.nl_figure(crowded))]
     # Design and front-end have two sites at the place each; back-end one (no number).
     assert texts.count("2") == 2 and "1" not in texts

@@ -41,8 +41,7 @@ ANALYSES = {
 
 def invoke(*args: str) -> Any:
     result = CliRunner().invoke(app, [*ARGS, *args], env={"COLUMNS": "400"})
-    assert result.exception is None or isinstance(result.exception, SystemExit), \
-        repr(result.exception)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.stdout + result.stderr
     return result
 
@@ -60,11 +59,18 @@ def test_the_hostile_registry_is_valid_so_that_every_output_renders_it() -> None
     result = invoke("validate", "--format", "json")
     assert result.exit_code == 0, result.stdout
     assert json.loads(result.stdout)["errors"] == 0
-    assert {"<img src=x onerror=alert(1)>", "=HYPERLINK(\"http://x\")", "-2+3", "@SUM(1)",
-            "::error file=x::forged", "%0A::error::forged"} <= hostile_texts()
+    assert {
+        "<img src=x onerror=alert(1)>",
+        '=HYPERLINK("http://x")',
+        "-2+3",
+        "@SUM(1)",
+        "::error file=x::forged",
+        "%0A::error::forged",
+    } <= hostile_texts()
 
 
 # --- terminal -----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("name", ANALYSES)
 def test_terminal_tables_show_markup_literally_and_no_escape_codes(name: str) -> None:
@@ -85,8 +91,7 @@ def test_rich_markup_in_a_name_is_printed_not_interpreted() -> None:
 def test_validate_text_and_github_output_of_hostile_problems(tmp_path: Path) -> None:
     """Problems whose messages quote hostile values: one annotation per issue, none forged."""
     text = (HOSTILE / "companies.yaml").read_text(encoding="utf-8")
-    text = text.replace("    kind: idm\n",
-                        '    kind: "idm\\n::error file=x,line=1::forged \\e[31m"\n', 1)
+    text = text.replace("    kind: idm\n", '    kind: "idm\\n::error file=x,line=1::forged \\e[31m"\n', 1)
     text = text.replace("    kind: ems\n", '    kind: ems\n    "::warning::x\\r\\n": 1\n', 1)
     broken = tmp_path / "companies.yaml"
     broken.write_text(text, encoding="utf-8")
@@ -97,8 +102,9 @@ def test_validate_text_and_github_output_of_hostile_problems(tmp_path: Path) -> 
     issues = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)["issues"]
     assert len(lines) == len(issues) >= 2
     for line in lines:
-        assert re.fullmatch(r"::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[^,:]*::[^\r\n]*",
-                            line), line
+        assert re.fullmatch(r"::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=[^,:]*::[^\r\n]*", line), (
+            line
+        )
         assert "\x1b" not in line
     text_out = CliRunner().invoke(app, args)
     assert text_out.exit_code == 1
@@ -107,6 +113,7 @@ def test_validate_text_and_github_output_of_hostile_problems(tmp_path: Path) -> 
 
 
 # --- JSON and GeoJSON ---------------------------------------------------------------------------
+
 
 def _strict_json(text: str) -> Any:
     def refuse(constant: str) -> None:
@@ -147,11 +154,15 @@ def test_export_graphml_is_well_formed_and_keeps_every_name() -> None:
     result = invoke("export", "--format", "graphml")
     root = ET.fromstring(result.stdout_bytes)
     values = {el.text for el in root.iter() if el.text}
-    assert {"<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>",
-            "=HYPERLINK(\"http://x\")"} <= values
+    assert {
+        "<img src=x onerror=alert(1)>",
+        "</script><script>alert(1)</script>",
+        '=HYPERLINK("http://x")',
+    } <= values
 
 
 # --- CSV ----------------------------------------------------------------------------------------
+
 
 def _cells(text: str) -> list[str]:
     return [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
@@ -170,7 +181,7 @@ def test_no_csv_cell_can_become_a_formula(name: str) -> None:
 
 def test_csv_keeps_the_text_after_the_defusing_quote() -> None:
     cells = _cells(invoke("export", "--format", "csv").stdout)
-    assert "'=HYPERLINK(\"http://x\")" in cells and "'-2+3" in cells and "'@SUM(1)" in cells
+    assert '\'=HYPERLINK("http://x")' in cells and "'-2+3" in cells and "'@SUM(1)" in cells
 
 
 # --- Markdown -----------------------------------------------------------------------------------
@@ -200,17 +211,22 @@ def test_markdown_has_no_raw_html_no_script_links_and_intact_tables(name: str) -
 
 # --- maps and briefs (static checks; the browser test opens them) -------------------------------
 
-DANGEROUS_HTML = re.compile(r"<img src=x|<svg onload|<script>alert|onerror=alert\(1\)>"
-                            r"|href=\"javascript|href='javascript", re.IGNORECASE)
+DANGEROUS_HTML = re.compile(
+    r"<img src=x|<svg onload|<script>alert|onerror=alert\(1\)>"
+    r"|href=\"javascript|href='javascript",
+    re.IGNORECASE,
+)
 
 
 def _check_page(html: str) -> None:
     assert not DANGEROUS_HTML.search(html), DANGEROUS_HTML.search(html)
 
 
-@pytest.mark.parametrize("args", [["map", "nl"], ["map", "region", "nijmegen"],
-                                  ["map", "compare", "nijmegen", "dresden"]],
-                         ids=["nl", "region", "compare"])
+@pytest.mark.parametrize(
+    "args",
+    [["map", "nl"], ["map", "region", "nijmegen"], ["map", "compare", "nijmegen", "dresden"]],
+    ids=["nl", "region", "compare"],
+)
 def test_map_pages_hold_no_live_markup(args: list[str], tmp_path: Path) -> None:
     out = tmp_path / "page.html"
     result = invoke(*args, "--output", str(out), "--lang", "en")
@@ -220,11 +236,9 @@ def test_map_pages_hold_no_live_markup(args: list[str], tmp_path: Path) -> None:
 
 
 def test_report_brief_is_inert_in_markdown_and_html(tmp_path: Path) -> None:
-    result = invoke("report", "--region", "nijmegen", "--output", str(tmp_path / "brief"),
-                    "--lang", "en")
+    result = invoke("report", "--region", "nijmegen", "--output", str(tmp_path / "brief"), "--lang", "en")
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "brief").iterdir()) == \
-        ["brief.html", "brief.md", "map.png"]
+    assert sorted(p.name for p in (tmp_path / "brief").iterdir()) == ["brief.html", "brief.md", "map.png"]
     _check_markdown((tmp_path / "brief" / "brief.md").read_text(encoding="utf-8"))
     _check_page((tmp_path / "brief" / "brief.html").read_text(encoding="utf-8"))
 
@@ -242,20 +256,40 @@ def test_static_figures_render_hostile_names_without_scripts(fmt: str, tmp_path:
 
 # --- file names -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("region", ["../nijmegen", "../../tmp/x", "/tmp/x", "nijmegen/../nijmegen",
-                                    "boundaries/../../x"])
+
+@pytest.mark.parametrize(
+    "region", ["../nijmegen", "../../tmp/x", "/tmp/x", "nijmegen/../nijmegen", "boundaries/../../x"]
+)
 def test_boundary_import_refuses_a_region_id_that_leaves_the_regions_folder(
-        region: str, tmp_path: Path) -> None:
+    region: str, tmp_path: Path
+) -> None:
     regions = tmp_path / "data" / "regions"
     shutil.copytree(HOSTILE / "regions", regions)
     (regions.parent / "nijmegen.yaml").write_text((HOSTILE / "regions" / "nijmegen.yaml").read_text())
     boundary = tmp_path / "b.geojson"
-    boundary.write_text(json.dumps({"type": "FeatureCollection", "features": [{
-        "type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
-            [[5.8, 51.8], [5.9, 51.8], [5.9, 51.9], [5.8, 51.9], [5.8, 51.8]]]}}]}))
+    boundary.write_text(
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": {},
+                        "geometry": {
+                            "type": "Polygon",
+                            "coordinates": [
+                                [[5.8, 51.8], [5.9, 51.8], [5.9, 51.9], [5.8, 51.9], [5.8, 51.8]]
+                            ],
+                        },
+                    }
+                ],
+            }
+        )
+    )
     before = snapshot(tmp_path)
-    result = CliRunner().invoke(app, ["--regions", str(regions), "regions", "import-boundary",
-                                      str(boundary), "--region", region])
+    result = CliRunner().invoke(
+        app, ["--regions", str(regions), "regions", "import-boundary", str(boundary), "--region", region]
+    )
     assert result.exit_code == 2, result.stdout + result.stderr
     assert snapshot(tmp_path) == before
 
@@ -264,18 +298,30 @@ def _regions_with_boundary(tmp_path: Path, boundary: str) -> Path:
     regions = tmp_path / "regions"
     shutil.copytree(FIXTURES / "mini" / "regions", regions)
     with (regions / "nijmegen.yaml").open("a", encoding="utf-8") as handle:
-        handle.write(f"  - id: official\n    type: boundary\n    name: {{nl: b, en: b}}\n"
-                     f"    boundary: {boundary}\n    source: {{note: x, year: 2026}}\n")
+        handle.write(
+            f"  - id: official\n    type: boundary\n    name: {{nl: b, en: b}}\n"
+            f"    boundary: {boundary}\n    source: {{note: x, year: 2026}}\n"
+        )
     return regions
 
 
-@pytest.mark.parametrize("boundary", ["/etc/hostname", "../../../etc/hostname",
-                                      "boundaries/../../x.geojson"])
+@pytest.mark.parametrize("boundary", ["/etc/hostname", "../../../etc/hostname", "boundaries/../../x.geojson"])
 def test_a_region_file_cannot_point_its_boundary_outside_the_regions_folder(
-        boundary: str, tmp_path: Path) -> None:
+    boundary: str, tmp_path: Path
+) -> None:
     regions = _regions_with_boundary(tmp_path, boundary)
-    result = CliRunner().invoke(app, ["--registry", str(HOSTILE / "companies.yaml"), "--regions",
-                                      str(regions), "validate", "--format", "json"])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--registry",
+            str(HOSTILE / "companies.yaml"),
+            "--regions",
+            str(regions),
+            "validate",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 1
     found = [(i["code"], i["field"]) for i in json.loads(result.stdout)["issues"]]
     assert found == [("region.boundary-outside", "definitions[2].boundary")]
@@ -286,9 +332,22 @@ def test_a_broken_boundary_file_is_a_clean_error_and_writes_nothing(tmp_path: Pa
     (regions / "boundaries").mkdir()
     (regions / "boundaries" / "nijmegen.geojson").write_text("{not json")
     out = tmp_path / "out.html"
-    result = CliRunner().invoke(app, ["--registry", str(HOSTILE / "companies.yaml"), "--regions",
-                                      str(regions), "map", "region", "nijmegen", "--definition",
-                                      "official", "--output", str(out)])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--registry",
+            str(HOSTILE / "companies.yaml"),
+            "--regions",
+            str(regions),
+            "map",
+            "region",
+            "nijmegen",
+            "--definition",
+            "official",
+            "--output",
+            str(out),
+        ],
+    )
     assert result.exit_code == 1, result.stdout + result.stderr
     assert "region.bad-boundary" in result.stderr
     assert not out.exists()

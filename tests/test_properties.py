@@ -32,19 +32,37 @@ from lifeport_map.yamlio import dump_block
 from tests.conftest import MINI
 
 REGIONS = MINI / "regions"
-PLACES = [("Nijmegen", "NL", 51.8425, 5.85278), ("Duiven", "NL", 51.94667, 6.01389),
-          ("Dresden", "DE", 51.05089, 13.73832), ("Leuven", "BE", 50.87959, 4.70093)]
-ACTIVITIES = ["chip-design", "eda", "wafer-fab", "foundry", "front-end-equipment", "materials",
-              "assembly-test", "osat", "back-end-equipment", "ems", "modules", "systems"]
+PLACES = [
+    ("Nijmegen", "NL", 51.8425, 5.85278),
+    ("Duiven", "NL", 51.94667, 6.01389),
+    ("Dresden", "DE", 51.05089, 13.73832),
+    ("Leuven", "BE", 50.87959, 4.70093),
+]
+ACTIVITIES = [
+    "chip-design",
+    "eda",
+    "wafer-fab",
+    "foundry",
+    "front-end-equipment",
+    "materials",
+    "assembly-test",
+    "osat",
+    "back-end-equipment",
+    "ems",
+    "modules",
+    "systems",
+]
 KINDS = ["idm", "fabless", "foundry", "osat", "equipment-oem", "supplier", "ems", "system-oem"]
 RELATIONS = ["part-of", "partner", "supplier-of", "customer-of", "spin-off-of"]
 # Codes that name the second of two entries (which one is second depends on the order).
 PAIRWISE = {"order.not-canonical", "id.duplicate", "alias.duplicate", "name.likely-duplicate"}
-SETTINGS = settings(max_examples=40, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
-_WORD = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éüß&.'", min_size=1,
-                max_size=8)
+_WORD = st.text(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éüß&.'", min_size=1, max_size=8
+)
 _NAME = st.lists(_WORD, min_size=1, max_size=3).map(" ".join)
 _SLUG = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 
@@ -53,27 +71,35 @@ _SLUG = st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,4}){0,2}", fullmatch=True
 def valid_sites(draw: st.DrawFn) -> list[dict[str, Any]]:
     """Sites that pass every check: unique ids and names, known vocabularies, sources."""
     ids = sorted(draw(st.lists(_SLUG, min_size=1, max_size=6, unique=True)))
-    names = draw(st.lists(_NAME, min_size=len(ids), max_size=len(ids),
-                          unique_by=lambda n: n.casefold()[:3]))
+    names = draw(st.lists(_NAME, min_size=len(ids), max_size=len(ids), unique_by=lambda n: n.casefold()[:3]))
     sites = []
     for site_id, name in zip(ids, names, strict=True):
         place, country, lat, lon = draw(st.sampled_from(PLACES))
         location: dict[str, Any] = {"place": place, "municipality": place, "country": country}
         if draw(st.booleans()):
-            location.update(lat=round(lat + draw(st.floats(-0.05, 0.05)), 5),
-                            lon=round(lon + draw(st.floats(-0.05, 0.05)), 5), precision="place")
+            location.update(
+                lat=round(lat + draw(st.floats(-0.05, 0.05)), 5),
+                lon=round(lon + draw(st.floats(-0.05, 0.05)), 5),
+                precision="place",
+            )
         site: dict[str, Any] = {
-            "id": site_id, "name": name, "organisation": draw(_NAME),
+            "id": site_id,
+            "name": name,
+            "organisation": draw(_NAME),
             "kind": draw(st.sampled_from(KINDS)),
-            "activities": draw(st.lists(st.sampled_from(ACTIVITIES), min_size=1, max_size=3,
-                                        unique=True)),
+            "activities": draw(st.lists(st.sampled_from(ACTIVITIES), min_size=1, max_size=3, unique=True)),
             "status": draw(st.sampled_from(["active", "planned", "under-construction"])),
             "location": location,
             "sources": [{"url": f"https://example.org/{site_id}", "year": draw(st.integers(1990, 2030))}],
         }
         if draw(st.booleans()):
-            site["employees"] = [{"value": draw(st.integers(0, 10**5)), "year": 2025,
-                                  "url": f"https://example.org/{site_id}/staff"}]
+            site["employees"] = [
+                {
+                    "value": draw(st.integers(0, 10**5)),
+                    "year": 2025,
+                    "url": f"https://example.org/{site_id}/staff",
+                }
+            ]
         if len(ids) > 1 and draw(st.booleans()):
             target = draw(st.sampled_from([i for i in ids if i != site_id]))
             site["relations"] = [{"type": draw(st.sampled_from(RELATIONS[1:])), "target": target}]
@@ -91,11 +117,11 @@ def any_sites(draw: st.DrawFn) -> list[dict[str, Any]]:
     aliases = ["Fab One", "Campus", "Lab"]
     for site in sites:
         if draw(st.integers(0, 3)) == 0:
-            site["aliases"] = draw(st.lists(st.sampled_from(aliases), min_size=1, max_size=2,
-                                            unique=True))
+            site["aliases"] = draw(st.lists(st.sampled_from(aliases), min_size=1, max_size=2, unique=True))
         if draw(st.integers(0, 3)) == 0:
-            site["relations"] = [{"type": draw(st.sampled_from(RELATIONS)),
-                                  "target": draw(st.sampled_from([*ids, "nowhere"]))}]
+            site["relations"] = [
+                {"type": draw(st.sampled_from(RELATIONS)), "target": draw(st.sampled_from([*ids, "nowhere"]))}
+            ]
         if draw(st.integers(0, 5)) == 0:
             site["kind"] = "robot"
         if draw(st.integers(0, 5)) == 0:
@@ -121,8 +147,11 @@ def written(text: str | bytes) -> Iterator[Path]:
 
 def comparable(site: Any) -> tuple[Any, ...]:
     """A site's data without where it was read from (sites compare by identity)."""
-    return tuple(getattr(site, f.name) for f in dataclasses.fields(site)
-                 if f.name not in ("raw", "file", "line", "col"))
+    return tuple(
+        getattr(site, f.name)
+        for f in dataclasses.fields(site)
+        if f.name not in ("raw", "file", "line", "col")
+    )
 
 
 def findings(sites: list[dict[str, Any]]) -> tuple[Counter[tuple[str, str, str]], Counter[str]]:
@@ -136,7 +165,8 @@ def findings(sites: list[dict[str, Any]]) -> tuple[Counter[tuple[str, str, str]]
 @SETTINGS
 @given(valid_sites(), st.randoms(use_true_random=False))
 def test_a_valid_registry_in_any_order_reads_back_the_same_after_fmt(
-        sites: list[dict[str, Any]], rng: random.Random) -> None:
+    sites: list[dict[str, Any]], rng: random.Random
+) -> None:
     with written(registry_text(sites)) as path:
         result = check_registry(path, REGIONS)
         assert result.errors == [], result.errors
@@ -156,7 +186,8 @@ def test_a_valid_registry_in_any_order_reads_back_the_same_after_fmt(
 @SETTINGS
 @given(any_sites(), st.randoms(use_true_random=False))
 def test_findings_do_not_depend_on_the_order_of_entries(
-        sites: list[dict[str, Any]], rng: random.Random) -> None:
+    sites: list[dict[str, Any]], rng: random.Random
+) -> None:
     shuffled = sites[:]
     rng.shuffle(shuffled)
     assert findings(shuffled) == findings(sites)
@@ -174,12 +205,57 @@ def test_random_bytes_give_a_registry_or_the_loaders_own_errors(data: bytes) -> 
         _load(path)
 
 
-_YAMLISH = st.lists(st.sampled_from([
-    "sites:", "\n", "  - ", "id: ", "a-b", "name: ", "x", ": ", "- ", "[", "]", "{", "}", ",",
-    "'", '"', "&a ", "*a", "!!str ", "<<: ", "? ", "|", ">", "#", "\t", "---", "...", "0042",
-    "12:30", ".nan", "1e400", "9" * 700, "\\u0000", "\\ud800", "%TAG ! x\n", "@", "`", "\r",
-    "\u2028", "\ufeff", "lat: ", "location:", "    ", "relations: [{type: part-of, target: a-b}]",
-]), max_size=60).map("".join)
+_YAMLISH = st.lists(
+    st.sampled_from(
+        [
+            "sites:",
+            "\n",
+            "  - ",
+            "id: ",
+            "a-b",
+            "name: ",
+            "x",
+            ": ",
+            "- ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "'",
+            '"',
+            "&a ",
+            "*a",
+            "!!str ",
+            "<<: ",
+            "? ",
+            "|",
+            ">",
+            "#",
+            "\t",
+            "---",
+            "...",
+            "0042",
+            "12:30",
+            ".nan",
+            "1e400",
+            "9" * 700,
+            "\\u0000",
+            "\\ud800",
+            "%TAG ! x\n",
+            "@",
+            "`",
+            "\r",
+            "\u2028",
+            "\ufeff",
+            "lat: ",
+            "location:",
+            "    ",
+            "relations: [{type: part-of, target: a-b}]",
+        ]
+    ),
+    max_size=60,
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -190,18 +266,25 @@ def test_yaml_ish_text_gives_a_registry_or_the_loaders_own_errors(text: str) -> 
 
 
 @SETTINGS
-@given(valid_sites(), st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 2),
-                                         st.characters(codec="utf-8")), min_size=1, max_size=8))
+@given(
+    valid_sites(),
+    st.lists(
+        st.tuples(st.integers(0, 10**6), st.integers(0, 2), st.characters(codec="utf-8")),
+        min_size=1,
+        max_size=8,
+    ),
+)
 def test_mutated_valid_registries_give_a_registry_or_the_loaders_own_errors(
-        sites: list[dict[str, Any]], edits: list[tuple[int, int, str]]) -> None:
+    sites: list[dict[str, Any]], edits: list[tuple[int, int, str]]
+) -> None:
     text = registry_text(sites)
     for position, action, char in edits:
         at = position % (len(text) + 1)
         if action == 0:
             text = text[:at] + char + text[at:]
         elif action == 1:
-            text = text[:at] + text[at + 1:]
+            text = text[:at] + text[at + 1 :]
         else:
-            text = text[:at] + char + text[at + 1:]
+            text = text[:at] + char + text[at + 1 :]
     with written(text.encode("utf-8", "surrogatepass")) as path:
         _load(path)

@@ -21,8 +21,10 @@ def test_html_text_neutralises_markup_and_template_literal_syntax() -> None:
     text = html_text("<img src=x onerror=alert(1)> ${alert(1)} `x` \\ \"q\" 'a' &")
     for bad in ("<", ">", "${", "`", "\\", '"', "'"):
         assert bad not in text
-    assert text == ("&lt;img src=x onerror=alert(1)&gt; &#36;&#123;alert(1)&#125; &#96;x&#96; "
-                    "&#92; &quot;q&quot; &#39;a&#39; &amp;")
+    assert text == (
+        "&lt;img src=x onerror=alert(1)&gt; &#36;&#123;alert(1)&#125; &#96;x&#96; "
+        "&#92; &quot;q&quot; &#39;a&#39; &amp;"
+    )
 
 
 def test_html_text_shows_control_and_separator_characters() -> None:
@@ -32,16 +34,26 @@ def test_html_text_shows_control_and_separator_characters() -> None:
 
 def test_only_plain_http_urls_become_links() -> None:
     assert safe_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
-    for url in ("javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x",
-                "//example.org", "https://user:pw@example.org", "https://exa mple.org",
-                "https:\\\\example.org", "vbscript:x", "", None):
+    for url in (
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,x",
+        "//example.org",
+        "https://user:pw@example.org",
+        "https://exa mple.org",
+        "https:\\\\example.org",
+        "vbscript:x",
+        "",
+        None,
+    ):
         assert safe_href(url) is None, url
 
 
 def test_html_link_opens_in_new_tab_without_opener() -> None:
     link = html_link("https://example.org/?q=<b>", "A & B")
-    assert link == ('<a href="https://example.org/?q=&lt;b&gt;" target="_blank" '
-                    'rel="noopener noreferrer">A &amp; B</a>')
+    assert link == (
+        '<a href="https://example.org/?q=&lt;b&gt;" target="_blank" rel="noopener noreferrer">A &amp; B</a>'
+    )
     assert html_link("javascript:alert(1)") == "javascript:alert(1)"
 
 
@@ -64,9 +76,40 @@ def test_csv_cell_defuses_formulas() -> None:
     assert csv_cell("Nijmegen") == "Nijmegen"
 
 
-URL_PIECES = st.sampled_from(["http://", "https://", "HTTP://", "javascript:", "//", "a", "Z", "9",
-                              ".", "-", ":", "80", "@", "user:pw@", "/", "?", "#", "=", "&", "\\",
-                              " ", "\t", "\x01", "[", "]", "%2F", "<", ">", "ü", "\u2028"])
+URL_PIECES = st.sampled_from(
+    [
+        "http://",
+        "https://",
+        "HTTP://",
+        "javascript:",
+        "//",
+        "a",
+        "Z",
+        "9",
+        ".",
+        "-",
+        ":",
+        "80",
+        "@",
+        "user:pw@",
+        "/",
+        "?",
+        "#",
+        "=",
+        "&",
+        "\\",
+        " ",
+        "\t",
+        "\x01",
+        "[",
+        "]",
+        "%2F",
+        "<",
+        ">",
+        "ü",
+        "\u2028",
+    ]
+)
 
 
 @given(st.lists(URL_PIECES, max_size=8).map("".join))

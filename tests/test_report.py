@@ -28,6 +28,7 @@ def test_brief_of_hostile_registry_has_no_raw_html_or_script_links() -> None:
     md = brief.markdown
     assert not re.search(r"<[a-zA-Z/!]", md)  # no raw HTML at all
     assert "](javascript" not in md.lower()
+
     # Every row of a table has as many cell separators as its header: no pipe from the data
     # breaks out of its cell.
     def separators(line: str) -> int:
@@ -50,8 +51,8 @@ def test_brief_of_hostile_registry_has_no_raw_html_or_script_links() -> None:
 def test_report_command_writes_brief_files(tmp_path: Path, mini_args: list[str]) -> None:
     result = run_cli(*mini_args, "report", "--region", "lifeport", "--output", str(tmp_path / "b"))
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["brief.html", "brief.md",
-                                                                 "map.png"]
-    hostile_run = run_cli(*HOSTILE_ARGS, "report", "--region", "nijmegen", "--lang", "en",
-                          "--output", str(tmp_path / "h"))
+    assert sorted(p.name for p in (tmp_path / "b").iterdir()) == ["brief.html", "brief.md", "map.png"]
+    hostile_run = run_cli(
+        *HOSTILE_ARGS, "report", "--region", "nijmegen", "--lang", "en", "--output", str(tmp_path / "h")
+    )
     assert hostile_run.returncode == 0, hostile_run.stderr

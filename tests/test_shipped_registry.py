@@ -45,8 +45,7 @@ def test_coordinates_say_how_precise_they_are(registry) -> None:  # type: ignore
 
 def test_registry_size_and_regions(registry) -> None:  # type: ignore[no-untyped-def]
     assert len(registry.sites) >= 200
-    minimum = {"brainport": 20, "twente": 20, "leuven": 20, "dresden": 20, "delft": 12,
-               "nijmegen": 25}
+    minimum = {"brainport": 20, "twente": 20, "leuven": 20, "dresden": 20, "delft": 12, "nijmegen": 25}
     for region_id, least in minimum.items():
         sites = region_sites(registry, registry.regions[region_id])
         assert len(sites) >= least, (region_id, len(sites))
@@ -90,11 +89,15 @@ SEED_ORGANISATIONS = {
 @pytest.mark.parametrize("organisation", sorted(SEED_ORGANISATIONS))
 def test_seed_organisations_are_at_their_site(registry, organisation: str) -> None:  # type: ignore[no-untyped-def]
     needle, municipality = SEED_ORGANISATIONS[organisation]
-    found = [s for s in registry.sites
-             if any(fold(needle) in fold(n) for n in (s.name, s.organisation, *s.aliases))]
+    found = [
+        s
+        for s in registry.sites
+        if any(fold(needle) in fold(n) for n in (s.name, s.organisation, *s.aliases))
+    ]
     assert found, f"{organisation} not in the registry"
-    assert any(fold(s.location.municipality) == fold(municipality) for s in found), \
-        [(s.id, s.location.municipality) for s in found]
+    assert any(fold(s.location.municipality) == fold(municipality) for s in found), [
+        (s.id, s.location.municipality) for s in found
+    ]
 
 
 def test_committed_schema_matches_the_code(registry) -> None:  # type: ignore[no-untyped-def]

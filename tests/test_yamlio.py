@@ -15,15 +15,47 @@ def load(text: str) -> object:
     return parse(text, Path("t.yaml"))
 
 
-@pytest.mark.parametrize("raw", ["NO", "no", "on", "Off", "yes", "Y", "0042", "12:30", "2024-01-01",
-                                 ".nan", ".inf", "-.inf", "0x1F", "1e3", "0o17", "1_000", "~x"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "NO",
+        "no",
+        "on",
+        "Off",
+        "yes",
+        "Y",
+        "0042",
+        "12:30",
+        "2024-01-01",
+        ".nan",
+        ".inf",
+        "-.inf",
+        "0x1F",
+        "1e3",
+        "0o17",
+        "1_000",
+        "~x",
+    ],
+)
 def test_yaml11_implicit_types_stay_strings(raw: str) -> None:
     assert load(f"v: {raw}\n") == {"v": raw}
 
 
-@pytest.mark.parametrize(("raw", "value"), [("12", 12), ("-3", -3), ("0", 0), ("51.84", 51.84),
-                                            ("true", True), ("false", False), ("null", None),
-                                            ("~", None), ("", None), ("'12'", "12")])
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("12", 12),
+        ("-3", -3),
+        ("0", 0),
+        ("51.84", 51.84),
+        ("true", True),
+        ("false", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("'12'", "12"),
+    ],
+)
 def test_plain_numbers_booleans_and_null(raw: str, value: object) -> None:
     assert load(f"v: {raw}\n") == {"v": value}
 
@@ -35,15 +67,18 @@ def test_positions_are_kept() -> None:
     assert position_of(data["a"]["c"], 1) == (3, 10)
 
 
-@pytest.mark.parametrize(("text", "code"), [
-    ("a: 1\na: 2\n", "yaml.duplicate-key"),
-    ("a: &x 1\nb: *x\n", "yaml.anchor"),
-    ("a: !!binary aGk=\n", "yaml.tag"),
-    ("a: {<<: {b: 1}}\n", "yaml.merge-key"),
-    ("a: 1\n---\nb: 2\n", "yaml.multiple-documents"),
-    ("? [a]\n: 1\n", "yaml.key-type"),
-    ("a: [1\n", "yaml.syntax"),
-])
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a: 1\na: 2\n", "yaml.duplicate-key"),
+        ("a: &x 1\nb: *x\n", "yaml.anchor"),
+        ("a: !!binary aGk=\n", "yaml.tag"),
+        ("a: {<<: {b: 1}}\n", "yaml.merge-key"),
+        ("a: 1\n---\nb: 2\n", "yaml.multiple-documents"),
+        ("? [a]\n: 1\n", "yaml.key-type"),
+        ("a: [1\n", "yaml.syntax"),
+    ],
+)
 def test_refused_constructs(text: str, code: str) -> None:
     with pytest.raises(YamlError) as info:
         load(text)
@@ -53,8 +88,8 @@ def test_refused_constructs(text: str, code: str) -> None:
 
 def test_alias_bomb_is_refused_fast() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(9))
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)
+    )
     start = time.perf_counter()
     with pytest.raises(YamlError) as info:
         load(bomb)

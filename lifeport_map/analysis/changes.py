@@ -27,21 +27,31 @@ def plain(value: Any) -> Any:
 
 
 def _summary(site: Site) -> dict[str, Any]:
-    return {"id": site.id, "name": site.name, "organisation": site.organisation,
-            "place": site.location.place, "municipality": site.location.municipality,
-            "country": site.location.country, "phases": list(site.phases),
-            "status": site.status}
+    return {
+        "id": site.id,
+        "name": site.name,
+        "organisation": site.organisation,
+        "place": site.location.place,
+        "municipality": site.location.municipality,
+        "country": site.location.country,
+        "phases": list(site.phases),
+        "status": site.status,
+    }
 
 
 def _location(site: Site) -> dict[str, Any]:
     loc = site.location
-    return {"place": loc.place, "municipality": loc.municipality, "country": loc.country,
-            "lat": loc.lat, "lon": loc.lon}
+    return {
+        "place": loc.place,
+        "municipality": loc.municipality,
+        "country": loc.country,
+        "lat": loc.lat,
+        "lon": loc.lon,
+    }
 
 
 def _same(a: Any, b: Any) -> bool:
-    return type(a) is type(b) and a == b if not isinstance(a, (dict, list)) else \
-        plain(a) == plain(b)
+    return type(a) is type(b) and a == b if not isinstance(a, (dict, list)) else plain(a) == plain(b)
 
 
 def field_changes(old: Site, new: Site) -> list[dict[str, Any]]:
@@ -57,8 +67,9 @@ def field_changes(old: Site, new: Site) -> list[dict[str, Any]]:
                 if sub in MOVE_FIELDS or any(c["field"] == f"location.{sub}" for c in changes):
                     continue
                 if not _same(old_loc.get(sub), new_loc.get(sub)):
-                    changes.append({"field": f"location.{sub}", "old": old_loc.get(sub),
-                                    "new": new_loc.get(sub)})
+                    changes.append(
+                        {"field": f"location.{sub}", "old": old_loc.get(sub), "new": new_loc.get(sub)}
+                    )
             continue
         if not _same(before.get(name), after.get(name)):
             changes.append({"field": name, "old": before.get(name), "new": after.get(name)})
@@ -73,16 +84,20 @@ def coverage_changes(old: Registry, new: Registry) -> list[dict[str, Any]]:
     for region_id, region in new.regions.items():
         before = {p["phase"]: p["count"] for p in coverage(old, region_id)["phases"]}
         after = {p["phase"]: p["count"] for p in coverage(new, region_id)["phases"]}
-        phases = [{"phase": phase, "old": before.get(phase, 0), "new": after.get(phase, 0)}
-                  for phase in dict.fromkeys([*before, *after])]
-        out.append({
-            "region": region_id,
-            "name": region.name,
-            "phases": phases,
-            "gained": [p["phase"] for p in phases if not p["old"] and p["new"]],
-            "lost": [p["phase"] for p in phases if p["old"] and not p["new"]],
-            "changed": any(p["old"] != p["new"] for p in phases),
-        })
+        phases = [
+            {"phase": phase, "old": before.get(phase, 0), "new": after.get(phase, 0)}
+            for phase in dict.fromkeys([*before, *after])
+        ]
+        out.append(
+            {
+                "region": region_id,
+                "name": region.name,
+                "phases": phases,
+                "gained": [p["phase"] for p in phases if not p["old"] and p["new"]],
+                "lost": [p["phase"] for p in phases if p["old"] and not p["new"]],
+                "changed": any(p["old"] != p["new"] for p in phases),
+            }
+        )
     return out
 
 
@@ -97,8 +112,7 @@ def registry_changes(old: Registry, new: Registry) -> dict[str, Any]:
         if before is None:
             continue
         if _location(before) != _location(site):
-            moved.append({"id": site.id, "name": site.name, "old": _location(before),
-                          "new": _location(site)})
+            moved.append({"id": site.id, "name": site.name, "old": _location(before), "new": _location(site)})
         fields = field_changes(before, site)
         if fields:
             changed.append({"id": site.id, "name": site.name, "fields": fields})

@@ -43,16 +43,22 @@ def parse_definitions(values: Sequence[str]) -> str | dict[str, str] | None:
     pairs = [v for v in values if "=" in v]
     plain = [v for v in values if "=" not in v]
     if plain and (pairs or len(plain) > 1):
-        raise UsageError("give one definition for all regions, or REGION=DEFINITION pairs",
-                         hint="e.g. --definition radius-25km, or --definition nijmegen=gmr-18")
+        raise UsageError(
+            "give one definition for all regions, or REGION=DEFINITION pairs",
+            hint="e.g. --definition radius-25km, or --definition nijmegen=gmr-18",
+        )
     if plain:
         return plain[0]
     return {k.strip(): v.strip() for k, v in (p.split("=", 1) for p in pairs)}
 
 
-def compare(registry: Registry, regions: Sequence[str] | None = None, *,
-            definition: str | Mapping[str, str] | None = None,
-            lang: str = "en") -> dict[str, Any]:
+def compare(
+    registry: Registry,
+    regions: Sequence[str] | None = None,
+    *,
+    definition: str | Mapping[str, str] | None = None,
+    lang: str = "en",
+) -> dict[str, Any]:
     """Coverage of each region side by side, with the matrix and specialisation figures.
 
     ``definition`` is one definition id used for every region, or a mapping from region
@@ -68,49 +74,66 @@ def compare(registry: Registry, regions: Sequence[str] | None = None, *,
             per_region[resolve_region(registry, name).id] = def_id
     coverages = []
     for region in found:
-        chosen = resolve_definition(region, definition if isinstance(definition, str)
-                                    else per_region.get(region.id))
+        chosen = resolve_definition(
+            region, definition if isinstance(definition, str) else per_region.get(region.id)
+        )
         members = region_sites(registry, region, chosen.id)
         coverages.append(coverage_of_sites(registry, region, chosen, members, lang=lang))
     taxonomy = registry.taxonomy
     phase_ids = list(taxonomy.phase_ids)
     region_ids = [c["region"]["id"] for c in coverages]
     by_sites = {c["region"]["id"]: {p["phase"]: p["count"] for p in c["phases"]} for c in coverages}
-    by_employees = {c["region"]["id"]: {p["phase"]: p["employees"]["known"] for p in c["phases"]}
-                    for c in coverages}
+    by_employees = {
+        c["region"]["id"]: {p["phase"]: p["employees"]["known"] for p in c["phases"]} for c in coverages
+    }
     matrix = []
     for index, phase in enumerate(taxonomy.phases):
-        matrix.append({
-            "phase": phase.id, "label": phase.text(lang),
-            "sites": {c["region"]["id"]: c["phases"][index]["count"] for c in coverages},
-            "organisations": {c["region"]["id"]: c["phases"][index]["organisations"]
-                              for c in coverages},
-            "production": {c["region"]["id"]: c["phases"][index]["production"]["count"]
-                           for c in coverages},
-            "employees": {c["region"]["id"]: c["phases"][index]["employees"]["known"]
-                          for c in coverages},
-            "roles": {role["role"]: {c["region"]["id"]: next(
-                r["count"] for r in c["phases"][index]["roles"] if r["role"] == role["role"])
-                for c in coverages} for role in coverages[0]["phases"][index]["roles"]},
-        })
+        matrix.append(
+            {
+                "phase": phase.id,
+                "label": phase.text(lang),
+                "sites": {c["region"]["id"]: c["phases"][index]["count"] for c in coverages},
+                "organisations": {c["region"]["id"]: c["phases"][index]["organisations"] for c in coverages},
+                "production": {
+                    c["region"]["id"]: c["phases"][index]["production"]["count"] for c in coverages
+                },
+                "employees": {c["region"]["id"]: c["phases"][index]["employees"]["known"] for c in coverages},
+                "roles": {
+                    role["role"]: {
+                        c["region"]["id"]: next(
+                            r["count"] for r in c["phases"][index]["roles"] if r["role"] == role["role"]
+                        )
+                        for c in coverages
+                    }
+                    for role in coverages[0]["phases"][index]["roles"]
+                },
+            }
+        )
     return {
         "regions": coverages,
         "phases": phase_ids,
         "matrix": matrix,
         "whole_chain": [r for r, c in zip(region_ids, coverages, strict=True) if c["whole_chain"]],
-        "whole_chain_production": [r for r, c in zip(region_ids, coverages, strict=True)
-                                   if c["whole_chain_production"]],
-        "specialisation": {"by_sites": location_quotients(by_sites, phase_ids),
-                           "by_employees": location_quotients(by_employees, phase_ids)},
+        "whole_chain_production": [
+            r for r, c in zip(region_ids, coverages, strict=True) if c["whole_chain_production"]
+        ],
+        "specialisation": {
+            "by_sites": location_quotients(by_sites, phase_ids),
+            "by_employees": location_quotients(by_employees, phase_ids),
+        },
         "definitions": [{"region": c["region"]["id"], **c["definition"]} for c in coverages],
-        "method": {"statuses_counted": list(COUNTED_STATUSES), "specialisation":
-                   SPECIALISATION_RULE, "employees": EMPLOYEES_RULE,
-                   "production": PRODUCTION_RULE},
+        "method": {
+            "statuses_counted": list(COUNTED_STATUSES),
+            "specialisation": SPECIALISATION_RULE,
+            "employees": EMPLOYEES_RULE,
+            "production": PRODUCTION_RULE,
+        },
     }
 
 
-def location_quotients(counts: Mapping[str, Mapping[str, float]],
-                       phases: Sequence[str]) -> dict[str, dict[str, float | None]]:
+def location_quotients(
+    counts: Mapping[str, Mapping[str, float]], phases: Sequence[str]
+) -> dict[str, dict[str, float | None]]:
     """LQ per region and phase from ``counts[region][phase]`` (see SPECIALISATION_RULE)."""
     region_totals = {r: sum(row.get(p, 0) for p in phases) for r, row in counts.items()}
     phase_totals = {p: sum(row.get(p, 0) for row in counts.values()) for p in phases}

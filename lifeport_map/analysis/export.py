@@ -20,9 +20,28 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = ("json", "csv", "geojson", "graphml")
 LIST_SEPARATOR = "; "
-CSV_COLUMNS = ("id", "name", "organisation", "kind", "status", "activities", "phases",
-               "place", "municipality", "country", "lat", "lon", "precision", "employees",
-               "employees_year", "regions", "since", "until", "website", "aliases")
+CSV_COLUMNS = (
+    "id",
+    "name",
+    "organisation",
+    "kind",
+    "status",
+    "activities",
+    "phases",
+    "place",
+    "municipality",
+    "country",
+    "lat",
+    "lon",
+    "precision",
+    "employees",
+    "employees_year",
+    "regions",
+    "since",
+    "until",
+    "website",
+    "aliases",
+)
 
 
 def site_record(registry: Registry, site: Site) -> dict[str, Any]:
@@ -30,13 +49,26 @@ def site_record(registry: Registry, site: Site) -> dict[str, Any]:
     latest = site.latest_employees
     loc = site.location
     return {
-        "id": site.id, "name": site.name, "organisation": site.organisation, "kind": site.kind,
-        "status": site.status, "activities": list(site.activities), "phases": list(site.phases),
-        "place": loc.place, "municipality": loc.municipality, "country": loc.country,
-        "lat": loc.lat, "lon": loc.lon, "precision": loc.precision,
-        "employees": site_employees(site), "employees_year": latest.year if latest else None,
-        "regions": regions_of(registry, site), "since": site.since, "until": site.until,
-        "website": site.website, "aliases": list(site.aliases),
+        "id": site.id,
+        "name": site.name,
+        "organisation": site.organisation,
+        "kind": site.kind,
+        "status": site.status,
+        "activities": list(site.activities),
+        "phases": list(site.phases),
+        "place": loc.place,
+        "municipality": loc.municipality,
+        "country": loc.country,
+        "lat": loc.lat,
+        "lon": loc.lon,
+        "precision": loc.precision,
+        "employees": site_employees(site),
+        "employees_year": latest.year if latest else None,
+        "regions": regions_of(registry, site),
+        "since": site.since,
+        "until": site.until,
+        "website": site.website,
+        "aliases": list(site.aliases),
     }
 
 
@@ -56,10 +88,17 @@ def geojson(registry: Registry) -> dict[str, Any]:
     features = []
     for record in site_records(registry):
         lat, lon = record["lat"], record["lon"]
-        geometry = {"type": "Point", "coordinates": [lon, lat]} \
-            if lat is not None and lon is not None else None
-        features.append({"type": "Feature", "id": record["id"], "geometry": geometry,
-                         "properties": {k: flatten(v) for k, v in record.items()}})
+        geometry = (
+            {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "id": record["id"],
+                "geometry": geometry,
+                "properties": {k: flatten(v) for k, v in record.items()},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -92,16 +131,25 @@ def registry_document(registry: Registry) -> dict[str, Any]:
 
     regions = []
     for region in registry.regions.values():
-        regions.append({
-            "id": region.id, "name": dict(region.name), "aliases": list(region.aliases),
-            "country": region.country, "centre": {"place": region.centre_place,
-                                                  "lat": region.centre[0],
-                                                  "lon": region.centre[1]},
-            "default_definition": region.default_definition,
-            "definitions": [{"id": d.id, "type": d.type, "name": dict(d.name),
-                             "sites": [s.id for s in region_sites(registry, region, d.id)]}
-                            for d in region.definitions],
-        })
+        regions.append(
+            {
+                "id": region.id,
+                "name": dict(region.name),
+                "aliases": list(region.aliases),
+                "country": region.country,
+                "centre": {"place": region.centre_place, "lat": region.centre[0], "lon": region.centre[1]},
+                "default_definition": region.default_definition,
+                "definitions": [
+                    {
+                        "id": d.id,
+                        "type": d.type,
+                        "name": dict(d.name),
+                        "sites": [s.id for s in region_sites(registry, region, d.id)],
+                    }
+                    for d in region.definitions
+                ],
+            }
+        )
     built = build_graph(registry)
     try:
         graph = nx.node_link_data(built, edges="links")
@@ -113,11 +161,13 @@ def registry_document(registry: Registry) -> dict[str, Any]:
 def export_bytes(registry: Registry, fmt: str) -> bytes:
     """The registry serialised as ``fmt`` (json, csv, geojson or graphml)."""
     if fmt == "json":
-        return (json.dumps(registry_document(registry), ensure_ascii=False, indent=2,
-                           allow_nan=False) + "\n").encode("utf-8")
+        return (
+            json.dumps(registry_document(registry), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+        ).encode("utf-8")
     if fmt == "geojson":
-        return (json.dumps(geojson(registry), ensure_ascii=False, indent=1,
-                           allow_nan=False) + "\n").encode("utf-8")
+        return (json.dumps(geojson(registry), ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode(
+            "utf-8"
+        )
     if fmt == "csv":
         from lifeport_map.render.tables import csv_text
 

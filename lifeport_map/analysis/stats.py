@@ -27,24 +27,28 @@ CAVEAT = (
 )
 
 
-def stats(registry: Registry, region: str, *, definition: str | None = None,
-          lang: str = "en") -> dict[str, Any]:
+def stats(
+    registry: Registry, region: str, *, definition: str | None = None, lang: str = "en"
+) -> dict[str, Any]:
     """Each published figure of ``region`` with the registry's counterpart and the difference."""
     found = resolve_region(registry, region)
     chosen = resolve_definition(found, definition)
-    counted = [s for s in region_sites(registry, found, chosen.id)
-               if s.status in COUNTED_STATUSES]
+    counted = [s for s in region_sites(registry, found, chosen.id) if s.status in COUNTED_STATUSES]
     figures = [site_employees(s) for s in counted]
     with_figure = sum(1 for f in figures if f is not None)
     return {
         "region": {"id": found.id, "name": found.text(lang)},
         "definition": definition_info(chosen, lang),
-        "registry": {"sites": len(counted), "sites_with_figure": with_figure,
-                     "sites_without_figure": len(counted) - with_figure,
-                     "employees_known": sum(f for f in figures if f is not None)},
+        "registry": {
+            "sites": len(counted),
+            "sites_with_figure": with_figure,
+            "sites_without_figure": len(counted) - with_figure,
+            "employees_known": sum(f for f in figures if f is not None),
+        },
         "figures": [_compare_figure(registry, figure, counted, lang) for figure in found.figures],
-        "caveat": CAVEAT.format(with_figure=with_figure, sites=len(counted),
-                                without=len(counted) - with_figure),
+        "caveat": CAVEAT.format(
+            with_figure=with_figure, sites=len(counted), without=len(counted) - with_figure
+        ),
         "method": {"statuses_counted": list(COUNTED_STATUSES), "employees": EMPLOYEES_RULE},
     }
 
@@ -55,21 +59,34 @@ def _difference(registry_value: float | None, published: float | None) -> float 
     return registry_value - published
 
 
-def _compare_figure(registry: Registry, figure: RegionFigure, counted: list[Site],
-                    lang: str) -> dict[str, Any]:
+def _compare_figure(
+    registry: Registry, figure: RegionFigure, counted: list[Site], lang: str
+) -> dict[str, Any]:
     taxonomy = registry.taxonomy
     view_ids = {v.id for v in taxonomy.views}
     result: dict[str, Any] = {
-        "id": figure.id, "label": figure.label.get(lang) or figure.label.get("en") or figure.id,
-        "metric": figure.metric, "scope": figure.scope, "year": figure.year,
-        "scenario": figure.scenario, "approximate": figure.approximate,
-        "source": figure.source.reference, "source_title": figure.source.title,
-        "breakdown": figure.breakdown, "published": figure.value, "registry": None,
-        "difference": None, "groups": [], "comparable": False, "note": "",
+        "id": figure.id,
+        "label": figure.label.get(lang) or figure.label.get("en") or figure.id,
+        "metric": figure.metric,
+        "scope": figure.scope,
+        "year": figure.year,
+        "scenario": figure.scenario,
+        "approximate": figure.approximate,
+        "source": figure.source.reference,
+        "source_title": figure.source.title,
+        "breakdown": figure.breakdown,
+        "published": figure.value,
+        "registry": None,
+        "difference": None,
+        "groups": [],
+        "comparable": False,
+        "note": "",
     }
     if figure.metric != "employees" or figure.breakdown not in view_ids:
-        result["note"] = ("no registry counterpart: only employee figures broken down by a "
-                          "taxonomy view are summed from the registry; compare the scope by hand")
+        result["note"] = (
+            "no registry counterpart: only employee figures broken down by a "
+            "taxonomy view are summed from the registry; compare the scope by hand"
+        )
         return result
     assert figure.breakdown is not None
     view = taxonomy.view(figure.breakdown)
@@ -80,19 +97,30 @@ def _compare_figure(registry: Registry, figure: RegionFigure, counted: list[Site
         total = sum(v for _, v in known if v is not None)
         in_any.update(known)
         published = figure.values.get(group.id)
-        result["groups"].append({
-            "group": group.id, "label": group.text(lang), "published": published,
-            "registry": total, "difference": _difference(total, published),
-            "sites": len(members), "sites_with_figure": sum(1 for _, v in known if v is not None),
-        })
+        result["groups"].append(
+            {
+                "group": group.id,
+                "label": group.text(lang),
+                "published": published,
+                "registry": total,
+                "difference": _difference(total, published),
+                "sites": len(members),
+                "sites_with_figure": sum(1 for _, v in known if v is not None),
+            }
+        )
     registry_total = sum(v for v in in_any.values() if v is not None)
     result["registry"] = registry_total
     result["difference"] = _difference(registry_total, figure.value)
     result["sites"] = len(in_any)
     result["sites_with_figure"] = sum(1 for v in in_any.values() if v is not None)
     result["comparable"] = figure.scenario is None
-    result["note"] = (f"scenario '{figure.scenario}' for {figure.year}: the registry holds "
-                      "current figures, so the difference shows the distance to the scenario, "
-                      "not an error") if figure.scenario else \
-        "registry sums are a lower bound: sites without a figure add nothing"
+    result["note"] = (
+        (
+            f"scenario '{figure.scenario}' for {figure.year}: the registry holds "
+            "current figures, so the difference shows the distance to the scenario, "
+            "not an error"
+        )
+        if figure.scenario
+        else "registry sums are a lower bound: sites without a figure add nothing"
+    )
     return result

@@ -34,15 +34,28 @@ class ExportFormat(StrEnum):
     graphml = "graphml"
 
 
-FormatOption = Annotated[AnalysisFormat, typer.Option(
-    "--format", "-f", help="table (default), json (stable, for scripts), csv (the main table) "
-    "or markdown.")]
+FormatOption = Annotated[
+    AnalysisFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default), json (stable, for scripts), csv (the main table) or markdown.",
+    ),
+]
 LangOption = Annotated[Lang, typer.Option(help="Language of labels: nl or en.")]
-RegionOption = Annotated[str, typer.Option(
-    "--region", "-r", help="Region id, name or alias, e.g. nijmegen, lifeport, 'Silicon Saxony'.")]
-DefinitionOption = Annotated[str | None, typer.Option(
-    "--definition", help="Region definition to use (default: the region's default); "
-    "see the region file for the names.")]
+RegionOption = Annotated[
+    str,
+    typer.Option(
+        "--region", "-r", help="Region id, name or alias, e.g. nijmegen, lifeport, 'Silicon Saxony'."
+    ),
+]
+DefinitionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--definition",
+        help="Region definition to use (default: the region's default); see the region file for the names.",
+    ),
+]
 
 
 def _show(name: str, result: dict[str, Any], fmt: AnalysisFormat, lang: Lang) -> None:
@@ -95,12 +108,20 @@ def coverage(
 @app.command()
 def compare(
     ctx: typer.Context,
-    regions: Annotated[list[str] | None, typer.Argument(
-        help="Regions to compare (default: nijmegen brainport twente delft leuven dresden).",
-        show_default=False)] = None,
-    definition: Annotated[list[str] | None, typer.Option(
-        "--definition", help="One definition for every region (e.g. radius-25km), or "
-        "REGION=DEFINITION, repeatable.")] = None,
+    regions: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Regions to compare (default: nijmegen brainport twente delft leuven dresden).",
+            show_default=False,
+        ),
+    ] = None,
+    definition: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--definition",
+            help="One definition for every region (e.g. radius-25km), or REGION=DEFINITION, repeatable.",
+        ),
+    ] = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -115,8 +136,9 @@ def compare(
     from lifeport_map.analysis.compare import parse_definitions
 
     def go(registry: Any) -> dict[str, Any]:
-        return compute(registry, regions or None, definition=parse_definitions(definition or []),
-                       lang=lang.value)
+        return compute(
+            registry, regions or None, definition=parse_definitions(definition or []), lang=lang.value
+        )
 
     _show("compare", _run(ctx, go), fmt, lang)
 
@@ -126,8 +148,7 @@ def gaps(
     ctx: typer.Context,
     region: RegionOption,
     definition: DefinitionOption = None,
-    limit: Annotated[int, typer.Option(min=1, max=50,
-                                       help="Candidates per white spot.")] = 3,
+    limit: Annotated[int, typer.Option(min=1, max=50, help="Candidates per white spot.")] = 3,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -140,8 +161,7 @@ def gaps(
     """
     from lifeport_map.analysis.gaps import gaps as compute
 
-    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value,
-                                           limit=limit))
+    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value, limit=limit))
     _show("gaps", result, fmt, lang)
 
 
@@ -149,8 +169,9 @@ def gaps(
 def whatif(
     ctx: typer.Context,
     region: RegionOption,
-    without: Annotated[list[str], typer.Option(
-        "--without", "-w", help="Site id to remove; repeat for several.")],
+    without: Annotated[
+        list[str], typer.Option("--without", "-w", help="Site id to remove; repeat for several.")
+    ],
     definition: DefinitionOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
@@ -161,28 +182,37 @@ def whatif(
     """
     from lifeport_map.analysis.whatif import whatif as compute
 
-    result = _run(ctx, lambda reg: compute(reg, region, without, definition=definition,
-                                           lang=lang.value))
+    result = _run(ctx, lambda reg: compute(reg, region, without, definition=definition, lang=lang.value))
     _show("whatif", result, fmt, lang)
 
 
 @app.command()
 def near(
     ctx: typer.Context,
-    origin: Annotated[str, typer.Argument(
-        help="A place name (offline gazetteer, optionally 'Name, CC'), a site id, a region, "
-        "or 'lat,lon' in decimal degrees.", show_default=False)],
+    origin: Annotated[
+        str,
+        typer.Argument(
+            help="A place name (offline gazetteer, optionally 'Name, CC'), a site id, a region, "
+            "or 'lat,lon' in decimal degrees.",
+            show_default=False,
+        ),
+    ],
     radius_km: Annotated[float, typer.Option("--radius-km", help="Radius in km.")] = 50.0,
-    activity: Annotated[list[str] | None, typer.Option(
-        "--activity", "-a", help="Keep sites doing this activity; repeat for any of several.")
+    activity: Annotated[
+        list[str] | None,
+        typer.Option("--activity", "-a", help="Keep sites doing this activity; repeat for any of several."),
     ] = None,
-    phase: Annotated[str | None, typer.Option("--phase", "-p", help="Keep sites in this phase.")
-                     ] = None,
-    role: Annotated[str | None, typer.Option(
-        "--role", help="Keep sites with an activity in this role (within --phase if given), "
-        "e.g. production.")] = None,
-    include_planned: Annotated[bool, typer.Option(
-        "--include-planned", help="Also list planned and under-construction sites.")] = False,
+    phase: Annotated[str | None, typer.Option("--phase", "-p", help="Keep sites in this phase.")] = None,
+    role: Annotated[
+        str | None,
+        typer.Option(
+            "--role",
+            help="Keep sites with an activity in this role (within --phase if given), e.g. production.",
+        ),
+    ] = None,
+    include_planned: Annotated[
+        bool, typer.Option("--include-planned", help="Also list planned and under-construction sites.")
+    ] = False,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -194,9 +224,19 @@ def near(
     from lifeport_map.analysis.near import near as compute
 
     statuses = (*COUNTED_STATUSES, *PIPELINE_STATUSES) if include_planned else COUNTED_STATUSES
-    result = _run(ctx, lambda reg: compute(reg, origin, radius_km=radius_km,
-                                           activities=activity or (), phase=phase, role=role,
-                                           statuses=statuses, lang=lang.value))
+    result = _run(
+        ctx,
+        lambda reg: compute(
+            reg,
+            origin,
+            radius_km=radius_km,
+            activities=activity or (),
+            phase=phase,
+            role=role,
+            statuses=statuses,
+            lang=lang.value,
+        ),
+    )
     _show("near", result, fmt, lang)
 
 
@@ -224,11 +264,18 @@ def stats(
 @app.command()
 def export(
     ctx: typer.Context,
-    fmt: Annotated[ExportFormat, typer.Option(
-        "--format", "-f", help="json (sites, regions, graph), csv (one row per site, for "
-        "spreadsheets), geojson (QGIS) or graphml (Gephi).")] = ExportFormat.json,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (atomically); default: standard output.")
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (sites, regions, graph), csv (one row per site, for "
+            "spreadsheets), geojson (QGIS) or graphml (Gephi).",
+        ),
+    ] = ExportFormat.json,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (atomically); default: standard output."),
     ] = None,
 ) -> None:
     """Export the registry and its value-chain graph for other tools.

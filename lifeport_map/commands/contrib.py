@@ -37,11 +37,16 @@ def _registry_path(ctx: typer.Context) -> Path:
 @app.command("fmt")
 def fmt_command(
     ctx: typer.Context,
-    check: Annotated[bool, typer.Option(
-        "--check", help="Change nothing; exit 1 and show what differs when the file is not "
-        "in canonical form.")] = False,
-    report: Annotated[CheckFormat, typer.Option(
-        "--format", "-f", help="How --check reports: text, or github (annotations).")
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Change nothing; exit 1 and show what differs when the file is not in canonical form.",
+        ),
+    ] = False,
+    report: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", help="How --check reports: text, or github (annotations)."),
     ] = CheckFormat.text,
 ) -> None:
     """Rewrite the registry in canonical form: entries sorted by id, keys in schema order,
@@ -68,18 +73,15 @@ def fmt_command(
     if check:
         if report is CheckFormat.github:
             _out(format_annotations(str(path), outcome.differing_entries))
-        _out(format_report(str(path), outcome.out_of_order, outcome.differing_entries,
-                           outcome.diff))
+        _out(format_report(str(path), outcome.out_of_order, outcome.differing_entries, outcome.diff))
         raise typer.Exit(1)
-    sys.stderr.write(f"{terminal(str(path))}: formatted "
-                     f"({len(outcome.differing_entries)} part(s) changed)\n")
+    sys.stderr.write(f"{terminal(str(path))}: formatted ({len(outcome.differing_entries)} part(s) changed)\n")
 
 
 def _ask(label: str, current: str | None, *, default: str | None = None) -> str:
     if current:
         return current
-    answer: str = typer.prompt(label, default=default) if default is not None else \
-        typer.prompt(label)
+    answer: str = typer.prompt(label, default=default) if default is not None else typer.prompt(label)
     return answer.strip()
 
 
@@ -87,45 +89,60 @@ def _ask(label: str, current: str | None, *, default: str | None = None) -> str:
 def add_command(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Option(help="Name of the site as people know it.")] = None,
-    organisation: Annotated[str | None, typer.Option(
-        help="Organisation the site belongs to.")] = None,
+    organisation: Annotated[str | None, typer.Option(help="Organisation the site belongs to.")] = None,
     kind: Annotated[str | None, typer.Option(help="Kind of actor (taxonomy 'kinds').")] = None,
-    activity: Annotated[list[str] | None, typer.Option(
-        "--activity", help="Activity at this site (repeatable; taxonomy 'activities').")] = None,
+    activity: Annotated[
+        list[str] | None,
+        typer.Option("--activity", help="Activity at this site (repeatable; taxonomy 'activities')."),
+    ] = None,
     place: Annotated[str | None, typer.Option(help="Town or city of the site.")] = None,
-    country: Annotated[str | None, typer.Option(
-        help="ISO 3166-1 alpha-2 country code.")] = None,
-    source_year: Annotated[int | None, typer.Option(
-        "--source-year", help="Year the source's facts refer to.")] = None,
-    source_url: Annotated[str | None, typer.Option(
-        "--source-url", help="Public http(s) URL of the source.")] = None,
-    source_seed: Annotated[str | None, typer.Option(
-        "--source-seed", help="Seed document file name instead of a URL.")] = None,
-    source_title: Annotated[str | None, typer.Option(
-        "--source-title", help="Title of the source.")] = None,
-    site_id: Annotated[str | None, typer.Option(
-        "--id", help="Id of the new entry (default: organisation and place).")] = None,
-    municipality: Annotated[str | None, typer.Option(
-        help="Municipality the place lies in (default: the place).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")] = None,
+    source_year: Annotated[
+        int | None, typer.Option("--source-year", help="Year the source's facts refer to.")
+    ] = None,
+    source_url: Annotated[
+        str | None, typer.Option("--source-url", help="Public http(s) URL of the source.")
+    ] = None,
+    source_seed: Annotated[
+        str | None, typer.Option("--source-seed", help="Seed document file name instead of a URL.")
+    ] = None,
+    source_title: Annotated[str | None, typer.Option("--source-title", help="Title of the source.")] = None,
+    site_id: Annotated[
+        str | None, typer.Option("--id", help="Id of the new entry (default: organisation and place).")
+    ] = None,
+    municipality: Annotated[
+        str | None, typer.Option(help="Municipality the place lies in (default: the place).")
+    ] = None,
     address: Annotated[str | None, typer.Option(help="Street address, from a source.")] = None,
-    phase: Annotated[list[str] | None, typer.Option(
-        "--phase", help="Phase served by a cross-cutting activity (repeatable).")] = None,
-    status: Annotated[str, typer.Option(help="active, planned, under-construction or closed.")
-                      ] = "active",
+    phase: Annotated[
+        list[str] | None,
+        typer.Option("--phase", help="Phase served by a cross-cutting activity (repeatable)."),
+    ] = None,
+    status: Annotated[str, typer.Option(help="active, planned, under-construction or closed.")] = "active",
     since: Annotated[int | None, typer.Option(help="Year the site opened.")] = None,
-    alias: Annotated[list[str] | None, typer.Option(
-        "--alias", help="Another name of the site (repeatable).")] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name of the site (repeatable).")
+    ] = None,
     website: Annotated[str | None, typer.Option(help="Official website.")] = None,
     description: Annotated[str | None, typer.Option(help="What happens at the site.")] = None,
     notes: Annotated[str | None, typer.Option(help="Caveats for maintainers.")] = None,
-    another_site: Annotated[bool, typer.Option(
-        "--another-site", help="The organisation already has a site in this municipality and "
-        "this is a different one.")] = False,
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Show the entry and its checks; write nothing.")] = False,
-    interactive: Annotated[bool | None, typer.Option(
-        "--interactive/--no-interactive",
-        help="Ask for missing values (default: when a terminal is attached).")] = None,
+    another_site: Annotated[
+        bool,
+        typer.Option(
+            "--another-site",
+            help="The organisation already has a site in this municipality and this is a different one.",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show the entry and its checks; write nothing.")
+    ] = False,
+    interactive: Annotated[
+        bool | None,
+        typer.Option(
+            "--interactive/--no-interactive",
+            help="Ask for missing values (default: when a terminal is attached).",
+        ),
+    ] = None,
 ) -> None:
     """Add a site to the registry: coordinates are looked up offline, the region is proposed,
     the entry is validated and inserted in canonical position.
@@ -157,26 +174,56 @@ def add_command(
             source_url = _ask("Source URL", None)
         if source_year is None:
             source_year = int(_ask("Year the source refers to", None))
-    missing = [option for option, value in (
-        ("--name", name), ("--organisation", organisation), ("--kind", kind),
-        ("--activity", activities), ("--place", place), ("--country", country),
-        ("--source-year", source_year), ("--source-url or --source-seed",
-                                         source_url or source_seed)) if not value]
+    missing = [
+        option
+        for option, value in (
+            ("--name", name),
+            ("--organisation", organisation),
+            ("--kind", kind),
+            ("--activity", activities),
+            ("--place", place),
+            ("--country", country),
+            ("--source-year", source_year),
+            ("--source-url or --source-seed", source_url or source_seed),
+        )
+        if not value
+    ]
     try:
         if missing:
-            raise UsageError(f"missing {', '.join(missing)}",
-                             hint="give them as options, or run 'lifeport-map add' in a terminal "
-                             "to be asked")
+            raise UsageError(
+                f"missing {', '.join(missing)}",
+                hint="give them as options, or run 'lifeport-map add' in a terminal to be asked",
+            )
         assert name and organisation and kind and place and country and source_year
-        new = NewSite(name=name, organisation=organisation, kind=kind,
-                      activities=tuple(activities), place=place, country=country,
-                      source_year=source_year, municipality=municipality, id=site_id,
-                      phases=tuple(phase or ()), status=status, since=since,
-                      aliases=tuple(alias or ()), address=address, website=website,
-                      source_url=source_url, source_seed=source_seed,
-                      source_title=source_title, description=description, notes=notes)
-        outcome = add_site(_registry_path(ctx), new, regions_dir=_paths(ctx).regions,
-                           allow_same_organisation=another_site, dry_run=dry_run)
+        new = NewSite(
+            name=name,
+            organisation=organisation,
+            kind=kind,
+            activities=tuple(activities),
+            place=place,
+            country=country,
+            source_year=source_year,
+            municipality=municipality,
+            id=site_id,
+            phases=tuple(phase or ()),
+            status=status,
+            since=since,
+            aliases=tuple(alias or ()),
+            address=address,
+            website=website,
+            source_url=source_url,
+            source_seed=source_seed,
+            source_title=source_title,
+            description=description,
+            notes=notes,
+        )
+        outcome = add_site(
+            _registry_path(ctx),
+            new,
+            regions_dir=_paths(ctx).regions,
+            allow_same_organisation=another_site,
+            dry_run=dry_run,
+        )
     except LifeportError as error:
         fail(error)
     from lifeport_map.fmt import format_text
@@ -187,12 +234,13 @@ def add_command(
     verb = "would add" if dry_run else "added"
     sys.stderr.write(f"{verb} '{terminal(str(outcome.entry['id']))}' at {terminal(where)}\n")
     if outcome.place is not None:
-        sys.stderr.write(f"coordinates: place level, from GeoNames '{terminal(outcome.place.name)}'"
-                         f" ({outcome.place.lat}, {outcome.place.lon}); replace them with the "
-                         "site's own coordinates and 'precision: site' if a source gives them\n")
+        sys.stderr.write(
+            f"coordinates: place level, from GeoNames '{terminal(outcome.place.name)}'"
+            f" ({outcome.place.lat}, {outcome.place.lon}); replace them with the "
+            "site's own coordinates and 'precision: site' if a source gives them\n"
+        )
     else:
-        sys.stderr.write("coordinates: the place is not in the offline gazetteer; none were "
-                         "added\n")
+        sys.stderr.write("coordinates: the place is not in the offline gazetteer; none were added\n")
     regions = ", ".join(outcome.regions) or "none of the defined regions"
     sys.stderr.write(f"regions (default definitions): {terminal(regions)}\n")
     if outcome.warnings:
@@ -204,8 +252,9 @@ def diff_command(
     ctx: typer.Context,
     old: Annotated[str, typer.Argument(help="Older registry: a file or a git revision.")],
     new: Annotated[str, typer.Argument(help="Newer registry: a file or a git revision.")],
-    report: Annotated[ChangesFormat, typer.Option(
-        "--format", "-f", help="text, markdown (for a pull-request comment) or json.")
+    report: Annotated[
+        ChangesFormat,
+        typer.Option("--format", "-f", help="text, markdown (for a pull-request comment) or json."),
     ] = ChangesFormat.text,
     lang: Annotated[Lang, typer.Option(help="Language of region names.")] = Lang.en,
 ) -> None:

@@ -17,12 +17,19 @@ import typer
 from lifeport_map.cli import Lang, _out, app, fail, load
 from lifeport_map.errors import LifeportError
 
-map_app = typer.Typer(help="Interactive (HTML) and static (PNG, SVG, PDF) maps.\n\n"
-                      "Example: lifeport-map map nl --output out/bijlage1.html",
-                      no_args_is_help=True, rich_markup_mode=None)
-regions_app = typer.Typer(help="Region files: import an official boundary.\n\n"
-                          "Example: lifeport-map regions import-boundary NL226.geojson "
-                          "--region nijmegen", no_args_is_help=True, rich_markup_mode=None)
+map_app = typer.Typer(
+    help="Interactive (HTML) and static (PNG, SVG, PDF) maps.\n\n"
+    "Example: lifeport-map map nl --output out/bijlage1.html",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+regions_app = typer.Typer(
+    help="Region files: import an official boundary.\n\n"
+    "Example: lifeport-map regions import-boundary NL226.geojson "
+    "--region nijmegen",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(map_app, name="map")
 app.add_typer(regions_app, name="regions")
 
@@ -40,14 +47,17 @@ class MapFormat(StrEnum):
     pdf = "pdf"
 
 
-OutputOption = Annotated[Path, typer.Option(
-    "--output", "-o", help="File to write (HTML page or figure).")]
+OutputOption = Annotated[Path, typer.Option("--output", "-o", help="File to write (HTML page or figure).")]
 LangOption = Annotated[Lang, typer.Option(help="Language of labels, legend and popups: nl or en.")]
-TilesOption = Annotated[Tiles, typer.Option(
-    help="Background map: none (default, works offline), osm or carto (need a network, "
-    "with attribution).")]
-FormatOption = Annotated[MapFormat, typer.Option(
-    "--format", "-f", help="html (interactive, default) or a static png, svg or pdf.")]
+TilesOption = Annotated[
+    Tiles,
+    typer.Option(
+        help="Background map: none (default, works offline), osm or carto (need a network, with attribution)."
+    ),
+]
+FormatOption = Annotated[
+    MapFormat, typer.Option("--format", "-f", help="html (interactive, default) or a static png, svg or pdf.")
+]
 
 
 def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat) -> None:
@@ -70,8 +80,13 @@ def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat) -> 
 
 
 @map_app.command("nl")
-def map_nl(ctx: typer.Context, output: OutputOption, lang: LangOption = Lang.nl,
-           tiles: TilesOption = Tiles.none, fmt: FormatOption = MapFormat.html) -> None:
+def map_nl(
+    ctx: typer.Context,
+    output: OutputOption,
+    lang: LangOption = Lang.nl,
+    tiles: TilesOption = Tiles.none,
+    fmt: FormatOption = MapFormat.html,
+) -> None:
     """Bijlage 1: every Dutch site by value-chain phase, one layer per phase, with legend,
     region outlines and name search.
 
@@ -81,19 +96,28 @@ def map_nl(ctx: typer.Context, output: OutputOption, lang: LangOption = Lang.nl,
 
     registry = load(ctx, check=False)
     try:
-        _write(output, lambda: maps.nl_map(registry, lang=lang.value, tiles=tiles.value),
-               lambda: static.nl_figure(registry, lang=lang.value), fmt)
+        _write(
+            output,
+            lambda: maps.nl_map(registry, lang=lang.value, tiles=tiles.value),
+            lambda: static.nl_figure(registry, lang=lang.value),
+            fmt,
+        )
     except LifeportError as error:
         fail(error)
 
 
 @map_app.command("region")
-def map_region(ctx: typer.Context,
-               region: Annotated[str, typer.Argument(help="Region id, name or alias.")],
-               output: OutputOption, lang: LangOption = Lang.nl, tiles: TilesOption = Tiles.none,
-               fmt: FormatOption = MapFormat.html,
-               definition: Annotated[str | None, typer.Option(
-                   help="Region definition (default: the region's default).")] = None) -> None:
+def map_region(
+    ctx: typer.Context,
+    region: Annotated[str, typer.Argument(help="Region id, name or alias.")],
+    output: OutputOption,
+    lang: LangOption = Lang.nl,
+    tiles: TilesOption = Tiles.none,
+    fmt: FormatOption = MapFormat.html,
+    definition: Annotated[
+        str | None, typer.Option(help="Region definition (default: the region's default).")
+    ] = None,
+) -> None:
     """One region in detail: its sites under the chosen definition and its outline.
 
     Example: lifeport-map map region nijmegen --output out/nijmegen.html
@@ -102,19 +126,27 @@ def map_region(ctx: typer.Context,
 
     registry = load(ctx, check=False)
     try:
-        _write(output, lambda: maps.region_map(registry, region, definition=definition,
-                                               lang=lang.value, tiles=tiles.value),
-               lambda: static.region_figure(registry, region, definition=definition,
-                                            lang=lang.value), fmt)
+        _write(
+            output,
+            lambda: maps.region_map(
+                registry, region, definition=definition, lang=lang.value, tiles=tiles.value
+            ),
+            lambda: static.region_figure(registry, region, definition=definition, lang=lang.value),
+            fmt,
+        )
     except LifeportError as error:
         fail(error)
 
 
 @map_app.command("compare")
-def map_compare(ctx: typer.Context,
-                regions: Annotated[list[str], typer.Argument(help="Regions to compare.")],
-                output: OutputOption, lang: LangOption = Lang.nl,
-                tiles: TilesOption = Tiles.none, fmt: FormatOption = MapFormat.html) -> None:
+def map_compare(
+    ctx: typer.Context,
+    regions: Annotated[list[str], typer.Argument(help="Regions to compare.")],
+    output: OutputOption,
+    lang: LangOption = Lang.nl,
+    tiles: TilesOption = Tiles.none,
+    fmt: FormatOption = MapFormat.html,
+) -> None:
     """Bijlage 2: small multiples side by side at one scale, with coverage per phase below.
 
     Example: lifeport-map map compare nijmegen dresden leuven --output out/bijlage2.html
@@ -123,20 +155,26 @@ def map_compare(ctx: typer.Context,
 
     registry = load(ctx, check=False)
     try:
-        _write(output, lambda: maps.compare_page(registry, regions, lang=lang.value,
-                                                 tiles=tiles.value),
-               lambda: static.compare_figure(registry, regions, lang=lang.value), fmt)
+        _write(
+            output,
+            lambda: maps.compare_page(registry, regions, lang=lang.value, tiles=tiles.value),
+            lambda: static.compare_figure(registry, regions, lang=lang.value),
+            fmt,
+        )
     except LifeportError as error:
         fail(error)
 
 
 @app.command()
-def report(ctx: typer.Context,
-           region: Annotated[str, typer.Option("--region", "-r", help="Region id, name or alias.")],
-           output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
-           lang: LangOption = Lang.nl,
-           definition: Annotated[str | None, typer.Option(
-               help="Region definition (default: the region's default).")] = None) -> None:
+def report(
+    ctx: typer.Context,
+    region: Annotated[str, typer.Option("--region", "-r", help="Region id, name or alias.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
+    lang: LangOption = Lang.nl,
+    definition: Annotated[
+        str | None, typer.Option(help="Region definition (default: the region's default).")
+    ] = None,
+) -> None:
     """Write a region brief (brief.md, brief.html, map.png): coverage, comparison, white spots
     with candidates, fragile phases, published figures and sources.
 
@@ -150,20 +188,21 @@ def report(ctx: typer.Context,
     registry = load(ctx, check=False)
     try:
         brief = build_brief(registry, region, definition=definition, lang=lang.value)
-        image = figure_bytes(region_figure(registry, region, definition=definition,
-                                           lang=lang.value), "png")
+        image = figure_bytes(region_figure(registry, region, definition=definition, lang=lang.value), "png")
         # Refuse before writing any of the three files, so a brief is never left half written.
-        blocked = [name for name in (MAP_IMAGE, "brief.md", "brief.html")
-                   if (output / name).is_dir()]
+        blocked = [name for name in (MAP_IMAGE, "brief.md", "brief.html") if (output / name).is_dir()]
         if (output.exists() and not output.is_dir()) or blocked:
-            raise OutputError(f"cannot write the brief into {output}: "
-                              + (f"{blocked[0]} is a folder" if blocked else "not a folder"),
-                              hint="choose another output folder")
+            raise OutputError(
+                f"cannot write the brief into {output}: "
+                + (f"{blocked[0]} is a folder" if blocked else "not a folder"),
+                hint="choose another output folder",
+            )
         try:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create folder {output}: {exc.strerror}",
-                              hint="choose a writable output folder") from None
+            raise OutputError(
+                f"cannot create folder {output}: {exc.strerror}", hint="choose a writable output folder"
+            ) from None
         write_bytes_atomic(output / MAP_IMAGE, image)
         write_text_atomic(output / "brief.md", brief.markdown)
         write_text_atomic(output / "brief.html", brief.html)
@@ -175,13 +214,15 @@ def report(ctx: typer.Context,
 
 
 @regions_app.command("import-boundary")
-def import_boundary(ctx: typer.Context,
-                    file: Annotated[Path, typer.Argument(help="GeoJSON boundary file (WGS84).")],
-                    region: Annotated[str, typer.Option("--region", "-r", help="Region id.")],
-                    definition: Annotated[str, typer.Option(
-                        help="Id of the boundary definition to add or update.")] = "boundary",
-                    year: Annotated[int, typer.Option(
-                        help="Year the boundary refers to.")] = 2024) -> None:
+def import_boundary(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="GeoJSON boundary file (WGS84).")],
+    region: Annotated[str, typer.Option("--region", "-r", help="Region id.")],
+    definition: Annotated[
+        str, typer.Option(help="Id of the boundary definition to add or update.")
+    ] = "boundary",
+    year: Annotated[int, typer.Option(help="Year the boundary refers to.")] = 2024,
+) -> None:
     """Store an official boundary (Eurostat GISCO NUTS or CBS GeoJSON) for a region and add a
     'boundary' definition to its region file.
 
@@ -194,9 +235,9 @@ def import_boundary(ctx: typer.Context,
 
     regions_dir = _paths(ctx).regions or default_regions_dir()
     try:
-        stored, region_file = run_import(file, regions_dir, region, definition_id=definition,
-                                         year=year)
+        stored, region_file = run_import(file, regions_dir, region, definition_id=definition, year=year)
     except LifeportError as error:
         fail(error)
-    _out(f"stored {terminal(str(stored))}; definition '{terminal(definition)}' in "
-         f"{terminal(str(region_file))}")
+    _out(
+        f"stored {terminal(str(stored))}; definition '{terminal(definition)}' in {terminal(str(region_file))}"
+    )

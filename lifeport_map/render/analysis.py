@@ -26,25 +26,30 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (nl, en)
     "whole_chain": ("Hele keten aanwezig", "Whole chain present"),
     "whole_chain_production": ("Hele keten in productierollen", "Whole chain in production roles"),
     "fragile": ("Kwetsbare fasen (één organisatie)", "Fragile phases (one organisation)"),
-    "fragile_production": ("Kwetsbare productie (één organisatie)",
-                           "Fragile production (one organisation)"),
+    "fragile_production": ("Kwetsbare productie (één organisatie)", "Fragile production (one organisation)"),
     "roles": ("Rollen", "Roles"),
     "role": ("Rol", "Role"),
     "none": ("geen", "none"),
     "yes": ("ja", "yes"),
     "no": ("nee", "no"),
     "pipeline": ("In aanbouw of gepland", "Planned or under construction"),
-    "employees_note": ("Werknemers: {known} bekend bij {with_figure} vestigingen; "
-                       "{without} vestigingen zonder cijfer.",
-                       "Employees: {known} known at {with_figure} sites; {without} sites "
-                       "without a figure."),
-    "specialisation_sites": ("Specialisatie (locatiequotiënt, vestigingen)",
-                             "Specialisation (location quotient, sites)"),
-    "specialisation_employees": ("Specialisatie (locatiequotiënt, werknemers)",
-                                 "Specialisation (location quotient, employees)"),
+    "employees_note": (
+        "Werknemers: {known} bekend bij {with_figure} vestigingen; {without} vestigingen zonder cijfer.",
+        "Employees: {known} known at {with_figure} sites; {without} sites without a figure.",
+    ),
+    "specialisation_sites": (
+        "Specialisatie (locatiequotiënt, vestigingen)",
+        "Specialisation (location quotient, sites)",
+    ),
+    "specialisation_employees": (
+        "Specialisatie (locatiequotiënt, werknemers)",
+        "Specialisation (location quotient, employees)",
+    ),
     "compare": ("Vestigingen per fase en regio", "Sites per phase and region"),
-    "compare_production": ("Vestigingen in productierollen per fase en regio",
-                           "Sites in production roles per phase and region"),
+    "compare_production": (
+        "Vestigingen in productierollen per fase en regio",
+        "Sites in production roles per phase and region",
+    ),
     "white_spots": ("Witte vlekken", "White spots"),
     "spot": ("Witte vlek", "White spot"),
     "status": ("Status", "Status"),
@@ -91,56 +96,73 @@ def _fragile_text(fragile: list[dict[str, Any]], lang: str) -> str:
 
 
 def coverage_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    rows = [[p["label"], p["count"], p["organisations"], p["production"]["count"],
-             p["employees"]["known"], p["employees"]["sites_without_figure"],
-             ", ".join(a["label"] for a in p["activities"]["absent"]) or "-"]
-            for p in result["phases"]]
-    columns = [word(k, lang) for k in ("phase", "sites", "organisations", "production",
-                                       "employees", "no_figure", "absent")]
+    rows = [
+        [
+            p["label"],
+            p["count"],
+            p["organisations"],
+            p["production"]["count"],
+            p["employees"]["known"],
+            p["employees"]["sites_without_figure"],
+            ", ".join(a["label"] for a in p["activities"]["absent"]) or "-",
+        ]
+        for p in result["phases"]
+    ]
+    columns = [
+        word(k, lang)
+        for k in ("phase", "sites", "organisations", "production", "employees", "no_figure", "absent")
+    ]
     emp = result["employees"]
     notes = [
         f"{word('whole_chain', lang)}: {_yes(result['whole_chain'], lang)}",
         f"{word('whole_chain_production', lang)}: {_yes(result['whole_chain_production'], lang)}",
         f"{word('fragile', lang)}: {_fragile_text(result['fragile_phases'], lang)}",
-        f"{word('fragile_production', lang)}: "
-        f"{_fragile_text(result['fragile_production_phases'], lang)}",
-        word("employees_note", lang).format(known=emp["known"],
-                                            with_figure=emp["sites_with_figure"],
-                                            without=emp["sites_without_figure"]),
+        f"{word('fragile_production', lang)}: {_fragile_text(result['fragile_production_phases'], lang)}",
+        word("employees_note", lang).format(
+            known=emp["known"], with_figure=emp["sites_with_figure"], without=emp["sites_without_figure"]
+        ),
     ]
-    notes.extend(f"{p['label']} ({word('production', lang).lower()}): "
-                 f"{_names(p['production']['actors'], limit=8) or word('none', lang)}"
-                 for p in result["phases"])
+    notes.extend(
+        f"{p['label']} ({word('production', lang).lower()}): "
+        f"{_names(p['production']['actors'], limit=8) or word('none', lang)}"
+        for p in result["phases"]
+    )
     if result["pipeline"]:
         notes.append(f"{word('pipeline', lang)}: {_names(result['pipeline'], limit=10)}")
     title = f"{result['region']['name']} ({result['definition']['name']})"
     role_rows = [[p["label"], *(r["count"] for r in p["roles"])] for p in result["phases"]]
-    role_columns = [word("phase", lang), *(r["label"] for r in result["phases"][0]["roles"])] \
-        if result["phases"] else []
-    return [Section(title, columns, rows, notes),
-            Section(word("roles", lang), role_columns, role_rows)]
+    role_columns = (
+        [word("phase", lang), *(r["label"] for r in result["phases"][0]["roles"])] if result["phases"] else []
+    )
+    return [Section(title, columns, rows, notes), Section(word("roles", lang), role_columns, role_rows)]
 
 
 def compare_sections(result: dict[str, Any], lang: str) -> list[Section]:
     regions = [c["region"]["id"] for c in result["regions"]]
-    rows: list[list[Any]] = [[m["label"], *(m["sites"][r] for r in regions)]
-                             for m in result["matrix"]]
-    rows.append([word("whole_chain", lang), *(_yes(r in result["whole_chain"], lang)
-                                             for r in regions)])
-    rows.append([word("whole_chain_production", lang),
-                 *(_yes(r in result["whole_chain_production"], lang) for r in regions)])
+    rows: list[list[Any]] = [[m["label"], *(m["sites"][r] for r in regions)] for m in result["matrix"]]
+    rows.append([word("whole_chain", lang), *(_yes(r in result["whole_chain"], lang) for r in regions)])
+    rows.append(
+        [
+            word("whole_chain_production", lang),
+            *(_yes(r in result["whole_chain_production"], lang) for r in regions),
+        ]
+    )
     notes = [f"{word('definition', lang)} {d['region']}: {d['name']}" for d in result["definitions"]]
     production = [[m["label"], *(m["production"][r] for r in regions)] for m in result["matrix"]]
-    sections = [Section(word("compare", lang), [word("phase", lang), *regions], rows, notes),
-                Section(word("compare_production", lang), [word("phase", lang), *regions],
-                        production)]
+    sections = [
+        Section(word("compare", lang), [word("phase", lang), *regions], rows, notes),
+        Section(word("compare_production", lang), [word("phase", lang), *regions], production),
+    ]
     for key in ("by_sites", "by_employees"):
         values = result["specialisation"][key]
-        title = word("specialisation_sites" if key == "by_sites" else "specialisation_employees",
-                     lang)
-        sections.append(Section(title, [word("phase", lang), *regions],
-                                [[m["label"], *(values[r][m["phase"]] for r in regions)]
-                                 for m in result["matrix"]]))
+        title = word("specialisation_sites" if key == "by_sites" else "specialisation_employees", lang)
+        sections.append(
+            Section(
+                title,
+                [word("phase", lang), *regions],
+                [[m["label"], *(values[r][m["phase"]] for r in regions)] for m in result["matrix"]],
+            )
+        )
     return sections
 
 
@@ -149,24 +171,46 @@ def gaps_sections(result: dict[str, Any], lang: str) -> list[Section]:
     for spot in result["white_spots"]:
         status = word("absent_status" if spot["status"] == "absent" else "single_status", lang)
         holder = spot["holder"]["organisation"] if spot["holder"] else "-"
-        candidates = "; ".join(f"{c['name']} ({c['place']}, {c['distance_km']:.0f})"
-                               for c in spot["candidates"]) or "-"
+        candidates = (
+            "; ".join(f"{c['name']} ({c['place']}, {c['distance_km']:.0f})" for c in spot["candidates"])
+            or "-"
+        )
         label = spot["label"] if spot["kind"] == "phase" else f"{spot['phase']}: {spot['label']}"
         rows.append([label, status, holder, candidates])
-    title = f"{word('white_spots', lang)}: {result['region']['name']} " \
-            f"({result['definition']['name']})"
-    return [Section(title, [word(k, lang) for k in ("spot", "status", "holder", "candidates")],
-                    rows, [result["method"]["candidates"]])]
+    title = f"{word('white_spots', lang)}: {result['region']['name']} ({result['definition']['name']})"
+    return [
+        Section(
+            title,
+            [word(k, lang) for k in ("spot", "status", "holder", "candidates")],
+            rows,
+            [result["method"]["candidates"]],
+        )
+    ]
 
 
 def whatif_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    rows = [[p["label"], p["sites_before"], p["sites_after"], p["production_before"],
-             p["production_after"], p["employees_before"], p["employees_after"]]
-            for p in result["phases"]]
+    rows = [
+        [
+            p["label"],
+            p["sites_before"],
+            p["sites_after"],
+            p["production_before"],
+            p["production_after"],
+            p["employees_before"],
+            p["employees_after"],
+        ]
+        for p in result["phases"]
+    ]
     b, a = word("before", lang), word("after", lang)
-    columns = [word("phase", lang), f"{word('sites', lang)} {b}", f"{word('sites', lang)} {a}",
-               f"{word('production', lang)} {b}", f"{word('production', lang)} {a}",
-               f"{word('employees', lang)} {b}", f"{word('employees', lang)} {a}"]
+    columns = [
+        word("phase", lang),
+        f"{word('sites', lang)} {b}",
+        f"{word('sites', lang)} {a}",
+        f"{word('production', lang)} {b}",
+        f"{word('production', lang)} {a}",
+        f"{word('employees', lang)} {b}",
+        f"{word('employees', lang)} {a}",
+    ]
     lost = result["lost"]
     labels = {p["phase"]: p["label"] for p in result["phases"]}
     lost_activities = [f"{labels[x['phase']]}: {x['label']}" for x in lost["activities"]]
@@ -192,39 +236,75 @@ def whatif_sections(result: dict[str, Any], lang: str) -> list[Section]:
 
 
 def near_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    rows = [[s["distance_km"], s["id"], s["name"], s["organisation"],
-             f"{s['place']} ({s['country']})", ", ".join(s["activity_labels"])]
-            for s in result["sites"]]
+    rows = [
+        [
+            s["distance_km"],
+            s["id"],
+            s["name"],
+            s["organisation"],
+            f"{s['place']} ({s['country']})",
+            ", ".join(s["activity_labels"]),
+        ]
+        for s in result["sites"]
+    ]
     origin = result["origin"]
-    title = f"{origin['name']} ({origin['lat']:.4f}, {origin['lon']:.4f}), " \
-            f"{result['radius_km']:g} km: {result['count']}"
+    title = (
+        f"{origin['name']} ({origin['lat']:.4f}, {origin['lon']:.4f}), "
+        f"{result['radius_km']:g} km: {result['count']}"
+    )
     notes = [result["method"]]
     if result["without_coordinates"]:
         notes.append(f"{result['without_coordinates']} site(s) without coordinates left out")
-    columns = [word("distance", lang), "id", *(word(k, lang) for k in
-                                               ("site", "organisation", "place", "activities"))]
+    columns = [
+        word("distance", lang),
+        "id",
+        *(word(k, lang) for k in ("site", "organisation", "place", "activities")),
+    ]
     return [Section(title, columns, rows, notes)]
 
 
 def stats_sections(result: dict[str, Any], lang: str) -> list[Section]:
     rows = []
     for figure in result["figures"]:
-        rows.append([figure["label"], figure["year"], "", figure["published"],
-                     figure["registry"], figure["difference"]])
-        rows.extend(["", "", g["label"], g["published"], g["registry"], g["difference"]]
-                    for g in figure["groups"])
+        rows.append(
+            [
+                figure["label"],
+                figure["year"],
+                "",
+                figure["published"],
+                figure["registry"],
+                figure["difference"],
+            ]
+        )
+        rows.extend(
+            ["", "", g["label"], g["published"], g["registry"], g["difference"]] for g in figure["groups"]
+        )
     reg = result["registry"]
     title = f"{result['region']['name']} ({result['definition']['name']})"
-    notes = [word("employees_note", lang).format(known=reg["employees_known"],
-                                                 with_figure=reg["sites_with_figure"],
-                                                 without=reg["sites_without_figure"]),
-             result["caveat"]]
+    notes = [
+        word("employees_note", lang).format(
+            known=reg["employees_known"],
+            with_figure=reg["sites_with_figure"],
+            without=reg["sites_without_figure"],
+        ),
+        result["caveat"],
+    ]
     notes.extend(f"{f['id']}: {f['note']}" for f in result["figures"] if f["note"])
-    return [Section(title, [word(k, lang) for k in ("figure", "year", "group", "published",
-                                                    "registry", "difference")], rows, notes)]
+    return [
+        Section(
+            title,
+            [word(k, lang) for k in ("figure", "year", "group", "published", "registry", "difference")],
+            rows,
+            notes,
+        )
+    ]
 
 
 BUILDERS: dict[str, Callable[[dict[str, Any], str], list[Section]]] = {
-    "coverage": coverage_sections, "compare": compare_sections, "gaps": gaps_sections,
-    "whatif": whatif_sections, "near": near_sections, "stats": stats_sections,
+    "coverage": coverage_sections,
+    "compare": compare_sections,
+    "gaps": gaps_sections,
+    "whatif": whatif_sections,
+    "near": near_sections,
+    "stats": stats_sections,
 }

@@ -63,7 +63,8 @@ def inline_head() -> str:
         f"<style>{cluster_css}</style>",
         f"<script>{script_body((leaflet / 'leaflet.js').read_text(encoding='utf-8'))}</script>",
         f"<!-- Leaflet.markercluster {versions['leaflet.markercluster']} (MIT), embedded -->",
-        "<script>" + script_body(
-            (cluster / "leaflet.markercluster.js").read_text(encoding="utf-8")) + "</script>",
+        "<script>"
+        + script_body((cluster / "leaflet.markercluster.js").read_text(encoding="utf-8"))
+        + "</script>",
     ]
     return "\n".join(parts)

@@ -13,8 +13,7 @@ from lifeport_map.render.safe import terminal
 
 
 def console(*, stderr: bool = False) -> Console:
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False,
-                   soft_wrap=False)
+    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
 def cell(value: Any) -> Text:
@@ -24,8 +23,9 @@ def cell(value: Any) -> Text:
     return Text(terminal(str(value)))
 
 
-def table(title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
-          *, justify_numbers: bool = True) -> Table:
+def table(
+    title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, justify_numbers: bool = True
+) -> Table:
     out = Table(title=terminal(title), title_justify="left", show_lines=False)
     for column in columns:
         out.add_column(terminal(column))

@@ -18,8 +18,9 @@ MAX_DIFF_LINES = 80
 _MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~=@:")
 
 
-def format_report(path: str, out_of_order: Sequence[str],
-                  differing: Sequence[tuple[str, int]], diff: Sequence[str]) -> str:
+def format_report(
+    path: str, out_of_order: Sequence[str], differing: Sequence[tuple[str, int]], diff: Sequence[str]
+) -> str:
     """What ``fmt --check`` found, for a person at a terminal."""
     lines = [f"{terminal(path)}: not in canonical form; run 'lifeport-map fmt' to fix it"]
     if out_of_order:
@@ -42,7 +43,8 @@ def format_annotations(path: str, differing: Sequence[tuple[str, int]]) -> str:
         f"::error file={github_property(path)},line={line},"
         f"title={github_property('fmt ' + entry)}::"
         + github_data(f"{entry} is not in canonical form; run 'lifeport-map fmt'")
-        for entry, line in differing)
+        for entry, line in differing
+    )
 
 
 def _value(value: Any) -> str:
@@ -71,38 +73,48 @@ def _name(names: dict[str, str], lang: str) -> str:
 
 def changes_text(changes: dict[str, Any], old: str, new: str, *, lang: str = "en") -> str:
     t = terminal
-    out = [f"Registry changes {t(old)} -> {t(new)}: {changes['sites']['old']} -> "
-           f"{changes['sites']['new']} sites; {len(changes['added'])} added, "
-           f"{len(changes['removed'])} removed, {len(changes['moved'])} moved, "
-           f"{len(changes['changed'])} changed"]
+    out = [
+        f"Registry changes {t(old)} -> {t(new)}: {changes['sites']['old']} -> "
+        f"{changes['sites']['new']} sites; {len(changes['added'])} added, "
+        f"{len(changes['removed'])} removed, {len(changes['moved'])} moved, "
+        f"{len(changes['changed'])} changed"
+    ]
     for title, key, mark in (("Added", "added", "+"), ("Removed", "removed", "-")):
         if changes[key]:
             out.append(f"\n{title} ({len(changes[key])}):")
-            out.extend(f"  {mark} {t(s['id'])}: {t(s['name'])} ({t(s['organisation'])}), "
-                       f"{t(s['municipality'])} {t(s['country'])}; phases: "
-                       f"{', '.join(s['phases']) or 'none'}" for s in changes[key])
+            out.extend(
+                f"  {mark} {t(s['id'])}: {t(s['name'])} ({t(s['organisation'])}), "
+                f"{t(s['municipality'])} {t(s['country'])}; phases: "
+                f"{', '.join(s['phases']) or 'none'}"
+                for s in changes[key]
+            )
     if changes["moved"]:
         out.append(f"\nMoved ({len(changes['moved'])}):")
-        out.extend(f"  ~ {t(m['id'])}: {t(_place(m['old']))} -> {t(_place(m['new']))}"
-                   for m in changes["moved"])
+        out.extend(
+            f"  ~ {t(m['id'])}: {t(_place(m['old']))} -> {t(_place(m['new']))}" for m in changes["moved"]
+        )
     if changes["changed"]:
         out.append(f"\nChanged ({len(changes['changed'])}):")
         for c in changes["changed"]:
             out.append(f"  * {t(c['id'])}:")
-            out.extend(f"      {t(f['field'])}: {t(_short(f['old']))} -> {t(_short(f['new']))}"
-                       for f in c["fields"])
+            out.extend(
+                f"      {t(f['field'])}: {t(_short(f['old']))} -> {t(_short(f['new']))}" for f in c["fields"]
+            )
     out.append("\nCoverage per region (default definitions, sites per phase):")
     unchanged = []
     for region in changes["coverage"]:
         if not region["changed"]:
             unchanged.append(region["region"])
             continue
-        counts = "; ".join(f"{p['phase']} {p['old']} -> {p['new']}" for p in region["phases"]
-                           if p["old"] != p["new"])
+        counts = "; ".join(
+            f"{p['phase']} {p['old']} -> {p['new']}" for p in region["phases"] if p["old"] != p["new"]
+        )
         notes = [f"gained {', '.join(region['gained'])}"] if region["gained"] else []
         notes += [f"lost {', '.join(region['lost'])}"] if region["lost"] else []
-        out.append(f"  {t(region['region'])} ({t(_name(region['name'], lang))}): {counts}"
-                   + (f" ({'; '.join(notes)})" if notes else ""))
+        out.append(
+            f"  {t(region['region'])} ({t(_name(region['name'], lang))}): {counts}"
+            + (f" ({'; '.join(notes)})" if notes else "")
+        )
     if unchanged:
         out.append(f"  unchanged: {', '.join(t(r) for r in unchanged)}")
     return "\n".join(out)
@@ -117,25 +129,37 @@ def markdown_cell(value: Any) -> str:
 
 def changes_markdown(changes: dict[str, Any], old: str, new: str, *, lang: str = "en") -> str:
     m = markdown_cell
-    out = [f"### Registry changes: {m(old)} → {m(new)}", "",
-           f"{changes['sites']['old']} → {changes['sites']['new']} sites: "
-           f"**{len(changes['added'])}** added, **{len(changes['removed'])}** removed, "
-           f"**{len(changes['moved'])}** moved, **{len(changes['changed'])}** changed."]
+    out = [
+        f"### Registry changes: {m(old)} → {m(new)}",
+        "",
+        f"{changes['sites']['old']} → {changes['sites']['new']} sites: "
+        f"**{len(changes['added'])}** added, **{len(changes['removed'])}** removed, "
+        f"**{len(changes['moved'])}** moved, **{len(changes['changed'])}** changed.",
+    ]
     for title, key in (("Added", "added"), ("Removed", "removed")):
         if changes[key]:
-            out += ["", f"#### {title}", "", "| id | name | organisation | municipality | phases |",
-                    "|---|---|---|---|---|"]
-            out += [f"| {m(s['id'])} | {m(s['name'])} | {m(s['organisation'])} | "
-                    f"{m(s['municipality'])} {m(s['country'])} | {m(', '.join(s['phases']))} |"
-                    for s in changes[key]]
+            out += [
+                "",
+                f"#### {title}",
+                "",
+                "| id | name | organisation | municipality | phases |",
+                "|---|---|---|---|---|",
+            ]
+            out += [
+                f"| {m(s['id'])} | {m(s['name'])} | {m(s['organisation'])} | "
+                f"{m(s['municipality'])} {m(s['country'])} | {m(', '.join(s['phases']))} |"
+                for s in changes[key]
+            ]
     if changes["moved"]:
         out += ["", "#### Moved", "", "| id | from | to |", "|---|---|---|"]
-        out += [f"| {m(x['id'])} | {m(_place(x['old']))} | {m(_place(x['new']))} |"
-                for x in changes["moved"]]
+        out += [f"| {m(x['id'])} | {m(_place(x['old']))} | {m(_place(x['new']))} |" for x in changes["moved"]]
     if changes["changed"]:
         out += ["", "#### Changed", "", "| id | field | old | new |", "|---|---|---|---|"]
-        out += [f"| {m(c['id'])} | {m(f['field'])} | {m(_short(f['old']))} | {m(_short(f['new']))} |"
-                for c in changes["changed"] for f in c["fields"]]
+        out += [
+            f"| {m(c['id'])} | {m(f['field'])} | {m(_short(f['old']))} | {m(_short(f['new']))} |"
+            for c in changes["changed"]
+            for f in c["fields"]
+        ]
     touched = [r for r in changes["coverage"] if r["changed"]]
     out += ["", "#### Coverage per region", ""]
     if not touched:
@@ -146,16 +170,22 @@ def changes_markdown(changes: dict[str, Any], old: str, new: str, *, lang: str =
             for p in region["phases"]:
                 if p["old"] == p["new"]:
                     continue
-                effect = "gained" if p["phase"] in region["gained"] else \
-                    "lost" if p["phase"] in region["lost"] else ""
-                out.append(f"| {m(_name(region['name'], lang))} | {m(p['phase'])} | {p['old']} | "
-                           f"{p['new']} | {effect} |")
+                effect = (
+                    "gained"
+                    if p["phase"] in region["gained"]
+                    else "lost"
+                    if p["phase"] in region["lost"]
+                    else ""
+                )
+                out.append(
+                    f"| {m(_name(region['name'], lang))} | {m(p['phase'])} | {p['old']} | "
+                    f"{p['new']} | {effect} |"
+                )
     return "\n".join(out)
 
 
 def changes_json(changes: dict[str, Any], old: str, new: str) -> str:
-    return json.dumps({"old": old, "new": new, **changes}, ensure_ascii=False, indent=2,
-                      allow_nan=False)
+    return json.dumps({"old": old, "new": new, **changes}, ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def entry_lines(lines: Sequence[str]) -> str:

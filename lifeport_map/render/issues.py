@@ -37,8 +37,12 @@ def as_text(issues: Sequence[Issue]) -> str:
 
 def as_json(issues: Sequence[Issue]) -> str:
     errors = sum(1 for i in issues if i.severity == "error")
-    payload = {"valid": errors == 0, "errors": errors, "warnings": len(issues) - errors,
-               "issues": [i.as_dict() for i in issues]}
+    payload = {
+        "valid": errors == 0,
+        "errors": errors,
+        "warnings": len(issues) - errors,
+        "issues": [i.as_dict() for i in issues],
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False)
 
 

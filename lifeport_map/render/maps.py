@@ -45,24 +45,39 @@ if TYPE_CHECKING:
 
 TILES: dict[str, tuple[str, str] | None] = {
     "none": None,
-    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-            '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" '
-            'rel="noopener noreferrer">OpenStreetMap</a> contributors'),
-    "carto": ("https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
-              '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" '
-              'rel="noopener noreferrer">OpenStreetMap</a> contributors &copy; '
-              '<a href="https://carto.com/attributions" target="_blank" '
-              'rel="noopener noreferrer">CARTO</a>'),
+    "osm": (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" '
+        'rel="noopener noreferrer">OpenStreetMap</a> contributors',
+    ),
+    "carto": (
+        "https://{s}.basemaps.cartocdn.com/light_all/{z}/{x}/{y}.png",
+        '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" '
+        'rel="noopener noreferrer">OpenStreetMap</a> contributors &copy; '
+        '<a href="https://carto.com/attributions" target="_blank" '
+        'rel="noopener noreferrer">CARTO</a>',
+    ),
 }
 MAX_ZOOM = 18
 PANEL_MAX_ZOOM = 12
 # Coordinates in the page: 5 decimals are about a metre, finer than any site's precision.
 COORDINATE_DECIMALS = 5
-POPUP_WORDS = ("organisation", "kind", "activities", "employees", "status", "precision",
-               "website", "sources", "year", "source")
+POPUP_WORDS = (
+    "organisation",
+    "kind",
+    "activities",
+    "employees",
+    "status",
+    "precision",
+    "website",
+    "sources",
+    "year",
+    "source",
+)
 
 
 # --- data: which layers a site is in, its record, the feature collection ----------------------
+
 
 def layer_ids(taxonomy: Taxonomy) -> list[str]:
     """All layers in legend order: the phases in chain order, knowledge institutes, the rest,
@@ -86,8 +101,7 @@ def site_layers(site: Site, taxonomy: Taxonomy) -> list[str]:
     return layers or [OTHER]
 
 
-def sites_with_layers(sites: Iterable[Site], taxonomy: Taxonomy
-                      ) -> list[tuple[Site, tuple[str, ...]]]:
+def sites_with_layers(sites: Iterable[Site], taxonomy: Taxonomy) -> list[tuple[Site, tuple[str, ...]]]:
     """Each site with its layers. ``site_layers`` depends only on status, kind, activities and
     served phases, and thousands of sites share a few hundred such combinations, so each
     combination is worked out once."""
@@ -131,31 +145,43 @@ def _shown(text: str | None) -> str:
     return terminal(text or "")
 
 
-def site_record(site: Site, layers: Sequence[str], lang: str, *,
-                href: Callable[[str | None], str | None] = safe_href) -> dict[str, Any]:
+def site_record(
+    site: Site, layers: Sequence[str], lang: str, *, href: Callable[[str | None], str | None] = safe_href
+) -> dict[str, Any]:
     """What the popup, tooltip and search of a site need, as data: registry text as text,
     taxonomy terms as ids (their labels are in the page once), and a link target only for a
     plain http(s) URL (``href``, by default ``safe.safe_href``), else null."""
+
     def link(text: str, url: str | None) -> list[str | None]:
         return [_shown(text), href(url)]
 
     loc = site.location
     record: dict[str, Any] = {
-        "name": _shown(site.name), "org": _shown(site.organisation), "kind": site.kind,
-        "acts": list(site.activities), "status": site.status, "layers": list(layers),
+        "name": _shown(site.name),
+        "org": _shown(site.organisation),
+        "kind": site.kind,
+        "acts": list(site.activities),
+        "status": site.status,
+        "layers": list(layers),
         "where": _shown(", ".join(x for x in (loc.place, loc.country) if x)),
     }
     if loc.precision:
         record["prec"] = loc.precision
     if site.employees:
         record["emp"] = [
-            [_employee_value(e.value, e.approximate, lang), e.year, _shown(e.scope) or None,
-             link(e.url or e.reference, e.url)]
-            for e in sorted(site.employees, key=lambda e: (-e.year, e.value))]
+            [
+                _employee_value(e.value, e.approximate, lang),
+                e.year,
+                _shown(e.scope) or None,
+                link(e.url or e.reference, e.url),
+            ]
+            for e in sorted(site.employees, key=lambda e: (-e.year, e.value))
+        ]
     if site.website:
         record["web"] = link(site.website, site.website)
-    record["src"] = [[*link((s.title or s.url) if s.url else s.reference, s.url), s.year]
-                     for s in site.sources]
+    record["src"] = [
+        [*link((s.title or s.url) if s.url else s.reference, s.url), s.year] for s in site.sources
+    ]
     return record
 
 
@@ -179,12 +205,17 @@ def _features(with_layers: Iterable[tuple[Site, tuple[str, ...]]], lang: str) ->
         loc = site.location
         if loc.lat is None or loc.lon is None or not layers:
             continue
-        features.append({
-            "type": "Feature", "id": site.id,
-            "geometry": {"type": "Point", "coordinates": [round(loc.lon, COORDINATE_DECIMALS),
-                                                          round(loc.lat, COORDINATE_DECIMALS)]},
-            "properties": site_record(site, layers, lang, href=href),
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": site.id,
+                "geometry": {
+                    "type": "Point",
+                    "coordinates": [round(loc.lon, COORDINATE_DECIMALS), round(loc.lat, COORDINATE_DECIMALS)],
+                },
+                "properties": site_record(site, layers, lang, href=href),
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -192,18 +223,20 @@ def popup_html(site: Site, taxonomy: Taxonomy, lang: str) -> str:
     """A site's popup as an HTML string, every registry value escaped, links only to plain
     http(s) URLs. The pages build popups in the browser from ``site_record``; this HTML is the
     one-folium-object-per-marker baseline's, so both show the same fields."""
+
     def row(key: str, value_html: str) -> str:
         return f"<tr><th>{html_text(label(key, lang))}</th><td>{value_html}</td></tr>"
 
-    activities = ", ".join(html_text(taxonomy.label("activities", a, lang))
-                           for a in site.activities)
+    activities = ", ".join(html_text(taxonomy.label("activities", a, lang)) for a in site.activities)
     employees = "<br>".join(
         _employee_value(e.value, e.approximate, lang)
         + f" ({html_text(label('year', lang))} {e.year}"
         + (f", {html_text(e.scope)}" if e.scope else "")
         + f"; {html_text(label('source', lang))}: "
-        + (html_link(e.url) if e.url else html_text(e.reference)) + ")"
-        for e in sorted(site.employees, key=lambda e: (-e.year, e.value)))
+        + (html_link(e.url) if e.url else html_text(e.reference))
+        + ")"
+        for e in sorted(site.employees, key=lambda e: (-e.year, e.value))
+    )
     loc = site.location
     where = html_text(", ".join(x for x in (loc.place, loc.country) if x))
     if loc.precision:
@@ -220,23 +253,32 @@ def popup_html(site: Site, taxonomy: Taxonomy, lang: str) -> str:
     if site.website:
         rows.append(row("website", html_link(site.website)))
     sources = "".join(
-        "<li>" + (html_link(s.url, s.title or s.url) if s.url else html_text(s.reference))
-        + (f" ({s.year})" if s.year else "") + "</li>" for s in site.sources)
-    return (f'<div class="lp-popup"><h3>{html_text(site.name)}</h3>'
-            f'<table>{"".join(rows)}</table>'
-            f'<p class="lp-sources-title">{html_text(label("sources", lang))}</p>'
-            f'<ol class="lp-sources">{sources}</ol></div>')
+        "<li>"
+        + (html_link(s.url, s.title or s.url) if s.url else html_text(s.reference))
+        + (f" ({s.year})" if s.year else "")
+        + "</li>"
+        for s in site.sources
+    )
+    return (
+        f'<div class="lp-popup"><h3>{html_text(site.name)}</h3>'
+        f"<table>{''.join(rows)}</table>"
+        f'<p class="lp-sources-title">{html_text(label("sources", lang))}</p>'
+        f'<ol class="lp-sources">{sources}</ol></div>'
+    )
 
 
 def page_words(taxonomy: Taxonomy, lang: str) -> dict[str, Any]:
     """The popup headings and (under "terms") the taxonomy labels in ``lang``, once per page."""
     words: dict[str, Any] = {key: label(key, lang) for key in POPUP_WORDS}
-    words["terms"] = {vocabulary: {t.id: t.text(lang) for t in getattr(taxonomy, vocabulary)}
-                      for vocabulary in ("kinds", "activities", "statuses", "precisions")}
+    words["terms"] = {
+        vocabulary: {t.id: t.text(lang) for t in getattr(taxonomy, vocabulary)}
+        for vocabulary in ("kinds", "activities", "statuses", "precisions")
+    }
     return words
 
 
 # --- the page -----------------------------------------------------------------------------------
+
 
 @dataclass
 class MapPage:
@@ -249,15 +291,23 @@ class MapPage:
     maps: list[dict[str, Any]] = field(default_factory=list)
     body: list[str] = field(default_factory=list)
 
-    def add_map(self, spec: dict[str, Any], *, width: str = "100%", height: str = "100%",
-                before_html: str = "", after_html: str = "") -> None:
+    def add_map(
+        self,
+        spec: dict[str, Any],
+        *,
+        width: str = "100%",
+        height: str = "100%",
+        before_html: str = "",
+        after_html: str = "",
+    ) -> None:
         """Place a map (and HTML before and after it) next on the page."""
         spec["id"] = f"lp-map-{len(self.maps) + 1}"
         self.maps.append(spec)
-        self.body.append(f'{before_html}<div class="folium-map lp-map" id="{spec["id"]}" '
-                         f'style="position:relative;width:{width};height:{height}"></div>'
-                         f"{after_html}")
-
+        self.body.append(
+            f'{before_html}<div class="folium-map lp-map" id="{spec["id"]}" '
+            f'style="position:relative;width:{width};height:{height}"></div>'
+            f"{after_html}"
+        )
 
 
 PAGE_CSS = """
@@ -311,12 +361,19 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 
 
 SINGLE_CSS = "<style>html, body { height: 100%; } .lp-map { height: 100vh !important; }</style>"
-MULTI_CSS = ("<style>body { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; "
-             "padding: 12px 16px; box-sizing: border-box; } .lp-title, .lp-top-legend "
-             "{ flex-basis: 100%; padding: 0; margin: 0; }</style>")
-LAYER_CSS = "<style>" + "".join(
-    f".lp-layer-{layer}, .lp-cluster-{layer} {{ background: {colour}; }}"
-    for layer, colour in PHASE_COLOURS.items()) + "</style>"
+MULTI_CSS = (
+    "<style>body { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; "
+    "padding: 12px 16px; box-sizing: border-box; } .lp-title, .lp-top-legend "
+    "{ flex-basis: 100%; padding: 0; margin: 0; }</style>"
+)
+LAYER_CSS = (
+    "<style>"
+    + "".join(
+        f".lp-layer-{layer}, .lp-cluster-{layer} {{ background: {colour}; }}"
+        for layer, colour in PHASE_COLOURS.items()
+    )
+    + "</style>"
+)
 
 
 @cache
@@ -334,51 +391,71 @@ def page_html(page: MapPage) -> str:
     from lifeport_map.render.assets import inline_head
 
     data = script_json({"labels": page.words, "maps": page.maps})
-    return "\n".join([
-        "<!DOCTYPE html>",
-        f'<html lang="{html_text(page.lang)}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html_text(page.title)}</title>",
-        inline_head(),
-        PAGE_CSS.strip(),
-        SINGLE_CSS if page.single else MULTI_CSS,
-        LAYER_CSS,
-        "</head>",
-        "<body>",
-        *page.body,
-        f'<script type="application/json" id="lp-data">{data}</script>',
-        f"<script>{_map_script()}</script>",
-        "</body>",
-        "</html>",
-        "",
-    ])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            f'<html lang="{html_text(page.lang)}">',
+            "<head>",
+            '<meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{html_text(page.title)}</title>",
+            inline_head(),
+            PAGE_CSS.strip(),
+            SINGLE_CSS if page.single else MULTI_CSS,
+            LAYER_CSS,
+            "</head>",
+            "<body>",
+            *page.body,
+            f'<script type="application/json" id="lp-data">{data}</script>',
+            f"<script>{_map_script()}</script>",
+            "</body>",
+            "</html>",
+            "",
+        ]
+    )
 
 
 # --- building blocks --------------------------------------------------------------------------
 
-def _map_spec(*, tiles: str, center: Sequence[float], zoom: int, interactive_zoom: bool = True
-              ) -> dict[str, Any]:
+
+def _map_spec(
+    *, tiles: str, center: Sequence[float], zoom: int, interactive_zoom: bool = True
+) -> dict[str, Any]:
     if tiles not in TILES:
         from lifeport_map.errors import UsageError
 
         raise UsageError(f"unknown tiles '{tiles}'", hint="use none, osm or carto")
-    options: dict[str, Any] = {"center": [round(c, COORDINATE_DECIMALS) for c in center],
-                               "zoom": zoom, "maxZoom": MAX_ZOOM}
+    options: dict[str, Any] = {
+        "center": [round(c, COORDINATE_DECIMALS) for c in center],
+        "zoom": zoom,
+        "maxZoom": MAX_ZOOM,
+    }
     if not interactive_zoom:
-        options.update(zoomControl=False, scrollWheelZoom=False, doubleClickZoom=False,
-                       touchZoom=False, boxZoom=False, keyboard=False)
+        options.update(
+            zoomControl=False,
+            scrollWheelZoom=False,
+            doubleClickZoom=False,
+            touchZoom=False,
+            boxZoom=False,
+            keyboard=False,
+        )
     tile = TILES[tiles]
-    return {"options": options,
-            "tiles": None if tile is None else {"url": tile[0], "attribution": tile[1]},
-            "outlineStyle": {"official": OUTLINE_STYLE, "approximate": APPROXIMATE_OUTLINE_STYLE},
-            "regionNames": False, "layerControl": False, "fit": None, "legend": None,
-            "search": None, "region": None}
+    return {
+        "options": options,
+        "tiles": None if tile is None else {"url": tile[0], "attribution": tile[1]},
+        "outlineStyle": {"official": OUTLINE_STYLE, "approximate": APPROXIMATE_OUTLINE_STYLE},
+        "regionNames": False,
+        "layerControl": False,
+        "fit": None,
+        "legend": None,
+        "search": None,
+        "region": None,
+    }
 
 
-def _layer_specs(counts: dict[str, int], taxonomy: Taxonomy, lang: str,
-                 collection: dict[str, Any]) -> list[dict[str, Any]]:
+def _layer_specs(
+    counts: dict[str, int], taxonomy: Taxonomy, lang: str, collection: dict[str, Any]
+) -> list[dict[str, Any]]:
     """Per non-empty layer: id, its name in the layer control (HTML from html_text, with the
     legend count) and where its dots and clusters sit around a site."""
     present = {layer for f in collection["features"] for layer in f["properties"]["layers"]}
@@ -388,20 +465,26 @@ def _layer_specs(counts: dict[str, int], taxonomy: Taxonomy, lang: str,
         if layer not in present:
             continue
         dx, dy = LAYER_OFFSETS.get(layer, (0, 0))
-        specs.append({
-            "id": layer,
-            "name": (f'<span class="lp-swatch" style="background:{layer_colour(layer)}"></span>'
-                     f"{html_text(layer_name(layer, taxonomy, lang))} ({counts.get(layer, 0)})"),
-            "size": MARKER_SIZE_PX, "anchor": [half - dx, half - dy],
-            "clusterSize": CLUSTER_SIZE_PX,
-            "clusterAnchor": [cluster_half - dx * CLUSTER_OFFSET_FACTOR,
-                              cluster_half - dy * CLUSTER_OFFSET_FACTOR],
-        })
+        specs.append(
+            {
+                "id": layer,
+                "name": (
+                    f'<span class="lp-swatch" style="background:{layer_colour(layer)}"></span>'
+                    f"{html_text(layer_name(layer, taxonomy, lang))} ({counts.get(layer, 0)})"
+                ),
+                "size": MARKER_SIZE_PX,
+                "anchor": [half - dx, half - dy],
+                "clusterSize": CLUSTER_SIZE_PX,
+                "clusterAnchor": [
+                    cluster_half - dx * CLUSTER_OFFSET_FACTOR,
+                    cluster_half - dy * CLUSTER_OFFSET_FACTOR,
+                ],
+            }
+        )
     return specs
 
 
-def _add_sites(spec: dict[str, Any], sites: Sequence[Site], taxonomy: Taxonomy, lang: str
-               ) -> dict[str, int]:
+def _add_sites(spec: dict[str, Any], sites: Sequence[Site], taxonomy: Taxonomy, lang: str) -> dict[str, int]:
     """The sites' FeatureCollection and layers into ``spec``; returns the legend counts."""
     with_layers = sites_with_layers(sites, taxonomy)
     counts = _counts(with_layers, taxonomy)
@@ -417,17 +500,32 @@ def outline_features(outlines: Sequence[tuple[Region, Outline]], lang: str) -> d
     for region, outline in outlines:
         definition = region.definition(outline.definition)
         note = label("approximate_outline" if outline.approximate else "official_outline", lang)
-        features.append({
-            "type": "Feature", "id": f"outline/{region.id}", "geometry": outline.geometry,
-            "properties": {"region": region.id, "approximate": outline.approximate,
-                           "name": _shown(region.text(lang)),
-                           "definition": _shown(definition.text(lang)), "note": note},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": f"outline/{region.id}",
+                "geometry": outline.geometry,
+                "properties": {
+                    "region": region.id,
+                    "approximate": outline.approximate,
+                    "name": _shown(region.text(lang)),
+                    "definition": _shown(definition.text(lang)),
+                    "note": note,
+                },
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
-def legend_html(taxonomy: Taxonomy, counts: dict[str, int], lang: str, *, unplaced: int = 0,
-                approximate: bool = False, title: str | None = None) -> str:
+def legend_html(
+    taxonomy: Taxonomy,
+    counts: dict[str, int],
+    lang: str,
+    *,
+    unplaced: int = 0,
+    approximate: bool = False,
+    title: str | None = None,
+) -> str:
     """The legend: a swatch, label and site count per layer (data-layer/data-count for tests)."""
     rows = "".join(
         f'<tr data-layer="{html_text(layer)}"><td><span class="lp-swatch" '
@@ -435,18 +533,19 @@ def legend_html(taxonomy: Taxonomy, counts: dict[str, int], lang: str, *, unplac
         f"{html_text(layer_name(layer, taxonomy, lang))}</td>"
         f'<td class="lp-count" data-count="{counts.get(layer, 0)}">{counts.get(layer, 0)}</td></tr>'
         for layer in layer_ids(taxonomy)
-        if layer in taxonomy.phase_ids or layer == KNOWLEDGE or counts.get(layer))
+        if layer in taxonomy.phase_ids or layer == KNOWLEDGE or counts.get(layer)
+    )
     notes = []
     if approximate:
-        notes.append(f'<span class="lp-outline-key"></span>'
-                     f'{html_text(label("approximate_outline", lang))}')
+        notes.append(f'<span class="lp-outline-key"></span>{html_text(label("approximate_outline", lang))}')
     if unplaced:
-        notes.append(f'<span data-unplaced="{unplaced}">{unplaced} '
-                     f'{html_text(label("sites", lang))} {html_text(label("unplaced", lang))}</span>')
+        notes.append(
+            f'<span data-unplaced="{unplaced}">{unplaced} '
+            f"{html_text(label('sites', lang))} {html_text(label('unplaced', lang))}</span>"
+        )
     note_html = "".join(f'<div class="lp-note">{n}</div>' for n in notes)
     heading = html_text(title or label("legend", lang))
-    return (f'<div class="lp-box lp-legend"><h2>{heading}</h2><table>{rows}</table>'
-            f"{note_html}</div>")
+    return f'<div class="lp-box lp-legend"><h2>{heading}</h2><table>{rows}</table>{note_html}</div>'
 
 
 def _search(lang: str) -> dict[str, str]:
@@ -459,16 +558,17 @@ def _bounds(points: Iterable[tuple[float, float]]) -> list[list[float]] | None:
         return None
     lats = [p[0] for p in pts]
     lons = [p[1] for p in pts]
-    return [[round(min(lats), COORDINATE_DECIMALS), round(min(lons), COORDINATE_DECIMALS)],
-            [round(max(lats), COORDINATE_DECIMALS), round(max(lons), COORDINATE_DECIMALS)]]
+    return [
+        [round(min(lats), COORDINATE_DECIMALS), round(min(lons), COORDINATE_DECIMALS)],
+        [round(max(lats), COORDINATE_DECIMALS), round(max(lons), COORDINATE_DECIMALS)],
+    ]
 
 
 def _geometry_points(geometry: dict[str, Any]) -> list[tuple[float, float]]:
     out: list[tuple[float, float]] = []
 
     def walk(value: Any) -> None:
-        if isinstance(value, list) and len(value) == 2 and all(
-                isinstance(v, (int, float)) for v in value):
+        if isinstance(value, list) and len(value) == 2 and all(isinstance(v, (int, float)) for v in value):
             out.append((float(value[1]), float(value[0])))
         elif isinstance(value, list):
             for v in value:
@@ -479,8 +579,11 @@ def _geometry_points(geometry: dict[str, Any]) -> list[tuple[float, float]]:
 
 
 def _placed(sites: Iterable[Site]) -> list[tuple[float, float]]:
-    return [(s.location.lat, s.location.lon) for s in sites
-            if s.location.lat is not None and s.location.lon is not None]
+    return [
+        (s.location.lat, s.location.lon)
+        for s in sites
+        if s.location.lat is not None and s.location.lon is not None
+    ]
 
 
 def _unplaced(sites: Iterable[Site]) -> int:
@@ -488,6 +591,7 @@ def _unplaced(sites: Iterable[Site]) -> int:
 
 
 # --- the maps ---------------------------------------------------------------------------------
+
 
 def dutch_sites(registry: Registry) -> tuple[Site, ...]:
     return tuple(s for s in registry.sites if s.location.country == "NL")
@@ -498,24 +602,37 @@ def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> MapP
     sites = dutch_sites(registry)
     taxonomy = registry.taxonomy
     title = label("nl_title", lang)
-    outlines = [(r, region_outline(registry, r)) for r in
-                sorted(registry.regions.values(), key=lambda r: r.id) if r.country == "NL"]
+    outlines = [
+        (r, region_outline(registry, r))
+        for r in sorted(registry.regions.values(), key=lambda r: r.id)
+        if r.country == "NL"
+    ]
     spec = _map_spec(tiles=tiles, center=(52.2, 5.3), zoom=7)
     spec["outlines"] = outline_features(outlines, lang)
     spec["regionNames"] = True
     counts = _add_sites(spec, sites, taxonomy, lang)
     points = _placed(sites) + [p for _, o in outlines for p in _geometry_points(o.geometry)]
-    spec.update(layerControl=True, fit=_bounds(points), search=_search(lang),
-                legend=legend_html(taxonomy, counts, lang, unplaced=_unplaced(sites),
-                                   approximate=any(o.approximate for _, o in outlines),
-                                   title=title))
+    spec.update(
+        layerControl=True,
+        fit=_bounds(points),
+        search=_search(lang),
+        legend=legend_html(
+            taxonomy,
+            counts,
+            lang,
+            unplaced=_unplaced(sites),
+            approximate=any(o.approximate for _, o in outlines),
+            title=title,
+        ),
+    )
     page = MapPage(title=title, lang=lang, single=True, words=page_words(taxonomy, lang))
     page.add_map(spec)
     return page
 
 
-def region_map(registry: Registry, region: str, *, definition: str | None = None,
-               lang: str = "nl", tiles: str = "none") -> MapPage:
+def region_map(
+    registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl", tiles: str = "none"
+) -> MapPage:
     """One region in detail: its sites under the chosen definition and its outline."""
     found = resolve_region(registry, region)
     chosen = resolve_definition(found, definition)
@@ -527,24 +644,35 @@ def region_map(registry: Registry, region: str, *, definition: str | None = None
     spec["outlines"] = outline_features([(found, outline)], lang)
     counts = _add_sites(spec, sites, taxonomy, lang)
     points = _placed(sites) + _geometry_points(outline.geometry)
-    spec.update(layerControl=True, fit=_bounds(points), search=_search(lang), region=found.id,
-                legend=legend_html(taxonomy, counts, lang, unplaced=_unplaced(sites),
-                                   approximate=outline.approximate, title=title))
+    spec.update(
+        layerControl=True,
+        fit=_bounds(points),
+        search=_search(lang),
+        region=found.id,
+        legend=legend_html(
+            taxonomy, counts, lang, unplaced=_unplaced(sites), approximate=outline.approximate, title=title
+        ),
+    )
     page = MapPage(title=title, lang=lang, single=True, words=page_words(taxonomy, lang))
     page.add_map(spec)
     return page
 
 
 def _mercator(lat: float, lon: float, zoom: int) -> tuple[float, float]:
-    scale = 256 * 2 ** zoom
+    scale = 256 * 2**zoom
     x = (lon + 180.0) / 360.0 * scale
     s = math.sin(math.radians(max(min(lat, 85.0), -85.0)))
     y = (0.5 - math.log((1 + s) / (1 - s)) / (4 * math.pi)) * scale
     return x, y
 
 
-def common_zoom(extents: Sequence[list[list[float]]], *, width: int = PANEL_WIDTH_PX,
-                height: int = PANEL_HEIGHT_PX, max_zoom: int = PANEL_MAX_ZOOM) -> int:
+def common_zoom(
+    extents: Sequence[list[list[float]]],
+    *,
+    width: int = PANEL_WIDTH_PX,
+    height: int = PANEL_HEIGHT_PX,
+    max_zoom: int = PANEL_MAX_ZOOM,
+) -> int:
     """The largest zoom at which every extent fits its panel, so all panels share one scale."""
     for zoom in range(max_zoom, 0, -1):
         fits = True
@@ -569,16 +697,20 @@ def panel_coverage_html(result: dict[str, Any], lang: str, *, scale_max: int) ->
             f'style="background:{layer_colour(phase["phase"])}"></span>{html_text(phase["label"])}'
             f'</td><td class="lp-count" data-count="{phase["count"]}">{phase["count"]}</td>'
             f'<td class="lp-bar-cell"><div class="lp-bar" style="width:{width}%;background:'
-            f'{layer_colour(phase["phase"])}"></div></td></tr>')
+            f'{layer_colour(phase["phase"])}"></div></td></tr>'
+        )
     whole = label("yes" if result["whole_chain"] else "no", lang)
-    return (f'<table class="lp-coverage" data-region="{html_text(result["region"]["id"])}">'
-            f'<caption style="text-align:left;font-weight:600">{html_text(label("coverage", lang))}'
-            f'</caption>{"".join(rows)}</table>'
-            f'<p class="lp-whole">{html_text(label("whole_chain", lang))}: {html_text(whole)}</p>')
+    return (
+        f'<table class="lp-coverage" data-region="{html_text(result["region"]["id"])}">'
+        f'<caption style="text-align:left;font-weight:600">{html_text(label("coverage", lang))}'
+        f"</caption>{''.join(rows)}</table>"
+        f'<p class="lp-whole">{html_text(label("whole_chain", lang))}: {html_text(whole)}</p>'
+    )
 
 
-def compare_page(registry: Registry, regions: Sequence[str], *, lang: str = "nl",
-                 tiles: str = "none") -> MapPage:
+def compare_page(
+    registry: Registry, regions: Sequence[str], *, lang: str = "nl", tiles: str = "none"
+) -> MapPage:
     """Bijlage 2: one panel per region side by side, same scale and legend, coverage below."""
     from lifeport_map.analysis.coverage import coverage
 
@@ -611,25 +743,34 @@ def compare_page(registry: Registry, regions: Sequence[str], *, lang: str = "nl"
     page = MapPage(title=title, lang=lang, single=False, words=page_words(taxonomy, lang))
     page.body.append(
         f'<header class="lp-title"><h1>{html_text(title)}</h1><div class="lp-note">'
-        f'{html_text(names)}. {html_text(label("scale_note", lang))}</div></header>'
+        f"{html_text(names)}. {html_text(label('scale_note', lang))}</div></header>"
         f'<div class="lp-top-legend">'
-        f'{legend_html(taxonomy, all_counts, lang, approximate=any(o.approximate for o in outlines))}'
-        f'</div>')
-    for region, result, outline, sites, extent in zip(found, results, outlines, members, extents,
-                                                      strict=True):
+        f"{legend_html(taxonomy, all_counts, lang, approximate=any(o.approximate for o in outlines))}"
+        f"</div>"
+    )
+    for region, result, outline, sites, extent in zip(
+        found, results, outlines, members, extents, strict=True
+    ):
         centre = ((extent[0][0] + extent[1][0]) / 2, (extent[0][1] + extent[1][1]) / 2)
-        before = (f'<section class="lp-panel" data-region="{html_text(region.id)}">'
-                  f"<h2>{html_text(region.text(lang))}</h2>"
-                  f'<p class="lp-def">{html_text(label("definition", lang))}: '
-                  f'{html_text(result["definition"]["name"])} ({result["sites"]} '
-                  f'{html_text(label("sites", lang))})</p>')
+        before = (
+            f'<section class="lp-panel" data-region="{html_text(region.id)}">'
+            f"<h2>{html_text(region.text(lang))}</h2>"
+            f'<p class="lp-def">{html_text(label("definition", lang))}: '
+            f"{html_text(result['definition']['name'])} ({result['sites']} "
+            f"{html_text(label('sites', lang))})</p>"
+        )
         after = panel_coverage_html(result, lang, scale_max=scale_max) + "</section>"
         spec = _map_spec(tiles=tiles, center=centre, zoom=zoom, interactive_zoom=False)
         spec["outlines"] = outline_features([(region, outline)], lang)
         spec["region"] = region.id
         _add_sites(spec, sites, taxonomy, lang)
-        page.add_map(spec, width=f"{PANEL_WIDTH_PX}px", height=f"{PANEL_HEIGHT_PX}px",
-                     before_html=before, after_html=after)
+        page.add_map(
+            spec,
+            width=f"{PANEL_WIDTH_PX}px",
+            height=f"{PANEL_HEIGHT_PX}px",
+            before_html=before,
+            after_html=after,
+        )
     return page
 
 
@@ -654,8 +795,11 @@ def per_marker_map(registry: Registry, *, lang: str = "nl") -> folium.Map:
         for layer in site_layers(site, taxonomy):
             folium.Marker(
                 [site.location.lat, site.location.lon],
-                icon=folium.DivIcon(html="", icon_size=(MARKER_SIZE_PX, MARKER_SIZE_PX),
-                                    class_name=f"lp-site lp-layer-{layer}"),
+                icon=folium.DivIcon(
+                    html="",
+                    icon_size=(MARKER_SIZE_PX, MARKER_SIZE_PX),
+                    class_name=f"lp-site lp-layer-{layer}",
+                ),
                 popup=folium.Popup(popup_html(site, taxonomy, lang)),
             ).add_to(fmap)
     return fmap

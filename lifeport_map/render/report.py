@@ -17,31 +17,68 @@ from lifeport_map.render.safe import html_link, html_text, markdown_text, safe_h
 MAP_IMAGE = "map.png"
 
 TEXT = {
-    "nl": {"title": "Regiobrief", "definition": "Definitie", "coverage": "Dekking per fase",
-           "phase": "Fase", "sites": "Vestigingen", "orgs": "Organisaties",
-           "examples": "Voorbeelden", "compare": "Vergelijking met de andere regio's",
-           "region": "Regio", "whole": "Hele keten", "gaps": "Witte vlekken en kandidaten",
-           "spot": "Witte vlek", "candidates": "Dichtstbijzijnde kandidaten",
-           "none": "Geen.", "fragile": "Kwetsbare fasen (één organisatie)",
-           "figures": "Gepubliceerde cijfers naast het register", "figure": "Cijfer",
-           "published": "Gepubliceerd", "registry": "Register (som)", "year": "Jaar",
-           "map": "Kaart", "sources": "Bronnen", "yes": "ja", "no": "nee",
-           "absent": "afwezig", "single": "één organisatie", "status": "Status",
-           "remark": "Toelichting",
-           "note": "Gemaakt met lifeport-map uit het register; cijfers per fase tellen actieve "
-                   "vestigingen."},
-    "en": {"title": "Region brief", "definition": "Definition", "coverage": "Coverage per phase",
-           "phase": "Phase", "sites": "Sites", "orgs": "Organisations",
-           "examples": "Examples", "compare": "Comparison with the other regions",
-           "region": "Region", "whole": "Whole chain", "gaps": "White spots and candidates",
-           "spot": "White spot", "candidates": "Nearest candidates",
-           "none": "None.", "fragile": "Fragile phases (one organisation)",
-           "figures": "Published figures next to the registry", "figure": "Figure",
-           "published": "Published", "registry": "Registry (sum)", "year": "Year",
-           "map": "Map", "sources": "Sources", "yes": "yes", "no": "no",
-           "absent": "absent", "single": "one organisation", "status": "Status",
-           "remark": "Remark",
-           "note": "Made with lifeport-map from the registry; phase counts are active sites."},
+    "nl": {
+        "title": "Regiobrief",
+        "definition": "Definitie",
+        "coverage": "Dekking per fase",
+        "phase": "Fase",
+        "sites": "Vestigingen",
+        "orgs": "Organisaties",
+        "examples": "Voorbeelden",
+        "compare": "Vergelijking met de andere regio's",
+        "region": "Regio",
+        "whole": "Hele keten",
+        "gaps": "Witte vlekken en kandidaten",
+        "spot": "Witte vlek",
+        "candidates": "Dichtstbijzijnde kandidaten",
+        "none": "Geen.",
+        "fragile": "Kwetsbare fasen (één organisatie)",
+        "figures": "Gepubliceerde cijfers naast het register",
+        "figure": "Cijfer",
+        "published": "Gepubliceerd",
+        "registry": "Register (som)",
+        "year": "Jaar",
+        "map": "Kaart",
+        "sources": "Bronnen",
+        "yes": "ja",
+        "no": "nee",
+        "absent": "afwezig",
+        "single": "één organisatie",
+        "status": "Status",
+        "remark": "Toelichting",
+        "note": "Gemaakt met lifeport-map uit het register; cijfers per fase tellen actieve vestigingen.",
+    },
+    "en": {
+        "title": "Region brief",
+        "definition": "Definition",
+        "coverage": "Coverage per phase",
+        "phase": "Phase",
+        "sites": "Sites",
+        "orgs": "Organisations",
+        "examples": "Examples",
+        "compare": "Comparison with the other regions",
+        "region": "Region",
+        "whole": "Whole chain",
+        "gaps": "White spots and candidates",
+        "spot": "White spot",
+        "candidates": "Nearest candidates",
+        "none": "None.",
+        "fragile": "Fragile phases (one organisation)",
+        "figures": "Published figures next to the registry",
+        "figure": "Figure",
+        "published": "Published",
+        "registry": "Registry (sum)",
+        "year": "Year",
+        "map": "Map",
+        "sources": "Sources",
+        "yes": "yes",
+        "no": "no",
+        "absent": "absent",
+        "single": "one organisation",
+        "status": "Status",
+        "remark": "Remark",
+        "note": "Made with lifeport-map from the registry; phase counts are active sites.",
+    },
 }
 
 
@@ -52,8 +89,9 @@ class Brief:
     data: dict[str, Any]
 
 
-def brief_data(registry: Registry, region: str, *, definition: str | None = None,
-               lang: str = "nl") -> dict[str, Any]:
+def brief_data(
+    registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl"
+) -> dict[str, Any]:
     """Everything the brief shows, as plain data from the analysis engine."""
     from lifeport_map.analysis.compare import compare, default_regions
     from lifeport_map.analysis.coverage import coverage
@@ -105,35 +143,54 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
     heading(1, f"{t['title']}: {cov['region']['name']}")
     para(f"{esc(t['definition'])}: {esc(cov['definition']['name'])}. {esc(t['note'])}")
     heading(2, t["coverage"])
-    rows = [[esc(p["label"]), str(p["count"]), str(p["organisations"]),
-             esc(", ".join(a["name"] for a in p["actors"][:5]) + (" …" if p["count"] > 5 else ""))]
-            for p in cov["phases"]]
-    out.append(_table([esc(t["phase"]), esc(t["sites"]), esc(t["orgs"]), esc(t["examples"])],
-                      rows, md=md))
+    rows = [
+        [
+            esc(p["label"]),
+            str(p["count"]),
+            str(p["organisations"]),
+            esc(", ".join(a["name"] for a in p["actors"][:5]) + (" …" if p["count"] > 5 else "")),
+        ]
+        for p in cov["phases"]
+    ]
+    out.append(_table([esc(t["phase"]), esc(t["sites"]), esc(t["orgs"]), esc(t["examples"])], rows, md=md))
     para(f"{esc(t['whole'])}: {esc(t['yes'] if cov['whole_chain'] else t['no'])}")
     heading(2, t["map"])
-    out.append(f"![{esc(cov['region']['name'])}]({MAP_IMAGE})" if md else
-               f'<img src="{MAP_IMAGE}" alt="{esc(cov["region"]["name"])}" style="max-width:100%">')
+    out.append(
+        f"![{esc(cov['region']['name'])}]({MAP_IMAGE})"
+        if md
+        else f'<img src="{MAP_IMAGE}" alt="{esc(cov["region"]["name"])}" style="max-width:100%">'
+    )
     heading(2, t["compare"])
     comp = data["compare"]
     phase_labels = [p["label"] for p in cov["phases"]]
     rows = []
     for entry in comp["regions"]:
         counts = [str(p["count"]) for p in entry["phases"]]
-        rows.append([esc(entry["region"]["name"]), *counts,
-                     esc(t["yes"] if all(p["count"] for p in entry["phases"]) else t["no"])])
-    out.append(_table([esc(t["region"]), *[esc(x) for x in phase_labels], esc(t["whole"])], rows,
-                      md=md))
+        rows.append(
+            [
+                esc(entry["region"]["name"]),
+                *counts,
+                esc(t["yes"] if all(p["count"] for p in entry["phases"]) else t["no"]),
+            ]
+        )
+    out.append(_table([esc(t["region"]), *[esc(x) for x in phase_labels], esc(t["whole"])], rows, md=md))
     heading(2, t["fragile"])
     fragile = cov.get("fragile_phases") or []
     if fragile:
         items = []
         for f in fragile:
-            names = ", ".join(str(v) for v in (f.get("organisations") or f.get("organisation")
-                                                or f.get("organisation_names") or []))
+            names = ", ".join(
+                str(v)
+                for v in (
+                    f.get("organisations") or f.get("organisation") or f.get("organisation_names") or []
+                )
+            )
             items.append(f"{esc(f.get('label', f.get('phase', '')))}: {esc(names)}")
-        out.append("\n".join(f"- {i}" for i in items) if md else
-                   "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+        out.append(
+            "\n".join(f"- {i}" for i in items)
+            if md
+            else "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+        )
     else:
         para(esc(t["none"]))
     heading(2, t["gaps"])
@@ -143,23 +200,53 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
     for spot in spots:
         candidates = "; ".join(
             f"{c['name']} ({c.get('place') or ''}, {c['distance_km']} km)"
-            if c.get("distance_km") is not None else str(c["name"]) for c in spot["candidates"])
+            if c.get("distance_km") is not None
+            else str(c["name"])
+            for c in spot["candidates"]
+        )
         held_by = spot.get("holder")
         holder = f": {held_by.get('organisation')}" if isinstance(held_by, dict) else ""
-        rows.append([esc(label_of_phase.get(spot.get("phase") or "", spot.get("phase") or "")),
-                     esc(spot["label"]),
-                     esc((t["absent"] if spot["status"] == "absent" else t["single"]) + holder),
-                     esc(candidates)])
-    out.append(_table([esc(t["phase"]), esc(t["spot"]), esc(t["status"]), esc(t["candidates"])],
-                      rows, md=md) if rows
-               else (esc(t["none"]) if md else f"<p>{esc(t['none'])}</p>"))
+        rows.append(
+            [
+                esc(label_of_phase.get(spot.get("phase") or "", spot.get("phase") or "")),
+                esc(spot["label"]),
+                esc((t["absent"] if spot["status"] == "absent" else t["single"]) + holder),
+                esc(candidates),
+            ]
+        )
+    out.append(
+        _table([esc(t["phase"]), esc(t["spot"]), esc(t["status"]), esc(t["candidates"])], rows, md=md)
+        if rows
+        else (esc(t["none"]) if md else f"<p>{esc(t['none'])}</p>")
+    )
     heading(2, t["figures"])
-    rows = [[esc(f["label"]), str(f["year"]), _number(f.get("published")),
-             _number(f.get("registry")), esc(f.get("note") or ""), esc(f.get("source") or "")]
-            for f in data["stats"]["figures"]]
-    out.append(_table([esc(t["figure"]), esc(t["year"]), esc(t["published"]), esc(t["registry"]),
-                       esc(t["remark"]), esc(t["sources"])], rows, md=md) if rows
-               else esc(t["none"]))
+    rows = [
+        [
+            esc(f["label"]),
+            str(f["year"]),
+            _number(f.get("published")),
+            _number(f.get("registry")),
+            esc(f.get("note") or ""),
+            esc(f.get("source") or ""),
+        ]
+        for f in data["stats"]["figures"]
+    ]
+    out.append(
+        _table(
+            [
+                esc(t["figure"]),
+                esc(t["year"]),
+                esc(t["published"]),
+                esc(t["registry"]),
+                esc(t["remark"]),
+                esc(t["sources"]),
+            ],
+            rows,
+            md=md,
+        )
+        if rows
+        else esc(t["none"])
+    )
     if data["stats"].get("caveat"):
         para(esc(data["stats"]["caveat"]))
     heading(2, t["sources"])
@@ -168,12 +255,18 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
         href = safe_href(s["reference"])
         year = f" ({s['year']})" if s["year"] else ""
         if md:
-            items.append(f"[{markdown_text(s['title'])}]({_md_url(href)}){year}" if href
-                         else markdown_text(s["reference"]) + year)
+            items.append(
+                f"[{markdown_text(s['title'])}]({_md_url(href)}){year}"
+                if href
+                else markdown_text(s["reference"]) + year
+            )
         else:
             items.append((html_link(href, s["title"]) if href else html_text(s["reference"])) + year)
-    out.append("\n".join(f"1. {i}" for i in items) if md else
-               "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>")
+    out.append(
+        "\n".join(f"1. {i}" for i in items)
+        if md
+        else "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>"
+    )
     return ("\n\n".join(out) + "\n") if md else "\n".join(out)
 
 
@@ -200,10 +293,8 @@ th{{background:#f3f3f3}}</style></head><body>
 """
 
 
-def build_brief(registry: Registry, region: str, *, definition: str | None = None,
-                lang: str = "nl") -> Brief:
+def build_brief(registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl") -> Brief:
     data = brief_data(registry, region, definition=definition, lang=lang)
     title = f"{TEXT.get(lang, TEXT['en'])['title']}: {data['coverage']['region']['name']}"
-    html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title),
-                            body=_render(data, lang, md=False))
+    html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title), body=_render(data, lang, md=False))
     return Brief(markdown=_render(data, lang, md=True), html=html, data=data)

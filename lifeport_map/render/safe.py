@@ -45,9 +45,18 @@ def github_property(text: str) -> str:
 # backtick, backslash) become character references too; they render as the same characters.
 
 _HTML_REPLACEMENTS = {
-    "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
-    "$": "&#36;", "`": "&#96;", "\\": "&#92;", "{": "&#123;", "}": "&#125;",
-    "\u2028": "&#8232;", "\u2029": "&#8233;",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    '"': "&quot;",
+    "'": "&#39;",
+    "$": "&#36;",
+    "`": "&#96;",
+    "\\": "&#92;",
+    "{": "&#123;",
+    "}": "&#125;",
+    "\u2028": "&#8232;",
+    "\u2029": "&#8233;",
 }
 _HTML_TABLE = str.maketrans(_HTML_REPLACEMENTS)
 
@@ -66,8 +75,8 @@ _NOT_IN_URL = re.compile(r"[\s\x00-\x1f]")
 # and hyphens (so no user:password@), an optional port, then printable ASCII other than the
 # backslash. Everything this matches passes the full check below too; the rest takes that path.
 _PLAIN_HTTP_URL = re.compile(
-    r"https?://[A-Za-z0-9.-]*[A-Za-z0-9][A-Za-z0-9.-]*(?::[0-9]{1,5})?(?:[/?#][!-\[\]-~]*)?",
-    re.ASCII)
+    r"https?://[A-Za-z0-9.-]*[A-Za-z0-9][A-Za-z0-9.-]*(?::[0-9]{1,5})?(?:[/?#][!-\[\]-~]*)?", re.ASCII
+)
 
 
 def safe_href(url: str | None) -> str | None:
@@ -86,8 +95,13 @@ def _parses_as_plain_http(url: str) -> bool:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) \
-        and not parts.username and not parts.password and "\\" not in url
+    return (
+        parts.scheme.lower() in ("http", "https")
+        and bool(parts.hostname)
+        and not parts.username
+        and not parts.password
+        and "\\" not in url
+    )
 
 
 def html_link(url: str | None, text: str | None = None) -> str:
@@ -96,8 +110,7 @@ def html_link(url: str | None, text: str | None = None) -> str:
     shown = html_text(text if text is not None else (url or ""))
     if href is None:
         return shown
-    return (f'<a href="{html_text(href)}" target="_blank" rel="noopener noreferrer">'
-            f"{shown}</a>")
+    return f'<a href="{html_text(href)}" target="_blank" rel="noopener noreferrer">{shown}</a>'
 
 
 def script_json(value: object) -> str:
@@ -105,10 +118,15 @@ def script_json(value: object) -> str:
     comment, and line separators cannot break older JavaScript parsers."""
     import json
 
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
-                      allow_nan=False)
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("'", "\\u0027")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]|~")

@@ -52,7 +52,9 @@ def _outline_frame(outlines: Sequence[Outline]) -> Any:
 
     return gpd.GeoDataFrame(
         {"approximate": [o.approximate for o in outlines]},
-        geometry=[shape(o.geometry) for o in outlines], crs="EPSG:4326").to_crs(EQUAL_AREA_CRS)
+        geometry=[shape(o.geometry) for o in outlines],
+        crs="EPSG:4326",
+    ).to_crs(EQUAL_AREA_CRS)
 
 
 def _nice_length(metres: float) -> float:
@@ -67,23 +69,39 @@ def _scale_bar(ax: Any, extent: tuple[float, float, float, float]) -> None:
     length = _nice_length((x1 - x0) / 5)
     bx, by = x0 + (x1 - x0) * 0.05, y0 + (y1 - y0) * 0.05
     ax.plot([bx, bx + length], [by, by], color="black", linewidth=3, solid_capstyle="butt")
-    ax.text(bx + length / 2, by + (y1 - y0) * 0.015, f"{length / 1000:g} km", ha="center",
-            va="bottom", fontsize=8)
+    ax.text(
+        bx + length / 2, by + (y1 - y0) * 0.015, f"{length / 1000:g} km", ha="center", va="bottom", fontsize=8
+    )
 
 
-def _draw(ax: Any, fig: Any, sites: Sequence[Site], outlines: Sequence[Outline], registry: Registry,
-          extent: tuple[float, float, float, float]) -> None:
+def _draw(
+    ax: Any,
+    fig: Any,
+    sites: Sequence[Site],
+    outlines: Sequence[Outline],
+    registry: Registry,
+    extent: tuple[float, float, float, float],
+) -> None:
     from matplotlib.transforms import offset_copy
 
     frame = _outline_frame(outlines) if outlines else None
     if frame is not None:
         for approximate, part in frame.groupby("approximate"):
-            part.plot(ax=ax, facecolor="#99999910", edgecolor="#333333", linewidth=0.8,
-                      linestyle="--" if approximate else "-")
+            part.plot(
+                ax=ax,
+                facecolor="#99999910",
+                edgecolor="#333333",
+                linewidth=0.8,
+                linestyle="--" if approximate else "-",
+            )
     placed = [s for s in sites if s.location.lat is not None and s.location.lon is not None]
-    xy = dict(zip([s.id for s in placed],
-                  _project([(s.location.lat, s.location.lon) for s in placed]),  # type: ignore[misc]
-                  strict=True))
+    xy = dict(
+        zip(
+            [s.id for s in placed],
+            _project([(s.location.lat, s.location.lon) for s in placed]),  # type: ignore[misc]
+            strict=True,
+        )
+    )
     taxonomy = registry.taxonomy
     for layer in layer_ids(taxonomy):
         # Sites of this layer per place: one dot each, sized and numbered by the count.
@@ -93,16 +111,31 @@ def _draw(ax: Any, fig: Any, sites: Sequence[Site], outlines: Sequence[Outline],
         places = sorted(at_place)
         dx, dy = LAYER_OFFSETS.get(layer, (0, 0))
         transform = offset_copy(ax.transData, fig=fig, x=dx, y=-dy, units="points")
-        ax.scatter([p[0] for p in places], [p[1] for p in places],
-                   s=[dot_area(at_place[p]) for p in places], c=layer_colour(layer),
-                   edgecolors="black" if layer == PIPELINE else "white", linewidths=0.6,
-                   transform=transform, zorder=3)
+        ax.scatter(
+            [p[0] for p in places],
+            [p[1] for p in places],
+            s=[dot_area(at_place[p]) for p in places],
+            c=layer_colour(layer),
+            edgecolors="black" if layer == PIPELINE else "white",
+            linewidths=0.6,
+            transform=transform,
+            zorder=3,
+        )
         for place in places:
             if at_place[place] > 1:
-                ax.text(place[0], place[1], str(at_place[place]), transform=transform,
-                        ha="center", va="center", fontsize=5, fontweight="bold",
-                        color="white" if layer != PIPELINE else "black", zorder=4,
-                        clip_on=True)
+                ax.text(
+                    place[0],
+                    place[1],
+                    str(at_place[place]),
+                    transform=transform,
+                    ha="center",
+                    va="center",
+                    fontsize=5,
+                    fontweight="bold",
+                    color="white" if layer != PIPELINE else "black",
+                    zorder=4,
+                    clip_on=True,
+                )
     ax.set_xlim(extent[0], extent[2])
     ax.set_ylim(extent[1], extent[3])
     ax.set_aspect("equal")
@@ -113,24 +146,47 @@ def _draw(ax: Any, fig: Any, sites: Sequence[Site], outlines: Sequence[Outline],
     _scale_bar(ax, extent)
 
 
-def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *,
-            columns: int = 2) -> None:
+def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, columns: int = 2) -> None:
     """Below the map: swatch, label and count per layer, and the key to the dot sizes."""
     from matplotlib.lines import Line2D
 
     taxonomy = registry.taxonomy
-    handles = [Line2D([], [], marker="o", linestyle="", markersize=5,
-                      markerfacecolor=layer_colour(layer),
-                      markeredgecolor="black" if layer == PIPELINE else "white",
-                      label=f"{layer_name(layer, taxonomy, lang)} ({counts.get(layer, 0)})")
-               for layer in layer_ids(taxonomy)
-               if layer in taxonomy.phase_ids or counts.get(layer)]
-    handles.append(Line2D([], [], marker="o", linestyle="", markersize=DOT_AREA_MAX ** 0.5,
-                          markerfacecolor="#7F7F7F", markeredgecolor="white",
-                          label=label("same_place", lang)))
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.005),
-               ncol=min(len(handles), columns), fontsize=7.5, frameon=False,
-               title=label("legend", lang), title_fontsize=8.5)
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=5,
+            markerfacecolor=layer_colour(layer),
+            markeredgecolor="black" if layer == PIPELINE else "white",
+            label=f"{layer_name(layer, taxonomy, lang)} ({counts.get(layer, 0)})",
+        )
+        for layer in layer_ids(taxonomy)
+        if layer in taxonomy.phase_ids or counts.get(layer)
+    ]
+    handles.append(
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markersize=DOT_AREA_MAX**0.5,
+            markerfacecolor="#7F7F7F",
+            markeredgecolor="white",
+            label=label("same_place", lang),
+        )
+    )
+    fig.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.005),
+        ncol=min(len(handles), columns),
+        fontsize=7.5,
+        frameon=False,
+        title=label("legend", lang),
+        title_fontsize=8.5,
+    )
 
 
 def _region_label(text: str) -> str:
@@ -146,8 +202,11 @@ def _region_label(text: str) -> str:
 def _extent(sites: Sequence[Site], outlines: Sequence[Outline]) -> tuple[float, float, float, float]:
     from lifeport_map.render.maps import _geometry_points
 
-    points = [(s.location.lat, s.location.lon) for s in sites
-              if s.location.lat is not None and s.location.lon is not None]
+    points = [
+        (s.location.lat, s.location.lon)
+        for s in sites
+        if s.location.lat is not None and s.location.lon is not None
+    ]
     points += [p for o in outlines for p in _geometry_points(o.geometry)]
     xy = _project(points)
     xs, ys = [p[0] for p in xy], [p[1] for p in xy]
@@ -162,8 +221,7 @@ def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
     from lifeport_map.render.maps import _geometry_points
 
     sites = dutch_sites(registry)
-    regions = sorted((r for r in registry.regions.values() if r.country == "NL"),
-                     key=lambda r: r.id)
+    regions = sorted((r for r in registry.regions.values() if r.country == "NL"), key=lambda r: r.id)
     outlines = [region_outline(registry, r) for r in regions]
     fig = Figure(figsize=(7.5, 9.0), dpi=150)
     ax = fig.add_axes((0.02, 0.15, 0.96, 0.79))
@@ -176,17 +234,26 @@ def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
         # Keep names near the edge inside the frame.
         share = (x - extent[0]) / (extent[1] - extent[0])
         align = "left" if share < 0.3 else ("right" if share > 0.7 else "center")
-        ax.annotate(_region_label(region.text(lang)), (x, y), xytext=(0, 4),
-                    textcoords="offset points", ha=align, va="bottom", fontsize=8,
-                    fontweight="bold", annotation_clip=False,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
+        ax.annotate(
+            _region_label(region.text(lang)),
+            (x, y),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha=align,
+            va="bottom",
+            fontsize=8,
+            fontweight="bold",
+            annotation_clip=False,
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+        )
     fig.suptitle(label("nl_title", lang), fontsize=12)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
     return fig
 
 
-def region_figure(registry: Registry, region: str, *, definition: str | None = None,
-                  lang: str = "nl") -> Figure:
+def region_figure(
+    registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl"
+) -> Figure:
     """One region as a static figure."""
     from matplotlib.figure import Figure
 
@@ -217,16 +284,16 @@ def compare_figure(registry: Registry, regions: Sequence[str], *, lang: str = "n
     half = max(max(e[2] - e[0], e[3] - e[1]) for e in extents) / 2
     fig = Figure(figsize=(4.2 * len(found), 5.6), dpi=150)
     totals: dict[str, int] = {}
-    for i, (region, sites, outline, extent) in enumerate(
-            zip(found, members, outlines, extents, strict=True)):
+    for i, (region, sites, outline, extent) in enumerate(zip(found, members, outlines, extents, strict=True)):
         cx, cy = (extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2
         ax = fig.add_subplot(1, len(found), i + 1)
         _draw(ax, fig, sites, [outline], registry, (cx - half, cy - half, cx + half, cy + half))
         counts = layer_counts(sites, registry.taxonomy)
         for key, value in counts.items():
             totals[key] = totals.get(key, 0) + value
-        lines = [f"{layer_name(p, registry.taxonomy, lang)}: {counts[p]}"
-                 for p in registry.taxonomy.phase_ids]
+        lines = [
+            f"{layer_name(p, registry.taxonomy, lang)}: {counts[p]}" for p in registry.taxonomy.phase_ids
+        ]
         ax.set_title(region.text(lang), fontsize=10)
         ax.set_xlabel("\n".join(lines), fontsize=8)
     fig.suptitle(f"{label('compare_title', lang)} ({label('scale_note', lang)})", fontsize=11)
@@ -244,8 +311,11 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
         from lifeport_map.errors import UsageError
 
         raise UsageError(f"unknown figure format '{fmt}'", hint="use png, svg or pdf")
-    metadata: dict[str, Any] = {"png": {"Software": None}, "svg": {"Date": None},
-                                "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
+    metadata: dict[str, Any] = {
+        "png": {"Software": None},
+        "svg": {"Date": None},
+        "pdf": {"CreationDate": None, "ModDate": None},
+    }[fmt]
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "lifeport-map", "svg.fonttype": "none"}):
         # 'tight' grows the saved area to every artist, so no legend or label is cut off.

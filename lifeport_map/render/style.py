@@ -41,7 +41,10 @@ CLUSTER_SIZE_PX: Final = 22
 # Clusters are larger than dots, so their offsets are scaled up to keep them side by side.
 CLUSTER_OFFSET_FACTOR: Final = 1.9
 OUTLINE_STYLE: Final[dict[str, object]] = {
-    "color": "#333333", "weight": 1.5, "fillColor": "#999999", "fillOpacity": 0.06,
+    "color": "#333333",
+    "weight": 1.5,
+    "fillColor": "#999999",
+    "fillOpacity": 0.06,
 }
 APPROXIMATE_OUTLINE_STYLE: Final[dict[str, object]] = {**OUTLINE_STYLE, "dashArray": "5 5"}
 PANEL_WIDTH_PX: Final = 420

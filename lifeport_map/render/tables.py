@@ -57,8 +57,12 @@ def csv_text(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([spreadsheet_safe(c) for c in columns])
     for row in rows:
-        writer.writerow([spreadsheet_safe(v if isinstance(v, (int, float)) and
-                                          not isinstance(v, bool) else plain(v)) for v in row])
+        writer.writerow(
+            [
+                spreadsheet_safe(v if isinstance(v, (int, float)) and not isinstance(v, bool) else plain(v))
+                for v in row
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -78,8 +82,7 @@ def to_markdown(sections: Sequence[Section]) -> str:
         if section.columns:
             lines.append("| " + " | ".join(markdown_escape(c) for c in section.columns) + " |")
             lines.append("|" + "|".join(" --- " for _ in section.columns) + "|")
-            lines.extend("| " + " | ".join(markdown_escape(v) for v in row) + " |"
-                         for row in section.rows)
+            lines.extend("| " + " | ".join(markdown_escape(v) for v in row) + " |" for row in section.rows)
             lines.append("")
         lines.extend(f"- {markdown_escape(note)}" for note in section.notes)
         parts.append("\n".join(lines).rstrip() + "\n")
@@ -103,8 +106,9 @@ def print_console(sections: Sequence[Section]) -> None:
         if index:
             out.print()
         if section.columns:
-            out.print(table(section.title, section.columns,
-                            [[plain(v) for v in row] for row in section.rows]))
+            out.print(
+                table(section.title, section.columns, [[plain(v) for v in row] for row in section.rows])
+            )
         else:
             out.print(terminal(section.title))
         for note in section.notes:

@@ -18,8 +18,13 @@ from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.browser
 HOSTILE = FIXTURES / "hostile"
-LITERAL = ["<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>",
-           "=HYPERLINK(\"http://x\")", "::error file=x::forged", "[red]x[/red] | `${alert(1)}`"]
+LITERAL = [
+    "<img src=x onerror=alert(1)>",
+    "</script><script>alert(1)</script>",
+    '=HYPERLINK("http://x")',
+    "::error file=x::forged",
+    "[red]x[/red] | `${alert(1)}`",
+]
 RENDER_EVERY_POPUP = """() => {
   const box = document.createElement('div');
   document.body.appendChild(box);
@@ -45,8 +50,9 @@ LIVE_MARKUP = "img[src=x], svg[onload], [onerror], [onload], a[href^='javascript
 
 
 def cli(*args: str) -> None:
-    result = CliRunner().invoke(app, ["--registry", str(HOSTILE / "companies.yaml"),
-                                      "--regions", str(HOSTILE / "regions"), *args])
+    result = CliRunner().invoke(
+        app, ["--registry", str(HOSTILE / "companies.yaml"), "--regions", str(HOSTILE / "regions"), *args]
+    )
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
@@ -71,12 +77,15 @@ def open_page(browser: Any, path: Path) -> tuple[Any, list[str], list[str], list
     return page, errors, dialogs, requests
 
 
-@pytest.mark.parametrize("args", [["map", "nl"], ["map", "region", "nijmegen"],
-                                  ["map", "compare", "nijmegen", "dresden"]],
-                         ids=["nl", "region", "compare"])
+@pytest.mark.parametrize(
+    "args",
+    [["map", "nl"], ["map", "region", "nijmegen"], ["map", "compare", "nijmegen", "dresden"]],
+    ids=["nl", "region", "compare"],
+)
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_hostile_map_runs_nothing_and_shows_every_popup_literally(
-        browser: Any, tmp_path: Path, args: list[str], lang: str) -> None:
+    browser: Any, tmp_path: Path, args: list[str], lang: str
+) -> None:
     out = tmp_path / "map.html"
     cli(*args, "--output", str(out), "--lang", lang)
     page, errors, dialogs, requests = open_page(browser, out)

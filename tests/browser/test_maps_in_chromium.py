@@ -90,8 +90,7 @@ def settle(page: Any, expected: int) -> None:
     """Wait until the drawn count reaches ``expected``: cluster animations briefly keep old
     markers in the page, so a fixed pause made this test flaky on a busy machine."""
     with contextlib.suppress(Exception):  # the assertion after the call reports the count
-        page.wait_for_function(f"expected => ({COUNT_DRAWN})() === expected", arg=expected,
-                               timeout=5000)
+        page.wait_for_function(f"expected => ({COUNT_DRAWN})() === expected", arg=expected, timeout=5000)
 
 
 def test_nl_map_draws_every_site_and_layers_toggle(browser: Any, tmp_path: Path) -> None:
@@ -104,14 +103,17 @@ def test_nl_map_draws_every_site_and_layers_toggle(browser: Any, tmp_path: Path)
     markers = page.evaluate(MARKERS_IN_LAYERS)
     assert page.evaluate(COUNT_DRAWN) == markers  # every marker drawn, alone or in a cluster
     # Legend counts equal the counts of the layer rules (coverage rules) for Dutch sites.
-    legend = dict(page.eval_on_selector_all(
-        ".lp-legend tr", "rows => rows.map(r => [r.dataset.layer, "
-        "parseInt(r.querySelector('[data-count]').dataset.count)])"))
+    legend = dict(
+        page.eval_on_selector_all(
+            ".lp-legend tr",
+            "rows => rows.map(r => [r.dataset.layer, "
+            "parseInt(r.querySelector('[data-count]').dataset.count)])",
+        )
+    )
     counts = maps.layer_counts(sites, registry.taxonomy)
     assert {k: counts[k] for k in legend} == legend
     # Switching the front-end layer off removes its markers from the page.
-    front_end = page.evaluate("() => window.lifeport.maps[0].layers['front-end'].cluster"
-                              ".getLayers().length")
+    front_end = page.evaluate("() => window.lifeport.maps[0].layers['front-end'].cluster.getLayers().length")
     label = page.locator(".leaflet-control-layers-overlays label", has_text="Front-end")
     label.locator("input").uncheck()
     settle(page, markers - front_end)
@@ -126,10 +128,10 @@ def test_nl_map_draws_every_site_and_layers_toggle(browser: Any, tmp_path: Path)
     page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=5000)
     page.screenshot(path=str(SCREENSHOTS / "bijlage1-nl-popup.png"))
     assert "NXP" in page.inner_text(".leaflet-popup-content h3")
-    headings = page.eval_on_selector_all(".leaflet-popup-content th",
-                                         "cells => cells.map(c => c.textContent)")
-    assert headings == ["Organisatie", "Soort", "Activiteiten", "Medewerkers", "Status",
-                        "Locatie", "Website"]
+    headings = page.eval_on_selector_all(
+        ".leaflet-popup-content th", "cells => cells.map(c => c.textContent)"
+    )
+    assert headings == ["Organisatie", "Soort", "Activiteiten", "Medewerkers", "Status", "Locatie", "Website"]
     assert "Bronnen" in page.inner_text(".leaflet-popup-content")
     assert page.locator(".leaflet-popup-content li").count() >= 1
     assert opened.errors == [] and opened.requests == []
@@ -138,32 +140,45 @@ def test_nl_map_draws_every_site_and_layers_toggle(browser: Any, tmp_path: Path)
 
 def test_region_legend_equals_coverage(browser: Any, tmp_path: Path) -> None:
     registry = load_registry(check=False)
-    opened = open_page(browser, maps.page_html(maps.region_map(registry, "nijmegen", lang="en")),
-                       tmp_path, "region-nijmegen-en")
+    opened = open_page(
+        browser,
+        maps.page_html(maps.region_map(registry, "nijmegen", lang="en")),
+        tmp_path,
+        "region-nijmegen-en",
+    )
     assert opened.errors == [] and opened.requests == []
-    legend = dict(opened.page.eval_on_selector_all(
-        ".lp-legend tr", "rows => rows.map(r => [r.dataset.layer, "
-        "parseInt(r.querySelector('[data-count]').dataset.count)])"))
+    legend = dict(
+        opened.page.eval_on_selector_all(
+            ".lp-legend tr",
+            "rows => rows.map(r => [r.dataset.layer, "
+            "parseInt(r.querySelector('[data-count]').dataset.count)])",
+        )
+    )
     result = coverage(registry, "nijmegen", lang="en")
-    assert {p["phase"]: legend[p["phase"]] for p in result["phases"]} == \
-        {p["phase"]: p["count"] for p in result["phases"]}
+    assert {p["phase"]: legend[p["phase"]] for p in result["phases"]} == {
+        p["phase"]: p["count"] for p in result["phases"]
+    }
     opened.page.close()
 
 
 def test_compare_panels_show_coverage_at_one_scale(browser: Any, tmp_path: Path) -> None:
     registry = load_registry(check=False)
     regions = ["nijmegen", "dresden", "leuven"]
-    opened = open_page(browser, maps.page_html(maps.compare_page(registry, regions)), tmp_path,
-                       "bijlage2-compare")
+    opened = open_page(
+        browser, maps.page_html(maps.compare_page(registry, regions)), tmp_path, "bijlage2-compare"
+    )
     page = opened.page
     assert opened.errors == [] and opened.requests == []
     zooms = page.evaluate("() => window.lifeport.maps.map(e => e.map.getZoom())")
     assert len(zooms) == 3 and len(set(zooms)) == 1
     for region in regions:
-        shown = dict(page.eval_on_selector_all(
-            f'table.lp-coverage[data-region="{region}"] tr[data-phase]',
-            "rows => rows.map(r => [r.dataset.phase, "
-            "parseInt(r.querySelector('[data-count]').dataset.count)])"))
+        shown = dict(
+            page.eval_on_selector_all(
+                f'table.lp-coverage[data-region="{region}"] tr[data-phase]',
+                "rows => rows.map(r => [r.dataset.phase, "
+                "parseInt(r.querySelector('[data-count]').dataset.count)])",
+            )
+        )
         assert shown == {p["phase"]: p["count"] for p in coverage(registry, region)["phases"]}
     boxes = [page.locator(f'section.lp-panel[data-region="{r}"]').bounding_box() for r in regions]
     assert all(b is not None for b in boxes)
@@ -173,8 +188,7 @@ def test_compare_panels_show_coverage_at_one_scale(browser: Any, tmp_path: Path)
 
 def test_hostile_registry_runs_nothing_and_shows_text(browser: Any, tmp_path: Path) -> None:
     registry = hostile()
-    opened = open_page(browser, maps.page_html(maps.nl_map(registry, lang="en")), tmp_path,
-                       "hostile-nl")
+    opened = open_page(browser, maps.page_html(maps.nl_map(registry, lang="en")), tmp_path, "hostile-nl")
     page = opened.page
     page.fill(".lp-search input", "img")
     page.locator(".lp-search li button").first.click()
@@ -189,7 +203,9 @@ def test_hostile_registry_runs_nothing_and_shows_text(browser: Any, tmp_path: Pa
         page.wait_for_function(
             "t => { const h = document.querySelector('.leaflet-popup-content h3');"
             " return h !== null && h.textContent === t; }",
-            arg="`${alert(1)}` \\ backslash", timeout=5000)
+            arg="`${alert(1)}` \\ backslash",
+            timeout=5000,
+        )
     assert page.inner_text(".leaflet-popup-content h3") == "`${alert(1)}` \\ backslash"
     assert "</script><script>alert(1)</script>" in page.inner_text(".leaflet-popup-content")
     link = page.locator(".leaflet-popup-content a").first

@@ -53,8 +53,17 @@ def run_atheris(seconds: int, folder: Path) -> None:
     def target(data: bytes) -> None:
         check_one(data, folder)
 
-    atheris.Setup([sys.argv[0], f"-max_total_time={seconds}", "-max_len=4096", "-timeout=10",
-                   "-rss_limit_mb=2048", str(corpus)], target)
+    atheris.Setup(
+        [
+            sys.argv[0],
+            f"-max_total_time={seconds}",
+            "-max_len=4096",
+            "-timeout=10",
+            "-rss_limit_mb=2048",
+            str(corpus),
+        ],
+        target,
+    )
     atheris.Fuzz()
 
 
@@ -70,11 +79,10 @@ def run_hypothesis(seconds: int, folder: Path) -> None:
         data = bytearray(draw(st.sampled_from(base)))
         for _ in range(draw(st.integers(1, 16))):
             at = draw(st.integers(0, len(data)))
-            data[at:at + draw(st.integers(0, 3))] = draw(st.binary(max_size=4))
+            data[at : at + draw(st.integers(0, 3))] = draw(st.binary(max_size=4))
         return bytes(data)
 
-    @settings(max_examples=200, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=200, deadline=None, database=None, suppress_health_check=list(HealthCheck))
     @given(st.one_of(inputs(), st.binary(max_size=512)))
     def search(data: bytes) -> None:
         check_one(data, folder)
