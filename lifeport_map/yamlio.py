@@ -374,6 +374,15 @@ def parse(text: str, path: Path) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:  # newer PyYAML builds stop at their own depth limit
+            raise _issue(
+                path,
+                line,
+                col,
+                "yaml.too-deep",
+                f"nesting deeper than {MAX_DEPTH} levels",
+                "flatten the structure; registry entries nest only a few levels",
+            ) from None
         hint = "fix the YAML syntax at this position"
         if "\t" in problem or "'\\t'" in problem:
             hint = "indent with spaces, not tabs"
