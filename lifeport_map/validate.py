@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
+from lifeport_map.chain import chain_rules
 from lifeport_map.errors import Issue, Severity
 from lifeport_map.gazetteer import Gazetteer, load_gazetteer
 from lifeport_map.geo import great_circle_km
@@ -30,7 +31,6 @@ CODE_PATTERNS = {
     "BE": re.compile(r"[0-9]{5}\Z"),
     "DE": re.compile(r"[0-9]{8}\Z"),
 }
-CROSS_CUTTING = {"research", "education", "services", "cluster-support"}
 
 
 # A URL this pattern accepts is plain: http(s), a dotted host of letters, digits and hyphens
@@ -337,6 +337,7 @@ def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
 
 
 def check_status(registry: Registry) -> Iterator[Issue]:
+    rules = chain_rules(registry.taxonomy)
     for site in registry.sites:
         if site.since is not None and site.until is not None and site.until < site.since:
             yield _issue(
@@ -363,7 +364,7 @@ def check_status(registry: Registry) -> Iterator[Issue]:
                 f"'until: {site.until}' but status is '{site.status}'",
                 "set status: closed, or remove 'until'",
             )
-        cross = [a for a in site.activities if a in CROSS_CUTTING and a != "cluster-support"]
+        cross = [a for a in site.activities if rules.needs_served_phases(a)]
         if cross and not site.served_phases:
             yield _issue(
                 site,
@@ -373,14 +374,13 @@ def check_status(registry: Registry) -> Iterator[Issue]:
                 "add 'phases:' naming the value-chain phases this site serves",
                 "warning",
             )
-        extra = [p for p in site.served_phases if not any(a in CROSS_CUTTING for a in site.activities)]
+        extra = [p for p in site.served_phases if not any(a in rules.cross_cutting for a in site.activities)]
         if extra:
             yield _issue(
                 site,
                 "phases",
                 "phases.without-cross-cutting",
-                "'phases' is only for cross-cutting activities (research, education, "
-                "services, cluster-support)",
+                f"'phases' is only for cross-cutting activities ({', '.join(rules.cross_cutting_order)})",
                 "remove 'phases', or add the cross-cutting activity it describes",
             )
 

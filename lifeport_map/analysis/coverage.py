@@ -13,26 +13,18 @@ import difflib
 from collections.abc import Collection, Iterable
 from typing import Any
 
+from lifeport_map.chain import (
+    COUNTED_STATUSES,
+    EMPLOYEES_RULE,
+    NON_CHAIN_ROLES,
+    PIPELINE_STATUSES,
+    PRODUCTION_RULE,
+    chain_rules,
+)
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, RegionDefinition, Registry, Site
 from lifeport_map.taxonomy import Taxonomy
-
-COUNTED_STATUSES = ("active",)
-PIPELINE_STATUSES = ("planned", "under-construction")
-# Roles that are not value-chain work of their own: they are split out, never white spots.
-NON_CHAIN_ROLES = frozenset({"support"})
-
-EMPLOYEES_RULE = (
-    "a site's employees are its most recent figure (latest year; on a tie the larger one); "
-    "older or differently scoped figures are not added. A site active in several phases counts "
-    "fully in each phase, so phase sums can exceed the region total, which counts each site once."
-)
-PRODUCTION_RULE = (
-    "a phase is held in production roles when a site performs one of the phase's core "
-    "activities: those with role 'production' (for the design phase, which has none, its "
-    "design activities). Equipment, materials, research and education alone do not count."
-)
 
 
 def site_employees(site: Site) -> int | None:
@@ -42,33 +34,16 @@ def site_employees(site: Site) -> int | None:
 
 
 def activities_in_phase(site: Site, phase: str, taxonomy: Taxonomy) -> list[str]:
-    """The site's activities that place it in ``phase``: its own ones in that phase, and its
-    cross-cutting ones when it names the phase as served. Network and government support
-    (role 'support') serves a phase without being part of it, so it does not count."""
-    return [
-        a
-        for a in site.activities
-        if taxonomy.phase_of(a) == phase
-        or (
-            taxonomy.phase_of(a) is None
-            and phase in site.served_phases
-            and taxonomy.role_of(a) not in NON_CHAIN_ROLES
-        )
-    ]
+    """The site's activities that place it in ``phase`` (the rule is ``chain``'s)."""
+    return list(chain_rules(taxonomy).activities_in_phase(site.activities, site.served_phases, phase))
 
 
 def core_activities(taxonomy: Taxonomy, phase: str) -> tuple[str, ...]:
-    """The activities that make up a phase's own work (see PRODUCTION_RULE)."""
-    own = [a for a in taxonomy.activities if a.phase == phase]
-    production = tuple(a.id for a in own if a.role == "production")
-    return production or tuple(a.id for a in own if a.role == "design-services")
+    return chain_rules(taxonomy).core_activities(phase)
 
 
 def chain_activities(taxonomy: Taxonomy, phase: str) -> tuple[str, ...]:
-    """Every activity that can be present in ``phase``: its own and the cross-cutting ones."""
-    own = taxonomy.activities_in_phase(phase)
-    cross = tuple(a.id for a in taxonomy.activities if a.phase is None and a.role not in NON_CHAIN_ROLES)
-    return own + cross
+    return chain_rules(taxonomy).chain_activities(phase)
 
 
 def check_site_ids(registry: Registry, site_ids: Iterable[str]) -> None:

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lifeport_map.analysis.coverage import (
-    COUNTED_STATUSES,
-    activities_in_phase,
-    chain_activities,
-    coverage_of_sites,
-)
+from lifeport_map.analysis.coverage import activities_in_phase, chain_activities, coverage_of_sites
+from lifeport_map.chain import COUNTED_STATUSES
 from lifeport_map.geo import geodesic_many_km, region_sites, regions_of, resolve_definition, resolve_region
 from lifeport_map.model import Registry, Site
 

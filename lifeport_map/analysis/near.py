@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from lifeport_map.analysis.coverage import COUNTED_STATUSES, activities_in_phase
+from lifeport_map.analysis.coverage import activities_in_phase
+from lifeport_map.chain import COUNTED_STATUSES
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import geodesic_many_km
 from lifeport_map.model import Registry, Site

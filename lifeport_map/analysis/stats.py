@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lifeport_map.analysis.coverage import (
-    COUNTED_STATUSES,
-    EMPLOYEES_RULE,
-    definition_info,
-    site_employees,
-)
+from lifeport_map.analysis.coverage import definition_info, site_employees
+from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import RegionFigure, Registry, Site
 

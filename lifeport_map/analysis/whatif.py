@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from lifeport_map.analysis.coverage import COUNTED_STATUSES, check_site_ids, coverage_of_sites
+from lifeport_map.analysis.coverage import check_site_ids, coverage_of_sites
+from lifeport_map.chain import COUNTED_STATUSES
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Registry

@@ -220,8 +220,8 @@ def near(
 
     Example: lifeport-map near Nijmegen --radius-km 300 --phase front-end --role production
     """
-    from lifeport_map.analysis.coverage import COUNTED_STATUSES, PIPELINE_STATUSES
     from lifeport_map.analysis.near import near as compute
+    from lifeport_map.chain import COUNTED_STATUSES, PIPELINE_STATUSES
 
     statuses = (*COUNTED_STATUSES, *PIPELINE_STATUSES) if include_planned else COUNTED_STATUSES
     result = _run(

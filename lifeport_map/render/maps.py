@@ -19,6 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from lifeport_map.boundaries import Outline, region_outline
+from lifeport_map.chain import chain_rules
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
 from lifeport_map.render.safe import html_link, html_text, safe_href, script_json, terminal
@@ -86,19 +87,8 @@ def layer_ids(taxonomy: Taxonomy) -> list[str]:
 
 
 def site_layers(site: Site, taxonomy: Taxonomy) -> list[str]:
-    """The layers a site is drawn in. Active sites: each phase the coverage analysis counts
-    them in, plus knowledge institutes; a site in neither shows in 'other'. Planned sites and
-    sites under construction form the pipeline layer; closed sites are not drawn."""
-    from lifeport_map.analysis.coverage import COUNTED_STATUSES, PIPELINE_STATUSES, activities_in_phase
-
-    if site.status in PIPELINE_STATUSES:
-        return [PIPELINE]
-    if site.status not in COUNTED_STATUSES:
-        return []
-    layers = [p for p in taxonomy.phase_ids if activities_in_phase(site, p, taxonomy)]
-    if site.kind in taxonomy.knowledge_kinds:
-        layers.append(KNOWLEDGE)
-    return layers or [OTHER]
+    """The layers a site is drawn in (the rule is ``chain.ChainRules.layers``)."""
+    return list(chain_rules(taxonomy).layers(site.status, site.kind, site.activities, site.served_phases))
 
 
 def sites_with_layers(sites: Iterable[Site], taxonomy: Taxonomy) -> list[tuple[Site, tuple[str, ...]]]:

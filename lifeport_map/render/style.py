@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Final
 
-# Layer ids: the four phases in chain order, then the cross-cutting groups.
-KNOWLEDGE: Final = "knowledge"
-OTHER: Final = "other"
-PIPELINE: Final = "pipeline"
+# Layer ids: the four phases in chain order, then the cross-cutting groups (see ``chain``).
+from lifeport_map.chain import KNOWLEDGE as KNOWLEDGE
+from lifeport_map.chain import OTHER as OTHER
+from lifeport_map.chain import PIPELINE as PIPELINE
 
 PHASE_COLOURS: Final[dict[str, str]] = {
     "design": "#0072B2",

@@ -1,0 +1,588 @@
+"""The analyses' results as frozen dataclasses, each with one ``to_json()``.
+
+Renderers read attributes (checked by mypy), scripts read ``to_json()``: fields are written in
+declaration order under their own names, nested results recursively, tuples as lists, so the
+JSON of every command is defined here and nowhere else. A field marked ``OMIT_NONE`` is left
+out of the JSON when it is None.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+OMIT_NONE = {"omit_none": True}
+
+
+def plain(value: Any) -> Any:
+    """A result (or any value inside one) as JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            item = getattr(value, f.name)
+            if item is None and f.metadata.get("omit_none"):
+                continue
+            out[f.name] = plain(item)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    return value
+
+
+class Result:
+    """Base of every analysis result: ``to_json()`` gives the command's JSON document."""
+
+    def to_json(self) -> dict[str, Any]:
+        data = plain(self)
+        assert isinstance(data, dict)
+        return data
+
+
+# --- shared pieces ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegionRef(Result):
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class DefinitionInfo(Result):
+    id: str
+    name: str
+    type: str
+    municipalities: int | None
+    radius_km: float | None
+    source: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class EmployeeSum(Result):
+    """Known employees of some sites: the sum, and how many sites have a figure or none."""
+
+    known: int
+    sites_with_figure: int
+    sites_without_figure: int
+
+
+# --- coverage -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor(Result):
+    """A counted site in one phase: the activities that place it there and their roles."""
+
+    id: str
+    name: str
+    organisation: str
+    activities: tuple[str, ...]
+    roles: tuple[str, ...]
+    employees: int | None
+    employees_year: int | None
+
+
+@dataclass(frozen=True)
+class ActivityPresent(Result):
+    id: str
+    label: str
+    count: int
+    organisations: int
+
+
+@dataclass(frozen=True)
+class ActivityAbsent(Result):
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class ActivityPresence(Result):
+    present: tuple[ActivityPresent, ...]
+    absent: tuple[ActivityAbsent, ...]
+
+
+@dataclass(frozen=True)
+class PhaseRoleCount(Result):
+    role: str
+    label: str
+    count: int
+    organisations: int
+
+
+@dataclass(frozen=True)
+class SiteRef(Result):
+    id: str
+    name: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class ProductionCoverage(Result):
+    count: int
+    organisations: int
+    actors: tuple[SiteRef, ...]
+
+
+@dataclass(frozen=True)
+class PipelineSite(Result):
+    id: str
+    name: str
+    status: str
+
+
+@dataclass(frozen=True)
+class PhaseCoverage(Result):
+    """One phase of a region: who is active in it, doing what, in which roles."""
+
+    phase: str
+    label: str
+    count: int
+    organisations: int
+    organisation_names: tuple[str, ...]
+    actors: tuple[Actor, ...]
+    activities: ActivityPresence
+    employees: EmployeeSum
+    roles: tuple[PhaseRoleCount, ...]
+    production: ProductionCoverage
+    pipeline: tuple[PipelineSite, ...]
+
+
+@dataclass(frozen=True)
+class FragilePhase(Result):
+    """A phase (or its production) held by a single organisation, and that one's sites."""
+
+    phase: str
+    label: str
+    organisation: str
+    sites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrganisationSites(Result):
+    name: str
+    sites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RoleCount(Result):
+    role: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class PipelineEntry(Result):
+    id: str
+    name: str
+    status: str
+    phases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CoverageMethod(Result):
+    statuses_counted: tuple[str, ...]
+    employees: str
+    production: str
+    core_activities: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Coverage(Result):
+    """A region's coverage of the value chain under one definition."""
+
+    region: RegionRef
+    definition: DefinitionInfo
+    sites: int
+    phases: tuple[PhaseCoverage, ...]
+    covered_phases: tuple[str, ...]
+    whole_chain: bool
+    production_phases: tuple[str, ...]
+    whole_chain_production: bool
+    fragile_phases: tuple[FragilePhase, ...]
+    fragile_production_phases: tuple[FragilePhase, ...]
+    organisations: tuple[OrganisationSites, ...]
+    roles: tuple[RoleCount, ...]
+    employees: EmployeeSum
+    pipeline: tuple[PipelineEntry, ...]
+    method: CoverageMethod
+
+    def phase(self, phase_id: str) -> PhaseCoverage:
+        return next(p for p in self.phases if p.phase == phase_id)
+
+
+# --- compare ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatrixRow(Result):
+    """One phase across the compared regions (region id -> number)."""
+
+    phase: str
+    label: str
+    sites: Mapping[str, int]
+    organisations: Mapping[str, int]
+    production: Mapping[str, int]
+    employees: Mapping[str, int]
+    roles: Mapping[str, Mapping[str, int]]
+
+
+@dataclass(frozen=True)
+class Specialisation(Result):
+    """Location quotients per region and phase (None: nothing to compare)."""
+
+    by_sites: Mapping[str, Mapping[str, float | None]]
+    by_employees: Mapping[str, Mapping[str, float | None]]
+
+
+@dataclass(frozen=True)
+class RegionDefinitionUsed(Result):
+    region: str
+    id: str
+    name: str
+    type: str
+    municipalities: int | None
+    radius_km: float | None
+    source: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class CompareMethod(Result):
+    statuses_counted: tuple[str, ...]
+    specialisation: str
+    employees: str
+    production: str
+
+
+@dataclass(frozen=True)
+class Comparison(Result):
+    """Regions side by side: their coverage, the phase x region matrix and specialisation."""
+
+    regions: tuple[Coverage, ...]
+    phases: tuple[str, ...]
+    matrix: tuple[MatrixRow, ...]
+    whole_chain: tuple[str, ...]
+    whole_chain_production: tuple[str, ...]
+    specialisation: Specialisation
+    definitions: tuple[RegionDefinitionUsed, ...]
+    method: CompareMethod
+
+
+# --- gaps ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Holder(Result):
+    organisation: str
+    sites: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Candidate(Result):
+    id: str
+    name: str
+    organisation: str
+    place: str
+    country: str
+    regions: tuple[str, ...]
+    distance_km: float
+
+
+@dataclass(frozen=True)
+class WhiteSpot(Result):
+    """A phase or activity no organisation (``absent``) or only one holds, with candidates."""
+
+    kind: str
+    phase: str
+    activity: str | None
+    label: str
+    status: str
+    holder: Holder | None
+    candidates: tuple[Candidate, ...]
+    candidates_total: int
+    candidates_without_coordinates: int
+
+
+@dataclass(frozen=True)
+class Centre(Result):
+    place: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class GapsMethod(Result):
+    statuses_counted: tuple[str, ...]
+    candidates: str
+    limit: int
+
+
+@dataclass(frozen=True)
+class Gaps(Result):
+    region: RegionRef
+    definition: DefinitionInfo
+    centre: Centre
+    white_spots: tuple[WhiteSpot, ...]
+    method: GapsMethod
+
+
+# --- what-if ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RemovedSite(Result):
+    id: str
+    name: str
+    organisation: str
+    status: str
+    in_region: bool
+    counted: bool
+
+
+@dataclass(frozen=True)
+class PhaseChange(Result):
+    phase: str
+    label: str
+    sites_before: int
+    sites_after: int
+    production_before: int
+    production_after: int
+    employees_before: int
+    employees_after: int
+
+
+@dataclass(frozen=True)
+class LostActivity(Result):
+    phase: str
+    activity: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Losses(Result):
+    phases: tuple[str, ...]
+    production_phases: tuple[str, ...]
+    activities: tuple[LostActivity, ...]
+    organisations: tuple[str, ...]
+    sites: int
+    employees: int
+    whole_chain: bool
+    whole_chain_production: bool
+
+
+@dataclass(frozen=True)
+class WhatIf(Result):
+    """A region's coverage before and after removing sites, and what is lost."""
+
+    region: RegionRef
+    definition: DefinitionInfo
+    removed: tuple[RemovedSite, ...]
+    before: Coverage
+    after: Coverage
+    phases: tuple[PhaseChange, ...]
+    lost: Losses
+    newly_fragile_production_phases: tuple[FragilePhase, ...]
+
+
+# --- near ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Origin(Result):
+    """Where a ``near`` search starts: coordinates, a site, a place or a region centre."""
+
+    query: str
+    kind: str
+    id: str | None
+    name: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class NearFilters(Result):
+    activities: tuple[str, ...]
+    phase: str | None
+    role: str | None
+    statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NearSite(Result):
+    id: str
+    name: str
+    organisation: str
+    status: str
+    distance_km: float
+    activities: tuple[str, ...]
+    activity_labels: tuple[str, ...]
+    phases: tuple[str, ...]
+    place: str
+    country: str
+    lat: float | None
+    lon: float | None
+    precision: str | None
+
+
+@dataclass(frozen=True)
+class Near(Result):
+    origin: Origin
+    radius_km: float
+    filters: NearFilters
+    count: int
+    sites: tuple[NearSite, ...]
+    without_coordinates: int
+    method: str
+
+
+# --- stats --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegistrySum(Result):
+    sites: int
+    sites_with_figure: int
+    sites_without_figure: int
+    employees_known: int
+
+
+@dataclass(frozen=True)
+class GroupComparison(Result):
+    group: str
+    label: str
+    published: float | None
+    registry: int
+    difference: float | None
+    sites: int
+    sites_with_figure: int
+
+
+@dataclass(frozen=True)
+class FigureComparison(Result):
+    """A published figure next to the registry's sum (when the registry has a counterpart)."""
+
+    id: str
+    label: str
+    metric: str
+    scope: str
+    year: int
+    scenario: str | None
+    approximate: bool
+    source: str
+    source_title: str | None
+    breakdown: str | None
+    published: float | None
+    registry: int | None
+    difference: float | None
+    groups: tuple[GroupComparison, ...]
+    comparable: bool
+    note: str
+    sites: int | None = field(default=None, metadata=OMIT_NONE)
+    sites_with_figure: int | None = field(default=None, metadata=OMIT_NONE)
+
+
+@dataclass(frozen=True)
+class StatsMethod(Result):
+    statuses_counted: tuple[str, ...]
+    employees: str
+
+
+@dataclass(frozen=True)
+class Stats(Result):
+    region: RegionRef
+    definition: DefinitionInfo
+    registry: RegistrySum
+    figures: tuple[FigureComparison, ...]
+    caveat: str
+    method: StatsMethod
+
+
+# --- diff ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SiteSummary(Result):
+    id: str
+    name: str
+    organisation: str
+    place: str
+    municipality: str
+    country: str
+    phases: tuple[str, ...]
+    status: str
+
+
+@dataclass(frozen=True)
+class Place(Result):
+    place: str
+    municipality: str
+    country: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Move(Result):
+    id: str
+    name: str
+    old: Place
+    new: Place
+
+
+@dataclass(frozen=True)
+class FieldChange(Result):
+    """One field of an entry: its old and new value as written (plain YAML data)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class EntryChanges(Result):
+    id: str
+    name: str
+    fields: tuple[FieldChange, ...]
+
+
+@dataclass(frozen=True)
+class PhaseCountChange(Result):
+    phase: str
+    old: int
+    new: int
+
+
+@dataclass(frozen=True)
+class RegionCoverageChange(Result):
+    region: str
+    name: Mapping[str, str]
+    phases: tuple[PhaseCountChange, ...]
+    gained: tuple[str, ...]
+    lost: tuple[str, ...]
+    changed: bool
+
+
+@dataclass(frozen=True)
+class SiteCounts(Result):
+    old: int
+    new: int
+
+
+@dataclass(frozen=True)
+class RegistryChanges(Result):
+    """What differs between two versions of the registry, and the effect on coverage."""
+
+    old: str
+    new: str
+    sites: SiteCounts
+    added: tuple[SiteSummary, ...]
+    removed: tuple[SiteSummary, ...]
+    moved: tuple[Move, ...]
+    changed: tuple[EntryChanges, ...]
+    coverage: tuple[RegionCoverageChange, ...]
