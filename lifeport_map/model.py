@@ -27,6 +27,7 @@ class SourceRef:
     url: str | None = None
     seed: str | None = None
     title: str | None = None
+    publisher: str | None = None
     note: str | None = None
 
     @property
@@ -43,6 +44,9 @@ class EmployeeFigure:
     scope: str | None = None
     approximate: bool = False
     note: str | None = None
+    max: int | None = None  # upper bound when the source gives a range
+    title: str | None = None
+    publisher: str | None = None
 
     @property
     def reference(self) -> str:
@@ -59,10 +63,72 @@ class Location:
     precision: str | None = None
     address: str | None = None
     note: str | None = None
+    campus: str | None = None  # id of the campus entry the site is on
+    source: SourceRef | None = None  # where the coordinates come from
 
     @property
     def has_coordinates(self) -> bool:
         return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Capacity:
+    """A plant's production capacity, in a unit of the taxonomy's ``capacity_units``."""
+
+    value: float
+    unit: str
+    year: int
+    url: str | None = None
+    seed: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+    approximate: bool = False
+    note: str | None = None
+
+    @property
+    def reference(self) -> str:
+        return self.url or (f"seed: {self.seed}" if self.seed else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Facility:
+    """The production or research plant at a site: type, wafers, technologies, capacity."""
+
+    type: str
+    wafer_mm: tuple[int, ...] = ()
+    technologies: tuple[str, ...] = ()
+    node_nm: float | None = None
+    capacity: Capacity | None = None
+    cleanroom_m2: float | None = None
+    operator: str | None = None
+    source: SourceRef | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated event of a site (opened, bankruptcy, phase-out-announced, ...)."""
+
+    date: str  # YYYY or YYYY-MM
+    type: str
+    note: str | None = None
+    url: str | None = None
+    seed: str | None = None
+    title: str | None = None
+    publisher: str | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        """(year, month); a year alone sorts before the months of that year."""
+        return (self.year, int(self.date[5:7]) if len(self.date) >= 7 else 0)
+
+    @property
+    def reference(self) -> str:
+        return self.url or (f"seed: {self.seed}" if self.seed else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +160,9 @@ class Site:
     relations: tuple[Relation, ...] = ()
     description: str | None = None
     notes: str | None = None
+    checked: str | None = None  # YYYY-MM of the last verification against sources
+    facility: Facility | None = None
+    events: tuple[Event, ...] = ()
     file: str = ""
     line: int = 0
     col: int = 0

@@ -18,7 +18,10 @@ from typing import Any
 
 from lifeport_map.errors import Issue, RegistryError, YamlError
 from lifeport_map.model import (
+    Capacity,
     EmployeeFigure,
+    Event,
+    Facility,
     Location,
     Municipality,
     Region,
@@ -29,7 +32,7 @@ from lifeport_map.model import (
     Site,
     SourceRef,
 )
-from lifeport_map.schema import REGION_FIELDS, REGISTRY_FIELDS, StructureChecker
+from lifeport_map.schema import DATE, REGION_FIELDS, REGISTRY_FIELDS, StructureChecker
 from lifeport_map.taxonomy import Taxonomy, load_taxonomy
 from lifeport_map.yamlio import MAX_BYTES, YMap, load_yaml, start_of, unpack
 
@@ -110,7 +113,62 @@ def _source(raw: Any) -> SourceRef:
         url=_text(raw.get("url")),
         seed=_text(raw.get("seed")),
         title=_text(raw.get("title")),
+        publisher=_text(raw.get("publisher")),
         note=_text(raw.get("note")),
+    )
+
+
+def _map(value: Any) -> dict[str, Any] | None:
+    return value if isinstance(value, dict) else None
+
+
+def _facility(raw: Any) -> Facility | None:
+    """The facility of a structurally checked site; None without one or without a type."""
+    if not isinstance(raw, dict) or _text(raw.get("type")) is None:
+        return None
+    cap = _map(raw.get("capacity"))
+    capacity = None
+    if cap is not None:
+        value, unit, year = _number(cap.get("value")), _text(cap.get("unit")), _int(cap.get("year"))
+        if value is not None and unit is not None and year is not None:
+            capacity = Capacity(
+                value=value,
+                unit=unit,
+                year=year,
+                url=_text(cap.get("url")),
+                seed=_text(cap.get("seed")),
+                title=_text(cap.get("title")),
+                publisher=_text(cap.get("publisher")),
+                approximate=cap.get("approximate") is True,
+                note=_text(cap.get("note")),
+            )
+    wafers = raw.get("wafer_mm")
+    return Facility(
+        type=raw["type"],
+        wafer_mm=tuple(w for w in wafers if _int(w) is not None) if isinstance(wafers, list) else (),
+        technologies=_texts(raw.get("technologies")),
+        node_nm=_number(raw.get("node_nm")),
+        capacity=capacity,
+        cleanroom_m2=_number(raw.get("cleanroom_m2")),
+        operator=_text(raw.get("operator")),
+        source=_source(raw["source"]) if _map(raw.get("source")) is not None else None,
+        note=_text(raw.get("note")),
+    )
+
+
+def _events(raw: Any) -> tuple[Event, ...]:
+    return tuple(
+        Event(
+            date=e["date"],
+            type=e["type"],
+            note=_text(e.get("note")),
+            url=_text(e.get("url")),
+            seed=_text(e.get("seed")),
+            title=_text(e.get("title")),
+            publisher=_text(e.get("publisher")),
+        )
+        for e in _maps(raw)
+        if isinstance(e.get("date"), str) and DATE.match(e["date"]) and _text(e.get("type"))
     )
 
 
@@ -143,6 +201,8 @@ def build_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site | Non
             precision=_text(loc.get("precision")),
             address=_text(loc.get("address")),
             note=_text(loc.get("note")),
+            campus=_text(loc.get("campus")),
+            source=_source(loc["source"]) if _map(loc.get("source")) is not None else None,
         ),
         sources=tuple(_source(s) for s in _maps(raw.get("sources"))),
         aliases=_texts(raw.get("aliases")),
@@ -158,6 +218,9 @@ def build_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site | Non
                 scope=_text(e.get("scope")),
                 approximate=e.get("approximate") is True,
                 note=_text(e.get("note")),
+                max=_int(e.get("max")),
+                title=_text(e.get("title")),
+                publisher=_text(e.get("publisher")),
             )
             for e in _maps(raw.get("employees"))
             if _int(e.get("value")) is not None and _int(e.get("year")) is not None
@@ -169,6 +232,9 @@ def build_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site | Non
         ),
         description=_text(raw.get("description")),
         notes=_text(raw.get("notes")),
+        checked=_text(raw.get("checked")),
+        facility=_facility(raw.get("facility")),
+        events=_events(raw.get("events")),
         file=file,
         line=line,
         col=col,

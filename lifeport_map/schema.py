@@ -20,6 +20,10 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 COUNTRY = re.compile(r"[A-Z]{2}\Z")
 SEED = re.compile(r"[0-9]{3}_[0-9a-f]{16}\.txt\Z")
+MONTH = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])\Z")  # YYYY-MM
+DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?\Z")  # YYYY or YYYY-MM
+MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$"
+DATE_PATTERN = "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"
 MAX_TEXT = 300
 MAX_LONG_TEXT = 4000
 MIN_YEAR, MAX_YEAR = 1800, 2100
@@ -31,7 +35,7 @@ class Field:
 
     name: str
     type: str  # text | long-text | slug | int | number | year | bool | url | country | seed
-    # | enum | list | map | number-map
+    # | month (YYYY-MM) | date (YYYY or YYYY-MM) | enum | list | map | number-map
     required: bool = False
     vocabulary: str = ""  # taxonomy vocabulary for type enum
     items: Field | None = None  # for list
@@ -49,9 +53,19 @@ def _f(name: str, type_: str, description: str = "", **kw: Any) -> Field:
 SOURCE_FIELDS = (
     _f("url", "url", "Public http(s) URL of the source."),
     _f("seed", "seed", "File name of a seed document in shared/seeds/."),
+    _f("title", "text", "Title of the source, as the page or document gives it."),
+    _f("publisher", "text", "Who published the source (organisation, newspaper, ...)."),
     _f("year", "year", "The year the sourced fact refers to.", required=True),
-    _f("title", "text", "Title of the source."),
     _f("note", "long-text", "What the source says, or caveats."),
+)
+
+# A reference inside a dated fact (employee figure, event, capacity): the source's fields
+# without its own year, which the fact carries.
+REFERENCE_FIELDS = (
+    _f("url", "url", "Source URL."),
+    _f("seed", "seed", "Seed document."),
+    _f("title", "text", "Title of the source."),
+    _f("publisher", "text", "Who published the source."),
 )
 
 LABEL_FIELDS = (_f("nl", "text", "Dutch.", required=True), _f("en", "text", "English.", required=True))
@@ -86,6 +100,7 @@ SITE_FIELDS: tuple[Field, ...] = (
     ),
     _f("since", "year", "Year the site opened or the activity started."),
     _f("until", "year", "Year the site closed."),
+    _f("checked", "month", "YYYY-MM: when a person last verified this entry against its sources."),
     _f(
         "location",
         "map",
@@ -104,10 +119,67 @@ SITE_FIELDS: tuple[Field, ...] = (
             _f("lat", "number", "Latitude, WGS84 degrees.", minimum=-90, maximum=90),
             _f("lon", "number", "Longitude, WGS84 degrees.", minimum=-180, maximum=180),
             _f("precision", "enum", "How precise lat/lon are.", vocabulary="precisions"),
+            _f("campus", "slug", "Id of the campus entry (kind: campus) the site is on."),
+            _f("source", "map", "Where the coordinates come from.", fields=SOURCE_FIELDS),
             _f("note", "long-text", "Where the coordinates come from."),
         ),
     ),
     _f("website", "url", "Official website (plain http(s) URL)."),
+    _f(
+        "facility",
+        "map",
+        "The production or research plant at this site (production and research-cleanroom sites).",
+        fields=(
+            _f("type", "enum", "What kind of plant.", required=True, vocabulary="facility_types"),
+            _f(
+                "wafer_mm",
+                "list",
+                "Wafer diameters in mm.",
+                items=_f("diameter", "int", minimum=1, maximum=1000),
+                unique=True,
+            ),
+            _f(
+                "technologies",
+                "list",
+                "Technologies and materials.",
+                items=_f("technology", "enum", vocabulary="technologies"),
+                unique=True,
+            ),
+            _f("node_nm", "number", "Smallest node in nm, only if a source says.", minimum=0),
+            _f(
+                "capacity",
+                "map",
+                "Production capacity with unit, year and source.",
+                fields=(
+                    _f("value", "number", "Capacity.", required=True, minimum=0),
+                    _f("unit", "enum", "Unit.", required=True, vocabulary="capacity_units"),
+                    _f("year", "year", "Year the capacity refers to.", required=True),
+                    *REFERENCE_FIELDS,
+                    _f("approximate", "bool", "The source gives an approximate figure."),
+                    _f("note", "long-text", "Caveats."),
+                ),
+            ),
+            _f("cleanroom_m2", "number", "Cleanroom area in m², only if a source says.", minimum=0),
+            _f("operator", "text", "Who runs the plant, when not the organisation itself."),
+            _f("source", "map", "Source of the facility facts.", fields=SOURCE_FIELDS),
+            _f("note", "long-text", "Caveats."),
+        ),
+    ),
+    _f(
+        "events",
+        "list",
+        "Dated events (opening, closure, bankruptcy, phase-out, ...), oldest first.",
+        items=_f(
+            "event",
+            "map",
+            fields=(
+                _f("date", "date", "YYYY or YYYY-MM.", required=True),
+                _f("type", "enum", "What happened.", required=True, vocabulary="event_types"),
+                _f("note", "long-text", "Details."),
+                *REFERENCE_FIELDS,
+            ),
+        ),
+    ),
     _f(
         "employees",
         "list",
@@ -117,10 +189,10 @@ SITE_FIELDS: tuple[Field, ...] = (
             "map",
             fields=(
                 _f("value", "int", "Number of employees.", required=True, minimum=0),
+                _f("max", "int", "Upper bound when the source gives a range.", minimum=0),
                 _f("year", "year", "Year the figure refers to.", required=True),
-                _f("url", "url", "Source URL."),
-                _f("seed", "seed", "Seed document."),
-                _f("scope", "text", "What the figure covers."),
+                *REFERENCE_FIELDS,
+                _f("scope", "text", "What the figure covers: site, organisation, region (or text)."),
                 _f("approximate", "bool", "The source gives an approximate figure."),
                 _f("note", "long-text", "Caveats."),
             ),
@@ -248,6 +320,10 @@ SINGULAR = {
     "relation_types": "relation-type",
     "definition_types": "definition-type",
     "metrics": "metric",
+    "facility_types": "facility-type",
+    "technologies": "technology",
+    "capacity_units": "capacity-unit",
+    "event_types": "event-type",
 }
 
 EXTRA_VOCABULARIES = {
@@ -378,6 +454,10 @@ class StructureChecker:
                 return len(item) <= MAX_LONG_TEXT and not item.isspace()
             if kind == "country":
                 return COUNTRY.match(item) is not None
+            if kind == "month":
+                return MONTH.match(item) is not None
+            if kind == "date":
+                return DATE.match(item) is not None
             return False
         if cls is int and kind in ("year", "int", "number"):
             low, high = (MIN_YEAR, MAX_YEAR) if kind == "year" else (spec.minimum, spec.maximum)
@@ -429,8 +509,8 @@ class StructureChecker:
                     )
                     continue
                 self.check_value(item, spec.items, entry=entry, path=f"{path}[{index}]", where=item_where)
-                if spec.unique and isinstance(item, str):
-                    folded = item.casefold()
+                if spec.unique and isinstance(item, (str, int)) and not isinstance(item, bool):
+                    folded = item.casefold() if isinstance(item, str) else item
                     if folded in seen:
                         self.add(
                             "schema.duplicate-item",
@@ -465,7 +545,7 @@ class StructureChecker:
 
     def check_scalar(self, value: Any, spec: Field, *, entry: str, path: str, where: Where) -> None:
         kind = spec.type
-        if kind in ("text", "long-text", "slug", "url", "country", "seed", "enum"):
+        if kind in ("text", "long-text", "slug", "url", "country", "seed", "enum", "month", "date"):
             if not isinstance(value, str):
                 self.add(
                     "schema.type",
@@ -519,6 +599,17 @@ class StructureChecker:
                     entry,
                     path,
                 )
+            elif (kind == "month" and not MONTH.match(value)) or (kind == "date" and not DATE.match(value)):
+                example = '"2026-11"' if kind == "month" else '"2023" or "2023-12"'
+                self.add(
+                    "schema.bad-date",
+                    f"'{value}' is not a {'YYYY-MM month' if kind == 'month' else 'YYYY or YYYY-MM date'}",
+                    f"write the date in quotes, e.g. {example}",
+                    where,
+                    entry,
+                    path,
+                )
+                return
             limit = MAX_LONG_TEXT if kind == "long-text" else MAX_TEXT
             if len(value) > limit:
                 self.add(
@@ -639,6 +730,8 @@ def json_schema(taxonomy: Taxonomy) -> dict[str, Any]:
             out = {"type": "string", "pattern": "^[A-Z]{2}$"}
         elif spec.type == "seed":
             out = {"type": "string", "pattern": "^[0-9]{3}_[0-9a-f]{16}\\.txt$"}
+        elif spec.type in ("month", "date"):
+            out = {"type": "string", "pattern": MONTH_PATTERN if spec.type == "month" else DATE_PATTERN}
         elif spec.type in ("text", "long-text"):
             out = {
                 "type": "string",

@@ -17,6 +17,9 @@ from lifeport_map.errors import Issue, RegistryError
 from lifeport_map.yamlio import load_yaml
 
 Labels = dict[str, str]
+BASIC_VOCABULARIES = ("phases", "activities", "roles", "kinds", "relation_types", "statuses", "precisions")
+# Vocabularies of the facility, events and employees fields (issue 16).
+FIELD_VOCABULARIES = ("facility_types", "technologies", "capacity_units", "event_types", "employee_scopes")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,11 @@ class Taxonomy:
     knowledge_kinds: frozenset[str]
     views: tuple[View, ...]
     symmetric_relations: frozenset[str]
+    facility_types: tuple[Term, ...] = ()
+    technologies: tuple[Term, ...] = ()
+    capacity_units: tuple[Term, ...] = ()
+    event_types: tuple[Term, ...] = ()
+    employee_scopes: tuple[Term, ...] = ()
 
     def vocabulary(self, name: str) -> tuple[str, ...]:
         terms: tuple[Term, ...] = getattr(self, name)
@@ -71,7 +79,7 @@ class Taxonomy:
     def terms(self) -> dict[str, dict[str, Term]]:
         return {
             name: {t.id: t for t in getattr(self, name)}
-            for name in ("phases", "activities", "roles", "kinds", "relation_types", "statuses", "precisions")
+            for name in (*BASIC_VOCABULARIES, *FIELD_VOCABULARIES)
         }
 
     def label(self, vocabulary: str, term_id: str, lang: str) -> str:
@@ -129,6 +137,11 @@ def load_taxonomy(path: Path) -> Taxonomy:
                 for v in data["views"]
             ),
             symmetric_relations=frozenset(r["id"] for r in data["relation_types"] if r.get("symmetric")),
+            facility_types=_terms(data["facility_types"]),
+            technologies=_terms(data["technologies"]),
+            capacity_units=_terms(data["capacity_units"]),
+            event_types=_terms(data["event_types"]),
+            employee_scopes=_terms(data["employee_scopes"]),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise RegistryError(

@@ -8,6 +8,7 @@ region files. Every check reports all offenders, each with a position and a hint
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import math
 import re
@@ -76,8 +77,12 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def validate(registry: Registry, *, gazetteer: Gazetteer | None = None) -> list[Issue]:
-    """Every semantic problem in the registry and its regions."""
+def validate(
+    registry: Registry, *, gazetteer: Gazetteer | None = None, today: datetime.date | None = None
+) -> list[Issue]:
+    """Every semantic problem in the registry and its regions (``today`` dates the currency checks)."""
+    from lifeport_map.validate_fields import check_fields
+
     issues: list[Issue] = []
     issues.extend(check_ids_and_order(registry))
     issues.extend(check_names(registry))
@@ -86,6 +91,7 @@ def validate(registry: Registry, *, gazetteer: Gazetteer | None = None) -> list[
     issues.extend(check_status(registry))
     issues.extend(check_coordinates(registry, gazetteer))
     issues.extend(check_regions(registry))
+    issues.extend(check_fields(registry, today or datetime.date.today()))
     return issues
 
 

@@ -41,6 +41,19 @@ CSV_COLUMNS = (
     "until",
     "website",
     "aliases",
+    "checked",
+    "campus",
+    "employees_max",
+    "facility_type",
+    "wafer_mm",
+    "technologies",
+    "node_nm",
+    "capacity",
+    "capacity_unit",
+    "capacity_year",
+    "cleanroom_m2",
+    "operator",
+    "events",
 )
 
 
@@ -48,6 +61,8 @@ def site_record(registry: Registry, site: Site) -> dict[str, Any]:
     """One site as plain data (lists kept), with the regions it belongs to by default."""
     latest = site.latest_employees
     loc = site.location
+    facility = site.facility
+    capacity = facility.capacity if facility else None
     return {
         "id": site.id,
         "name": site.name,
@@ -69,6 +84,19 @@ def site_record(registry: Registry, site: Site) -> dict[str, Any]:
         "until": site.until,
         "website": site.website,
         "aliases": list(site.aliases),
+        "checked": site.checked,
+        "campus": loc.campus,
+        "employees_max": latest.max if latest else None,
+        "facility_type": facility.type if facility else None,
+        "wafer_mm": list(facility.wafer_mm) if facility else [],
+        "technologies": list(facility.technologies) if facility else [],
+        "node_nm": facility.node_nm if facility else None,
+        "capacity": capacity.value if capacity else None,
+        "capacity_unit": capacity.unit if capacity else None,
+        "capacity_year": capacity.year if capacity else None,
+        "cleanroom_m2": facility.cleanroom_m2 if facility else None,
+        "operator": facility.operator if facility else None,
+        "events": [f"{e.date} {e.type}" for e in site.events],
     }
 
 

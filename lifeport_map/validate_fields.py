@@ -1,0 +1,437 @@
+"""Semantic checks of the depth fields (issue 16): currency, source quality, facilities, events,
+campuses and employee ranges. Pure functions from records (and today's date) to Issues.
+
+Called from ``validate.validate``. Errors are facts that cannot be right (a verification date in
+the future, a 7 mm wafer, events out of order, a campus id that is no campus); warnings are
+what a maintainer should improve (entries not checked for two years, old or untitled sources,
+mirrors and tracking parameters), so the shipped registry validates with exit 0 while
+``validate --strict`` shows the work left.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from collections.abc import Iterator
+from urllib.parse import parse_qsl, urlsplit
+
+from lifeport_map.errors import Issue
+from lifeport_map.model import Registry, Site
+from lifeport_map.schema import MONTH
+from lifeport_map.validate import _issue
+
+STALE_MONTHS = 24  # an entry not checked for longer than this is reported
+OLD_SOURCE_YEARS = 5  # an active site whose newest source is older than this is reported
+WAFER_MM = frozenset({25, 50, 75, 76, 100, 125, 150, 200, 300, 450})
+# Production roles and research: the sites a facility belongs to.
+FACILITY_ACTIVITIES = frozenset(
+    {
+        "wafer-fab",
+        "foundry",
+        "pilot-line",
+        "assembly-test",
+        "osat",
+        "packaging-pilot-line",
+        "materials",
+        "research",
+    }
+)
+CLOSING_EVENTS = frozenset({"closed", "bankruptcy"})
+
+# Hosts that copy other people's documents or pages: cite the original instead. Matched on the
+# registered name and every subdomain of it.
+AGGREGATOR_HOSTS = frozenset(
+    {
+        "docplayer.net",
+        "docplayer.nl",
+        "docplayer.org",
+        "docplayer.com.br",
+        "docplayer.fr",
+        "docplayer.es",
+        "docplayer.it",
+        "studylib.net",
+        "studylib.es",
+        "studylib.fr",
+        "studylib.de",
+        "studylib.nl",
+        "yumpu.com",
+        "scribd.com",
+        "fdocuments.in",
+        "fdocuments.net",
+        "vdocuments.mx",
+        "vdocuments.net",
+        "pdfslide.net",
+        "dokumen.tips",
+        "dokumen.pub",
+        "silo.tips",
+        "kipdf.com",
+        "documents.pub",
+        "wikiwand.com",
+        "wikizero.com",
+        "wiki2.org",
+        "wikimili.com",
+        "wikiital.com",
+        "wiki.edu.vn",
+        "infogalactic.com",
+        "justapedia.org",
+        "alchetron.com",
+        "everybodywiki.com",
+        "dbpedia.org",
+        "en-academic.com",
+        "de-academic.com",
+        "nl-academic.com",
+        "academic.ru",
+        "dictionnaire.sensagent.leparisien.fr",
+        "wikibrief.org",
+        "wiki.alquds.edu",
+        "db0nus869y26v.cloudfront.net",
+    }
+)
+# First labels of a host name that mark a test or staging copy of a site.
+STAGING_LABELS = frozenset({"test", "staging", "stage", "acc", "acceptatie", "dev", "preview"})
+TRACKING_PARAMETERS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+        "hsctatracking",
+        "mkt_tok",
+        "_ga",
+        "_gl",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+        "wickedid",
+        "s_cid",
+        "cmpid",
+        "trk",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "ga_")
+
+
+def month_index(month: str) -> int:
+    """'2024-11' as a count of months (for differences)."""
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
+
+
+def aggregator_host(url: str) -> str | None:
+    """Why ``url`` is a copy rather than an original (a mirror, an aggregator, a test host)."""
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    if not host:
+        return None
+    labels = host.split(".")
+    for i in range(len(labels) - 1):
+        if ".".join(labels[i:]) in AGGREGATOR_HOSTS:
+            return f"'{host}' copies documents or pages of others"
+    if len(labels) > 2 and labels[0] in STAGING_LABELS:
+        return f"'{host}' looks like a test or staging copy of a site"
+    return None
+
+
+def tracking_parameters(url: str) -> list[str]:
+    """The tracking parameters in ``url``'s query (and in a fragment written like a query)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return []
+    found = []
+    for query in (parts.query, parts.fragment if "=" in parts.fragment else ""):
+        for key, _ in parse_qsl(query, keep_blank_values=True):
+            low = key.lower()
+            if low in TRACKING_PARAMETERS or low.startswith(TRACKING_PREFIXES):
+                found.append(key)
+    return found
+
+
+def references(site: Site) -> Iterator[tuple[str, str | None, str | None, str | None, str | None]]:
+    """Every cited reference of a site: (field, url, seed, title, publisher)."""
+    for i, s in enumerate(site.sources):
+        yield f"sources[{i}]", s.url, s.seed, s.title, s.publisher
+    for i, e in enumerate(site.employees):
+        yield f"employees[{i}]", e.url, e.seed, e.title, e.publisher
+    for i, ev in enumerate(site.events):
+        yield f"events[{i}]", ev.url, ev.seed, ev.title, ev.publisher
+    if site.location.source is not None:
+        s = site.location.source
+        yield "location.source", s.url, s.seed, s.title, s.publisher
+    facility = site.facility
+    if facility is not None:
+        if facility.source is not None:
+            s = facility.source
+            yield "facility.source", s.url, s.seed, s.title, s.publisher
+        if facility.capacity is not None:
+            c = facility.capacity
+            yield "facility.capacity", c.url, c.seed, c.title, c.publisher
+
+
+def source_years(site: Site) -> list[int]:
+    """Years of every dated reference of a site."""
+    years = [s.year for s in site.sources if s.year is not None]
+    years += [e.year for e in site.employees if e.url or e.seed]
+    years += [ev.year for ev in site.events if ev.url or ev.seed]
+    for s in (site.location.source, site.facility.source if site.facility else None):
+        if s is not None and s.year is not None:
+            years.append(s.year)
+    capacity = site.facility.capacity if site.facility else None
+    if capacity is not None and (capacity.url or capacity.seed):
+        years.append(capacity.year)
+    return years
+
+
+def check_fields(registry: Registry, today: datetime.date) -> Iterator[Issue]:
+    """Every issue of the depth fields, for each site."""
+    now = today.year * 12 + today.month - 1
+    for site in registry.sites:
+        yield from check_currency(site, now, today.year)
+        yield from check_references(site)
+        yield from check_events(site)
+        yield from check_facility(site)
+        yield from check_campus(site, registry)
+        yield from check_employee_ranges(site)
+
+
+def check_currency(site: Site, now: int, this_year: int) -> Iterator[Issue]:
+    checked = site.checked
+    if checked is None:
+        yield _issue(
+            site,
+            "",
+            "checked.missing",
+            "entry has no 'checked' date",
+            "verify the entry against its sources and add 'checked: \"YYYY-MM\"'",
+            "warning",
+        )
+    elif MONTH.match(checked):
+        age = now - month_index(checked)
+        if age < 0:
+            yield _issue(
+                site,
+                "checked",
+                "checked.future",
+                f"checked '{checked}' lies in the future",
+                "write the month in which the entry was verified",
+            )
+        elif age > STALE_MONTHS:
+            yield _issue(
+                site,
+                "checked",
+                "checked.stale",
+                f"entry was last checked {age} months ago ({checked})",
+                f"re-verify the entry (more than {STALE_MONTHS} months) and update 'checked'",
+                "warning",
+            )
+    if site.is_active:
+        years = source_years(site)
+        if years and this_year - max(years) > OLD_SOURCE_YEARS:
+            yield _issue(
+                site,
+                "sources",
+                "source.outdated",
+                f"active site whose newest source is from {max(years)}",
+                f"add a source from the last {OLD_SOURCE_YEARS} years that shows the site is still active",
+                "warning",
+            )
+
+
+def check_references(site: Site) -> Iterator[Issue]:
+    urls = [("website", site.website)] if site.website else []
+    for field, url, seed, title, publisher in references(site):
+        if url:
+            urls.append((f"{field}.url", url))
+        if url or seed:
+            if title is None:
+                yield _issue(
+                    site,
+                    field,
+                    "source.no-title",
+                    f"{field} has no title",
+                    "add 'title:' as the page or document gives it",
+                    "warning",
+                )
+            if publisher is None:
+                yield _issue(
+                    site,
+                    field,
+                    "source.no-publisher",
+                    f"{field} has no publisher",
+                    "add 'publisher:' (the organisation, newspaper or body that published it)",
+                    "warning",
+                )
+    for url_field, url in urls:
+        if url:
+            copied = aggregator_host(url)
+            if copied:
+                yield _issue(
+                    site,
+                    url_field,
+                    "url.aggregator",
+                    f"{url_field}: {copied}",
+                    "cite the original page or document instead",
+                    "warning",
+                )
+            tracking = tracking_parameters(url)
+            if tracking:
+                yield _issue(
+                    site,
+                    url_field,
+                    "url.tracking",
+                    f"{url_field} carries tracking parameters ({', '.join(tracking)})",
+                    "remove them from the URL; the page is the same without them",
+                    "warning",
+                )
+
+
+def check_events(site: Site) -> Iterator[Issue]:
+    for i in range(1, len(site.events)):
+        previous, event = site.events[i - 1], site.events[i]
+        if event.sort_key < previous.sort_key:
+            yield _issue(
+                site,
+                f"events[{i}].date",
+                "events.order",
+                f"event {event.date} ({event.type}) comes after {previous.date} ({previous.type})",
+                "list events oldest first",
+            )
+    for i, event in enumerate(site.events):
+        if not event.url and not event.seed:
+            yield _issue(
+                site,
+                f"events[{i}]",
+                "events.no-source",
+                f"event {event.date} ({event.type}) has no source",
+                "add 'url:' or 'seed:'",
+            )
+    if site.events and site.is_active and site.events[-1].type in CLOSING_EVENTS:
+        last = site.events[-1]
+        yield _issue(
+            site,
+            "status",
+            "events.status-mismatch",
+            f"status is active, but the latest event is '{last.type}' ({last.date})",
+            "set status: closed with 'until', or add the event that re-opened the site",
+            "warning",
+        )
+
+
+def check_facility(site: Site) -> Iterator[Issue]:
+    facility = site.facility
+    if facility is None:
+        return
+    for i, mm in enumerate(facility.wafer_mm):
+        if mm not in WAFER_MM:
+            yield _issue(
+                site,
+                f"facility.wafer_mm[{i}]",
+                "facility.wafer-size",
+                f"wafer diameter {mm} mm is not a known wafer size",
+                f"use one of {', '.join(str(w) for w in sorted(WAFER_MM))} (mm, not inches)",
+            )
+    if facility.node_nm is not None and facility.node_nm == 0:
+        yield _issue(
+            site,
+            "facility.node_nm",
+            "facility.node",
+            "node_nm is 0",
+            "give the smallest node in nm (a positive number), or leave it out",
+        )
+    if facility.capacity is not None and facility.capacity.value == 0:
+        yield _issue(
+            site,
+            "facility.capacity.value",
+            "facility.capacity",
+            "capacity is 0",
+            "give the capacity a source states, or leave 'capacity' out",
+        )
+    capacity, source = facility.capacity, facility.source
+    if (
+        capacity is not None
+        and not (capacity.url or capacity.seed)
+        and not (source and (source.url or source.seed))
+    ):
+        yield _issue(
+            site,
+            "facility.capacity",
+            "facility.capacity-no-source",
+            "capacity has no source",
+            "add 'url:' or 'seed:' to the capacity (or a facility 'source')",
+        )
+    if facility.cleanroom_m2 is not None and facility.cleanroom_m2 == 0:
+        yield _issue(
+            site,
+            "facility.cleanroom_m2",
+            "facility.cleanroom",
+            "cleanroom_m2 is 0",
+            "give the area a source states, or leave it out",
+        )
+    if not FACILITY_ACTIVITIES.intersection(site.activities):
+        yield _issue(
+            site,
+            "facility",
+            "facility.unexpected",
+            "a facility on a site without production, pilot-line or research activities",
+            "facilities describe fabs, pilot lines, cleanrooms and assembly plants; "
+            "add the activity or remove 'facility'",
+            "warning",
+        )
+
+
+def check_campus(site: Site, registry: Registry) -> Iterator[Issue]:
+    campus = site.location.campus
+    if campus is None:
+        return
+    target = registry.by_id.get(campus)
+    if campus == site.id:
+        yield _issue(
+            site,
+            "location.campus",
+            "location.campus-self",
+            "the entry names itself as its campus",
+            "remove 'campus' from the campus entry",
+        )
+    elif target is None:
+        campuses = [s.id for s in registry.sites if s.kind == "campus"]
+        close = difflib.get_close_matches(campus, campuses, n=1, cutoff=0.6)
+        yield _issue(
+            site,
+            "location.campus",
+            "location.campus-unknown",
+            f"campus '{campus}' is not an entry",
+            f"did you mean '{close[0]}'?" if close else "add the campus entry (kind: campus) first",
+        )
+    elif target.kind != "campus":
+        yield _issue(
+            site,
+            "location.campus",
+            "location.campus-not-campus",
+            f"'{campus}' is a {target.kind}, not a campus",
+            "point 'campus' at an entry of kind campus",
+        )
+
+
+def check_employee_ranges(site: Site) -> Iterator[Issue]:
+    for i, figure in enumerate(site.employees):
+        if figure.max is not None and figure.max < figure.value:
+            yield _issue(
+                site,
+                f"employees[{i}].max",
+                "employees.range",
+                f"max ({figure.max}) is below value ({figure.value})",
+                "value is the lower bound and max the upper bound of the range",
+            )
