@@ -53,9 +53,9 @@ def _f(name: str, type_: str, description: str = "", **kw: Any) -> Field:
 SOURCE_FIELDS = (
     _f("url", "url", "Public http(s) URL of the source."),
     _f("seed", "seed", "File name of a seed document in shared/seeds/."),
+    _f("year", "year", "The year the sourced fact refers to.", required=True),
     _f("title", "text", "Title of the source, as the page or document gives it."),
     _f("publisher", "text", "Who published the source (organisation, newspaper, ...)."),
-    _f("year", "year", "The year the sourced fact refers to.", required=True),
     _f("note", "long-text", "What the source says, or caveats."),
 )
 

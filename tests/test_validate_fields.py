@@ -339,9 +339,9 @@ sites:
         publisher: Fab
     sources:
       - url: "https://example.org/fab"
+        year: 2025
         title: Fab
         publisher: Fab
-        year: 2025
 """
 
 
