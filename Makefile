@@ -2,23 +2,36 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+# Installs come from the hashed lock files in requirements/ (made by `make lock` with uv).
+PIP_LOCKED := -m pip install --quiet --require-hashes --no-deps -r
+export UV_PYTHON_DOWNLOADS := never
 
 .DEFAULT_GOAL := help
-.PHONY: help run install test lint format schema bench bench-quick fuzz clean
+.PHONY: help run install install-run docs test test-latest test-lowest lint format schema lock bench bench-quick \
+	fuzz clean
 
 help: ## Show this help
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@touch $(STAMP)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 
-install: $(STAMP) ## Create .venv and install lifeport-map with its development tools
+$(RUN_STAMP): requirements/run.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python $(PIP_LOCKED) requirements/run.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@touch $(RUN_STAMP)
 
-run: $(STAMP) ## Validate the shipped registry, show Nijmegen's coverage, write out/ (Bijlage 1 and 2, brief)
+$(DEV_STAMP): requirements/dev.lock $(RUN_STAMP)
+	$(BIN)/python $(PIP_LOCKED) requirements/dev.lock
+	@touch $(DEV_STAMP)
+
+install-run: $(RUN_STAMP) ## Create .venv with what running needs (the locked runtime dependencies)
+
+install: $(DEV_STAMP) ## Create .venv with lifeport-map and its development tools (locked)
+
+run: $(RUN_STAMP) ## Validate the shipped registry, show Nijmegen's coverage, write out/ (Bijlage 1 and 2, brief)
 	$(BIN)/lifeport-map validate
 	$(BIN)/lifeport-map coverage --region nijmegen
 	@mkdir -p out
@@ -28,29 +41,58 @@ run: $(STAMP) ## Validate the shipped registry, show Nijmegen's coverage, write 
 	$(BIN)/lifeport-map map compare nijmegen dresden leuven --format png --output out/bijlage2.png
 	$(BIN)/lifeport-map report --region nijmegen --output out/nijmegen
 
-lint: $(STAMP) ## ruff and mypy
-	$(BIN)/ruff check lifeport_map tests scripts bench
+LINTED := lifeport_map tests scripts bench
+lint: $(DEV_STAMP) ## ruff (checks and format), mypy --strict, yamllint (errors) on data/
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	$(BIN)/yamllint --no-warnings data/
 
-test: $(STAMP) lint ## Lint, a short fuzz run of the loader, then the test suite
+test: $(DEV_STAMP) lint ## Lint, a short fuzz run of the loader, then the test suite
 	$(MAKE) --no-print-directory fuzz
 	$(BIN)/python -m pytest
 
+LATEST := .venv-latest
+test-latest: ## The test suite on the newest versions pyproject allows (no lock), in .venv-latest
+	@test -x $(LATEST)/bin/python || $(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[dev]'
+	$(LATEST)/bin/python -m pip list --format freeze > $(LATEST)/versions.txt
+	$(LATEST)/bin/python -m pytest
+
+LOWEST := .venv-lowest
+test-lowest: $(DEV_STAMP) ## The test suite on the lowest versions pyproject declares, in .venv-lowest
+	@test -x $(LOWEST)/bin/python || $(PYTHON) -m venv $(LOWEST)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --resolution lowest-direct --python-version 3.11 \
+		--quiet --no-header -o $(LOWEST)/lowest.txt
+	$(LOWEST)/bin/python -m pip install --quiet -r $(LOWEST)/lowest.txt
+	$(LOWEST)/bin/python -m pip install --quiet --no-deps -e .
+	$(LOWEST)/bin/python -m pytest
+
+UV_COMPILE := $(BIN)/uv pip compile pyproject.toml --universal --python-version 3.11 --generate-hashes --quiet
+lock: $(DEV_STAMP) ## Refresh requirements/*.lock from pyproject.toml (newest allowed versions, hashed)
+	$(UV_COMPILE) --extra dev --upgrade -o requirements/dev.lock
+	grep -E '^[A-Za-z0-9_.-]+==' requirements/dev.lock | sed 's/ *\\$$//' > $(VENV)/dev-pins.txt
+	$(UV_COMPILE) --constraint $(VENV)/dev-pins.txt -o requirements/run.lock
+
 FUZZ_SECONDS ?= 20
-fuzz: $(STAMP) ## Fuzz the registry loader for FUZZ_SECONDS (default 20) seconds
+fuzz: $(DEV_STAMP) ## Fuzz the registry loader for FUZZ_SECONDS (default 20) seconds
 	$(BIN)/python tests/fuzz/fuzz_loader.py --seconds $(FUZZ_SECONDS)
 
-format: $(STAMP) ## Let ruff fix what it can
-	$(BIN)/ruff check --fix lifeport_map tests scripts
+format: $(DEV_STAMP) ## Let ruff fix what it can and format the code
+	$(BIN)/ruff check --fix $(LINTED)
+	$(BIN)/ruff format $(LINTED)
 
-schema: $(STAMP) ## Regenerate schema/companies.schema.json
+docs: $(RUN_STAMP) ## Regenerate docs/cli.md from the commands' --help
+	$(BIN)/python scripts/gen_cli_docs.py
+
+schema: $(DEV_STAMP) ## Regenerate schema/companies.schema.json
 	$(BIN)/lifeport-map schema --output schema/companies.schema.json
 
-bench: $(STAMP) ## Measure wall time and peak memory at 1k, 10k and 100k sites (writes bench/results.md)
+bench: $(DEV_STAMP) ## Measure wall time and peak memory at 1k, 10k and 100k sites (writes bench/results.md)
 	$(BIN)/python bench/run.py
 
-bench-quick: $(STAMP) ## The benchmark at 1k and 10k sites only
+bench-quick: $(DEV_STAMP) ## The benchmark at 1k and 10k sites only
 	$(BIN)/python bench/run.py --quick
 
-clean: ## Remove the environment and caches
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache out
+clean: ## Remove the environments and caches
+	rm -rf $(VENV) $(LATEST) $(LOWEST) .pytest_cache .mypy_cache .ruff_cache out

@@ -126,6 +126,14 @@ def main(
 @app.command()
 def validate(
     ctx: typer.Context,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Registry files to check (default: --registry, or the shipped registry). "
+            "Each is checked against the same region files.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: Annotated[
         IssueFormat,
         typer.Option("--format", "-f", help="text (file:line:col), json, or github (annotations)."),
@@ -137,27 +145,50 @@ def validate(
     Exit code 0: valid (warnings allowed), 1: invalid, 2: usage error, 3: file not readable.
 
     Example: lifeport-map validate --format github
+
+    Example: lifeport-map validate data/companies.yaml my-draft.yaml
     """
     from lifeport_map.registry import check_registry
     from lifeport_map.render.issues import RENDERERS, summary
 
     paths = _paths(ctx)
-    try:
-        result = check_registry(paths.registry, paths.regions)
-    except LifeportError as error:
-        fail(error)
-    issues = result.issues
+    targets: list[Path | None] = list(dict.fromkeys(files)) if files else [paths.registry]
+    issues: list[Issue] = []
+    for target in targets:
+        try:
+            result = check_registry(target, paths.regions)
+        except LifeportError as error:
+            fail(error)
+        for issue in result.issues:
+            if issue not in issues:  # region-file issues repeat for every registry file
+                issues.append(issue)
+        if fmt is IssueFormat.text:
+            sites = len(result.registry.sites) if result.registry else 0
+            name = target or "the shipped registry"
+            sys.stderr.write(f"{name}: {sites} sites checked, {summary(result.issues)}\n")
+    if fmt is IssueFormat.github:
+        issues = [_repository_relative(i) for i in issues]
     rendered = RENDERERS[fmt.value](issues)
     if rendered:
         _out(rendered)
     errors = [i for i in issues if i.severity == "error" or strict]
-    if fmt is IssueFormat.text:
-        sites = len(result.registry.sites) if result.registry else 0
-        target = paths.registry or "the shipped registry"
-        sys.stderr.write(f"{target}: {sites} sites checked, {summary(issues)}\n")
     if errors:
         io_only = all(isinstance(i, Issue) and i.code.startswith("io.") for i in errors)
         raise typer.Exit(3 if io_only else 1)
+
+
+def _repository_relative(issue: Issue) -> Issue:
+    """The issue with its file relative to the git repository holding it (GitHub attaches
+    annotations to lines only for repository-relative paths); unchanged outside a repository."""
+    from dataclasses import replace
+
+    if not issue.file:
+        return issue
+    path = Path(issue.file).absolute()
+    for folder in path.parents:
+        if (folder / ".git").exists():
+            return replace(issue, file=path.relative_to(folder).as_posix())
+    return issue
 
 
 @app.command()

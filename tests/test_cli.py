@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -151,3 +152,44 @@ def test_registry_text_never_reaches_the_terminal_as_escape_codes(tmp_path: Path
     assert "\x1b" not in result.stdout
     assert "Alpha [bold red]x[/] :smile:" in result.stdout
     assert snapshot(tmp_path) == before | {"c.yaml": snapshot(tmp_path)["c.yaml"]}
+
+
+def _repo_with_registry(tmp_path: Path) -> Path:
+    """A git repository holding a copy of the mini registry, with one invalid entry."""
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo / "data")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True, timeout=30)
+    text = (repo / "data" / "companies.yaml").read_text(encoding="utf-8")
+    (repo / "data" / "companies.yaml").write_text(text.replace("status: active", "status: activ", 1))
+    return repo
+
+
+def test_github_annotations_use_repository_relative_paths(tmp_path: Path) -> None:
+    repo = _repo_with_registry(tmp_path)
+    registry = repo / "data" / "companies.yaml"
+    for cwd in (repo, tmp_path):  # also when run from outside the repository
+        result = run_cli(
+            "--registry", str(registry), "--regions", str(repo / "data" / "regions"),
+            "validate", "--format", "github", cwd=cwd,
+        )  # fmt: skip
+        assert result.returncode == 1, result.stderr
+        files = set(re.findall(r"file=([^,]+),", result.stdout))
+        assert files == {"data/companies.yaml"}, result.stdout
+
+
+def test_validate_takes_registry_files_as_arguments(tmp_path: Path) -> None:
+    repo = _repo_with_registry(tmp_path)
+    broken = repo / "data" / "companies.yaml"
+    regions = ["--regions", str(MINI / "regions")]
+    good = run_cli(*regions, "validate", str(MINI / "companies.yaml"))
+    assert good.returncode == 0, good.stderr
+    both = run_cli(*regions, "validate", str(MINI / "companies.yaml"), str(broken))
+    assert both.returncode == 1
+    assert f"{broken}:" in both.stdout and "status" in both.stdout
+    assert str(MINI / "companies.yaml") + ":" not in both.stdout  # the valid file has no issue
+    assert "sites checked" in both.stderr and both.stderr.count("sites checked") == 2
+    missing = run_cli(*regions, "validate", str(tmp_path / "nope.yaml"))
+    assert missing.returncode == 3 and "nope.yaml" in missing.stderr
+    assert "Traceback" not in missing.stderr
