@@ -28,11 +28,23 @@ def test_registry_workflow_runs_the_checks_and_is_safe_for_forks() -> None:
     commands = "\n".join(str(step.get("run", "")) for step in steps)
     assert "lifeport-map validate --format github" in commands
     assert "lifeport-map fmt --check" in commands
-    assert "make test" in commands
     checkout = next(s for s in steps if str(s.get("uses", "")).startswith("actions/checkout"))
     assert checkout["with"]["persist-credentials"] is False
     # event data reaches the shell only through the environment, never spliced into a script
     assert all("${{" not in str(step.get("run", "")) for step in steps)
+
+
+def test_tests_workflow_runs_the_locked_newest_and_lowest_sets() -> None:
+    workflow = _yaml(".github/workflows/tests.yml")
+    assert workflow["permissions"] == {"contents": "read"}
+    job = workflow["jobs"]["test"]
+    assert job["strategy"]["matrix"]["deps"] == ["locked", "latest", "lowest"]
+    commands = [str(step.get("run", "")) for step in job["steps"]]
+    for target in ("make test", "make test-latest", "make test-lowest"):
+        assert target in commands
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("test-latest:", "test-lowest:", "lock:"):
+        assert f"\n{target}" in makefile
 
 
 def test_pre_commit_hooks_run_validate_and_fmt_check() -> None:
