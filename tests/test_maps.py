@@ -119,7 +119,16 @@ def test_page_words_follow_the_language() -> None:
     dutch = page_data(maps.page_html(maps.nl_map(registry, lang="nl")))["labels"]
     assert (english["organisation"], dutch["organisation"]) == ("Organisation", "Organisatie")
     assert english["terms"]["statuses"]["active"] != dutch["terms"]["statuses"]["active"]
-    assert set(english["terms"]) == {"kinds", "activities", "statuses", "precisions"}
+    assert set(english["terms"]) == {
+        "kinds",
+        "activities",
+        "statuses",
+        "precisions",
+        "facility_types",
+        "technologies",
+        "capacity_units",
+        "event_types",
+    }
 
 
 def test_baseline_popup_shows_every_field_and_escapes_registry_text() -> None:

@@ -433,3 +433,32 @@ def test_shipped_registry_passes_with_warnings_and_strict_shows_them(tmp_path: P
     assert report["errors"] == 0
     strict = run_cli("validate", "--strict", "--format", "json", cwd=tmp_path)
     assert strict.returncode == (1 if report["warnings"] else 0)
+
+
+def test_popups_show_facility_and_events(tmp_path: Path) -> None:
+    from lifeport_map.render.maps import page_words, popup_html, site_record
+
+    hostile = FAB.replace("type: expansion,", 'type: expansion, note: "<b>x</b>",')
+    result = read_registry(_registry(tmp_path, CAMPUS, hostile), REGIONS)
+    assert result.registry is not None
+    fab = result.registry.site("fab-nijmegen")
+    record = site_record(fab, ["front-end"], "en")
+    assert record["fac"] == [
+        "wafer-fab",
+        [200, 150],
+        ["si-cmos", "bicmos"],
+        "140",
+        ["12,000", "wafer-starts-per-week", 2025],
+    ]
+    assert record["ev"] == [
+        ["2019", "opened", None],
+        ["2019-05", "expansion", "<b>x</b>"],  # set as text in the page, never as HTML
+        ["2025-03", "phase-out-announced", None],
+    ]
+    assert site_record(fab, ["front-end"], "nl")["fac"][4][0] == "12.000"
+    words = page_words(result.registry.taxonomy, "nl")
+    assert words["facility"] == "Faciliteit"
+    assert words["terms"]["event_types"]["phase-out-announced"] == "uitfasering aangekondigd"
+    html = popup_html(fab, result.registry.taxonomy, "en")
+    assert "Wafer fab; 200/150 mm; Silicon CMOS, BiCMOS; 140 nm; 12,000 wafer starts per week (2025)" in html
+    assert "2019-05 expansion: &lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html

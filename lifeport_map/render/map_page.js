@@ -62,6 +62,22 @@
       });
       row('employees', parts);
     }
+    if (p.fac) {  // [type, [mm], [technologies], node or null, [value, unit, year] or null]
+      var fac = [term('facility_types', p.fac[0])];
+      if (p.fac[1].length) { fac.push(p.fac[1].join('/') + ' mm'); }
+      if (p.fac[2].length) { fac.push(p.fac[2].map(function (t) { return term('technologies', t); }).join(', ')); }
+      if (p.fac[3]) { fac.push(p.fac[3] + ' nm'); }
+      if (p.fac[4]) { fac.push(p.fac[4][0] + ' ' + term('capacity_units', p.fac[4][1]) + ' (' + p.fac[4][2] + ')'); }
+      row('facility', [fac.join('; ')]);
+    }
+    if (p.ev) {  // [date, type, note or null], oldest first
+      var evs = [];
+      p.ev.forEach(function (e, i) {
+        if (i) { evs.push(el('br')); }
+        evs.push(e[0] + ' ' + term('event_types', e[1]) + (e[2] ? ': ' + e[2] : ''));
+      });
+      row('events', evs);
+    }
     row('status', [term('statuses', p.status)]);
     row('precision', [p.where + (p.prec ? ' (' + term('precisions', p.prec) + ')' : '')]);
     if (p.web) { row('website', [linkOrText(p.web)]); }

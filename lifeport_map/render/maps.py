@@ -68,6 +68,8 @@ POPUP_WORDS = (
     "kind",
     "activities",
     "employees",
+    "facility",
+    "events",
     "status",
     "precision",
     "website",
@@ -129,6 +131,31 @@ def _employee_value(value: int, approximate: bool, lang: str) -> str:
     return f"{'≈' if approximate else ''}{value:,}".replace(",", "." if lang == "nl" else ",")
 
 
+def _number_text(value: float, approximate: bool, lang: str) -> str:
+    if value == int(value):
+        return _employee_value(int(value), approximate, lang)
+    return f"{'≈' if approximate else ''}{value:g}"
+
+
+def _facility_text(site: Site, taxonomy: Taxonomy, lang: str) -> str:
+    """A site's facility in one line: type, wafer sizes, technologies, node, capacity."""
+    facility = site.facility
+    if facility is None:
+        return ""
+    parts = [taxonomy.label("facility_types", facility.type, lang)]
+    if facility.wafer_mm:
+        parts.append("/".join(str(mm) for mm in facility.wafer_mm) + " mm")
+    if facility.technologies:
+        parts.append(", ".join(taxonomy.label("technologies", t, lang) for t in facility.technologies))
+    if facility.node_nm:
+        parts.append(f"{facility.node_nm:g} nm")
+    cap = facility.capacity
+    if cap:
+        unit = taxonomy.label("capacity_units", cap.unit, lang)
+        parts.append(f"{_number_text(cap.value, cap.approximate, lang)} {unit} ({cap.year})")
+    return "; ".join(parts)
+
+
 def _shown(text: str | None) -> str:
     """Registry text as the page may show it: control and format characters (bidi overrides,
     escapes, line separators) made visible, as ``html_text`` does; the browser sets it as text."""
@@ -167,6 +194,18 @@ def site_record(
             ]
             for e in sorted(site.employees, key=lambda e: (-e.year, e.value))
         ]
+    facility = site.facility
+    if facility:
+        cap = facility.capacity
+        record["fac"] = [
+            facility.type,
+            list(facility.wafer_mm),
+            list(facility.technologies),
+            f"{facility.node_nm:g}" if facility.node_nm else None,
+            [_number_text(cap.value, cap.approximate, lang), cap.unit, cap.year] if cap else None,
+        ]
+    if site.events:
+        record["ev"] = [[e.date, e.type, _shown(e.note) or None] for e in site.events]
     if site.website:
         record["web"] = link(site.website, site.website)
     record["src"] = [
@@ -238,6 +277,16 @@ def popup_html(site: Site, taxonomy: Taxonomy, lang: str) -> str:
     ]
     if employees:
         rows.append(row("employees", employees))
+    if site.facility:
+        rows.append(row("facility", html_text(_facility_text(site, taxonomy, lang))))
+    if site.events:
+        events = "<br>".join(
+            html_text(
+                f"{e.date} {taxonomy.label('event_types', e.type, lang)}" + (f": {e.note}" if e.note else "")
+            )
+            for e in site.events
+        )
+        rows.append(row("events", events))
     rows.append(row("status", html_text(taxonomy.label("statuses", site.status, lang))))
     rows.append(row("precision", where))
     if site.website:
@@ -262,7 +311,16 @@ def page_words(taxonomy: Taxonomy, lang: str) -> dict[str, Any]:
     words: dict[str, Any] = {key: label(key, lang) for key in POPUP_WORDS}
     words["terms"] = {
         vocabulary: {t.id: t.text(lang) for t in getattr(taxonomy, vocabulary)}
-        for vocabulary in ("kinds", "activities", "statuses", "precisions")
+        for vocabulary in (
+            "kinds",
+            "activities",
+            "statuses",
+            "precisions",
+            "facility_types",
+            "technologies",
+            "capacity_units",
+            "event_types",
+        )
     }
     return words
 
