@@ -9,8 +9,11 @@ municipal polygons.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ from typing import Any
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import boundary_path, region_sites, resolve_definition
 from lifeport_map.model import Region, RegionDefinition, Registry
+from lifeport_map.text import excerpt
 
 HULL_BUFFER_KM = 3.0
 KM_PER_DEGREE_LAT = 110.574
@@ -103,7 +107,7 @@ def region_outline(registry: Registry, region: Region, definition: str | None = 
     chosen = resolve_definition(region, definition)
     boundary = chosen if chosen.type == "boundary" else _boundary_definition(region)
     stored = boundary_path(registry.regions_dir, boundary.boundary) if boundary else None
-    if boundary is not None and stored is not None and stored.is_file():
+    if boundary is not None and stored is not None and os.path.lexists(stored):
         from shapely.geometry import mapping
 
         from lifeport_map.geo import load_boundary
@@ -154,23 +158,107 @@ _WGS84_NAMES = (
 )
 
 
-def parse_boundary(text: str, *, source: str) -> dict[str, Any]:
-    """Check a GeoJSON boundary file and return it as one FeatureCollection of its polygons.
+MAX_BOUNDARY_BYTES = 32 * 1024 * 1024
+MAX_GEOJSON_DEPTH = 32
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+_INNERMOST = re.compile(r"\[\]|\{\}")
+_SIMPLER_FILE = (
+    "use a simpler file: GISCO publishes each layer at the scales 1:1, 3, 10, 20 and 60 million, "
+    "and the file of one region is far smaller than the whole layer"
+)
 
-    Raises UsageError naming the file and saying how to fix it when the file is not GeoJSON,
-    is not in WGS84 longitude/latitude, holds no polygon, or holds other geometry types.
+
+def nested_deeper_than(text: str, limit: int) -> bool:
+    """Whether the JSON ``text`` nests lists and objects more than ``limit`` levels deep.
+
+    Works on the brackets outside strings, removing the innermost pairs once per level, so it
+    costs ``limit`` passes of a regular expression and never recurses (json.loads would).
     """
-    from shapely.geometry import mapping, shape
-    from shapely.ops import unary_union
+    skeleton = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
+    for _ in range(limit):
+        reduced = _INNERMOST.sub("", skeleton)
+        if reduced == skeleton:
+            return False
+        skeleton = reduced
+    return bool(_INNERMOST.search(skeleton))
 
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {excerpt(text)} is out of range")
+    return value
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number")
+
+
+def loads_geojson(text: str, *, source: str) -> Any:
+    """Parse GeoJSON text with limits: nesting depth, and only finite numbers (no NaN,
+    Infinity or numbers that overflow). Raises UsageError naming ``source``."""
+    if nested_deeper_than(text, MAX_GEOJSON_DEPTH):
+        raise UsageError(
+            f"{source}: lists and objects nest deeper than {MAX_GEOJSON_DEPTH} levels",
+            hint="a boundary nests only a few levels (collection, feature, geometry, rings); "
+            "download the file again",
+        )
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_float=_finite, parse_int=_finite, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise UsageError(
             f"{source}:{exc.lineno}:{exc.colno}: not a GeoJSON file ({exc.msg})",
             hint="download the GeoJSON variant of the boundary file "
             "(GISCO: format 'GeoJSON', projection 'EPSG:4326')",
         ) from None
+    except ValueError as exc:
+        raise UsageError(
+            f"{source}: {excerpt(exc, 80)}",
+            hint="coordinates must be finite numbers; NaN and Infinity are not JSON",
+        ) from None
+
+
+def read_geojson(path: Path, *, root: Path | None = None, source: str | None = None) -> Any:
+    """Read and parse a GeoJSON file: a regular file inside ``root`` (default: its own folder),
+    at most ``MAX_BOUNDARY_BYTES`` long, UTF-8, within the limits of :func:`loads_geojson`.
+
+    Refused files raise :class:`YamlError` with an ``io.*`` issue; bad content UsageError."""
+    from lifeport_map.errors import YamlError
+    from lifeport_map.fileio import read_bytes
+
+    source = source or str(path)
+    try:
+        raw = read_bytes(path, max_bytes=MAX_BOUNDARY_BYTES, root=root, too_large="boundary.too-large")
+    except YamlError as exc:
+        if exc.issue.code == "boundary.too-large":
+            raise UsageError(f"{source}: {exc.issue.message}", hint=_SIMPLER_FILE) from None
+        raise
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{source}: not UTF-8 text (invalid byte at offset {exc.start:,})",
+            hint="download the GeoJSON variant of the boundary file",
+        ) from None
+    return loads_geojson(text, source=source)
+
+
+def parse_boundary(text: str, *, source: str) -> dict[str, Any]:
+    """Check GeoJSON text as a boundary; see :func:`boundary_collection`."""
+    return boundary_collection(loads_geojson(text, source=source), source=source)
+
+
+def boundary_collection(data: Any, *, source: str) -> dict[str, Any]:
+    """Check parsed GeoJSON and return it as one FeatureCollection of its polygons.
+
+    Raises UsageError naming the file and saying how to fix it when the file is not GeoJSON,
+    is not in WGS84 longitude/latitude, holds no polygon, or holds other geometry types.
+    """
+    from shapely.errors import ShapelyError
+    from shapely.geometry import mapping, shape
+    from shapely.ops import unary_union
+
     if not isinstance(data, dict) or data.get("type") not in (
         "FeatureCollection",
         "Feature",
@@ -183,10 +271,11 @@ def parse_boundary(text: str, *, source: str) -> dict[str, Any]:
         )
     crs = data.get("crs")
     if isinstance(crs, dict):
-        name = str((crs.get("properties") or {}).get("name", ""))
+        properties = crs.get("properties")
+        name = str(properties.get("name", "")) if isinstance(properties, dict) else ""
         if name and name not in _WGS84_NAMES:
             raise UsageError(
-                f"{source}: coordinates are in {name}, not WGS84 longitude/latitude",
+                f"{source}: coordinates are in {excerpt(name)}, not WGS84 longitude/latitude",
                 hint="download the file in EPSG:4326 (GISCO offers 4326, 3035 "
                 "and 3857; choose 4326) or reproject it first",
             )
@@ -205,21 +294,21 @@ def parse_boundary(text: str, *, source: str) -> dict[str, Any]:
             f"{source}: the file holds no geometry",
             hint="download the boundary of the region itself, not an empty layer",
         )
-    kinds = sorted({str(g.get("type")) for g in geometries if isinstance(g, dict)})
-    wrong = [k for k in kinds if k not in ("Polygon", "MultiPolygon")]
+    kinds = sorted({str(g.get("type")) if isinstance(g, dict) else "not an object" for g in geometries})
+    wrong = [excerpt(k) for k in kinds if k not in ("Polygon", "MultiPolygon")]
     if wrong:
         raise UsageError(
-            f"{source}: expected polygons, found {', '.join(wrong)}",
+            f"{source}: expected polygons, found {', '.join(wrong[:5])}",
             hint="a region boundary must be a Polygon or MultiPolygon layer",
         )
     try:
         shapes = [shape(g) for g in geometries]
-    except (ValueError, TypeError, AttributeError, IndexError) as exc:
+        merged = unary_union([s if s.is_valid else s.buffer(0) for s in shapes])
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, ShapelyError) as exc:
         raise UsageError(
-            f"{source}: a polygon is malformed ({exc})",
+            f"{source}: a polygon is malformed ({excerpt(exc, 80)})",
             hint="check the file in a GIS (QGIS: Vector > Check validity)",
         ) from None
-    merged = unary_union([s if s.is_valid else s.buffer(0) for s in shapes])
     if merged.is_empty:
         raise UsageError(f"{source}: the polygons are empty", hint="check the file")
     minx, miny, maxx, maxy = merged.bounds
@@ -235,10 +324,9 @@ def parse_boundary(text: str, *, source: str) -> dict[str, Any]:
     }
 
 
-def boundary_definition_lines(definition_id: str, relative_path: str, source: str, year: int) -> list[str]:
-    from lifeport_map.yamlio import dump_block
-
-    item = {
+def boundary_definition(definition_id: str, relative_path: str, source: str, year: int) -> dict[str, Any]:
+    """The region-file entry of an imported boundary."""
+    return {
         "id": definition_id,
         "type": "boundary",
         "name": {
@@ -251,14 +339,22 @@ def boundary_definition_lines(definition_id: str, relative_path: str, source: st
             "note": f"imported with lifeport-map regions import-boundary from {Path(source).name}",
         },
     }
-    return dump_block([item], indent=2)
+
+
+def boundary_definition_lines(definition_id: str, relative_path: str, source: str, year: int) -> list[str]:
+    from lifeport_map.yamlio import dump_block
+
+    return dump_block([boundary_definition(definition_id, relative_path, source, year)], indent=2)
 
 
 def with_boundary_definition(region_text: str, definition_id: str, lines: list[str]) -> str:
-    """The region file's text with the boundary definition added, or replaced if it exists.
+    """The region file's text with the boundary definition added, or replaced if it exists
+    (the caller decides whether replacing is allowed).
 
-    Works on the text so the rest of the file (comments, order, quoting) stays as written.
+    Works on the text so the rest of the file (comments, order, quoting, line endings) stays as
+    written.
     """
+    newline = "\r\n" if "\r\n" in region_text else "\n"
     rows = region_text.splitlines()
     start = next((i for i, r in enumerate(rows) if r.startswith("definitions:")), None)
     if start is None:
@@ -282,70 +378,133 @@ def with_boundary_definition(region_text: str, definition_id: str, lines: list[s
         rows[replace[0] : replace[1]] = lines
     else:
         rows[end:end] = lines
-    return "\n".join(rows) + "\n"
+    return newline.join(rows) + newline
+
+
+def boundary_file_name(region_id: str, definition_id: str) -> str:
+    """Where an imported boundary is stored, relative to the regions folder: one file per
+    region and definition, so importing one definition never overwrites another's file."""
+    return f"{BOUNDARY_FOLDER}/{region_id}-{definition_id}.geojson"
 
 
 def import_boundary(
-    boundary_file: Path, regions_dir: Path, region_id: str, *, definition_id: str = "boundary", year: int
+    boundary_file: Path,
+    regions_dir: Path,
+    region_id: str,
+    *,
+    definition_id: str = "boundary",
+    year: int,
+    replace: bool = False,
+    root: Path | None = None,
 ) -> tuple[Path, Path]:
     """Validate ``boundary_file`` and store it for ``region_id``; returns the two written paths.
 
-    Both files are prepared and checked in full before either is written, and each is written
-    atomically, so a failure leaves the regions folder as it was.
+    The import adds a definition. An existing definition of the same id is replaced only with
+    ``replace``, and a list of municipalities never. Both files are prepared and checked in full,
+    written to temporary files and only then renamed into place, so a failure leaves every file
+    as it was. With ``root`` (the data folder, when the user named no regions folder), the
+    regions folder must resolve inside it.
     """
-    from lifeport_map.errors import OutputError
-    from lifeport_map.fileio import write_text_atomic
+    from lifeport_map.fileio import check_inside, make_folder, read_bytes, write_files_atomic
+    from lifeport_map.registry import max_bytes
     from lifeport_map.schema import SLUG
     from lifeport_map.text import slugify
+    from lifeport_map.yamlio import decode, parse
 
     if not SLUG.match(region_id):  # the id becomes two file names: keep both inside the folder
         raise UsageError(
-            f"region id '{region_id}' is not an id",
+            f"region id '{excerpt(region_id)}' is not an id",
             hint="give the region's id (lower-case letters, digits and hyphens), e.g. nijmegen",
         )
+    if root is not None:
+        check_inside(regions_dir, root)
     region_file = regions_dir / f"{region_id}.yaml"
-    if not region_file.is_file():
+    if not os.path.lexists(region_file):
         known = ", ".join(sorted(p.stem for p in regions_dir.glob("*.yaml")))
         raise UsageError(f"no region file {region_file}", hint=f"known regions: {known}")
     if slugify(definition_id) != definition_id:
         raise UsageError(
-            f"definition id '{definition_id}' is not a slug",
+            f"definition id '{excerpt(definition_id)}' is not a slug",
             hint="use lower-case letters, digits and hyphens, e.g. nuts3-nl226",
         )
-    try:
-        text = boundary_file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{boundary_file}: file not found", hint="check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise OutputError(
-            f"cannot read {boundary_file}: {exc}", hint="give a readable UTF-8 GeoJSON file"
-        ) from None
-    collection = parse_boundary(text, source=str(boundary_file))
-    relative = f"{BOUNDARY_FOLDER}/{region_id}.geojson"
-    region_text = region_file.read_text(encoding="utf-8")
+    original = read_bytes(region_file, max_bytes=max_bytes(), root=regions_dir, too_large="yaml.too-large")
+    region_text = decode(original, region_file)
+    old_data = parse(region_text, region_file)
+    relative = boundary_file_name(region_id, definition_id)
+    _may_store(old_data, region_id, definition_id, relative, regions_dir, replace=replace)
+    collection = boundary_collection(read_geojson(boundary_file), source=str(boundary_file))
+    item = boundary_definition(definition_id, relative, str(boundary_file), year)
     lines = boundary_definition_lines(definition_id, relative, str(boundary_file), year)
     new_region_text = with_boundary_definition(region_text, definition_id, lines)
-    _check_region_text(new_region_text, region_file)
+    _check_region_text(new_region_text, region_file, old_data, item)
     geojson = json.dumps(collection, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     folder = regions_dir / BOUNDARY_FOLDER
+    target = regions_dir / relative
+    created = make_folder(folder)
     try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise OutputError(
-            f"cannot create {folder}: {exc.strerror}", hint="check that the regions folder is writable"
-        ) from None
-    target = folder / f"{region_id}.geojson"
-    write_text_atomic(target, geojson)
-    write_text_atomic(region_file, new_region_text)
+        write_files_atomic(
+            [(target, geojson.encode("utf-8")), (region_file, new_region_text.encode("utf-8"))],
+            expected={region_file: original},
+        )
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     return target, region_file
 
 
-def _check_region_text(text: str, region_file: Path) -> None:
-    """Parse the edited region file with the strict loader before anything is written."""
+def _may_store(
+    data: Any, region_id: str, definition_id: str, relative: str, regions_dir: Path, *, replace: bool
+) -> None:
+    """Refuse an import that would replace a definition or file without ``replace``, or that
+    would replace a list of municipalities at all."""
+    definitions = data.get("definitions") if isinstance(data, dict) else None
+    if not isinstance(definitions, list):
+        raise UsageError(
+            f"{regions_dir / (region_id + '.yaml')}: the region file has no 'definitions:' list",
+            hint="add the region's definitions first",
+        )
+    existing = [d for d in definitions if isinstance(d, dict) and d.get("id") == definition_id]
+    for definition in existing:
+        kind = definition.get("type")
+        if kind == "municipalities" or "municipalities" in definition:
+            raise UsageError(
+                f"definition '{definition_id}' of region '{region_id}' is a list of municipalities; "
+                "an imported boundary never replaces one",
+                hint=f"import the boundary under another id, e.g. --definition {definition_id}-boundary",
+            )
+        if not replace:
+            raise UsageError(
+                f"region '{region_id}' already has a definition '{definition_id}' "
+                f"(type {excerpt(kind)}); nothing was changed",
+                hint="pass --replace to replace it, or choose another --definition id",
+            )
+    users = [
+        str(d.get("id"))
+        for d in definitions
+        if isinstance(d, dict) and d.get("boundary") == relative and d.get("id") != definition_id
+    ]
+    if users:
+        raise UsageError(
+            f"{relative} is the boundary of definition '{excerpt(users[0])}'; nothing was changed",
+            hint="choose another --definition id",
+        )
+    if os.path.lexists(regions_dir / relative) and not replace:
+        raise UsageError(
+            f"{regions_dir / relative} already exists; nothing was changed",
+            hint="pass --replace to replace it, or choose another --definition id",
+        )
+
+
+def _check_region_text(text: str, region_file: Path, old_data: Any, item: dict[str, Any]) -> None:
+    """Before anything is written: the edited region file must pass the strict loader and hold
+    exactly the old data plus the new definition (every other definition unchanged)."""
     import tempfile
 
     from lifeport_map.registry import default_taxonomy_path, read_regions
     from lifeport_map.taxonomy import load_taxonomy
+    from lifeport_map.yamlio import parse
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / region_file.name
@@ -353,8 +512,24 @@ def _check_region_text(text: str, region_file: Path) -> None:
         regions, issues = read_regions(Path(tmp), load_taxonomy(default_taxonomy_path()))
     errors = [i for i in issues if i.severity == "error"]
     if errors or region_file.stem not in regions:
-        detail = errors[0].message if errors else "the region could not be read back"
+        detail = excerpt(errors[0].message, 120) if errors else "the region could not be read back"
         raise UsageError(
             f"{region_file}: adding the boundary definition would break the file ({detail})",
             hint="fix the region file by hand, then import again",
+        )
+    new_data = parse(text, region_file)
+    wanted = item["id"]
+
+    def others(data: Any) -> list[Any]:
+        return [d for d in data["definitions"] if not (isinstance(d, dict) and d.get("id") == wanted)]
+
+    same_rest = {k: v for k, v in old_data.items() if k != "definitions"} == {
+        k: v for k, v in new_data.items() if k != "definitions"
+    }
+    added = [d for d in new_data["definitions"] if isinstance(d, dict) and d.get("id") == wanted]
+    if not (same_rest and others(old_data) == others(new_data) and added == [item]):
+        raise UsageError(
+            f"{region_file}: the boundary definition could not be added without changing other "
+            "parts of the file; nothing was changed",
+            hint="add the definition by hand (see README, 'Maps and briefs'), then run validate",
         )

@@ -1,78 +1,376 @@
-"""Writing files safely: atomically, through symlinks, keeping permissions.
+"""The one place the package opens its input and writes its output.
 
-Every file the tool writes goes through here, so a crash or a full disk mid-write never leaves
-a half-written registry or map behind.
+Registry files arrive through pull requests, so a file may be a planted symbolic link, a FIFO
+or a device. ``read_bytes`` opens a file only when, after resolving symbolic links, it is a
+regular file inside the folder it belongs to (the registry's folder, the regions folder, or
+the folder the user named), and reads at most the size limit: a link to a secret outside the
+repository, ``/dev/zero`` or a FIFO is refused before a byte is read.
+
+``write_files_atomic`` writes every output to a new temporary file in the target's folder and
+renames it into place; a symbolic link (or anything but a regular file) at a target is refused,
+never followed, and with several files either all are replaced or none is.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
+import stat
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from lifeport_map.errors import OutputError
+from lifeport_map.errors import Issue, OutputError, YamlError
+
+_CHUNK = 1 << 20
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISLNK, "a symbolic link"),
+)
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
-    """Write ``data`` to ``path`` atomically; a symlink is followed and kept.
+# --- reading --------------------------------------------------------------------------------------
 
-    With ``expected``, the file must still hold exactly those bytes right before it is
-    replaced; otherwise nothing is written (someone else changed it since it was read).
-    """
-    target = Path(os.path.realpath(path))
-    if target.is_dir():
-        raise OutputError(f"{path} is a directory", hint="give a file name for the output")
-    parent = target.parent
+
+def _refused(path: Path, code: str, message: str, hint: str, line: int = 0) -> YamlError:
+    return YamlError(
+        Issue(code=code, message=message, hint=hint, file=str(path), line=line, col=1 if line else 0)
+    )
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def _inside(real: str, real_root: str) -> bool:
+    return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+def _real_root(root: Path) -> str:
+    return os.path.realpath(os.path.abspath(root))
+
+
+def check_inside(path: Path, root: Path) -> str:
+    """The resolved ``path``, refused unless it lies inside ``root`` once links are resolved."""
+    real = os.path.realpath(os.path.abspath(path))
+    if not _inside(real, _real_root(root)):
+        raise _outside(path, root)
+    return real
+
+
+def _outside(path: Path, root: Path) -> YamlError:
+    return _refused(
+        path,
+        "io.outside",
+        f"is a symbolic link (or lies in a linked folder) that leads outside {root}; nothing was read",
+        "registry files are read only from inside their own folder: replace the link with the file itself",
+    )
+
+
+def check_regular(path: Path, root: Path) -> str:
+    """The resolved ``path``, refused unless it is a regular file inside ``root`` once links
+    are resolved; nothing is opened (the first check of ``read_bytes``)."""
+    real = check_inside(path, root)
+    try:
+        info = os.stat(real)
+    except FileNotFoundError:
+        missing = "is a link to a missing file" if os.path.islink(path) else "file not found"
+        raise _refused(
+            path, "io.not-found", missing, "check the path or pass --registry / --regions"
+        ) from None
+    except OSError as exc:
+        raise _refused(
+            path, "io.unreadable", f"cannot read file: {exc.strerror}", "check the path and its permissions"
+        ) from None
+    _require_regular(path, info.st_mode)
+    return real
+
+
+def _open_regular(path: Path, root: Path) -> tuple[int, int]:
+    """An open descriptor of ``path`` and its size, after every check; never opens a device
+    (opening some has effects of its own)."""
+    real = check_regular(path, root)
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(real, flags)
+    except OSError as exc:
+        raise _refused(
+            path, "io.unreadable", f"cannot read file: {exc.strerror}", "check the path and its permissions"
+        ) from None
+    try:
+        # Checked again on what was opened: the path may have been swapped since the stat above.
+        info = os.fstat(fd)
+        _require_regular(path, info.st_mode)
+        try:  # Linux: the path the kernel actually opened, every link resolved
+            opened: str | None = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            opened = None
+        if opened is not None and not _inside(opened, _real_root(root)):
+            raise _outside(path, root)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info.st_size
+
+
+def _require_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise _refused(
+            path, "io.is-directory", "expected a file but found a directory", "point at the file itself"
+        )
+    if not stat.S_ISREG(mode):
+        raise _refused(
+            path,
+            "io.not-a-file",
+            f"is {_kind(mode)}, not a regular file; nothing was read",
+            "registry files must be ordinary files; replace it with the file itself",
+        )
+
+
+def read_bytes(
+    path: Path, *, max_bytes: int, root: Path | None = None, too_large: str = "io.too-large"
+) -> bytes:
+    """The bytes of ``path``, read only if it is a regular file inside ``root`` (default: the
+    folder ``path`` names) and at most ``max_bytes`` long; otherwise :class:`YamlError` with an
+    ``io.*`` issue (or ``too_large``) that names the path."""
+    path = Path(path)
+    base = root if root is not None else Path(os.path.abspath(path)).parent
+    fd, size = _open_regular(path, base)
+    try:
+        if size > max_bytes:
+            raise _too_large(path, too_large, max_bytes, f"{size:,} bytes")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
+            raise _too_large(path, too_large, max_bytes, "more than that")
+        return b"".join(chunks)
+    except OSError as exc:
+        raise _refused(
+            path, "io.unreadable", f"cannot read file: {exc.strerror}", "check the path and its permissions"
+        ) from None
+    finally:
+        os.close(fd)
+
+
+def _too_large(path: Path, code: str, limit: int, found: str) -> YamlError:
+    return _refused(
+        path,
+        code,
+        f"file is {found}; the limit is {limit:,} bytes",
+        "split the file, or raise the limit with LIFEPORT_MAX_BYTES if it is genuine",
+        line=1,
+    )
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+
+def check_output(path: Path) -> None:
+    """Refuse an output path before the work of building the output: what the writer would
+    refuse at the target (a symbolic link, a folder, a special file), or a missing folder."""
+    _check_target(path)
+
+
+def check_output_folder(folder: Path, names: Sequence[str]) -> None:
+    """The same for a folder a command writes ``names`` into (and creates if missing)."""
+    if os.path.islink(folder):
+        raise OutputError(
+            f"{folder} is a symbolic link; refusing to write into it",
+            hint="remove the link, or give the folder it points to",
+        )
+    if folder.is_dir():
+        for name in names:
+            _check_target(folder / name)
+
+
+def _check_target(path: Path) -> int | None:
+    """The permission bits to give the new file (those of the file it replaces, if any)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror}", hint="check the path") from None
+    if info is not None:
+        if stat.S_ISLNK(info.st_mode):
+            raise OutputError(
+                f"{path} is a symbolic link; refusing to write through it",
+                hint="remove the link, or give the path of the file it points to",
+            )
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputError(f"{path} is a directory", hint="give a file name for the output")
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError(
+                f"{path} is {_kind(info.st_mode)}, not a regular file; refusing to replace it",
+                hint="choose another output path",
+            )
+    parent = path.parent
     if not parent.is_dir():
         raise OutputError(
             f"folder {parent} does not exist", hint="create the folder first or choose another output path"
         )
+    return info.st_mode & 0o7777 if info is not None else None
+
+
+def make_folder(folder: Path) -> bool:
+    """Create ``folder`` (and missing parents); True if this call created it.
+
+    A symbolic link where the folder should be is refused: the command would write wherever
+    the link points."""
+    if os.path.islink(folder):
+        raise OutputError(
+            f"{folder} is a symbolic link; refusing to write into it",
+            hint="remove the link, or give the folder it points to",
+        )
+    if folder.is_dir():
+        return False
+    if folder.exists():
+        raise OutputError(f"{folder} is not a folder", hint="choose another output folder")
+    if not folder.parent.is_dir():
+        make_folder(folder.parent)
     try:
-        mode = target.stat().st_mode & 0o7777 if target.exists() else None
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        os.mkdir(folder)
+    except FileExistsError:
+        return make_folder(folder)  # appeared meanwhile: check what it is
     except OSError as exc:
         raise OutputError(
-            f"cannot write to {parent}: {exc.strerror}", hint="check that the folder exists and is writable"
+            f"cannot create folder {folder}: {exc.strerror}", hint="choose a writable output folder"
         ) from None
+    return True
+
+
+def _mode_for_new_file() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _new_temp(folder: Path, name: str) -> tuple[int, str]:
+    return tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_files_atomic(
+    files: Sequence[tuple[Path, bytes]], *, expected: Mapping[Path, bytes | None] | None = None
+) -> None:
+    """Replace each ``(path, data)`` atomically, all or none.
+
+    Each file is first written in full to a new temporary file in its own folder; only then
+    are they renamed into place. A target that is a symbolic link, a folder or a special file is
+    refused. With ``expected``, a target must still hold exactly those bytes (None: must not
+    exist) right before it is replaced, otherwise nothing is written. If renaming one file fails,
+    the files already renamed get their previous content back.
+    """
+    targets = [Path(path) for path, _ in files]
+    modes = [_check_target(path) for path in targets]
+    temps: list[str] = []
+    backups: list[str | None] = []
+    renamed = 0
+    current = targets[0] if targets else Path()
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        if expected is not None:
-            _require_unchanged(path, target, expected)
-        os.replace(tmp, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise OutputError(
-            f"cannot write {path}: {exc.strerror}", hint="check free disk space and permissions"
-        ) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+        for (path, data), mode in zip(files, modes, strict=True):
+            current = Path(path)
+            fd, tmp = _new_temp(current.parent, current.name)
+            temps.append(tmp)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, mode if mode is not None else _mode_for_new_file())
+        for path in targets:
+            if expected is not None and path in expected:
+                _require_unchanged(path, expected[path])
+        if len(targets) > 1:  # one rename needs no way back: it happens or it does not
+            for path, mode in zip(targets, modes, strict=True):
+                current = path
+                backups.append(_backup(path) if mode is not None else None)
+        for tmp, path in zip(temps, targets, strict=True):
+            current = path
+            os.replace(tmp, path)
+            renamed += 1
+    except BaseException as exc:
+        _roll_back(targets[:renamed], backups[:renamed])
+        for leftover in [*temps[renamed:], *(b for b in backups if b is not None)]:
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+        if isinstance(exc, OSError):
+            raise OutputError(
+                f"cannot write {current}: {exc.strerror}; nothing was changed",
+                hint="check that the folder is writable and the disk not full",
+            ) from None
         raise
+    for backup in backups:
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+    for folder in dict.fromkeys(path.parent for path in targets):
+        _fsync_folder(folder)
 
 
-def _require_unchanged(path: Path, target: Path, expected: bytes) -> None:
-    # Checked as late as possible (just before os.replace) to keep the window for a lost
+def _backup(path: Path) -> str:
+    """A hard link to the current ``path`` next to it (a copy if links are not possible)."""
+    for _ in range(100):
+        name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.bak")
+        try:
+            os.link(path, name, follow_symlinks=False)
+            return name
+        except FileExistsError:
+            continue
+        except OSError:
+            fd, name = _new_temp(path.parent, path.name)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(path.read_bytes())
+            os.chmod(name, os.lstat(path).st_mode & 0o7777)
+            return name
+    raise OSError(17, "no free name for a backup")
+
+
+def _roll_back(renamed: Sequence[Path], backups: Sequence[str | None]) -> None:
+    for path, backup in zip(renamed, backups, strict=False):
+        with contextlib.suppress(OSError):
+            if backup is None:
+                os.unlink(path)
+            else:
+                os.replace(backup, path)
+
+
+def _require_unchanged(path: Path, expected: bytes | None) -> None:
+    # Checked as late as possible (just before the rename) to keep the window for a lost
     # concurrent edit small; a lock would not help against editors that ignore it.
+    current: bytes | None
     try:
-        current = target.read_bytes()
-    except FileNotFoundError:
-        current = None
+        current = read_bytes(path, max_bytes=len(expected or b"") + 1)
+    except YamlError as exc:
+        current = None if exc.issue.code == "io.not-found" else b"\0"  # \0: not what was expected
     if current != expected:
         raise OutputError(
             f"{path} changed on disk since it was read; nothing was written",
             hint="run the command again on the current file",
         )
+
+
+def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
+    """Write one file atomically (see :func:`write_files_atomic`); with ``expected``, only if
+    the file still holds exactly those bytes."""
+    write_files_atomic([(path, data)], expected=None if expected is None else {Path(path): expected})
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -577,21 +577,13 @@ def describe_changes(
 
 
 def read_bytes(path: Path) -> bytes:
+    """The registry file's bytes, with the same checks and messages as the loader."""
+    from lifeport_map import fileio
     from lifeport_map.registry import max_bytes
-    from lifeport_map.yamlio import read_text
 
-    read_text(path, max_bytes=max_bytes())  # the same checks and messages as the loader
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise YamlError(
-            Issue(
-                code="io.unreadable",
-                message=f"cannot read file: {exc.strerror}",
-                hint="check the path and its permissions",
-                file=str(path),
-            )
-        ) from None
+    raw = fileio.read_bytes(path, max_bytes=max_bytes(), too_large="yaml.too-large")
+    decode(raw, path)
+    return raw
 
 
 def blocking_errors(
@@ -661,8 +653,8 @@ def plan_format(path: Path, regions_dir: Path | None = None) -> FormatOutcome:
 
 
 def format_file(path: Path, regions_dir: Path | None = None, *, check: bool = False) -> FormatOutcome:
-    """Put ``path`` in canonical form (unless ``check``); atomic, through symlinks, keeping
-    permissions, and refusing when the file changed on disk since it was read."""
+    """Put ``path`` in canonical form (unless ``check``); atomic, keeping permissions, refusing
+    a symbolic link and a file that changed on disk since it was read."""
     from lifeport_map.fileio import write_bytes_atomic
 
     outcome = plan_format(path, regions_dir)

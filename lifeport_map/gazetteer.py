@@ -7,12 +7,17 @@ name matches case-, accent- and spacing-insensitively, also on GeoNames' alterna
 
 from __future__ import annotations
 
-import gzip
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lifeport_map.errors import Issue, YamlError
 from lifeport_map.text import fold
+
+# The shipped file is 1.2 MB packed and 3.7 MB unpacked; the limits leave room to grow.
+MAX_PACKED_BYTES = 16 * 1024 * 1024
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +71,25 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Load the gazetteer; the name index is precomputed at build time so this stays fast."""
     import json
 
+    from lifeport_map.fileio import read_bytes
+
     path = path or default_path()
-    with gzip.open(path, "rb") as fh:
-        payload = json.loads(fh.read())
+    packed = read_bytes(path, max_bytes=MAX_PACKED_BYTES)
+    inflate = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # gzip; a bounded amount
+    try:
+        raw = inflate.decompress(packed, MAX_UNPACKED_BYTES + 1)
+        payload = json.loads(raw) if len(raw) <= MAX_UNPACKED_BYTES and inflate.eof else None
+    except (zlib.error, ValueError):
+        payload = None
+    if not isinstance(payload, dict) or not isinstance(payload.get("places"), list):
+        raise YamlError(
+            Issue(
+                code="io.bad-gazetteer",
+                message="the gazetteer is damaged, larger than expected or not a gzipped JSON file",
+                hint="restore it from the repository or rebuild it with scripts/build_gazetteer.py",
+                file=str(path),
+            )
+        )
     places = [
         Place(name, country, lat, lon, population, geonameid)
         for country, name, lat, lon, population, geonameid in payload["places"]

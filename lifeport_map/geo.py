@@ -79,28 +79,38 @@ def resolve_definition(region: Region, definition: str | None) -> RegionDefiniti
 
 
 def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
-    """The shapely geometry of a boundary definition (GeoJSON stored by import-boundary)."""
-    import json
+    """The shapely geometry of a boundary definition (GeoJSON stored by import-boundary).
 
+    The file is read like every registry file (a regular file inside the regions folder, with
+    limits); a refused file raises RegistryError with its ``io.*`` issue, unusable content
+    with ``region.bad-boundary``.
+    """
+    from shapely.errors import ShapelyError
     from shapely.geometry import shape
     from shapely.ops import unary_union
 
-    from lifeport_map.errors import Issue, RegistryError
+    from lifeport_map.boundaries import read_geojson
+    from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
+    from lifeport_map.text import excerpt
 
     path = boundary_path(regions_dir, definition.boundary)
     try:
         if path is None:
             raise ValueError("the boundary file must lie inside the regions folder")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_geojson(path, root=regions_dir)
         features = data["features"] if data.get("type") == "FeatureCollection" else [data]
         return unary_union([shape(f.get("geometry", f)) for f in features])
-    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+    except YamlError as exc:  # a link leading out, a FIFO, a device: nothing was read
+        raise RegistryError([exc.issue]) from None
+    except (LifeportError, ValueError, TypeError, KeyError, AttributeError, ShapelyError) as exc:
+        problem = exc.message if isinstance(exc, LifeportError) else str(exc)
         raise RegistryError(
             [
                 Issue(
                     code="region.bad-boundary",
                     file=str(regions_dir / (definition.boundary or "")),
-                    message=f"boundary of definition '{definition.id}' cannot be used: {exc}",
+                    message=f"boundary of definition '{excerpt(definition.id)}' cannot be used: "
+                    f"{excerpt(problem, 160)}",
                     hint="import the boundary again with 'lifeport-map regions import-boundary'",
                 )
             ]

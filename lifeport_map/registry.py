@@ -311,9 +311,20 @@ def build_region(raw: dict[str, Any], file: str) -> Region | None:
     )
 
 
-def read_regions(regions_dir: Path, taxonomy: Taxonomy) -> tuple[dict[str, Region], list[Issue]]:
+def read_regions(
+    regions_dir: Path, taxonomy: Taxonomy, *, root: Path | None = None
+) -> tuple[dict[str, Region], list[Issue]]:
+    """Read every ``*.yaml`` region file in ``regions_dir``. With ``root`` (the shipped data
+    folder when the user named no regions folder), the folder must resolve inside it."""
     issues: list[Issue] = []
     regions: dict[str, Region] = {}
+    if root is not None:
+        from lifeport_map.fileio import check_inside
+
+        try:
+            check_inside(regions_dir, root)
+        except YamlError as exc:
+            return regions, [exc.issue]
     if not regions_dir.exists():
         issues.append(
             Issue(
@@ -336,7 +347,7 @@ def read_regions(regions_dir: Path, taxonomy: Taxonomy) -> tuple[dict[str, Regio
         return regions, issues
     for path in sorted(regions_dir.glob("*.yaml")):
         try:
-            doc = load_yaml(path, max_bytes=max_bytes())
+            doc = load_yaml(path, max_bytes=max_bytes(), root=regions_dir)
         except YamlError as exc:
             issues.append(exc.issue)
             continue
@@ -363,8 +374,26 @@ def read_regions(regions_dir: Path, taxonomy: Taxonomy) -> tuple[dict[str, Regio
                         "id",
                     )
                 regions[region.id] = region
+                issues.extend(_boundary_file_issues(region, regions_dir))
         issues.extend(checker.issues)
     return regions, issues
+
+
+def _boundary_file_issues(region: Region, regions_dir: Path) -> list[Issue]:
+    """Refuse, before any command reads them, boundary files that are links leading out of
+    the regions folder, FIFOs or devices (one stat each; the content is checked by validate)."""
+    from lifeport_map.fileio import check_regular
+    from lifeport_map.geo import boundary_path
+
+    found = []
+    for definition in region.definitions:
+        path = boundary_path(regions_dir, definition.boundary) if definition.type == "boundary" else None
+        if path is not None and os.path.lexists(path):
+            try:
+                check_regular(path, regions_dir)
+            except YamlError as exc:
+                found.append(exc.issue)
+    return found
 
 
 @contextmanager
@@ -396,10 +425,12 @@ def _read_registry(
     registry_path: Path | None, regions_dir: Path | None, taxonomy_path: Path | None
 ) -> ReadResult:
     registry_path = registry_path or default_registry_path()
+    # A folder the user named is theirs; the shipped one must not lead out of the data folder.
+    regions_root = None if regions_dir else data_dir()
     regions_dir = regions_dir or default_regions_dir()
     taxonomy = load_taxonomy(taxonomy_path or default_taxonomy_path())
     issues: list[Issue] = []
-    regions, region_issues = read_regions(regions_dir, taxonomy)
+    regions, region_issues = read_regions(regions_dir, taxonomy, root=regions_root)
     issues.extend(region_issues)
     try:
         doc = load_yaml(registry_path, max_bytes=max_bytes())

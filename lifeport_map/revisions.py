@@ -7,6 +7,7 @@ other registry, so an old version can never be read more leniently than the curr
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
 from dataclasses import dataclass, replace
@@ -44,7 +45,10 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
             f"'{spec}' is not a file or a git revision",
             hint="give a registry file or a revision such as HEAD~1 or main",
         )
-    folder = Path(registry_path).resolve().parent
+    # The registry's own name is kept (a link in the work tree must not pick another file); only
+    # the folder is resolved, as git reports the top level resolved.
+    named = Path(registry_path).absolute()
+    folder = named.parent.resolve()
     top = _git(["rev-parse", "--show-toplevel"], folder)
     if top.returncode != 0:
         raise UsageError(
@@ -57,12 +61,21 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
     else:
         revision = spec
         try:
-            inside = Path(registry_path).resolve().relative_to(root.resolve()).as_posix()
+            inside = (folder / named.name).relative_to(root.resolve()).as_posix()
         except ValueError:
             raise UsageError(
                 f"{registry_path} is not inside the repository at {root}",
                 hint="write the revision as REV:path/to/companies.yaml",
             ) from None
+    from lifeport_map.registry import max_bytes
+
+    # Ask for the size first: a revision may hold a blob of any size (the same limit as a file).
+    size = _git(["cat-file", "-s", "--end-of-options", f"{revision}:{inside}"], root)
+    if size.returncode == 0 and int(size.stdout.strip() or 0) > max_bytes():
+        raise UsageError(
+            f"{revision}:{inside} is {int(size.stdout.strip()):,} bytes; the limit is {max_bytes():,}",
+            hint="raise the limit with LIFEPORT_MAX_BYTES if the file is genuine",
+        )
     shown = _git(["show", "--end-of-options", f"{revision}:{inside}"], root)
     if shown.returncode != 0:
         problem = shown.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -80,7 +93,7 @@ def load_version(spec: str, *, registry_path: Path, regions_dir: Path | None = N
     from lifeport_map.registry import read_registry
 
     candidate = Path(spec)
-    if candidate.is_file():
+    if os.path.lexists(candidate) and not candidate.is_dir():  # a file (a FIFO, device: refused)
         result = read_registry(candidate, regions_dir)
         label = spec
         temp_name = None

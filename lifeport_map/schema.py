@@ -14,6 +14,7 @@ from typing import Any
 
 from lifeport_map.errors import Issue
 from lifeport_map.taxonomy import Taxonomy
+from lifeport_map.text import excerpt
 from lifeport_map.yamlio import YList, YMap, position_of, start_of
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -397,7 +398,8 @@ class StructureChecker:
         if not isinstance(value, dict):
             self.add(
                 "schema.type",
-                f"{path or 'file'} must be a mapping (key: value pairs), not {_describe(value)}",
+                f"{path or 'file'} must be a mapping (key: value pairs), "
+                f"not {_describe(value, quote=bool(path))}",
                 "write it as indented 'key: value' lines",
                 where,
                 entry,
@@ -414,7 +416,7 @@ class StructureChecker:
                 kpos = value.key_positions.get(key) if isinstance(value, YMap) else None
                 self.add(
                     "schema.unknown-field",
-                    f"unknown field '{key}'",
+                    f"unknown field '{excerpt(key)}'",
                     hint,
                     _unpack(kpos) or where,
                     entry,
@@ -550,7 +552,7 @@ class StructureChecker:
                 self.add(
                     "schema.type",
                     f"'{path}' must be text, not {_describe(value)}",
-                    f'put the value in quotes: "{value}"'
+                    f'put the value in quotes: "{excerpt(value)}"'
                     if not isinstance(value, (dict, list))
                     else "write a single text value",
                     where,
@@ -566,7 +568,7 @@ class StructureChecker:
                     singular = SINGULAR[spec.vocabulary]
                     self.add(
                         f"schema.unknown-{singular}",
-                        f"unknown {singular.replace('-', ' ')} '{value}'",
+                        f"unknown {singular.replace('-', ' ')} '{excerpt(value)}'",
                         hint,
                         where,
                         entry,
@@ -575,7 +577,7 @@ class StructureChecker:
             elif kind == "slug" and not SLUG.match(value):
                 self.add(
                     "schema.bad-id",
-                    f"'{value}' is not a valid id",
+                    f"'{excerpt(value)}' is not a valid id",
                     "use lowercase letters, digits and single hyphens, e.g. 'nxp-nijmegen'",
                     where,
                     entry,
@@ -584,7 +586,7 @@ class StructureChecker:
             elif kind == "country" and not COUNTRY.match(value):
                 self.add(
                     "schema.bad-country",
-                    f"'{value}' is not an ISO 3166-1 alpha-2 code",
+                    f"'{excerpt(value)}' is not an ISO 3166-1 alpha-2 code",
                     "use two capital letters, e.g. NL, BE, DE",
                     where,
                     entry,
@@ -593,7 +595,7 @@ class StructureChecker:
             elif kind == "seed" and not SEED.match(value):
                 self.add(
                     "schema.bad-seed",
-                    f"'{value}' is not a seed file name",
+                    f"'{excerpt(value)}' is not a seed file name",
                     "use the file name from shared/seeds/, e.g. 001_52ea57b76e5b924b.txt",
                     where,
                     entry,
@@ -662,7 +664,7 @@ class StructureChecker:
         if (low is not None and value < low) or (high is not None and value > high):
             self.add(
                 "schema.out-of-range",
-                f"'{path}' = {value} is outside {low}..{high}",
+                f"'{path}' = {excerpt(value)} is outside {low}..{high}",
                 "check the value",
                 where,
                 entry,
@@ -680,18 +682,20 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, *, quote: bool = True) -> str:
+    """What a value is, for a message; text is quoted only as a short excerpt, and not at all
+    with ``quote=False`` (a whole file that is not YAML of the expected shape)."""
     if value is None:
         return "empty"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {excerpt(value)}" if quote else "a number"
     if isinstance(value, (dict, YMap)):
         return "a mapping"
     if isinstance(value, (list, YList)):
         return "a list"
-    return f"'{value}'"
+    return f"'{excerpt(value)}'" if quote else f"text ({len(str(value)):,} characters)"
 
 
 def _closest(word: str, options: list[str]) -> str | None:

@@ -40,3 +40,16 @@ def invisible_characters(text: str) -> list[str]:
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+EXCERPT_CHARS = 40
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """At most ``limit`` characters of ``value`` for a message, on one line, control characters
+    made visible, '...' when cut. Messages quote what they read only through this, so a file that
+    is not what it should be (a planted link to a secret, say) is never echoed whole."""
+    from lifeport_map.render.safe import terminal
+
+    text = str(value)
+    return terminal(text[:limit]) + ("..." if len(text) > limit else "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import math
+import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -20,8 +21,8 @@ from lifeport_map.chain import chain_rules
 from lifeport_map.errors import Issue, Severity
 from lifeport_map.gazetteer import Gazetteer, load_gazetteer
 from lifeport_map.geo import great_circle_km
-from lifeport_map.model import Region, Registry, Site
-from lifeport_map.text import fold, fold_organisation, invisible_characters
+from lifeport_map.model import Region, RegionDefinition, Registry, Site
+from lifeport_map.text import excerpt, fold, fold_organisation, invisible_characters
 
 # How far coordinates may lie from the named place before we call them wrong. Municipalities
 # can be large (Dresden, Westland), so city-level coordinates get some room.
@@ -121,7 +122,7 @@ def check_ids_and_order(registry: Registry) -> Iterator[Issue]:
                 site,
                 "id",
                 "id.duplicate",
-                f"id '{site.id}' is already used at line {first.line}"
+                f"id '{excerpt(site.id)}' is already used at line {first.line}"
                 + (" (differs only in case)" if first.id != site.id else ""),
                 "give this site its own id; ids are never reused",
             )
@@ -132,7 +133,7 @@ def check_ids_and_order(registry: Registry) -> Iterator[Issue]:
                 site,
                 "id",
                 "order.not-canonical",
-                f"entry '{site.id}' comes after '{previous.id}'; entries are sorted by id",
+                f"entry '{excerpt(site.id)}' comes after '{excerpt(previous.id)}'; entries are sorted by id",
                 "run 'lifeport-map fmt' to put entries in canonical order",
             )
         previous = site
@@ -170,7 +171,7 @@ def check_names(registry: Registry) -> Iterator[Issue]:
                     site,
                     f"aliases[{i}]",
                     "alias.same-as-name",
-                    f"alias '{alias}' repeats the name",
+                    f"alias '{excerpt(alias)}' repeats the name",
                     "remove the alias",
                     "warning",
                 )
@@ -183,7 +184,7 @@ def check_names(registry: Registry) -> Iterator[Issue]:
                     site,
                     f"aliases[{i}]",
                     "alias.duplicate",
-                    f"alias '{alias}' is also a name or alias of '{other.id}'",
+                    f"alias '{excerpt(alias)}' is also a name or alias of '{excerpt(other.id)}'",
                     "an alias must point at one entry; make it more specific or remove it",
                 )
         for key in names:
@@ -216,7 +217,8 @@ def check_likely_duplicates(registry: Registry) -> Iterator[Issue]:
                         later,
                         "name",
                         "name.likely-duplicate",
-                        f"'{later.name}' looks like '{earlier.name}' ({earlier.id}) in the same municipality",
+                        f"'{excerpt(later.name)}' looks like '{excerpt(earlier.name)}' "
+                        f"({excerpt(earlier.id)}) in the same municipality",
                         "merge the two entries, or make the names say how the sites differ",
                     )
                     break
@@ -234,7 +236,7 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
                     site,
                     field,
                     "relation.self",
-                    f"relation '{rel.type}' points at the entry itself",
+                    f"relation '{excerpt(rel.type)}' points at the entry itself",
                     "point the relation at another entry, or remove it",
                 )
             elif rel.target not in ids:
@@ -243,7 +245,7 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
                     site,
                     field,
                     "relation.dangling",
-                    f"relation '{rel.type}' points at unknown id '{rel.target}'",
+                    f"relation '{excerpt(rel.type)}' points at unknown id '{excerpt(rel.target)}'",
                     f"did you mean '{close[0]}'?" if close else "add the target entry first, or fix the id",
                 )
             if (rel.type, rel.target) in seen:
@@ -251,7 +253,7 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
                     site,
                     f"relations[{i}]",
                     "relation.duplicate",
-                    f"relation '{rel.type}' to '{rel.target}' is listed twice",
+                    f"relation '{excerpt(rel.type)}' to '{excerpt(rel.target)}' is listed twice",
                     "remove the repeated relation",
                 )
             seen.add((rel.type, rel.target))
@@ -367,7 +369,7 @@ def check_status(registry: Registry) -> Iterator[Issue]:
                 site,
                 "until",
                 "status.until-but-open",
-                f"'until: {site.until}' but status is '{site.status}'",
+                f"'until: {site.until}' but status is '{excerpt(site.status)}'",
                 "set status: closed, or remove 'until'",
             )
         cross = [a for a in site.activities if rules.needs_served_phases(a)]
@@ -448,7 +450,7 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 site,
                 "location.place",
                 "place.unknown",
-                f"place '{loc.place}' ({loc.country}) is not in the offline gazetteer",
+                f"place '{excerpt(loc.place)}' ({excerpt(loc.country)}) is not in the offline gazetteer",
                 "check the spelling (official local name), or use the municipality name",
                 "warning",
             )
@@ -515,6 +517,23 @@ def _region_issue(
     )
 
 
+def _boundary_problems(
+    registry: Registry, region: Region, definition: RegionDefinition, field: str
+) -> Iterator[Issue]:
+    """Read the boundary file like the maps do; unusable content is an error on the region
+    file's line. A refused file (a link leading out, a FIFO, a device) is not reported again:
+    the reader already did (``registry._boundary_file_issues``)."""
+    from lifeport_map.errors import RegistryError
+    from lifeport_map.geo import load_boundary
+
+    try:
+        load_boundary(registry.regions_dir, definition)
+    except RegistryError as exc:
+        for issue in exc.issues:
+            if not issue.code.startswith("io."):
+                yield _region_issue(region, field, issue.code, issue.message, issue.hint)
+
+
 def check_regions(registry: Registry) -> Iterator[Issue]:
     views = {v.id: {g.id for g, _ in v.groups} for v in registry.taxonomy.views}
     all_aliases: dict[str, str] = {}
@@ -525,7 +544,7 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                 region,
                 "default_definition",
                 "region.unknown-definition",
-                f"default definition '{region.default_definition}' is not defined",
+                f"default definition '{excerpt(region.default_definition)}' is not defined",
                 f"use one of: {', '.join(ids)}",
             )
         for key in [region.id, *region.aliases, *region.name.values()]:
@@ -535,7 +554,7 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                     region,
                     "aliases",
                     "region.duplicate-alias",
-                    f"'{key}' also names region '{other}'",
+                    f"'{excerpt(key)}' also names region '{excerpt(other)}'",
                     "a region name or alias must be unique",
                 )
             all_aliases[fold(key)] = region.id
@@ -547,7 +566,7 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                     region,
                     f"{field}.id",
                     "region.duplicate-definition",
-                    f"definition id '{definition.id}' is used twice",
+                    f"definition id '{excerpt(definition.id)}' is used twice",
                     "give each definition its own id",
                 )
             seen.add(definition.id)
@@ -576,17 +595,19 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                         region,
                         f"{field}.boundary",
                         "region.boundary-outside",
-                        f"boundary file '{definition.boundary}' is outside the regions folder",
+                        f"boundary file '{excerpt(definition.boundary)}' is outside the regions folder",
                         "store it with 'lifeport-map regions import-boundary'",
                     )
-                elif path is None or not path.is_file():
+                elif path is None or not os.path.lexists(path):
                     yield _region_issue(
                         region,
                         field,
                         "region.no-boundary",
-                        f"boundary file '{definition.boundary}' not found",
+                        f"boundary file '{excerpt(definition.boundary)}' not found",
                         "run 'lifeport-map regions import-boundary'",
                     )
+                else:
+                    yield from _boundary_problems(registry, region, definition, f"{field}.boundary")
             pattern = CODE_PATTERNS.get(region.country)
             codes: dict[str, int] = {}
             for j, m in enumerate(definition.municipalities):
@@ -596,7 +617,7 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                         region,
                         f"{mfield}.code",
                         "region.bad-code",
-                        f"'{m.code}' is not a valid {region.country} municipality code",
+                        f"'{excerpt(m.code)}' is not a valid {excerpt(region.country)} municipality code",
                         "use GMxxxx (CBS), 5-digit NIS or 8-digit AGS codes",
                     )
                 if m.code in codes:
@@ -604,7 +625,7 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                         region,
                         f"{mfield}.code",
                         "region.duplicate-code",
-                        f"municipality code {m.code} is listed twice",
+                        f"municipality code {excerpt(m.code)} is listed twice",
                         "remove the repeated municipality",
                     )
                 codes[m.code] = j
@@ -614,7 +635,7 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                     region,
                     f"figures[{i}].breakdown",
                     "figure.unknown-view",
-                    f"breakdown '{figure.breakdown}' is not a taxonomy view",
+                    f"breakdown '{excerpt(figure.breakdown)}' is not a taxonomy view",
                     f"use one of: {', '.join(views)}",
                 )
             elif figure.breakdown:
@@ -624,7 +645,7 @@ def check_regions(registry: Registry) -> Iterator[Issue]:
                         region,
                         f"figures[{i}].values",
                         "figure.unknown-group",
-                        f"unknown group(s) {', '.join(unknown)} for '{figure.breakdown}'",
+                        f"unknown group(s) {', '.join(unknown)} for '{excerpt(figure.breakdown)}'",
                         f"use: {', '.join(sorted(views[figure.breakdown]))}",
                     )
             if figure.value is None and not figure.values:

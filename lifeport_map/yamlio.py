@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from lifeport_map.errors import Issue, YamlError
+from lifeport_map.text import excerpt
 
 try:  # libyaml is much faster; PyYAML wheels ship it, but a source build may not.
     from yaml import CSafeLoader as _EventLoader
@@ -116,53 +117,12 @@ def _issue(path: Path, line: int, col: int, code: str, message: str, hint: str) 
     return YamlError(Issue(code=code, message=message, hint=hint, file=str(path), line=line, col=col))
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """Read a file as strict UTF-8, refusing what would be misread or is too large."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise _issue(
-            path, 0, 0, "io.not-found", "file not found", "check the path or pass --registry / --regions"
-        ) from None
-    except OSError as exc:
-        raise _issue(
-            path,
-            0,
-            0,
-            "io.unreadable",
-            f"cannot read file: {exc.strerror}",
-            "check the path and its permissions",
-        ) from None
-    if path.is_dir():
-        raise _issue(
-            path,
-            0,
-            0,
-            "io.is-directory",
-            "expected a file but found a directory",
-            "point at the YAML file itself",
-        ) from None
-    if size > max_bytes:
-        raise _issue(
-            path,
-            1,
-            1,
-            "yaml.too-large",
-            f"file is {size:,} bytes; the limit is {max_bytes:,}",
-            "split the file, or raise the limit with LIFEPORT_MAX_BYTES if it is genuine",
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _issue(
-            path,
-            0,
-            0,
-            "io.unreadable",
-            f"cannot read file: {exc.strerror}",
-            "check the path and its permissions",
-        ) from None
-    return decode(raw, path)
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None) -> str:
+    """Read a file as strict UTF-8, refusing what would be misread or is too large, and what is
+    not a regular file inside ``root`` (default: the file's own folder; see ``fileio``)."""
+    from lifeport_map.fileio import read_bytes
+
+    return decode(read_bytes(path, max_bytes=max_bytes, root=root, too_large="yaml.too-large"), path)
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -221,9 +181,9 @@ def decode(raw: bytes, path: Path) -> str:
     return text
 
 
-def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES) -> YamlDocument:
+def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None) -> YamlDocument:
     """Read and parse one YAML file strictly. Raises :class:`YamlError` with a position."""
-    text = read_text(path, max_bytes=max_bytes)
+    text = read_text(path, max_bytes=max_bytes, root=root)
     return YamlDocument(path=path, data=parse(text, path), text=text)
 
 
@@ -367,7 +327,7 @@ def parse(text: str, path: Path) -> Any:
                     line,
                     col,
                     "yaml.alias",
-                    f"alias *{event.anchor} is not allowed",
+                    f"alias *{excerpt(event.anchor)} is not allowed",
                     "write the value out in full; anchors and aliases are not supported",
                 )
     except yaml.MarkedYAMLError as exc:
@@ -386,9 +346,13 @@ def parse(text: str, path: Path) -> Any:
         hint = "fix the YAML syntax at this position"
         if "\t" in problem or "'\\t'" in problem:
             hint = "indent with spaces, not tabs"
-        raise _issue(path, line, col, "yaml.syntax", f"YAML syntax error: {problem}", hint) from None
+        raise _issue(
+            path, line, col, "yaml.syntax", f"YAML syntax error: {excerpt(problem, 120)}", hint
+        ) from None
     except yaml.YAMLError as exc:
-        raise _issue(path, 1, 1, "yaml.syntax", f"YAML error: {exc}", "fix the YAML syntax") from None
+        raise _issue(
+            path, 1, 1, "yaml.syntax", f"YAML error: {excerpt(exc, 120)}", "fix the YAML syntax"
+        ) from None
     finally:
         loader.dispose()
     return root
@@ -403,7 +367,7 @@ def _refuse_node(event: Any, path: Path) -> None:
             line,
             col,
             "yaml.anchor",
-            f"anchor &{event.anchor} is not allowed",
+            f"anchor &{excerpt(event.anchor)} is not allowed",
             "write the value out in full; anchors and aliases are not supported",
         )
     raise _issue(
@@ -411,7 +375,7 @@ def _refuse_node(event: Any, path: Path) -> None:
         line,
         col,
         "yaml.tag",
-        f"explicit tag {event.tag} is not allowed",
+        f"explicit tag {excerpt(event.tag)} is not allowed",
         "remove the tag; values are typed by the registry schema",
     )
 
@@ -424,7 +388,7 @@ def _check_key(parent: YMap, key: Any, position: int, path: Path) -> None:
             line,
             col,
             "yaml.key-type",
-            f"mapping key {key!r} is not text"
+            f"mapping key {excerpt(repr(key))} is not text"
             if not isinstance(key, (YMap, YList))
             else "mapping key is a list or mapping, not text",
             "use a plain text key such as 'name:'; quote it if it looks like a number",
@@ -445,7 +409,7 @@ def _check_key(parent: YMap, key: Any, position: int, path: Path) -> None:
             line,
             col,
             "yaml.duplicate-key",
-            f"duplicate key '{key}' (first at line {first_line})",
+            f"duplicate key '{excerpt(key)}' (first at line {first_line})",
             "remove one of the two; each key may appear once per mapping",
         )
 

@@ -76,28 +76,24 @@ def test_import_boundary_stores_file_and_definition(tmp_path: Path, regions: Pat
         "nuts3-nl226",
     )
     assert result.returncode == 0, result.stderr
-    stored = json.loads((regions / "boundaries" / "nijmegen.geojson").read_text())
+    stored = json.loads((regions / "boundaries" / "nijmegen-nuts3-nl226.geojson").read_text())
     assert stored["features"][0]["geometry"]["type"] == "Polygon"
     registry = load_registry(MINI / "companies.yaml", regions)
     definition = registry.regions["nijmegen"].definition("nuts3-nl226")
-    assert definition.type == "boundary" and definition.boundary == "boundaries/nijmegen.geojson"
+    assert definition.type == "boundary" and definition.boundary == "boundaries/nijmegen-nuts3-nl226.geojson"
     outline = region_outline(registry, registry.regions["nijmegen"])
     assert not outline.approximate and outline.kind == "boundary"
-    # Importing again updates the definition instead of adding a second one.
-    again = run_cli(
-        "--regions",
-        str(regions),
-        "regions",
-        "import-boundary",
-        str(source),
-        "--region",
-        "nijmegen",
-        "--definition",
-        "nuts3-nl226",
-    )
+    # Importing again is refused (an import adds); with --replace it updates the definition.
+    args = ["--regions", str(regions), "regions", "import-boundary", str(source), "--region", "nijmegen"]
+    before = snapshot(regions)
+    refused = run_cli(*args, "--definition", "nuts3-nl226")
+    assert refused.returncode == 2, refused.stderr
+    assert "already has a definition 'nuts3-nl226'" in refused.stderr and "--replace" in refused.stderr
+    assert snapshot(regions) == before
+    again = run_cli(*args, "--definition", "nuts3-nl226", "--replace", "--year", "2025")
     assert again.returncode == 0, again.stderr
     text = (regions / "nijmegen.yaml").read_text()
-    assert text.count("id: nuts3-nl226") == 1
+    assert text.count("id: nuts3-nl226") == 1 and text.count("year: 2025") == 1
 
 
 @pytest.mark.parametrize(

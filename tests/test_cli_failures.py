@@ -77,15 +77,15 @@ def test_a_registry_path_that_is_not_a_file(args: list[str], problem: str, tmp_p
 def test_an_unreadable_registry(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     registry = tmp_path / "companies.yaml"
     shutil.copyfile(REGISTRY, registry)
-    if os.geteuid() == 0:  # root reads anything: make reading fail the way a permission would
-        original = Path.read_bytes
+    if os.geteuid() == 0:  # root reads anything: make opening fail the way a permission would
+        original = os.open
 
-        def refuse(self: Path) -> bytes:
-            if self == registry:
+        def refuse(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+            if os.fspath(path) == os.path.realpath(registry):
                 raise PermissionError(13, "Permission denied")
-            return original(self)
+            return original(path, flags, *args, **kwargs)
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     else:
         registry.chmod(0)
     result = invoke(tmp_path, *args, registry=registry)

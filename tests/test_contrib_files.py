@@ -3,6 +3,7 @@ hooks, an issue form that asks for a source, and help texts with examples."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -32,6 +33,23 @@ def test_registry_workflow_runs_the_checks_and_is_safe_for_forks() -> None:
     assert checkout["with"]["persist-credentials"] is False
     # event data reaches the shell only through the environment, never spliced into a script
     assert all("${{" not in str(step.get("run", "")) for step in steps)
+    # every step that runs lifeport-map on the pull request's files has a time limit
+    assert all(step["timeout-minutes"] <= 5 for step in steps if "lifeport-map " in str(step.get("run", "")))
+
+
+def test_no_workflow_gets_write_permissions_or_secrets() -> None:
+    for path in sorted((ROOT / ".github" / "workflows").glob("*.y*ml")):
+        workflow = parse(path.read_text(encoding="utf-8"), path)
+        assert workflow["permissions"] == {"contents": "read"}, path
+        assert "pull_request_target" not in workflow["on"], path
+        for job in workflow["jobs"].values():
+            assert job.get("permissions", {"contents": "read"}) == {"contents": "read"}, path
+        code = "\n".join(
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("#")
+        )
+        assert "secrets." not in code and not re.search(r":\s*write(-all)?\b", code), path
 
 
 def test_tests_workflow_runs_the_locked_newest_and_lowest_sets() -> None:

@@ -139,18 +139,15 @@ def test_a_list_item_comment_keeps_the_list_in_block_style() -> None:
 # --- files: what fmt keeps ----------------------------------------------------------------------
 
 
-def test_fmt_keeps_comments_crlf_permissions_and_symlink(tmp_path: Path) -> None:
+def test_fmt_keeps_comments_crlf_and_permissions(tmp_path: Path) -> None:
     target = _copy(tmp_path, "messy.yaml", crlf=True)
     target.chmod(0o640)
-    link = tmp_path / "link.yaml"
-    link.symlink_to(target.name)
     before_comments = comments_of(target.read_text(encoding="utf-8").replace("\r\n", "\n"))
     before_data = _sites(target)
 
-    done = run_cli("--registry", str(link), "--regions", str(REGIONS), "fmt")
+    done = run_cli("--registry", str(target), "--regions", str(REGIONS), "fmt")
     assert done.returncode == 0, done.stderr
 
-    assert link.is_symlink() and os.readlink(link) == target.name
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     raw = target.read_bytes()
     expected = (CONTRIB / "messy.canonical.yaml").read_text(encoding="utf-8")
@@ -158,12 +155,31 @@ def test_fmt_keeps_comments_crlf_permissions_and_symlink(tmp_path: Path) -> None
     assert raw.count(b"\n") == raw.count(b"\r\n")
     assert sorted(comments_of(raw.decode().replace("\r\n", "\n"))) == sorted(before_comments)
     assert _sites(target) == before_data
-    assert {p.name for p in tmp_path.iterdir()} == {"companies.yaml", "link.yaml"}
+    assert {p.name for p in tmp_path.iterdir()} == {"companies.yaml"}
 
     mtime = target.stat().st_mtime_ns
-    again = run_cli("--registry", str(link), "--regions", str(REGIONS), "fmt")
+    again = run_cli("--registry", str(target), "--regions", str(REGIONS), "fmt")
     assert again.returncode == 0 and "already in canonical form" in again.stderr
     assert target.read_bytes() == raw and target.stat().st_mtime_ns == mtime
+
+
+def test_fmt_reads_through_a_symlink_but_never_writes_through_one(tmp_path: Path) -> None:
+    """A link inside the registry's folder may be read (fmt --check), but fmt refuses to write
+    through it (exit 3): a planted link must not redirect a write."""
+    target = _copy(tmp_path, "messy.yaml")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target.name)
+    before = target.read_bytes()
+
+    check = run_cli("--registry", str(link), "--regions", str(REGIONS), "fmt", "--check")
+    assert check.returncode == 1, check.stderr
+    done = run_cli("--registry", str(link), "--regions", str(REGIONS), "fmt")
+    assert done.returncode == 3, done.stderr
+    assert "is a symbolic link; refusing to write through it" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert link.is_symlink() and os.readlink(link) == target.name
+    assert target.read_bytes() == before
+    assert {p.name for p in tmp_path.iterdir()} == {"companies.yaml", "link.yaml"}
 
 
 def test_check_names_the_entries_and_changes_nothing(tmp_path: Path) -> None:

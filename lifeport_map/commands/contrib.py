@@ -53,8 +53,8 @@ def fmt_command(
     consistent quoting; comments, blank lines and line endings are kept.
 
     The file is only replaced when the result reads back to the same data and passes every
-    check; the write is atomic, keeps permissions and symlinks, and is refused when the file
-    changed on disk meanwhile.
+    check; the write is atomic and keeps permissions, and is refused when the file changed on
+    disk meanwhile or is a symbolic link.
 
     Example: lifeport-map fmt --check
     """

@@ -61,8 +61,9 @@ FormatOption = Annotated[
 
 
 def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat) -> None:
-    from lifeport_map.fileio import write_bytes_atomic
+    from lifeport_map.fileio import check_output, write_bytes_atomic
 
+    check_output(output)  # refuse a planted link before the work of drawing the map
     started = time.perf_counter()
     if fmt is MapFormat.html:
         from lifeport_map.render.maps import page_html
@@ -181,12 +182,13 @@ def report(
     Example: lifeport-map report --region nijmegen --output out/nijmegen --lang nl
     """
     from lifeport_map.errors import OutputError
-    from lifeport_map.fileio import write_bytes_atomic, write_text_atomic
+    from lifeport_map.fileio import check_output_folder, make_folder, write_files_atomic
     from lifeport_map.render.report import MAP_IMAGE, build_brief
     from lifeport_map.render.static import figure_bytes, region_figure
 
     registry = load(ctx, check=False)
     try:
+        check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
         brief = build_brief(registry, region, definition=definition, lang=lang.value)
         image = figure_bytes(region_figure(registry, region, definition=definition, lang=lang.value), "png")
         # Refuse before writing any of the three files, so a brief is never left half written.
@@ -197,15 +199,14 @@ def report(
                 + (f"{blocked[0]} is a folder" if blocked else "not a folder"),
                 hint="choose another output folder",
             )
-        try:
-            output.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(
-                f"cannot create folder {output}: {exc.strerror}", hint="choose a writable output folder"
-            ) from None
-        write_bytes_atomic(output / MAP_IMAGE, image)
-        write_text_atomic(output / "brief.md", brief.markdown)
-        write_text_atomic(output / "brief.html", brief.html)
+        make_folder(output)  # a symbolic link there is refused, never followed
+        write_files_atomic(
+            [
+                (output / MAP_IMAGE, image),
+                (output / "brief.md", brief.markdown.encode("utf-8")),
+                (output / "brief.html", brief.html.encode("utf-8")),
+            ]
+        )
     except LifeportError as error:
         fail(error)
     from lifeport_map.render.safe import terminal
@@ -222,20 +223,40 @@ def import_boundary(
         str, typer.Option(help="Id of the boundary definition to add or update.")
     ] = "boundary",
     year: Annotated[int, typer.Option(help="Year the boundary refers to.")] = 2024,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Replace an existing boundary or radius definition of that id (never a list of "
+            "municipalities).",
+        ),
+    ] = False,
 ) -> None:
-    """Store an official boundary (Eurostat GISCO NUTS or CBS GeoJSON) for a region and add a
-    'boundary' definition to its region file.
+    """Store an official boundary (Eurostat GISCO NUTS or CBS GeoJSON) for a region as
+    boundaries/REGION-DEFINITION.geojson and add a 'boundary' definition to its region file.
 
-    Example: lifeport-map regions import-boundary NL226.geojson --region nijmegen
+    An existing definition of the same id is kept unless --replace is given; a list of
+    municipalities is never replaced. On any problem no file is changed.
+
+    Example: lifeport-map regions import-boundary NL226.geojson --region nijmegen --definition nuts3-nl226
     """
     from lifeport_map.boundaries import import_boundary as run_import
     from lifeport_map.cli import _paths
-    from lifeport_map.registry import default_regions_dir
+    from lifeport_map.registry import data_dir, default_regions_dir
     from lifeport_map.render.safe import terminal
 
-    regions_dir = _paths(ctx).regions or default_regions_dir()
+    named = _paths(ctx).regions
+    regions_dir = named or default_regions_dir()
     try:
-        stored, region_file = run_import(file, regions_dir, region, definition_id=definition, year=year)
+        stored, region_file = run_import(
+            file,
+            regions_dir,
+            region,
+            definition_id=definition,
+            year=year,
+            replace=replace,
+            root=None if named else data_dir(),
+        )
     except LifeportError as error:
         fail(error)
     _out(
