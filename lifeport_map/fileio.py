@@ -145,8 +145,12 @@ def read_bytes(
             raise _too_large(path, too_large, max_bytes, f"{size:,} bytes")
         chunks: list[bytes] = []
         total = 0
+        # One read of the size stat reports and a byte more usually ends it; the loop goes on
+        # only for a file that grew or reports no size (/proc), and never past the limit.
+        want = size + 1 if size else _CHUNK
         while total <= max_bytes:
-            chunk = os.read(fd, min(_CHUNK, max_bytes + 1 - total))
+            chunk = os.read(fd, min(want, max_bytes + 1 - total))
+            want = _CHUNK
             if not chunk:
                 break
             chunks.append(chunk)
