@@ -9,7 +9,7 @@ its municipality is on the member list, it lies within the radius, or inside the
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,43 @@ def geodesic_many_km(lat: float, lon: float, points: Iterable[tuple[float, float
     inverse = Geodesic.WGS84.Inverse
     mask = Geodesic.DISTANCE
     return [float(inverse(lat, lon, plat, plon, mask)["s12"]) / 1000.0 for plat, plon in points]
+
+
+# The sphere and the WGS84 ellipsoid differ by well under 1 % in distance, so the quick
+# great-circle distance settles every point outside this band; inside it the geodesic decides.
+_SPHERE_MARGIN = 0.01
+
+
+def within_km(centre: tuple[float, float], point: tuple[float, float], radius_km: float) -> bool:
+    """Whether ``point`` lies within ``radius_km`` (geodesic, WGS84) of ``centre``."""
+    if abs(point[0] - centre[0]) * 110.5 > radius_km * (1 + _SPHERE_MARGIN) + 1:
+        return False  # a degree of latitude is at least 110.5 km
+    sphere = great_circle_km(centre[0], centre[1], point[0], point[1])
+    if sphere > radius_km * (1 + _SPHERE_MARGIN):
+        return False
+    if sphere < radius_km * (1 - _SPHERE_MARGIN):
+        return True
+    return geodesic_km(centre[0], centre[1], point[0], point[1]) <= radius_km
+
+
+def members_by_definition(registry: Registry) -> Iterator[tuple[Region, RegionDefinition, list[Site]]]:
+    """Every definition of every region with the sites it holds (in registry order).
+
+    Municipality lists are matched through one index of the sites by country and folded
+    municipality name, so this stays linear in the number of sites.
+    """
+    by_place: dict[tuple[str, str], list[int]] = {}
+    for index, site in enumerate(registry.sites):
+        by_place.setdefault((site.location.country, fold(site.location.municipality)), []).append(index)
+    for region in registry.regions.values():
+        for definition in region.definitions:
+            if definition.type == "municipalities":
+                found = sorted(
+                    {i for name in definition.member_names for i in by_place.get((region.country, name), ())}
+                )
+                yield region, definition, [registry.sites[i] for i in found]
+            else:
+                yield region, definition, list(region_sites(registry, region, definition.id))
 
 
 def resolve_region(registry: Registry, name: str) -> Region:
@@ -133,10 +170,9 @@ def in_region(
     if definition.type == "municipalities":
         return loc.country == region.country and fold(loc.municipality) in definition.member_names
     if definition.type == "radius":
-        if not loc.has_coordinates or definition.radius_km is None:
+        if loc.lat is None or loc.lon is None or definition.radius_km is None:
             return False
-        assert loc.lat is not None and loc.lon is not None
-        return geodesic_km(region.centre[0], region.centre[1], loc.lat, loc.lon) <= definition.radius_km
+        return within_km(region.centre, (loc.lat, loc.lon), definition.radius_km)
     if definition.type == "boundary" and regions_dir is not None and loc.has_coordinates:
         from shapely.geometry import Point
 
@@ -153,8 +189,9 @@ def region_sites(
     pool = registry.sites if sites is None else sites
     if chosen.type == "boundary":
         from shapely.geometry import Point
+        from shapely.prepared import prep
 
-        geometry = load_boundary(registry.regions_dir, chosen)
+        geometry = prep(load_boundary(registry.regions_dir, chosen))
         return tuple(
             s
             for s in pool

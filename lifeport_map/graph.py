@@ -1,121 +1,270 @@
-"""The value-chain graph: the registry as one networkx MultiDiGraph, built in one place.
+"""The value-chain graph: the registry as one networkx MultiDiGraph, built in one place, and the
+model every analysis reads.
 
-Nodes have a fixed ``type`` (site, organisation, activity, phase, region) and ids prefixed with
-it (``site:nxp-nijmegen``). Edges have a fixed ``type`` (performs, in-phase, located-in,
-part-of) plus the registry's own typed relations between sites (``origin="registry"``), so a
-query can always tell a site's membership of its organisation from a relation someone wrote.
+Nodes have a fixed ``type`` and ids prefixed with it (``site:nxp-nijmegen``): the taxonomy
+(phase, activity, role, kind, group of a view), the registry (site, organisation) and the
+regions (region, definition). Edges have a fixed ``type`` too, and the registry's own typed
+relations between sites keep theirs with ``origin="registry"``. Node and edge attributes are
+plain values (text, numbers, tuples), documented in docs/graph.md; ``add_*`` functions are the
+only way nodes and edges are made, so a graph built by hand has the same shape as one built
+from YAML.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
 
-from lifeport_map.geo import in_region
-from lifeport_map.model import Registry, Site
-from lifeport_map.text import slugify
+from lifeport_map.chain import ChainRules
+from lifeport_map.errors import UsageError
+from lifeport_map.text import fold, slugify
 
 if TYPE_CHECKING:
     import networkx as nx
 
-NODE_TYPES = ("site", "organisation", "activity", "phase", "region")
-STRUCTURAL_EDGE_TYPES = ("performs", "in-phase", "located-in", "part-of")
+    from lifeport_map.model import Region, RegionFigure, Registry, Site
+
+NODE_TYPES = ("phase", "role", "activity", "kind", "group", "organisation", "site", "region", "definition")
+# Edges the graph itself makes; registry relations (partner, member-of, ...) come on top.
+STRUCTURAL_EDGE_TYPES = (
+    "in-phase",  # activity -> phase; site -> phase (served=True: named for a cross-cutting activity)
+    "has-role",  # activity -> role
+    "in-group",  # activity -> group of a view (pillars, national categories)
+    "performs",  # site -> activity
+    "is-a",  # site -> kind
+    "part-of",  # site -> organisation (origin="structure")
+    "located-in",  # site -> definition: the site belongs to the region under that definition
+    "defines",  # definition -> region
+)
+LANGS = ("nl", "en")
 
 
 def node_id(node_type: str, key: str) -> str:
-    """The graph id of a node: its type and its registry id, e.g. ``phase:front-end``."""
+    """The graph id of a node: its type and its key, e.g. ``phase:front-end``."""
     return f"{node_type}:{key}"
 
 
-def organisation_key(site: Site) -> str:
-    """Sites of one organisation share this key (the organisation name, slugified)."""
-    return slugify(site.organisation) or site.id
+def definition_key(region: str, definition: str) -> str:
+    return f"{region}/{definition}"
 
 
-def build_graph(registry: Registry) -> nx.MultiDiGraph:
-    """Build the value-chain graph of ``registry``.
+def _labels(label: Mapping[str, str], key: str) -> dict[str, str]:
+    return {f"label_{lang}": label.get(lang) or label.get("en") or key for lang in LANGS}
 
-    Edges: site -performs-> activity, activity -in-phase-> phase, site -in-phase-> phase (with
-    ``served=True`` for phases named for cross-cutting activities), site -part-of-> organisation,
-    site -located-in-> region (``definitions`` lists every definition the site satisfies,
-    ``default`` whether the region's default is one of them), organisation -located-in-> region
-    is not added: organisations span regions. Registry relations become site -> site edges keyed
-    by their type; relations to unknown ids are left out (``validate`` reports them).
-    """
+
+# --- making nodes and edges ---------------------------------------------------------------------
+
+
+def new_graph() -> nx.MultiDiGraph:
     import networkx as nx
 
-    taxonomy = registry.taxonomy
-    graph = nx.MultiDiGraph(name="lifeport-map value chain")
-    for order, phase in enumerate(taxonomy.phases):
-        graph.add_node(
-            node_id("phase", phase.id),
-            type="phase",
-            key=phase.id,
-            order=order,
-            label_nl=phase.text("nl"),
-            label_en=phase.text("en"),
-        )
-    for activity in taxonomy.activities:
-        graph.add_node(
-            node_id("activity", activity.id),
-            type="activity",
-            key=activity.id,
-            role=activity.role or "",
-            phase=activity.phase or "",
-            label_nl=activity.text("nl"),
-            label_en=activity.text("en"),
-        )
-        if activity.phase:
-            graph.add_edge(
-                node_id("activity", activity.id),
-                node_id("phase", activity.phase),
-                key="in-phase",
-                type="in-phase",
-            )
-    for region in registry.regions.values():
-        graph.add_node(
-            node_id("region", region.id),
-            type="region",
-            key=region.id,
-            label_nl=region.text("nl"),
-            label_en=region.text("en"),
-            lat=region.centre[0],
-            lon=region.centre[1],
-            default_definition=region.default_definition,
-        )
-    for site in registry.sites:
-        _add_site(graph, registry, site)
-    for site in registry.sites:
-        for relation in site.relations:
-            if relation.target not in registry.by_id or relation.target == site.id:
-                continue
-            graph.add_edge(
-                node_id("site", site.id),
-                node_id("site", relation.target),
-                key=relation.type,
-                type=relation.type,
-                origin="registry",
-                symmetric=relation.type in taxonomy.symmetric_relations,
-                note=relation.note or "",
-            )
-    return graph
+    return nx.MultiDiGraph(name="lifeport-map value chain")
 
 
-def _add_site(graph: nx.MultiDiGraph, registry: Registry, site: Site) -> None:
-    taxonomy = registry.taxonomy
-    site_node = node_id("site", site.id)
-    loc = site.location
-    latest = site.latest_employees
+def add_phase(graph: nx.MultiDiGraph, key: str, label: Mapping[str, str]) -> str:
+    node = node_id("phase", key)
+    order = sum(1 for _ in _of_type(graph, "phase"))
+    graph.add_node(node, type="phase", key=key, order=order, **_labels(label, key))
+    return node
+
+
+def add_role(graph: nx.MultiDiGraph, key: str, label: Mapping[str, str]) -> str:
+    node = node_id("role", key)
+    order = sum(1 for _ in _of_type(graph, "role"))
+    graph.add_node(node, type="role", key=key, order=order, **_labels(label, key))
+    return node
+
+
+def add_activity(
+    graph: nx.MultiDiGraph, key: str, label: Mapping[str, str], *, phase: str | None, role: str | None
+) -> str:
+    """An activity; ``phase`` None makes it cross-cutting (it serves the phases a site names)."""
+    node = node_id("activity", key)
+    graph.add_node(node, type="activity", key=key, phase=phase or "", role=role or "", **_labels(label, key))
+    if phase:
+        graph.add_edge(node, node_id("phase", phase), key="in-phase", type="in-phase")
+    if role:
+        graph.add_edge(node, node_id("role", role), key="has-role", type="has-role")
+    return node
+
+
+def add_kind(graph: nx.MultiDiGraph, key: str, label: Mapping[str, str], *, knowledge: bool) -> str:
+    node = node_id("kind", key)
+    graph.add_node(node, type="kind", key=key, knowledge=knowledge, **_labels(label, key))
+    return node
+
+
+def add_group(
+    graph: nx.MultiDiGraph, view: str, key: str, label: Mapping[str, str], activities: Iterable[str]
+) -> str:
+    """A group of a taxonomy view (a pillar, a national category) and the activities in it."""
+    node = node_id("group", f"{view}/{key}")
+    graph.add_node(node, type="group", key=key, view=view, **_labels(label, key))
+    for activity in activities:
+        graph.add_edge(node_id("activity", activity), node, key="in-group", type="in-group")
+    return node
+
+
+def add_region(
+    graph: nx.MultiDiGraph,
+    key: str,
+    name: Mapping[str, str],
+    *,
+    centre: tuple[float, float],
+    centre_place: str = "",
+    country: str = "",
+    default_definition: str,
+    aliases: Sequence[str] = (),
+    figures: Sequence[RegionFigure] = (),
+) -> str:
+    """A region; its published ``figures`` (for ``stats``) ride on the node."""
+    node = node_id("region", key)
     graph.add_node(
-        site_node,
-        type="site",
-        key=site.id,
+        node,
+        type="region",
+        key=key,
+        **_labels(name, key),
+        name=dict(name),
+        lat=centre[0],
+        lon=centre[1],
+        centre_place=centre_place,
+        country=country,
+        default_definition=default_definition,
+        aliases=tuple(aliases),
+        figures=tuple(figures),
+    )
+    return node
+
+
+def add_definition(
+    graph: nx.MultiDiGraph,
+    region: str,
+    key: str,
+    name: Mapping[str, str],
+    *,
+    kind: str,
+    source: str = "",
+    year: int | None = None,
+    municipalities: int | None = None,
+    radius_km: float | None = None,
+) -> str:
+    """One definition of a region (``kind``: municipalities, radius or boundary)."""
+    node = node_id("definition", definition_key(region, key))
+    graph.add_node(
+        node,
+        type="definition",
+        key=key,
+        region=region,
+        definition_type=kind,
+        **_labels(name, key),
+        source=source,
+        year=year,
+        municipalities=municipalities,
+        radius_km=radius_km,
+    )
+    graph.add_edge(node, node_id("region", region), key="defines", type="defines")
+    return node
+
+
+@dataclass(frozen=True, slots=True)
+class SiteNode:
+    """A site node's attributes, typed: what the analyses read."""
+
+    id: str
+    name: str
+    organisation: str
+    kind: str
+    status: str
+    activities: tuple[str, ...]
+    served_phases: tuple[str, ...]
+    phases: tuple[str, ...]
+    place: str
+    municipality: str
+    country: str
+    lat: float | None
+    lon: float | None
+    precision: str | None
+    employees: int | None
+    employees_year: int | None
+    sources: tuple[tuple[str, str, int | None], ...]  # reference, title, year
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+SITE_FIELDS = tuple(f.name for f in fields(SiteNode))[1:]
+
+
+def add_site(graph: nx.MultiDiGraph, site: SiteNode, *, rules: ChainRules | None = None) -> str:
+    """A site with its performs, in-phase, is-a and part-of edges. ``site.phases`` should be
+    the phases its activities lie in plus the served ones, in chain order (``rules`` derives
+    them when given)."""
+    node = node_id("site", site.id)
+    attrs = {f: getattr(site, f) for f in SITE_FIELDS}
+    if rules is not None:
+        own = {rules.phase_of.get(a) for a in site.activities} | set(site.served_phases)
+        attrs["phases"] = tuple(p for p in rules.phases if p in own)
+    graph.add_node(node, type="site", key=site.id, **attrs)
+    organisation = node_id("organisation", slugify(site.organisation) or site.id)
+    if organisation not in graph:
+        graph.add_node(organisation, type="organisation", key=organisation[13:], name=site.organisation)
+    own_phases = {graph.nodes[node_id("activity", a)].get("phase") for a in site.activities}
+    edges: list[tuple[str, str, str, dict[str, Any]]] = [
+        (node, organisation, "part-of", {"type": "part-of", "origin": "structure"}),
+        (node, node_id("kind", site.kind), "is-a", {"type": "is-a"}),
+    ]
+    edges += [(node, node_id("activity", a), "performs", {"type": "performs"}) for a in site.activities]
+    edges += [
+        (node, node_id("phase", p), "in-phase", {"type": "in-phase", "served": p not in own_phases})
+        for p in attrs["phases"]
+    ]
+    graph.add_edges_from(edges)
+    return node
+
+
+def add_membership(graph: nx.MultiDiGraph, site: str, region: str, definition: str) -> None:
+    """The site belongs to ``region`` under ``definition``."""
+    graph.add_edge(
+        node_id("site", site),
+        node_id("definition", definition_key(region, definition)),
+        key="located-in",
+        type="located-in",
+    )
+
+
+def add_relation(
+    graph: nx.MultiDiGraph, source: str, target: str, kind: str, *, symmetric: bool, note: str = ""
+) -> None:
+    """A relation the registry states between two sites (partner, member-of, supplier-of, ...)."""
+    graph.add_edge(
+        node_id("site", source),
+        node_id("site", target),
+        key=kind,
+        type=kind,
+        origin="registry",
+        symmetric=symmetric,
+        note=note,
+    )
+
+
+# --- building the graph of a registry -----------------------------------------------------------
+
+
+def site_node(site: Site) -> SiteNode:
+    """A registry site as the graph holds it (its latest employee figure counts)."""
+    latest = site.latest_employees
+    loc = site.location
+    return SiteNode(
+        id=site.id,
         name=site.name,
         organisation=site.organisation,
         kind=site.kind,
         status=site.status,
-        activities=list(site.activities),
-        phases=list(site.phases),
+        activities=site.activities,
+        served_phases=site.served_phases,
+        phases=site.phases,
         place=loc.place,
         municipality=loc.municipality,
         country=loc.country,
@@ -124,37 +273,300 @@ def _add_site(graph: nx.MultiDiGraph, registry: Registry, site: Site) -> None:
         precision=loc.precision,
         employees=latest.value if latest else None,
         employees_year=latest.year if latest else None,
+        sources=tuple((s.url or s.reference, s.title or "", s.year) for s in site.sources),
     )
-    org_node = node_id("organisation", organisation_key(site))
-    if org_node not in graph:
-        graph.add_node(org_node, type="organisation", key=organisation_key(site), name=site.organisation)
-    graph.add_edge(site_node, org_node, key="part-of", type="part-of", origin="structure")
-    for activity in site.activities:
-        graph.add_edge(site_node, node_id("activity", activity), key="performs", type="performs")
-    own = {taxonomy.phase_of(a) for a in site.activities}
-    for phase in site.phases:
-        graph.add_edge(
-            site_node, node_id("phase", phase), key="in-phase", type="in-phase", served=phase not in own
-        )
+
+
+_BUILT: list[tuple[Registry, nx.MultiDiGraph]] = []
+
+
+def as_graph(source: Registry | nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``source`` itself when it is a graph; for a registry its graph, built once (the last
+    few registries' graphs are kept, so the analyses of one command share one graph)."""
+    from lifeport_map.model import Registry
+
+    if not isinstance(source, Registry):
+        return source
+    for registry, graph in _BUILT:
+        if registry is source:
+            return graph
+    graph = build_graph(source)
+    _BUILT.insert(0, (source, graph))
+    del _BUILT[4:]
+    return graph
+
+
+def build_graph(registry: Registry) -> nx.MultiDiGraph:
+    """Build the value-chain graph of ``registry`` (see the module docstring and docs/graph.md).
+
+    Membership is worked out once here for every definition of every region: municipality
+    lists by a name index, radii by distance, boundaries by point in polygon. Relations to
+    unknown ids or to the site itself are left out (``validate`` reports them).
+    """
+    taxonomy = registry.taxonomy
+    graph = new_graph()
+    for phase in taxonomy.phases:
+        add_phase(graph, phase.id, phase.label)
+    for role in taxonomy.roles:
+        add_role(graph, role.id, role.label)
+    for activity in taxonomy.activities:
+        add_activity(graph, activity.id, activity.label, phase=activity.phase, role=activity.role)
+    for kind in taxonomy.kinds:
+        add_kind(graph, kind.id, kind.label, knowledge=kind.id in taxonomy.knowledge_kinds)
+    for view in taxonomy.views:
+        for group, activities in view.groups:
+            add_group(graph, view.id, group.id, group.label, activities)
     for region in registry.regions.values():
-        definitions = [d.id for d in region.definitions if in_region(site, region, d, registry.regions_dir)]
-        if definitions:
-            graph.add_edge(
-                site_node,
-                node_id("region", region.id),
-                key="located-in",
-                type="located-in",
-                definitions=definitions,
-                default=region.default_definition in definitions,
-            )
+        _add_region(graph, region)
+    for site in registry.sites:
+        add_site(graph, site_node(site))
+    _add_memberships(graph, registry)
+    for site in registry.sites:
+        for relation in site.relations:
+            if relation.target in registry.by_id and relation.target != site.id:
+                add_relation(
+                    graph,
+                    site.id,
+                    relation.target,
+                    relation.type,
+                    symmetric=relation.type in taxonomy.symmetric_relations,
+                    note=relation.note or "",
+                )
+    return graph
 
 
-# --- small queries -------------------------------------------------------------------------
+def _add_region(graph: nx.MultiDiGraph, region: Region) -> None:
+    add_region(
+        graph,
+        region.id,
+        region.name,
+        centre=region.centre,
+        centre_place=region.centre_place,
+        country=region.country,
+        default_definition=region.default_definition,
+        aliases=region.aliases,
+        figures=region.figures,
+    )
+    for d in region.definitions:
+        add_definition(
+            graph,
+            region.id,
+            d.id,
+            d.name,
+            kind=d.type,
+            source=d.source.reference,
+            year=d.source.year,
+            municipalities=len(d.municipalities) or None,
+            radius_km=d.radius_km,
+        )
+
+
+def _add_memberships(graph: nx.MultiDiGraph, registry: Registry) -> None:
+    from lifeport_map.geo import members_by_definition
+
+    edges = [
+        (node_id("site", s.id), node_id("definition", definition_key(r.id, d.id)), "located-in")
+        for r, d, members in members_by_definition(registry)
+        for s in members
+    ]
+    graph.add_edges_from((u, v, k, {"type": k}) for u, v, k in edges)
+
+
+# --- reading the graph --------------------------------------------------------------------------
+
+
+def _of_type(graph: nx.MultiDiGraph, node_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    prefix = node_type + ":"
+    return ((n, d) for n, d in graph.nodes(data=True) if n.startswith(prefix) and d.get("type") == node_type)
 
 
 def nodes_of_type(graph: nx.MultiDiGraph, node_type: str) -> list[str]:
     """Ids of every node of ``node_type``, in insertion order."""
-    return [n for n, data in graph.nodes(data=True) if data.get("type") == node_type]
+    return [n for n, _ in _of_type(graph, node_type)]
+
+
+def keys_of_type(graph: nx.MultiDiGraph, node_type: str) -> list[str]:
+    """Keys (registry or taxonomy ids) of every node of ``node_type``, in insertion order."""
+    return [str(d["key"]) for _, d in _of_type(graph, node_type)]
+
+
+def label(graph: nx.MultiDiGraph, node_type: str, key: str, lang: str) -> str:
+    """The Dutch or English label of a taxonomy, region or definition node (its key if none)."""
+    data = graph.nodes.get(node_id(node_type, key))
+    if data is None:
+        return key
+    return str(data.get(f"label_{lang}") or data.get("label_en") or key)
+
+
+def chain_rules_of(graph: nx.MultiDiGraph) -> ChainRules:
+    """The chain rules from the graph's phase, role, activity and kind nodes."""
+    cached = graph.graph.get("_rules")
+    if isinstance(cached, ChainRules):
+        return cached
+    activities = list(_of_type(graph, "activity"))
+    rules = ChainRules(
+        phases=tuple(keys_of_type(graph, "phase")),
+        roles=tuple(keys_of_type(graph, "role")),
+        activities=tuple(d["key"] for _, d in activities),
+        phase_of={d["key"]: d["phase"] or None for _, d in activities},
+        role_of={d["key"]: d["role"] or None for _, d in activities},
+        knowledge_kinds=frozenset(d["key"] for _, d in _of_type(graph, "kind") if d.get("knowledge")),
+    )
+    graph.graph["_rules"] = rules
+    return rules
+
+
+def site(graph: nx.MultiDiGraph, site_id: str) -> SiteNode:
+    """The typed attributes of site ``site_id``."""
+    data = graph.nodes[node_id("site", site_id)]
+    return SiteNode(site_id, *(data[f] for f in SITE_FIELDS))
+
+
+def all_sites(graph: nx.MultiDiGraph) -> list[SiteNode]:
+    """Every site, in insertion (registry) order."""
+    return [SiteNode(d["key"], *(d[f] for f in SITE_FIELDS)) for _, d in _of_type(graph, "site")]
+
+
+def has_site(graph: nx.MultiDiGraph, site_id: str) -> bool:
+    return node_id("site", site_id) in graph
+
+
+@dataclass(frozen=True)
+class RegionNode:
+    id: str
+    name: Mapping[str, str]
+    centre: tuple[float, float]
+    centre_place: str
+    country: str
+    default_definition: str
+    aliases: tuple[str, ...]
+    figures: tuple[RegionFigure, ...]
+    definitions: tuple[str, ...]
+
+    def text(self, lang: str) -> str:
+        return self.name.get(lang) or self.name.get("en") or self.id
+
+
+def region(graph: nx.MultiDiGraph, region_id: str) -> RegionNode:
+    node = node_id("region", region_id)
+    d = graph.nodes[node]
+    definitions = tuple(
+        graph.nodes[u]["key"] for u, _, k in graph.in_edges(node, keys=True) if k == "defines"
+    )
+    return RegionNode(
+        id=region_id,
+        name=d["name"],
+        centre=(d["lat"], d["lon"]),
+        centre_place=d["centre_place"],
+        country=d["country"],
+        default_definition=d["default_definition"],
+        aliases=d["aliases"],
+        figures=d["figures"],
+        definitions=definitions,
+    )
+
+
+def region_ids(graph: nx.MultiDiGraph) -> list[str]:
+    return keys_of_type(graph, "region")
+
+
+@dataclass(frozen=True)
+class DefinitionNode:
+    id: str
+    region: str
+    type: str
+    name: Mapping[str, str]
+    source: str
+    year: int | None
+    municipalities: int | None
+    radius_km: float | None
+
+    def text(self, lang: str) -> str:
+        return self.name.get(lang) or self.name.get("en") or self.id
+
+
+def definition(graph: nx.MultiDiGraph, region_id: str, definition_id: str) -> DefinitionNode:
+    d = graph.nodes[node_id("definition", definition_key(region_id, definition_id))]
+    return DefinitionNode(
+        id=definition_id,
+        region=region_id,
+        type=d["definition_type"],
+        name={lang: d[f"label_{lang}"] for lang in LANGS},
+        source=d["source"],
+        year=d["year"],
+        municipalities=d["municipalities"],
+        radius_km=d["radius_km"],
+    )
+
+
+def resolve_region(graph: nx.MultiDiGraph, name: str) -> RegionNode:
+    """A region by id, name or alias (case- and accent-insensitive), or a UsageError with the
+    closest names."""
+    wanted = fold(name)
+    candidates: dict[str, str] = {}
+    for region_id in region_ids(graph):
+        found = region(graph, region_id)
+        names = [found.id, *found.name.values(), *found.aliases]
+        if any(fold(n) == wanted for n in names):
+            return found
+        for n in names:
+            candidates[fold(n)] = found.id
+    import difflib
+
+    close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
+    suggestions = list(dict.fromkeys(candidates[c] for c in close))
+    hint = (
+        f"did you mean: {', '.join(suggestions)}?"
+        if suggestions
+        else f"known regions: {', '.join(region_ids(graph))}"
+    )
+    raise UsageError(f"unknown region '{name}'", hint=hint)
+
+
+def resolve_definition(graph: nx.MultiDiGraph, found: RegionNode, wanted: str | None) -> DefinitionNode:
+    """The named definition of a region (its default when None), or a UsageError."""
+    chosen = wanted or found.default_definition
+    if chosen not in found.definitions:
+        raise UsageError(
+            f"region '{found.id}' has no definition '{wanted}'",
+            hint=f"use one of: {', '.join(found.definitions)}",
+        )
+    return definition(graph, found.id, chosen)
+
+
+def member_ids(graph: nx.MultiDiGraph, region_id: str, definition_id: str) -> list[str]:
+    """Ids of the sites in a region under a definition, in registry order."""
+    target = node_id("definition", definition_key(region_id, definition_id))
+    found = {u for u, _, k in graph.in_edges(target, keys=True) if k == "located-in"}
+    return [n[5:] for n in graph if n in found]
+
+
+def members(graph: nx.MultiDiGraph, region_id: str, definition_id: str) -> list[SiteNode]:
+    """The sites in a region under a definition, in registry order."""
+    return [site(graph, s) for s in member_ids(graph, region_id, definition_id)]
+
+
+def regions_of(graph: nx.MultiDiGraph, site_id: str) -> list[str]:
+    """Ids of the regions a site belongs to under each region's default definition."""
+    inside = {v for _, v, k in graph.out_edges(node_id("site", site_id), keys=True) if k == "located-in"}
+    out = []
+    for region_id in region_ids(graph):
+        default = graph.nodes[node_id("region", region_id)]["default_definition"]
+        if node_id("definition", definition_key(region_id, default)) in inside:
+            out.append(region_id)
+    return out
+
+
+def without_sites(graph: nx.MultiDiGraph, site_ids: Iterable[str]) -> nx.MultiDiGraph:
+    """A read-only view of ``graph`` with the sites removed (what-if): every edge of theirs
+    goes too, so memberships, relations and phase edges no longer see them."""
+    import networkx as nx
+
+    view: nx.MultiDiGraph = nx.restricted_view(graph, [node_id("site", s) for s in site_ids], [])
+    return view
+
+
+# --- small queries -------------------------------------------------------------------------------
 
 
 def _targets(graph: nx.MultiDiGraph, node: str, edge_type: str) -> Iterator[str]:
@@ -170,7 +582,7 @@ def _sources(graph: nx.MultiDiGraph, node: str, edge_type: str) -> Iterator[str]
 
 
 def sites_in_phase(graph: nx.MultiDiGraph, phase: str) -> list[str]:
-    """Registry ids of the sites active in ``phase`` (by activity or as served phase)."""
+    """Registry ids of the sites with an in-phase edge to ``phase`` (by activity or served)."""
     return sorted(
         graph.nodes[s]["key"]
         for s in _sources(graph, node_id("phase", phase), "in-phase")
@@ -183,23 +595,18 @@ def sites_performing(graph: nx.MultiDiGraph, activity: str) -> list[str]:
     return sorted(graph.nodes[s]["key"] for s in _sources(graph, node_id("activity", activity), "performs"))
 
 
-def sites_in_region(graph: nx.MultiDiGraph, region: str, definition: str | None = None) -> list[str]:
-    """Registry ids of the sites in ``region`` under ``definition`` (default: the region's)."""
-    target = node_id("region", region)
-    wanted = definition or graph.nodes[target]["default_definition"]
-    return sorted(
-        graph.nodes[s]["key"]
-        for s, _, data in graph.in_edges(target, data=True)
-        if data.get("type") == "located-in" and wanted in data["definitions"]
-    )
+def sites_in_region(graph: nx.MultiDiGraph, region_id: str, definition_id: str | None = None) -> list[str]:
+    """Registry ids of the sites in ``region`` under ``definition`` (default: the region's), sorted."""
+    wanted = definition_id or graph.nodes[node_id("region", region_id)]["default_definition"]
+    return sorted(member_ids(graph, region_id, wanted))
 
 
-def organisation_of(graph: nx.MultiDiGraph, site: str) -> str:
+def organisation_of(graph: nx.MultiDiGraph, site_id: str) -> str:
     """The organisation name of a site."""
-    for target in _targets(graph, node_id("site", site), "part-of"):
+    for target in _targets(graph, node_id("site", site_id), "part-of"):
         if graph.nodes[target]["type"] == "organisation":
             return str(graph.nodes[target]["name"])
-    raise KeyError(site)
+    raise KeyError(site_id)
 
 
 def sites_of_organisation(graph: nx.MultiDiGraph, organisation_node: str) -> list[str]:
@@ -211,12 +618,12 @@ def sites_of_organisation(graph: nx.MultiDiGraph, organisation_node: str) -> lis
     )
 
 
-def related_sites(graph: nx.MultiDiGraph, site: str, relation: str) -> list[str]:
+def related_sites(graph: nx.MultiDiGraph, site_id: str, relation: str) -> list[str]:
     """Sites that ``site`` has a registry relation of type ``relation`` with.
 
     Symmetric relations (partner) are followed in both directions.
     """
-    node = node_id("site", site)
+    node = node_id("site", site_id)
     found = set(_targets(graph, node, relation))
     for source, _, data in graph.in_edges(node, data=True):
         if data.get("type") == relation and data.get("symmetric"):

@@ -586,3 +586,25 @@ class RegistryChanges(Result):
     moved: tuple[Move, ...]
     changed: tuple[EntryChanges, ...]
     coverage: tuple[RegionCoverageChange, ...]
+
+
+# --- the region brief ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BriefSource(Result):
+    reference: str
+    title: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class BriefData(Result):
+    """Everything a region brief shows: its coverage, the comparison with the other regions,
+    white spots, published figures, and the sources of its sites."""
+
+    coverage: Coverage
+    compare: Comparison
+    gaps: Gaps
+    stats: Stats
+    sources: tuple[BriefSource, ...]

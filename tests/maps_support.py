@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from lifeport_map.model import Registry
 from lifeport_map.registry import load_registry
+from lifeport_map.results import Coverage
 
 HERE = Path(__file__).resolve().parent
 MINI = HERE / "fixtures" / "mini"
@@ -37,3 +39,11 @@ def page_data(html: str) -> dict[str, Any]:
 def without_data(html: str) -> str:
     """The page with its JSON data element removed: the HTML and JavaScript around the data."""
     return re.sub(r'<script type="application/json" id="lp-data">.*?</script>', "", html, flags=re.S)
+
+
+def coverages_of(registry: Registry, regions: Sequence[str]) -> list[Coverage]:
+    """The coverage results a compare page shows under its panels (computed by the caller, as
+    the map command does: renderers do not run analyses)."""
+    from lifeport_map.analysis.coverage import coverage
+
+    return [coverage(registry, name, lang="nl") for name in regions]

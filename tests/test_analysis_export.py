@@ -26,8 +26,35 @@ def test_graphml_loads_back_in_networkx(tmp_path: Path) -> None:
     assert fab["activities"] == "wafer-fab; chip-design"  # lists flattened
     assert fab["employees"] == 1000
     assert "lat" not in graph.nodes["site:design-nijmegen"]  # no None in GraphML
-    located = graph.get_edge_data("site:fab-nijmegen", "region:nijmegen")
-    assert any(e["definitions"] == "two; radius-10km" for e in located.values())
+    located = {v for _, v, d in graph.out_edges("site:fab-nijmegen", data=True) if d["type"] == "located-in"}
+    assert located == {"definition:nijmegen/two", "definition:nijmegen/radius-10km"}
+    assert graph.nodes["definition:nijmegen/radius-10km"]["radius_km"] == 10.0
+
+
+def test_graphml_is_the_graph_the_analyses_read(tmp_path: Path) -> None:
+    from lifeport_map.graph import build_graph
+
+    built = build_graph(analysis_registry())
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(export_bytes(analysis_registry(), "graphml"))
+    exported = nx.read_graphml(path, force_multigraph=True)
+    assert set(exported.nodes) == set(built.nodes)
+    assert sorted((u, v, k) for u, v, k in exported.edges(keys=True)) == sorted(built.edges(keys=True))
+
+
+def test_graphml_stays_well_formed_with_characters_xml_forbids() -> None:
+    from xml.etree import ElementTree
+
+    from lifeport_map.analysis.export import plain_graph
+    from lifeport_map.graph import build_graph
+
+    graph = build_graph(analysis_registry())
+    graph.nodes["site:fab-nijmegen"]["name"] = "Fab\x00\x1b[31m\ufffe"
+    flat = plain_graph(graph, flat=True)
+    assert flat.nodes["site:fab-nijmegen"]["name"] == "Fab\ufffd\ufffd[31m\ufffd"
+    buffer = io.BytesIO()
+    nx.write_graphml(flat, buffer)
+    ElementTree.fromstring(buffer.getvalue())  # parses: well-formed
 
 
 def test_geojson_loads_in_geopandas_with_every_site(tmp_path: Path) -> None:

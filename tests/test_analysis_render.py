@@ -7,7 +7,7 @@ import io
 import re
 
 from lifeport_map import coverage
-from lifeport_map.render.analysis import BUILDERS
+from lifeport_map.render.analysis import sections as build_sections
 from lifeport_map.render.tables import (
     Section,
     csv_text,
@@ -62,7 +62,7 @@ def test_every_builder_renders_the_hostile_fixture() -> None:
     }
     for name, result in results.items():
         for lang in ("nl", "en"):
-            sections = BUILDERS[name](result, lang)
+            sections = build_sections(result, lang)
             markdown = to_markdown(sections)
             assert "<script" not in markdown and "javascript:" not in markdown, name
             for row in csv.reader(io.StringIO(to_csv(sections))):

@@ -35,6 +35,10 @@ def test_node_types_and_counts() -> None:
     assert counts["phase"] == 4
     assert counts["activity"] == len(registry.taxonomy.activities)
     assert counts["region"] == 3
+    assert counts["definition"] == sum(len(r.definitions) for r in registry.regions.values())
+    assert counts["role"] == len(registry.taxonomy.roles)
+    assert counts["kind"] == len(registry.taxonomy.kinds)
+    assert counts["group"] == sum(len(v.groups) for v in registry.taxonomy.views)
     # Fabco has two sites (fab and planned line); Saxfab two; every other organisation one.
     assert counts["organisation"] == 11
     assert isinstance(g, nx.MultiDiGraph)
@@ -63,17 +67,18 @@ def test_site_edges_of_the_fab() -> None:
     assert ("phase:design", "in-phase") in out
     assert ("phase:front-end", "in-phase") in out
     assert ("organisation:fabco", "part-of") in out
-    located = g.get_edge_data(fab, "region:nijmegen")["located-in"]
-    assert located["definitions"] == ["two", "radius-10km"]
-    assert located["default"] is True
+    assert ("kind:idm", "is-a") in out
+    located = {v for v, t in out if t == "located-in"}
+    assert located == {"definition:nijmegen/two", "definition:nijmegen/radius-10km"}
+    assert g.get_edge_data("definition:nijmegen/two", "region:nijmegen")["defines"]["type"] == "defines"
     assert g.nodes[fab]["employees"] == 1000  # the 2026 figure, not the older 2017 one
     assert g.get_edge_data("activity:wafer-fab", "phase:front-end")["in-phase"]["type"] == "in-phase"
 
 
 def test_site_without_coordinates_is_in_municipality_definitions_only() -> None:
     g = graph()
-    located = g.get_edge_data("site:design-nijmegen", "region:nijmegen")["located-in"]
-    assert located["definitions"] == ["two"]
+    located = {v for _, v, k in g.out_edges("site:design-nijmegen", keys=True) if k == "located-in"}
+    assert located == {"definition:nijmegen/two"}
     assert g.nodes["site:design-nijmegen"]["lat"] is None
 
 
@@ -117,4 +122,7 @@ def test_shipped_registry_graph_builds() -> None:
 
 
 def sites_in_region_nodes(g: nx.MultiDiGraph) -> set[str]:
-    return {u for u, _, d in g.in_edges("region:nijmegen", data=True) if d["type"] == "located-in"}
+    default = g.nodes["region:nijmegen"]["default_definition"]
+    return {
+        u for u, _, d in g.in_edges(f"definition:nijmegen/{default}", data=True) if d["type"] == "located-in"
+    }

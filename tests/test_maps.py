@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import run_cli, snapshot
-from maps_support import HOSTILE_ARGS, hostile, mini, page_data, without_data
+from maps_support import HOSTILE_ARGS, coverages_of, hostile, mini, page_data, without_data
 
 from lifeport_map.analysis.coverage import coverage
 from lifeport_map.render import maps
@@ -35,7 +35,7 @@ def test_region_legend_counts_equal_coverage() -> None:
     sites = region_sites(registry, registry.regions["nijmegen"])
     legend = maps.legend_html(registry.taxonomy, maps.layer_counts(sites, registry.taxonomy), "nl")
     counts = dict(re.findall(r'data-layer="([a-z-]+)".*?data-count="(\d+)"', legend))
-    expected = {p["phase"]: str(p["count"]) for p in coverage(registry, "nijmegen")["phases"]}
+    expected = {p.phase: str(p.count) for p in coverage(registry, "nijmegen").phases}
     assert (
         {k: v for k, v in counts.items() if k in expected}
         == expected
@@ -161,7 +161,11 @@ def test_pages_are_offline_deterministic_and_safe(build: str) -> None:
             return maps.page_html(maps.nl_map(registry))
         if build == "region":
             return maps.page_html(maps.region_map(registry, "nijmegen", lang="en"))
-        return maps.page_html(maps.compare_page(registry, ["nijmegen", "dresden"]))
+        return maps.page_html(
+            maps.compare_page(
+                registry, ["nijmegen", "dresden"], coverages=coverages_of(registry, ["nijmegen", "dresden"])
+            )
+        )
 
     first, second = page(), page()
     assert first == second
@@ -185,7 +189,11 @@ def test_tiles_are_added_only_when_chosen_with_attribution() -> None:
 
 
 def test_compare_panels_share_one_zoom() -> None:
-    html = maps.page_html(maps.compare_page(mini(), ["nijmegen", "dresden"]))
+    html = maps.page_html(
+        maps.compare_page(
+            mini(), ["nijmegen", "dresden"], coverages=coverages_of(mini(), ["nijmegen", "dresden"])
+        )
+    )
     zooms = [spec["options"]["zoom"] for spec in page_data(html)["maps"]]
     assert len(zooms) == 2 and len(set(zooms)) == 1
     assert html.count('class="lp-coverage"') == 2

@@ -5,10 +5,18 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 from maps_support import HOSTILE_ARGS, hostile, mini
 
-from lifeport_map.render.report import build_brief
+from lifeport_map.analysis.brief import brief as brief_data
+from lifeport_map.model import Registry
+from lifeport_map.render.report import Brief, render_brief
+from lifeport_map.render.safe import markdown_text
+
+
+def build_brief(registry: Registry, region: str, *, lang: str) -> Brief:
+    return render_brief(brief_data(registry, region, lang=lang), lang)
 
 
 def test_brief_shows_coverage_comparison_gaps_and_sources() -> None:
@@ -56,3 +64,80 @@ def test_report_command_writes_brief_files(tmp_path: Path, mini_args: list[str])
         *HOSTILE_ARGS, "report", "--region", "nijmegen", "--lang", "en", "--output", str(tmp_path / "h")
     )
     assert hostile_run.returncode == 0, hostile_run.stderr
+
+
+SECTIONS = {
+    "en": (
+        "Coverage per phase",
+        "Map",
+        "Comparison with the other regions",
+        "Fragile phases (one organisation)",
+        "White spots and candidates",
+        "Published figures next to the registry",
+        "Sources",
+    ),
+    "nl": (
+        "Dekking per fase",
+        "Kaart",
+        "Vergelijking met de andere regio's",
+        "Kwetsbare fasen (één organisatie)",
+        "Witte vlekken en kandidaten",
+        "Gepubliceerde cijfers naast het register",
+        "Bronnen",
+    ),
+}
+
+
+def _section(markdown: str, heading: str) -> str:
+    """The text under a level-2 heading, up to the next one."""
+    after = markdown.split(f"\n## {heading}\n", 1)[1]
+    return after.split("\n## ", 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("region", ["nijmegen", "brainport", "twente", "delft", "leuven", "dresden"])
+def test_every_brief_section_of_every_shipped_region_shows_the_analysis(region: str, lang: str) -> None:
+    registry = shipped()
+    data = brief_data(registry, region, lang=lang)
+    md = render_brief(data, lang).markdown
+    headings = re.findall(r"^## (.+)$", md, flags=re.MULTILINE)
+    assert [markdown_to_text(h) for h in headings] == list(SECTIONS[lang])
+    cov = data.coverage
+    coverage_rows = [line for line in _section(md, SECTIONS[lang][0]).splitlines() if line.startswith("| ")]
+    assert len(coverage_rows) == 1 + len(cov.phases)  # header and one row per phase
+    for phase, row in zip(cov.phases, coverage_rows[1:], strict=True):
+        assert row.startswith(f"| {markdown_text(phase.label)} | {phase.count} | {phase.organisations} |")
+    compare_rows = [line for line in _section(md, SECTIONS[lang][2]).splitlines() if line.startswith("| ")]
+    assert len(compare_rows) == 1 + len(data.compare.regions)
+    fragile = _section(md, markdown_text(SECTIONS[lang][3]))
+    items = [line[2:] for line in fragile.splitlines() if line.startswith("- ")]
+    # one line per fragile phase, "label: organisation", the organisation's whole name
+    assert items == [f"{markdown_text(f.label)}: {markdown_text(f.organisation)}" for f in cov.fragile_phases]
+    spots = [line for line in _section(md, SECTIONS[lang][4]).splitlines() if line.startswith("| ")]
+    assert len(spots) == (1 + len(data.gaps.white_spots) if data.gaps.white_spots else 0)
+    figures = [line for line in _section(md, SECTIONS[lang][5]).splitlines() if line.startswith("| ")]
+    assert len(figures) == (1 + len(data.stats.figures) if data.stats.figures else 0)
+    sources = [line for line in _section(md, SECTIONS[lang][6]).splitlines() if line.startswith("1. ")]
+    assert len(sources) == len(data.sources) > 0
+
+
+def test_dresden_brief_names_organisations_not_letters() -> None:
+    data = brief_data(shipped(), "dresden", lang="en")
+    md = render_brief(data, "en").markdown
+    fragile = _section(md, SECTIONS["en"][3])
+    assert data.coverage.fragile_phases, "Dresden has a phase held by one organisation"
+    for f in data.coverage.fragile_phases:
+        assert f"- {markdown_text(f.label)}: {markdown_text(f.organisation)}" in fragile
+    # the bug this guards against: a name iterated letter by letter ("S, p, i, N, N, c, ...")
+    assert not re.search(r"(\b\w, ){4}", fragile)
+
+
+def shipped() -> Registry:
+    from lifeport_map.registry import load_registry
+    from tests.test_golden import REGISTRY
+
+    return load_registry(REGISTRY / "companies.yaml", REGISTRY / "regions", check=False)
+
+
+def markdown_to_text(text: str) -> str:
+    return text.replace("\\", "")

@@ -8,13 +8,32 @@ above 1 = specialised). The same is computed with employees, over sites that hav
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from lifeport_map.analysis.coverage import coverage_of_sites
 from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE, PRODUCTION_RULE
 from lifeport_map.errors import UsageError
-from lifeport_map.geo import region_sites, resolve_definition, resolve_region
-from lifeport_map.model import Registry
+from lifeport_map.graph import (
+    as_graph,
+    chain_rules_of,
+    label,
+    members,
+    region_ids,
+    resolve_definition,
+    resolve_region,
+)
+from lifeport_map.results import (
+    CompareMethod,
+    Comparison,
+    MatrixRow,
+    RegionDefinitionUsed,
+    Specialisation,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from lifeport_map.model import Registry
 
 DEFAULT_REGIONS = ("nijmegen", "brainport", "twente", "delft", "leuven", "dresden")
 SPECIALISATION_RULE = (
@@ -26,10 +45,11 @@ SPECIALISATION_RULE = (
 )
 
 
-def default_regions(registry: Registry) -> list[str]:
+def default_regions(source: Registry | nx.MultiDiGraph) -> list[str]:
     """The six comparison regions first (when present), then any others by id."""
-    ids = [r for r in DEFAULT_REGIONS if r in registry.regions]
-    return ids + sorted(r for r in registry.regions if r not in ids)
+    known = region_ids(as_graph(source))
+    ids = [r for r in DEFAULT_REGIONS if r in known]
+    return ids + sorted(r for r in known if r not in ids)
 
 
 def parse_definitions(values: Sequence[str]) -> str | dict[str, str] | None:
@@ -49,82 +69,88 @@ def parse_definitions(values: Sequence[str]) -> str | dict[str, str] | None:
 
 
 def compare(
-    registry: Registry,
+    source: Registry | nx.MultiDiGraph,
     regions: Sequence[str] | None = None,
     *,
     definition: str | Mapping[str, str] | None = None,
     lang: str = "en",
-) -> dict[str, Any]:
+) -> Comparison:
     """Coverage of each region side by side, with the matrix and specialisation figures.
 
     ``definition`` is one definition id used for every region, or a mapping from region
     (id, name or alias) to definition id; regions not named use their default.
     """
-    wanted = list(regions) if regions else default_regions(registry)
-    found = [resolve_region(registry, name) for name in wanted]
+    graph = as_graph(source)
+    wanted = list(regions) if regions else default_regions(graph)
+    found = [resolve_region(graph, name) for name in wanted]
     if len({r.id for r in found}) != len(found):
         raise UsageError("a region is named twice", hint="name each region once")
     per_region: dict[str, str | None] = {}
     if isinstance(definition, Mapping):
         for name, def_id in definition.items():
-            per_region[resolve_region(registry, name).id] = def_id
+            per_region[resolve_region(graph, name).id] = def_id
     coverages = []
     for region in found:
         chosen = resolve_definition(
-            region, definition if isinstance(definition, str) else per_region.get(region.id)
+            graph, region, definition if isinstance(definition, str) else per_region.get(region.id)
         )
-        members = region_sites(registry, region, chosen.id)
-        coverages.append(coverage_of_sites(registry, region, chosen, members, lang=lang))
-    taxonomy = registry.taxonomy
-    phase_ids = list(taxonomy.phase_ids)
-    region_ids = [c["region"]["id"] for c in coverages]
-    by_sites = {c["region"]["id"]: {p["phase"]: p["count"] for p in c["phases"]} for c in coverages}
-    by_employees = {
-        c["region"]["id"]: {p["phase"]: p["employees"]["known"] for p in c["phases"]} for c in coverages
-    }
+        sites = members(graph, region.id, chosen.id)
+        coverages.append(coverage_of_sites(graph, region, chosen, sites, lang=lang))
+    phase_ids = chain_rules_of(graph).phases
+    region_list = [c.region.id for c in coverages]
+    by_sites = {c.region.id: {p.phase: p.count for p in c.phases} for c in coverages}
+    by_employees = {c.region.id: {p.phase: p.employees.known for p in c.phases} for c in coverages}
     matrix = []
-    for index, phase in enumerate(taxonomy.phases):
+    for index, phase in enumerate(phase_ids):
+        rows = {c.region.id: c.phases[index] for c in coverages}
         matrix.append(
-            {
-                "phase": phase.id,
-                "label": phase.text(lang),
-                "sites": {c["region"]["id"]: c["phases"][index]["count"] for c in coverages},
-                "organisations": {c["region"]["id"]: c["phases"][index]["organisations"] for c in coverages},
-                "production": {
-                    c["region"]["id"]: c["phases"][index]["production"]["count"] for c in coverages
-                },
-                "employees": {c["region"]["id"]: c["phases"][index]["employees"]["known"] for c in coverages},
-                "roles": {
-                    role["role"]: {
-                        c["region"]["id"]: next(
-                            r["count"] for r in c["phases"][index]["roles"] if r["role"] == role["role"]
-                        )
-                        for c in coverages
+            MatrixRow(
+                phase=phase,
+                label=label(graph, "phase", phase, lang),
+                sites={r: p.count for r, p in rows.items()},
+                organisations={r: p.organisations for r, p in rows.items()},
+                production={r: p.production.count for r, p in rows.items()},
+                employees={r: p.employees.known for r, p in rows.items()},
+                roles={
+                    role.role: {
+                        r: next(x.count for x in p.roles if x.role == role.role) for r, p in rows.items()
                     }
-                    for role in coverages[0]["phases"][index]["roles"]
+                    for role in coverages[0].phases[index].roles
                 },
-            }
+            )
         )
-    return {
-        "regions": coverages,
-        "phases": phase_ids,
-        "matrix": matrix,
-        "whole_chain": [r for r, c in zip(region_ids, coverages, strict=True) if c["whole_chain"]],
-        "whole_chain_production": [
-            r for r, c in zip(region_ids, coverages, strict=True) if c["whole_chain_production"]
-        ],
-        "specialisation": {
-            "by_sites": location_quotients(by_sites, phase_ids),
-            "by_employees": location_quotients(by_employees, phase_ids),
-        },
-        "definitions": [{"region": c["region"]["id"], **c["definition"]} for c in coverages],
-        "method": {
-            "statuses_counted": list(COUNTED_STATUSES),
-            "specialisation": SPECIALISATION_RULE,
-            "employees": EMPLOYEES_RULE,
-            "production": PRODUCTION_RULE,
-        },
-    }
+    return Comparison(
+        regions=tuple(coverages),
+        phases=phase_ids,
+        matrix=tuple(matrix),
+        whole_chain=tuple(r for r, c in zip(region_list, coverages, strict=True) if c.whole_chain),
+        whole_chain_production=tuple(
+            r for r, c in zip(region_list, coverages, strict=True) if c.whole_chain_production
+        ),
+        specialisation=Specialisation(
+            by_sites=location_quotients(by_sites, phase_ids),
+            by_employees=location_quotients(by_employees, phase_ids),
+        ),
+        definitions=tuple(
+            RegionDefinitionUsed(
+                region=c.region.id,
+                id=c.definition.id,
+                name=c.definition.name,
+                type=c.definition.type,
+                municipalities=c.definition.municipalities,
+                radius_km=c.definition.radius_km,
+                source=c.definition.source,
+                year=c.definition.year,
+            )
+            for c in coverages
+        ),
+        method=CompareMethod(
+            statuses_counted=COUNTED_STATUSES,
+            specialisation=SPECIALISATION_RULE,
+            employees=EMPLOYEES_RULE,
+            production=PRODUCTION_RULE,
+        ),
+    )
 
 
 def location_quotients(

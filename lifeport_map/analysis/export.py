@@ -8,9 +8,9 @@ graph) and then serialised to bytes; writing the file is the caller's job. Lists
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
-from lifeport_map.analysis.coverage import site_employees
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import regions_of
 from lifeport_map.model import Registry, Site
@@ -77,7 +77,7 @@ def site_record(registry: Registry, site: Site) -> dict[str, Any]:
         "lat": loc.lat,
         "lon": loc.lon,
         "precision": loc.precision,
-        "employees": site_employees(site),
+        "employees": latest.value if latest else None,
         "employees_year": latest.year if latest else None,
         "regions": regions_of(registry, site),
         "since": site.since,
@@ -130,24 +130,35 @@ def geojson(registry: Registry) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def flat_graph(registry: Registry) -> nx.MultiDiGraph:
-    """The value-chain graph with list attributes joined and missing values dropped (GraphML)."""
-    from lifeport_map.graph import build_graph
+# Characters XML 1.0 does not allow, even escaped: GraphML must stay well-formed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
-    graph = build_graph(registry)
-    for _, data in graph.nodes(data=True):
+
+def _plain_value(key: str, value: Any, *, flat: bool) -> Any:
+    if key == "sources":  # (reference, title, year) per source: the references
+        value = [reference for reference, _, _ in value]
+    if isinstance(value, (list, tuple)):
+        value = flatten(value) if flat else list(value)
+    if flat and isinstance(value, str):
+        value = _NOT_XML.sub("\ufffd", value)
+    return value
+
+
+def plain_graph(graph: nx.MultiDiGraph, *, flat: bool) -> nx.MultiDiGraph:
+    """A copy of the graph for other tools: the same nodes, edges and attributes, with the
+    region's published figures and name mapping (which ride on the node for ``stats``) left out
+    and the sources as references. ``flat`` (GraphML): lists as '; '-joined text, missing values
+    dropped and characters XML forbids replaced, so the file is well-formed."""
+    out = graph.copy()
+    out.graph = {k: v for k, v in graph.graph.items() if not k.startswith("_")}
+    for _, data in [*out.nodes(data=True), *((None, d) for _, _, d in out.edges(data=True))]:
         for key in list(data):
-            if data[key] is None:
+            value = data[key]
+            if (key in ("figures", "name") and data.get("type") == "region") or (flat and value is None):
                 del data[key]
             else:
-                data[key] = flatten(data[key])
-    for _, _, data in graph.edges(data=True):
-        for key in list(data):
-            if data[key] is None:
-                del data[key]
-            else:
-                data[key] = flatten(data[key])
-    return graph
+                data[key] = _plain_value(key, value, flat=flat)
+    return out
 
 
 def registry_document(registry: Registry) -> dict[str, Any]:
@@ -155,7 +166,7 @@ def registry_document(registry: Registry) -> dict[str, Any]:
     import networkx as nx
 
     from lifeport_map.geo import region_sites
-    from lifeport_map.graph import build_graph
+    from lifeport_map.graph import as_graph
 
     regions = []
     for region in registry.regions.values():
@@ -178,7 +189,7 @@ def registry_document(registry: Registry) -> dict[str, Any]:
                 ],
             }
         )
-    built = build_graph(registry)
+    built = plain_graph(as_graph(registry), flat=False)
     try:
         graph = nx.node_link_data(built, edges="links")
     except TypeError:  # networkx < 3.4 names the keyword 'link'
@@ -207,6 +218,8 @@ def export_bytes(registry: Registry, fmt: str) -> bytes:
         import networkx as nx
 
         buffer = io.BytesIO()
-        nx.write_graphml(flat_graph(registry), buffer, encoding="utf-8")
+        from lifeport_map.graph import as_graph
+
+        nx.write_graphml(plain_graph(as_graph(registry), flat=True), buffer, encoding="utf-8")
         return buffer.getvalue()
     raise UsageError(f"unknown export format '{fmt}'", hint=f"use one of: {', '.join(EXPORT_FORMATS)}")

@@ -8,12 +8,29 @@ geodesic distance from the region's centre.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from lifeport_map.analysis.coverage import activities_in_phase, chain_activities, coverage_of_sites
-from lifeport_map.chain import COUNTED_STATUSES
-from lifeport_map.geo import geodesic_many_km, region_sites, regions_of, resolve_definition, resolve_region
-from lifeport_map.model import Registry, Site
+from lifeport_map.analysis.coverage import coverage_of_sites
+from lifeport_map.chain import COUNTED_STATUSES, is_counted
+from lifeport_map.geo import geodesic_many_km
+from lifeport_map.graph import (
+    SiteNode,
+    all_sites,
+    as_graph,
+    chain_rules_of,
+    label,
+    members,
+    regions_of,
+    resolve_definition,
+    resolve_region,
+)
+from lifeport_map.results import Actor, Candidate, Centre, Gaps, GapsMethod, Holder, WhiteSpot
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from lifeport_map.model import Registry
 
 CANDIDATE_RULE = (
     "candidates are active sites outside the region under the chosen definition that perform "
@@ -24,94 +41,98 @@ CANDIDATE_RULE = (
 
 
 def gaps(
-    registry: Registry, region: str, *, definition: str | None = None, lang: str = "en", limit: int = 3
-) -> dict[str, Any]:
+    source: Registry | nx.MultiDiGraph,
+    region: str,
+    *,
+    definition: str | None = None,
+    lang: str = "en",
+    limit: int = 3,
+) -> Gaps:
     """White spots of ``region`` with up to ``limit`` nearest candidates each."""
-    found = resolve_region(registry, region)
-    chosen = resolve_definition(found, definition)
-    members = region_sites(registry, found, chosen.id)
-    cov = coverage_of_sites(registry, found, chosen, members, lang=lang)
-    member_ids = {s.id for s in members}
-    outside = [s for s in registry.sites if s.id not in member_ids and s.status in COUNTED_STATUSES]
-    taxonomy = registry.taxonomy
-    centre = found.centre
+    graph = as_graph(source)
+    found = resolve_region(graph, region)
+    chosen = resolve_definition(graph, found, definition)
+    inside = members(graph, found.id, chosen.id)
+    cov = coverage_of_sites(graph, found, chosen, inside, lang=lang)
+    member_ids = {s.id for s in inside}
+    outside = [s for s in all_sites(graph) if s.id not in member_ids and is_counted(s.status)]
+    rules = chain_rules_of(graph)
     spots = []
-    for phase in cov["phases"]:
-        phase_id = phase["phase"]
-        if phase["organisations"] <= 1:
-            holder = phase["organisation_names"][0] if phase["organisation_names"] else None
-            pool = [
-                s for s in outside if activities_in_phase(s, phase_id, taxonomy) and s.organisation != holder
-            ]
-            spots.append(
-                _spot("phase", phase_id, None, phase["label"], phase["actors"], pool, registry, centre, limit)
-            )
-        present = {a["id"]: a for a in phase["activities"]["present"]}
-        for activity in chain_activities(taxonomy, phase_id):
-            item = present.get(activity)
-            if item is not None and item["organisations"] > 1:
-                continue
-            holders = [a for a in phase["actors"] if activity in a["activities"]]
-            holder = holders[0]["organisation"] if holders else None
+    for phase in cov.phases:
+        if phase.organisations <= 1:
+            holder = phase.organisation_names[0] if phase.organisation_names else None
             pool = [
                 s
                 for s in outside
-                if activity in activities_in_phase(s, phase_id, taxonomy) and s.organisation != holder
+                if rules.activities_in_phase(s.activities, s.served_phases, phase.phase)
+                and s.organisation != holder
             ]
-            label = taxonomy.label("activities", activity, lang)
-            spots.append(_spot("activity", phase_id, activity, label, holders, pool, registry, centre, limit))
-    return {
-        "region": cov["region"],
-        "definition": cov["definition"],
-        "centre": {"place": found.centre_place, "lat": centre[0], "lon": centre[1]},
-        "white_spots": spots,
-        "method": {"statuses_counted": list(COUNTED_STATUSES), "candidates": CANDIDATE_RULE, "limit": limit},
-    }
+            spots.append(
+                _spot(graph, "phase", phase.phase, None, phase.label, phase.actors, pool, found.centre, limit)
+            )
+        present = {a.id: a for a in phase.activities.present}
+        for activity in rules.chain_activities(phase.phase):
+            item = present.get(activity)
+            if item is not None and item.organisations > 1:
+                continue
+            holders = [a for a in phase.actors if activity in a.activities]
+            holder = holders[0].organisation if holders else None
+            pool = [
+                s
+                for s in outside
+                if activity in rules.activities_in_phase(s.activities, s.served_phases, phase.phase)
+                and s.organisation != holder
+            ]
+            text = label(graph, "activity", activity, lang)
+            spots.append(
+                _spot(graph, "activity", phase.phase, activity, text, holders, pool, found.centre, limit)
+            )
+    return Gaps(
+        region=cov.region,
+        definition=cov.definition,
+        centre=Centre(place=found.centre_place, lat=found.centre[0], lon=found.centre[1]),
+        white_spots=tuple(spots),
+        method=GapsMethod(statuses_counted=COUNTED_STATUSES, candidates=CANDIDATE_RULE, limit=limit),
+    )
 
 
 def _spot(
+    graph: nx.MultiDiGraph,
     kind: str,
     phase: str,
     activity: str | None,
-    label: str,
-    holders: list[dict[str, Any]],
-    pool: list[Site],
-    registry: Registry,
+    text: str,
+    holders: Sequence[Actor],
+    pool: list[SiteNode],
     centre: tuple[float, float],
     limit: int,
-) -> dict[str, Any]:
-    placed = [s for s in pool if s.location.has_coordinates]
-    distances = geodesic_many_km(
-        centre[0],
-        centre[1],
-        [
-            (s.location.lat, s.location.lon)
-            for s in placed
-            if s.location.lat is not None and s.location.lon is not None
-        ],
+) -> WhiteSpot:
+    placed = [(s, s.lat, s.lon) for s in pool if s.lat is not None and s.lon is not None]
+    distances = geodesic_many_km(centre[0], centre[1], [(lat, lon) for _, lat, lon in placed])
+    ranked = sorted(
+        zip(distances, (s for s, _, _ in placed), strict=True), key=lambda pair: (pair[0], pair[1].id)
     )
-    ranked = sorted(zip(distances, placed, strict=True), key=lambda pair: (pair[0], pair[1].id))
-    return {
-        "kind": kind,
-        "phase": phase,
-        "activity": activity,
-        "label": label,
-        "status": "absent" if not holders else "single-organisation",
-        "holder": {"organisation": holders[0]["organisation"], "sites": [h["id"] for h in holders]}
+    return WhiteSpot(
+        kind=kind,
+        phase=phase,
+        activity=activity,
+        label=text,
+        status="absent" if not holders else "single-organisation",
+        holder=Holder(organisation=holders[0].organisation, sites=tuple(h.id for h in holders))
         if holders
         else None,
-        "candidates": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "organisation": s.organisation,
-                "place": s.location.place,
-                "country": s.location.country,
-                "regions": regions_of(registry, s),
-                "distance_km": round(km, 1),
-            }
+        candidates=tuple(
+            Candidate(
+                id=s.id,
+                name=s.name,
+                organisation=s.organisation,
+                place=s.place,
+                country=s.country,
+                regions=tuple(regions_of(graph, s.id)),
+                distance_km=round(km, 1),
+            )
             for km, s in ranked[:limit]
-        ],
-        "candidates_total": len(pool),
-        "candidates_without_coordinates": len(pool) - len(placed),
-    }
+        ),
+        candidates_total=len(pool),
+        candidates_without_coordinates=len(pool) - len(placed),
+    )

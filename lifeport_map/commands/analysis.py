@@ -12,12 +12,18 @@ import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from lifeport_map.cli import Lang, _out, app, fail, load
 from lifeport_map.errors import LifeportError
+from lifeport_map.results import Result
+
+if TYPE_CHECKING:
+    from lifeport_map.results import Comparison
+
+R = TypeVar("R", bound=Result)
 
 
 class AnalysisFormat(StrEnum):
@@ -58,15 +64,15 @@ DefinitionOption = Annotated[
 ]
 
 
-def _show(name: str, result: dict[str, Any], fmt: AnalysisFormat, lang: Lang) -> None:
+def _show(result: Result, fmt: AnalysisFormat, lang: Lang) -> None:
     """Render an analysis result in the chosen format on standard output."""
     if fmt is AnalysisFormat.json:
-        _out(json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False))
+        _out(json.dumps(result.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
         return
-    from lifeport_map.render.analysis import BUILDERS
+    from lifeport_map.render.analysis import sections as build_sections
     from lifeport_map.render.tables import print_console, to_csv, to_markdown
 
-    sections = BUILDERS[name](result, lang.value)
+    sections = build_sections(result, lang.value)
     if fmt is AnalysisFormat.table:
         print_console(sections)
     elif fmt is AnalysisFormat.markdown:
@@ -75,10 +81,12 @@ def _show(name: str, result: dict[str, Any], fmt: AnalysisFormat, lang: Lang) ->
         _out(to_csv(sections))
 
 
-def _run(ctx: typer.Context, compute: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+def _run(ctx: typer.Context, compute: Callable[[Any], R]) -> R:
+    from lifeport_map.graph import build_graph
+
     registry = load(ctx, check=False)
     try:
-        return compute(registry)
+        return compute(build_graph(registry))
     except LifeportError as error:
         fail(error)
 
@@ -102,7 +110,7 @@ def coverage(
     from lifeport_map.analysis.coverage import coverage as compute
 
     result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value))
-    _show("coverage", result, fmt, lang)
+    _show(result, fmt, lang)
 
 
 @app.command()
@@ -135,12 +143,12 @@ def compare(
     from lifeport_map.analysis.compare import compare as compute
     from lifeport_map.analysis.compare import parse_definitions
 
-    def go(registry: Any) -> dict[str, Any]:
+    def go(registry: Any) -> Comparison:
         return compute(
             registry, regions or None, definition=parse_definitions(definition or []), lang=lang.value
         )
 
-    _show("compare", _run(ctx, go), fmt, lang)
+    _show(_run(ctx, go), fmt, lang)
 
 
 @app.command()
@@ -162,7 +170,7 @@ def gaps(
     from lifeport_map.analysis.gaps import gaps as compute
 
     result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value, limit=limit))
-    _show("gaps", result, fmt, lang)
+    _show(result, fmt, lang)
 
 
 @app.command()
@@ -183,7 +191,7 @@ def whatif(
     from lifeport_map.analysis.whatif import whatif as compute
 
     result = _run(ctx, lambda reg: compute(reg, region, without, definition=definition, lang=lang.value))
-    _show("whatif", result, fmt, lang)
+    _show(result, fmt, lang)
 
 
 @app.command()
@@ -237,7 +245,7 @@ def near(
             lang=lang.value,
         ),
     )
-    _show("near", result, fmt, lang)
+    _show(result, fmt, lang)
 
 
 @app.command()
@@ -258,7 +266,7 @@ def stats(
     from lifeport_map.analysis.stats import stats as compute
 
     result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value))
-    _show("stats", result, fmt, lang)
+    _show(result, fmt, lang)
 
 
 @app.command()

@@ -274,12 +274,14 @@ def diff_command(
     try:
         before = load_version(old, registry_path=registry_path, regions_dir=regions)
         after = load_version(new, registry_path=registry_path, regions_dir=regions)
-        changes = registry_changes(before.registry, after.registry)
+        changes = registry_changes(
+            before.registry, after.registry, old_label=before.label, new_label=after.label
+        )
     except LifeportError as error:
         fail(error)
     if report is ChangesFormat.json:
-        _out(changes_json(changes, before.label, after.label))
+        _out(changes_json(changes))
     elif report is ChangesFormat.markdown:
-        _out(changes_markdown(changes, before.label, after.label, lang=lang.value))
+        _out(changes_markdown(changes, lang=lang.value))
     else:
-        _out(changes_text(changes, before.label, after.label, lang=lang.value))
+        _out(changes_text(changes, lang=lang.value))

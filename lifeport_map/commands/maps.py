@@ -152,13 +152,17 @@ def map_compare(
 
     Example: lifeport-map map compare nijmegen dresden leuven --output out/bijlage2.html
     """
+    from lifeport_map.analysis.coverage import coverage
     from lifeport_map.render import maps, static
 
     registry = load(ctx, check=False)
     try:
+        coverages = [coverage(registry, name, lang=lang.value) for name in regions]
         _write(
             output,
-            lambda: maps.compare_page(registry, regions, lang=lang.value, tiles=tiles.value),
+            lambda: maps.compare_page(
+                registry, regions, coverages=coverages, lang=lang.value, tiles=tiles.value
+            ),
             lambda: static.compare_figure(registry, regions, lang=lang.value),
             fmt,
         )
@@ -181,15 +185,16 @@ def report(
 
     Example: lifeport-map report --region nijmegen --output out/nijmegen --lang nl
     """
+    from lifeport_map.analysis.brief import brief as brief_of
     from lifeport_map.errors import OutputError
     from lifeport_map.fileio import check_output_folder, make_folder, write_files_atomic
-    from lifeport_map.render.report import MAP_IMAGE, build_brief
+    from lifeport_map.render.report import MAP_IMAGE, render_brief
     from lifeport_map.render.static import figure_bytes, region_figure
 
     registry = load(ctx, check=False)
     try:
         check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
-        brief = build_brief(registry, region, definition=definition, lang=lang.value)
+        brief = render_brief(brief_of(registry, region, definition=definition, lang=lang.value), lang.value)
         image = figure_bytes(region_figure(registry, region, definition=definition, lang=lang.value), "png")
         # Refuse before writing any of the three files, so a brief is never left half written.
         blocked = [name for name in (MAP_IMAGE, "brief.md", "brief.html") if (output / name).is_dir()]

@@ -7,10 +7,11 @@ CSV output carries).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Sequence
 from typing import Any
 
 from lifeport_map.render.tables import Section
+from lifeport_map.results import Comparison, Coverage, FragilePhase, Gaps, Near, Result, Stats, WhatIf
 
 WORDS: dict[str, tuple[str, str]] = {  # key: (nl, en)
     "phase": ("Fase", "Phase"),
@@ -84,122 +85,117 @@ def _yes(value: bool, lang: str) -> str:
     return word("yes" if value else "no", lang)
 
 
-def _names(items: list[dict[str, Any]], key: str = "name", limit: int = 5) -> str:
-    names = [str(i[key]) for i in items]
+def _names(names: Sequence[str], limit: int = 5) -> str:
     return ", ".join(names[:limit]) + (" …" if len(names) > limit else "")
 
 
-def _fragile_text(fragile: list[dict[str, Any]], lang: str) -> str:
+def _fragile_text(fragile: Sequence[FragilePhase], lang: str) -> str:
     if not fragile:
         return word("none", lang)
-    return "; ".join(f"{f['label']}: {f['organisation']}" for f in fragile)
+    return "; ".join(f"{f.label}: {f.organisation}" for f in fragile)
 
 
-def coverage_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    rows = [
+def coverage_sections(result: Coverage, lang: str) -> list[Section]:
+    rows: list[list[Any]] = [
         [
-            p["label"],
-            p["count"],
-            p["organisations"],
-            p["production"]["count"],
-            p["employees"]["known"],
-            p["employees"]["sites_without_figure"],
-            ", ".join(a["label"] for a in p["activities"]["absent"]) or "-",
+            p.label,
+            p.count,
+            p.organisations,
+            p.production.count,
+            p.employees.known,
+            p.employees.sites_without_figure,
+            ", ".join(a.label for a in p.activities.absent) or "-",
         ]
-        for p in result["phases"]
+        for p in result.phases
     ]
     columns = [
         word(k, lang)
         for k in ("phase", "sites", "organisations", "production", "employees", "no_figure", "absent")
     ]
-    emp = result["employees"]
+    emp = result.employees
     notes = [
-        f"{word('whole_chain', lang)}: {_yes(result['whole_chain'], lang)}",
-        f"{word('whole_chain_production', lang)}: {_yes(result['whole_chain_production'], lang)}",
-        f"{word('fragile', lang)}: {_fragile_text(result['fragile_phases'], lang)}",
-        f"{word('fragile_production', lang)}: {_fragile_text(result['fragile_production_phases'], lang)}",
+        f"{word('whole_chain', lang)}: {_yes(result.whole_chain, lang)}",
+        f"{word('whole_chain_production', lang)}: {_yes(result.whole_chain_production, lang)}",
+        f"{word('fragile', lang)}: {_fragile_text(result.fragile_phases, lang)}",
+        f"{word('fragile_production', lang)}: {_fragile_text(result.fragile_production_phases, lang)}",
         word("employees_note", lang).format(
-            known=emp["known"], with_figure=emp["sites_with_figure"], without=emp["sites_without_figure"]
+            known=emp.known, with_figure=emp.sites_with_figure, without=emp.sites_without_figure
         ),
     ]
     notes.extend(
-        f"{p['label']} ({word('production', lang).lower()}): "
-        f"{_names(p['production']['actors'], limit=8) or word('none', lang)}"
-        for p in result["phases"]
+        f"{p.label} ({word('production', lang).lower()}): "
+        f"{_names([a.name for a in p.production.actors], limit=8) or word('none', lang)}"
+        for p in result.phases
     )
-    if result["pipeline"]:
-        notes.append(f"{word('pipeline', lang)}: {_names(result['pipeline'], limit=10)}")
-    title = f"{result['region']['name']} ({result['definition']['name']})"
-    role_rows = [[p["label"], *(r["count"] for r in p["roles"])] for p in result["phases"]]
-    role_columns = (
-        [word("phase", lang), *(r["label"] for r in result["phases"][0]["roles"])] if result["phases"] else []
-    )
+    if result.pipeline:
+        notes.append(f"{word('pipeline', lang)}: {_names([s.name for s in result.pipeline], limit=10)}")
+    title = f"{result.region.name} ({result.definition.name})"
+    role_rows: list[list[Any]] = [[p.label, *(r.count for r in p.roles)] for p in result.phases]
+    role_columns = [word("phase", lang), *(r.label for r in result.phases[0].roles)] if result.phases else []
     return [Section(title, columns, rows, notes), Section(word("roles", lang), role_columns, role_rows)]
 
 
-def compare_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    regions = [c["region"]["id"] for c in result["regions"]]
-    rows: list[list[Any]] = [[m["label"], *(m["sites"][r] for r in regions)] for m in result["matrix"]]
-    rows.append([word("whole_chain", lang), *(_yes(r in result["whole_chain"], lang) for r in regions)])
+def compare_sections(result: Comparison, lang: str) -> list[Section]:
+    regions = [c.region.id for c in result.regions]
+    rows: list[list[Any]] = [[m.label, *(m.sites[r] for r in regions)] for m in result.matrix]
+    rows.append([word("whole_chain", lang), *(_yes(r in result.whole_chain, lang) for r in regions)])
     rows.append(
         [
             word("whole_chain_production", lang),
-            *(_yes(r in result["whole_chain_production"], lang) for r in regions),
+            *(_yes(r in result.whole_chain_production, lang) for r in regions),
         ]
     )
-    notes = [f"{word('definition', lang)} {d['region']}: {d['name']}" for d in result["definitions"]]
-    production = [[m["label"], *(m["production"][r] for r in regions)] for m in result["matrix"]]
+    notes = [f"{word('definition', lang)} {d.region}: {d.name}" for d in result.definitions]
+    production: list[list[Any]] = [[m.label, *(m.production[r] for r in regions)] for m in result.matrix]
     sections = [
         Section(word("compare", lang), [word("phase", lang), *regions], rows, notes),
         Section(word("compare_production", lang), [word("phase", lang), *regions], production),
     ]
-    for key in ("by_sites", "by_employees"):
-        values = result["specialisation"][key]
-        title = word("specialisation_sites" if key == "by_sites" else "specialisation_employees", lang)
+    for key, values in (
+        ("specialisation_sites", result.specialisation.by_sites),
+        ("specialisation_employees", result.specialisation.by_employees),
+    ):
         sections.append(
             Section(
-                title,
+                word(key, lang),
                 [word("phase", lang), *regions],
-                [[m["label"], *(values[r][m["phase"]] for r in regions)] for m in result["matrix"]],
+                [[m.label, *(values[r][m.phase] for r in regions)] for m in result.matrix],
             )
         )
     return sections
 
 
-def gaps_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    rows = []
-    for spot in result["white_spots"]:
-        status = word("absent_status" if spot["status"] == "absent" else "single_status", lang)
-        holder = spot["holder"]["organisation"] if spot["holder"] else "-"
-        candidates = (
-            "; ".join(f"{c['name']} ({c['place']}, {c['distance_km']:.0f})" for c in spot["candidates"])
-            or "-"
-        )
-        label = spot["label"] if spot["kind"] == "phase" else f"{spot['phase']}: {spot['label']}"
-        rows.append([label, status, holder, candidates])
-    title = f"{word('white_spots', lang)}: {result['region']['name']} ({result['definition']['name']})"
+def gaps_sections(result: Gaps, lang: str) -> list[Section]:
+    rows: list[list[Any]] = []
+    for spot in result.white_spots:
+        status = word("absent_status" if spot.status == "absent" else "single_status", lang)
+        holder = spot.holder.organisation if spot.holder else "-"
+        candidates = "; ".join(f"{c.name} ({c.place}, {c.distance_km:.0f})" for c in spot.candidates) or "-"
+        text = spot.label if spot.kind == "phase" else f"{spot.phase}: {spot.label}"
+        rows.append([text, status, holder, candidates])
+    title = f"{word('white_spots', lang)}: {result.region.name} ({result.definition.name})"
     return [
         Section(
             title,
             [word(k, lang) for k in ("spot", "status", "holder", "candidates")],
             rows,
-            [result["method"]["candidates"]],
+            [result.method.candidates],
         )
     ]
 
 
-def whatif_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    rows = [
+def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
+    rows: list[list[Any]] = [
         [
-            p["label"],
-            p["sites_before"],
-            p["sites_after"],
-            p["production_before"],
-            p["production_after"],
-            p["employees_before"],
-            p["employees_after"],
+            p.label,
+            p.sites_before,
+            p.sites_after,
+            p.production_before,
+            p.production_after,
+            p.employees_before,
+            p.employees_after,
         ]
-        for p in result["phases"]
+        for p in result.phases
     ]
     b, a = word("before", lang), word("after", lang)
     columns = [
@@ -211,50 +207,47 @@ def whatif_sections(result: dict[str, Any], lang: str) -> list[Section]:
         f"{word('employees', lang)} {b}",
         f"{word('employees', lang)} {a}",
     ]
-    lost = result["lost"]
-    labels = {p["phase"]: p["label"] for p in result["phases"]}
-    lost_activities = [f"{labels[x['phase']]}: {x['label']}" for x in lost["activities"]]
+    lost = result.lost
+    labels = {p.phase: p.label for p in result.phases}
+    lost_activities = [f"{labels[x.phase]}: {x.label}" for x in lost.activities]
     lost_lines = [
-        f"{word('removed', lang)}: {_names(result['removed'], 'id', limit=20)}",
+        f"{word('removed', lang)}: {_names([r.id for r in result.removed], limit=20)}",
         f"{word('lost', lang)} ({word('phase', lang).lower()}): "
-        f"{', '.join(labels[p] for p in lost['phases']) or word('none', lang)}",
+        f"{', '.join(labels[p] for p in lost.phases) or word('none', lang)}",
         f"{word('lost', lang)} ({word('production', lang).lower()}): "
-        f"{', '.join(labels[p] for p in lost['production_phases']) or word('none', lang)}",
+        f"{', '.join(labels[p] for p in lost.production_phases) or word('none', lang)}",
         f"{word('lost', lang)} ({word('activities', lang).lower()}): "
         f"{', '.join(lost_activities) or word('none', lang)}",
         f"{word('lost', lang)} ({word('organisations', lang).lower()}): "
-        f"{', '.join(lost['organisations']) or word('none', lang)}",
-        f"{word('lost', lang)} ({word('employees', lang).lower()}): {lost['employees']}",
+        f"{', '.join(lost.organisations) or word('none', lang)}",
+        f"{word('lost', lang)} ({word('employees', lang).lower()}): {lost.employees}",
         f"{word('whole_chain_production', lang)}: "
-        f"{_yes(result['before']['whole_chain_production'], lang)} -> "
-        f"{_yes(result['after']['whole_chain_production'], lang)}",
+        f"{_yes(result.before.whole_chain_production, lang)} -> "
+        f"{_yes(result.after.whole_chain_production, lang)}",
         f"{word('fragile_production', lang)} ({a.lower()}): "
-        f"{_fragile_text(result['after']['fragile_production_phases'], lang)}",
+        f"{_fragile_text(result.after.fragile_production_phases, lang)}",
     ]
-    title = f"{result['region']['name']} ({result['definition']['name']})"
+    title = f"{result.region.name} ({result.definition.name})"
     return [Section(title, columns, rows, lost_lines)]
 
 
-def near_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    rows = [
+def near_sections(result: Near, lang: str) -> list[Section]:
+    rows: list[list[Any]] = [
         [
-            s["distance_km"],
-            s["id"],
-            s["name"],
-            s["organisation"],
-            f"{s['place']} ({s['country']})",
-            ", ".join(s["activity_labels"]),
+            s.distance_km,
+            s.id,
+            s.name,
+            s.organisation,
+            f"{s.place} ({s.country})",
+            ", ".join(s.activity_labels),
         ]
-        for s in result["sites"]
+        for s in result.sites
     ]
-    origin = result["origin"]
-    title = (
-        f"{origin['name']} ({origin['lat']:.4f}, {origin['lon']:.4f}), "
-        f"{result['radius_km']:g} km: {result['count']}"
-    )
-    notes = [result["method"]]
-    if result["without_coordinates"]:
-        notes.append(f"{result['without_coordinates']} site(s) without coordinates left out")
+    origin = result.origin
+    title = f"{origin.name} ({origin.lat:.4f}, {origin.lon:.4f}), {result.radius_km:g} km: {result.count}"
+    notes = [result.method]
+    if result.without_coordinates:
+        notes.append(f"{result.without_coordinates} site(s) without coordinates left out")
     columns = [
         word("distance", lang),
         "id",
@@ -263,33 +256,20 @@ def near_sections(result: dict[str, Any], lang: str) -> list[Section]:
     return [Section(title, columns, rows, notes)]
 
 
-def stats_sections(result: dict[str, Any], lang: str) -> list[Section]:
-    rows = []
-    for figure in result["figures"]:
-        rows.append(
-            [
-                figure["label"],
-                figure["year"],
-                "",
-                figure["published"],
-                figure["registry"],
-                figure["difference"],
-            ]
-        )
-        rows.extend(
-            ["", "", g["label"], g["published"], g["registry"], g["difference"]] for g in figure["groups"]
-        )
-    reg = result["registry"]
-    title = f"{result['region']['name']} ({result['definition']['name']})"
+def stats_sections(result: Stats, lang: str) -> list[Section]:
+    rows: list[list[Any]] = []
+    for figure in result.figures:
+        rows.append([figure.label, figure.year, "", figure.published, figure.registry, figure.difference])
+        rows.extend(["", "", g.label, g.published, g.registry, g.difference] for g in figure.groups)
+    reg = result.registry
+    title = f"{result.region.name} ({result.definition.name})"
     notes = [
         word("employees_note", lang).format(
-            known=reg["employees_known"],
-            with_figure=reg["sites_with_figure"],
-            without=reg["sites_without_figure"],
+            known=reg.employees_known, with_figure=reg.sites_with_figure, without=reg.sites_without_figure
         ),
-        result["caveat"],
+        result.caveat,
     ]
-    notes.extend(f"{f['id']}: {f['note']}" for f in result["figures"] if f["note"])
+    notes.extend(f"{f.id}: {f.note}" for f in result.figures if f.note)
     return [
         Section(
             title,
@@ -300,11 +280,18 @@ def stats_sections(result: dict[str, Any], lang: str) -> list[Section]:
     ]
 
 
-BUILDERS: dict[str, Callable[[dict[str, Any], str], list[Section]]] = {
-    "coverage": coverage_sections,
-    "compare": compare_sections,
-    "gaps": gaps_sections,
-    "whatif": whatif_sections,
-    "near": near_sections,
-    "stats": stats_sections,
-}
+def sections(result: Result, lang: str) -> list[Section]:
+    """The tables of any analysis result."""
+    if isinstance(result, Coverage):
+        return coverage_sections(result, lang)
+    if isinstance(result, Comparison):
+        return compare_sections(result, lang)
+    if isinstance(result, Gaps):
+        return gaps_sections(result, lang)
+    if isinstance(result, WhatIf):
+        return whatif_sections(result, lang)
+    if isinstance(result, Near):
+        return near_sections(result, lang)
+    if isinstance(result, Stats):
+        return stats_sections(result, lang)
+    raise TypeError(f"no tables for {type(result).__name__}")

@@ -9,10 +9,11 @@ Registry text is contributor input: it goes through ``terminal`` for the console
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from lifeport_map.render.safe import github_data, github_property, terminal
+from lifeport_map.results import Place, RegistryChanges
 
 MAX_DIFF_LINES = 80
 _MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~=@:")
@@ -60,59 +61,53 @@ def _short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _place(loc: dict[str, Any]) -> str:
-    where = f"{loc['place']}, {loc['municipality']} ({loc['country']})"
-    if loc.get("lat") is not None and loc.get("lon") is not None:
-        where += f" at {loc['lat']}, {loc['lon']}"
+def _place(loc: Place) -> str:
+    where = f"{loc.place}, {loc.municipality} ({loc.country})"
+    if loc.lat is not None and loc.lon is not None:
+        where += f" at {loc.lat}, {loc.lon}"
     return where
 
 
-def _name(names: dict[str, str], lang: str) -> str:
+def _name(names: Mapping[str, str], lang: str) -> str:
     return names.get(lang) or names.get("en") or ""
 
 
-def changes_text(changes: dict[str, Any], old: str, new: str, *, lang: str = "en") -> str:
+def changes_text(changes: RegistryChanges, *, lang: str = "en") -> str:
     t = terminal
     out = [
-        f"Registry changes {t(old)} -> {t(new)}: {changes['sites']['old']} -> "
-        f"{changes['sites']['new']} sites; {len(changes['added'])} added, "
-        f"{len(changes['removed'])} removed, {len(changes['moved'])} moved, "
-        f"{len(changes['changed'])} changed"
+        f"Registry changes {t(changes.old)} -> {t(changes.new)}: {changes.sites.old} -> "
+        f"{changes.sites.new} sites; {len(changes.added)} added, "
+        f"{len(changes.removed)} removed, {len(changes.moved)} moved, "
+        f"{len(changes.changed)} changed"
     ]
-    for title, key, mark in (("Added", "added", "+"), ("Removed", "removed", "-")):
-        if changes[key]:
-            out.append(f"\n{title} ({len(changes[key])}):")
+    for title, sites, mark in (("Added", changes.added, "+"), ("Removed", changes.removed, "-")):
+        if sites:
+            out.append(f"\n{title} ({len(sites)}):")
             out.extend(
-                f"  {mark} {t(s['id'])}: {t(s['name'])} ({t(s['organisation'])}), "
-                f"{t(s['municipality'])} {t(s['country'])}; phases: "
-                f"{', '.join(s['phases']) or 'none'}"
-                for s in changes[key]
+                f"  {mark} {t(s.id)}: {t(s.name)} ({t(s.organisation)}), "
+                f"{t(s.municipality)} {t(s.country)}; phases: "
+                f"{', '.join(s.phases) or 'none'}"
+                for s in sites
             )
-    if changes["moved"]:
-        out.append(f"\nMoved ({len(changes['moved'])}):")
-        out.extend(
-            f"  ~ {t(m['id'])}: {t(_place(m['old']))} -> {t(_place(m['new']))}" for m in changes["moved"]
-        )
-    if changes["changed"]:
-        out.append(f"\nChanged ({len(changes['changed'])}):")
-        for c in changes["changed"]:
-            out.append(f"  * {t(c['id'])}:")
-            out.extend(
-                f"      {t(f['field'])}: {t(_short(f['old']))} -> {t(_short(f['new']))}" for f in c["fields"]
-            )
+    if changes.moved:
+        out.append(f"\nMoved ({len(changes.moved)}):")
+        out.extend(f"  ~ {t(m.id)}: {t(_place(m.old))} -> {t(_place(m.new))}" for m in changes.moved)
+    if changes.changed:
+        out.append(f"\nChanged ({len(changes.changed)}):")
+        for c in changes.changed:
+            out.append(f"  * {t(c.id)}:")
+            out.extend(f"      {t(f.field)}: {t(_short(f.old))} -> {t(_short(f.new))}" for f in c.fields)
     out.append("\nCoverage per region (default definitions, sites per phase):")
     unchanged = []
-    for region in changes["coverage"]:
-        if not region["changed"]:
-            unchanged.append(region["region"])
+    for region in changes.coverage:
+        if not region.changed:
+            unchanged.append(region.region)
             continue
-        counts = "; ".join(
-            f"{p['phase']} {p['old']} -> {p['new']}" for p in region["phases"] if p["old"] != p["new"]
-        )
-        notes = [f"gained {', '.join(region['gained'])}"] if region["gained"] else []
-        notes += [f"lost {', '.join(region['lost'])}"] if region["lost"] else []
+        counts = "; ".join(f"{p.phase} {p.old} -> {p.new}" for p in region.phases if p.old != p.new)
+        notes = [f"gained {', '.join(region.gained)}"] if region.gained else []
+        notes += [f"lost {', '.join(region.lost)}"] if region.lost else []
         out.append(
-            f"  {t(region['region'])} ({t(_name(region['name'], lang))}): {counts}"
+            f"  {t(region.region)} ({t(_name(region.name, lang))}): {counts}"
             + (f" ({'; '.join(notes)})" if notes else "")
         )
     if unchanged:
@@ -127,17 +122,17 @@ def markdown_cell(value: Any) -> str:
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
 
 
-def changes_markdown(changes: dict[str, Any], old: str, new: str, *, lang: str = "en") -> str:
+def changes_markdown(changes: RegistryChanges, *, lang: str = "en") -> str:
     m = markdown_cell
     out = [
-        f"### Registry changes: {m(old)} → {m(new)}",
+        f"### Registry changes: {m(changes.old)} → {m(changes.new)}",
         "",
-        f"{changes['sites']['old']} → {changes['sites']['new']} sites: "
-        f"**{len(changes['added'])}** added, **{len(changes['removed'])}** removed, "
-        f"**{len(changes['moved'])}** moved, **{len(changes['changed'])}** changed.",
+        f"{changes.sites.old} → {changes.sites.new} sites: "
+        f"**{len(changes.added)}** added, **{len(changes.removed)}** removed, "
+        f"**{len(changes.moved)}** moved, **{len(changes.changed)}** changed.",
     ]
-    for title, key in (("Added", "added"), ("Removed", "removed")):
-        if changes[key]:
+    for title, sites in (("Added", changes.added), ("Removed", changes.removed)):
+        if sites:
             out += [
                 "",
                 f"#### {title}",
@@ -146,46 +141,37 @@ def changes_markdown(changes: dict[str, Any], old: str, new: str, *, lang: str =
                 "|---|---|---|---|---|",
             ]
             out += [
-                f"| {m(s['id'])} | {m(s['name'])} | {m(s['organisation'])} | "
-                f"{m(s['municipality'])} {m(s['country'])} | {m(', '.join(s['phases']))} |"
-                for s in changes[key]
+                f"| {m(s.id)} | {m(s.name)} | {m(s.organisation)} | "
+                f"{m(s.municipality)} {m(s.country)} | {m(', '.join(s.phases))} |"
+                for s in sites
             ]
-    if changes["moved"]:
+    if changes.moved:
         out += ["", "#### Moved", "", "| id | from | to |", "|---|---|---|"]
-        out += [f"| {m(x['id'])} | {m(_place(x['old']))} | {m(_place(x['new']))} |" for x in changes["moved"]]
-    if changes["changed"]:
+        out += [f"| {m(x.id)} | {m(_place(x.old))} | {m(_place(x.new))} |" for x in changes.moved]
+    if changes.changed:
         out += ["", "#### Changed", "", "| id | field | old | new |", "|---|---|---|---|"]
         out += [
-            f"| {m(c['id'])} | {m(f['field'])} | {m(_short(f['old']))} | {m(_short(f['new']))} |"
-            for c in changes["changed"]
-            for f in c["fields"]
+            f"| {m(c.id)} | {m(f.field)} | {m(_short(f.old))} | {m(_short(f.new))} |"
+            for c in changes.changed
+            for f in c.fields
         ]
-    touched = [r for r in changes["coverage"] if r["changed"]]
+    touched = [r for r in changes.coverage if r.changed]
     out += ["", "#### Coverage per region", ""]
     if not touched:
         out.append("No region's coverage changed.")
     else:
         out += ["| region | phase | old | new | |", "|---|---|---|---|---|"]
         for region in touched:
-            for p in region["phases"]:
-                if p["old"] == p["new"]:
+            for p in region.phases:
+                if p.old == p.new:
                     continue
-                effect = (
-                    "gained"
-                    if p["phase"] in region["gained"]
-                    else "lost"
-                    if p["phase"] in region["lost"]
-                    else ""
-                )
-                out.append(
-                    f"| {m(_name(region['name'], lang))} | {m(p['phase'])} | {p['old']} | "
-                    f"{p['new']} | {effect} |"
-                )
+                effect = "gained" if p.phase in region.gained else "lost" if p.phase in region.lost else ""
+                out.append(f"| {m(_name(region.name, lang))} | {m(p.phase)} | {p.old} | {p.new} | {effect} |")
     return "\n".join(out)
 
 
-def changes_json(changes: dict[str, Any], old: str, new: str) -> str:
-    return json.dumps({"old": old, "new": new, **changes}, ensure_ascii=False, indent=2, allow_nan=False)
+def changes_json(changes: RegistryChanges) -> str:
+    return json.dumps(changes.to_json(), ensure_ascii=False, indent=2, allow_nan=False)
 
 
 def entry_lines(lines: Sequence[str]) -> str:

@@ -39,6 +39,7 @@ from lifeport_map.render.style import (
     label,
     layer_colour,
 )
+from lifeport_map.results import Coverage
 from lifeport_map.taxonomy import Taxonomy
 
 if TYPE_CHECKING:
@@ -735,21 +736,21 @@ def common_zoom(
     return 1
 
 
-def panel_coverage_html(result: dict[str, Any], lang: str, *, scale_max: int) -> str:
+def panel_coverage_html(result: Coverage, lang: str, *, scale_max: int) -> str:
     """Under a panel: per phase a swatch, label, count and a bar on a scale shared by panels."""
     rows = []
-    for phase in result["phases"]:
-        width = 0 if scale_max == 0 else round(100 * phase["count"] / scale_max)
+    for phase in result.phases:
+        width = 0 if scale_max == 0 else round(100 * phase.count / scale_max)
         rows.append(
-            f'<tr data-phase="{html_text(phase["phase"])}"><td><span class="lp-swatch" '
-            f'style="background:{layer_colour(phase["phase"])}"></span>{html_text(phase["label"])}'
-            f'</td><td class="lp-count" data-count="{phase["count"]}">{phase["count"]}</td>'
+            f'<tr data-phase="{html_text(phase.phase)}"><td><span class="lp-swatch" '
+            f'style="background:{layer_colour(phase.phase)}"></span>{html_text(phase.label)}'
+            f'</td><td class="lp-count" data-count="{phase.count}">{phase.count}</td>'
             f'<td class="lp-bar-cell"><div class="lp-bar" style="width:{width}%;background:'
-            f'{layer_colour(phase["phase"])}"></div></td></tr>'
+            f'{layer_colour(phase.phase)}"></div></td></tr>'
         )
-    whole = label("yes" if result["whole_chain"] else "no", lang)
+    whole = label("yes" if result.whole_chain else "no", lang)
     return (
-        f'<table class="lp-coverage" data-region="{html_text(result["region"]["id"])}">'
+        f'<table class="lp-coverage" data-region="{html_text(result.region.id)}">'
         f'<caption style="text-align:left;font-weight:600">{html_text(label("coverage", lang))}'
         f"</caption>{''.join(rows)}</table>"
         f'<p class="lp-whole">{html_text(label("whole_chain", lang))}: {html_text(whole)}</p>'
@@ -757,11 +758,15 @@ def panel_coverage_html(result: dict[str, Any], lang: str, *, scale_max: int) ->
 
 
 def compare_page(
-    registry: Registry, regions: Sequence[str], *, lang: str = "nl", tiles: str = "none"
+    registry: Registry,
+    regions: Sequence[str],
+    *,
+    coverages: Sequence[Coverage],
+    lang: str = "nl",
+    tiles: str = "none",
 ) -> MapPage:
-    """Bijlage 2: one panel per region side by side, same scale and legend, coverage below."""
-    from lifeport_map.analysis.coverage import coverage
-
+    """Bijlage 2: one panel per region side by side, same scale and legend, and below each
+    its coverage (from ``coverages``, the coverage analysis of those regions)."""
     found: list[Region] = []
     for name in regions:
         region = resolve_region(registry, name)
@@ -773,7 +778,8 @@ def compare_page(
         raise UsageError("no regions to compare", hint="name two or more regions")
     taxonomy = registry.taxonomy
     title = label("compare_title", lang)
-    results = [coverage(registry, r.id, lang=lang) for r in found]
+    by_region = {c.region.id: c for c in coverages}
+    results = [by_region[r.id] for r in found]
     outlines = [region_outline(registry, r) for r in found]
     members = [region_sites(registry, r) for r in found]
     extents = []
@@ -782,7 +788,7 @@ def compare_page(
         assert extent is not None  # an outline always has points
         extents.append(extent)
     zoom = common_zoom(extents)
-    scale_max = max((p["count"] for res in results for p in res["phases"]), default=0)
+    scale_max = max((p.count for res in results for p in res.phases), default=0)
     all_counts: dict[str, int] = dict.fromkeys(layer_ids(taxonomy), 0)
     for sites in members:
         for key, value in layer_counts(sites, taxonomy).items():
@@ -804,7 +810,7 @@ def compare_page(
             f'<section class="lp-panel" data-region="{html_text(region.id)}">'
             f"<h2>{html_text(region.text(lang))}</h2>"
             f'<p class="lp-def">{html_text(label("definition", lang))}: '
-            f"{html_text(result['definition']['name'])} ({result['sites']} "
+            f"{html_text(result.definition.name)} ({result.sites} "
             f"{html_text(label('sites', lang))})</p>"
         )
         after = panel_coverage_html(result, lang, scale_max=scale_max) + "</section>"

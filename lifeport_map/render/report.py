@@ -1,18 +1,17 @@
-"""The region brief: a short Markdown and HTML report built from the analysis engine.
+"""The region brief: a short Markdown and HTML report of an ``analysis.brief`` result.
 
-Coverage, comparison, white spots, fragile phases and published figures all come from
-``lifeport_map.analysis`` so the brief and the maps agree. Registry text enters Markdown only
-through ``markdown_text`` (no raw HTML, pipes escaped) and HTML only through ``html_text``;
-links are made only for plain http(s) URLs.
+Coverage, comparison, white spots, fragile phases and published figures all come from the
+result (``results.BriefData``); this module only renders them, so the brief and the maps agree.
+Registry text enters Markdown only through ``markdown_text`` (no raw HTML, pipes escaped) and
+HTML only through ``html_text``; links are made only for plain http(s) URLs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from lifeport_map.model import Registry
 from lifeport_map.render.safe import html_link, html_text, markdown_text, safe_href
+from lifeport_map.results import BriefData
 
 MAP_IMAGE = "map.png"
 
@@ -86,36 +85,7 @@ TEXT = {
 class Brief:
     markdown: str
     html: str
-    data: dict[str, Any]
-
-
-def brief_data(
-    registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl"
-) -> dict[str, Any]:
-    """Everything the brief shows, as plain data from the analysis engine."""
-    from lifeport_map.analysis.compare import compare, default_regions
-    from lifeport_map.analysis.coverage import coverage
-    from lifeport_map.analysis.gaps import gaps
-    from lifeport_map.analysis.stats import stats
-    from lifeport_map.geo import region_sites, resolve_definition, resolve_region
-
-    found = resolve_region(registry, region)
-    chosen = resolve_definition(found, definition)
-    others = [r for r in default_regions(registry) if r != found.id]
-    members = region_sites(registry, found, chosen.id)
-    sources: dict[str, tuple[str, int | None]] = {}
-    for site in members:
-        for ref in site.sources:
-            key = ref.url or ref.reference
-            if key and key not in sources:
-                sources[key] = (ref.title or key, ref.year)
-    return {
-        "coverage": coverage(registry, found.id, definition=chosen.id, lang=lang),
-        "compare": compare(registry, [found.id, *others], lang=lang),
-        "gaps": gaps(registry, found.id, definition=chosen.id, lang=lang),
-        "stats": stats(registry, found.id, definition=chosen.id, lang=lang),
-        "sources": [{"reference": k, "title": v[0], "year": v[1]} for k, v in sorted(sources.items())],
-    }
+    data: BriefData
 
 
 def _table(header: list[str], rows: list[list[str]], *, md: bool) -> str:
@@ -128,10 +98,10 @@ def _table(header: list[str], rows: list[list[str]], *, md: bool) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
+def _render(data: BriefData, lang: str, *, md: bool) -> str:
     t = TEXT.get(lang, TEXT["en"])
     esc = markdown_text if md else html_text
-    cov = data["coverage"]
+    cov = data.coverage
     out: list[str] = []
 
     def heading(level: int, text: str) -> None:
@@ -140,77 +110,59 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
     def para(text_escaped: str) -> None:
         out.append(text_escaped if md else f"<p>{text_escaped}</p>")
 
-    heading(1, f"{t['title']}: {cov['region']['name']}")
-    para(f"{esc(t['definition'])}: {esc(cov['definition']['name'])}. {esc(t['note'])}")
-    heading(2, t["coverage"])
-    rows = [
-        [
-            esc(p["label"]),
-            str(p["count"]),
-            str(p["organisations"]),
-            esc(", ".join(a["name"] for a in p["actors"][:5]) + (" …" if p["count"] > 5 else "")),
-        ]
-        for p in cov["phases"]
-    ]
-    out.append(_table([esc(t["phase"]), esc(t["sites"]), esc(t["orgs"]), esc(t["examples"])], rows, md=md))
-    para(f"{esc(t['whole'])}: {esc(t['yes'] if cov['whole_chain'] else t['no'])}")
-    heading(2, t["map"])
-    out.append(
-        f"![{esc(cov['region']['name'])}]({MAP_IMAGE})"
-        if md
-        else f'<img src="{MAP_IMAGE}" alt="{esc(cov["region"]["name"])}" style="max-width:100%">'
-    )
-    heading(2, t["compare"])
-    comp = data["compare"]
-    phase_labels = [p["label"] for p in cov["phases"]]
-    rows = []
-    for entry in comp["regions"]:
-        counts = [str(p["count"]) for p in entry["phases"]]
-        rows.append(
-            [
-                esc(entry["region"]["name"]),
-                *counts,
-                esc(t["yes"] if all(p["count"] for p in entry["phases"]) else t["no"]),
-            ]
-        )
-    out.append(_table([esc(t["region"]), *[esc(x) for x in phase_labels], esc(t["whole"])], rows, md=md))
-    heading(2, t["fragile"])
-    fragile = cov.get("fragile_phases") or []
-    if fragile:
-        items = []
-        for f in fragile:
-            names = ", ".join(
-                str(v)
-                for v in (
-                    f.get("organisations") or f.get("organisation") or f.get("organisation_names") or []
-                )
-            )
-            items.append(f"{esc(f.get('label', f.get('phase', '')))}: {esc(names)}")
+    def bullets(items: list[str]) -> None:
         out.append(
             "\n".join(f"- {i}" for i in items)
             if md
             else "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
         )
+
+    heading(1, f"{t['title']}: {cov.region.name}")
+    para(f"{esc(t['definition'])}: {esc(cov.definition.name)}. {esc(t['note'])}")
+    heading(2, t["coverage"])
+    rows = [
+        [
+            esc(p.label),
+            str(p.count),
+            str(p.organisations),
+            esc(", ".join(a.name for a in p.actors[:5]) + (" …" if p.count > 5 else "")),
+        ]
+        for p in cov.phases
+    ]
+    out.append(_table([esc(t["phase"]), esc(t["sites"]), esc(t["orgs"]), esc(t["examples"])], rows, md=md))
+    para(f"{esc(t['whole'])}: {esc(t['yes'] if cov.whole_chain else t['no'])}")
+    heading(2, t["map"])
+    out.append(
+        f"![{esc(cov.region.name)}]({MAP_IMAGE})"
+        if md
+        else f'<img src="{MAP_IMAGE}" alt="{esc(cov.region.name)}" style="max-width:100%">'
+    )
+    heading(2, t["compare"])
+    rows = [
+        [
+            esc(entry.region.name),
+            *(str(p.count) for p in entry.phases),
+            esc(t["yes"] if entry.whole_chain else t["no"]),
+        ]
+        for entry in data.compare.regions
+    ]
+    out.append(_table([esc(t["region"]), *(esc(p.label) for p in cov.phases), esc(t["whole"])], rows, md=md))
+    heading(2, t["fragile"])
+    if cov.fragile_phases:
+        bullets([f"{esc(f.label)}: {esc(f.organisation)}" for f in cov.fragile_phases])
     else:
         para(esc(t["none"]))
     heading(2, t["gaps"])
-    spots = data["gaps"]["white_spots"]
-    label_of_phase = {str(p["phase"]): str(p["label"]) for p in cov["phases"]}
+    label_of_phase = {p.phase: p.label for p in cov.phases}
     rows = []
-    for spot in spots:
-        candidates = "; ".join(
-            f"{c['name']} ({c.get('place') or ''}, {c['distance_km']} km)"
-            if c.get("distance_km") is not None
-            else str(c["name"])
-            for c in spot["candidates"]
-        )
-        held_by = spot.get("holder")
-        holder = f": {held_by.get('organisation')}" if isinstance(held_by, dict) else ""
+    for spot in data.gaps.white_spots:
+        candidates = "; ".join(f"{c.name} ({c.place}, {c.distance_km} km)" for c in spot.candidates)
+        holder = f": {spot.holder.organisation}" if spot.holder else ""
         rows.append(
             [
-                esc(label_of_phase.get(spot.get("phase") or "", spot.get("phase") or "")),
-                esc(spot["label"]),
-                esc((t["absent"] if spot["status"] == "absent" else t["single"]) + holder),
+                esc(label_of_phase.get(spot.phase, spot.phase)),
+                esc(spot.label),
+                esc((t["absent"] if spot.status == "absent" else t["single"]) + holder),
                 esc(candidates),
             ]
         )
@@ -222,14 +174,14 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
     heading(2, t["figures"])
     rows = [
         [
-            esc(f["label"]),
-            str(f["year"]),
-            _number(f.get("published")),
-            _number(f.get("registry")),
-            esc(f.get("note") or ""),
-            esc(f.get("source") or ""),
+            esc(f.label),
+            str(f.year),
+            _number(f.published),
+            _number(f.registry),
+            esc(f.note),
+            esc(f.source),
         ]
-        for f in data["stats"]["figures"]
+        for f in data.stats.figures
     ]
     out.append(
         _table(
@@ -247,21 +199,21 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
         if rows
         else esc(t["none"])
     )
-    if data["stats"].get("caveat"):
-        para(esc(data["stats"]["caveat"]))
+    if data.stats.caveat:
+        para(esc(data.stats.caveat))
     heading(2, t["sources"])
     items = []
-    for s in data["sources"]:
-        href = safe_href(s["reference"])
-        year = f" ({s['year']})" if s["year"] else ""
+    for s in data.sources:
+        href = safe_href(s.reference)
+        year = f" ({s.year})" if s.year else ""
         if md:
             items.append(
-                f"[{markdown_text(s['title'])}]({_md_url(href)}){year}"
+                f"[{markdown_text(s.title)}]({_md_url(href)}){year}"
                 if href
-                else markdown_text(s["reference"]) + year
+                else markdown_text(s.reference) + year
             )
         else:
-            items.append((html_link(href, s["title"]) if href else html_text(s["reference"])) + year)
+            items.append((html_link(href, s.title) if href else html_text(s.reference)) + year)
     out.append(
         "\n".join(f"1. {i}" for i in items)
         if md
@@ -270,10 +222,8 @@ def _render(data: dict[str, Any], lang: str, *, md: bool) -> str:
     return ("\n\n".join(out) + "\n") if md else "\n".join(out)
 
 
-def _number(value: Any) -> str:
-    if value is None:
-        return "–"
-    return f"{value:,.0f}" if isinstance(value, (int, float)) else html_text(value)
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f}"
 
 
 def _md_url(url: str | None) -> str:
@@ -293,8 +243,8 @@ th{{background:#f3f3f3}}</style></head><body>
 """
 
 
-def build_brief(registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl") -> Brief:
-    data = brief_data(registry, region, definition=definition, lang=lang)
-    title = f"{TEXT.get(lang, TEXT['en'])['title']}: {data['coverage']['region']['name']}"
+def render_brief(data: BriefData, lang: str = "nl") -> Brief:
+    """The brief as Markdown and as a standalone HTML page."""
+    title = f"{TEXT.get(lang, TEXT['en'])['title']}: {data.coverage.region.name}"
     html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title), body=_render(data, lang, md=False))
     return Brief(markdown=_render(data, lang, md=True), html=html, data=data)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from maps_support import hostile
+from maps_support import coverages_of, hostile
 
 from lifeport_map.analysis.coverage import coverage
 from lifeport_map.registry import load_registry
@@ -166,7 +166,10 @@ def test_compare_panels_show_coverage_at_one_scale(browser: Any, tmp_path: Path)
     registry = load_registry(check=False)
     regions = ["nijmegen", "dresden", "leuven"]
     opened = open_page(
-        browser, maps.page_html(maps.compare_page(registry, regions)), tmp_path, "bijlage2-compare"
+        browser,
+        maps.page_html(maps.compare_page(registry, regions, coverages=coverages_of(registry, regions))),
+        tmp_path,
+        "bijlage2-compare",
     )
     page = opened.page
     assert opened.errors == [] and opened.requests == []
