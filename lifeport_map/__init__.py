@@ -1,7 +1,8 @@
 """lifeport-map: the semiconductor value chain around Nijmegen, as open, checkable data.
 
-Public API: load a registry, then ask it questions. The command line is a thin shell over
-these functions.
+Public API: load a registry, build its graph (``build_graph``), then ask it questions; each
+analysis returns a typed result from ``lifeport_map.results`` with ``to_json()``. The command
+line is a thin shell over these functions.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from lifeport_map.analysis.near import near
 from lifeport_map.analysis.stats import stats
 from lifeport_map.analysis.whatif import whatif
 from lifeport_map.errors import Issue, LifeportError, RegistryError, UsageError, YamlError
-from lifeport_map.graph import build_graph
+from lifeport_map.analysis.brief import brief
+from lifeport_map.graph import as_graph, build_graph
 from lifeport_map.registry import check_registry, load_registry, read_registry
 
 __all__ = [
@@ -26,6 +28,8 @@ __all__ = [
     "UsageError",
     "YamlError",
     "__version__",
+    "as_graph",
+    "brief",
     "build_graph",
     "check_registry",
     "compare",

@@ -156,9 +156,7 @@ def test_region_legend_equals_coverage(browser: Any, tmp_path: Path) -> None:
         )
     )
     result = coverage(registry, "nijmegen", lang="en")
-    assert {p["phase"]: legend[p["phase"]] for p in result["phases"]} == {
-        p["phase"]: p["count"] for p in result["phases"]
-    }
+    assert {p.phase: legend[p.phase] for p in result.phases} == {p.phase: p.count for p in result.phases}
     opened.page.close()
 
 
@@ -183,7 +181,7 @@ def test_compare_panels_show_coverage_at_one_scale(browser: Any, tmp_path: Path)
                 "parseInt(r.querySelector('[data-count]').dataset.count)])",
             )
         )
-        assert shown == {p["phase"]: p["count"] for p in coverage(registry, region)["phases"]}
+        assert shown == {p.phase: p.count for p in coverage(registry, region).phases}
     boxes = [page.locator(f'section.lp-panel[data-region="{r}"]').bounding_box() for r in regions]
     assert all(b is not None for b in boxes)
     assert boxes[0]["y"] == boxes[1]["y"] == boxes[2]["y"]  # type: ignore[index]  # side by side
