@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from lifeport_map.analysis.brief import brief
 from lifeport_map.analysis.compare import compare
 from lifeport_map.analysis.coverage import coverage
 from lifeport_map.analysis.export import export_bytes, geojson, site_records
@@ -17,7 +18,6 @@ from lifeport_map.analysis.near import near
 from lifeport_map.analysis.stats import stats
 from lifeport_map.analysis.whatif import whatif
 from lifeport_map.errors import Issue, LifeportError, RegistryError, UsageError, YamlError
-from lifeport_map.analysis.brief import brief
 from lifeport_map.graph import as_graph, build_graph
 from lifeport_map.registry import check_registry, load_registry, read_registry
 
