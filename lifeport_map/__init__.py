@@ -21,6 +21,31 @@ from lifeport_map.errors import Issue, LifeportError, RegistryError, UsageError,
 from lifeport_map.graph import as_graph, build_graph
 from lifeport_map.registry import check_registry, load_registry, read_registry
 
+
+def map_nl(registry: object, **options: object) -> object:
+    """Bijlage 1 as a folium Map (see ``lifeport_map.render.maps.nl_map``)."""
+    from lifeport_map.render.maps import nl_map
+
+    return nl_map(registry, **options)  # type: ignore[arg-type]
+
+
+def map_region(registry: object, region: str, **options: object) -> object:
+    """One region as a folium Map (see ``lifeport_map.render.maps.region_map``)."""
+    from lifeport_map.render.maps import region_map
+
+    return region_map(registry, region, **options)  # type: ignore[arg-type]
+
+
+def map_compare(registry: object, regions: list[str], **options: object) -> object:
+    """Bijlage 2 as a folium Figure of one Map per region (``.maps``), with each region's
+    coverage under its panel."""
+    from lifeport_map.render.maps import compare_page
+
+    lang = str(options.get("lang", "nl"))
+    coverages = [coverage(registry, name, lang=lang) for name in regions]  # type: ignore[arg-type]
+    return compare_page(registry, regions, coverages=coverages, **options)  # type: ignore[arg-type]
+
+
 __all__ = [
     "Issue",
     "LifeportError",
@@ -38,6 +63,9 @@ __all__ = [
     "gaps",
     "geojson",
     "load_registry",
+    "map_compare",
+    "map_nl",
+    "map_region",
     "near",
     "read_registry",
     "site_records",

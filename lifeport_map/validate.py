@@ -91,6 +91,7 @@ def validate(
     issues.extend(check_sources_and_urls(registry))
     issues.extend(check_status(registry))
     issues.extend(check_coordinates(registry, gazetteer))
+    issues.extend(check_countries(registry))
     issues.extend(check_regions(registry))
     issues.extend(check_fields(registry, today or datetime.date.today()))
     return issues
@@ -495,6 +496,44 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 f"coordinates ({lat}, {lon}) are {distance:.0f} km from {place.name} "
                 f"({place.lat:.4f}, {place.lon:.4f})",
                 f"check lat/lon or the place name; {place.name} is at {place.lat:.4f}, {place.lon:.4f}",
+            )
+
+
+def check_countries(registry: Registry) -> Iterator[Issue]:
+    """A site must lie in the country it names, checked against the shipped country polygons
+    (Natural Earth) with a tolerance of about 3 km for simplified borders and coastlines. A
+    country the maps do not ship is checked only the other way: the site must not lie inside a
+    shipped country (``country: NO`` on a site in Dronten is an error)."""
+    from lifeport_map.boundaries import countries_at, country_features
+
+    sites = [
+        s
+        for s in registry.sites
+        if s.location.lat is not None
+        and s.location.lon is not None
+        and math.isfinite(s.location.lat)
+        and math.isfinite(s.location.lon)
+        and abs(s.location.lat) <= 90
+        and abs(s.location.lon) <= 180
+        and not (s.location.lat == 0 and s.location.lon == 0)
+    ]
+    if not sites:
+        return
+    shipped = country_features()
+    found = countries_at([(s.location.lat, s.location.lon) for s in sites])  # type: ignore[misc]
+    for site, (inside, near) in zip(sites, found, strict=True):
+        country = site.location.country
+        if country in near:
+            continue
+        if country in shipped or inside is not None:
+            where = f"in {inside}" if inside else f"outside {country}"
+            yield _issue(
+                site,
+                "location.country",
+                "coordinates.outside-country",
+                f"coordinates ({site.location.lat}, {site.location.lon}) lie {where}, "
+                f"but the site's country is {country}",
+                "check the coordinates and the country code (ISO 3166, e.g. NL, BE, DE)",
             )
 
 

@@ -148,3 +148,99 @@ def test_import_boundary_unknown_region(tmp_path: Path, regions: Path) -> None:
         "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "atlantis"
     )
     assert result.returncode == 2 and "known regions: dresden, nijmegen" in result.stderr
+
+
+# --- shipped official outlines and country polygons ---------------------------------------------
+
+REFERENCE = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "reference" / "nuts2021-10m-selected.geojson"
+)
+
+
+def test_definition_naming_nuts3_is_the_union_of_shipped_nuts3_polygons() -> None:
+    from shapely.geometry import shape
+
+    from lifeport_map.boundaries import nuts3_features
+
+    registry = load_registry(check=False)
+    outline = region_outline(registry, registry.regions["dresden"])
+    assert (outline.kind, outline.approximate) == ("nuts3", False)
+    parts = [shape(nuts3_features()[c]["geometry"]) for c in ("DED21", "DED2C", "DED2E", "DED2F")]
+    union = shape(outline.geometry)
+    # The union covers each district and its area is their sum (they do not overlap).
+    assert all(union.buffer(1e-6).covers(p) for p in parts)
+    assert union.area == pytest.approx(sum(p.area for p in parts), rel=1e-3)
+
+
+def test_nuts_2021_codes_of_zuid_holland_use_their_2024_polygons() -> None:
+    from lifeport_map.boundaries import nuts3_outline
+
+    assert nuts3_outline(("NL333",)) == nuts3_outline(("NL362",)) is not None
+    assert nuts3_outline(("NL999",)) is None  # an unknown code: no official outline
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="shared/reference is not present")
+@pytest.mark.parametrize("region_id", ["nijmegen", "brainport", "twente", "delft", "leuven", "dresden"])
+def test_default_outline_matches_the_official_nuts3_polygons(region_id: str) -> None:
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    registry = load_registry(check=False)
+    outline = region_outline(registry, registry.regions[region_id])
+    if outline.kind != "nuts3":
+        pytest.skip(f"no shipped NUTS-3 polygon for {region_id} yet (see data/README.md)")
+    features = json.loads(REFERENCE.read_text(encoding="utf-8"))["features"]
+    official = unary_union(
+        [
+            shape(f["geometry"])
+            for f in features
+            if f["properties"].get("comparison_region") == region_id and f["properties"].get("level") == 3
+        ]
+    )
+    drawn = shape(outline.geometry)
+    assert drawn.intersection(official).area / drawn.union(official).area >= 0.9
+
+
+def test_country_polygons_place_cities_in_their_countries() -> None:
+    from lifeport_map.boundaries import countries_at
+
+    # Nijmegen, Leuven, Dresden, Luxembourg, the North Sea off Zeeland.
+    found = countries_at(
+        [(51.8425, 5.85278), (50.8798, 4.7005), (51.0504, 13.7373), (49.61, 6.13), (51.9, 2.8)]
+    )
+    assert [inside for inside, _ in found] == ["NL", "BE", "DE", "LU", None]
+    # Kerkrade lies on the German border: within the tolerance of both countries.
+    assert {"NL", "DE"} <= found[0][1] | countries_at([(50.8656, 6.0625)])[0][1]
+
+
+def test_validate_fails_a_site_outside_its_country(tmp_path: Path) -> None:
+    import dataclasses
+
+    from lifeport_map.validate import check_countries
+
+    registry = mini()
+    alpha = registry.site("alpha-nijmegen")
+    dronten = dataclasses.replace(
+        alpha.location, place="Dronten", municipality="Dronten", lat=52.525, lon=5.718
+    )
+    wrong = dataclasses.replace(
+        registry, sites=(dataclasses.replace(alpha, location=dataclasses.replace(dronten, country="NO")),)
+    )
+    issues = list(check_countries(wrong))
+    assert [(i.code, i.field, i.severity) for i in issues] == [
+        ("coordinates.outside-country", "location.country", "error")
+    ]
+    assert "lie in NL" in issues[0].message and "country is NO" in issues[0].message
+    right = dataclasses.replace(registry, sites=(dataclasses.replace(alpha, location=dronten),))
+    assert list(check_countries(right)) == []
+    belgian = dataclasses.replace(dronten, country="BE")
+    assert (
+        "lie in NL"
+        in next(
+            iter(
+                check_countries(
+                    dataclasses.replace(registry, sites=(dataclasses.replace(alpha, location=belgian),))
+                )
+            )
+        ).message
+    )

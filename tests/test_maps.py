@@ -174,7 +174,7 @@ def test_pages_are_offline_deterministic_and_safe(build: str) -> None:
     assert "<img src=x" not in first and "</script><script>alert" not in first
     # Registry text is only in the JSON data (shown with textContent) or escaped by html_text.
     outside = without_data(first)
-    assert "alert(" not in outside and "${" not in outside.split("<body>")[1]
+    assert "alert(" not in outside and "${" not in outside.split("<body")[1]
     assert 'href="javascript' not in first
     assert "Leaflet 1.9" in first
     # The data survives its trip through the page whole: every hostile name reads back as is.
@@ -292,3 +292,69 @@ def test_figure_shows_how_many_sites_share_a_place() -> None:
     assert texts.count("2") == 2 and "1" not in texts
     assert static.dot_area(2) > static.dot_area(1)
     assert static.dot_area(1000) == static.DOT_AREA_MAX
+
+
+def test_map_nl_returns_a_folium_map_that_saves_identically_also_when_extended(tmp_path: Path) -> None:
+    import folium
+
+    from lifeport_map import load_registry, map_nl
+
+    fmap = map_nl(load_registry(check=False))
+    assert isinstance(fmap, folium.Map)
+    fmap.save(str(tmp_path / "a.html"))
+    fmap.save(str(tmp_path / "b.html"))
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    # A user's own layer: still no random ids, still identical bytes on every save.
+    folium.Marker([51.84, 5.86], tooltip="mine").add_to(fmap)
+    fmap.save(str(tmp_path / "c.html"))
+    fmap.save(str(tmp_path / "d.html"))
+    assert (tmp_path / "c.html").read_bytes() == (tmp_path / "d.html").read_bytes()
+    assert (tmp_path / "c.html").read_bytes() != (tmp_path / "a.html").read_bytes()
+
+
+def test_compare_figure_holds_one_folium_map_per_region() -> None:
+    import folium
+
+    from lifeport_map import map_compare
+
+    figure = map_compare(mini(), ["nijmegen", "dresden"])
+    assert sorted(figure.maps_by_region) == ["dresden", "nijmegen"]
+    assert all(isinstance(m, folium.Map) for m in figure.maps)
+
+
+def test_pages_have_a_vector_base_map_with_borders_and_city_names() -> None:
+    spec = page_data(maps.page_html(maps.region_map(mini(), "nijmegen")))["maps"][0]
+    context = spec["context"]
+    assert {f["properties"]["iso"] for f in context["countries"]["features"]} >= {"NL", "DE", "BE"}
+    assert "NL226" in {f["properties"]["id"] for f in context["borders"]["features"]}
+    names = [c[0] for c in context["cities"]]
+    assert "Nijmegen" in names and "Arnhem" in names
+    populations = [c[3] for c in context["cities"]]
+    assert populations == sorted(populations, reverse=True)  # the label placement relies on it
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "expected"),
+    [
+        ("a.png", None, "png"),
+        ("a.PDF", None, "pdf"),
+        ("a.svg", "svg", "svg"),
+        ("a", "png", "png"),
+        ("a.out", None, "html"),
+    ],
+)
+def test_output_format_follows_the_extension_unless_format_says_otherwise(
+    name: str, fmt: str | None, expected: str
+) -> None:
+    from lifeport_map.commands.maps import MapFormat, output_format
+
+    assert output_format(Path(name), MapFormat(fmt) if fmt else None).value == expected
+
+
+def test_a_format_contradicting_the_extension_is_a_usage_error(tmp_path: Path, mini_args: list[str]) -> None:
+    result = run_cli(*mini_args, "map", "nl", "--format", "svg", "--output", str(tmp_path / "a.png"))
+    assert result.returncode == 2 and "contradicts" in result.stderr and "Traceback" not in result.stderr
+    assert snapshot(tmp_path) == {}
+    png = run_cli(*mini_args, "map", "nl", "--output", str(tmp_path / "b.png"))
+    assert png.returncode == 0, png.stderr
+    assert (tmp_path / "b.png").read_bytes().startswith(b"\x89PNG")

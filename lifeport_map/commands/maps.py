@@ -56,13 +56,35 @@ TilesOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    MapFormat, typer.Option("--format", "-f", help="html (interactive, default) or a static png, svg or pdf.")
+    MapFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="html (interactive) or a static png, svg or pdf; by default the output's extension decides.",
+    ),
 ]
+EXTENSIONS = {".html": MapFormat.html, ".htm": MapFormat.html, ".png": MapFormat.png, ".svg": MapFormat.svg}
+EXTENSIONS[".pdf"] = MapFormat.pdf
 
 
-def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat) -> None:
+def output_format(output: Path, fmt: MapFormat | None) -> MapFormat:
+    """The format to write: --format if given, else the one the file extension names (HTML for
+    another extension). A --format that contradicts a known extension is a usage error."""
+    from lifeport_map.errors import UsageError
+
+    named = EXTENSIONS.get(output.suffix.lower())
+    if fmt is not None and named is not None and fmt is not named:
+        raise UsageError(
+            f"--format {fmt.value} contradicts the output file name {output.name}",
+            hint=f"name the file *.{fmt.value}, or leave out --format to write {named.value}",
+        )
+    return fmt or named or MapFormat.html
+
+
+def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat | None) -> None:
     from lifeport_map.fileio import check_output, write_bytes_atomic
 
+    fmt = output_format(output, fmt)
     check_output(output)  # refuse a planted link before the work of drawing the map
     started = time.perf_counter()
     if fmt is MapFormat.html:
@@ -86,7 +108,7 @@ def map_nl(
     output: OutputOption,
     lang: LangOption = Lang.nl,
     tiles: TilesOption = Tiles.none,
-    fmt: FormatOption = MapFormat.html,
+    fmt: FormatOption = None,
 ) -> None:
     """Bijlage 1: every Dutch site by value-chain phase, one layer per phase, with legend,
     region outlines and name search.
@@ -114,7 +136,7 @@ def map_region(
     output: OutputOption,
     lang: LangOption = Lang.nl,
     tiles: TilesOption = Tiles.none,
-    fmt: FormatOption = MapFormat.html,
+    fmt: FormatOption = None,
     definition: Annotated[
         str | None, typer.Option(help="Region definition (default: the region's default).")
     ] = None,
@@ -146,7 +168,7 @@ def map_compare(
     output: OutputOption,
     lang: LangOption = Lang.nl,
     tiles: TilesOption = Tiles.none,
-    fmt: FormatOption = MapFormat.html,
+    fmt: FormatOption = None,
 ) -> None:
     """Bijlage 2: small multiples side by side at one scale, with coverage per phase below.
 

@@ -1,5 +1,7 @@
 """The JavaScript and CSS a map page needs, read from the xstatic packages on PyPI that ship
-Leaflet and Leaflet.markercluster, so every page embeds them and opens with no network.
+Leaflet and Leaflet.markercluster, and leaflet.fullscreen 5.3.3 (MIT, from the npm package,
+kept in render/vendor/ because PyPI has no package of it), so every page embeds them and opens
+with no network.
 
 Images the Leaflet stylesheet refers to are inlined as data: URIs; a page never asks for a file
 next to it, so a map keeps working when it is mailed or archived on its own.
@@ -37,6 +39,12 @@ def _inline_images(css: str, base: Path) -> str:
     return re.sub(r"url\((images/[A-Za-z0-9_.-]+\.png)\)", data_uri, css)
 
 
+def _vendor(name: str) -> str:
+    from importlib.resources import files
+
+    return files("lifeport_map.render").joinpath("vendor", name).read_text("utf-8")
+
+
 def script_body(js: str) -> str:
     # A script element ends at the first "</script" whatever the JavaScript around it means.
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
@@ -66,5 +74,11 @@ def inline_head() -> str:
         "<script>"
         + script_body((cluster / "leaflet.markercluster.js").read_text(encoding="utf-8"))
         + "</script>",
+        "<!-- leaflet.fullscreen 5.3.3 (MIT), embedded -->",
+        f"<style>{_vendor('Control.FullScreen.css')}</style>",
+        f"<script>{script_body(_vendor('Control.FullScreen.js'))}\n"
+        # folium's plugins.Fullscreen calls the factory that version 5 no longer defines.
+        "L.control.fullscreen = L.control.fullscreen || function (o) { return new L.Control.FullScreen(o); };"
+        "</script>",
     ]
     return "\n".join(parts)

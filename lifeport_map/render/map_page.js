@@ -1,4 +1,5 @@
-/* lifeport-map: draws the maps of one page from the JSON data element with id lp-data.
+/* lifeport-map: draws the sites, outlines and base map of each folium map on the page from the
+ * JSON data element with id lp-data (folium calls window.lifeport.draw for each map).
  *
  * Registry text arrives only as JSON strings and reaches the page only through textContent and
  * setAttribute, never as HTML, so a name full of markup or script shows as text. The few
@@ -7,8 +8,12 @@
  */
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('lp-data').textContent);
-  var words = data.labels;
+  // The page data is parsed on first use: this script sits in the head, the data in the body.
+  var parsed = null;
+  function data() {
+    if (parsed === null) { parsed = JSON.parse(document.getElementById('lp-data').textContent); }
+    return parsed;
+  }
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -17,7 +22,7 @@
     return node;
   }
   function term(vocabulary, id) {
-    var table = words.terms[vocabulary] || {};
+    var table = data().labels.terms[vocabulary] || {};
     return Object.prototype.hasOwnProperty.call(table, id) ? table[id] : id;
   }
   // [text, href or null] -> a link opened without access to this page, or plain text.
@@ -35,6 +40,7 @@
 
   // The popup of one site, built from its record when it is opened.
   function popup(feature) {
+    var words = data().labels;
     var p = feature.properties;
     var box = el('div', 'lp-popup');
     box.appendChild(el('h3', null, p.name));
@@ -108,22 +114,74 @@
     };
   }
 
-  function clusterIcon(layer) {
+  var layerStyle = function (id) { return data().layerStyles[id]; };
+
+  // Cluster bubbles of one layer (folium's MarkerCluster asks for this function by layer id).
+  function clusterIcon(id) {
     return function (cluster) {
+      var style = layerStyle(id);
       return L.divIcon({html: String(cluster.getChildCount()),
-                        className: 'lp-cluster lp-cluster-' + layer.id,
-                        iconSize: L.point(layer.clusterSize, layer.clusterSize),
-                        iconAnchor: L.point(layer.clusterAnchor[0], layer.clusterAnchor[1])});
+                        className: 'lp-cluster lp-cluster-' + id,
+                        iconSize: L.point(style.clusterSize, style.clusterSize),
+                        iconAnchor: L.point(style.clusterAnchor[0], style.clusterAnchor[1])});
     };
   }
 
-  function drawMap(spec, sites) {
-    var map = L.map(spec.id, spec.options);
-    L.control.scale({imperial: false}).addTo(map);
-    if (spec.tiles) {
-      L.tileLayer(spec.tiles.url, {attribution: spec.tiles.attribution,
-                                   maxZoom: spec.options.maxZoom}).addTo(map);
+  function pane(map, name, zIndex) {
+    var p = map.createPane(name);
+    p.style.zIndex = zIndex;
+    p.style.pointerEvents = 'none';
+    return name;
+  }
+
+  // The vector base map: land, country borders and coastline, faint NUTS-3 borders, and the
+  // names of the larger cities (GeoNames), placed greedily so that no two overlap.
+  function drawContext(map, context) {
+    var base = pane(map, 'lp-base', 150);
+    var borders = pane(map, 'lp-borders', 390);
+    var labels = pane(map, 'lp-labels', 450);
+    L.geoJSON(context.countries, {pane: base, interactive: false,
+      style: function () { return {color: '#8a8a8a', weight: 1.1, fillColor: '#f7f5f0', fillOpacity: 1}; }
+    }).addTo(map);
+    L.geoJSON(context.borders, {pane: borders, interactive: false,
+      style: function () { return {color: '#9a9a9a', weight: 0.7, dashArray: '2 3', fill: false}; }
+    }).addTo(map);
+    var markers = context.cities.map(function (c) {
+      var label = el('span', 'lp-city-name', c[0]);
+      var m = L.marker([c[1], c[2]], {pane: labels, interactive: false, keyboard: false,
+        icon: L.divIcon({className: 'lp-city', html: label, iconSize: null, iconAnchor: [0, 0]})});
+      m.population = c[3];
+      return m;
+    });
+    markers.forEach(function (m) { m.addTo(map); });
+    function place() {
+      var zoom = map.getZoom();
+      var least = zoom <= 7 ? 100000 : (zoom <= 8 ? 40000 : (zoom <= 9 ? 20000 : 8000));
+      var taken = [];
+      markers.forEach(function (m) {  // sorted by population in Python
+        var node = m.getElement();
+        if (!node) { return; }
+        node.style.display = 'none';
+        if (m.population < least) { return; }
+        node.style.display = '';
+        var r = node.firstChild.getBoundingClientRect();
+        var box = [r.left - 2, r.top - 2, r.right + 2, r.bottom + 2];
+        var clash = taken.some(function (t) {
+          return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3];
+        });
+        if (clash || r.width === 0) { node.style.display = 'none'; } else { taken.push(box); }
+      });
     }
+    map.on('zoomend moveend resize', place);
+    map.whenReady(function () { setTimeout(place, 0); });
+  }
+
+  function draw(map, index, clusters) {
+    var spec = data().maps[index];
+    var sites = spec.sites;
+    var container = map.getContainer();
+    container.classList.add('lp-map');
+    if (spec.context) { drawContext(map, spec.context); }
     if (spec.outlines.features.length) {
       L.geoJSON(spec.outlines, {
         style: function (f) { return f.properties.approximate ? spec.outlineStyle.approximate
@@ -131,7 +189,6 @@
         onEachFeature: function (f, layer) { layer.bindTooltip(outlineTip(f), {sticky: true}); }
       }).addTo(map);
       if (spec.regionNames) {
-        // Without a basemap the reader needs the region names to find their way.
         L.geoJSON(spec.outlines, {
           style: function () { return {stroke: false, fill: false}; }, interactive: false,
           onEachFeature: function (f, layer) {
@@ -142,13 +199,11 @@
       }
     }
     var layers = {};
-    var overlays = {};
     var firstMarker = {};
     var icons = {};
+    var narrow = window.innerWidth < 600;
     spec.layers.forEach(function (layer) {
-      var cluster = L.markerClusterGroup({maxClusterRadius: 35, showCoverageOnHover: false,
-                                          spiderfyOnMaxZoom: true, chunkedLoading: true,
-                                          iconCreateFunction: clusterIcon(layer)});
+      var cluster = clusters[layer.id];
       var geojson = L.geoJSON(sites, {
         filter: function (f) { return f.properties.layers.indexOf(layer.id) >= 0; },
         pointToLayer: function (f, latlng) {
@@ -161,31 +216,42 @@
           return L.marker(latlng, {icon: icons[layer.id + ' ' + key]});
         },
         onEachFeature: function (f, marker) {
-          marker.bindPopup(function () { return popup(f); }, {maxWidth: 380});
+          marker.bindPopup(function () { return popup(f); },
+                           {maxWidth: narrow ? window.innerWidth - 60 : 380,
+                            autoPanPaddingTopLeft: [10, narrow ? 70 : 20]});
           marker.bindTooltip(textTip(f.properties.name));
           if (!firstMarker[f.id]) { firstMarker[f.id] = {marker: marker, layer: layer.id}; }
         }
       });
       cluster.addLayer(geojson);
-      cluster.addTo(map);
+      if (!map.hasLayer(cluster)) { cluster.addTo(map); }
       layers[layer.id] = {cluster: cluster, geojson: geojson};
-      overlays[layer.name] = cluster;
     });
-    if (spec.layerControl) {
-      L.control.layers(null, overlays, {collapsed: false, position: 'topright'}).addTo(map);
-    }
     if (spec.fit) { map.fitBounds(spec.fit, {padding: [20, 20]}); }
     if (spec.legend !== null) {
       var legend = L.control({position: 'bottomleft'});
       legend.onAdd = function () {
         var div = L.DomUtil.create('div');
         div.innerHTML = spec.legend;  // built by render.safe.html_text in Python
+        if (narrow) { var d = div.querySelector('details'); if (d) { d.removeAttribute('open'); } }
         L.DomEvent.disableClickPropagation(div);
+        L.DomEvent.disableScrollPropagation(div);
         return div;
       };
       legend.addTo(map);
     }
     if (spec.search) { addSearch(map, layers, sites, firstMarker, spec.search); }
+    // On a phone the layer list folds into its button and the controls step aside for a popup.
+    var control = container.querySelector('.leaflet-control-layers');
+    if (control && narrow) {
+      control.classList.remove('leaflet-control-layers-expanded');
+      control.querySelector('.leaflet-control-layers-toggle').addEventListener('click', function (e) {
+        e.preventDefault();
+        control.classList.toggle('leaflet-control-layers-expanded');
+      });
+    }
+    map.on('popupopen', function () { container.classList.add('lp-popup-open'); });
+    map.on('popupclose', function () { container.classList.remove('lp-popup-open'); });
     window.lifeport.maps.push({map: map, layers: layers, region: spec.region});
   }
 
@@ -234,6 +300,5 @@
     box.addTo(map);
   }
 
-  window.lifeport = window.lifeport || {maps: []};
-  data.maps.forEach(function (spec) { drawMap(spec, spec.sites); });
+  window.lifeport = {maps: [], draw: draw, clusterIcon: clusterIcon};
 })();

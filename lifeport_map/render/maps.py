@@ -1,20 +1,20 @@
 """Interactive maps for Bijlage 1 (the Dutch chain), one region, and Bijlage 2 (regions side by
-side): a ``MapPage`` holds the data; ``page_html`` writes it as one self-contained HTML page.
+side), built as folium objects (``render.folium_page``); ``page_html`` renders one as a
+self-contained HTML page.
 
 Each map's sites are one GeoJSON FeatureCollection with every site once: its record (the popup
 fields as data) and the layers it is in. In the browser a small script (map_page.js) builds one
 Leaflet GeoJSON layer per phase, knowledge institutes and the rest from that collection, each
 inside a marker cluster, so a site active in several phases shows and filters in each of them.
 Registry text enters the page only as JSON (``safe.script_json``) shown through textContent, or
-as HTML from ``safe.html_text``; Leaflet is embedded, so a page needs no network. folium is used
-only by the one-object-per-marker benchmark baseline.
+as HTML from ``safe.html_text``; Leaflet and its plugins are embedded, so a page needs no
+network unless ``tiles`` adds a tile layer.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,7 @@ from lifeport_map.boundaries import Outline, region_outline
 from lifeport_map.chain import chain_rules
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
-from lifeport_map.render.safe import html_link, html_text, safe_href, script_json, terminal
+from lifeport_map.render.safe import html_link, html_text, safe_href, terminal
 from lifeport_map.render.style import (
     APPROXIMATE_OUTLINE_STYLE,
     CLUSTER_OFFSET_FACTOR,
@@ -329,36 +329,6 @@ def page_words(taxonomy: Taxonomy, lang: str) -> dict[str, Any]:
 # --- the page -----------------------------------------------------------------------------------
 
 
-@dataclass
-class MapPage:
-    """A page of one or more Leaflet maps: HTML around them and, per map, the data to draw."""
-
-    title: str
-    lang: str
-    single: bool
-    words: dict[str, Any]
-    maps: list[dict[str, Any]] = field(default_factory=list)
-    body: list[str] = field(default_factory=list)
-
-    def add_map(
-        self,
-        spec: dict[str, Any],
-        *,
-        width: str = "100%",
-        height: str = "100%",
-        before_html: str = "",
-        after_html: str = "",
-    ) -> None:
-        """Place a map (and HTML before and after it) next on the page."""
-        spec["id"] = f"lp-map-{len(self.maps) + 1}"
-        self.maps.append(spec)
-        self.body.append(
-            f'{before_html}<div class="folium-map lp-map" id="{spec["id"]}" '
-            f'style="position:relative;width:{width};height:{height}"></div>'
-            f"{after_html}"
-        )
-
-
 PAGE_CSS = """
 <style>
 html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto,
@@ -410,6 +380,33 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 
 
 SINGLE_CSS = "<style>html, body { height: 100%; } .lp-map { height: 100vh !important; }</style>"
+# The sea behind the land polygons; city names in the base map's label pane.
+BASE_CSS = """
+.lp-map.leaflet-container { background: #dde8f0; }
+.lp-city { background: none; border: 0; white-space: nowrap; }
+.lp-city-name { display: inline-block; transform: translate(-50%, -50%); font-size: 11px;
+  color: #555; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 2px #fff; letter-spacing: .02em; }
+.lp-legend summary { font-weight: 600; cursor: pointer; }
+.lp-legend details[open] summary { margin-bottom: 4px; }
+"""
+# Phones (390 px wide): the search box gets the top row, the layer list folds into its button,
+# the legend into its title, controls step aside while a popup is open, and panels stack.
+PHONE_CSS = (
+    "<style>"
+    + BASE_CSS
+    + """
+@media (max-width: 600px) {
+  .lp-search input { width: calc(100vw - 120px); font-size: 16px; }
+  .lp-search li button { padding: 8px 0; min-height: 36px; }
+  .leaflet-right .leaflet-control-layers-expanded { max-height: 50vh; overflow-y: auto; }
+  .lp-popup-open .leaflet-right, .lp-popup-open .leaflet-bottom { display: none; }
+  .lp-note { max-width: 70vw; }
+  body.lp-multi { padding: 8px; }
+  .lp-panel, .lp-panel .lp-map { width: 100% !important; }
+  .lp-top-legend .lp-legend { display: block; }
+}
+</style>"""
+)
 MULTI_CSS = (
     "<style>body { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; "
     "padding: 12px 16px; box-sizing: border-box; } .lp-title, .lp-top-legend "
@@ -434,34 +431,39 @@ def _map_script() -> str:
     return script_body(files("lifeport_map.render").joinpath("map_page.js").read_text("utf-8"))
 
 
-def page_html(page: MapPage) -> str:
-    """The complete, self-contained HTML page. The same page data gives the same bytes: there
-    are no random ids, and the data is written with sorted keys."""
+def page_head(single: bool) -> str:
+    """Everything a page needs before its maps: Leaflet and the plugins (embedded), the page
+    style and the page script."""
     from lifeport_map.render.assets import inline_head
 
-    data = script_json({"labels": page.words, "maps": page.maps})
     return "\n".join(
         [
-            "<!DOCTYPE html>",
-            f'<html lang="{html_text(page.lang)}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{html_text(page.title)}</title>",
             inline_head(),
             PAGE_CSS.strip(),
-            SINGLE_CSS if page.single else MULTI_CSS,
+            SINGLE_CSS if single else MULTI_CSS,
+            PHONE_CSS,
             LAYER_CSS,
-            "</head>",
-            "<body>",
-            *page.body,
-            f'<script type="application/json" id="lp-data">{data}</script>',
             f"<script>{_map_script()}</script>",
-            "</body>",
-            "</html>",
-            "",
         ]
     )
+
+
+def _figure(title: str, lang: str, taxonomy: Taxonomy, *, single: bool, body_before: str = "") -> Any:
+    from lifeport_map.render.folium_page import LifeportFigure
+
+    figure = LifeportFigure(
+        title=title, lang=lang, head=page_head(single), body_before=body_before, single=single
+    )
+    figure.data["labels"] = page_words(taxonomy, lang)
+    figure.data["layerStyles"] = _layer_styles()
+    return figure
+
+
+def page_html(built: Any) -> str:
+    """The complete, self-contained HTML page of a map or figure from this module: the same
+    registry gives the same bytes (element ids are numbered, data is written with sorted keys)."""
+    html: str = built.get_root().render()
+    return html
 
 
 # --- building blocks --------------------------------------------------------------------------
@@ -488,13 +490,11 @@ def _map_spec(
             boxZoom=False,
             keyboard=False,
         )
-    tile = TILES[tiles]
     return {
         "options": options,
-        "tiles": None if tile is None else {"url": tile[0], "attribution": tile[1]},
+        "context": None,
         "outlineStyle": {"official": OUTLINE_STYLE, "approximate": APPROXIMATE_OUTLINE_STYLE},
         "regionNames": False,
-        "layerControl": False,
         "fit": None,
         "legend": None,
         "search": None,
@@ -508,29 +508,38 @@ def _layer_specs(
     """Per non-empty layer: id, its name in the layer control (HTML from html_text, with the
     legend count) and where its dots and clusters sit around a site."""
     present = {layer for f in collection["features"] for layer in f["properties"]["layers"]}
+    styles = _layer_styles()
+    return [
+        {
+            "id": layer,
+            "name": (
+                f'<span class="lp-swatch" style="background:{layer_colour(layer)}"></span>'
+                f"{html_text(layer_name(layer, taxonomy, lang))} ({counts.get(layer, 0)})"
+            ),
+            **styles[layer],
+        }
+        for layer in layer_ids(taxonomy)
+        if layer in present
+    ]
+
+
+@cache
+def _layer_styles() -> dict[str, dict[str, Any]]:
+    """Per layer: dot and cluster sizes and where they sit around a site (pixels)."""
     half, cluster_half = MARKER_SIZE_PX / 2, CLUSTER_SIZE_PX / 2
-    specs = []
-    for layer in layer_ids(taxonomy):
-        if layer not in present:
-            continue
+    styles = {}
+    for layer in PHASE_COLOURS:
         dx, dy = LAYER_OFFSETS.get(layer, (0, 0))
-        specs.append(
-            {
-                "id": layer,
-                "name": (
-                    f'<span class="lp-swatch" style="background:{layer_colour(layer)}"></span>'
-                    f"{html_text(layer_name(layer, taxonomy, lang))} ({counts.get(layer, 0)})"
-                ),
-                "size": MARKER_SIZE_PX,
-                "anchor": [half - dx, half - dy],
-                "clusterSize": CLUSTER_SIZE_PX,
-                "clusterAnchor": [
-                    cluster_half - dx * CLUSTER_OFFSET_FACTOR,
-                    cluster_half - dy * CLUSTER_OFFSET_FACTOR,
-                ],
-            }
-        )
-    return specs
+        styles[layer] = {
+            "size": MARKER_SIZE_PX,
+            "anchor": [half - dx, half - dy],
+            "clusterSize": CLUSTER_SIZE_PX,
+            "clusterAnchor": [
+                cluster_half - dx * CLUSTER_OFFSET_FACTOR,
+                cluster_half - dy * CLUSTER_OFFSET_FACTOR,
+            ],
+        }
+    return styles
 
 
 def _add_sites(spec: dict[str, Any], sites: Sequence[Site], taxonomy: Taxonomy, lang: str) -> dict[str, int]:
@@ -594,7 +603,10 @@ def legend_html(
         )
     note_html = "".join(f'<div class="lp-note">{n}</div>' for n in notes)
     heading = html_text(title or label("legend", lang))
-    return f'<div class="lp-box lp-legend"><h2>{heading}</h2><table>{rows}</table>{note_html}</div>'
+    return (
+        f'<div class="lp-box lp-legend"><details open><summary>{heading}</summary>'
+        f"<table>{rows}</table>{note_html}</details></div>"
+    )
 
 
 def _search(lang: str) -> dict[str, str]:
@@ -646,8 +658,11 @@ def dutch_sites(registry: Registry) -> tuple[Site, ...]:
     return tuple(s for s in registry.sites if s.location.country == "NL")
 
 
-def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> MapPage:
-    """Bijlage 1: every Dutch site by phase, the Dutch regions' outlines, legend and search."""
+def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> Any:
+    """Bijlage 1 as a folium Map: every Dutch site by phase, the Dutch regions' outlines, the
+    vector base map, legend and search. Save it with ``.save(path)`` or show it in a notebook."""
+    from lifeport_map.render.folium_page import new_map
+
     sites = dutch_sites(registry)
     taxonomy = registry.taxonomy
     title = label("nl_title", lang)
@@ -662,7 +677,6 @@ def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> MapP
     counts = _add_sites(spec, sites, taxonomy, lang)
     points = _placed(sites) + [p for _, o in outlines for p in _geometry_points(o.geometry)]
     spec.update(
-        layerControl=True,
         fit=_bounds(points),
         search=_search(lang),
         legend=legend_html(
@@ -674,15 +688,18 @@ def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> MapP
             title=title,
         ),
     )
-    page = MapPage(title=title, lang=lang, single=True, words=page_words(taxonomy, lang))
-    page.add_map(spec)
-    return page
+    spec["context"] = context_data(spec["fit"], min_population=20000)
+    figure = _figure(title, lang, taxonomy, single=True)
+    return new_map(figure, spec, tiles=TILES[tiles], layer_control=True, fullscreen=True)
 
 
 def region_map(
     registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl", tiles: str = "none"
-) -> MapPage:
-    """One region in detail: its sites under the chosen definition and its outline."""
+) -> Any:
+    """One region in detail as a folium Map: its sites under the chosen definition, its outline
+    and the base map around it."""
+    from lifeport_map.render.folium_page import new_map
+
     found = resolve_region(registry, region)
     chosen = resolve_definition(found, definition)
     sites = region_sites(registry, found, chosen.id)
@@ -694,7 +711,6 @@ def region_map(
     counts = _add_sites(spec, sites, taxonomy, lang)
     points = _placed(sites) + _geometry_points(outline.geometry)
     spec.update(
-        layerControl=True,
         fit=_bounds(points),
         search=_search(lang),
         region=found.id,
@@ -702,9 +718,65 @@ def region_map(
             taxonomy, counts, lang, unplaced=_unplaced(sites), approximate=outline.approximate, title=title
         ),
     )
-    page = MapPage(title=title, lang=lang, single=True, words=page_words(taxonomy, lang))
-    page.add_map(spec)
-    return page
+    spec["context"] = context_data(spec["fit"], min_population=5000)
+    figure = _figure(title, lang, taxonomy, single=True)
+    return new_map(figure, spec, tiles=TILES[tiles], layer_control=True, fullscreen=True)
+
+
+def context_data(
+    extent: list[list[float]] | None, *, min_population: int, margin: float = 1.5
+) -> dict[str, Any]:
+    """The vector base map around ``extent`` ([[south, west], [north, east]]): country polygons
+    (Natural Earth), NUTS-3 borders (GISCO) and city names with population (GeoNames), clipped
+    to the extent grown by ``margin`` degrees so that panning shows more than a blank edge."""
+    from lifeport_map.boundaries import country_features, nuts3_features
+    from lifeport_map.gazetteer import load_gazetteer
+
+    if extent is None:
+        extent = [[50.7, 3.3], [53.6, 7.3]]
+    (south, west), (north, east) = extent
+    box = (west - 2 * margin, south - margin, east + 2 * margin, north + margin)
+    countries = _clipped(country_features().values(), box, keep=("iso",))
+    borders = _clipped(nuts3_features().values(), box, keep=("id",))
+    places = [
+        p
+        for p in load_gazetteer().places
+        if p.population >= min_population and box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]
+    ]
+    places.sort(key=lambda p: (-p.population, p.name))
+    cities = [[_shown(p.name), round(p.lat, 4), round(p.lon, 4), p.population] for p in places[:400]]
+    return {"countries": countries, "borders": borders, "cities": cities}
+
+
+def _clipped(
+    features: Iterable[dict[str, Any]], box: tuple[float, float, float, float], *, keep: tuple[str, ...]
+) -> dict[str, Any]:
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    out = []
+    for feature in features:
+        geometry = shapely.clip_by_rect(shape(feature["geometry"]), *box)
+        if geometry.is_empty:
+            continue
+        out.append(
+            {
+                "type": "Feature",
+                "properties": {k: feature["properties"][k] for k in keep},
+                "geometry": _round3(mapping(geometry)),
+            }
+        )
+    return {"type": "FeatureCollection", "features": out}
+
+
+def _round3(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, (list, tuple)):
+        return [_round3(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _round3(v) for k, v in value.items()}
+    return value
 
 
 def _mercator(lat: float, lon: float, zoom: int) -> tuple[float, float]:
@@ -764,9 +836,12 @@ def compare_page(
     coverages: Sequence[Coverage],
     lang: str = "nl",
     tiles: str = "none",
-) -> MapPage:
-    """Bijlage 2: one panel per region side by side, same scale and legend, and below each
-    its coverage (from ``coverages``, the coverage analysis of those regions)."""
+) -> Any:
+    """Bijlage 2 as a folium Figure of small multiples: one map per region (its ``maps``), all
+    at one scale, the legend above and below each panel its coverage (from ``coverages``, the
+    coverage analysis of those regions)."""
+    from lifeport_map.render.folium_page import new_map
+
     found: list[Region] = []
     for name in regions:
         region = resolve_region(registry, name)
@@ -794,38 +869,49 @@ def compare_page(
         for key, value in layer_counts(sites, taxonomy).items():
             all_counts[key] += value
     names = ", ".join(r.text(lang) for r in found)
-    page = MapPage(title=title, lang=lang, single=False, words=page_words(taxonomy, lang))
-    page.body.append(
+    heading = (
         f'<header class="lp-title"><h1>{html_text(title)}</h1><div class="lp-note">'
         f"{html_text(names)}. {html_text(label('scale_note', lang))}</div></header>"
         f'<div class="lp-top-legend">'
         f"{legend_html(taxonomy, all_counts, lang, approximate=any(o.approximate for o in outlines))}"
         f"</div>"
     )
-    for region, result, outline, sites, extent in zip(
-        found, results, outlines, members, extents, strict=True
-    ):
-        centre = ((extent[0][0] + extent[1][0]) / 2, (extent[0][1] + extent[1][1]) / 2)
-        before = (
+    befores = []
+    for region, result in zip(found, results, strict=True):
+        befores.append(
             f'<section class="lp-panel" data-region="{html_text(region.id)}">'
             f"<h2>{html_text(region.text(lang))}</h2>"
             f'<p class="lp-def">{html_text(label("definition", lang))}: '
             f"{html_text(result.definition.name)} ({result.sites} "
             f"{html_text(label('sites', lang))})</p>"
         )
+    # Each panel's opening HTML goes before its map: the first in the page head, the others
+    # after the previous panel's coverage.
+    figure = _figure(title, lang, taxonomy, single=False, body_before=heading + befores[0])
+    figure.maps_by_region = {}
+    for i, (region, result, outline, sites, extent) in enumerate(
+        zip(found, results, outlines, members, extents, strict=True)
+    ):
+        centre = ((extent[0][0] + extent[1][0]) / 2, (extent[0][1] + extent[1][1]) / 2)
         after = panel_coverage_html(result, lang, scale_max=scale_max) + "</section>"
+        if i + 1 < len(befores):
+            after += befores[i + 1]
         spec = _map_spec(tiles=tiles, center=centre, zoom=zoom, interactive_zoom=False)
         spec["outlines"] = outline_features([(region, outline)], lang)
         spec["region"] = region.id
+        spec["context"] = context_data(extent, min_population=10000, margin=0.8)
         _add_sites(spec, sites, taxonomy, lang)
-        page.add_map(
+        figure.maps_by_region[region.id] = new_map(
+            figure,
             spec,
+            tiles=TILES[tiles],
+            layer_control=False,
+            fullscreen=False,
             width=f"{PANEL_WIDTH_PX}px",
             height=f"{PANEL_HEIGHT_PX}px",
-            before_html=before,
             after_html=after,
         )
-    return page
+    return figure
 
 
 def per_marker_map(registry: Registry, *, lang: str = "nl") -> folium.Map:
@@ -842,7 +928,7 @@ def per_marker_map(registry: Registry, *, lang: str = "nl") -> folium.Map:
     fmap.default_js, fmap.default_css = [], []  # Leaflet is embedded below, as in the pages
     root = fmap.get_root()
     assert isinstance(root, Figure)
-    root.header.add_child(Element(inline_head() + PAGE_CSS + LAYER_CSS), name="lp_assets")
+    root.header.add_child(Element(inline_head() + PAGE_CSS + LAYER_CSS), name="lp_assets")  # no CDN
     for site in sites:
         if site.location.lat is None or site.location.lon is None:
             continue
@@ -857,3 +943,9 @@ def per_marker_map(registry: Registry, *, lang: str = "nl") -> folium.Map:
                 popup=folium.Popup(popup_html(site, taxonomy, lang)),
             ).add_to(fmap)
     return fmap
+
+
+# The Python API's names (lifeport_map.map_nl and friends).
+map_nl = nl_map
+map_region = region_map
+map_compare = compare_page

@@ -1,0 +1,229 @@
+"""folium objects for the interactive maps: a Figure that embeds every asset and numbers its
+elements deterministically, a Map that brings no CDN link, and the element that draws the sites.
+
+folium builds the map, its marker clusters (``plugins.MarkerCluster``, one per layer), the layer
+control, the full-screen button (``plugins.Fullscreen``) and optional tile layers; a notebook
+shows the returned object and a user can add layers to it. What folium would do unsafely or
+slowly is done by map_page.js from one JSON data element per page: every site's record once,
+popups and tooltips built with textContent (folium's Popup and Tooltip put text into innerHTML),
+the search (leaflet-search also writes its tips as innerHTML) and the vector base map.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, ClassVar
+
+
+def _import_folium() -> Any:
+    """folium imports pandas only to accept DataFrames, which these maps never pass; skipping
+    it saves about half a second on every map command. A process that already imported pandas
+    keeps it."""
+    if "folium" in sys.modules or "pandas" in sys.modules:
+        import folium
+
+        return folium
+    sys.modules["pandas"] = None  # type: ignore[assignment]
+    try:
+        import folium
+        import folium.plugins
+    finally:
+        del sys.modules["pandas"]
+    return folium
+
+
+folium: Any = _import_folium()
+_Map: Any = folium.Map
+_MarkerCluster: Any = folium.plugins.MarkerCluster
+_Fullscreen: Any = folium.plugins.Fullscreen
+from branca.element import Element, Figure, MacroElement  # noqa: E402
+from folium.template import Template  # noqa: E402
+
+
+def stable_ids(root: Any, *, skip: tuple[Any, ...] = ()) -> None:
+    """Replace folium's random element ids by their position in the tree, so the same map
+    gives the same bytes (also after a user added elements). ``skip``: subtrees not numbered
+    (the figure's header, html and script parts, which rendering fills)."""
+    counter = 0
+
+    def walk(element: Any) -> None:
+        nonlocal counter
+        for child in list(element._children.values()):
+            # Rendering itself adds helpers (a layer's ".addTo(map)"): not numbered, so a second
+            # render numbers the user's elements exactly as the first did.
+            if any(child is s for s in skip) or type(child).__name__ == "ElementAddToElement":
+                continue
+            counter += 1
+            child._id = f"{counter:04d}"
+            walk(child)
+
+    walk(root)
+
+
+class LifeportFigure(Figure):
+    """The page: Leaflet, its plugins and the page script embedded in the head, the data of
+    every map as one JSON element in the body; ids numbered before each render."""
+
+    _template = Template(
+        "<!DOCTYPE html>\n"
+        '<html lang="{{ this.lang_attr }}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        "<title>{{ this.title_text }}</title>\n"
+        "{{ this.header.render(**kwargs) }}\n"
+        "</head>\n"
+        '<body class="{{ this.body_class }}">\n'
+        "{{ this.html.render(**kwargs) }}\n"
+        "<script>\n"
+        "{{ this.script.render(**kwargs) }}\n"
+        "</script>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+    def __init__(
+        self, *, title: str, lang: str, head: str, body_before: str = "", single: bool = True
+    ) -> None:
+        from lifeport_map.render.safe import html_text
+
+        super().__init__(height="100%", width="100%")
+        self.title_text = html_text(title)  # registry text (a region's name): escaped
+        self.lang_attr = html_text(lang)
+        self.body_class = "lp-single" if single else "lp-multi"
+        self.head_html = head
+        self.body_before = body_before
+        self.maps: list[Any] = []
+        self.data: dict[str, Any] = {"labels": {}, "maps": []}
+
+    def render(self, **kwargs: Any) -> str:
+        from lifeport_map.render.safe import script_json
+
+        parts = (self.header, self.html, self.script)
+        # What rendering adds to the three parts is added again on every render, under the new
+        # names: start each render from what they held before the first.
+        if not hasattr(self, "_baseline"):
+            self._baseline = [dict(p._children) for p in parts]
+        for part, baseline in zip(parts, self._baseline, strict=True):
+            part._children = type(part._children)(baseline)
+        stable_ids(self, skip=parts)
+        self.header.add_child(Element(self.head_html), name="lp_head", index=0)
+        if self.body_before:
+            self.html.add_child(Element(self.body_before), name="lp_before", index=0)
+        data = script_json(self.data)
+        self.html.add_child(
+            Element(f'<script type="application/json" id="lp-data">{data}</script>'), name="lp_data"
+        )
+        html: str = super().render(**kwargs)
+        return html
+
+
+class LifeportMap(_Map):  # type: ignore[misc]
+    """A folium Map that links no CDN: its assets are embedded in the figure's head."""
+
+    default_js: ClassVar[list[tuple[str, str]]] = []
+    default_css: ClassVar[list[tuple[str, str]]] = []
+
+
+class PanelHtml(MacroElement):
+    """HTML placed right after a map's element (the coverage under a Bijlage 2 panel). Built by
+    the caller from fixed labels and render.safe.html_text only."""
+
+    _template = Template("{% macro html(this, kwargs) %}{{ this.html_text }}{% endmacro %}")
+
+    def __init__(self, html: str) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "PanelHtml"
+        self.html_text = html
+
+
+class QuietCluster(_MarkerCluster):  # type: ignore[misc]
+    """plugins.MarkerCluster without its CDN links (Leaflet.markercluster is embedded)."""
+
+    default_js: ClassVar[list[tuple[str, str]]] = []
+    default_css: ClassVar[list[tuple[str, str]]] = []
+
+
+class QuietFullscreen(_Fullscreen):  # type: ignore[misc]
+    """plugins.Fullscreen without its CDN links (leaflet.fullscreen is embedded)."""
+
+    default_js: ClassVar[list[tuple[str, str]]] = []
+    default_css: ClassVar[list[tuple[str, str]]] = []
+
+
+class SiteLayers(MacroElement):
+    """Draws map number ``index`` of the page data into its folium map: context, outlines,
+    sites in the clusters, legend and search (map_page.js)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            window.lifeport.draw({{ this._parent.get_name() }}, {{ this.index }}, {
+            {%- for layer, cluster in this.clusters %}
+                {{ layer|tojson }}: {{ cluster.get_name() }},
+            {%- endfor %}
+            });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, index: int, clusters: list[tuple[str, Any]]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "SiteLayers"
+        self.index = index
+        self.clusters = clusters
+
+
+def new_map(
+    figure: LifeportFigure,
+    spec: dict[str, Any],
+    *,
+    tiles: tuple[str, str] | None,
+    layer_control: bool,
+    fullscreen: bool,
+    width: str = "100%",
+    height: str = "100%",
+    after_html: str = "",
+) -> Any:
+    """A folium map for ``spec`` (its centre, zoom, layers), placed next in ``figure``, with
+    ``after_html`` right after its element."""
+    options = spec["options"]
+    fmap = LifeportMap(
+        location=options["center"],
+        zoom_start=options["zoom"],
+        tiles=None,
+        max_zoom=options["maxZoom"],
+        control_scale=True,
+        zoom_control=options.get("zoomControl", True),
+        scrollWheelZoom=options.get("scrollWheelZoom", True),
+        doubleClickZoom=options.get("doubleClickZoom", True),
+        touchZoom=options.get("touchZoom", True),
+        boxZoom=options.get("boxZoom", True),
+        keyboard=options.get("keyboard", True),
+        width=width,
+        height=height,
+    )
+    fmap.options["maxZoom"] = options["maxZoom"]  # folium sets it only with tiles; clusters need it
+    figure.add_child(fmap)
+    if after_html:
+        fmap.add_child(PanelHtml(after_html))
+    if tiles is not None:
+        folium.TileLayer(tiles=tiles[0], attr=tiles[1], name="tiles", control=False, max_zoom=18).add_to(fmap)
+    clusters = []
+    for layer in spec["layers"]:
+        cluster = QuietCluster(
+            name=layer["name"],
+            control=layer_control,
+            options={"maxClusterRadius": 35, "showCoverageOnHover": False, "chunkedLoading": True},
+            icon_create_function=f"window.lifeport.clusterIcon({json.dumps(layer['id'])})",
+        )
+        cluster.add_to(fmap)
+        clusters.append((layer["id"], cluster))
+    if layer_control:
+        folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    if fullscreen:
+        QuietFullscreen(position="topleft").add_to(fmap)
+    fmap.add_child(SiteLayers(len(figure.data["maps"]), clusters))
+    figure.data["maps"].append(spec)
+    figure.maps.append(fmap)
+    return fmap

@@ -1,0 +1,175 @@
+"""Build the shipped boundary files in data/boundaries/ from their public originals.
+
+- ``nuts3.geojson``: Eurostat GISCO NUTS 2024 level-3 regions at 1:10 million, from the public
+  repository eurostat/Nuts2json, file ``pub/v2/2024/4326/10M/nutsrg_3.json`` (GISCO terms:
+  attribution, no commercial use). Only the regions in ``NUTS3_SELECTION`` are kept: the
+  comparison regions and their neighbours.
+- ``countries.geojson``: Natural Earth 4.1.0 admin-0 countries at 1:10 million (public domain),
+  from the npm package world-atlas 2.0.2 (``npm pack world-atlas``; file ``countries-10m.json``,
+  TopoJSON), clipped to north-west Europe and simplified.
+
+geopandas does the decoding checks, clipping, dissolving and simplifying; coordinates are
+rounded to 3 decimals (about 100 m), which is finer than either source's generalisation.
+
+Run: python scripts/build_boundaries.py --nuts nutsrg_3.json --world countries-10m.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "boundaries"
+
+# NUTS 2024 level-3 regions shipped: the six comparison regions' NUTS-3 units and the units
+# around them that a map of those regions shows.
+NUTS3_SELECTION = (
+    # Arnhem/Nijmegen, Zuidoost-Noord-Brabant, Zuid-Holland (2024 codes) and neighbours
+    "NL226", "NL224", "NL350", "NL411", "NL414", "NL415", "NL416", "NL421", "NL422", "NL423",
+    "NL342", "NL361", "NL362", "NL363", "NL364", "NL365", "NL366",
+    # Arr. Leuven and neighbours
+    "BE100", "BE211", "BE212", "BE213", "BE223", "BE224", "BE225", "BE241", "BE242", "BE310",
+    "BE334", "BE352",
+    # Dresden and the other districts of Saxony around it, and the German neighbours of NL226
+    "DED21", "DED2C", "DED2D", "DED2E", "DED2F", "DED41", "DED42", "DED43", "DED44", "DED45",
+    "DED51", "DED52", "DE407", "DE40B", "DEA1B", "DEA1F",
+)  # fmt: skip
+
+# Natural Earth countries (ISO 3166 numeric id in world-atlas) shown as context.
+COUNTRIES = {
+    "528": "NL", "056": "BE", "276": "DE", "442": "LU", "250": "FR", "826": "GB", "208": "DK",
+    "756": "CH", "040": "AT", "203": "CZ", "616": "PL", "380": "IT",
+}  # fmt: skip
+# West, south, east, north: enough around the six regions for every map's view.
+CLIP = (-2.0, 47.0, 18.0, 56.5)
+SIMPLIFY_DEGREES = 0.004  # about 300-400 m: finer than the 1:10 million source
+DECIMALS = 3
+
+
+def topojson_features(topology: dict[str, Any], name: str) -> list[dict[str, Any]]:
+    """Decode one quantized TopoJSON geometry collection into GeoJSON features."""
+    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append([x * scale[0] + translate[0], y * scale[1] + translate[1]])
+        arcs.append(points)
+
+    def ring(indexes: list[int]) -> list[list[float]]:
+        out: list[list[float]] = []
+        for index in indexes:
+            points = arcs[index] if index >= 0 else arcs[~index][::-1]
+            out.extend(points[1:] if out else points)
+        return out
+
+    features = []
+    for geometry in topology["objects"][name]["geometries"]:
+        kind = geometry.get("type")
+        if kind == "Polygon":
+            coordinates: Any = [ring(r) for r in geometry["arcs"]]
+        elif kind == "MultiPolygon":
+            coordinates = [[ring(r) for r in polygon] for polygon in geometry["arcs"]]
+        else:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": geometry.get("id"),
+                "properties": geometry.get("properties", {}),
+                "geometry": {"type": kind, "coordinates": coordinates},
+            }
+        )
+    return features
+
+
+def _write(frame: Any, path: Path, columns: list[str]) -> int:
+    from shapely.geometry import mapping
+
+    features = []
+    for _, row in frame.sort_values(columns[0]).iterrows():
+        geometry = json.loads(
+            json.dumps(mapping(row.geometry)), parse_float=lambda v: round(float(v), DECIMALS)
+        )
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {c: row[c] for c in columns},
+                "geometry": _rounded(geometry),
+            }
+        )
+    text = json.dumps(
+        {"type": "FeatureCollection", "features": features}, ensure_ascii=False, separators=(",", ":")
+    )
+    path.write_text(text + "\n", encoding="utf-8")
+    return len(text)
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, DECIMALS)
+    if isinstance(value, (list, tuple)):
+        return [_rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
+
+
+def build_nuts(source: Path) -> int:
+    import geopandas as gpd
+
+    frame = gpd.read_file(source)
+    frame = frame[frame["id"].isin(NUTS3_SELECTION)].copy()
+    missing = sorted(set(NUTS3_SELECTION) - set(frame["id"]))
+    if missing:
+        raise SystemExit(f"{source}: NUTS-3 regions missing from the original: {', '.join(missing)}")
+    frame["geometry"] = frame.geometry.make_valid()
+    frame = frame.rename(columns={"na": "name"})
+    return _write(frame, OUT / "nuts3.geojson", ["id", "name"])
+
+
+def build_countries(source: Path) -> int:
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    topology = json.loads(source.read_text(encoding="utf-8"))
+    features = [f for f in topology_features(topology) if f["id"] in COUNTRIES]
+    frame = gpd.GeoDataFrame.from_features(features, crs="EPSG:4326")
+    frame["iso"] = [COUNTRIES[f["id"]] for f in features]
+    frame["geometry"] = frame.geometry.make_valid().apply(_polygons).intersection(box(*CLIP)).apply(_polygons)
+    frame["geometry"] = frame.geometry.simplify(SIMPLIFY_DEGREES, preserve_topology=True)
+    frame = frame[~frame.geometry.is_empty]
+    return _write(frame, OUT / "countries.geojson", ["iso", "name"])
+
+
+def _polygons(geometry: Any) -> Any:
+    """Only the polygonal parts (make_valid and clipping can leave lines and points)."""
+    from shapely.ops import unary_union
+
+    parts = getattr(geometry, "geoms", [geometry])
+    return unary_union([p for p in parts if p.geom_type in ("Polygon", "MultiPolygon")])
+
+
+def topology_features(topology: dict[str, Any]) -> list[dict[str, Any]]:
+    return topojson_features(topology, "countries")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--nuts", type=Path, required=True, help="Nuts2json nutsrg_3.json (2024, 4326, 10M)")
+    parser.add_argument("--world", type=Path, required=True, help="world-atlas countries-10m.json")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    sizes = {"nuts3.geojson": build_nuts(args.nuts), "countries.geojson": build_countries(args.world)}
+    for name, size in sizes.items():
+        print(f"wrote {OUT / name} ({size:,} characters)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
