@@ -217,3 +217,68 @@ def test_hostile_registry_runs_nothing_and_shows_text(browser: Any, tmp_path: Pa
     assert page.locator("img[src=x], svg[onload]").count() == 0
     assert opened.dialogs == [] and opened.errors == [] and opened.requests == []
     page.close()
+
+
+def _boxes_overlap(a: Any, b: Any) -> bool:
+    return bool(
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (390, 844)])
+@pytest.mark.parametrize("build", ["nl", "region", "compare"])
+def test_pages_show_the_base_map_offline_at_desktop_and_phone_sizes(
+    browser: Any, tmp_path: Path, build: str, viewport: tuple[int, int]
+) -> None:
+    registry = load_registry(check=False)
+    built = {
+        "nl": lambda: maps.nl_map(registry),
+        "region": lambda: maps.region_map(registry, "nijmegen"),
+        "compare": lambda: maps.compare_page(registry, ["nijmegen", "dresden", "leuven"]),
+    }[build]()
+    path = tmp_path / f"{build}.html"
+    path.write_text(maps.page_html(built), encoding="utf-8")
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.route(
+        "**/*",
+        lambda r: (
+            r.continue_()
+            if r.request.url.startswith(("file:", "data:"))
+            else (requests.append(r.request.url), r.abort())
+        ),
+    )
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    page.wait_for_timeout(600)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{build}-{viewport[0]}.png"), full_page=build == "compare")
+    assert requests == [] and errors == []
+    # Country borders and land, official outlines (solid), and city names are drawn.
+    assert page.locator(".leaflet-lp-base-pane path").count() >= 3
+    assert page.locator(".leaflet-overlay-pane path").count() >= 1
+    shown = page.eval_on_selector_all(".lp-city", "els => els.filter(e => e.style.display !== 'none').length")
+    assert shown >= 3
+    if build != "compare":
+        search = page.locator(".lp-search input").bounding_box()
+        layers = page.locator(".leaflet-control-layers").bounding_box()
+        assert search is not None and layers is not None and not _boxes_overlap(search, layers)
+        page.fill(".lp-search input", "nxp")
+        page.locator(".lp-search li button").first.click()
+        page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=5000)
+    else:
+        boxes = [
+            page.locator(f'section.lp-panel[data-region="{r}"]').bounding_box()
+            for r in ("nijmegen", "dresden")
+        ]
+        assert boxes[0] is not None and boxes[1] is not None
+        if viewport[0] < 600:
+            assert boxes[1]["y"] > boxes[0]["y"] and boxes[1]["x"] == boxes[0]["x"]  # stacked
+            assert boxes[0]["width"] <= viewport[0]
+    page.close()
