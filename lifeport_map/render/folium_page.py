@@ -20,8 +20,9 @@ def _import_folium() -> Any:
     """folium imports pandas only to accept DataFrames, which these maps never pass; skipping
     it saves about half a second on every map command. A process that already imported pandas
     keeps it."""
-    if "folium" in sys.modules or "pandas" in sys.modules:
+    if "folium.plugins" in sys.modules or "pandas" in sys.modules:
         import folium
+        import folium.plugins
 
         return folium
     sys.modules["pandas"] = None  # type: ignore[assignment]

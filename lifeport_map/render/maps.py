@@ -30,12 +30,10 @@ from lifeport_map.render.style import (
     KNOWLEDGE,
     LAYER_OFFSETS,
     MARKER_SIZE_PX,
-    OTHER,
     OUTLINE_STYLE,
     PANEL_HEIGHT_PX,
     PANEL_WIDTH_PX,
     PHASE_COLOURS,
-    PIPELINE,
     label,
     layer_colour,
 )
@@ -84,9 +82,9 @@ POPUP_WORDS = (
 
 
 def layer_ids(taxonomy: Taxonomy) -> list[str]:
-    """All layers in legend order: the phases in chain order, knowledge institutes, the rest,
-    and the pipeline (planned or under construction)."""
-    return [*taxonomy.phase_ids, KNOWLEDGE, OTHER, PIPELINE]
+    """All layers in legend order (the rule is ``chain.ChainRules.layer_ids``): the phases in
+    chain order, knowledge institutes, the rest, and the pipeline."""
+    return list(chain_rules(taxonomy).layer_ids())
 
 
 def site_layers(site: Site, taxonomy: Taxonomy) -> list[str]:
