@@ -91,7 +91,9 @@ def validate(
     issues.extend(check_sources_and_urls(registry))
     issues.extend(check_status(registry))
     issues.extend(check_coordinates(registry, gazetteer))
-    issues.extend(check_countries(registry))
+    # Swapped or mis-signed coordinates also lie outside the country: one mistake, one error.
+    mistaken = {i.entry for i in issues if i.code in ("coordinates.swapped", "coordinates.sign")}
+    issues.extend(i for i in check_countries(registry) if i.entry not in mistaken)
     issues.extend(check_regions(registry))
     issues.extend(check_fields(registry, today or datetime.date.today()))
     return issues
