@@ -124,6 +124,7 @@ def build_repo(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "data" / "taxonomy.yaml", data / "taxonomy.yaml")
     (data / "gazetteer").mkdir()
     shutil.copy(ROOT / "data" / "gazetteer" / "places.json.gz", data / "gazetteer" / "places.json.gz")
+    shutil.copytree(ROOT / "data" / "boundaries", data / "boundaries")
     outside = tmp_path / "outside"
     (outside / "config").mkdir(parents=True)
     (outside / "credentials").write_text(f"token={TOKEN}\n", encoding="utf-8")
