@@ -42,7 +42,7 @@ def map_compare(registry: object, regions: list[str], **options: object) -> obje
     from lifeport_map.render.maps import compare_page
 
     lang = str(options.get("lang", "nl"))
-    coverages = [coverage(registry, name, lang=lang) for name in regions]  # type: ignore[arg-type]
+    coverages = [coverage(registry, name, lang=lang) for name in regions]
     return compare_page(registry, regions, coverages=coverages, **options)  # type: ignore[arg-type]
 
 
