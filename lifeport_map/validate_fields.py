@@ -36,7 +36,7 @@ FACILITY_ACTIVITIES = frozenset(
         "research",
     }
 )
-CLOSING_EVENTS = frozenset({"closed", "bankruptcy"})
+CLOSING_EVENTS = frozenset({"closed", "bankruptcy", "cancelled"})
 
 # Hosts that copy other people's documents or pages: cite the original instead. Matched on the
 # registered name and every subdomain of it.
@@ -85,6 +85,13 @@ AGGREGATOR_HOSTS = frozenset(
         "wikibrief.org",
         "wiki.alquds.edu",
         "db0nus869y26v.cloudfront.net",
+        "wiki.li",
+        "gravy.cc",
+        "defzone.net",
+        "paperai.life",
+        "wikipedia.jakami.de",
+        "bytes.news",
+        "laio.site",
     }
 )
 # First labels of a host name that mark a test or staging copy of a site.
@@ -318,13 +325,13 @@ def check_events(site: Site) -> Iterator[Issue]:
                 f"event {event.date} ({event.type}) has no source",
                 "add 'url:' or 'seed:'",
             )
-    if site.events and site.is_active and site.events[-1].type in CLOSING_EVENTS:
+    if site.events and site.status != "closed" and site.events[-1].type in CLOSING_EVENTS:
         last = site.events[-1]
         yield _issue(
             site,
             "status",
             "events.status-mismatch",
-            f"status is active, but the latest event is '{last.type}' ({last.date})",
+            f"status is {site.status}, but the latest event is '{last.type}' ({last.date})",
             "set status: closed with 'until', or add the event that re-opened the site",
             "warning",
         )

@@ -194,6 +194,9 @@ def test_sources_without_title_or_publisher(tmp_path: Path) -> None:
         ("https://de-academic.com/dic.nsf/dewiki/1", True),
         ("https://test.bits-chips.nl/artikel/x/", True),
         ("https://staging.imec-int.com/en/x", True),
+        ("https://de.wiki.li/Zentrum_Mikroelektronik_Dresden", True),
+        ("https://tomorrow.paperai.life/https://de.wikipedia.org/wiki/ASM_International", True),
+        ("https://wikipedia.jakami.de/content/wikipedia_de_all_mini_2024-06/A/Silicon_Saxony", True),
         ("https://en.wikipedia.org/wiki/NXP_Semiconductors", False),
         ("https://bits-chips.nl/artikel/x/", False),
         ("https://test.nl/page", False),  # a registered name, not a test subdomain
@@ -243,6 +246,10 @@ def test_events_must_be_sorted_and_agree_with_the_status(tmp_path: Path) -> None
     ]
     closed = bankrupt.replace("status: active", "status: closed\n    until: 2025")
     assert _issues(_registry(tmp_path, CAMPUS, closed)) == []
+    cancelled = FAB.replace("phase-out-announced", "cancelled").replace("status: active", "status: planned")
+    issues = _issues(_registry(tmp_path, CAMPUS, cancelled))
+    assert _found(issues) == [("fab-nijmegen", "events.status-mismatch", "status", "warning")]
+    assert "status is planned" in issues[0].message
 
 
 @pytest.mark.parametrize(
