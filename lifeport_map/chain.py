@@ -1,10 +1,13 @@
 """The chain rules, in one place: which phases, roles and map layers a site counts in.
 
-A site counts in a phase when one of its activities lies in that phase, or when it performs a
+A site is active in a phase when one of its activities lies in that phase, or when it performs a
 cross-cutting activity (one without a phase of its own, such as research) and names the phase as
 served; network and government support (role ``support``) serves a phase without being part of
-it. Only active sites count; planned and under-construction ones are the pipeline. Analyses,
-maps, briefs and the validator all ask this module, so they cannot disagree.
+it. Which of those sites a phase's headline number counts is a *counting definition*
+(``COUNTINGS``): by default the industrial presence (companies in production, equipment and
+materials, design and services roles), with knowledge institutes counted beside it. Only active
+sites count; planned and under-construction ones are the pipeline. Analyses, maps, briefs and the
+validator all ask this module, so they cannot disagree.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from lifeport_map.errors import UsageError
 from lifeport_map.taxonomy import Taxonomy
 
 COUNTED_STATUSES: tuple[str, ...] = ("active",)
@@ -30,10 +34,131 @@ EMPLOYEES_RULE = (
     "fully in each phase, so phase sums can exceed the region total, which counts each site once."
 )
 PRODUCTION_RULE = (
-    "a phase is held in production roles when a site performs one of the phase's core "
-    "activities: those with role 'production' (for the design phase, which has none, its "
-    "design activities). Equipment, materials, research and education alone do not count."
+    "a phase is held in production roles when a site that is not a knowledge institute performs "
+    "one of the phase's core activities: those with role 'production' (for the design phase, "
+    "which has none, its design activities). Equipment, materials, research and education alone "
+    "do not count; knowledge institutes' pilot lines and cleanrooms are counted beside, as "
+    "knowledge institutes."
 )
+
+
+# --- counting definitions ------------------------------------------------------------------------
+
+INDUSTRY_ROLES: tuple[str, ...] = ("production", "equipment-materials", "design-services")
+BESIDE = "beside"  # knowledge institutes are counted in their own column, not in the headline
+INSIDE = "inside"  # knowledge institutes count in the headline like any other site
+
+
+@dataclass(frozen=True)
+class Counting:
+    """What a phase's headline number counts: active sites whose activities in the phase have
+    one of ``roles`` (``core``: the phase's core activities, see PRODUCTION_RULE), and whether
+    knowledge institutes (universities, colleges, research institutes) count inside the
+    headline or beside it."""
+
+    id: str
+    roles: tuple[str, ...]
+    knowledge: str = BESIDE
+    core: bool = False
+    label: Mapping[str, str] = field(default_factory=dict, compare=False)
+    rule: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    def text(self, lang: str) -> str:
+        return self.label.get(lang) or self.label.get("en") or self.id
+
+    def rule_text(self, lang: str) -> str:
+        return self.rule.get(lang) or self.rule.get("en") or ""
+
+
+_KNOWLEDGE_BESIDE = {
+    "nl": " Kennisinstellingen (universiteiten, hogescholen, mbo-instellingen, onderzoeksinstituten) "
+    "worden apart geteld, niet in dit getal.",
+    "en": " Knowledge institutes (universities, universities of applied sciences, vocational colleges, "
+    "research institutes) are counted beside this number, not in it.",
+}
+COUNTINGS: dict[str, Counting] = {
+    c.id: c
+    for c in (
+        Counting(
+            id="industry",
+            roles=INDUSTRY_ROLES,
+            label={
+                "nl": "industriële aanwezigheid",
+                "en": "industrial presence",
+            },
+            rule={
+                "nl": "Industriële aanwezigheid: actieve vestigingen met een activiteit in de fase in de rol "
+                "productie, apparatuur en materialen of ontwerp en diensten." + _KNOWLEDGE_BESIDE["nl"],
+                "en": "Industrial presence: active sites with an activity in the phase in a production, "
+                "equipment and materials, or design and services role." + _KNOWLEDGE_BESIDE["en"],
+            },
+        ),
+        Counting(
+            id="production",
+            roles=("production", "design-services"),
+            core=True,
+            label={"nl": "bedrijven in productierollen", "en": "companies in production roles"},
+            rule={
+                "nl": "Productierollen: actieve vestigingen die een kernactiviteit van de fase uitvoeren "
+                "(een activiteit in de rol productie; voor chipontwerp, dat die niet heeft, het ontwerpen "
+                "zelf). Apparatuur, materialen, onderzoek en onderwijs tellen niet."
+                + _KNOWLEDGE_BESIDE["nl"],
+                "en": "Production roles: active sites performing one of the phase's core activities (an "
+                "activity in the production role; for design, which has none, the design activities). "
+                "Equipment, materials, research and education do not count." + _KNOWLEDGE_BESIDE["en"],
+            },
+        ),
+        Counting(
+            id="all",
+            roles=(*INDUSTRY_ROLES, "research-education"),
+            knowledge=INSIDE,
+            label={"nl": "alle actieve vestigingen in de fase", "en": "every active site in the phase"},
+            rule={
+                "nl": "Alle rollen: elke actieve vestiging met een activiteit in de fase (productie, "
+                "apparatuur en materialen, ontwerp en diensten, onderzoek en onderwijs), "
+                "kennisinstellingen inbegrepen; netwerken en overheden niet.",
+                "en": "All roles: every active site with an activity in the phase (production, equipment "
+                "and materials, design and services, research and education), knowledge institutes "
+                "included; networks and governments are not.",
+            },
+        ),
+    )
+}
+DEFAULT_COUNTING = "industry"
+
+
+def counting(spec: str | Counting | None, roles: Sequence[str] = ()) -> Counting:
+    """The counting definition named by ``spec``: a preset id (industry, production, all) or a
+    comma-separated list of role ids (``roles``: the known ones, to check against). A list
+    counts knowledge institutes beside the headline unless it names research-education."""
+    if isinstance(spec, Counting):
+        return spec
+    name = (spec or DEFAULT_COUNTING).strip()
+    if name in COUNTINGS:
+        return COUNTINGS[name]
+    wanted = tuple(dict.fromkeys(r.strip() for r in name.split(",") if r.strip()))
+    chain = [r for r in roles if r not in NON_CHAIN_ROLES] if roles else []
+    unknown = [r for r in wanted if r not in chain]
+    if not wanted or unknown:
+        raise UsageError(
+            f"unknown counting definition '{name}'",
+            hint=f"use one of: {', '.join(COUNTINGS)}, or roles separated by commas from: {', '.join(chain)}",
+        )
+    ordered = tuple(r for r in chain if r in wanted)
+    knowledge = INSIDE if "research-education" in ordered else BESIDE
+    joined = ", ".join(ordered)
+    return Counting(
+        id=",".join(ordered),
+        roles=ordered,
+        knowledge=knowledge,
+        label={"nl": f"rollen {joined}", "en": f"roles {joined}"},
+        rule={
+            "nl": f"Actieve vestigingen met een activiteit in de fase in de rol(len) {joined}."
+            + (_KNOWLEDGE_BESIDE["nl"] if knowledge == BESIDE else " Kennisinstellingen inbegrepen."),
+            "en": f"Active sites with an activity in the phase in the role(s) {joined}."
+            + (_KNOWLEDGE_BESIDE["en"] if knowledge == BESIDE else " Knowledge institutes included."),
+        },
+    )
 
 
 def is_counted(status: str) -> bool:
@@ -124,6 +249,29 @@ class ChainRules:
         """The site's activities that place it in ``phase`` (empty: it does not count there)."""
         return self.activities_by_phase(activities, served_phases).get(phase, ())
 
+    def counts_in_phase(self, how: Counting, kind: str, in_phase: Sequence[str], phase: str) -> bool:
+        """Whether a site of ``kind`` whose activities in ``phase`` are ``in_phase`` counts in the
+        phase's headline under the counting definition ``how``."""
+        if not in_phase or (how.knowledge == BESIDE and kind in self.knowledge_kinds):
+            return False
+        if how.core:
+            core = self.core_activities(phase)
+            return any(a in core for a in in_phase)
+        return any(self.role_of.get(a) in how.roles for a in in_phase)
+
+    def counted_phases(
+        self, how: Counting, kind: str, activities: Sequence[str], served_phases: Iterable[str]
+    ) -> tuple[str, ...]:
+        """The phases whose headline a site counts in under ``how`` (chain order)."""
+        return tuple(
+            phase
+            for phase, in_phase in self.activities_by_phase(activities, served_phases).items()
+            if self.counts_in_phase(how, kind, in_phase, phase)
+        )
+
+    def is_knowledge(self, kind: str) -> bool:
+        return kind in self.knowledge_kinds
+
     def roles_of(self, activities: Iterable[str]) -> list[str]:
         """The roles of ``activities``, sorted, without duplicates."""
         return sorted({self.role_of.get(a) or "" for a in activities} - {""})
@@ -132,16 +280,22 @@ class ChainRules:
         return any(self.role_of.get(a) == role for a in activities)
 
     def layers(
-        self, status: str, kind: str, activities: Sequence[str], served_phases: Iterable[str]
+        self,
+        status: str,
+        kind: str,
+        activities: Sequence[str],
+        served_phases: Iterable[str],
+        how: Counting | None = None,
     ) -> tuple[str, ...]:
-        """The map layers a site is drawn in. Active sites: each phase they count in, plus
-        knowledge institutes; a site in neither is 'other'. Planned sites and sites under
-        construction form the pipeline layer; closed sites are not drawn."""
+        """The map layers a site is drawn in. Active sites: each phase whose headline they count
+        in under ``how`` (default: industrial presence), plus the knowledge layer for knowledge
+        institutes; a site in neither is 'other'. Planned sites and sites under construction form
+        the pipeline layer; closed sites are not drawn. So a legend counts what coverage counts."""
         if is_pipeline(status):
             return (PIPELINE,)
         if not is_counted(status):
             return ()
-        layers = tuple(self.activities_by_phase(activities, served_phases))
+        layers = self.counted_phases(how or COUNTINGS[DEFAULT_COUNTING], kind, activities, served_phases)
         if kind in self.knowledge_kinds:
             layers += (KNOWLEDGE,)
         return layers or (OTHER,)

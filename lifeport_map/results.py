@@ -63,6 +63,17 @@ class DefinitionInfo(Result):
 
 
 @dataclass(frozen=True)
+class CountingInfo(Result):
+    """The counting definition behind every headline number of a result (see chain.Counting)."""
+
+    id: str
+    label: str
+    rule: str
+    roles: tuple[str, ...]
+    knowledge: str
+
+
+@dataclass(frozen=True)
 class EmployeeSum(Result):
     """Known employees of some sites: the sum, and how many sites have a figure or none."""
 
@@ -123,10 +134,16 @@ class SiteRef(Result):
 
 
 @dataclass(frozen=True)
-class ProductionCoverage(Result):
+class SiteGroup(Result):
+    """Some sites of a phase (its production, its knowledge institutes): how many, of how many
+    organisations, and which."""
+
     count: int
     organisations: int
     actors: tuple[SiteRef, ...]
+
+
+ProductionCoverage = SiteGroup
 
 
 @dataclass(frozen=True)
@@ -138,7 +155,10 @@ class PipelineSite(Result):
 
 @dataclass(frozen=True)
 class PhaseCoverage(Result):
-    """One phase of a region: who is active in it, doing what, in which roles."""
+    """One phase of a region: the headline (``count``, ``organisations``, ``actors``: the sites
+    the counting definition counts), the knowledge institutes beside it, every active site in the
+    phase (``all_sites``), the activities present, employees of the headline sites, roles,
+    production and the pipeline."""
 
     phase: str
     label: str
@@ -146,10 +166,12 @@ class PhaseCoverage(Result):
     organisations: int
     organisation_names: tuple[str, ...]
     actors: tuple[Actor, ...]
+    knowledge: SiteGroup
+    all_sites: int
     activities: ActivityPresence
     employees: EmployeeSum
     roles: tuple[PhaseRoleCount, ...]
-    production: ProductionCoverage
+    production: SiteGroup
     pipeline: tuple[PipelineSite, ...]
 
 
@@ -194,10 +216,12 @@ class CoverageMethod(Result):
 
 @dataclass(frozen=True)
 class Coverage(Result):
-    """A region's coverage of the value chain under one definition."""
+    """A region's coverage of the value chain under one region definition and one counting
+    definition (what a phase's headline counts)."""
 
     region: RegionRef
     definition: DefinitionInfo
+    counting: CountingInfo
     sites: int
     phases: tuple[PhaseCoverage, ...]
     covered_phases: tuple[str, ...]
@@ -227,6 +251,8 @@ class MatrixRow(Result):
     label: str
     sites: Mapping[str, int]
     organisations: Mapping[str, int]
+    knowledge: Mapping[str, int]
+    all_sites: Mapping[str, int]
     production: Mapping[str, int]
     employees: Mapping[str, int]
     roles: Mapping[str, Mapping[str, int]]
@@ -265,6 +291,7 @@ class Comparison(Result):
     """Regions side by side: their coverage, the phase x region matrix and specialisation."""
 
     regions: tuple[Coverage, ...]
+    counting: CountingInfo
     phases: tuple[str, ...]
     matrix: tuple[MatrixRow, ...]
     whole_chain: tuple[str, ...]
@@ -327,6 +354,7 @@ class GapsMethod(Result):
 class Gaps(Result):
     region: RegionRef
     definition: DefinitionInfo
+    counting: CountingInfo
     centre: Centre
     white_spots: tuple[WhiteSpot, ...]
     method: GapsMethod

@@ -1,7 +1,8 @@
 """Comparison on the hand-made registry, with the location quotients computed by hand.
 
-Sites per phase (design, front-end, back-end, system integration): nijmegen 2, 2, 2, 1
-(N = 7); leuven nothing; dresden 0, 2, 1, 0 (N = 3). Phase totals 2, 4, 3, 1; grand total 10.
+Sites per phase (design, front-end, back-end, system integration) under industrial presence
+(the university is counted beside): nijmegen 2, 1, 1, 1 (N = 5); leuven nothing; dresden 0, 2,
+1, 0 (N = 3). Phase totals 2, 3, 2, 1; grand total 8.
 """
 
 from __future__ import annotations
@@ -32,8 +33,13 @@ def test_json_shape_is_a_list_of_coverage_objects() -> None:
 def test_matrix_and_whole_chain() -> None:
     result = compare(analysis_registry())
     sites = {m["phase"]: m["sites"] for m in result["matrix"]}
-    assert sites["front-end"] == {"nijmegen": 2, "leuven": 0, "dresden": 2}
+    assert sites["front-end"] == {"nijmegen": 1, "leuven": 0, "dresden": 2}
     assert sites["system-integration"] == {"nijmegen": 1, "leuven": 0, "dresden": 0}
+    knowledge = {m["phase"]: m["knowledge"] for m in result["matrix"]}
+    assert knowledge["front-end"] == {"nijmegen": 1, "leuven": 0, "dresden": 0}
+    every = {m["phase"]: m["all_sites"] for m in result["matrix"]}
+    assert every["front-end"] == {"nijmegen": 2, "leuven": 0, "dresden": 2}
+    assert result["counting"]["id"] == "industry"
     production = {m["phase"]: m["production"] for m in result["matrix"]}
     assert production["back-end"] == {"nijmegen": 1, "leuven": 0, "dresden": 1}
     assert result["whole_chain"] == ["nijmegen"]
@@ -45,22 +51,23 @@ def test_matrix_and_whole_chain() -> None:
 def test_specialisation_by_sites() -> None:
     lq = compare(analysis_registry())["specialisation"]["by_sites"]
     assert lq["nijmegen"] == {
-        "design": round((2 / 7) / (2 / 10), 3),  # 1.429
-        "front-end": round((2 / 7) / (4 / 10), 3),  # 0.714
-        "back-end": round((2 / 7) / (3 / 10), 3),  # 0.952
-        "system-integration": round((1 / 7) / (1 / 10), 3),
-    }  # 1.429
-    assert lq["dresden"]["front-end"] == round((2 / 3) / (4 / 10), 3)  # 1.667
+        "design": 1.6,  # (2 / 5) / (2 / 8)
+        "front-end": 0.533,  # (1 / 5) / (3 / 8)
+        "back-end": 0.8,  # (1 / 5) / (2 / 8)
+        "system-integration": 1.6,  # (1 / 5) / (1 / 8)
+    }
+    assert lq["dresden"]["front-end"] == 1.778  # (2 / 3) / (3 / 8)
     assert lq["dresden"]["design"] == 0.0
     assert lq["leuven"] == dict.fromkeys(lq["leuven"])  # an empty region has no quotient
 
 
 def test_specialisation_by_employees() -> None:
-    # nijmegen: design 1000, front-end 1200, back-end 500, system integration 50 (N = 2750);
-    # dresden: front-end 3000 (fab2 has no figure) (N = 3000); grand total 5750
+    # nijmegen: design 1000, front-end 1000, back-end 300, system integration 50 (N = 2350;
+    # the university's 200 are beside the headline); dresden: front-end 3000 (fab2 has no
+    # figure) (N = 3000); grand total 5350
     lq = compare(analysis_registry())["specialisation"]["by_employees"]
-    assert lq["nijmegen"]["design"] == round(5750 / 2750, 3)
-    assert lq["dresden"]["front-end"] == round(5750 / 4200, 3)
+    assert lq["nijmegen"]["design"] == pytest.approx(5350 / 2350, abs=0.001)
+    assert lq["dresden"]["front-end"] == pytest.approx(5350 / 4000, abs=0.001)
 
 
 def test_definitions_used_and_chosen() -> None:

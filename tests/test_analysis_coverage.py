@@ -5,7 +5,8 @@ design, 1000 employees in 2026, 2000 in 2017), design-nijmegen (chip design, no 
 figure), osat-duiven (assembly-test + back-end equipment, 300), ems-duiven (EMS, 50),
 uni-nijmegen (research + education serving front-end and back-end, 200) and network-nijmegen
 (cluster support, which serves phases without being part of them). planned-nijmegen is
-pipeline, closed-duiven is ignored.
+pipeline, closed-duiven is ignored. The headline counts industrial presence by default, so the
+university is counted beside front-end and back-end, not in them; ``roles="all"`` counts it in.
 """
 
 from __future__ import annotations
@@ -42,15 +43,29 @@ def test_home_region_counts() -> None:
     result = coverage(analysis_registry(), "nijmegen")
     by = phases(result)
     assert result["sites"] == 6
+    assert result["counting"]["id"] == "industry"
     assert {p: by[p]["count"] for p in by} == {
+        "design": 2,
+        "front-end": 1,
+        "back-end": 1,
+        "system-integration": 1,
+    }
+    assert {p: by[p]["knowledge"]["count"] for p in by} == {
+        "design": 0,
+        "front-end": 1,
+        "back-end": 1,
+        "system-integration": 0,
+    }
+    assert {p: by[p]["all_sites"] for p in by} == {
         "design": 2,
         "front-end": 2,
         "back-end": 2,
         "system-integration": 1,
     }
     assert [a["id"] for a in by["design"]["actors"]] == ["design-nijmegen", "fab-nijmegen"]
-    assert [a["id"] for a in by["front-end"]["actors"]] == ["fab-nijmegen", "uni-nijmegen"]
-    assert [a["id"] for a in by["back-end"]["actors"]] == ["osat-duiven", "uni-nijmegen"]
+    assert [a["id"] for a in by["front-end"]["actors"]] == ["fab-nijmegen"]
+    assert [a["id"] for a in by["front-end"]["knowledge"]["actors"]] == ["uni-nijmegen"]
+    assert [a["id"] for a in by["back-end"]["actors"]] == ["osat-duiven"]
     # the network organisation serves every phase but is in none of them
     assert all("network-nijmegen" not in [a["id"] for a in p["actors"]] for p in by.values())
     assert [o["name"] for o in result["organisations"]] == [
@@ -87,8 +102,9 @@ def test_employees_latest_figure_and_sites_without_figure() -> None:
     # fab 1000 (2026 beats 2017's 2000) + osat 300 + ems 50 + uni 200
     assert result["employees"] == {"known": 1550, "sites_with_figure": 4, "sites_without_figure": 2}
     assert by["design"]["employees"] == {"known": 1000, "sites_with_figure": 1, "sites_without_figure": 1}
-    assert by["front-end"]["employees"]["known"] == 1200
-    assert by["back-end"]["employees"]["known"] == 500
+    # phase sums cover the headline's sites: the university's 200 are beside them
+    assert by["front-end"]["employees"]["known"] == 1000
+    assert by["back-end"]["employees"]["known"] == 300
     assert by["system-integration"]["employees"]["known"] == 50
 
 
@@ -115,13 +131,41 @@ def test_roles_and_production() -> None:
 def test_fragile_phases() -> None:
     result = coverage(analysis_registry(), "nijmegen")
     assert [(f["phase"], f["organisation"]) for f in result["fragile_phases"]] == [
-        ("system-integration", "Systemco")
+        ("front-end", "Fabco"),
+        ("back-end", "Packco"),
+        ("system-integration", "Systemco"),
     ]
     assert [(f["phase"], f["organisation"]) for f in result["fragile_production_phases"]] == [
         ("front-end", "Fabco"),
         ("back-end", "Packco"),
         ("system-integration", "Systemco"),
     ]
+
+
+def test_all_roles_count_the_university_inside_the_phases() -> None:
+    result = coverage(analysis_registry(), "nijmegen", roles="all")
+    by = phases(result)
+    assert result["counting"]["id"] == "all" and result["counting"]["knowledge"] == "inside"
+    assert [a["id"] for a in by["front-end"]["actors"]] == ["fab-nijmegen", "uni-nijmegen"]
+    assert [a["id"] for a in by["back-end"]["actors"]] == ["osat-duiven", "uni-nijmegen"]
+    assert by["front-end"]["employees"]["known"] == 1200
+    assert [(f["phase"], f["organisation"]) for f in result["fragile_phases"]] == [
+        ("system-integration", "Systemco")
+    ]
+    # production is its own rule, whatever the headline counts
+    assert by["front-end"]["production"]["count"] == 1
+
+
+def test_roles_choose_the_headline() -> None:
+    by = phases(coverage(analysis_registry(), "nijmegen", roles="equipment-materials"))
+    assert {p: by[p]["count"] for p in by} == {
+        "design": 0,
+        "front-end": 0,
+        "back-end": 1,
+        "system-integration": 0,
+    }
+    with pytest.raises(UsageError):
+        coverage(analysis_registry(), "nijmegen", roles="nonsense")
 
 
 def test_pipeline_and_closed_sites() -> None:

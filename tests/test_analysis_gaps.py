@@ -63,8 +63,20 @@ def test_fragile_phase_without_alternative() -> None:
     assert phase["kind"] == "phase" and phase["status"] == "single-organisation"
     assert phase["candidates"] == [] and phase["candidates_total"] == 0
     # a phase held by two organisations is not a phase-level white spot
-    assert ("front-end", None) not in found
+    assert ("design", None) not in found
     assert ("design", "chip-design") not in found
+
+
+def test_a_phase_whose_industry_one_company_holds_is_a_white_spot_beside_its_university() -> None:
+    # front-end: Fabco's fab is the only industrial presence; the university is counted beside
+    front = spots(gaps(analysis_registry(), "nijmegen"))[("front-end", None)]
+    assert front["status"] == "single-organisation"
+    assert front["holder"] == {"organisation": "Fabco", "sites": ["fab-nijmegen"]}
+    # other companies' front-end sites elsewhere: Edaco is design only, so not a candidate
+    assert [c["id"] for c in front["candidates"]] == ["foundry-enschede", "fab-dresden", "fab2-dresden"]
+    assert front["candidates_total"] == 4 and front["candidates_without_coordinates"] == 1
+    # counting every role, the university makes it two organisations: no white spot
+    assert ("front-end", None) not in spots(gaps(analysis_registry(), "nijmegen", roles="all"))
 
 
 def test_limit() -> None:

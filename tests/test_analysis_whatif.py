@@ -1,8 +1,9 @@
 """What-if on the hand-made registry: removing Fabco's fab from the home region.
 
-Before: front-end is held by fab-nijmegen (wafer fab, production) and uni-nijmegen (research).
-After: only the university is left, so front-end stays covered but loses its production role,
-the wafer fab, Fabco (its planned line does not count), 1000 employees and one site.
+Before: front-end's industrial presence is fab-nijmegen (wafer fab, production), with
+uni-nijmegen (research) counted beside it. After: only the university is left, so front-end loses
+its industrial presence and its production role, the wafer fab, Fabco (its planned line does not
+count), 1000 employees and one site; counting every role, front-end stays covered.
 """
 
 from __future__ import annotations
@@ -24,17 +25,19 @@ def whatif(*args: Any, **kwargs: Any) -> Any:
 def test_losing_the_fab() -> None:
     result = whatif(analysis_registry(), "nijmegen", ["fab-nijmegen"])
     lost = result["lost"]
-    assert lost["phases"] == []
+    assert lost["phases"] == ["front-end"]
     assert lost["production_phases"] == ["front-end"]
     assert [(a["phase"], a["activity"]) for a in lost["activities"]] == [("front-end", "wafer-fab")]
     assert lost["organisations"] == ["Fabco"]
     assert lost["sites"] == 1
     assert lost["employees"] == 1000
-    assert lost["whole_chain"] is False
+    assert lost["whole_chain"] is True
     assert lost["whole_chain_production"] is True
     assert result["before"]["sites"] == 6 and result["after"]["sites"] == 5
     front = next(p for p in result["phases"] if p["phase"] == "front-end")
-    assert (front["sites_before"], front["sites_after"]) == (2, 1)
+    assert (front["sites_before"], front["sites_after"]) == (1, 0)
+    after_front = next(p for p in result["after"]["phases"] if p["phase"] == "front-end")
+    assert after_front["knowledge"]["count"] == 1  # the university, beside
     assert (front["production_before"], front["production_after"]) == (1, 0)
     # chip design stays: Designco is left alone in design, which becomes fragile
     assert [f["phase"] for f in result["newly_fragile_production_phases"]] == ["design"]
@@ -48,6 +51,13 @@ def test_losing_the_fab() -> None:
             "counted": True,
         }
     ]
+
+
+def test_losing_the_fab_counting_every_role() -> None:
+    result = whatif(analysis_registry(), "nijmegen", ["fab-nijmegen"], roles="all")
+    assert result["lost"]["phases"] == [] and result["lost"]["whole_chain"] is False
+    front = next(p for p in result["phases"] if p["phase"] == "front-end")
+    assert (front["sites_before"], front["sites_after"]) == (2, 1)
 
 
 def test_removing_a_site_outside_the_region_changes_nothing() -> None:

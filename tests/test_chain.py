@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from lifeport_map.chain import KNOWLEDGE, OTHER, PIPELINE, ChainRules, chain_rules
+import pytest
+
+from lifeport_map.chain import COUNTINGS, KNOWLEDGE, OTHER, PIPELINE, ChainRules, chain_rules, counting
+from lifeport_map.errors import UsageError
 from lifeport_map.registry import default_taxonomy_path
 from lifeport_map.taxonomy import load_taxonomy
 
@@ -78,10 +81,58 @@ def test_layers_follow_status_kind_and_phases() -> None:
     assert r.layers("under-construction", "idm", ("wafer-fab",), ()) == (PIPELINE,)
     assert r.layers("closed", "idm", ("wafer-fab",), ()) == ()
     assert r.layers("active", "idm", ("wafer-fab", "eda"), ()) == ("design", "front-end")
-    assert r.layers("active", "university", ("research",), ("front-end",)) == ("front-end", KNOWLEDGE)
+    # a knowledge institute is drawn as one, beside the phases (industrial presence, the default)
+    assert r.layers("active", "university", ("research",), ("front-end",)) == (KNOWLEDGE,)
+    assert r.layers("active", "university", ("wafer-fab",), ()) == (KNOWLEDGE,)
     assert r.layers("active", "university", ("research",), ()) == (KNOWLEDGE,)
+    # a company doing research only is in no phase's industrial presence
+    assert r.layers("active", "idm", ("research",), ("front-end",)) == (OTHER,)
     assert r.layers("active", "network", ("cluster-support",), ("design",)) == (OTHER,)
+    # under 'all' every site active in a phase is drawn in it, knowledge institutes too
+    every = COUNTINGS["all"]
+    assert r.layers("active", "university", ("research",), ("front-end",), every) == ("front-end", KNOWLEDGE)
+    assert r.layers("active", "idm", ("research",), ("front-end",), every) == ("front-end",)
     assert r.layer_ids() == ("design", "front-end", "back-end", KNOWLEDGE, OTHER, PIPELINE)
+
+
+def test_industrial_presence_counts_companies_in_industry_roles_only() -> None:
+    r, industry = rules(), COUNTINGS["industry"]
+    assert r.counts_in_phase(industry, "idm", ("wafer-fab",), "front-end")
+    assert r.counts_in_phase(industry, "supplier", ("materials",), "front-end")  # equipment & materials
+    assert r.counts_in_phase(industry, "fabless", ("chip-design",), "design")  # design & services
+    assert not r.counts_in_phase(industry, "idm", ("research",), "front-end")  # research alone
+    assert not r.counts_in_phase(industry, "university", ("wafer-fab",), "front-end")  # beside
+    assert not r.counts_in_phase(industry, "idm", (), "front-end")
+
+
+def test_production_counts_core_activities_of_companies() -> None:
+    r, production = rules(), COUNTINGS["production"]
+    assert r.counts_in_phase(production, "idm", ("wafer-fab", "materials"), "front-end")
+    assert not r.counts_in_phase(production, "supplier", ("materials",), "front-end")
+    assert r.counts_in_phase(production, "fabless", ("eda",), "design")  # design's core is design
+    assert not r.counts_in_phase(production, "university", ("wafer-fab",), "front-end")
+
+
+def test_all_counts_every_role_and_knowledge_institutes_inside() -> None:
+    r, every = rules(), COUNTINGS["all"]
+    assert r.counts_in_phase(every, "university", ("research",), "front-end")
+    assert r.counts_in_phase(every, "idm", ("research",), "front-end")
+    assert r.counted_phases(every, "university", ("research", "eda"), ("back-end",)) == ("design", "back-end")
+    assert r.counted_phases(COUNTINGS["industry"], "university", ("eda",), ()) == ()
+
+
+def test_a_list_of_roles_is_a_counting_definition_and_unknown_ones_are_refused() -> None:
+    roles = rules().roles
+    chosen = counting("equipment-materials, production", roles)
+    assert chosen.roles == ("production", "equipment-materials")  # taxonomy order
+    assert chosen.knowledge == "beside"
+    assert counting("research-education", roles).knowledge == "inside"
+    assert counting(None, roles) is COUNTINGS["industry"]
+    assert counting("production", roles) is COUNTINGS["production"]
+    for bad in ("support", "producton", ","):
+        with pytest.raises(UsageError) as caught:
+            counting(bad, roles)
+        assert "industry, production, all" in (caught.value.hint or "")
 
 
 def test_roles_of_activities_are_sorted_and_unique() -> None:

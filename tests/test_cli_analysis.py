@@ -53,13 +53,16 @@ def test_coverage_json_shape() -> None:
     result = run_cli(*ANALYSIS_ARGS, "coverage", "--region", "nijmegen", "--format", "json")
     data = json.loads(result.stdout)
     assert data["region"]["id"] == "nijmegen"
-    assert [(p["phase"], p["count"]) for p in data["phases"]] == [
-        ("design", 2),
-        ("front-end", 2),
-        ("back-end", 2),
-        ("system-integration", 1),
+    # industrial presence: the university is beside front-end and back-end, not in them
+    assert [(p["phase"], p["count"], p["knowledge"]["count"]) for p in data["phases"]] == [
+        ("design", 2, 0),
+        ("front-end", 1, 1),
+        ("back-end", 1, 1),
+        ("system-integration", 1, 0),
     ]
     assert all({"id", "name"} <= set(a) for p in data["phases"] for a in p["actors"])
+    every = run_cli(*ANALYSIS_ARGS, "coverage", "-r", "nijmegen", "--roles", "all", "--format", "json")
+    assert [p["count"] for p in json.loads(every.stdout)["phases"]] == [2, 2, 2, 1]
 
 
 def test_coverage_definition_option() -> None:
@@ -101,6 +104,7 @@ def test_compare_json_lists_regions() -> None:
         (["near", "Nijmegn", "--radius-km", "10"], "Nijmegen"),
         (["near", "Nijmegen", "--radius-km", "10", "--phase", "frontend"], "front-end"),
         (["coverage", "--region", "nijmegen", "--definition", "nope"], "two"),
+        (["coverage", "--region", "nijmegen", "--roles", "producers"], "industry, production, all"),
     ],
 )
 def test_usage_errors_exit_2_with_closest_matches(args: list[str], needle: str) -> None:

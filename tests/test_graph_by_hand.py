@@ -189,12 +189,14 @@ def test_coverage() -> None:
     result = coverage(world(), "home")
     assert [(p.phase, p.count, p.organisations, p.production.count) for p in result.phases] == [
         ("design", 2, 2, 2),  # network support names design but does not count in it
-        ("front-end", 2, 2, 1),  # research serves front-end; only the wafer fab produces
+        ("front-end", 1, 1, 1),  # the university's research serves front-end, counted beside
         ("back-end", 0, 0, 0),  # the assembly line is only planned
     ]
+    assert [p.knowledge.count for p in result.phases] == [0, 1, 0]
+    assert [p.all_sites for p in result.phases] == [2, 2, 0]
     assert result.sites == 4 and not result.whole_chain
     assert result.covered_phases == ("design", "front-end")
-    assert result.fragile_phases == ()
+    assert [(f.phase, f.organisation) for f in result.fragile_phases] == [("front-end", "Alpha")]
     assert [(f.phase, f.organisation, f.sites) for f in result.fragile_production_phases] == [
         ("front-end", "Alpha", ("a-fab",))
     ]
@@ -231,14 +233,15 @@ def test_compare_and_specialisation() -> None:
     result = compare(world(), ["home", "elsewhere"])
     assert [m.sites for m in result.matrix] == [
         {"home": 2, "away": 0},
-        {"home": 2, "away": 1},
+        {"home": 1, "away": 1},
         {"home": 0, "away": 1},
     ]
+    assert [m.knowledge for m in result.matrix][1] == {"home": 1, "away": 0}
     assert result.whole_chain == ()
-    # home: 4 memberships (2, 2, 0), away: 2 (0, 1, 1), phases 2, 3, 1 of 6
+    # home: 3 memberships (2, 1, 0), away: 2 (0, 1, 1), phases 2, 2, 1 of 5
     assert result.specialisation.by_sites == {
-        "home": {"design": 1.5, "front-end": 1.0, "back-end": 0.0},
-        "away": {"design": 0.0, "front-end": 1.0, "back-end": 3.0},
+        "home": {"design": 1.667, "front-end": 0.833, "back-end": 0.0},
+        "away": {"design": 0.0, "front-end": 1.25, "back-end": 2.5},
     }
 
 
@@ -249,6 +252,7 @@ def test_gaps_and_candidates() -> None:
     ]
     assert found == [
         ("activity", "design", "research", "absent", []),
+        ("phase", "front-end", None, "single-organisation", ["g-fab"]),  # Alpha's fab; the university beside
         ("activity", "front-end", "wafer-fab", "single-organisation", ["g-fab"]),
         ("activity", "front-end", "materials", "absent", ["g-fab"]),
         ("activity", "front-end", "research", "single-organisation", []),
@@ -256,7 +260,7 @@ def test_gaps_and_candidates() -> None:
         ("activity", "back-end", "assembly-test", "absent", ["f-osat"]),
         ("activity", "back-end", "research", "absent", []),
     ]
-    osat = result.white_spots[4].candidates[0]
+    osat = result.white_spots[5].candidates[0]
     assert osat.regions == ("away",)
     assert osat.distance_km == pytest.approx(round(geodesic_km_independent(*HOME, *DRESDEN), 1))
 
@@ -266,7 +270,7 @@ def test_whatif_removes_the_fab_from_the_graph() -> None:
     result = whatif(g, "home", ["a-fab"])
     assert [(p.phase, p.sites_before, p.sites_after, p.production_after) for p in result.phases] == [
         ("design", 2, 1, 1),
-        ("front-end", 2, 1, 0),
+        ("front-end", 1, 0, 0),
         ("back-end", 0, 0, 0),
     ]
     assert result.lost.production_phases == ("front-end",)
@@ -304,7 +308,7 @@ def test_brief_and_coverage_changes() -> None:
     changes = {c.region: c for c in coverage_changes(world(), world(without=("b-design",)))}
     assert [(p.phase, p.old, p.new) for p in changes["home"].phases] == [
         ("design", 2, 1),
-        ("front-end", 2, 2),
+        ("front-end", 1, 1),
         ("back-end", 0, 0),
     ]
     assert not changes["away"].changed

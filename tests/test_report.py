@@ -23,8 +23,9 @@ def test_brief_shows_coverage_comparison_gaps_and_sources() -> None:
     brief = build_brief(mini(), "nijmegen", lang="en")
     md = brief.markdown
     assert "# Region brief: Lifeport (Arnhem-Nijmegen)" in md
-    assert "| Design | 1 | 1 | Alpha Fab |" in md
-    assert "| System integration | 0 | 0 |  |" in md
+    assert "| Design | 1 | 1 | 0 | Alpha Fab |" in md
+    assert "| System integration | 0 | 0 | 0 |  |" in md
+    assert "Counting: Industrial presence: active sites" in md
     assert "## Comparison with the other regions" in md and "| Dresden |" in md
     assert "![Lifeport (Arnhem-Nijmegen)](map.png)" in md
     assert "[https://example.org/alpha](https://example.org/alpha) (2026)" in md
@@ -71,6 +72,7 @@ SECTIONS = {
         "Coverage per phase",
         "Map",
         "Comparison with the other regions",
+        "A single producer per phase (production roles)",
         "Fragile phases (one organisation)",
         "White spots and candidates",
         "Published figures next to the registry",
@@ -80,6 +82,7 @@ SECTIONS = {
         "Dekking per fase",
         "Kaart",
         "Vergelijking met de andere regio's",
+        "Eén producent per fase (productierollen)",
         "Kwetsbare fasen (één organisatie)",
         "Witte vlekken en kandidaten",
         "Gepubliceerde cijfers naast het register",
@@ -109,22 +112,29 @@ def test_every_brief_section_of_every_shipped_region_shows_the_analysis(region: 
         assert row.startswith(f"| {markdown_text(phase.label)} | {phase.count} | {phase.organisations} |")
     compare_rows = [line for line in _section(md, SECTIONS[lang][2]).splitlines() if line.startswith("| ")]
     assert len(compare_rows) == 1 + len(data.compare.regions)
-    fragile = _section(md, markdown_text(SECTIONS[lang][3]))
+    single = _section(md, markdown_text(SECTIONS[lang][3]))
+    items = [line[2:] for line in single.splitlines() if line.startswith("- ")]
+    # one line per phase whose production one organisation holds, with its sites
+    assert items == [
+        f"{markdown_text(f.label)}: {markdown_text(f.organisation)} ({markdown_text(', '.join(f.sites))})"
+        for f in cov.fragile_production_phases
+    ]
+    fragile = _section(md, markdown_text(SECTIONS[lang][4]))
     items = [line[2:] for line in fragile.splitlines() if line.startswith("- ")]
     # one line per fragile phase, "label: organisation", the organisation's whole name
     assert items == [f"{markdown_text(f.label)}: {markdown_text(f.organisation)}" for f in cov.fragile_phases]
-    spots = [line for line in _section(md, SECTIONS[lang][4]).splitlines() if line.startswith("| ")]
+    spots = [line for line in _section(md, SECTIONS[lang][5]).splitlines() if line.startswith("| ")]
     assert len(spots) == (1 + len(data.gaps.white_spots) if data.gaps.white_spots else 0)
-    figures = [line for line in _section(md, SECTIONS[lang][5]).splitlines() if line.startswith("| ")]
+    figures = [line for line in _section(md, SECTIONS[lang][6]).splitlines() if line.startswith("| ")]
     assert len(figures) == (1 + len(data.stats.figures) if data.stats.figures else 0)
-    sources = [line for line in _section(md, SECTIONS[lang][6]).splitlines() if line.startswith("1. ")]
+    sources = [line for line in _section(md, SECTIONS[lang][7]).splitlines() if line.startswith("1. ")]
     assert len(sources) == len(data.sources) > 0
 
 
 def test_dresden_brief_names_organisations_not_letters() -> None:
     data = brief_data(shipped(), "dresden", lang="en")
     md = render_brief(data, "en").markdown
-    fragile = _section(md, SECTIONS["en"][3])
+    fragile = _section(md, SECTIONS["en"][4])
     assert data.coverage.fragile_phases, "Dresden has a phase held by one organisation"
     for f in data.coverage.fragile_phases:
         assert f"- {markdown_text(f.label)}: {markdown_text(f.organisation)}" in fragile

@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lifeport_map.analysis.compare import compare, default_regions
-from lifeport_map.analysis.coverage import coverage
+from lifeport_map.analysis.coverage import counting_of, coverage
 from lifeport_map.analysis.gaps import gaps
 from lifeport_map.analysis.stats import stats
+from lifeport_map.chain import Counting
 from lifeport_map.graph import as_graph, members, resolve_definition, resolve_region
 from lifeport_map.results import BriefData, BriefSource
 
@@ -21,10 +22,17 @@ if TYPE_CHECKING:
 
 
 def brief(
-    source: Registry | nx.MultiDiGraph, region: str, *, definition: str | None = None, lang: str = "nl"
+    source: Registry | nx.MultiDiGraph,
+    region: str,
+    *,
+    definition: str | None = None,
+    lang: str = "nl",
+    roles: str | Counting | None = None,
 ) -> BriefData:
-    """The brief of ``region`` under ``definition`` (default: the region's own)."""
+    """The brief of ``region`` under ``definition`` (default: the region's own), every count
+    under the counting definition ``roles`` (default: industrial presence)."""
     graph = as_graph(source)
+    how = counting_of(graph, roles)
     found = resolve_region(graph, region)
     chosen = resolve_definition(graph, found, definition)
     others = [r for r in default_regions(graph) if r != found.id]
@@ -34,9 +42,9 @@ def brief(
             if reference and reference not in sources:
                 sources[reference] = (title or reference, year)
     return BriefData(
-        coverage=coverage(graph, found.id, definition=chosen.id, lang=lang),
-        compare=compare(graph, [found.id, *others], lang=lang),
-        gaps=gaps(graph, found.id, definition=chosen.id, lang=lang),
+        coverage=coverage(graph, found.id, definition=chosen.id, lang=lang, roles=how),
+        compare=compare(graph, [found.id, *others], lang=lang, roles=how),
+        gaps=gaps(graph, found.id, definition=chosen.id, lang=lang, roles=how),
         stats=stats(graph, found.id, definition=chosen.id, lang=lang),
         sources=tuple(BriefSource(reference=k, title=v[0], year=v[1]) for k, v in sorted(sources.items())),
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from lifeport_map.analysis.coverage import coverage_of_sites
-from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE, PRODUCTION_RULE
+from lifeport_map.analysis.coverage import counting_info, counting_of, coverage_of_sites
+from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE, PRODUCTION_RULE, Counting
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import (
     as_graph,
@@ -38,7 +38,8 @@ if TYPE_CHECKING:
 DEFAULT_REGIONS = ("nijmegen", "brainport", "twente", "delft", "leuven", "dresden")
 SPECIALISATION_RULE = (
     "location quotient LQ = (n[r,p] / N[r]) / (n[p] / N), where n[r,p] is the number of "
-    "counted sites (or their employees) of region r in phase p, N[r] the sum over phases for r, "
+    "sites the counting definition counts (or their employees) of region r in phase p, "
+    "N[r] the sum over phases for r, "
     "n[p] the sum over compared regions for p and N the grand total. Sites in several phases "
     "count in each. Employees use each site's latest figure; sites without one are left out. "
     "null: the region or phase has nothing to compare."
@@ -74,13 +75,16 @@ def compare(
     *,
     definition: str | Mapping[str, str] | None = None,
     lang: str = "en",
+    roles: str | Counting | None = None,
 ) -> Comparison:
     """Coverage of each region side by side, with the matrix and specialisation figures.
 
     ``definition`` is one definition id used for every region, or a mapping from region
-    (id, name or alias) to definition id; regions not named use their default.
+    (id, name or alias) to definition id; regions not named use their default. ``roles`` is
+    the counting definition of every headline (default: industrial presence).
     """
     graph = as_graph(source)
+    how = counting_of(graph, roles)
     wanted = list(regions) if regions else default_regions(graph)
     found = [resolve_region(graph, name) for name in wanted]
     if len({r.id for r in found}) != len(found):
@@ -95,7 +99,7 @@ def compare(
             graph, region, definition if isinstance(definition, str) else per_region.get(region.id)
         )
         sites = members(graph, region.id, chosen.id)
-        coverages.append(coverage_of_sites(graph, region, chosen, sites, lang=lang))
+        coverages.append(coverage_of_sites(graph, region, chosen, sites, lang=lang, how=how))
     phase_ids = chain_rules_of(graph).phases
     region_list = [c.region.id for c in coverages]
     by_sites = {c.region.id: {p.phase: p.count for p in c.phases} for c in coverages}
@@ -109,6 +113,8 @@ def compare(
                 label=label(graph, "phase", phase, lang),
                 sites={r: p.count for r, p in rows.items()},
                 organisations={r: p.organisations for r, p in rows.items()},
+                knowledge={r: p.knowledge.count for r, p in rows.items()},
+                all_sites={r: p.all_sites for r, p in rows.items()},
                 production={r: p.production.count for r, p in rows.items()},
                 employees={r: p.employees.known for r, p in rows.items()},
                 roles={
@@ -121,6 +127,7 @@ def compare(
         )
     return Comparison(
         regions=tuple(coverages),
+        counting=counting_info(how, lang),
         phases=phase_ids,
         matrix=tuple(matrix),
         whole_chain=tuple(r for r, c in zip(region_list, coverages, strict=True) if c.whole_chain),

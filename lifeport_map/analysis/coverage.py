@@ -1,9 +1,11 @@
 """Coverage of the value chain per region: which phases, activities, roles and actors a region has.
 
 Computed from the graph: the region's members are the sites with a located-in edge to the chosen
-definition, and ``chain`` decides which phases, roles and activities each counts in. Only active
-sites count; planned and under-construction sites are listed as the pipeline, closed ones are left
-out. The region's chosen definition alone decides which sites are in the region.
+definition, and ``chain`` decides which phases, roles and activities each counts in. A phase's
+headline counts what the counting definition says (default: industrial presence), with knowledge
+institutes beside it. Only active sites count; planned and under-construction sites are listed as
+the pipeline, closed ones are left out. The region's chosen definition alone decides which sites
+are in the region.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from typing import TYPE_CHECKING
 
 from lifeport_map.chain import (
     COUNTED_STATUSES,
+    COUNTINGS,
+    DEFAULT_COUNTING,
     EMPLOYEES_RULE,
     NON_CHAIN_ROLES,
     PRODUCTION_RULE,
     ChainRules,
+    Counting,
+    counting,
     is_counted,
     is_pipeline,
 )
@@ -41,6 +47,7 @@ from lifeport_map.results import (
     ActivityPresence,
     ActivityPresent,
     Actor,
+    CountingInfo,
     Coverage,
     CoverageMethod,
     DefinitionInfo,
@@ -51,9 +58,9 @@ from lifeport_map.results import (
     PhaseRoleCount,
     PipelineEntry,
     PipelineSite,
-    ProductionCoverage,
     RegionRef,
     RoleCount,
+    SiteGroup,
     SiteRef,
 )
 
@@ -88,6 +95,17 @@ def definition_info(definition: DefinitionNode, lang: str) -> DefinitionInfo:
     )
 
 
+def counting_of(graph: nx.MultiDiGraph, roles: str | Counting | None) -> Counting:
+    """The counting definition ``roles`` names (a preset or role ids), checked against the graph."""
+    return counting(roles, chain_rules_of(graph).roles)
+
+
+def counting_info(how: Counting, lang: str) -> CountingInfo:
+    return CountingInfo(
+        id=how.id, label=how.text(lang), rule=how.rule_text(lang), roles=how.roles, knowledge=how.knowledge
+    )
+
+
 def employee_sum(figures: Sequence[int | None]) -> EmployeeSum:
     return EmployeeSum(
         known=sum(f for f in figures if f is not None),
@@ -103,17 +121,20 @@ def coverage(
     definition: str | None = None,
     lang: str = "en",
     without: Collection[str] = (),
+    roles: str | Counting | None = None,
 ) -> Coverage:
     """Per phase, in chain order: the sites, organisations, activities, employees and roles.
 
-    ``region`` is an id, name or alias; ``without`` removes sites from the graph first.
+    ``region`` is an id, name or alias; ``without`` removes sites from the graph first;
+    ``roles`` is the counting definition (default: industrial presence, see chain.COUNTINGS).
     """
     graph = as_graph(source)
+    how = counting_of(graph, roles)
     found = resolve_region(graph, region)
     chosen = resolve_definition(graph, found, definition)
     check_site_ids(graph, without)
     view = without_sites(graph, without) if without else graph
-    return coverage_of_sites(graph, found, chosen, members(view, found.id, chosen.id), lang=lang)
+    return coverage_of_sites(graph, found, chosen, members(view, found.id, chosen.id), lang=lang, how=how)
 
 
 def coverage_of_sites(
@@ -123,12 +144,15 @@ def coverage_of_sites(
     sites: Iterable[SiteNode],
     *,
     lang: str = "en",
+    how: Counting | None = None,
 ) -> Coverage:
-    """Coverage of an already chosen set of region members (shared by compare and what-if)."""
+    """Coverage of an already chosen set of region members (shared by compare and what-if),
+    counted under ``how`` (default: industrial presence)."""
     rules = chain_rules_of(graph)
+    how = how or COUNTINGS[DEFAULT_COUNTING]
     sites = list(sites)
     counted = [s for s in sites if is_counted(s.status)]
-    phases = tuple(_phase_coverage(graph, rules, phase, counted, sites, lang) for phase in rules.phases)
+    phases = tuple(_phase_coverage(graph, rules, how, phase, counted, sites, lang) for phase in rules.phases)
     organisations: dict[str, list[str]] = {}
     for site in counted:
         organisations.setdefault(site.organisation, []).append(site.id)
@@ -143,6 +167,7 @@ def coverage_of_sites(
     return Coverage(
         region=RegionRef(id=region.id, name=region.text(lang)),
         definition=definition_info(definition, lang),
+        counting=counting_info(how, lang),
         sites=len(counted),
         phases=phases,
         covered_phases=tuple(p.phase for p in phases if p.count),
@@ -185,24 +210,38 @@ def _actor(site: SiteNode, in_phase: tuple[str, ...], rules: ChainRules) -> Acto
     )
 
 
+def _group(actors: Sequence[Actor]) -> SiteGroup:
+    return SiteGroup(
+        count=len(actors),
+        organisations=len({a.organisation for a in actors}),
+        actors=tuple(SiteRef(id=a.id, name=a.name, organisation=a.organisation) for a in actors),
+    )
+
+
 def _phase_coverage(
     graph: nx.MultiDiGraph,
     rules: ChainRules,
+    how: Counting,
     phase: str,
     counted: list[SiteNode],
     sites: list[SiteNode],
     lang: str,
 ) -> PhaseCoverage:
-    actors = []
+    present_in_phase: list[tuple[SiteNode, Actor]] = []
     for site in counted:
         in_phase = rules.activities_in_phase(site.activities, site.served_phases, phase)
         if in_phase:
-            actors.append(_actor(site, in_phase, rules))
-    core = set(rules.core_activities(phase))
-    production = [a for a in actors if core.intersection(a.activities)]
+            present_in_phase.append((site, _actor(site, in_phase, rules)))
+    production_rule = COUNTINGS["production"]
+    actors = [a for s, a in present_in_phase if rules.counts_in_phase(how, s.kind, a.activities, phase)]
+    knowledge = [a for s, a in present_in_phase if rules.is_knowledge(s.kind)]
+    production = [
+        a for s, a in present_in_phase if rules.counts_in_phase(production_rule, s.kind, a.activities, phase)
+    ]
+    everyone = [a for _, a in present_in_phase]
     present, absent = [], []
     for activity in rules.chain_activities(phase):
-        holders = [a for a in actors if activity in a.activities]
+        holders = [a for a in everyone if activity in a.activities]
         text = label(graph, "activity", activity, lang)
         if holders:
             present.append(
@@ -222,23 +261,21 @@ def _phase_coverage(
         organisations=len({a.organisation for a in actors}),
         organisation_names=tuple(sorted({a.organisation for a in actors}, key=str.casefold)),
         actors=tuple(actors),
+        knowledge=_group(knowledge),
+        all_sites=len(everyone),
         activities=ActivityPresence(present=tuple(present), absent=tuple(absent)),
         employees=employee_sum([a.employees for a in actors]),
         roles=tuple(
             PhaseRoleCount(
                 role=role,
                 label=label(graph, "role", role, lang),
-                count=sum(1 for a in actors if role in a.roles),
-                organisations=len({a.organisation for a in actors if role in a.roles}),
+                count=sum(1 for a in everyone if role in a.roles),
+                organisations=len({a.organisation for a in everyone if role in a.roles}),
             )
             for role in rules.roles
             if role not in NON_CHAIN_ROLES
         ),
-        production=ProductionCoverage(
-            count=len(production),
-            organisations=len({a.organisation for a in production}),
-            actors=tuple(SiteRef(id=a.id, name=a.name, organisation=a.organisation) for a in production),
-        ),
+        production=_group(production),
         pipeline=tuple(
             PipelineSite(id=s.id, name=s.name, status=s.status)
             for s in sites

@@ -1,9 +1,10 @@
 """White spots of a region and the nearest candidate providers elsewhere, for acquisition.
 
 A white spot is a phase, or an activity within a phase, that the region's counted sites do not
-cover at all, or that only one organisation covers. Candidates are active sites outside the
-region (and, for single-holder spots, of another organisation) that do it, nearest first by
-geodesic distance from the region's centre.
+cover at all, or that only one organisation covers; for a phase, the sites the counting definition
+counts (default: industrial presence, so a phase held only by a university is a white spot).
+Candidates are active sites outside the region (and, for single-holder spots, of another
+organisation) that do it, nearest first by geodesic distance from the region's centre.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lifeport_map.analysis.coverage import coverage_of_sites
-from lifeport_map.chain import COUNTED_STATUSES, is_counted
+from lifeport_map.analysis.coverage import counting_of, coverage_of_sites
+from lifeport_map.chain import COUNTED_STATUSES, Counting, is_counted
 from lifeport_map.geo import geodesic_many_km
 from lifeport_map.graph import (
     SiteNode,
@@ -47,15 +48,19 @@ def gaps(
     definition: str | None = None,
     lang: str = "en",
     limit: int = 3,
+    roles: str | Counting | None = None,
 ) -> Gaps:
-    """White spots of ``region`` with up to ``limit`` nearest candidates each."""
+    """White spots of ``region`` with up to ``limit`` nearest candidates each; phases are
+    counted under the counting definition ``roles`` (default: industrial presence)."""
     graph = as_graph(source)
+    how = counting_of(graph, roles)
     found = resolve_region(graph, region)
     chosen = resolve_definition(graph, found, definition)
     inside = members(graph, found.id, chosen.id)
-    cov = coverage_of_sites(graph, found, chosen, inside, lang=lang)
+    cov = coverage_of_sites(graph, found, chosen, inside, lang=lang, how=how)
     member_ids = {s.id for s in inside}
     outside = [s for s in all_sites(graph) if s.id not in member_ids and is_counted(s.status)]
+    counted_inside = [s for s in inside if is_counted(s.status)]
     rules = chain_rules_of(graph)
     spots = []
     for phase in cov.phases:
@@ -64,7 +69,12 @@ def gaps(
             pool = [
                 s
                 for s in outside
-                if rules.activities_in_phase(s.activities, s.served_phases, phase.phase)
+                if rules.counts_in_phase(
+                    how,
+                    s.kind,
+                    rules.activities_in_phase(s.activities, s.served_phases, phase.phase),
+                    phase.phase,
+                )
                 and s.organisation != holder
             ]
             spots.append(
@@ -75,7 +85,11 @@ def gaps(
             item = present.get(activity)
             if item is not None and item.organisations > 1:
                 continue
-            holders = [a for a in phase.actors if activity in a.activities]
+            holders = [
+                s
+                for s in counted_inside
+                if activity in rules.activities_in_phase(s.activities, s.served_phases, phase.phase)
+            ]
             holder = holders[0].organisation if holders else None
             pool = [
                 s
@@ -90,6 +104,7 @@ def gaps(
     return Gaps(
         region=cov.region,
         definition=cov.definition,
+        counting=cov.counting,
         centre=Centre(place=found.centre_place, lat=found.centre[0], lon=found.centre[1]),
         white_spots=tuple(spots),
         method=GapsMethod(statuses_counted=COUNTED_STATUSES, candidates=CANDIDATE_RULE, limit=limit),
@@ -102,7 +117,7 @@ def _spot(
     phase: str,
     activity: str | None,
     text: str,
-    holders: Sequence[Actor],
+    holders: Sequence[Actor] | Sequence[SiteNode],
     pool: list[SiteNode],
     centre: tuple[float, float],
     limit: int,

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lifeport_map.analysis.coverage import check_site_ids, coverage_of_sites
-from lifeport_map.chain import is_counted
+from lifeport_map.analysis.coverage import check_site_ids, counting_of, coverage_of_sites
+from lifeport_map.chain import Counting, is_counted
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import as_graph, members, resolve_definition, resolve_region, site, without_sites
 from lifeport_map.results import Losses, LostActivity, PhaseChange, RemovedSite, WhatIf
@@ -30,18 +30,21 @@ def whatif(
     *,
     definition: str | None = None,
     lang: str = "en",
+    roles: str | Counting | None = None,
 ) -> WhatIf:
-    """Coverage of ``region`` before and after removing the sites ``without`` from the graph."""
+    """Coverage of ``region`` before and after removing the sites ``without`` from the graph,
+    counted under the counting definition ``roles`` (default: industrial presence)."""
     if not without:
         raise UsageError("name at least one site to remove", hint="e.g. --without nxp-nijmegen")
     graph = as_graph(source)
+    how = counting_of(graph, roles)
     check_site_ids(graph, without)
     found = resolve_region(graph, region)
     chosen = resolve_definition(graph, found, definition)
     inside = members(graph, found.id, chosen.id)
-    before = coverage_of_sites(graph, found, chosen, inside, lang=lang)
+    before = coverage_of_sites(graph, found, chosen, inside, lang=lang, how=how)
     reduced = without_sites(graph, without)
-    after = coverage_of_sites(graph, found, chosen, members(reduced, found.id, chosen.id), lang=lang)
+    after = coverage_of_sites(graph, found, chosen, members(reduced, found.id, chosen.id), lang=lang, how=how)
     member_ids = {s.id for s in inside}
     removed = tuple(
         RemovedSite(

@@ -55,6 +55,15 @@ RegionOption = Annotated[
         "--region", "-r", help="Region id, name or alias, e.g. nijmegen, lifeport, 'Silicon Saxony'."
     ),
 ]
+RolesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--roles",
+        help="What a phase's headline counts: industry (default: companies in production, equipment "
+        "and materials, design and services roles; knowledge institutes beside), production, all, or "
+        "role ids separated by commas (e.g. production,equipment-materials).",
+    ),
+]
 DefinitionOption = Annotated[
     str | None,
     typer.Option(
@@ -96,6 +105,7 @@ def coverage(
     ctx: typer.Context,
     region: RegionOption,
     definition: DefinitionOption = None,
+    roles: RolesOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -109,7 +119,7 @@ def coverage(
     """
     from lifeport_map.analysis.coverage import coverage as compute
 
-    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value))
+    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value, roles=roles))
     _show(result, fmt, lang)
 
 
@@ -130,6 +140,7 @@ def compare(
             help="One definition for every region (e.g. radius-25km), or REGION=DEFINITION, repeatable.",
         ),
     ] = None,
+    roles: RolesOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -145,7 +156,11 @@ def compare(
 
     def go(registry: Any) -> Comparison:
         return compute(
-            registry, regions or None, definition=parse_definitions(definition or []), lang=lang.value
+            registry,
+            regions or None,
+            definition=parse_definitions(definition or []),
+            lang=lang.value,
+            roles=roles,
         )
 
     _show(_run(ctx, go), fmt, lang)
@@ -157,6 +172,7 @@ def gaps(
     region: RegionOption,
     definition: DefinitionOption = None,
     limit: Annotated[int, typer.Option(min=1, max=50, help="Candidates per white spot.")] = 3,
+    roles: RolesOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -169,7 +185,10 @@ def gaps(
     """
     from lifeport_map.analysis.gaps import gaps as compute
 
-    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value, limit=limit))
+    result = _run(
+        ctx,
+        lambda reg: compute(reg, region, definition=definition, lang=lang.value, limit=limit, roles=roles),
+    )
     _show(result, fmt, lang)
 
 
@@ -181,6 +200,7 @@ def whatif(
         list[str], typer.Option("--without", "-w", help="Site id to remove; repeat for several.")
     ],
     definition: DefinitionOption = None,
+    roles: RolesOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -190,7 +210,9 @@ def whatif(
     """
     from lifeport_map.analysis.whatif import whatif as compute
 
-    result = _run(ctx, lambda reg: compute(reg, region, without, definition=definition, lang=lang.value))
+    result = _run(
+        ctx, lambda reg: compute(reg, region, without, definition=definition, lang=lang.value, roles=roles)
+    )
     _show(result, fmt, lang)
 
 

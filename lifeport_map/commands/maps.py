@@ -55,6 +55,14 @@ TilesOption = Annotated[
         help="Background map: none (default, works offline), osm or carto (need a network, with attribution)."
     ),
 ]
+RolesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--roles",
+        help="What the brief's phase counts count: industry (default), production, all, or role ids "
+        "separated by commas; see 'coverage --help'. The map in the brief draws industrial presence.",
+    ),
+]
 FormatOption = Annotated[
     MapFormat | None,
     typer.Option(
@@ -170,7 +178,8 @@ def map_compare(
     tiles: TilesOption = Tiles.none,
     fmt: FormatOption = None,
 ) -> None:
-    """Bijlage 2: small multiples side by side at one scale, with coverage per phase below.
+    """Bijlage 2: small multiples side by side at one scale, with coverage per phase below
+    (industrial presence, as the phase layers count).
 
     Example: lifeport-map map compare nijmegen dresden leuven --output out/bijlage2.html
     """
@@ -201,6 +210,7 @@ def report(
     definition: Annotated[
         str | None, typer.Option(help="Region definition (default: the region's default).")
     ] = None,
+    roles: RolesOption = None,
 ) -> None:
     """Write a region brief (brief.md, brief.html, map.png): coverage, comparison, white spots
     with candidates, fragile phases, published figures and sources.
@@ -216,7 +226,9 @@ def report(
     registry = load(ctx, check=False)
     try:
         check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
-        brief = render_brief(brief_of(registry, region, definition=definition, lang=lang.value), lang.value)
+        brief = render_brief(
+            brief_of(registry, region, definition=definition, lang=lang.value, roles=roles), lang.value
+        )
         image = figure_bytes(region_figure(registry, region, definition=definition, lang=lang.value), "png")
         # Refuse before writing any of the three files, so a brief is never left half written.
         blocked = [name for name in (MAP_IMAGE, "brief.md", "brief.html") if (output / name).is_dir()]

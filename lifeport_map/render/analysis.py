@@ -11,7 +11,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from lifeport_map.render.tables import Section
-from lifeport_map.results import Comparison, Coverage, FragilePhase, Gaps, Near, Result, Stats, WhatIf
+from lifeport_map.results import (
+    Comparison,
+    CountingInfo,
+    Coverage,
+    FragilePhase,
+    Gaps,
+    Near,
+    Result,
+    Stats,
+    WhatIf,
+)
 
 WORDS: dict[str, tuple[str, str]] = {  # key: (nl, en)
     "phase": ("Fase", "Phase"),
@@ -19,6 +29,9 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (nl, en)
     "organisations": ("Organisaties", "Organisations"),
     "production": ("Productie", "Production"),
     "employees": ("Werknemers (bekend)", "Employees (known)"),
+    "knowledge": ("Kennisinstellingen", "Knowledge institutes"),
+    "all_sites": ("Alle actieve vestigingen", "All active sites"),
+    "counting": ("Telling", "Counting"),
     "no_figure": ("Zonder cijfer", "Without figure"),
     "absent": ("Ontbrekende activiteiten", "Activities absent"),
     "examples": ("Voorbeelden", "Examples"),
@@ -47,6 +60,10 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (nl, en)
         "Specialisation (location quotient, employees)",
     ),
     "compare": ("Vestigingen per fase en regio", "Sites per phase and region"),
+    "compare_knowledge": (
+        "Kennisinstellingen per fase en regio (naast de telling)",
+        "Knowledge institutes per phase and region (beside the count)",
+    ),
     "compare_production": (
         "Vestigingen in productierollen per fase en regio",
         "Sites in production roles per phase and region",
@@ -95,12 +112,18 @@ def _fragile_text(fragile: Sequence[FragilePhase], lang: str) -> str:
     return "; ".join(f"{f.label}: {f.organisation}" for f in fragile)
 
 
+def counting_note(counting: CountingInfo, lang: str) -> str:
+    """The sentence that names what the headline numbers of a table count."""
+    return f"{word('counting', lang)}: {counting.label}. {counting.rule}"
+
+
 def coverage_sections(result: Coverage, lang: str) -> list[Section]:
     rows: list[list[Any]] = [
         [
             p.label,
             p.count,
             p.organisations,
+            p.knowledge.count,
             p.production.count,
             p.employees.known,
             p.employees.sites_without_figure,
@@ -110,10 +133,20 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
     ]
     columns = [
         word(k, lang)
-        for k in ("phase", "sites", "organisations", "production", "employees", "no_figure", "absent")
+        for k in (
+            "phase",
+            "sites",
+            "organisations",
+            "knowledge",
+            "production",
+            "employees",
+            "no_figure",
+            "absent",
+        )
     ]
     emp = result.employees
     notes = [
+        counting_note(result.counting, lang),
         f"{word('whole_chain', lang)}: {_yes(result.whole_chain, lang)}",
         f"{word('whole_chain_production', lang)}: {_yes(result.whole_chain_production, lang)}",
         f"{word('fragile', lang)}: {_fragile_text(result.fragile_phases, lang)}",
@@ -129,10 +162,11 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
     )
     if result.pipeline:
         notes.append(f"{word('pipeline', lang)}: {_names([s.name for s in result.pipeline], limit=10)}")
-    title = f"{result.region.name} ({result.definition.name})"
+    title = f"{result.region.name} ({result.definition.name}): {result.counting.label}"
     role_rows: list[list[Any]] = [[p.label, *(r.count for r in p.roles)] for p in result.phases]
     role_columns = [word("phase", lang), *(r.label for r in result.phases[0].roles)] if result.phases else []
-    return [Section(title, columns, rows, notes), Section(word("roles", lang), role_columns, role_rows)]
+    role_title = f"{word('roles', lang)} ({word('all_sites', lang).lower()})"
+    return [Section(title, columns, rows, notes), Section(role_title, role_columns, role_rows)]
 
 
 def compare_sections(result: Comparison, lang: str) -> list[Section]:
@@ -145,10 +179,15 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
             *(_yes(r in result.whole_chain_production, lang) for r in regions),
         ]
     )
-    notes = [f"{word('definition', lang)} {d.region}: {d.name}" for d in result.definitions]
+    notes = [counting_note(result.counting, lang)]
+    notes += [f"{word('definition', lang)} {d.region}: {d.name}" for d in result.definitions]
     production: list[list[Any]] = [[m.label, *(m.production[r] for r in regions)] for m in result.matrix]
+    knowledge: list[list[Any]] = [[m.label, *(m.knowledge[r] for r in regions)] for m in result.matrix]
     sections = [
-        Section(word("compare", lang), [word("phase", lang), *regions], rows, notes),
+        Section(
+            f"{word('compare', lang)}: {result.counting.label}", [word("phase", lang), *regions], rows, notes
+        ),
+        Section(word("compare_knowledge", lang), [word("phase", lang), *regions], knowledge),
         Section(word("compare_production", lang), [word("phase", lang), *regions], production),
     ]
     for key, values in (
@@ -179,7 +218,7 @@ def gaps_sections(result: Gaps, lang: str) -> list[Section]:
             title,
             [word(k, lang) for k in ("spot", "status", "holder", "candidates")],
             rows,
-            [result.method.candidates],
+            [counting_note(result.counting, lang), result.method.candidates],
         )
     ]
 
@@ -227,8 +266,8 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
         f"{word('fragile_production', lang)} ({a.lower()}): "
         f"{_fragile_text(result.after.fragile_production_phases, lang)}",
     ]
-    title = f"{result.region.name} ({result.definition.name})"
-    return [Section(title, columns, rows, lost_lines)]
+    title = f"{result.region.name} ({result.definition.name}): {result.before.counting.label}"
+    return [Section(title, columns, rows, [counting_note(result.before.counting, lang), *lost_lines])]
 
 
 def near_sections(result: Near, lang: str) -> list[Section]:

@@ -34,6 +34,7 @@ from lifeport_map.render.style import (
     PANEL_HEIGHT_PX,
     PANEL_WIDTH_PX,
     PHASE_COLOURS,
+    counting_text,
     label,
     layer_colour,
 )
@@ -591,7 +592,7 @@ def legend_html(
         for layer in layer_ids(taxonomy)
         if layer in taxonomy.phase_ids or layer == KNOWLEDGE or counts.get(layer)
     )
-    notes = []
+    notes = [f'<span class="lp-counting">{html_text(counting_text(lang))}</span>']
     if approximate:
         notes.append(f'<span class="lp-outline-key"></span>{html_text(label("approximate_outline", lang))}')
     if unplaced:
@@ -822,6 +823,8 @@ def panel_coverage_html(result: Coverage, lang: str, *, scale_max: int) -> str:
     return (
         f'<table class="lp-coverage" data-region="{html_text(result.region.id)}">'
         f'<caption style="text-align:left;font-weight:600">{html_text(label("coverage", lang))}'
+        f'<br><span class="lp-counting" data-counting="{html_text(result.counting.id)}" '
+        f'style="font-weight:400">{html_text(result.counting.label)}</span>'
         f"</caption>{''.join(rows)}</table>"
         f'<p class="lp-whole">{html_text(label("whole_chain", lang))}: {html_text(whole)}</p>'
     )

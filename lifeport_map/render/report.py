@@ -23,6 +23,9 @@ TEXT = {
         "phase": "Fase",
         "sites": "Vestigingen",
         "orgs": "Organisaties",
+        "knowledge": "Kennisinstellingen",
+        "counting": "Telling",
+        "single_producers": "Eén producent per fase (productierollen)",
         "examples": "Voorbeelden",
         "compare": "Vergelijking met de andere regio's",
         "region": "Regio",
@@ -54,6 +57,9 @@ TEXT = {
         "phase": "Phase",
         "sites": "Sites",
         "orgs": "Organisations",
+        "knowledge": "Knowledge institutes",
+        "counting": "Counting",
+        "single_producers": "A single producer per phase (production roles)",
         "examples": "Examples",
         "compare": "Comparison with the other regions",
         "region": "Region",
@@ -120,16 +126,32 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
     heading(1, f"{t['title']}: {cov.region.name}")
     para(f"{esc(t['definition'])}: {esc(cov.definition.name)}. {esc(t['note'])}")
     heading(2, t["coverage"])
+    para(f"{esc(t['counting'])}: {esc(cov.counting.rule)}")
     rows = [
         [
             esc(p.label),
             str(p.count),
             str(p.organisations),
+            str(p.knowledge.count),
             esc(", ".join(a.name for a in p.actors[:5]) + (" …" if p.count > 5 else "")),
         ]
         for p in cov.phases
     ]
-    out.append(_table([esc(t["phase"]), esc(t["sites"]), esc(t["orgs"]), esc(t["examples"])], rows, md=md))
+    out.append(
+        _table(
+            [esc(t["phase"]), esc(t["sites"]), esc(t["orgs"]), esc(t["knowledge"]), esc(t["examples"])],
+            rows,
+            md=md,
+        )
+    )
+    knowledge = [
+        f"{esc(p.label)}: {esc(', '.join(a.name for a in p.knowledge.actors))}"
+        for p in cov.phases
+        if p.knowledge.count
+    ]
+    if knowledge:
+        para(esc(t["knowledge"]) + ":")
+        bullets(knowledge)
     para(f"{esc(t['whole'])}: {esc(t['yes'] if cov.whole_chain else t['no'])}")
     heading(2, t["map"])
     out.append(
@@ -138,6 +160,7 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
         else f'<img src="{MAP_IMAGE}" alt="{esc(cov.region.name)}" style="max-width:100%">'
     )
     heading(2, t["compare"])
+    para(f"{esc(t['counting'])}: {esc(data.compare.counting.label)}.")
     rows = [
         [
             esc(entry.region.name),
@@ -147,8 +170,19 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
         for entry in data.compare.regions
     ]
     out.append(_table([esc(t["region"]), *(esc(p.label) for p in cov.phases), esc(t["whole"])], rows, md=md))
+    heading(2, t["single_producers"])
+    if cov.fragile_production_phases:
+        bullets(
+            [
+                f"{esc(f.label)}: {esc(f.organisation)} ({esc(', '.join(f.sites))})"
+                for f in cov.fragile_production_phases
+            ]
+        )
+    else:
+        para(esc(t["none"]))
     heading(2, t["fragile"])
     if cov.fragile_phases:
+        para(f"{esc(t['counting'])}: {esc(cov.counting.label)}.")
         bullets([f"{esc(f.label)}: {esc(f.organisation)}" for f in cov.fragile_phases])
     else:
         para(esc(t["none"]))

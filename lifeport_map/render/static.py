@@ -19,7 +19,7 @@ from lifeport_map.boundaries import Outline, region_outline
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
 from lifeport_map.render.maps import dutch_sites, layer_counts, layer_ids, layer_name, site_layers
-from lifeport_map.render.style import LAYER_OFFSETS, PIPELINE, label, layer_colour
+from lifeport_map.render.style import LAYER_OFFSETS, PIPELINE, counting_text, label, layer_colour
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -184,7 +184,7 @@ def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, 
         ncol=min(len(handles), columns),
         fontsize=7.5,
         frameon=False,
-        title=label("legend", lang),
+        title=f"{label('legend', lang)}\n{counting_text(lang)}",
         title_fontsize=8.5,
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Final
 
 # Layer ids: the four phases in chain order, then the cross-cutting groups (see ``chain``).
+from lifeport_map.chain import BESIDE, COUNTINGS, DEFAULT_COUNTING, Counting
 from lifeport_map.chain import KNOWLEDGE as KNOWLEDGE
 from lifeport_map.chain import OTHER as OTHER
 from lifeport_map.chain import PIPELINE as PIPELINE
@@ -86,6 +87,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "same_place": "grotere stip met getal: zoveel vestigingen op één plaats",
         "precision": "Locatie",
         "generated": "Gemaakt met lifeport-map uit het register",
+        "phases_count": "Fasen tellen",
+        "knowledge_beside": "kennisinstellingen apart geteld",
     },
     "en": {
         KNOWLEDGE: "Knowledge institutes",
@@ -122,6 +125,8 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "same_place": "larger dot with a number: that many sites at one place",
         "precision": "Location",
         "generated": "Made with lifeport-map from the registry",
+        "phases_count": "Phases count",
+        "knowledge_beside": "knowledge institutes counted separately",
     },
 }
 
@@ -129,6 +134,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
 def label(key: str, lang: str) -> str:
     """A fixed label in ``lang`` (falls back to English)."""
     return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+
+
+def counting_text(lang: str, how: Counting | None = None) -> str:
+    """The line a legend or panel shows to name what its phase numbers count."""
+    how = how or COUNTINGS[DEFAULT_COUNTING]
+    beside = f"; {label('knowledge_beside', lang)}" if how.knowledge == BESIDE else ""
+    return f"{label('phases_count', lang)}: {how.text(lang)}{beside}"
 
 
 def layer_colour(layer: str) -> str:
