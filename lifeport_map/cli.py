@@ -154,13 +154,15 @@ def validate(
     paths = _paths(ctx)
     targets: list[Path | None] = list(dict.fromkeys(files)) if files else [paths.registry]
     issues: list[Issue] = []
+    seen: set[Issue] = set()
     for target in targets:
         try:
             result = check_registry(target, paths.regions)
         except LifeportError as error:
             fail(error)
         for issue in result.issues:
-            if issue not in issues:  # region-file issues repeat for every registry file
+            if issue not in seen:  # region-file issues repeat for every registry file
+                seen.add(issue)
                 issues.append(issue)
         if fmt is IssueFormat.text:
             sites = len(result.registry.sites) if result.registry else 0

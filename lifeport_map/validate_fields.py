@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from lifeport_map.errors import Issue
@@ -135,14 +137,16 @@ def month_index(month: str) -> int:
     return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
+_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)")
+
+
+@lru_cache(maxsize=65536)
 def aggregator_host(url: str) -> str | None:
     """Why ``url`` is a copy rather than an original (a mirror, an aggregator, a test host)."""
-    try:
-        host = (urlsplit(url).hostname or "").lower().rstrip(".")
-    except ValueError:
+    match = _HOST.match(url)
+    if match is None:
         return None
-    if not host:
-        return None
+    host = match.group(1).lower().rstrip(".")
     labels = host.split(".")
     for i in range(len(labels) - 1):
         if ".".join(labels[i:]) in AGGREGATOR_HOSTS:
@@ -152,19 +156,22 @@ def aggregator_host(url: str) -> str | None:
     return None
 
 
-def tracking_parameters(url: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def tracking_parameters(url: str) -> tuple[str, ...]:
     """The tracking parameters in ``url``'s query (and in a fragment written like a query)."""
+    if "=" not in url:
+        return ()
     try:
         parts = urlsplit(url)
     except ValueError:
-        return []
+        return ()
     found = []
     for query in (parts.query, parts.fragment if "=" in parts.fragment else ""):
         for key, _ in parse_qsl(query, keep_blank_values=True):
             low = key.lower()
             if low in TRACKING_PARAMETERS or low.startswith(TRACKING_PREFIXES):
                 found.append(key)
-    return found
+    return tuple(found)
 
 
 def references(site: Site) -> Iterator[tuple[str, str | None, str | None, str | None, str | None]]:
@@ -205,13 +212,29 @@ def source_years(site: Site) -> list[int]:
 def check_fields(registry: Registry, today: datetime.date) -> Iterator[Issue]:
     """Every issue of the depth fields, for each site."""
     now = today.year * 12 + today.month - 1
+    suggest = CampusSuggestions(registry)
     for site in registry.sites:
         yield from check_currency(site, now, today.year)
         yield from check_references(site)
         yield from check_events(site)
         yield from check_facility(site)
-        yield from check_campus(site, registry)
+        yield from check_campus(site, registry, suggest)
         yield from check_employee_ranges(site)
+
+
+class CampusSuggestions:
+    """The closest campus id for a misspelt one, computed once per distinct spelling (difflib
+    over every campus id is slow, and a copied registry repeats the same wrong id)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.campuses = [s.id for s in registry.sites if s.kind == "campus"]
+        self.found: dict[str, str | None] = {}
+
+    def __call__(self, wrong: str) -> str | None:
+        if wrong not in self.found:
+            close = difflib.get_close_matches(wrong, self.campuses, n=1, cutoff=0.6)
+            self.found[wrong] = close[0] if close else None
+        return self.found[wrong]
 
 
 def check_currency(site: Site, now: int, this_year: int) -> Iterator[Issue]:
@@ -399,7 +422,7 @@ def check_facility(site: Site) -> Iterator[Issue]:
         )
 
 
-def check_campus(site: Site, registry: Registry) -> Iterator[Issue]:
+def check_campus(site: Site, registry: Registry, suggest: CampusSuggestions) -> Iterator[Issue]:
     campus = site.location.campus
     if campus is None:
         return
@@ -413,14 +436,13 @@ def check_campus(site: Site, registry: Registry) -> Iterator[Issue]:
             "remove 'campus' from the campus entry",
         )
     elif target is None:
-        campuses = [s.id for s in registry.sites if s.kind == "campus"]
-        close = difflib.get_close_matches(campus, campuses, n=1, cutoff=0.6)
+        close = suggest(campus)
         yield _issue(
             site,
             "location.campus",
             "location.campus-unknown",
             f"campus '{campus}' is not an entry",
-            f"did you mean '{close[0]}'?" if close else "add the campus entry (kind: campus) first",
+            f"did you mean '{close}'?" if close else "add the campus entry (kind: campus) first",
         )
     elif target.kind != "campus":
         yield _issue(

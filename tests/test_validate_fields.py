@@ -209,18 +209,18 @@ def test_aggregator_hosts(url: str, copied: bool) -> None:
 
 
 def test_tracking_parameters() -> None:
-    assert tracking_parameters("https://a.org/x?utm_source=li&utm_medium=s&id=4") == [
+    assert tracking_parameters("https://a.org/x?utm_source=li&utm_medium=s&id=4") == (
         "utm_source",
         "utm_medium",
-    ]
-    assert tracking_parameters("https://a.org/x?fbclid=1&gclid=2&mc_cid=3&page=2") == [
+    )
+    assert tracking_parameters("https://a.org/x?fbclid=1&gclid=2&mc_cid=3&page=2") == (
         "fbclid",
         "gclid",
         "mc_cid",
-    ]
-    assert tracking_parameters("https://a.org/x#utm_campaign=z") == ["utm_campaign"]
-    assert tracking_parameters("https://a.org/x?id=utm_source&ref=home") == []
-    assert tracking_parameters("https://a.org/utm_source/x") == []
+    )
+    assert tracking_parameters("https://a.org/x#utm_campaign=z") == ("utm_campaign",)
+    assert tracking_parameters("https://a.org/x?id=utm_source&ref=home") == ()
+    assert tracking_parameters("https://a.org/utm_source/x") == ()
 
 
 def test_copied_and_tracked_urls_are_warnings_at_their_field(tmp_path: Path) -> None:
