@@ -132,7 +132,17 @@ def test_nl_map_draws_every_site_and_layers_toggle(browser: Any, tmp_path: Path)
     headings = page.eval_on_selector_all(
         ".leaflet-popup-content th", "cells => cells.map(c => c.textContent)"
     )
-    assert headings == ["Organisatie", "Soort", "Activiteiten", "Medewerkers", "Status", "Locatie", "Website"]
+    assert headings == [
+        "Organisatie",
+        "Soort",
+        "Activiteiten",
+        "Medewerkers",
+        "Faciliteit",  # NXP Nijmegen's wafer fab (issue 16's facility fields)
+        "Gebeurtenissen",  # and its dated events (phase-out announced)
+        "Status",
+        "Locatie",
+        "Website",
+    ]
     assert "Bronnen" in page.inner_text(".leaflet-popup-content")
     assert page.locator(".leaflet-popup-content li").count() >= 1
     assert opened.errors == [] and opened.requests == []
@@ -237,7 +247,11 @@ def test_pages_show_the_base_map_offline_at_desktop_and_phone_sizes(
     built = {
         "nl": lambda: maps.nl_map(registry),
         "region": lambda: maps.region_map(registry, "nijmegen"),
-        "compare": lambda: maps.compare_page(registry, ["nijmegen", "dresden", "leuven"]),
+        "compare": lambda: maps.compare_page(
+            registry,
+            ["nijmegen", "dresden", "leuven"],
+            coverages=coverages_of(registry, ["nijmegen", "dresden", "leuven"]),
+        ),
     }[build]()
     path = tmp_path / f"{build}.html"
     path.write_text(maps.page_html(built), encoding="utf-8")
