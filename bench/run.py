@@ -177,6 +177,8 @@ def main() -> int:
                     cwd=ROOT,
                 )
             )
+        for m in edit_measurements(path, size=size, runs=min(n, 3), out_dir=out_dir):
+            add(m)
         if have["export"]:
             target = out_dir / f"export-{size}.geojson"
             add(
@@ -228,6 +230,47 @@ def main() -> int:
     check_targets(results, loader)
     write_reports(results, loader)
     return 0
+
+
+def reversed_entries(text: str) -> str:
+    """The same registry with its entries in reverse order (the worst case of a line diff)."""
+    head, _, rest = text.partition("\nsites:\n")
+    blocks = ("\n" + rest).split("\n  - id: ")[1:]
+    return head + "\nsites:\n" + "".join("  - id: " + b.rstrip("\n") + "\n" for b in reversed(blocks))
+
+
+def edit_measurements(path: Path, *, size: int, runs: int, out_dir: Path) -> list[Measurement]:
+    """fmt --check on the file as generated, on its entries reversed, and add --dry-run on its
+    canonical form (issue 17: these were quadratic, 141 s for 8,024 reversed entries)."""
+    found = []
+    reg = ["--registry", str(path)]
+    found.append(
+        measure(
+            "fmt --check", [*CLI, *reg, "fmt", "--check"], size=size, runs=runs, cwd=ROOT, ok_codes=(0, 1)
+        )
+    )
+    reversed_path = out_dir / f"reversed-{size}.yaml"
+    reversed_path.write_text(reversed_entries(path.read_text(encoding="utf-8")), encoding="utf-8")
+    found.append(
+        measure(
+            "fmt --check (entries reversed)",
+            [*CLI, "--registry", str(reversed_path), "fmt", "--check"],
+            size=size,
+            runs=runs,
+            cwd=ROOT,
+            ok_codes=(1,),
+        )
+    )
+    canonical = out_dir / f"canonical-{size}.yaml"
+    shutil.copyfile(path, canonical)
+    subprocess.run([*CLI, "--registry", str(canonical), "fmt"], cwd=ROOT, capture_output=True, check=False)
+    add_args = [
+        *CLI, "--registry", str(canonical), "add", "--no-interactive", "--dry-run", "--name", "Bench Fab",
+        "--organisation", "Bench Org", "--kind", "idm", "--activity", "wafer-fab", "--place", "Nijmegen",
+        "--country", "NL", "--source-url", "https://example.org/bench", "--source-year", "2025",
+    ]  # fmt: skip
+    found.append(measure("add --dry-run", add_args, size=size, runs=runs, cwd=ROOT))
+    return found
 
 
 TARGETS = {

@@ -15,7 +15,7 @@ from typing import Any
 from lifeport_map.errors import LifeportError, RegistryError
 from lifeport_map.fmt import (
     FormatError,
-    blocking_errors,
+    checked_for_edit,
     format_text,
     read_bytes,
     verify_output,
@@ -165,11 +165,11 @@ def add_site(
     from lifeport_map.fileio import write_bytes_atomic
     from lifeport_map.gazetteer import load_gazetteer
     from lifeport_map.geo import regions_of
-    from lifeport_map.registry import build_site, read_registry
+    from lifeport_map.registry import build_site
 
     original = read_bytes(path)
     text = decode(original, path)
-    errors = blocking_errors(path, regions_dir)
+    registry, errors = checked_for_edit(path, regions_dir)
     if errors:
         raise RegistryError(errors)
     if format_text(text, path=path) != text:
@@ -178,9 +178,7 @@ def add_site(
             "be told apart from other changes",
             hint="run 'lifeport-map fmt' first (and commit that separately)",
         )
-    result = read_registry(path, regions_dir)
-    registry = result.registry
-    assert registry is not None  # blocking_errors found none
+    assert registry is not None  # it has no blocking errors
     entry, place = build_entry(new, gazetteer or load_gazetteer())
     find_duplicates(registry, entry, allow_same_organisation=allow_same_organisation)
     output = format_text(text, path=path, extra_sites=[entry]).encode("utf-8")

@@ -11,6 +11,7 @@ must give the same data; a file is only replaced after that, atomically.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 import tempfile
 from collections.abc import Sequence
@@ -73,7 +74,7 @@ class _Comment:
     text: str  # "" for a blank line, otherwise starts with '#'
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Node:
     """One key of a mapping or one item of a list, with the comments that belong to it."""
 
@@ -520,17 +521,21 @@ def _entry_starts(data: Any) -> list[tuple[int, str]]:
 
 
 def _longest_increasing(ids: list[str]) -> list[str]:
-    """The largest set of entries already in sorted order: the others are the ones to move."""
+    """The largest set of entries already in sorted order: the others are the ones to move
+    (patience sorting, n log n)."""
     tails: list[int] = []  # index into ids of the smallest tail of each length
+    tail_ids: list[str] = []  # ids[t] for t in tails, kept beside it for bisect
     previous: list[int] = [-1] * len(ids)
     for i, site_id in enumerate(ids):
-        position = bisect.bisect_left([ids[t] for t in tails], site_id)
+        position = bisect.bisect_left(tail_ids, site_id)
         if position:
             previous[i] = tails[position - 1]
         if position == len(tails):
             tails.append(i)
+            tail_ids.append(site_id)
         else:
             tails[position] = i
+            tail_ids[position] = site_id
     chain: list[str] = []
     index = tails[-1] if tails else -1
     while index >= 0:
@@ -539,41 +544,94 @@ def _longest_increasing(ids: list[str]) -> list[str]:
     return chain[::-1]
 
 
+DIFF_LINES = 200  # diff lines computed for the report (it shows fewer)
+DIFF_BLOCK_LINES = 2000  # an entry longer than this is reported without a line diff
+
+
+def _blocks(lines: list[str], starts: list[tuple[int, str]]) -> tuple[list[str], list[tuple[str, int, int]]]:
+    """The file header and each entry's (name, first line, end line), 1-based and end-exclusive;
+    an entry's own comments and blank lines above it count as its own."""
+    firsts = []
+    for line, _ in starts:
+        while line > 1 and (not lines[line - 2].strip() or lines[line - 2].lstrip().startswith("#")):
+            line -= 1
+        firsts.append(line)
+    ends = [*firsts[1:], len(lines) + 1]
+    header = lines[: firsts[0] - 1] if firsts else lines
+    return header, [(name, a, b) for (_, name), a, b in zip(starts, firsts, ends, strict=True)]
+
+
+def _hunks(old: list[str], new: list[str], old_start: int, new_start: int) -> list[str]:
+    """Unified-diff hunks of one entry, numbered by the lines of the whole files."""
+    if len(old) > DIFF_BLOCK_LINES or len(new) > DIFF_BLOCK_LINES:
+        return [f"@@ -{old_start},{len(old)} +{new_start},{len(new)} @@ (entry too long to show)"]
+    out = []
+    for line in list(difflib.unified_diff(old, new, lineterm="", n=1))[2:]:
+        match = _HUNK.match(line)
+        if match:
+            a, b, c, d = (int(g) if g is not None else 1 for g in match.groups())
+            line = f"@@ -{a + old_start - 1},{b} +{c + new_start - 1},{d} @@"
+        out.append(line)
+    return out
+
+
+def _first_difference(old: list[str], new: list[str]) -> int:
+    """Index in ``old`` of its first line that differs from ``new``, blank lines above the
+    entry aside (the canonical form drops some of them, which is not worth pointing at)."""
+    skip_old = next((i for i, line in enumerate(old) if line.strip()), len(old))
+    skip_new = next((i for i, line in enumerate(new) if line.strip()), len(new))
+    for i, (x, y) in enumerate(zip(old[skip_old:], new[skip_new:], strict=False)):
+        if x != y:
+            return skip_old + i
+    return min(skip_old + len(new) - skip_new, max(len(old) - 1, 0))
+
+
+_HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
+
+
 def describe_changes(
     path: Path, original: str, formatted: str
 ) -> tuple[list[str], list[tuple[str, int]], list[str]]:
-    """Entries out of order, entries whose text differs (with a line) and a unified diff."""
-    import difflib
+    """Entries out of order, entries whose text differs (with a line) and a unified diff.
 
+    Entry by entry, so it stays linear however the file is shuffled: each entry's lines are
+    compared with the same entry's lines in the canonical text, and only the first differing
+    entries get a line diff (as many as the report shows)."""
     old_lines = original.replace("\r\n", "\n").split("\n")
     new_lines = formatted.replace("\r\n", "\n").split("\n")
-    data = parse(original.replace("\r\n", "\n"), path)
-    starts = _entry_starts(data)
-    ids = [site_id for _, site_id in starts]
+    old_starts = _entry_starts(parse(original.replace("\r\n", "\n"), path))
+    new_starts = _entry_starts(parse(formatted.replace("\r\n", "\n"), path))
+    ids = [site_id for _, site_id in old_starts]
     staying = set(_longest_increasing(ids))
     out_of_order = [site_id for site_id in ids if site_id not in staying]
+    old_header, old_blocks = _blocks(old_lines, old_starts)
+    new_header, new_blocks = _blocks(new_lines, new_starts)
+    canonical: dict[str, tuple[int, int]] = {}
+    for name, a, b in new_blocks:
+        canonical.setdefault(name, (a, b))
     differing: dict[str, int] = {}
-    lines_of_starts = []
-    for line, _ in starts:  # an entry's own comments and blank lines above it count as its own
-        while line > 1 and (not old_lines[line - 2].strip() or old_lines[line - 2].lstrip().startswith("#")):
-            line -= 1
-        lines_of_starts.append(line)
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
-    for tag, i1, _i2, _j1, _j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        line = i1 + 1
-        index = bisect.bisect_right(lines_of_starts, line) - 1
-        name = starts[index][1] if index >= 0 else "(file header)"
-        differing.setdefault(name, line)
-    diff = list(
-        difflib.unified_diff(
-            old_lines, new_lines, fromfile=f"{path} (now)", tofile=f"{path} (canonical)", lineterm="", n=1
+    diff = [f"--- {path} (now)", f"+++ {path} (canonical)"]
+    if old_header != new_header:
+        differing["(file header)"] = next(
+            (i + 1 for i, (x, y) in enumerate(zip(old_header, new_header, strict=False)) if x != y),
+            min(len(old_header), len(new_header)) + 1,
         )
-    )
+        diff += _hunks(old_header, new_header, 1, 1)
+    for name, a, b in old_blocks:
+        old = old_lines[a - 1 : b - 1]
+        where = canonical.get(name)
+        new = new_lines[where[0] - 1 : where[1] - 1] if where else []
+        if name not in staying or old != new:
+            differing.setdefault(name, a if name not in staying else a + _first_difference(old, new))
+            if len(diff) < DIFF_LINES:
+                if name in staying:
+                    diff += _hunks(old, new, a, where[0] if where else 1)
+                else:  # moved: removed here, added where it belongs
+                    diff += _hunks(old, [], a, 1)
+                    diff += _hunks([], new, 1, where[0] if where else 1)
     if original.count("\r\n") not in (0, original.count("\n")):
         differing.setdefault("(mixed line endings)", 1)
-    return out_of_order, sorted(differing.items(), key=lambda kv: kv[1]), diff
+    return out_of_order, sorted(differing.items(), key=lambda kv: kv[1]), diff if len(diff) > 2 else []
 
 
 def read_bytes(path: Path) -> bytes:
@@ -590,14 +648,23 @@ def blocking_errors(
     path: Path, regions_dir: Path | None, *, ignore: frozenset[str] = FIXED_BY_FMT
 ) -> list[Issue]:
     """Errors in the registry file itself that make it unsafe to rewrite."""
+    return checked_for_edit(path, regions_dir, ignore=ignore)[1]
+
+
+def checked_for_edit(
+    path: Path, regions_dir: Path | None, *, ignore: frozenset[str] = FIXED_BY_FMT
+) -> tuple[Any, list[Issue]]:
+    """The registry read from ``path`` with every check, and the errors in the registry file
+    itself (or that stop it being read) that make it unsafe to rewrite."""
     from lifeport_map.registry import check_registry
 
     result = check_registry(path, regions_dir)
-    return [
+    errors = [
         i
         for i in result.errors
         if i.code not in ignore and (i.file == str(path) or i.code.startswith(("io.", "yaml.")))
     ]
+    return result.registry, errors
 
 
 def verify_output(path: Path, output: bytes, regions_dir: Path | None, expected_data: Any) -> list[Issue]:
@@ -627,8 +694,10 @@ def verify_output(path: Path, output: bytes, regions_dir: Path | None, expected_
     return [i for i in issues if i.severity == "warning"]
 
 
-def plan_format(path: Path, regions_dir: Path | None = None) -> FormatOutcome:
-    """Read, check and format ``path`` without writing anything."""
+def plan_format(path: Path, regions_dir: Path | None = None, *, verify: bool = True) -> FormatOutcome:
+    """Read, check and format ``path`` without writing anything. ``verify`` also runs every
+    check on the result as if it were the file (needed before writing it; ``format_text``
+    itself already proves that it reads back to the same data and comments)."""
     original = read_bytes(path)
     text = decode(original, path)
     errors = blocking_errors(path, regions_dir)
@@ -640,7 +709,8 @@ def plan_format(path: Path, regions_dir: Path | None = None) -> FormatOutcome:
     differing: list[tuple[str, int]] = []
     diff: list[str] = []
     if formatted != original:
-        verify_output(path, formatted, regions_dir, parse(text.replace("\r\n", "\n"), path))
+        if verify:
+            verify_output(path, formatted, regions_dir, parse(text.replace("\r\n", "\n"), path))
         out_of_order, differing, diff = describe_changes(path, text, formatted_text)
     return FormatOutcome(
         path=path,
@@ -657,7 +727,7 @@ def format_file(path: Path, regions_dir: Path | None = None, *, check: bool = Fa
     a symbolic link and a file that changed on disk since it was read."""
     from lifeport_map.fileio import write_bytes_atomic
 
-    outcome = plan_format(path, regions_dir)
+    outcome = plan_format(path, regions_dir, verify=not check)
     if outcome.changed and not check:
         write_bytes_atomic(path, outcome.formatted, expected=outcome.original)
     return outcome

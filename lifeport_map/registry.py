@@ -345,7 +345,18 @@ def read_regions(
             )
         )
         return regions, issues
-    for path in sorted(regions_dir.glob("*.yaml")):
+    paths = sorted(regions_dir.glob("*.yaml"))
+    if not paths:
+        issues.append(
+            Issue(
+                code="region.none",
+                file=str(regions_dir),
+                line=1,
+                message="the regions folder holds no region files (*.yaml)",
+                hint="pass --regions DIR pointing at the folder of region files, e.g. data/regions",
+            )
+        )
+    for path in paths:
         try:
             doc = load_yaml(path, max_bytes=max_bytes(), root=regions_dir)
         except YamlError as exc:
@@ -432,6 +443,10 @@ def _read_registry(
     issues: list[Issue] = []
     regions, region_issues = read_regions(regions_dir, taxonomy, root=regions_root)
     issues.extend(region_issues)
+    if not any(i.code.startswith("io.") for i in region_issues):
+        from lifeport_map.validate_regions import check_regions
+
+        issues.extend(check_regions(regions, taxonomy, regions_dir))
     try:
         doc = load_yaml(registry_path, max_bytes=max_bytes())
     except YamlError as exc:

@@ -20,6 +20,19 @@ from lifeport_map.yamlio import YList, YMap, position_of, start_of
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 COUNTRY = re.compile(r"[A-Z]{2}\Z")
+# ISO 3166-1 alpha-2: the 249 officially assigned codes, from Debian's iso-codes 4.15.0
+# (/usr/share/iso-codes/json/iso_3166-1.json). User-assigned codes (XK, ZZ, ...) are refused.
+_ISO_TEXT = """
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+"""
+ISO_COUNTRIES = frozenset(_ISO_TEXT.split())
 SEED = re.compile(r"[0-9]{3}_[0-9a-f]{16}\.txt\Z")
 MONTH = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])\Z")  # YYYY-MM
 DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?\Z")  # YYYY or YYYY-MM
@@ -28,6 +41,15 @@ DATE_PATTERN = "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"
 MAX_TEXT = 300
 MAX_LONG_TEXT = 4000
 MIN_YEAR, MAX_YEAR = 1800, 2100
+# Plausible ranges: a number outside them is a typo (or a planted 10^400) that would distort or
+# crash the analyses. Generous on purpose: the largest electronics plants employ a few hundred
+# thousand people, the largest fabs have around 200,000 m2 of cleanroom, and region figures
+# (employees, companies, revenue in EUR million, wafer starts) stay far below 10^9.
+MAX_EMPLOYEES = 1_000_000
+MAX_NODE_NM = 100_000  # 100 micrometres: older than any fab still running
+MAX_CLEANROOM_M2 = 2_000_000
+MAX_CAPACITY = 1_000_000_000
+MAX_FIGURE = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -146,13 +168,19 @@ SITE_FIELDS: tuple[Field, ...] = (
                 items=_f("technology", "enum", vocabulary="technologies"),
                 unique=True,
             ),
-            _f("node_nm", "number", "Smallest node in nm, only if a source says.", minimum=0),
+            _f(
+                "node_nm",
+                "number",
+                "Smallest node in nm, only if a source says.",
+                minimum=0,
+                maximum=MAX_NODE_NM,
+            ),
             _f(
                 "capacity",
                 "map",
                 "Production capacity with unit, year and source.",
                 fields=(
-                    _f("value", "number", "Capacity.", required=True, minimum=0),
+                    _f("value", "number", "Capacity.", required=True, minimum=0, maximum=MAX_CAPACITY),
                     _f("unit", "enum", "Unit.", required=True, vocabulary="capacity_units"),
                     _f("year", "year", "Year the capacity refers to.", required=True),
                     *REFERENCE_FIELDS,
@@ -160,7 +188,13 @@ SITE_FIELDS: tuple[Field, ...] = (
                     _f("note", "long-text", "Caveats."),
                 ),
             ),
-            _f("cleanroom_m2", "number", "Cleanroom area in m², only if a source says.", minimum=0),
+            _f(
+                "cleanroom_m2",
+                "number",
+                "Cleanroom area in m², only if a source says.",
+                minimum=0,
+                maximum=MAX_CLEANROOM_M2,
+            ),
             _f("operator", "text", "Who runs the plant, when not the organisation itself."),
             _f("source", "map", "Source of the facility facts.", fields=SOURCE_FIELDS),
             _f("note", "long-text", "Caveats."),
@@ -189,8 +223,14 @@ SITE_FIELDS: tuple[Field, ...] = (
             "figure",
             "map",
             fields=(
-                _f("value", "int", "Number of employees.", required=True, minimum=0),
-                _f("max", "int", "Upper bound when the source gives a range.", minimum=0),
+                _f("value", "int", "Number of employees.", required=True, minimum=0, maximum=MAX_EMPLOYEES),
+                _f(
+                    "max",
+                    "int",
+                    "Upper bound when the source gives a range.",
+                    minimum=0,
+                    maximum=MAX_EMPLOYEES,
+                ),
                 _f("year", "year", "Year the figure refers to.", required=True),
                 *REFERENCE_FIELDS,
                 _f("scope", "text", "What the figure covers: site, organisation, region (or text)."),
@@ -272,7 +312,7 @@ FIGURE_FIELDS: tuple[Field, ...] = (
     _f("year", "year", "Year the figure refers to.", required=True),
     _f("scenario", "text", "Scenario name for projections."),
     _f("breakdown", "text", "Taxonomy view the values are grouped by (pillars, national)."),
-    _f("value", "number", "The figure (total)."),
+    _f("value", "number", "The figure (total).", minimum=0, maximum=MAX_FIGURE),
     _f("values", "number-map", "The figure per group of the breakdown."),
     _f("approximate", "bool", "The source gives an approximate figure."),
     _f("source", "map", "Where the figure comes from.", required=True, fields=SOURCE_FIELDS),
@@ -296,6 +336,13 @@ REGION_FIELDS: tuple[Field, ...] = (
         ),
     ),
     _f("default_definition", "slug", "Id of the definition used unless another is asked for.", required=True),
+    _f(
+        "overlaps",
+        "list",
+        "Regions whose default definitions share municipalities with this one's, on purpose.",
+        items=_f("region", "slug"),
+        unique=True,
+    ),
     _f(
         "definitions",
         "list",
@@ -455,7 +502,7 @@ class StructureChecker:
             if kind == "url" or kind == "long-text":
                 return len(item) <= MAX_LONG_TEXT and not item.isspace()
             if kind == "country":
-                return COUNTRY.match(item) is not None
+                return item in ISO_COUNTRIES
             if kind == "month":
                 return MONTH.match(item) is not None
             if kind == "date":
@@ -537,7 +584,7 @@ class StructureChecker:
             for key, number in value.items():
                 self.check_value(
                     number,
-                    _f(key, "number", minimum=0),
+                    _f(key, "number", minimum=0, maximum=MAX_FIGURE),
                     entry=entry,
                     path=_join(path, key),
                     where=At(value, key),
@@ -583,11 +630,12 @@ class StructureChecker:
                     entry,
                     path,
                 )
-            elif kind == "country" and not COUNTRY.match(value):
+            elif kind == "country" and value not in ISO_COUNTRIES:
                 self.add(
                     "schema.bad-country",
-                    f"'{excerpt(value)}' is not an ISO 3166-1 alpha-2 code",
-                    "use two capital letters, e.g. NL, BE, DE",
+                    f"'{excerpt(value)}' is not an ISO 3166-1 alpha-2 code"
+                    + (" (no country has it)" if COUNTRY.match(value) else ""),
+                    "use the country's two capital letters, e.g. NL, BE, DE (the United Kingdom is GB)",
                     where,
                     entry,
                     path,
@@ -655,7 +703,7 @@ class StructureChecker:
                 "schema.type", f"'{path}' must be a whole number", "remove the decimals", where, entry, path
             )
             return
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             self.add("schema.type", f"'{path}' is not finite", "write a real number", where, entry, path)
             return
         low, high = spec.minimum, spec.maximum
@@ -664,12 +712,18 @@ class StructureChecker:
         if (low is not None and value < low) or (high is not None and value > high):
             self.add(
                 "schema.out-of-range",
-                f"'{path}' = {excerpt(value)} is outside {low}..{high}",
-                "check the value",
+                f"'{path}' = {excerpt(value)} is outside {_number_text(low)}..{_number_text(high)}",
+                "check the value: it lies outside the plausible range for this field",
                 where,
                 entry,
                 path,
             )
+
+
+def _number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
 def _unpack(position: int | None) -> tuple[int, int] | None:
@@ -723,7 +777,10 @@ def json_schema(taxonomy: Taxonomy) -> dict[str, Any]:
             if spec.required:
                 out["minItems"] = 1
         elif spec.type == "number-map":
-            out = {"type": "object", "additionalProperties": {"type": "number", "minimum": 0}}
+            out = {
+                "type": "object",
+                "additionalProperties": {"type": "number", "minimum": 0, "maximum": MAX_FIGURE},
+            }
         elif spec.type == "enum":
             out = {"type": "string", "enum": vocabulary(spec.vocabulary)}
         elif spec.type == "slug":
@@ -731,7 +788,7 @@ def json_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         elif spec.type == "url":
             out = {"type": "string", "format": "uri", "pattern": "^https?://"}
         elif spec.type == "country":
-            out = {"type": "string", "pattern": "^[A-Z]{2}$"}
+            out = {"type": "string", "enum": sorted(ISO_COUNTRIES)}
         elif spec.type == "seed":
             out = {"type": "string", "pattern": "^[0-9]{3}_[0-9a-f]{16}\\.txt$"}
         elif spec.type in ("month", "date"):

@@ -38,6 +38,126 @@ def invisible_characters(text: str) -> list[str]:
     return found
 
 
+# Greek and Cyrillic letters that look like a Latin letter, from Unicode's confusables.txt
+# (UTS #39; the "MA" entries whose target is one Latin letter or a digit-free letter). Capital
+# I-lookalikes map to Latin I (not to l, as in UTS #39), because names are compared after case
+# folding, which turns Latin I into i.
+_LOOKALIKES = {
+    # Greek capitals and symbols
+    "A": "\u0391",
+    "B": "\u0392",
+    "E": "\u0395",
+    "Z": "\u0396",
+    "H": "\u0397",
+    "I": "\u0399",
+    "K": "\u039a",
+    "M": "\u039c\u03fa",
+    "N": "\u039d",
+    "O": "\u039f",
+    "P": "\u03a1",
+    "T": "\u03a4",
+    "Y": "\u03a5\u03d2",
+    "X": "\u03a7",
+    "C": "\u03f9",
+    "J": "\u037f",
+    # Greek small letters and symbols
+    "a": "\u03b1",
+    "y": "\u03b3",
+    "i": "\u03b9",
+    "v": "\u03bd",
+    "o": "\u03bf\u03c3",
+    "p": "\u03c1\u03f1",
+    "u": "\u03c5",
+    "c": "\u03f2",
+    "j": "\u03f3",
+}
+_CYRILLIC_LOOKALIKES = {
+    "S": "\u0405",
+    "I": "\u0406",
+    "J": "\u0408",
+    "A": "\u0410",
+    "B": "\u0412",
+    "E": "\u0415",
+    "K": "\u041a",
+    "M": "\u041c",
+    "H": "\u041d",
+    "O": "\u041e",
+    "P": "\u0420",
+    "C": "\u0421",
+    "T": "\u0422",
+    "Y": "\u0423\u04ae",
+    "X": "\u0425",
+    "V": "\u0474",
+    "G": "\u050c",
+    "W": "\u051c",
+    "l": "\u04c0",
+    "a": "\u0430",
+    "r": "\u0433",
+    "e": "\u0435\u04bd",
+    "o": "\u043e",
+    "p": "\u0440",
+    "c": "\u0441",
+    "y": "\u0443\u04af",
+    "x": "\u0445",
+    "s": "\u0455",
+    "i": "\u0456\u04cf",
+    "j": "\u0458",
+    "w": "\u0461\u051d",
+    "v": "\u0475",
+    "h": "\u04bb",
+    "d": "\u0501",
+    "q": "\u051b",
+}
+CONFUSABLES = str.maketrans(
+    {
+        lookalike: latin
+        for table in (_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+        for latin, lookalikes in table.items()
+        for lookalike in lookalikes
+    }
+)
+
+
+def skeleton(text: str) -> str:
+    """``text`` with Greek and Cyrillic lookalikes of Latin letters replaced by those letters,
+    so "Nijmеgen" with a Cyrillic е and "Nijmegen" compare equal."""
+    return text.translate(CONFUSABLES)
+
+
+def mixed_script(text: str) -> list[str]:
+    """Greek or Cyrillic lookalikes of Latin letters in a text that also has Latin letters, as
+    U+XXXX labels: the mark of a name made to look like another one ("Nijmеgen")."""
+    if text.isascii():
+        return []
+    swapped = text.translate(CONFUSABLES)
+    if swapped == text:
+        return []
+    if not any(ch == new and _is_latin_letter(ch) for ch, new in zip(text, swapped, strict=True)):
+        return []
+    return [f"U+{ord(ch):04X}" for ch, new in zip(text, swapped, strict=True) if ch != new]
+
+
+def _is_latin_letter(ch: str) -> bool:
+    return ch.isalpha() and (ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+
+
+_NOT_DRAWN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
+
+
+def figure_text(value: object) -> str:
+    """Text for matplotlib (figures, SVG, PDF): every dollar sign escaped, so registry text is
+    never read as mathtext ("$\\undefinedmacro$" would crash the figure, "5$ to 10$" would be
+    drawn as maths), and control, format, private-use and unassigned characters shown as
+    \\uXXXX: SVG cannot carry most of them, and matplotlib echoes missing glyphs to stderr."""
+    text = "" if value is None else str(value)
+    if not text.isprintable():
+        text = "".join(
+            f"\\u{ord(ch):04x}" if ch != " " and unicodedata.category(ch) in _NOT_DRAWN else ch
+            for ch in text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+        )
+    return text.replace("$", "\\$")
+
+
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import math
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -21,18 +20,13 @@ from lifeport_map.chain import chain_rules
 from lifeport_map.errors import Issue, Severity
 from lifeport_map.gazetteer import Gazetteer, load_gazetteer
 from lifeport_map.geo import great_circle_km
-from lifeport_map.model import Region, RegionDefinition, Registry, Site
-from lifeport_map.text import excerpt, fold, fold_organisation, invisible_characters
+from lifeport_map.model import Registry, Site
+from lifeport_map.text import excerpt, fold, fold_organisation, invisible_characters, skeleton
 
 # How far coordinates may lie from the named place before we call them wrong. Municipalities
 # can be large (Dresden, Westland), so city-level coordinates get some room.
 FAR_KM = {"site": 15.0, "campus": 15.0, "place": 15.0}
 MAX_URL = 2000
-CODE_PATTERNS = {
-    "NL": re.compile(r"GM[0-9]{4}\Z"),
-    "BE": re.compile(r"[0-9]{5}\Z"),
-    "DE": re.compile(r"[0-9]{8}\Z"),
-}
 
 
 # A URL this pattern accepts is plain: http(s), a dotted host of letters, digits and hyphens
@@ -94,7 +88,6 @@ def validate(
     # Swapped or mis-signed coordinates also lie outside the country: one mistake, one error.
     mistaken = {i.entry for i in issues if i.code in ("coordinates.swapped", "coordinates.sign")}
     issues.extend(i for i in check_countries(registry) if i.entry not in mistaken)
-    issues.extend(check_regions(registry))
     issues.extend(check_fields(registry, today or datetime.date.today()))
     return issues
 
@@ -178,9 +171,9 @@ def check_names(registry: Registry) -> Iterator[Issue]:
                     "remove the alias",
                     "warning",
                 )
-        names = {fold(site.name)} | {fold(a) for a in site.aliases}
+        names = {fold(skeleton(site.name))} | {fold(skeleton(a)) for a in site.aliases}
         for i, alias in enumerate(site.aliases):
-            key = fold(alias)
+            key = fold(skeleton(alias))
             other = owners.get(key)
             if other is not None and other is not site:  # by entry: ids may repeat
                 yield _issue(
@@ -195,41 +188,59 @@ def check_names(registry: Registry) -> Iterator[Issue]:
     yield from check_likely_duplicates(registry)
 
 
+MAX_SUGGESTIONS = 50  # "did you mean" look-ups that scan every id, per check and run
+SIMILAR_RATIO = 0.92  # difflib ratio from which two names one edit apart count as the same
+
+
+def name_key(text: str) -> str:
+    """The form two names of one site share: folded, without legal forms, spaces or
+    punctuation, and with lookalike letters of other scripts mapped to Latin ones."""
+    return "".join(ch for ch in fold_organisation(skeleton(text)) if ch.isalnum())
+
+
 def check_likely_duplicates(registry: Registry) -> Iterator[Issue]:
-    """Similar names in the same municipality. Names are only compared within buckets of the
-    same start and the same numbers ("Fab 1" is not "Fab 2"), which keeps this linear."""
-    buckets: dict[tuple[str, str, str, tuple[str, ...]], list[tuple[str, Site]]] = defaultdict(list)
+    """Names in the same municipality (and with the same numbers: "Fab 1" is not "Fab 2") that
+    are the same once normalised (``name_key``), or one edit apart and at least
+    ``SIMILAR_RATIO`` alike. Linear: each name is looked up under its key and under each of its
+    one-character deletions (a symmetric deletion index), never compared with every other name;
+    so two names two or more edits apart are not reported, however long they are."""
+    exact: dict[tuple[object, str], Site] = {}
+    deleted: dict[tuple[object, str, int], Site] = {}  # substitutions: same deletion, same place
+    shorter: dict[tuple[object, str], Site] = {}  # a name with this key once one letter is removed
     for site in registry.sites:
-        key = fold_organisation(site.name)
+        key = name_key(site.name)
         if not key:
             continue
-        bucket = (
-            site.location.country,
-            fold(site.location.municipality),
-            key[:3],
-            tuple(re.findall(r"[0-9]+", key)),
-        )
-        buckets[bucket].append((key, site))
-    for group in buckets.values():
-        for j in range(1, len(group)):
-            b, later = group[j]
-            for i in range(j):
-                a, earlier = group[i]
-                if a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.92:
-                    yield _issue(
-                        later,
-                        "name",
-                        "name.likely-duplicate",
-                        f"'{excerpt(later.name)}' looks like '{excerpt(earlier.name)}' "
-                        f"({excerpt(earlier.id)}) in the same municipality",
-                        "merge the two entries, or make the names say how the sites differ",
-                    )
-                    break
+        block = (site.location.country, fold(site.location.municipality), tuple(re.findall(r"[0-9]+", key)))
+        earlier = exact.get((block, key)) or shorter.get((block, key))
+        variants = [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) > 1 else []
+        for i, variant in enumerate(variants):
+            if earlier is not None:
+                break
+            earlier = deleted.get((block, variant, i)) or exact.get((block, variant))
+        if earlier is not None and earlier is not site and _alike(name_key(earlier.name), key):
+            yield _issue(
+                site,
+                "name",
+                "name.likely-duplicate",
+                f"'{excerpt(site.name)}' looks like '{excerpt(earlier.name)}' "
+                f"({excerpt(earlier.id)}) in the same municipality",
+                "merge the two entries, or make the names say how the sites differ",
+            )
+        exact.setdefault((block, key), site)
+        for i, variant in enumerate(variants):
+            deleted.setdefault((block, variant, i), site)
+            shorter.setdefault((block, variant), site)
+
+
+def _alike(a: str, b: str) -> bool:
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= SIMILAR_RATIO
 
 
 def check_relations(registry: Registry) -> Iterator[Issue]:
     ids = registry.by_id
     part_of: dict[str, list[str]] = defaultdict(list)
+    suggestions = MAX_SUGGESTIONS
     for site in registry.sites:
         seen: set[tuple[str, str]] = set()
         for i, rel in enumerate(site.relations):
@@ -243,7 +254,10 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
                     "point the relation at another entry, or remove it",
                 )
             elif rel.target not in ids:
-                close = difflib.get_close_matches(rel.target, list(ids), n=1, cutoff=0.7)
+                suggestions -= 1  # each costs a pass over every id: only the first few get one
+                close = (
+                    difflib.get_close_matches(rel.target, ids, n=1, cutoff=0.7) if suggestions >= 0 else []
+                )
                 yield _issue(
                     site,
                     field,
@@ -537,171 +551,3 @@ def check_countries(registry: Registry) -> Iterator[Issue]:
                 f"but the site's country is {country}",
                 "check the coordinates and the country code (ISO 3166, e.g. NL, BE, DE)",
             )
-
-
-def _region_issue(
-    region: Region, field: str, code: str, message: str, hint: str, severity: Severity = "error"
-) -> Issue:
-    from lifeport_map.yamlio import position_at
-
-    line, col = position_at(region.raw, field, (1, 1))
-    return Issue(
-        code=code,
-        message=message,
-        hint=hint,
-        file=region.file,
-        line=line,
-        col=col,
-        entry=region.id,
-        field=field,
-        severity=severity,
-    )
-
-
-def _boundary_problems(
-    registry: Registry, region: Region, definition: RegionDefinition, field: str
-) -> Iterator[Issue]:
-    """Read the boundary file like the maps do; unusable content is an error on the region
-    file's line. A refused file (a link leading out, a FIFO, a device) is not reported again:
-    the reader already did (``registry._boundary_file_issues``)."""
-    from lifeport_map.errors import RegistryError
-    from lifeport_map.geo import load_boundary
-
-    try:
-        load_boundary(registry.regions_dir, definition)
-    except RegistryError as exc:
-        for issue in exc.issues:
-            if not issue.code.startswith("io."):
-                yield _region_issue(region, field, issue.code, issue.message, issue.hint)
-
-
-def check_regions(registry: Registry) -> Iterator[Issue]:
-    views = {v.id: {g.id for g, _ in v.groups} for v in registry.taxonomy.views}
-    all_aliases: dict[str, str] = {}
-    for region in registry.regions.values():
-        ids = [d.id for d in region.definitions]
-        if region.default_definition not in ids:
-            yield _region_issue(
-                region,
-                "default_definition",
-                "region.unknown-definition",
-                f"default definition '{excerpt(region.default_definition)}' is not defined",
-                f"use one of: {', '.join(ids)}",
-            )
-        for key in [region.id, *region.aliases, *region.name.values()]:
-            other = all_aliases.get(fold(key))
-            if other is not None and other != region.id:
-                yield _region_issue(
-                    region,
-                    "aliases",
-                    "region.duplicate-alias",
-                    f"'{excerpt(key)}' also names region '{excerpt(other)}'",
-                    "a region name or alias must be unique",
-                )
-            all_aliases[fold(key)] = region.id
-        seen: set[str] = set()
-        for i, definition in enumerate(region.definitions):
-            field = f"definitions[{i}]"
-            if definition.id in seen:
-                yield _region_issue(
-                    region,
-                    f"{field}.id",
-                    "region.duplicate-definition",
-                    f"definition id '{excerpt(definition.id)}' is used twice",
-                    "give each definition its own id",
-                )
-            seen.add(definition.id)
-            if definition.type == "municipalities" and not definition.municipalities:
-                yield _region_issue(
-                    region,
-                    field,
-                    "region.no-municipalities",
-                    "a municipalities definition without municipalities",
-                    "list the member municipalities with their codes",
-                )
-            if definition.type == "radius" and definition.radius_km is None:
-                yield _region_issue(
-                    region,
-                    field,
-                    "region.no-radius",
-                    "a radius definition without radius_km",
-                    "add 'radius_km:'",
-                )
-            if definition.type == "boundary":
-                from lifeport_map.geo import boundary_path
-
-                path = boundary_path(registry.regions_dir, definition.boundary)
-                if path is None and definition.boundary:
-                    yield _region_issue(
-                        region,
-                        f"{field}.boundary",
-                        "region.boundary-outside",
-                        f"boundary file '{excerpt(definition.boundary)}' is outside the regions folder",
-                        "store it with 'lifeport-map regions import-boundary'",
-                    )
-                elif path is None or not os.path.lexists(path):
-                    yield _region_issue(
-                        region,
-                        field,
-                        "region.no-boundary",
-                        f"boundary file '{excerpt(definition.boundary)}' not found",
-                        "run 'lifeport-map regions import-boundary'",
-                    )
-                else:
-                    yield from _boundary_problems(registry, region, definition, f"{field}.boundary")
-            pattern = CODE_PATTERNS.get(region.country)
-            codes: dict[str, int] = {}
-            for j, m in enumerate(definition.municipalities):
-                mfield = f"{field}.municipalities[{j}]"
-                if pattern and not pattern.match(m.code):
-                    yield _region_issue(
-                        region,
-                        f"{mfield}.code",
-                        "region.bad-code",
-                        f"'{excerpt(m.code)}' is not a valid {excerpt(region.country)} municipality code",
-                        "use GMxxxx (CBS), 5-digit NIS or 8-digit AGS codes",
-                    )
-                if m.code in codes:
-                    yield _region_issue(
-                        region,
-                        f"{mfield}.code",
-                        "region.duplicate-code",
-                        f"municipality code {excerpt(m.code)} is listed twice",
-                        "remove the repeated municipality",
-                    )
-                codes[m.code] = j
-        for i, figure in enumerate(region.figures):
-            if figure.breakdown and figure.breakdown not in views:
-                yield _region_issue(
-                    region,
-                    f"figures[{i}].breakdown",
-                    "figure.unknown-view",
-                    f"breakdown '{excerpt(figure.breakdown)}' is not a taxonomy view",
-                    f"use one of: {', '.join(views)}",
-                )
-            elif figure.breakdown:
-                unknown = sorted(set(figure.values) - views[figure.breakdown])
-                if unknown:
-                    yield _region_issue(
-                        region,
-                        f"figures[{i}].values",
-                        "figure.unknown-group",
-                        f"unknown group(s) {', '.join(unknown)} for '{excerpt(figure.breakdown)}'",
-                        f"use: {', '.join(sorted(views[figure.breakdown]))}",
-                    )
-            if figure.value is None and not figure.values:
-                yield _region_issue(
-                    region,
-                    f"figures[{i}]",
-                    "figure.no-value",
-                    "figure has neither value nor values",
-                    "add 'value:'",
-                )
-            if not figure.source.url and not figure.source.seed:
-                yield _region_issue(
-                    region,
-                    f"figures[{i}].source",
-                    "figure.no-source",
-                    "figure has no source",
-                    "add 'url:' or 'seed:'",
-                )

@@ -297,8 +297,8 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(
     real_plan = fmt_module.plan_format
     someone_else = b"# edited meanwhile by someone else\n" + target.read_bytes()
 
-    def plan_then_edit(path: Path, regions_dir: Path | None = None) -> Any:
-        outcome = real_plan(path, regions_dir)
+    def plan_then_edit(path: Path, regions_dir: Path | None = None, *, verify: bool = True) -> Any:
+        outcome = real_plan(path, regions_dir, verify=verify)
         path.write_bytes(someone_else)
         return outcome
 

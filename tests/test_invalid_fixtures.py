@@ -141,3 +141,63 @@ def test_size_limit_can_be_lowered_for_ci(monkeypatch: pytest.MonkeyPatch) -> No
     code, stdout, _stderr = validate_in_process(MINI / "companies.yaml")
     assert code == 1
     assert json.loads(stdout)["issues"][0]["code"] == "yaml.too-large"
+
+
+# --- region folders (tests/fixtures/invalid-regions/, built by build_invalid.py) -----------------
+REGION_CASES = sorted(p for p in (FIXTURES / "invalid-regions").iterdir() if p.is_dir())
+REGION_EXPECT = re.compile(r"# expect: (\S+) at line (\d+) field (\S+) in (\S+)")
+# Commands that read the regions without the semantic checks of validate: they must refuse a
+# broken region folder with the same message, never crash on it.
+ANALYSES = [
+    ["compare", "--format", "json"],
+    ["coverage", "--region", "dresden"],
+    ["export", "--format", "csv"],
+    ["gaps", "--region", "dresden"],
+    ["stats", "--region", "dresden"],
+]
+
+
+@pytest.mark.parametrize("folder", REGION_CASES, ids=[p.name for p in REGION_CASES])
+def test_invalid_region_folder_is_reported(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    [(code, line, field, where)] = REGION_EXPECT.findall((folder / "expect.txt").read_text())
+    before = snapshot(folder)
+    result = CliRunner().invoke(
+        app,
+        [
+            "--registry",
+            str(MINI / "companies.yaml"),
+            "--regions",
+            str(folder),
+            "validate",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    issues = json.loads(result.stdout)["issues"]
+    file = str(folder / f"{where}.yaml") if where != "-" else str(folder)
+    found = [(i["code"], i["line"], i["field"], i["file"]) for i in issues]
+    assert (code, int(line), "" if field == "-" else field, file) in found, found
+    assert all(i["hint"] for i in issues)
+    assert snapshot(folder) == before
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("folder", REGION_CASES, ids=[p.name for p in REGION_CASES])
+def test_analyses_refuse_an_invalid_region_folder_cleanly(folder: Path, tmp_path: Path) -> None:
+    [(code, _line, _field, _where)] = REGION_EXPECT.findall((folder / "expect.txt").read_text())
+    for command in ANALYSES:
+        result = CliRunner().invoke(
+            app, ["--registry", str(MINI / "companies.yaml"), "--regions", str(folder), *command]
+        )
+        assert result.exception is None or isinstance(result.exception, SystemExit), (
+            command,
+            result.exception,
+        )
+        if code.startswith(("schema.", "region.")) and code not in ("region.overlap-not-found",):
+            assert result.exit_code == 1, (command, result.stdout + result.stderr)
+            assert f"[{code}]" in result.stderr, (command, result.stderr)

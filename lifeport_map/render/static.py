@@ -20,6 +20,7 @@ from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
 from lifeport_map.render.maps import dutch_sites, layer_counts, layer_ids, layer_name, site_layers
 from lifeport_map.render.style import LAYER_OFFSETS, PIPELINE, counting_text, label, layer_colour
+from lifeport_map.text import figure_text
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -160,7 +161,7 @@ def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, 
             markersize=5,
             markerfacecolor=layer_colour(layer),
             markeredgecolor="black" if layer == PIPELINE else "white",
-            label=f"{layer_name(layer, taxonomy, lang)} ({counts.get(layer, 0)})",
+            label=f"{figure_text(layer_name(layer, taxonomy, lang))} ({counts.get(layer, 0)})",
         )
         for layer in layer_ids(taxonomy)
         if layer in taxonomy.phase_ids or counts.get(layer)
@@ -174,7 +175,7 @@ def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, 
             markersize=DOT_AREA_MAX**0.5,
             markerfacecolor="#7F7F7F",
             markeredgecolor="white",
-            label=label("same_place", lang),
+            label=figure_text(label("same_place", lang)),
         )
     )
     fig.legend(
@@ -184,7 +185,7 @@ def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, 
         ncol=min(len(handles), columns),
         fontsize=7.5,
         frameon=False,
-        title=f"{label('legend', lang)}\n{counting_text(lang)}",
+        title=f"{figure_text(label('legend', lang))}\n{figure_text(counting_text(lang))}",
         title_fontsize=8.5,
     )
 
@@ -235,7 +236,7 @@ def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
         share = (x - extent[0]) / (extent[1] - extent[0])
         align = "left" if share < 0.3 else ("right" if share > 0.7 else "center")
         ax.annotate(
-            _region_label(region.text(lang)),
+            _region_label(figure_text(region.text(lang))),
             (x, y),
             xytext=(0, 4),
             textcoords="offset points",
@@ -246,7 +247,7 @@ def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
             annotation_clip=False,
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
         )
-    fig.suptitle(label("nl_title", lang), fontsize=12)
+    fig.suptitle(figure_text(label("nl_title", lang)), fontsize=12)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
     return fig
 
@@ -264,7 +265,7 @@ def region_figure(
     fig = Figure(figsize=(6.5, 7.0), dpi=150)
     ax = fig.add_axes((0.02, 0.18, 0.96, 0.74))
     _draw(ax, fig, sites, [outline], registry, _extent(sites, [outline]))
-    fig.suptitle(f"{found.text(lang)}\n{chosen.text(lang)}", fontsize=10)
+    fig.suptitle(f"{figure_text(found.text(lang))}\n{figure_text(chosen.text(lang))}", fontsize=10)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
     return fig
 
@@ -292,11 +293,13 @@ def compare_figure(registry: Registry, regions: Sequence[str], *, lang: str = "n
         for key, value in counts.items():
             totals[key] = totals.get(key, 0) + value
         lines = [
-            f"{layer_name(p, registry.taxonomy, lang)}: {counts[p]}" for p in registry.taxonomy.phase_ids
+            f"{figure_text(layer_name(p, registry.taxonomy, lang))}: {counts[p]}"
+            for p in registry.taxonomy.phase_ids
         ]
-        ax.set_title(region.text(lang), fontsize=10)
+        ax.set_title(figure_text(region.text(lang)), fontsize=10)
         ax.set_xlabel("\n".join(lines), fontsize=8)
-    fig.suptitle(f"{label('compare_title', lang)} ({label('scale_note', lang)})", fontsize=11)
+    title = f"{label('compare_title', lang)} ({label('scale_note', lang)})"
+    fig.suptitle(figure_text(title), fontsize=11)
     fig.subplots_adjust(bottom=0.3, top=0.88, left=0.02, right=0.98, wspace=0.05)
     _legend(fig, registry, totals, lang, columns=3)
     return fig
