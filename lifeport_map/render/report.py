@@ -42,6 +42,8 @@ TEXT = {
         "year": "Jaar",
         "map": "Kaart",
         "sources": "Bronnen",
+        "credits": "Kaart- en plaatsgegevens: lifeport-map-bijdragers (CC BY 4.0), GeoNames (CC BY 4.0), "
+        "© EuroGeographics voor de bestuurlijke grenzen (Eurostat GISCO), Natural Earth.",
         "yes": "ja",
         "no": "nee",
         "absent": "afwezig",
@@ -76,6 +78,8 @@ TEXT = {
         "year": "Year",
         "map": "Map",
         "sources": "Sources",
+        "credits": "Map and place data: lifeport-map contributors (CC BY 4.0), GeoNames (CC BY 4.0), "
+        "© EuroGeographics for the administrative boundaries (Eurostat GISCO), Natural Earth.",
         "yes": "yes",
         "no": "no",
         "absent": "absent",
@@ -253,6 +257,7 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
         if md
         else "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>"
     )
+    para(esc(t["credits"]))
     return ("\n\n".join(out) + "\n") if md else "\n".join(out)
 
 

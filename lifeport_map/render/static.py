@@ -249,6 +249,7 @@ def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
         )
     fig.suptitle(figure_text(label("nl_title", lang)), fontsize=12)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
+    _credit(fig, lang)
     return fig
 
 
@@ -267,6 +268,7 @@ def region_figure(
     _draw(ax, fig, sites, [outline], registry, _extent(sites, [outline]))
     fig.suptitle(f"{figure_text(found.text(lang))}\n{figure_text(chosen.text(lang))}", fontsize=10)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
+    _credit(fig, lang)
     return fig
 
 
@@ -302,7 +304,24 @@ def compare_figure(registry: Registry, regions: Sequence[str], *, lang: str = "n
     fig.suptitle(figure_text(title), fontsize=11)
     fig.subplots_adjust(bottom=0.3, top=0.88, left=0.02, right=0.98, wspace=0.05)
     _legend(fig, registry, totals, lang, columns=3)
+    _credit(fig, lang)
     return fig
+
+
+# The data every figure draws needs its attribution (data/README.md); fixed text, no '$'.
+CREDITS = {
+    "nl": "Gegevens: lifeport-map-bijdragers (CC BY 4.0) · GeoNames (CC BY 4.0) · "
+    "© EuroGeographics (Eurostat GISCO) · Natural Earth",
+    "en": "Data: lifeport-map contributors (CC BY 4.0) · GeoNames (CC BY 4.0) · "
+    "© EuroGeographics (Eurostat GISCO) · Natural Earth",
+}
+
+
+def _credit(fig: Figure, lang: str) -> None:
+    """The attribution line along the bottom edge of the figure."""
+    fig.text(
+        0.5, 0.004, CREDITS.get(lang, CREDITS["en"]), ha="center", va="bottom", fontsize=6, color="#555555"
+    )
 
 
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
