@@ -12,7 +12,6 @@ __version__ = "0.1.0"
 from lifeport_map.analysis.brief import brief
 from lifeport_map.analysis.compare import compare
 from lifeport_map.analysis.coverage import coverage
-from lifeport_map.analysis.export import export_bytes, geojson, site_records
 from lifeport_map.analysis.gaps import gaps
 from lifeport_map.analysis.near import near
 from lifeport_map.analysis.stats import stats
@@ -20,6 +19,7 @@ from lifeport_map.analysis.whatif import whatif
 from lifeport_map.errors import Issue, LifeportError, RegistryError, UsageError, YamlError
 from lifeport_map.graph import as_graph, build_graph
 from lifeport_map.registry import check_registry, load_registry, read_registry
+from lifeport_map.render.export import export_bytes, geojson, site_records
 
 
 def map_nl(registry: object, **options: object) -> object:

@@ -61,9 +61,9 @@ class Gazetteer:
 
 
 def default_path() -> Path:
-    from lifeport_map.registry import data_dir
+    from lifeport_map.paths import default_gazetteer_path
 
-    return data_dir() / "gazetteer" / "places.json.gz"
+    return default_gazetteer_path()
 
 
 @lru_cache(maxsize=4)

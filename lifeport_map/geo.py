@@ -126,8 +126,8 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
     from shapely.geometry import shape
     from shapely.ops import unary_union
 
-    from lifeport_map.boundaries import read_geojson
     from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
+    from lifeport_map.geojson import read_geojson
     from lifeport_map.text import excerpt
 
     path = boundary_path(regions_dir, definition.boundary)

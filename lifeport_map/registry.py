@@ -32,33 +32,13 @@ from lifeport_map.model import (
     Site,
     SourceRef,
 )
+from lifeport_map.paths import data_dir as data_dir
+from lifeport_map.paths import default_regions_dir as default_regions_dir
+from lifeport_map.paths import default_registry_path as default_registry_path
+from lifeport_map.paths import default_taxonomy_path as default_taxonomy_path
 from lifeport_map.schema import DATE, REGION_FIELDS, REGISTRY_FIELDS, StructureChecker
 from lifeport_map.taxonomy import Taxonomy, load_taxonomy
 from lifeport_map.yamlio import MAX_BYTES, YMap, load_yaml, start_of, unpack
-
-
-def data_dir() -> Path:
-    """The shipped data folder: inside the installed wheel, or the source checkout's ``data/``."""
-    override = os.environ.get("LIFEPORT_DATA_DIR")
-    if override:
-        return Path(override)
-    here = Path(__file__).resolve().parent
-    packaged = here / "_data"
-    if packaged.is_dir():
-        return packaged
-    return here.parent / "data"
-
-
-def default_registry_path() -> Path:
-    return data_dir() / "companies.yaml"
-
-
-def default_regions_dir() -> Path:
-    return data_dir() / "regions"
-
-
-def default_taxonomy_path() -> Path:
-    return data_dir() / "taxonomy.yaml"
 
 
 def max_bytes() -> int:

@@ -169,7 +169,22 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     """At most ``limit`` characters of ``value`` for a message, on one line, control characters
     made visible, '...' when cut. Messages quote what they read only through this, so a file that
     is not what it should be (a planted link to a secret, say) is never echoed whole."""
-    from lifeport_map.render.safe import terminal
-
     text = str(value)
     return terminal(text[:limit]) + ("..." if len(text) > limit else "")
+
+
+def terminal(text: str) -> str:
+    """Text safe to print: control/format characters shown as \\xNN or \\uNNNN, not executed."""
+    if text.isprintable():
+        # Fast path: printable text holds none of the categories below (Python counts every
+        # Other and Separator character except the space as non-printable).
+        return text
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs") and ch != " ":
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -17,10 +17,11 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from lifeport_map.chain import chain_rules
-from lifeport_map.errors import Issue, Severity
+from lifeport_map.errors import Issue
 from lifeport_map.gazetteer import Gazetteer, load_gazetteer
 from lifeport_map.geo import great_circle_km
 from lifeport_map.model import Registry, Site
+from lifeport_map.site_issues import site_issue as _issue
 from lifeport_map.text import excerpt, fold, fold_organisation, invisible_characters, skeleton
 
 # How far coordinates may lie from the named place before we call them wrong. Municipalities
@@ -90,21 +91,6 @@ def validate(
     issues.extend(i for i in check_countries(registry) if i.entry not in mistaken)
     issues.extend(check_fields(registry, today or datetime.date.today()))
     return issues
-
-
-def _issue(site: Site, field: str, code: str, message: str, hint: str, severity: Severity = "error") -> Issue:
-    line, col = site.where(field) if field else (site.line, site.col)
-    return Issue(
-        code=code,
-        message=message,
-        hint=hint,
-        file=site.file,
-        line=line,
-        col=col,
-        entry=site.id,
-        field=field or "id",
-        severity=severity,
-    )
 
 
 def check_ids_and_order(registry: Registry) -> Iterator[Issue]:

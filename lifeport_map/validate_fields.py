@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlsplit
 from lifeport_map.errors import Issue
 from lifeport_map.model import Registry, Site
 from lifeport_map.schema import MONTH
-from lifeport_map.validate import _issue
+from lifeport_map.site_issues import site_issue as _issue
 
 STALE_MONTHS = 24  # an entry not checked for longer than this is reported
 OLD_SOURCE_YEARS = 5  # an active site whose newest source is older than this is reported

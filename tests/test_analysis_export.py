@@ -45,8 +45,8 @@ def test_graphml_is_the_graph_the_analyses_read(tmp_path: Path) -> None:
 def test_graphml_stays_well_formed_with_characters_xml_forbids() -> None:
     from xml.etree import ElementTree
 
-    from lifeport_map.analysis.export import plain_graph
     from lifeport_map.graph import build_graph
+    from lifeport_map.render.export import plain_graph
 
     graph = build_graph(analysis_registry())
     graph.nodes["site:fab-nijmegen"]["name"] = "Fab\x00\x1b[31m\ufffe"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from lifeport_map.analysis.export import export_bytes
 from lifeport_map.errors import Issue
 from lifeport_map.fmt import format_text
 from lifeport_map.registry import read_registry
+from lifeport_map.render.export import export_bytes
 from lifeport_map.schema import json_schema
 from lifeport_map.validate import validate
 from lifeport_map.validate_fields import aggregator_host, month_index, tracking_parameters

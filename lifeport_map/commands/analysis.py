@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from lifeport_map.cli import Lang, _out, app, fail, load
+from lifeport_map.commands.common import Lang, _out, app, fail, load
 from lifeport_map.errors import LifeportError
 from lifeport_map.results import Result
 
@@ -312,7 +312,7 @@ def export(
 
     Example: lifeport-map export --format geojson --output sites.geojson
     """
-    from lifeport_map.analysis.export import export_bytes
+    from lifeport_map.render.export import export_bytes
 
     registry = load(ctx, check=False)
     try:

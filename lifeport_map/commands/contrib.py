@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from lifeport_map.cli import Lang, _out, _paths, app, fail
+from lifeport_map.commands.common import Lang, _out, _paths, app, fail
 from lifeport_map.errors import LifeportError, UsageError
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lifeport_map.cli import Lang, _out, app, fail, load
+from lifeport_map.commands.common import Lang, _out, app, fail, load
 from lifeport_map.errors import LifeportError
 
 map_app = typer.Typer(
@@ -280,7 +280,7 @@ def import_boundary(
     Example: lifeport-map regions import-boundary NL226.geojson --region nijmegen --definition nuts3-nl226
     """
     from lifeport_map.boundaries import import_boundary as run_import
-    from lifeport_map.cli import _paths
+    from lifeport_map.commands.common import _paths
     from lifeport_map.registry import data_dir, default_regions_dir
     from lifeport_map.render.safe import terminal
 

@@ -8,24 +8,8 @@ that could end the command or start a new one are percent-encoded.
 from __future__ import annotations
 
 import re
-import unicodedata
 
-
-def terminal(text: str) -> str:
-    """Text safe to print: control/format characters shown as \\xNN or \\uNNNN, not executed."""
-    if text.isprintable():
-        # Fast path: printable text holds none of the categories below (Python counts every
-        # Other and Separator character except the space as non-printable).
-        return text
-    out = []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if category in ("Cc", "Cf", "Zl", "Zp", "Co", "Cs") and ch != " ":
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
+from lifeport_map.text import terminal as terminal
 
 
 def github_data(text: str) -> str:

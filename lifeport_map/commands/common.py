@@ -1,0 +1,120 @@
+"""What the command modules share: the typer app, the global options, output and failure.
+
+cli.py and every module in ``commands`` import from here (never from each other), so the
+command line has no import circles.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from lifeport_map import __version__
+from lifeport_map.errors import LifeportError, RegistryError, YamlError
+
+app = typer.Typer(
+    name="lifeport-map",
+    help="Map and analyse the semiconductor value chain around Nijmegen (Lifeport) and the "
+    "regions it is compared with.\n\nExample: lifeport-map coverage --region nijmegen",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Paths:
+    registry: Path | None
+    regions: Path | None
+
+
+class Lang(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+class IssueFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def fail(error: LifeportError) -> NoReturn:
+    """Print a domain error (no traceback) and exit with its code."""
+    from lifeport_map.render.issues import as_text, summary
+    from lifeport_map.render.safe import terminal
+
+    if isinstance(error, RegistryError):
+        shown = [i for i in error.issues if i.severity == "error"]
+        sys.stderr.write(as_text(shown) + "\n")
+        sys.stderr.write(f"lifeport-map: the registry is invalid: {summary(error.issues)}\n")
+    elif isinstance(error, YamlError):
+        sys.stderr.write(as_text([error.issue]) + "\n")
+    else:
+        sys.stderr.write(f"lifeport-map: error: {terminal(error.message)}\n")
+        if error.hint:
+            sys.stderr.write(f"    hint: {terminal(error.hint)}\n")
+    raise typer.Exit(error.exit_code)
+
+
+def _paths(ctx: typer.Context) -> Paths:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Paths) else Paths(None, None)
+
+
+def load(ctx: typer.Context, *, check: bool = True) -> Any:
+    """Load the registry named by the global options, or exit with its problems."""
+    from lifeport_map.registry import load_registry
+
+    paths = _paths(ctx)
+    try:
+        return load_registry(paths.registry, paths.regions, check=check)
+    except LifeportError as error:
+        fail(error)
+
+
+def _version(value: bool) -> None:
+    if value:
+        _out(f"lifeport-map {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    registry: Annotated[
+        Path | None,
+        typer.Option(
+            "--registry",
+            help="Registry file (default: the shipped data/companies.yaml).",
+            envvar="LIFEPORT_REGISTRY",
+        ),
+    ] = None,
+    regions: Annotated[
+        Path | None,
+        typer.Option(
+            "--regions",
+            help="Folder of region files (default: the shipped data/regions/).",
+            envvar="LIFEPORT_REGIONS",
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Map and analyse the semiconductor value chain around Nijmegen (Lifeport).
+
+    Example: lifeport-map --registry my.yaml validate
+    """
+    ctx.obj = Paths(registry=registry, regions=regions)
