@@ -19,6 +19,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lifeport_map.countries import COUNTRY_TOLERANCE_DEGREES as COUNTRY_TOLERANCE_DEGREES
+from lifeport_map.countries import countries_at as countries_at
+from lifeport_map.countries import country_features as country_features
+from lifeport_map.countries import shipped_features as _shipped
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import boundary_path, region_sites, resolve_definition
 from lifeport_map.geojson import MAX_BOUNDARY_BYTES as MAX_BOUNDARY_BYTES
@@ -35,9 +39,6 @@ KM_PER_DEGREE_LON_EQUATOR = 111.320
 BOUNDARY_FOLDER = "boundaries"
 # NUTS 2024 recoded Zuid-Holland (NL33x became NL36x, same areas); region files may use either.
 NUTS_CODE_CHANGES = {"NL332": "NL361", "NL333": "NL362", "NL33C": "NL366"}
-# Simplified polygons and place-level coordinates: a site within this distance of its country
-# (in degrees, about 3 km) is taken to be in it.
-COUNTRY_TOLERANCE_DEGREES = 0.03
 
 
 @dataclass(frozen=True)
@@ -51,59 +52,10 @@ class Outline:
     kind: str  # boundary | nuts3 | radius | hull
 
 
-def _shipped(name: str) -> list[dict[str, Any]]:
-    from lifeport_map.registry import data_dir
-
-    path = data_dir() / "boundaries" / name
-    features: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["features"]
-    return features
-
-
 @cache
 def nuts3_features() -> dict[str, dict[str, Any]]:
     """The shipped NUTS-3 polygons (Eurostat GISCO, NUTS 2024, 1:10 million) by NUTS id."""
     return {f["properties"]["id"]: f for f in _shipped("nuts3.geojson")}
-
-
-@cache
-def country_features() -> dict[str, dict[str, Any]]:
-    """The shipped country polygons (Natural Earth 1:10 million, clipped to north-west Europe)
-    by ISO 3166 alpha-2 code."""
-    return {f["properties"]["iso"]: f for f in _shipped("countries.geojson")}
-
-
-@cache
-def _country_shapes() -> dict[str, tuple[Any, Any]]:
-    """Per country: its polygon, and the polygon grown by the tolerance (both prepared)."""
-    import shapely
-    from shapely.geometry import shape
-
-    out = {}
-    for iso, feature in country_features().items():
-        polygon = shape(feature["geometry"])
-        grown = polygon.buffer(COUNTRY_TOLERANCE_DEGREES)
-        shapely.prepare(polygon)
-        shapely.prepare(grown)
-        out[iso] = (polygon, grown)
-    return out
-
-
-def countries_at(points: list[tuple[float, float]]) -> list[tuple[str | None, frozenset[str]]]:
-    """For each (lat, lon): the shipped country that contains it (or None), and every country
-    it lies in or within the tolerance of. Vectorised: 10,000 points take milliseconds."""
-    import numpy as np
-    import shapely
-
-    lats = np.array([p[0] for p in points], dtype=float)
-    lons = np.array([p[1] for p in points], dtype=float)
-    inside: list[str | None] = [None] * len(points)
-    near: list[set[str]] = [set() for _ in points]
-    for iso, (polygon, grown) in sorted(_country_shapes().items()):
-        for i in np.flatnonzero(shapely.contains_xy(grown, lons, lats)):
-            near[i].add(iso)
-        for i in np.flatnonzero(shapely.contains_xy(polygon, lons, lats)):
-            inside[i] = iso
-    return [(inside[i], frozenset(near[i])) for i in range(len(points))]
 
 
 def nuts3_outline(codes: tuple[str, ...]) -> dict[str, Any] | None:

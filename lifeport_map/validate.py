@@ -506,7 +506,7 @@ def check_countries(registry: Registry) -> Iterator[Issue]:
     (Natural Earth) with a tolerance of about 3 km for simplified borders and coastlines. A
     country the maps do not ship is checked only the other way: the site must not lie inside a
     shipped country (``country: NO`` on a site in Dronten is an error)."""
-    from lifeport_map.boundaries import countries_at, country_features
+    from lifeport_map.countries import countries_at, country_features
 
     sites = [
         s

@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("lifeport_map.errors", "lifeport_map.text", "lifeport_map.paths", "lifeport_map.results"),
     ("lifeport_map.fileio", "lifeport_map.yamlio", "lifeport_map.geojson"),
     ("lifeport_map.taxonomy", "lifeport_map.schema", "lifeport_map.model", "lifeport_map.chain"),
-    ("lifeport_map.site_issues", "lifeport_map.gazetteer", "lifeport_map.geo"),
+    ("lifeport_map.site_issues", "lifeport_map.gazetteer", "lifeport_map.geo", "lifeport_map.countries"),
     (
         "lifeport_map.registry",
         "lifeport_map.validate",
