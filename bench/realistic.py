@@ -2,8 +2,9 @@
 
 Every entry keeps its real field sizes (descriptions, notes, sources, employee figures,
 aliases, relations); copy k gets unique ids (``<id>-k``), names, organisations and aliases
-(`` k`` appended), relations that point into the same copy, and coordinates jittered by up to
-about a kilometre within the place. The same N gives a byte-identical file.
+(`` k`` appended), relations and campus references that point into the same copy, and
+coordinates jittered by up to about a kilometre within the place. The same N gives a
+byte-identical file.
 
 Usage: python bench/realistic.py N OUT.yaml
 """
@@ -39,6 +40,8 @@ def _copy(entry: dict[str, Any], k: int, rng: random.Random) -> dict[str, Any]:
     if entry.get("relations"):
         site["relations"] = [{**r, "target": f"{r['target']}-{k}"} for r in entry["relations"]]
     location = dict(entry["location"])
+    if location.get("campus"):  # the id of a campus entry: the one of this copy
+        location["campus"] = f"{location['campus']}-{k}"
     if isinstance(location.get("lat"), float) and isinstance(location.get("lon"), float):
         location["lat"] = round(location["lat"] + rng.uniform(-JITTER_DEG, JITTER_DEG), 5)
         location["lon"] = round(location["lon"] + rng.uniform(-JITTER_DEG, JITTER_DEG), 5)
@@ -53,7 +56,9 @@ def generate(n: int) -> str:
     entries = shipped_entries()
     sites = [_copy(entries[i % len(entries)], i // len(entries), rng) for i in range(n)]
     ids = {s["id"] for s in sites}
-    for site in sites:  # the last copy is partial: drop relations to entries it lacks
+    for site in sites:  # the last copy is partial: drop references to entries it lacks
+        if site["location"].get("campus") and site["location"]["campus"] not in ids:
+            del site["location"]["campus"]
         if site.get("relations"):
             site["relations"] = [r for r in site["relations"] if r["target"] in ids]
             if not site["relations"]:

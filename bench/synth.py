@@ -13,7 +13,7 @@ from pathlib import Path
 from lifeport_map.gazetteer import load_gazetteer
 from lifeport_map.registry import default_taxonomy_path
 from lifeport_map.taxonomy import load_taxonomy
-from lifeport_map.yamlio import scalar_text
+from lifeport_map.yamlio import dump_block
 
 PLACES_PER_COUNTRY = {"NL": 400, "BE": 150, "DE": 250}
 WORDS = (
@@ -74,39 +74,38 @@ def generate(n: int) -> str:
     kinds = [k.id for k in taxonomy.kinds]
     pool = places()
     width = len(str(n))
-    lines = ["# Synthetic registry for benchmarks; not real organisations.", "sites:"]
+    sites = []
     for i in range(n):
         name, country, lat, lon = pool[rng.randrange(len(pool))]
         sid = f"site-{i:0{width}d}"
         org = f"{rng.choice(WORDS)}{rng.choice(WORDS).lower()} {rng.choice(SUFFIX)} {i}"
-        acts = sorted(set(rng.sample(activities, rng.randint(1, 3))))
-        lines += [
-            f"  - id: {sid}",
-            f"    name: {scalar_text(org + ' ' + name)}",
-            f"    organisation: {scalar_text(org)}",
-            f"    kind: {rng.choice(kinds)}",
-            f"    activities: [{', '.join(acts)}]",
-            "    status: active",
-            "    location:",
-            f"      place: {scalar_text(name)}",
-            f"      municipality: {scalar_text(name)}",
-            f"      country: {country}",
-            f"      lat: {lat + rng.uniform(-0.02, 0.02):.5f}",
-            f"      lon: {lon + rng.uniform(-0.02, 0.02):.5f}",
-            "      precision: place",
-            f"    website: https://example.org/{sid}",
-        ]
+        site: dict[str, object] = {
+            "id": sid,
+            "name": f"{org} {name}",
+            "organisation": org,
+            "kind": rng.choice(kinds),
+            "activities": sorted(set(rng.sample(activities, rng.randint(1, 3)))),
+            "status": "active",
+            "location": {
+                "place": name,
+                "municipality": name,
+                "country": country,
+                "lat": round(lat + rng.uniform(-0.02, 0.02), 5),
+                "lon": round(lon + rng.uniform(-0.02, 0.02), 5),
+                "precision": "place",
+            },
+            "website": f"https://example.org/{sid}",
+        }
         if rng.random() < 0.3:
-            lines += [
-                "    employees:",
-                f"      - {{value: {rng.randint(5, 3000)}, year: 2025, "
-                f'url: "https://example.org/{sid}/jobs"}}',
+            site["employees"] = [
+                {"value": rng.randint(5, 3000), "year": 2025, "url": f"https://example.org/{sid}/jobs"}
             ]
         if i and rng.random() < 0.2:
-            target = f"site-{rng.randrange(i):0{width}d}"
-            lines += ["    relations:", f"      - {{type: partner, target: {target}}}"]
-        lines += ["    sources:", f'      - {{url: "https://example.org/{sid}", year: 2025}}']
-    return "\n".join(lines) + "\n"
+            site["relations"] = [{"type": "partner", "target": f"site-{rng.randrange(i):0{width}d}"}]
+        site["sources"] = [{"url": f"https://example.org/{sid}", "year": 2025}]
+        sites.append(site)
+    header = "# Synthetic registry for benchmarks; not real organisations.\n"
+    return header + "\n".join(dump_block({"sites": sites})) + "\n"
 
 
 def main() -> int:

@@ -23,7 +23,7 @@ import yaml
 
 from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
 from lifeport_map.schema import REGISTRY_FIELDS, Field
-from lifeport_map.yamlio import YList, YMap, decode, parse, quoted, scalar_text, unpack
+from lifeport_map.yamlio import YList, YMap, decode, flow_list, parse, scalar_text, unpack
 
 FLOW_WIDTH = 96  # a list of scalars longer than this is written one item per line
 FIXED_BY_FMT = frozenset({"order.not-canonical"})  # issues that formatting itself resolves
@@ -53,16 +53,11 @@ def scalar(value: Any) -> str:
 
 
 def _flow(items: list[Any]) -> str | None:
-    """``[a, b]`` for a list of plain scalars, or None when it must be a block list."""
-    parts = []
-    for item in items:
-        if isinstance(item, bool) or not isinstance(item, (str, int, float)):
-            return None
-        text = scalar(item)
-        if isinstance(item, str) and not text.startswith('"') and any(c in item for c in ",[]{}"):
-            text = quoted(item)
-        parts.append(text)
-    return "[" + ", ".join(parts) + "]"
+    """``yamlio.flow_list``, refusing non-finite numbers as ``scalar`` does."""
+    try:
+        return flow_list(items)
+    except ValueError:
+        raise FormatError("a number is not finite", hint="write a real number") from None
 
 
 # --- the layout of a file: nodes with their comments -------------------------------------------

@@ -492,7 +492,7 @@ def dump_block(
                 lines.append(f"{pad}{scalar_text(key)}:")
                 lines.extend(dump_block(item, order=order, path=child, indent=indent + 2))
             elif isinstance(item, list) and item:
-                flow = _flow_list(item) if flow_lists else None
+                flow = flow_list(item) if flow_lists else None
                 if flow is not None and len(pad) + len(key) + len(flow) < 96:
                     lines.append(f"{pad}{scalar_text(key)}: {flow}")
                 else:
@@ -515,7 +515,8 @@ def dump_block(
     return [f"{pad}{scalar_text(value)}"]
 
 
-def _flow_list(items: list[Any]) -> str | None:
+def flow_list(items: list[Any]) -> str | None:
+    """``[a, b]`` for a list of plain scalars, or None when it must be a block list."""
     if not all(isinstance(i, (str, int, float)) and not isinstance(i, bool) for i in items):
         return None
     parts = []

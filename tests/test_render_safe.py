@@ -8,12 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lifeport_map.render.safe import (
-    csv_cell,
     html_link,
     html_text,
     markdown_text,
     safe_href,
     script_json,
+    spreadsheet_safe,
 )
 
 
@@ -66,14 +66,23 @@ def test_script_json_cannot_end_a_script_element() -> None:
 
 
 def test_markdown_text_has_no_raw_html_links_or_table_breaks() -> None:
-    text = markdown_text("a | b [x](javascript:alert(1)) <b>\nnext")
-    assert text == "a \\| b \\[x\\](javascript:alert(1)) &lt;b&gt; next"
+    text = markdown_text("a | b [x](javascript:alert(1)) <b>\nnext @team $x$")
+    assert text == "a \\| b \\[x\\]\\(javascript\\:alert(1)) &lt;b&gt; next \\@team \\$x\\$"
 
 
-def test_csv_cell_defuses_formulas() -> None:
-    assert csv_cell("=cmd()") == "'=cmd()"
-    assert csv_cell("+1") == "'+1"
-    assert csv_cell("Nijmegen") == "Nijmegen"
+def test_markdown_text_escapes_a_list_or_heading_marker_at_the_start() -> None:
+    assert markdown_text("- item") == "\\- item"
+    assert markdown_text("2026. year") == "2026\\. year"
+    assert markdown_text("= x") == "\\= x"
+    assert markdown_text("a - b. c") == "a - b. c"  # inside the text they mean nothing
+    assert markdown_text(None) == ""
+
+
+def test_spreadsheet_safe_defuses_formulas() -> None:
+    assert spreadsheet_safe("=cmd()") == "'=cmd()"
+    assert spreadsheet_safe("+1") == "'+1"
+    assert spreadsheet_safe("Nijmegen") == "Nijmegen"
+    assert spreadsheet_safe(-5.5) == -5.5  # numbers stay numbers
 
 
 URL_PIECES = st.sampled_from(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from lifeport_map.render.labels import label
 from lifeport_map.render.tables import Section
 from lifeport_map.results import (
     Comparison,
@@ -23,79 +24,9 @@ from lifeport_map.results import (
     WhatIf,
 )
 
-WORDS: dict[str, tuple[str, str]] = {  # key: (nl, en)
-    "phase": ("Fase", "Phase"),
-    "sites": ("Vestigingen", "Sites"),
-    "organisations": ("Organisaties", "Organisations"),
-    "production": ("Productie", "Production"),
-    "employees": ("Werknemers (bekend)", "Employees (known)"),
-    "knowledge": ("Kennisinstellingen", "Knowledge institutes"),
-    "all_sites": ("Alle actieve vestigingen", "All active sites"),
-    "counting": ("Telling", "Counting"),
-    "no_figure": ("Zonder cijfer", "Without figure"),
-    "absent": ("Ontbrekende activiteiten", "Activities absent"),
-    "examples": ("Voorbeelden", "Examples"),
-    "region": ("Regio", "Region"),
-    "definition": ("Definitie", "Definition"),
-    "whole_chain": ("Hele keten aanwezig", "Whole chain present"),
-    "whole_chain_production": ("Hele keten in productierollen", "Whole chain in production roles"),
-    "fragile": ("Kwetsbare fasen (één organisatie)", "Fragile phases (one organisation)"),
-    "fragile_production": ("Kwetsbare productie (één organisatie)", "Fragile production (one organisation)"),
-    "roles": ("Rollen", "Roles"),
-    "role": ("Rol", "Role"),
-    "none": ("geen", "none"),
-    "yes": ("ja", "yes"),
-    "no": ("nee", "no"),
-    "pipeline": ("In aanbouw of gepland", "Planned or under construction"),
-    "employees_note": (
-        "Werknemers: {known} bekend bij {with_figure} vestigingen; {without} vestigingen zonder cijfer.",
-        "Employees: {known} known at {with_figure} sites; {without} sites without a figure.",
-    ),
-    "specialisation_sites": (
-        "Specialisatie (locatiequotiënt, vestigingen)",
-        "Specialisation (location quotient, sites)",
-    ),
-    "specialisation_employees": (
-        "Specialisatie (locatiequotiënt, werknemers)",
-        "Specialisation (location quotient, employees)",
-    ),
-    "compare": ("Vestigingen per fase en regio", "Sites per phase and region"),
-    "compare_knowledge": (
-        "Kennisinstellingen per fase en regio (naast de telling)",
-        "Knowledge institutes per phase and region (beside the count)",
-    ),
-    "compare_production": (
-        "Vestigingen in productierollen per fase en regio",
-        "Sites in production roles per phase and region",
-    ),
-    "white_spots": ("Witte vlekken", "White spots"),
-    "spot": ("Witte vlek", "White spot"),
-    "status": ("Status", "Status"),
-    "holder": ("Houder", "Holder"),
-    "candidates": ("Dichtstbijzijnde kandidaten (km)", "Nearest candidates (km)"),
-    "absent_status": ("afwezig", "absent"),
-    "single_status": ("één organisatie", "one organisation"),
-    "before": ("Voor", "Before"),
-    "after": ("Na", "After"),
-    "lost": ("Verloren", "Lost"),
-    "removed": ("Verwijderd", "Removed"),
-    "site": ("Vestiging", "Site"),
-    "organisation": ("Organisatie", "Organisation"),
-    "distance": ("Afstand (km)", "Distance (km)"),
-    "activities": ("Activiteiten", "Activities"),
-    "place": ("Plaats", "Place"),
-    "figure": ("Cijfer", "Figure"),
-    "group": ("Groep", "Group"),
-    "published": ("Gepubliceerd", "Published"),
-    "registry": ("Register", "Registry"),
-    "difference": ("Verschil", "Difference"),
-    "year": ("Jaar", "Year"),
-}
-
 
 def word(key: str, lang: str) -> str:
-    nl, en = WORDS[key]
-    return nl if lang == "nl" else en
+    return label(key, lang)
 
 
 def _yes(value: bool, lang: str) -> str:
@@ -135,13 +66,13 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
         word(k, lang)
         for k in (
             "phase",
-            "sites",
+            "sites_heading",
             "organisations",
             "knowledge",
             "production",
-            "employees",
+            "employees_known",
             "no_figure",
-            "absent",
+            "activities_absent",
         )
     ]
     emp = result.employees
@@ -185,7 +116,10 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
     knowledge: list[list[Any]] = [[m.label, *(m.knowledge[r] for r in regions)] for m in result.matrix]
     sections = [
         Section(
-            f"{word('compare', lang)}: {result.counting.label}", [word("phase", lang), *regions], rows, notes
+            f"{word('compare_sites', lang)}: {result.counting.label}",
+            [word("phase", lang), *regions],
+            rows,
+            notes,
         ),
         Section(word("compare_knowledge", lang), [word("phase", lang), *regions], knowledge),
         Section(word("compare_production", lang), [word("phase", lang), *regions], production),
@@ -216,7 +150,7 @@ def gaps_sections(result: Gaps, lang: str) -> list[Section]:
     return [
         Section(
             title,
-            [word(k, lang) for k in ("spot", "status", "holder", "candidates")],
+            [word(k, lang) for k in ("spot", "status", "holder", "candidates_km")],
             rows,
             [counting_note(result.counting, lang), result.method.candidates],
         )
@@ -239,12 +173,12 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
     b, a = word("before", lang), word("after", lang)
     columns = [
         word("phase", lang),
-        f"{word('sites', lang)} {b}",
-        f"{word('sites', lang)} {a}",
+        f"{word('sites_heading', lang)} {b}",
+        f"{word('sites_heading', lang)} {a}",
         f"{word('production', lang)} {b}",
         f"{word('production', lang)} {a}",
-        f"{word('employees', lang)} {b}",
-        f"{word('employees', lang)} {a}",
+        f"{word('employees_known', lang)} {b}",
+        f"{word('employees_known', lang)} {a}",
     ]
     lost = result.lost
     labels = {p.phase: p.label for p in result.phases}
@@ -259,7 +193,7 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
         f"{', '.join(lost_activities) or word('none', lang)}",
         f"{word('lost', lang)} ({word('organisations', lang).lower()}): "
         f"{', '.join(lost.organisations) or word('none', lang)}",
-        f"{word('lost', lang)} ({word('employees', lang).lower()}): {lost.employees}",
+        f"{word('lost', lang)} ({word('employees_known', lang).lower()}): {lost.employees}",
         f"{word('whole_chain_production', lang)}: "
         f"{_yes(result.before.whole_chain_production, lang)} -> "
         f"{_yes(result.after.whole_chain_production, lang)}",
@@ -312,7 +246,10 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
     return [
         Section(
             title,
-            [word(k, lang) for k in ("figure", "year", "group", "published", "registry", "difference")],
+            [
+                word(k, lang)
+                for k in ("figure", "year_heading", "group", "published", "registry", "difference")
+            ],
             rows,
             notes,
         )

@@ -3,7 +3,7 @@ changes as text, Markdown (for a pull-request comment) or JSON.
 
 Registry text is contributor input: it goes through ``terminal`` for the console, through
 ``github_data``/``github_property`` for annotations, and through ``markdown_cell`` for Markdown
-(no raw HTML, no links or mentions, no table breaks).
+(``safe.markdown_text``: no raw HTML, no links or mentions, no table breaks).
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lifeport_map.render.safe import github_data, github_property, terminal
+from lifeport_map.render.safe import github_data, github_property, markdown_text, terminal
 from lifeport_map.results import Place, RegistryChanges
 
 MAX_DIFF_LINES = 80
-_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()<>#+-.!|~=@:")
 
 
 def format_report(
@@ -116,10 +115,8 @@ def changes_text(changes: RegistryChanges, *, lang: str = "en") -> str:
 
 
 def markdown_cell(value: Any) -> str:
-    """Text for a Markdown table cell: one line, no HTML, no link/mention/emphasis syntax."""
-    text = terminal(_value(value)).replace("\r", " ").replace("\n", " ")
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    """A value for a Markdown table cell (``safe.markdown_text`` of its text form)."""
+    return markdown_text(_value(value))
 
 
 def changes_markdown(changes: RegistryChanges, *, lang: str = "en") -> str:

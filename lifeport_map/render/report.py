@@ -10,85 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lifeport_map.render.labels import label
 from lifeport_map.render.safe import html_link, html_text, markdown_text, safe_href
 from lifeport_map.results import BriefData
 
 MAP_IMAGE = "map.png"
-
-TEXT = {
-    "nl": {
-        "title": "Regiobrief",
-        "definition": "Definitie",
-        "coverage": "Dekking per fase",
-        "phase": "Fase",
-        "sites": "Vestigingen",
-        "orgs": "Organisaties",
-        "knowledge": "Kennisinstellingen",
-        "counting": "Telling",
-        "single_producers": "Eén producent per fase (productierollen)",
-        "examples": "Voorbeelden",
-        "compare": "Vergelijking met de andere regio's",
-        "region": "Regio",
-        "whole": "Hele keten",
-        "gaps": "Witte vlekken en kandidaten",
-        "spot": "Witte vlek",
-        "candidates": "Dichtstbijzijnde kandidaten",
-        "none": "Geen.",
-        "fragile": "Kwetsbare fasen (één organisatie)",
-        "figures": "Gepubliceerde cijfers naast het register",
-        "figure": "Cijfer",
-        "published": "Gepubliceerd",
-        "registry": "Register (som)",
-        "year": "Jaar",
-        "map": "Kaart",
-        "sources": "Bronnen",
-        "credits": "Kaart- en plaatsgegevens: lifeport-map-bijdragers (CC BY 4.0), GeoNames (CC BY 4.0), "
-        "© EuroGeographics voor de bestuurlijke grenzen (Eurostat GISCO), Natural Earth.",
-        "yes": "ja",
-        "no": "nee",
-        "absent": "afwezig",
-        "single": "één organisatie",
-        "status": "Status",
-        "remark": "Toelichting",
-        "note": "Gemaakt met lifeport-map uit het register; cijfers per fase tellen actieve vestigingen.",
-    },
-    "en": {
-        "title": "Region brief",
-        "definition": "Definition",
-        "coverage": "Coverage per phase",
-        "phase": "Phase",
-        "sites": "Sites",
-        "orgs": "Organisations",
-        "knowledge": "Knowledge institutes",
-        "counting": "Counting",
-        "single_producers": "A single producer per phase (production roles)",
-        "examples": "Examples",
-        "compare": "Comparison with the other regions",
-        "region": "Region",
-        "whole": "Whole chain",
-        "gaps": "White spots and candidates",
-        "spot": "White spot",
-        "candidates": "Nearest candidates",
-        "none": "None.",
-        "fragile": "Fragile phases (one organisation)",
-        "figures": "Published figures next to the registry",
-        "figure": "Figure",
-        "published": "Published",
-        "registry": "Registry (sum)",
-        "year": "Year",
-        "map": "Map",
-        "sources": "Sources",
-        "credits": "Map and place data: lifeport-map contributors (CC BY 4.0), GeoNames (CC BY 4.0), "
-        "© EuroGeographics for the administrative boundaries (Eurostat GISCO), Natural Earth.",
-        "yes": "yes",
-        "no": "no",
-        "absent": "absent",
-        "single": "one organisation",
-        "status": "Status",
-        "remark": "Remark",
-        "note": "Made with lifeport-map from the registry; phase counts are active sites.",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -109,7 +35,10 @@ def _table(header: list[str], rows: list[list[str]], *, md: bool) -> str:
 
 
 def _render(data: BriefData, lang: str, *, md: bool) -> str:
-    t = TEXT.get(lang, TEXT["en"])
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
     esc = markdown_text if md else html_text
     cov = data.coverage
     out: list[str] = []
@@ -127,10 +56,10 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
             else "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
         )
 
-    heading(1, f"{t['title']}: {cov.region.name}")
-    para(f"{esc(t['definition'])}: {esc(cov.definition.name)}. {esc(t['note'])}")
-    heading(2, t["coverage"])
-    para(f"{esc(t['counting'])}: {esc(cov.counting.rule)}")
+    heading(1, f"{t('brief_title')}: {cov.region.name}")
+    para(f"{esc(t('definition'))}: {esc(cov.definition.name)}. {esc(t('brief_note'))}")
+    heading(2, t("coverage"))
+    para(f"{esc(t('counting'))}: {esc(cov.counting.rule)}")
     rows = [
         [
             esc(p.label),
@@ -143,7 +72,13 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
     ]
     out.append(
         _table(
-            [esc(t["phase"]), esc(t["sites"]), esc(t["orgs"]), esc(t["knowledge"]), esc(t["examples"])],
+            [
+                esc(t("phase")),
+                esc(t("sites_heading")),
+                esc(t("organisations")),
+                esc(t("knowledge")),
+                esc(t("examples")),
+            ],
             rows,
             md=md,
         )
@@ -154,27 +89,31 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
         if p.knowledge.count
     ]
     if knowledge:
-        para(esc(t["knowledge"]) + ":")
+        para(esc(t("knowledge")) + ":")
         bullets(knowledge)
-    para(f"{esc(t['whole'])}: {esc(t['yes'] if cov.whole_chain else t['no'])}")
-    heading(2, t["map"])
+    para(f"{esc(t('whole_chain_short'))}: {esc(t('yes') if cov.whole_chain else t('no'))}")
+    heading(2, t("map"))
     out.append(
         f"![{esc(cov.region.name)}]({MAP_IMAGE})"
         if md
         else f'<img src="{MAP_IMAGE}" alt="{esc(cov.region.name)}" style="max-width:100%">'
     )
-    heading(2, t["compare"])
-    para(f"{esc(t['counting'])}: {esc(data.compare.counting.label)}.")
+    heading(2, t("compare_others"))
+    para(f"{esc(t('counting'))}: {esc(data.compare.counting.label)}.")
     rows = [
         [
             esc(entry.region.name),
             *(str(p.count) for p in entry.phases),
-            esc(t["yes"] if entry.whole_chain else t["no"]),
+            esc(t("yes") if entry.whole_chain else t("no")),
         ]
         for entry in data.compare.regions
     ]
-    out.append(_table([esc(t["region"]), *(esc(p.label) for p in cov.phases), esc(t["whole"])], rows, md=md))
-    heading(2, t["single_producers"])
+    out.append(
+        _table(
+            [esc(t("region")), *(esc(p.label) for p in cov.phases), esc(t("whole_chain_short"))], rows, md=md
+        )
+    )
+    heading(2, t("single_producers"))
     if cov.fragile_production_phases:
         bullets(
             [
@@ -183,14 +122,14 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
             ]
         )
     else:
-        para(esc(t["none"]))
-    heading(2, t["fragile"])
+        para(esc(t("none_sentence")))
+    heading(2, t("fragile"))
     if cov.fragile_phases:
-        para(f"{esc(t['counting'])}: {esc(cov.counting.label)}.")
+        para(f"{esc(t('counting'))}: {esc(cov.counting.label)}.")
         bullets([f"{esc(f.label)}: {esc(f.organisation)}" for f in cov.fragile_phases])
     else:
-        para(esc(t["none"]))
-    heading(2, t["gaps"])
+        para(esc(t("none_sentence")))
+    heading(2, t("gaps"))
     label_of_phase = {p.phase: p.label for p in cov.phases}
     rows = []
     for spot in data.gaps.white_spots:
@@ -200,16 +139,16 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
             [
                 esc(label_of_phase.get(spot.phase, spot.phase)),
                 esc(spot.label),
-                esc((t["absent"] if spot.status == "absent" else t["single"]) + holder),
+                esc((t("absent_status") if spot.status == "absent" else t("single_status")) + holder),
                 esc(candidates),
             ]
         )
     out.append(
-        _table([esc(t["phase"]), esc(t["spot"]), esc(t["status"]), esc(t["candidates"])], rows, md=md)
+        _table([esc(t("phase")), esc(t("spot")), esc(t("status")), esc(t("candidates"))], rows, md=md)
         if rows
-        else (esc(t["none"]) if md else f"<p>{esc(t['none'])}</p>")
+        else (esc(t("none_sentence")) if md else f"<p>{esc(t('none_sentence'))}</p>")
     )
-    heading(2, t["figures"])
+    heading(2, t("figures"))
     rows = [
         [
             esc(f.label),
@@ -224,22 +163,22 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
     out.append(
         _table(
             [
-                esc(t["figure"]),
-                esc(t["year"]),
-                esc(t["published"]),
-                esc(t["registry"]),
-                esc(t["remark"]),
-                esc(t["sources"]),
+                esc(t("figure")),
+                esc(t("year_heading")),
+                esc(t("published")),
+                esc(t("registry_sum")),
+                esc(t("remark")),
+                esc(t("sources")),
             ],
             rows,
             md=md,
         )
         if rows
-        else esc(t["none"])
+        else esc(t("none_sentence"))
     )
     if data.stats.caveat:
         para(esc(data.stats.caveat))
-    heading(2, t["sources"])
+    heading(2, t("sources"))
     items = []
     for s in data.sources:
         href = safe_href(s.reference)
@@ -257,7 +196,7 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
         if md
         else "<ol>" + "".join(f"<li>{i}</li>" for i in items) + "</ol>"
     )
-    para(esc(t["credits"]))
+    para(esc(t("credits")))
     return ("\n\n".join(out) + "\n") if md else "\n".join(out)
 
 
@@ -284,6 +223,6 @@ th{{background:#f3f3f3}}</style></head><body>
 
 def render_brief(data: BriefData, lang: str = "nl") -> Brief:
     """The brief as Markdown and as a standalone HTML page."""
-    title = f"{TEXT.get(lang, TEXT['en'])['title']}: {data.coverage.region.name}"
+    title = f"{label('brief_title', lang)}: {data.coverage.region.name}"
     html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title), body=_render(data, lang, md=False))
     return Brief(markdown=_render(data, lang, md=True), html=html, data=data)

@@ -113,20 +113,36 @@ def script_json(value: object) -> str:
     )
 
 
-_MARKDOWN_SPECIAL = set("\\`*_{}[]|~")
+# Markdown: backslash before every character that could start emphasis, code, a link or image
+# (parentheses alone cannot: the brackets are escaped), a table cell, an issue reference, a
+# mention or maths; &, < and > as entities; a list or
+# heading marker at the start escaped; dangerous URL schemes broken. One line, control
+# characters visible. Used for tables, briefs and pull-request comments alike.
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]#!|~@$^")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+_LEADING_MARKER = re.compile(r"([+=>-]|[0-9]+[.)])")
+_SCHEMES = re.compile(r"(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 
 
 def markdown_text(value: object) -> str:
-    """Registry text for Markdown: no raw HTML, no link syntax, no table breaks, one line."""
-    text = "" if value is None else str(value)
-    text = terminal(text.replace("\r\n", " ").replace("\r", " ").replace("\n", " "))
+    """Registry text for Markdown: no raw HTML, no link, emphasis or mention syntax, no table
+    breaks, no list or heading at its start, one line."""
+    text = terminal(_LINE_BREAKS.sub(" ", "" if value is None else str(value)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    text = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text).replace("](", "]\\(")
+    marker = _LEADING_MARKER.match(text)
+    if marker:
+        text = text[: marker.end() - 1] + "\\" + text[marker.end() - 1 :]
+    return _SCHEMES.sub(lambda m: m.group(1) + "\\:", text)
 
 
-def csv_cell(value: object) -> str:
-    """A CSV cell that no spreadsheet runs as a formula."""
-    text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
+# Cells a spreadsheet would read as a formula or a control sequence (OWASP CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell that spreadsheets will not execute: text starting with = + - @ tab or CR
+    gets a leading apostrophe. Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
