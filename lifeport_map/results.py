@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 OMIT_NONE = {"omit_none": True}
@@ -18,19 +19,30 @@ OMIT_NONE = {"omit_none": True}
 
 def plain(value: Any) -> Any:
     """A result (or any value inside one) as JSON-ready data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if isinstance(value, (str, int, float)) or value is None:
+        return value
+    cls: type = type(value)
+    fields = _fields(cls) if dataclasses.is_dataclass(cls) else None
+    if fields is not None:
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(value):
-            item = getattr(value, f.name)
-            if item is None and f.metadata.get("omit_none"):
+        for name, omit_none in fields:
+            item = getattr(value, name)
+            if item is None and omit_none:
                 continue
-            out[f.name] = plain(item)
+            out[name] = plain(item)
         return out
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, Mapping):
         return {str(k): plain(v) for k, v in value.items()}
     return value
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """A result class's fields in order, each with whether None leaves it out (looked up once
+    per class: a large comparison holds tens of thousands of results)."""
+    return tuple((f.name, bool(f.metadata.get("omit_none"))) for f in dataclasses.fields(cls))
 
 
 class Result:
