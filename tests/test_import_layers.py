@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "lifeport_map.registry",
         "lifeport_map.validate",
         "lifeport_map.validate_fields",
+        "lifeport_map.validate_regions",
         "lifeport_map.boundaries",
         "lifeport_map.fmt",
         "lifeport_map.add",

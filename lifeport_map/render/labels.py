@@ -125,8 +125,10 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "knowledge_beside": ("kennisinstellingen apart geteld", "knowledge institutes counted separately"),
     # the region brief
     "credits": (
-        "Kaart- en plaatsgegevens: lifeport-map-bijdragers (CC BY 4.0), GeoNames (CC BY 4.0), © EuroGeographics voor de bestuurlijke grenzen (Eurostat GISCO), Natural Earth.",
-        "Map and place data: lifeport-map contributors (CC BY 4.0), GeoNames (CC BY 4.0), © EuroGeographics for the administrative boundaries (Eurostat GISCO), Natural Earth.",
+        "Kaart- en plaatsgegevens: lifeport-map-bijdragers (CC BY 4.0), GeoNames (CC BY 4.0), "
+        "© EuroGeographics voor de bestuurlijke grenzen (Eurostat GISCO), Natural Earth.",
+        "Map and place data: lifeport-map contributors (CC BY 4.0), GeoNames (CC BY 4.0), "
+        "© EuroGeographics for the administrative boundaries (Eurostat GISCO), Natural Earth.",
     ),
     "brief_title": ("Regiobrief", "Region brief"),
     "brief_note": (
