@@ -23,10 +23,13 @@ import yaml
 
 from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
 from lifeport_map.schema import REGISTRY_FIELDS, Field
-from lifeport_map.yamlio import YList, YMap, decode, flow_list, parse, scalar_text, unpack
+from lifeport_map.text import HIDDEN
+from lifeport_map.yamlio import YList, YMap, decode, flow_list, parse, quoted, scalar_text, unpack
 
 FLOW_WIDTH = 96  # a list of scalars longer than this is written one item per line
-FIXED_BY_FMT = frozenset({"order.not-canonical"})  # issues that formatting itself resolves
+# Issues that formatting itself resolves (raw invisible characters inside values are written as
+# escapes; one left in a comment stops fmt with its line)
+FIXED_BY_FMT = frozenset({"order.not-canonical", "text.hidden-character"})
 _UNUSUAL_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 _STRUCTURE_TOKENS = (
     yaml.StreamStartToken,
@@ -463,6 +466,15 @@ def format_text(
     writer.mapping(root, 0, REGISTRY_FIELDS, sort_entries=frozenset({"sites"}))
     writer.comments(root.after, 0)
     output = "\n".join(_tidy(writer.lines)) + "\n"
+    hidden = HIDDEN.search(output)
+    if hidden:
+        at = body.find(hidden.group())
+        where = body.count("\n", 0, at) + 1 if at >= 0 else output.count("\n", 0, hidden.start()) + 1
+        raise FormatError(
+            f"{path}: the comment on line {where} holds an invisible character "
+            f"(U+{ord(hidden.group()):04X}); nothing was written",
+            hint="remove it from the comment by hand: comments have no escapes",
+        )
     _verify(data, body, output, path)
     return output.replace("\n", ending) if ending != "\n" else output
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from lifeport_map.errors import Issue
 from lifeport_map.taxonomy import Taxonomy
-from lifeport_map.text import excerpt
+from lifeport_map.text import HIDDEN, excerpt
 from lifeport_map.yamlio import YList, YMap, position_of, start_of
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -33,6 +33,8 @@ SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ
 TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
 """
 ISO_COUNTRIES = frozenset(_ISO_TEXT.split())
+# Site fields whose invisible characters validate reports itself (name.invisible-character).
+_SITE_IDENTITY = re.compile(r"(?:name|organisation|location\.place|location\.municipality|aliases\[\d+\])\Z")
 SEED = re.compile(r"[0-9]{3}_[0-9a-f]{16}\.txt\Z")
 MONTH = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])\Z")  # YYYY-MM
 DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?\Z")  # YYYY or YYYY-MM
@@ -499,8 +501,10 @@ class StructureChecker:
                 return item in self.allowed(spec.vocabulary)
             if kind == "slug":
                 return SLUG.match(item) is not None
-            if kind == "url" or kind == "long-text":
+            if kind == "url":
                 return len(item) <= MAX_LONG_TEXT and not item.isspace()
+            if kind == "long-text":
+                return len(item) <= MAX_LONG_TEXT and not item.isspace() and HIDDEN.search(item) is None
             if kind == "country":
                 return item in ISO_COUNTRIES
             if kind == "month":
@@ -660,6 +664,18 @@ class StructureChecker:
                     path,
                 )
                 return
+            if kind in ("text", "long-text") and not _SITE_IDENTITY.match(path):
+                hidden = sorted({f"U+{ord(ch):04X}" for ch in HIDDEN.findall(value)})
+                if hidden:
+                    self.add(
+                        "text.control-character",
+                        f"'{path}' contains control, bidi or invisible characters ({', '.join(hidden[:5])})",
+                        "remove them: they hide or reorder text in every output "
+                        "(copy-paste and terminal colour codes bring them)",
+                        where,
+                        entry,
+                        path,
+                    )
             limit = MAX_LONG_TEXT if kind == "long-text" else MAX_TEXT
             if len(value) > limit:
                 self.add(

@@ -158,6 +158,24 @@ def figure_text(value: object) -> str:
     return text.replace("$", "\\$")
 
 
+# Characters that change how text is shown without being seen: C0 and C1 controls (but tab and
+# line breaks), the bidi embeddings, overrides, isolates and marks, zero-width spaces and
+# joiners, word joiners and invisible operators, the soft hyphen, the byte-order mark inside a
+# text, interlinear annotation marks and the tag characters ("ASCII smuggling"). Written raw into
+# a file they hide text from a reviewer ("trojan source"); written as \\uXXXX escapes they show.
+HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escaped(ch: str) -> str:
+    """A character as a YAML and JSON-style escape: \\uXXXX, or \\UXXXXXXXX beyond the BMP."""
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
 

@@ -22,7 +22,14 @@ from lifeport_map.gazetteer import Gazetteer, load_gazetteer
 from lifeport_map.geo import great_circle_km
 from lifeport_map.model import Registry, Site
 from lifeport_map.site_issues import site_issue as _issue
-from lifeport_map.text import excerpt, fold, fold_organisation, invisible_characters, skeleton
+from lifeport_map.text import (
+    excerpt,
+    fold,
+    fold_organisation,
+    invisible_characters,
+    mixed_script,
+    skeleton,
+)
 
 # How far coordinates may lie from the named place before we call them wrong. Municipalities
 # can be large (Dresden, Westland), so city-level coordinates get some room.
@@ -128,8 +135,11 @@ def check_names(registry: Registry) -> Iterator[Issue]:
             ("name", site.name),
             ("organisation", site.organisation),
             *((f"aliases[{i}]", a) for i, a in enumerate(site.aliases)),
+            ("location.place", site.location.place),
+            ("location.municipality", site.location.municipality),
         ):
             bad = invisible_characters(text)
+            lookalikes = mixed_script(text) if not bad else []
             if bad:
                 yield _issue(
                     site,
@@ -137,6 +147,16 @@ def check_names(registry: Registry) -> Iterator[Issue]:
                     "name.invisible-character",
                     f"{field} contains invisible or control characters ({', '.join(bad)})",
                     "retype the text; copy-paste can bring zero-width or bidi characters",
+                )
+            elif lookalikes:
+                yield _issue(
+                    site,
+                    field,
+                    "name.mixed-script",
+                    f"{field} mixes Latin letters with Greek or Cyrillic lookalikes "
+                    f"({', '.join(lookalikes)}): '{excerpt(skeleton(text))}' written with other letters",
+                    "retype the name in one script; a lookalike letter makes it another name to "
+                    "every comparison (region membership, duplicates)",
                 )
             elif text != text.strip() or "  " in text:
                 yield _issue(

@@ -19,7 +19,7 @@ from pathlib import Path
 from lifeport_map.errors import Issue, Severity
 from lifeport_map.model import Region, RegionDefinition
 from lifeport_map.taxonomy import Taxonomy
-from lifeport_map.text import excerpt, fold
+from lifeport_map.text import excerpt, fold, invisible_characters, mixed_script
 
 CODE_PATTERNS = {
     "NL": re.compile(r"GM[0-9]{4}\Z"),
@@ -67,6 +67,7 @@ def _boundary_problems(
 def check_regions(regions: Mapping[str, Region], taxonomy: Taxonomy, regions_dir: Path) -> Iterator[Issue]:
     """Every problem of the region files, each on its own and against each other."""
     yield from _check_each_region(regions, taxonomy, regions_dir)
+    yield from check_region_names(regions)
     yield from check_codes_across_files(regions)
     yield from check_overlaps(regions)
 
@@ -202,6 +203,45 @@ def _check_each_region(
                     "figure.no-source",
                     "figure has no source",
                     "add 'url:' or 'seed:'",
+                )
+
+
+def _region_texts(region: Region) -> Iterator[tuple[str, str]]:
+    """(field, text) of every name a region file gives: the region's and its municipalities'."""
+    for lang, text in region.name.items():
+        yield f"name.{lang}", text
+    for i, alias in enumerate(region.aliases):
+        yield f"aliases[{i}]", alias
+    for i, definition in enumerate(region.definitions):
+        for j, municipality in enumerate(definition.municipalities):
+            yield f"definitions[{i}].municipalities[{j}].name", municipality.name
+            for k, alias in enumerate(municipality.aliases):
+                yield f"definitions[{i}].municipalities[{j}].aliases[{k}]", alias
+
+
+def check_region_names(regions: Mapping[str, Region]) -> Iterator[Issue]:
+    """Region and municipality names decide membership: no invisible characters, no Greek or
+    Cyrillic lookalikes among Latin letters."""
+    for region in regions.values():
+        for field, text in _region_texts(region):
+            bad = invisible_characters(text)
+            lookalikes = mixed_script(text)
+            if bad and not field.startswith("name."):  # region names: the schema check reports them
+                yield _region_issue(
+                    region,
+                    field,
+                    "name.invisible-character",
+                    f"{field} contains invisible or control characters ({', '.join(bad)})",
+                    "retype the text; copy-paste can bring zero-width or bidi characters",
+                )
+            elif lookalikes:
+                yield _region_issue(
+                    region,
+                    field,
+                    "name.mixed-script",
+                    f"{field} mixes Latin letters with Greek or Cyrillic lookalikes "
+                    f"({', '.join(lookalikes)})",
+                    "retype the name in one script",
                 )
 
 

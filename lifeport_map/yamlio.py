@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from lifeport_map.errors import Issue, YamlError
-from lifeport_map.text import excerpt
+from lifeport_map.text import HIDDEN, excerpt
 
 try:  # libyaml is much faster; PyYAML wheels ship it, but a source build may not.
     from yaml import CSafeLoader as _EventLoader
@@ -429,7 +429,10 @@ def needs_quotes(text: str) -> bool:
     return ": " in text or " #" in text or text.endswith(":")
 
 
-_ESCAPE_IN_QUOTES = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+# Besides what YAML does not allow literally, every character that hides text (``text.HIDDEN``)
+# is written as an escape, so a reviewer sees "\\u202e" in the diff, never a reversed line.
+_ESCAPE_IN_QUOTES = re.compile(f"{HIDDEN.pattern}|[\ufffe\uffff\ud800-\udfff]")
+_RAW_PROBLEM = re.compile(f"\r(?!\n)|{HIDDEN.pattern}")
 
 
 def scalar_text(value: Any) -> str:
@@ -463,7 +466,47 @@ def quoted(text: str) -> str:
     """``text`` as a double-quoted YAML scalar, escaping what YAML does not allow literally."""
     import json
 
-    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+    from lifeport_map.text import escaped
+
+    return _ESCAPE_IN_QUOTES.sub(lambda m: escaped(m.group()), json.dumps(text, ensure_ascii=False))
+
+
+def hidden_characters_in(text: str, path: Path, *, limit: int = 20) -> list[Issue]:
+    """Raw characters that hide text from a reviewer (``text.HIDDEN``) and lone carriage
+    returns, each with its line and column; at most ``limit`` of them."""
+    from lifeport_map.text import escaped
+
+    found: list[Issue] = []
+    for match in _RAW_PROBLEM.finditer(text):
+        if len(found) >= limit:
+            break
+        ch = match.group()
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        if ch == "\r":
+            found.append(
+                Issue(
+                    code="text.line-break",
+                    message="a line ends with a lone carriage return (CR)",
+                    hint="end lines with LF or CRLF; save the file with Unix or Windows line endings",
+                    file=str(path),
+                    line=line,
+                    col=col,
+                )
+            )
+            continue
+        found.append(
+            Issue(
+                code="text.hidden-character",
+                message=f"raw invisible or control character U+{ord(ch):04X} in the file",
+                hint=f"it hides text from reviewers: inside a value write it as the escape {escaped(ch)} "
+                "in double quotes ('lifeport-map fmt' does that), or remove it",
+                file=str(path),
+                line=line,
+                col=col,
+            )
+        )
+    return found
 
 
 def dump_block(

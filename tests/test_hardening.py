@@ -5,8 +5,8 @@ near-linear on purpose-built input, numbers have plausible ranges.
 
 from __future__ import annotations
 
+import dataclasses
 import random
-import shutil
 import time
 import xml.dom.minidom
 from pathlib import Path
@@ -15,7 +15,8 @@ from types import SimpleNamespace
 import pytest
 
 from lifeport_map.fmt import describe_changes, format_text
-from lifeport_map.model import Location, Site
+from lifeport_map.model import Location, Registry, Site
+from lifeport_map.registry import load_registry
 from lifeport_map.text import figure_text, mixed_script, skeleton
 from lifeport_map.validate import check_likely_duplicates, name_key
 from tests.conftest import MINI
@@ -31,29 +32,25 @@ def test_figure_text_escapes_dollars_and_shows_control_characters() -> None:
     assert figure_text(None) == ""
 
 
-def _hostile_region_folder(tmp_path: Path, name: str) -> Path:
-    folder = tmp_path / "regions"
-    shutil.copytree(MINI / "regions", folder)
-    path = folder / "nijmegen.yaml"
-    text = path.read_text(encoding="utf-8")
-    old = "name: {nl: Lifeport (Arnhem-Nijmegen), en: Lifeport (Arnhem-Nijmegen)}"
-    assert old in text
-    path.write_text(text.replace(old, f'name: {{nl: "{name}", en: "{name}"}}'), encoding="utf-8")
-    return folder
+HOSTILE_NAME = "$\\undefinedmacro$ 5$ to 10$ \x1b[31m\x07"
 
 
-HOSTILE_NAME = "$\\\\undefinedmacro$ 5$ to 10$ \\x1b[31m\\x07"  # as written in YAML double quotes
+def _registry_with_region_name(name: str) -> Registry:
+    """The mini registry with Nijmegen renamed: validate refuses control characters in names
+    now, so the text is put in after loading, to test the drawing's own defence."""
+    registry = load_registry(MINI / "companies.yaml", MINI / "regions", check=False)
+    regions = dict(registry.regions)
+    regions["nijmegen"] = dataclasses.replace(regions["nijmegen"], name={"nl": name, "en": name})
+    return dataclasses.replace(registry, regions=regions)
 
 
 @pytest.mark.parametrize("fmt", ["svg", "pdf", "png"])
 def test_mathtext_and_control_characters_in_region_names_are_drawn_literally(
     tmp_path: Path, fmt: str, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    from lifeport_map.registry import load_registry
     from lifeport_map.render.static import compare_figure, figure_bytes, region_figure
 
-    regions = _hostile_region_folder(tmp_path, HOSTILE_NAME)
-    registry = load_registry(MINI / "companies.yaml", regions, check=False)
+    registry = _registry_with_region_name(HOSTILE_NAME)
     for figure in (region_figure(registry, "nijmegen", lang="en"), compare_figure(registry, ["nijmegen"])):
         data = figure_bytes(figure, fmt)
         assert data
@@ -157,3 +154,37 @@ def test_fmt_check_is_near_linear_on_reversed_entries() -> None:
     assert len(differing) == 3000
     assert diff[:2] == ["--- r.yaml (now)", "+++ r.yaml (canonical)"]
     assert elapsed < 60, elapsed
+
+
+# --- Unicode: fmt never hides what it writes --------------------------------------------------
+
+ONE_ENTRY = (
+    "sites:\n  - id: a\n    name: A\n    organisation: O\n    kind: idm\n    activities: [foundry]\n"
+    "    status: active\n    location: {{place: P, municipality: P, country: NL}}\n"
+    "    sources:\n      - {{url: 'https://example.org/a', year: 2025}}\n    description: {value}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ('"zero\\u200bwidth"', '"zero\\u200bwidth"'),  # escaped stays escaped (it became raw)
+        ('"rtl \\u202e override"', '"rtl \\u202e override"'),
+        ('"lre \\u202a and pdi \\u2069"', '"lre \\u202a and pdi \\u2069"'),
+        ("raw\u200bzero", '"raw\\u200bzero"'),  # raw is written as an escape
+        ('"tag \\U000e0041 char"', '"tag \\U000e0041 char"'),
+        ('"soft\\u00adhyphen"', '"soft\\u00adhyphen"'),
+    ],
+)
+def test_fmt_writes_invisible_and_bidi_characters_as_escapes(written: str, expected: str) -> None:
+    output = format_text(ONE_ENTRY.format(value=written))
+    assert f"    description: {expected}\n" in output
+    assert not any(ch in output for ch in "\u200b\u202e\u202a\u2069\u00ad\U000e0041")
+
+
+def test_fmt_refuses_an_invisible_character_in_a_comment() -> None:
+    from lifeport_map.fmt import FormatError
+
+    text = ONE_ENTRY.format(value="plain") + "# admin \u202e nimda\n"
+    with pytest.raises(FormatError, match=r"line 12 holds an invisible character \(U\+202E\)"):
+        format_text(text)
