@@ -24,7 +24,7 @@ import yaml
 from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
 from lifeport_map.schema import REGISTRY_FIELDS, Field
 from lifeport_map.text import HIDDEN
-from lifeport_map.yamlio import YList, YMap, decode, flow_list, parse, quoted, scalar_text, unpack
+from lifeport_map.yamlio import YList, YMap, decode, flow_list, parse, scalar_text, unpack
 
 FLOW_WIDTH = 96  # a list of scalars longer than this is written one item per line
 # Issues that formatting itself resolves (raw invisible characters inside values are written as
