@@ -50,19 +50,37 @@ class Outline:
     geometry: dict[str, Any]
     approximate: bool
     kind: str  # boundary | nuts3 | radius | hull
+    sources: tuple[str, ...] = ()  # shipped polygons it is made of: gisco, cbs (for credits)
 
 
 @cache
 def nuts3_features() -> dict[str, dict[str, Any]]:
-    """The shipped NUTS-3 polygons (Eurostat GISCO, NUTS 2024, 1:10 million) by NUTS id."""
+    """The shipped NUTS-3 polygons (Eurostat GISCO, NUTS 2024, 1:10 million; Twente's is CBS's
+    COROP polygon, property ``source``) by NUTS id."""
     return {f["properties"]["id"]: f for f in _shipped("nuts3.geojson")}
+
+
+def nuts3_codes(codes: tuple[str, ...]) -> list[str] | None:
+    """``codes`` in NUTS 2024, or None if one of them is not shipped."""
+    shipped = nuts3_features()
+    wanted = [NUTS_CODE_CHANGES.get(c, c) for c in codes]
+    if not wanted or any(c not in shipped for c in wanted):
+        return None
+    return wanted
+
+
+def nuts3_sources(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Where the shipped polygons of ``codes`` come from (gisco, or cbs for Twente), sorted."""
+    shipped = nuts3_features()
+    wanted = nuts3_codes(codes) or []
+    return tuple(sorted({shipped[c]["properties"].get("source", "gisco") for c in wanted}))
 
 
 def nuts3_outline(codes: tuple[str, ...]) -> dict[str, Any] | None:
     """The union of the shipped NUTS-3 polygons named by ``codes``, or None if one is missing."""
     shipped = nuts3_features()
-    wanted = [NUTS_CODE_CHANGES.get(c, c) for c in codes]
-    if not wanted or any(c not in shipped for c in wanted):
+    wanted = nuts3_codes(codes)
+    if wanted is None:
         return None
     from shapely.geometry import mapping, shape
     from shapely.ops import unary_union
@@ -148,7 +166,7 @@ def region_outline(registry: Registry, region: Region, definition: str | None = 
         return Outline(region.id, chosen.id, _rounded(geometry), False, "boundary")
     official = nuts3_outline(chosen.nuts3) if chosen.nuts3 else None
     if official is not None:
-        return Outline(region.id, chosen.id, official, False, "nuts3")
+        return Outline(region.id, chosen.id, official, False, "nuts3", nuts3_sources(chosen.nuts3))
     if chosen.type == "radius" and chosen.radius_km:
         return Outline(
             region.id,

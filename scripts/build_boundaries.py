@@ -4,6 +4,10 @@
   repository eurostat/Nuts2json, file ``pub/v2/2024/4326/10M/nutsrg_3.json`` (GISCO terms:
   attribution, no commercial use). Only the regions in ``NUTS3_SELECTION`` are kept: the
   comparison regions and their neighbours.
+  Twente (NL213) is CBS's COROP polygon CR12 instead (COROP regions are the Dutch NUTS-3
+  regions; CBS Gebiedsindelingen 2024, generalised, CC BY 4.0), from the simplified WGS84 copy
+  in the public repository cartomap/nl, file ``wgs84/coropgebied_2024.geojson`` (``CBS_COROP``).
+  Each feature says where it comes from in its ``source`` property (gisco or cbs).
 - ``countries.geojson``: Natural Earth 4.1.0 admin-0 countries at 1:10 million (public domain),
   from the npm package world-atlas 2.0.2 (``npm pack world-atlas``; file ``countries-10m.json``,
   TopoJSON), clipped to north-west Europe and simplified.
@@ -11,7 +15,8 @@
 geopandas does the decoding checks, clipping, dissolving and simplifying; coordinates are
 rounded to 3 decimals (about 100 m), which is finer than either source's generalisation.
 
-Run: python scripts/build_boundaries.py --nuts nutsrg_3.json --world countries-10m.json
+Run: python scripts/build_boundaries.py --nuts nutsrg_3.json --corop coropgebied_2024.geojson \
+         --world countries-10m.json
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ NUTS3_SELECTION = (
     "DED21", "DED2C", "DED2D", "DED2E", "DED2F", "DED41", "DED42", "DED43", "DED44", "DED45",
     "DED51", "DED52", "DE407", "DE40B", "DEA1B", "DEA1F",
 )  # fmt: skip
+
+# CBS COROP polygons shipped as NUTS-3 regions (COROP code -> NUTS 2024 code).
+CBS_COROP = {"CR12": "NL213"}
 
 # Natural Earth countries (ISO 3166 numeric id in world-atlas) shown as context.
 COUNTRIES = {
@@ -120,17 +128,25 @@ def _rounded(value: Any) -> Any:
     return value
 
 
-def build_nuts(source: Path) -> int:
+def build_nuts(source: Path, corop: Path) -> int:
     import geopandas as gpd
+    import pandas as pd
 
     frame = gpd.read_file(source)
     frame = frame[frame["id"].isin(NUTS3_SELECTION)].copy()
     missing = sorted(set(NUTS3_SELECTION) - set(frame["id"]))
     if missing:
         raise SystemExit(f"{source}: NUTS-3 regions missing from the original: {', '.join(missing)}")
+    frame = frame.rename(columns={"na": "name"}).assign(source="gisco")
+    cbs = gpd.read_file(corop)
+    cbs = cbs[cbs["statcode"].isin(CBS_COROP)].copy()
+    if sorted(cbs["statcode"]) != sorted(CBS_COROP):
+        raise SystemExit(f"{corop}: COROP regions missing from the original: {', '.join(sorted(CBS_COROP))}")
+    cbs = cbs.assign(id=cbs["statcode"].map(CBS_COROP), name=cbs["statnaam"], source="cbs").to_crs(frame.crs)
+    columns = ["id", "name", "source", "geometry"]
+    frame = gpd.GeoDataFrame(pd.concat([frame[columns], cbs[columns]], ignore_index=True), crs=frame.crs)
     frame["geometry"] = frame.geometry.make_valid()
-    frame = frame.rename(columns={"na": "name"})
-    return _write(frame, OUT / "nuts3.geojson", ["id", "name"])
+    return _write(frame, OUT / "nuts3.geojson", ["id", "name", "source"])
 
 
 def build_countries(source: Path) -> int:
@@ -162,10 +178,14 @@ def topology_features(topology: dict[str, Any]) -> list[dict[str, Any]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nuts", type=Path, required=True, help="Nuts2json nutsrg_3.json (2024, 4326, 10M)")
+    parser.add_argument("--corop", type=Path, required=True, help="cartomap/nl coropgebied_2024.geojson")
     parser.add_argument("--world", type=Path, required=True, help="world-atlas countries-10m.json")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    sizes = {"nuts3.geojson": build_nuts(args.nuts), "countries.geojson": build_countries(args.world)}
+    sizes = {
+        "nuts3.geojson": build_nuts(args.nuts, args.corop),
+        "countries.geojson": build_countries(args.world),
+    }
     for name, size in sizes.items():
         print(f"wrote {OUT / name} ({size:,} characters)", file=sys.stderr)
     return 0
