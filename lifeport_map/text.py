@@ -145,17 +145,17 @@ _NOT_DRAWN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 
 
 def figure_text(value: object) -> str:
-    """Text for matplotlib (figures, SVG, PDF): every dollar sign escaped, so registry text is
-    never read as mathtext ("$\\undefinedmacro$" would crash the figure, "5$ to 10$" would be
-    drawn as maths), and control, format, private-use and unassigned characters shown as
-    \\uXXXX: SVG cannot carry most of them, and matplotlib echoes missing glyphs to stderr."""
+    """Text for matplotlib (figures, SVG, PDF): control, format, private-use and unassigned
+    characters shown as \\uXXXX (SVG cannot carry most of them, and matplotlib echoes missing
+    glyphs to stderr), line breaks as spaces. Dollar signs stay as they are: every figure draws
+    its text with mathtext off (render/static.py, ``_plain_text``), so "$\\x$" is drawn as typed."""
     text = "" if value is None else str(value)
     if not text.isprintable():
         text = "".join(
             f"\\u{ord(ch):04x}" if ch != " " and unicodedata.category(ch) in _NOT_DRAWN else ch
             for ch in text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
         )
-    return text.replace("$", "\\$")
+    return text
 
 
 # Characters that change how text is shown without being seen: C0 and C1 controls (but tab and

@@ -22,9 +22,10 @@ from lifeport_map.validate import check_likely_duplicates, name_key
 from tests.conftest import MINI
 
 
-def test_figure_text_escapes_dollars_and_shows_control_characters() -> None:
-    assert figure_text("$\\undefinedmacro$") == "\\$\\undefinedmacro\\$"
-    assert figure_text("5$ to 10$") == "5\\$ to 10\\$"
+def test_figure_text_keeps_dollars_and_shows_control_characters() -> None:
+    # figures draw with mathtext off, so dollars are drawn as typed (an escape would show)
+    assert figure_text("$\\undefinedmacro$") == "$\\undefinedmacro$"
+    assert figure_text("5$ to 10$") == "5$ to 10$"
     assert figure_text("a\x1b[31mb\x07") == "a\\u001b[31mb\\u0007"
     assert figure_text("bidi\u202eX") == "bidi\\u202eX"
     assert figure_text("two\nlines\r\nend") == "two lines end"

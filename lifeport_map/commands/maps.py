@@ -68,7 +68,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="html (interactive) or a static png, svg or pdf; by default the output's extension decides.",
+        help="html (interactive) or an A4 page as png, svg or pdf; by default the extension decides.",
     ),
 ]
 EXTENSIONS = {".html": MapFormat.html, ".htm": MapFormat.html, ".png": MapFormat.png, ".svg": MapFormat.svg}

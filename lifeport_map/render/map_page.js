@@ -228,6 +228,8 @@
       layers[layer.id] = {cluster: cluster, geojson: geojson};
     });
     if (spec.fit) { map.fitBounds(spec.fit, {padding: [20, 20]}); }
+    // Sources, date and registry version: fixed words and generated values, escaped in Python.
+    if (spec.credits && map.attributionControl) { map.attributionControl.addAttribution(spec.credits); }
     if (spec.legend !== null) {
       var legend = L.control({position: 'bottomleft'});
       legend.onAdd = function () {

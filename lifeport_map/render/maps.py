@@ -44,6 +44,8 @@ from lifeport_map.taxonomy import Taxonomy
 if TYPE_CHECKING:
     import folium
 
+    from lifeport_map.provenance import Provenance
+
 TILES: dict[str, tuple[str, str] | None] = {
     "none": None,
     "osm": (
@@ -374,6 +376,8 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 .lp-bar { height: 10px; border-radius: 2px; } .lp-bar-cell { width: 45%; }
 .lp-whole { font-size: 12px; margin: 4px 0 0 0; }
 .lp-top-legend .lp-legend { display: inline-block; }
+.lp-credits { flex-basis: 100%; width: 100%; font-size: 11px; color: #555; margin: 10px 0 0 0; }
+.leaflet-control-attribution { max-width: 60vw; white-space: normal; font-size: 10px; }
 </style>
 """.replace("PANEL_WIDTH", str(PANEL_WIDTH_PX))
 
@@ -403,6 +407,8 @@ PHONE_CSS = (
   body.lp-multi { padding: 8px; }
   .lp-panel, .lp-panel .lp-map { width: 100% !important; }
   .lp-top-legend .lp-legend { display: block; }
+  .leaflet-control-attribution { max-width: 100vw; font-size: 9px; line-height: 1.3; }
+  .lp-single .leaflet-bottom.leaflet-left { margin-bottom: 52px; }
 }
 </style>"""
 )
@@ -498,6 +504,7 @@ def _map_spec(
         "legend": None,
         "search": None,
         "region": None,
+        "credits": None,
     }
 
 
@@ -657,9 +664,14 @@ def dutch_sites(registry: Registry) -> tuple[Site, ...]:
     return tuple(s for s in registry.sites if s.location.country == "NL")
 
 
-def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> Any:
+def nl_map(
+    registry: Registry, *, lang: str = "nl", tiles: str = "none", made: Provenance | None = None
+) -> Any:
     """Bijlage 1 as a folium Map: every Dutch site by phase, the Dutch regions' outlines, the
-    vector base map, legend and search. Save it with ``.save(path)`` or show it in a notebook."""
+    vector base map, legend, search and the credit line (sources, date, registry version: from
+    ``made``, by default today and the registry's commit or content hash). Save it with
+    ``.save(path)`` or show it in a notebook."""
+    from lifeport_map.provenance import provenance
     from lifeport_map.render.folium_page import new_map
 
     sites = dutch_sites(registry)
@@ -688,15 +700,24 @@ def nl_map(registry: Registry, *, lang: str = "nl", tiles: str = "none") -> Any:
         ),
     )
     spec["context"] = context_data(spec["fit"], min_population=20000)
+    sources = context_sources(spec["context"]) | {src for _, o in outlines for src in o.sources}
+    spec["credits"] = credits_html(sources, made or provenance(registry), lang)
     figure = _figure(title, lang, taxonomy, single=True)
     return new_map(figure, spec, tiles=TILES[tiles], layer_control=True, fullscreen=True)
 
 
 def region_map(
-    registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl", tiles: str = "none"
+    registry: Registry,
+    region: str,
+    *,
+    definition: str | None = None,
+    lang: str = "nl",
+    tiles: str = "none",
+    made: Provenance | None = None,
 ) -> Any:
-    """One region in detail as a folium Map: its sites under the chosen definition, its outline
-    and the base map around it."""
+    """One region in detail as a folium Map: its sites under the chosen definition, its outline,
+    the base map around it and the credit line (see :func:`nl_map`)."""
+    from lifeport_map.provenance import provenance
     from lifeport_map.render.folium_page import new_map
 
     found = resolve_region(registry, region)
@@ -718,6 +739,9 @@ def region_map(
         ),
     )
     spec["context"] = context_data(spec["fit"], min_population=5000)
+    spec["credits"] = credits_html(
+        context_sources(spec["context"]) | set(outline.sources), made or provenance(registry), lang
+    )
     figure = _figure(title, lang, taxonomy, single=True)
     return new_map(figure, spec, tiles=TILES[tiles], layer_control=True, fullscreen=True)
 
@@ -736,7 +760,7 @@ def context_data(
     (south, west), (north, east) = extent
     box = (west - 2 * margin, south - margin, east + 2 * margin, north + margin)
     countries = _clipped(country_features().values(), box, keep=("iso",))
-    borders = _clipped(nuts3_features().values(), box, keep=("id",))
+    borders = _clipped(nuts3_features().values(), box, keep=("id", "source"))
     places = [
         p
         for p in load_gazetteer().places
@@ -745,6 +769,26 @@ def context_data(
     places.sort(key=lambda p: (-p.population, p.name))
     cities = [[_shown(p.name), round(p.lat, 4), round(p.lon, 4), p.population] for p in places[:400]]
     return {"countries": countries, "borders": borders, "cities": cities}
+
+
+def context_sources(context: dict[str, Any] | None) -> set[str]:
+    """The sources a base map from :func:`context_data` draws from (keys of provenance.CREDITS)."""
+    if not context:
+        return set()
+    found = {f["properties"].get("source", "gisco") for f in context["borders"]["features"]}
+    if context["countries"]["features"]:
+        found.add("naturalearth")
+    if context["cities"]:
+        found.add("geonames")
+    return found
+
+
+def credits_html(sources: set[str], made: Provenance, lang: str) -> str:
+    """The credit line of a page (sources and licences), the date and the registry version, as
+    HTML made by html_text from fixed words and the generated date and version."""
+    from lifeport_map.provenance import credit_line, provenance_line
+
+    return f"{html_text(credit_line(sources, lang))} · {html_text(provenance_line(made, lang))}"
 
 
 def _clipped(
@@ -837,10 +881,12 @@ def compare_page(
     coverages: Sequence[Coverage],
     lang: str = "nl",
     tiles: str = "none",
+    made: Provenance | None = None,
 ) -> Any:
     """Bijlage 2 as a folium Figure of small multiples: one map per region (its ``maps``), all
     at one scale, the legend above and below each panel its coverage (from ``coverages``, the
-    coverage analysis of those regions)."""
+    coverage analysis of those regions). The credit line (see :func:`nl_map`) closes the page."""
+    from lifeport_map.provenance import provenance
     from lifeport_map.render.folium_page import new_map
 
     found: list[Region] = []
@@ -888,6 +934,11 @@ def compare_page(
         )
     # Each panel's opening HTML goes before its map: the first in the page head, the others
     # after the previous panel's coverage.
+    contexts = [context_data(extent, min_population=10000, margin=0.8) for extent in extents]
+    sources = {src for c in contexts for src in context_sources(c)} | {s for o in outlines for s in o.sources}
+    footer = (
+        f'<footer class="lp-credits">{credits_html(sources, made or provenance(registry), lang)}</footer>'
+    )
     figure = _figure(title, lang, taxonomy, single=False, body_before=heading + befores[0])
     figure.maps_by_region = {}
     for i, (region, result, outline, sites, extent) in enumerate(
@@ -895,12 +946,11 @@ def compare_page(
     ):
         centre = ((extent[0][0] + extent[1][0]) / 2, (extent[0][1] + extent[1][1]) / 2)
         after = panel_coverage_html(result, lang, scale_max=scale_max) + "</section>"
-        if i + 1 < len(befores):
-            after += befores[i + 1]
+        after += befores[i + 1] if i + 1 < len(befores) else footer
         spec = _map_spec(tiles=tiles, center=centre, zoom=zoom, interactive_zoom=False)
         spec["outlines"] = outline_features([(region, outline)], lang)
         spec["region"] = region.id
-        spec["context"] = context_data(extent, min_population=10000, margin=0.8)
+        spec["context"] = contexts[i]
         _add_sites(spec, sites, taxonomy, lang)
         figure.maps_by_region[region.id] = new_map(
             figure,

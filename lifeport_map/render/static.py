@@ -1,24 +1,34 @@
-"""Static figures (PNG, SVG, PDF) of the same maps for reports: matplotlib and geopandas.
+"""Print-ready annexes (PNG, SVG, PDF) of the same maps: one A4 page each, drawn with matplotlib.
 
-Sites and outlines are projected to ETRS89-LAEA (EPSG:3035, metres), so a scale bar is true
-and compare panels share one extent in metres, hence one scale. Colours, layers and counts
-come from the same style table and layer rules as the interactive maps; no network is used.
-Sites at the same place are one dot per layer, larger with the number of sites and labelled
-with that number, so stacked sites stay countable; all text is kept inside the figure.
+A page holds a title, the map on a base map (Natural Earth countries and coastline, faint
+GISCO NUTS-3 borders, names of the larger GeoNames places), the region outlines, the sites, a
+scale bar with the page scale, a legend with counts, and a credit line with the sources, the date
+and the registry version. Bijlage 2 is A4 landscape: one panel per region, all panels at one
+scale, wrapping into rows of three.
+
+Sites and outlines are projected to ETRS89-LAEA (EPSG:3035, metres), so scale bars are true.
+Sites at one place are one dot per layer, larger with the number of sites and numbered. Names
+(regions first, then places by population) are placed greedily where they overlap neither
+another name nor a dot; a place name that finds no free spot is left out. Registry text reaches
+matplotlib with mathtext off (a ``$`` is drawn as a dollar) and control characters made visible.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lifeport_map.boundaries import Outline, region_outline
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
-from lifeport_map.render.maps import dutch_sites, layer_counts, layer_ids, layer_name, site_layers
+from lifeport_map.provenance import Provenance, credit_line, provenance, provenance_line
+from lifeport_map.render.maps import dutch_sites, layer_counts, layer_ids, layer_name, sites_with_layers
 from lifeport_map.render.style import LAYER_OFFSETS, PIPELINE, counting_text, label, layer_colour
 from lifeport_map.text import figure_text
 
@@ -27,12 +37,24 @@ if TYPE_CHECKING:
 
 EQUAL_AREA_CRS = "EPSG:3035"
 FORMATS = ("png", "svg", "pdf")
+A4_PORTRAIT = (210 / 25.4, 297 / 25.4)  # inches
+A4_LANDSCAPE = (297 / 25.4, 210 / 25.4)
+DPI = 150
 # Dot area in points² for one site; it grows with the number of sites at the place up to a cap
 # at which the four phase dots around a place still just touch (offsets of 6 points).
 DOT_AREA = 22.0
 DOT_AREA_MAX = 130.0
-# Region names longer than this wrap onto more lines, so they fit inside the frame.
+# Region names longer than this wrap onto more lines.
 LABEL_WIDTH = 30
+PANELS_PER_ROW = 3
+# A name that finds no free spot next to its anchor tries these extra distances (points).
+FAR_STEPS_PT = (0.0, 10.0, 20.0)
+# Base map colours: sea, land, country borders, NUTS-3 borders.
+SEA = "#EEF3F7"
+LAND = "#FBFBF8"
+COUNTRY_EDGE = "#8C8C8C"
+NUTS_EDGE = "#CDCDCD"
+CITY_COLOUR = "#555555"
 
 
 def dot_area(count: int) -> float:
@@ -40,22 +62,46 @@ def dot_area(count: int) -> float:
     return min(DOT_AREA * count, DOT_AREA_MAX)
 
 
-def _project(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+@contextmanager
+def _plain_text() -> Iterator[None]:
+    """Text artists created inside never parse ``$...$`` as mathtext (titles, legend, labels)."""
+    import matplotlib
+
+    with matplotlib.rc_context({"text.parse_math": False}):
+        yield
+
+
+# --- geometry helpers ----------------------------------------------------------------------
+
+
+def _transformer(inverse: bool = False) -> Any:
     from pyproj import Transformer
 
-    transformer = Transformer.from_crs("EPSG:4326", EQUAL_AREA_CRS, always_xy=True)
+    if inverse:
+        return Transformer.from_crs(EQUAL_AREA_CRS, "EPSG:4326", always_xy=True)
+    return Transformer.from_crs("EPSG:4326", EQUAL_AREA_CRS, always_xy=True)
+
+
+def _project(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """(lat, lon) points to (x, y) metres."""
+    transformer = _transformer()
     return [tuple(transformer.transform(lon, lat)) for lat, lon in points]
 
 
-def _outline_frame(outlines: Sequence[Outline]) -> Any:
-    import geopandas as gpd
-    from shapely.geometry import shape
+def _lonlat_box(extent: tuple[float, float, float, float], margin: float = 0.3) -> tuple[float, ...]:
+    """The lon/lat box (west, south, east, north) around a projected extent, grown by ``margin``
+    degrees."""
+    inverse = _transformer(inverse=True)
+    x0, y0, x1, y1 = extent
+    corners = [inverse.transform(x, y) for x in (x0, (x0 + x1) / 2, x1) for y in (y0, (y0 + y1) / 2, y1)]
+    lons, lats = [c[0] for c in corners], [c[1] for c in corners]
+    return (min(lons) - margin, min(lats) - margin, max(lons) + margin, max(lats) + margin)
 
-    return gpd.GeoDataFrame(
-        {"approximate": [o.approximate for o in outlines]},
-        geometry=[shape(o.geometry) for o in outlines],
-        crs="EPSG:4326",
-    ).to_crs(EQUAL_AREA_CRS)
+
+def _frame(geometries: list[Any], values: dict[str, list[Any]] | None = None) -> Any:
+    import geopandas as gpd
+
+    return gpd.GeoDataFrame(values or {}, geometry=geometries, crs="EPSG:4326").to_crs(EQUAL_AREA_CRS)
 
 
 def _nice_length(metres: float) -> float:
@@ -65,48 +111,217 @@ def _nice_length(metres: float) -> float:
     return 1_000_000.0
 
 
-def _scale_bar(ax: Any, extent: tuple[float, float, float, float]) -> None:
+def _fit_aspect(
+    extent: tuple[float, float, float, float], width: float, height: float
+) -> tuple[float, float, float, float]:
+    """``extent`` grown in one direction so that it has the aspect of a width x height box."""
     x0, y0, x1, y1 = extent
-    length = _nice_length((x1 - x0) / 5)
-    bx, by = x0 + (x1 - x0) * 0.05, y0 + (y1 - y0) * 0.05
-    ax.plot([bx, bx + length], [by, by], color="black", linewidth=3, solid_capstyle="butt")
-    ax.text(
-        bx + length / 2, by + (y1 - y0) * 0.015, f"{length / 1000:g} km", ha="center", va="bottom", fontsize=8
-    )
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = x1 - x0, y1 - y0
+    if w / h < width / height:
+        w = h * width / height
+    else:
+        h = w * height / width
+    return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
 
 
-def _draw(
-    ax: Any,
-    fig: Any,
-    sites: Sequence[Site],
-    outlines: Sequence[Outline],
-    registry: Registry,
-    extent: tuple[float, float, float, float],
-) -> None:
+def _extent(sites: Sequence[Site], outlines: Sequence[Outline]) -> tuple[float, float, float, float]:
+    from lifeport_map.render.maps import _geometry_points
+
+    points = [
+        (s.location.lat, s.location.lon)
+        for s in sites
+        if s.location.lat is not None and s.location.lon is not None
+    ]
+    points += [p for o in outlines for p in _geometry_points(o.geometry)]
+    xy = _project(points)
+    xs, ys = [p[0] for p in xy], [p[1] for p in xy]
+    pad = max(max(xs) - min(xs), max(ys) - min(ys)) * 0.06 + 3000
+    return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+
+
+def page_scale(extent_width_m: float, axes_width_in: float) -> int:
+    """The page scale 1:N of a map ``extent_width_m`` wide drawn ``axes_width_in`` wide,
+    rounded to two significant digits."""
+    ratio = extent_width_m / (axes_width_in * 0.0254)
+    digits = 10 ** max(int(math.log10(ratio)) - 1, 0)
+    return int(round(ratio / digits) * digits)
+
+
+def _scale_text(scale: int, lang: str) -> str:
+    sep = "." if lang == "nl" else ","
+    return f"1:{scale:,}".replace(",", sep) + (" (A4)")
+
+
+# --- label placement -----------------------------------------------------------------------
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels
+
+
+def _overlap(a: Box, b: Box) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+@dataclass
+class Placer:
+    """Greedy label placement on one axes: names go to the first candidate position that stays
+    inside the axes and overlaps no dot and no name placed before."""
+
+    ax: Any
+    renderer: Any
+    occupied: list[Box] = field(default_factory=list)
+    names: list[Box] = field(default_factory=list)
+
+    def block(self, box: Box) -> None:
+        self.occupied.append(box)
+
+    def _inside(self, box: Box) -> bool:
+        frame = self.ax.get_window_extent(self.renderer)
+        return bool(
+            box[0] >= frame.x0 + 2
+            and box[2] <= frame.x1 - 2
+            and box[1] >= frame.y0 + 2
+            and box[3] <= frame.y1 - 2
+        )
+
+    def _size(self, text: str, **style: Any) -> tuple[float, float]:
+        probe = self.ax.figure.text(0, 0, text, parse_math=False, **style)
+        extent = probe.get_window_extent(self.renderer)
+        probe.remove()
+        return extent.width, extent.height
+
+    def place(
+        self,
+        text: str,
+        anchors: Sequence[tuple[float, float]],
+        *,
+        gap_pt: float,
+        required: bool,
+        **style: Any,
+    ) -> bool:
+        """Draw ``text`` at the first free spot around ``anchors`` (data coordinates): right,
+        left, above, below and the diagonals, ``gap_pt`` away, then further out (joined to its
+        anchor by a thin line) when dots crowd the anchor. A ``required`` name takes the least
+        covered spot when none is free; otherwise it is left out."""
+        width, height = self._size(text, **style)
+        best: tuple[float, Box, tuple[float, float], bool] | None = None
+        for step, extra in enumerate(FAR_STEPS_PT):
+            gap = (gap_pt + extra) * self.ax.figure.dpi / 72
+            for ax_, ay_ in anchors:
+                px, py = self.ax.transData.transform((ax_, ay_))
+                for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1)):
+                    x0 = px + gap if dx > 0 else (px - gap - width if dx < 0 else px - width / 2)
+                    y0 = py + gap if dy > 0 else (py - gap - height if dy < 0 else py - height / 2)
+                    box = (x0, y0, x0 + width, y0 + height)
+                    if not self._inside(box):
+                        continue
+                    covered = sum(_overlap(box, other) for other in self.occupied)
+                    if covered == 0:
+                        self._draw(text, box, style, (px, py) if step else None)
+                        return True
+                    if best is None or covered < best[0]:
+                        best = (covered, box, (px, py), step > 0)
+        if required and best is not None:
+            self._draw(text, best[1], style, best[2] if best[3] else None)
+            return True
+        return False
+
+    def _draw(self, text: str, box: Box, style: dict[str, Any], leader: tuple[float, float] | None) -> None:
+        x, y = self.ax.transAxes.inverted().transform(((box[0] + box[2]) / 2, (box[1] + box[3]) / 2))
+        if leader is not None:  # a thin line from the anchor to the nearest point of the name
+            end = (min(max(leader[0], box[0]), box[2]), min(max(leader[1], box[1]), box[3]))
+            line = self.ax.transAxes.inverted().transform([leader, end])
+            self.ax.plot(
+                line[:, 0],
+                line[:, 1],
+                transform=self.ax.transAxes,
+                color="#777777",
+                linewidth=0.5,
+                zorder=5.5,
+            )
+        self.ax.text(
+            x,
+            y,
+            text,
+            transform=self.ax.transAxes,
+            ha="center",
+            va="center",
+            parse_math=False,
+            zorder=6,
+            **style,
+        )
+        self.block(box)
+        self.names.append(box)
+
+
+# --- drawing -------------------------------------------------------------------------------
+
+
+def _base_map(ax: Any, extent: tuple[float, float, float, float], sources: set[str]) -> None:
+    """Sea, land and country borders (Natural Earth), faint NUTS-3 borders (GISCO; Twente's
+    polygon is CBS's), clipped to the extent."""
+    import shapely
+    from shapely.geometry import shape
+
+    from lifeport_map.boundaries import country_features, nuts3_features
+
+    ax.set_facecolor(SEA)
+    box = _lonlat_box(extent)
+    countries = [shapely.clip_by_rect(shape(f["geometry"]), *box) for f in country_features().values()]
+    countries = [g for g in countries if not g.is_empty]
+    if countries:
+        sources.add("naturalearth")
+        _frame(countries).plot(ax=ax, facecolor=LAND, edgecolor="none", zorder=0)
+    nuts = []
+    for feature in nuts3_features().values():
+        geometry = shapely.clip_by_rect(shape(feature["geometry"]), *box)
+        if not geometry.is_empty:
+            nuts.append(geometry.boundary)
+            sources.add(feature["properties"].get("source", "gisco"))
+    if nuts:
+        _frame(nuts).plot(ax=ax, color=NUTS_EDGE, linewidth=0.35, zorder=1)
+    if countries:
+        _frame([g.boundary for g in countries]).plot(ax=ax, color=COUNTRY_EDGE, linewidth=0.7, zorder=1.5)
+
+
+def _outlines(ax: Any, outlines: Sequence[Outline], sources: set[str]) -> None:
+    from shapely.geometry import shape
+
+    for outline in outlines:
+        sources.update(outline.sources)
+        _frame([shape(outline.geometry)]).plot(
+            ax=ax,
+            facecolor="#33333308",
+            edgecolor="#222222",
+            linewidth=1.1,
+            linestyle="--" if outline.approximate else "-",
+            zorder=2,
+        )
+
+
+def _dots(ax: Any, fig: Any, sites: Sequence[Site], registry: Registry, placer: Placer) -> None:
+    """One dot per layer and place, sized and numbered by the number of sites; every dot blocks
+    its area for names."""
     from matplotlib.transforms import offset_copy
 
-    frame = _outline_frame(outlines) if outlines else None
-    if frame is not None:
-        for approximate, part in frame.groupby("approximate"):
-            part.plot(
-                ax=ax,
-                facecolor="#99999910",
-                edgecolor="#333333",
-                linewidth=0.8,
-                linestyle="--" if approximate else "-",
-            )
-    placed = [s for s in sites if s.location.lat is not None and s.location.lon is not None]
+    with_layers = [
+        (s, layers)
+        for s, layers in sites_with_layers(sites, registry.taxonomy)
+        if s.location.lat is not None and s.location.lon is not None
+    ]
     xy = dict(
         zip(
-            [s.id for s in placed],
-            _project([(s.location.lat, s.location.lon) for s in placed]),  # type: ignore[misc]
+            [s.id for s, _ in with_layers],
+            _project([(s.location.lat, s.location.lon) for s, _ in with_layers]),  # type: ignore[misc]
             strict=True,
         )
     )
-    taxonomy = registry.taxonomy
-    for layer in layer_ids(taxonomy):
-        # Sites of this layer per place: one dot each, sized and numbered by the count.
-        at_place = Counter(xy[s.id] for s in placed if layer in site_layers(s, taxonomy))
+    scale = fig.dpi / 72
+    for layer in layer_ids(registry.taxonomy):
+        at_place = Counter(xy[s.id] for s, layers in with_layers if layer in layers)
         if not at_place:
             continue
         places = sorted(at_place)
@@ -120,9 +335,13 @@ def _draw(
             edgecolors="black" if layer == PIPELINE else "white",
             linewidths=0.6,
             transform=transform,
-            zorder=3,
+            zorder=4,
         )
         for place in places:
+            px, py = ax.transData.transform(place)
+            px, py = px + dx * scale, py - dy * scale
+            radius = math.sqrt(dot_area(at_place[place])) / 2 * scale + 1
+            placer.block((px - radius, py - radius, px + radius, py + radius))
             if at_place[place] > 1:
                 ax.text(
                     place[0],
@@ -134,21 +353,119 @@ def _draw(
                     fontsize=5,
                     fontweight="bold",
                     color="white" if layer != PIPELINE else "black",
-                    zorder=4,
+                    zorder=5,
                     clip_on=True,
+                    parse_math=False,
                 )
-    ax.set_xlim(extent[0], extent[2])
-    ax.set_ylim(extent[1], extent[3])
-    ax.set_aspect("equal")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    ax.set_ylabel("")
-    ax.set_xlabel("")
-    _scale_bar(ax, extent)
 
 
-def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, columns: int = 2) -> None:
-    """Below the map: swatch, label and count per layer, and the key to the dot sizes."""
+def _scale_bar(ax: Any, extent: tuple[float, float, float, float], placer: Placer, note: str) -> None:
+    """A scale bar in the lower left corner, with the page scale under it."""
+    x0, y0, x1, y1 = extent
+    length = _nice_length((x1 - x0) / 6)
+    bx, by = x0 + (x1 - x0) * 0.04, y0 + (y1 - y0) * 0.05
+    ax.plot([bx, bx + length], [by, by], color="black", linewidth=3, solid_capstyle="butt", zorder=6)
+    above = ax.text(
+        bx + length / 2,
+        by + (y1 - y0) * 0.012,
+        f"{length / 1000:g} km",
+        ha="center",
+        va="bottom",
+        fontsize=7,
+        zorder=6,
+        parse_math=False,
+    )
+    below = ax.text(
+        bx, by - (y1 - y0) * 0.012, note, ha="left", va="top", fontsize=6.5, zorder=6, parse_math=False
+    )
+    for artist in (above, below):
+        box = artist.get_window_extent(placer.renderer)
+        placer.block((box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2))
+    ex = ax.transData.transform([(bx, by), (bx + length, by)])
+    placer.block((ex[0][0] - 2, ex[0][1] - 4, ex[1][0] + 2, ex[1][1] + 4))
+
+
+def _cities(
+    ax: Any,
+    extent: tuple[float, float, float, float],
+    placer: Placer,
+    sources: set[str],
+    *,
+    limit: int,
+) -> None:
+    """Names of the larger places (GeoNames), largest first, each where it overlaps nothing."""
+    from lifeport_map.gazetteer import load_gazetteer
+
+    width_km = (extent[2] - extent[0]) / 1000
+    threshold = (
+        100_000 if width_km > 250 else 40_000 if width_km > 120 else 15_000 if width_km > 60 else 5_000
+    )
+    west, south, east, north = _lonlat_box(extent, margin=0.0)
+    places = sorted(
+        (
+            p
+            for p in load_gazetteer().places
+            if p.population >= threshold and south <= p.lat <= north and west <= p.lon <= east
+        ),
+        key=lambda p: (-p.population, p.name),
+    )
+    shown: set[str] = set()
+    placed = 0
+    for place in places:
+        if placed >= limit or place.name in shown:
+            continue
+        x, y = _project([(place.lat, place.lon)])[0]
+        if not (extent[0] < x < extent[2] and extent[1] < y < extent[3]):
+            continue
+        shown.add(place.name)
+        # The place's own point must not sit on a name placed before (it may sit under a dot).
+        px, py = ax.transData.transform((x, y))
+        point = (px - 2.0, py - 2.0, px + 2.0, py + 2.0)
+        if any(_overlap(point, box) for box in placer.names):
+            continue
+        if placer.place(
+            figure_text(place.name),
+            [(x, y)],
+            gap_pt=3.5,
+            required=False,
+            fontsize=6.5,
+            color=CITY_COLOUR,
+            fontstyle="italic",
+        ):
+            ax.scatter([x], [y], s=4, c=CITY_COLOUR, linewidths=0, zorder=3)
+            placer.block(point)
+            placed += 1
+            sources.add("geonames")
+
+
+def _region_label(text: str) -> str:
+    """A region name on lines of about LABEL_WIDTH characters; a long name's explanation in
+    parentheses goes on a line of its own."""
+    text = figure_text(text)
+    if len(text) <= LABEL_WIDTH:
+        return text
+    head, bracket, rest = text.partition(" (")
+    parts = [head, bracket.strip() + rest] if bracket else [text]
+    return "\n".join(textwrap.fill(p, width=LABEL_WIDTH, break_on_hyphens=False) for p in parts)
+
+
+def _outline_anchors(outline: Outline) -> list[tuple[float, float]]:
+    """Where a region's name may go: above its outline, below it, east and west of it."""
+    from lifeport_map.render.maps import _geometry_points
+
+    xy = _project(_geometry_points(outline.geometry))
+    top = max(xy, key=lambda p: p[1])
+    bottom = min(xy, key=lambda p: p[1])
+    east = max(xy, key=lambda p: p[0])
+    west = min(xy, key=lambda p: p[0])
+    cx = (east[0] + west[0]) / 2
+    return [(cx, top[1]), (cx, bottom[1]), east, west, top, bottom]
+
+
+def _legend(
+    fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, top: float, columns: int
+) -> None:
+    """Swatch, label and count per layer, and the key to the dot sizes, under the map."""
     from matplotlib.lines import Line2D
 
     taxonomy = registry.taxonomy
@@ -158,7 +475,7 @@ def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, 
             [],
             marker="o",
             linestyle="",
-            markersize=5,
+            markersize=5.5,
             markerfacecolor=layer_colour(layer),
             markeredgecolor="black" if layer == PIPELINE else "white",
             label=f"{figure_text(layer_name(layer, taxonomy, lang))} ({counts.get(layer, 0)})",
@@ -180,102 +497,194 @@ def _legend(fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, 
     )
     fig.legend(
         handles=handles,
-        loc="lower center",
-        bbox_to_anchor=(0.5, 0.005),
+        loc="upper center",
+        bbox_to_anchor=(0.5, top),
         ncol=min(len(handles), columns),
         fontsize=7.5,
         frameon=False,
         title=f"{figure_text(label('legend', lang))}\n{figure_text(counting_text(lang))}",
         title_fontsize=8.5,
+        columnspacing=1.5,
     )
 
 
-def _region_label(text: str) -> str:
-    """A region name on lines of about LABEL_WIDTH characters; a long name's explanation in
-    parentheses goes on a line of its own."""
-    if len(text) <= LABEL_WIDTH:
-        return text
-    head, bracket, rest = text.partition(" (")
-    parts = [head, bracket.strip() + rest] if bracket else [text]
-    return "\n".join(textwrap.fill(p, width=LABEL_WIDTH, break_on_hyphens=False) for p in parts)
+def _footer(fig: Any, renderer: Any, sources: set[str], made: Provenance, lang: str) -> None:
+    """The credit line (sources and their licences, wrapped between credits to the page width),
+    the date and the registry version."""
+    size, left = 6.3, 0.035
+    room = fig.bbox.width * (1 - 2 * left)
+
+    def width(text: str) -> float:
+        probe = fig.text(0, 0, text, fontsize=size, parse_math=False)
+        extent: float = probe.get_window_extent(renderer).width
+        probe.remove()
+        return extent
+
+    lines: list[str] = []
+    for credit in credit_line(sources, lang).split("; "):
+        if lines and width(f"{lines[-1]}; {credit}") <= room:
+            lines[-1] = f"{lines[-1]}; {credit}"
+        else:
+            lines.append(credit)
+    text = ";\n".join(lines) + "\n" + provenance_line(made, lang)
+    fig.text(
+        left,
+        0.012,
+        text,
+        ha="left",
+        va="bottom",
+        fontsize=size,
+        color="#333333",
+        parse_math=False,
+        linespacing=1.35,
+    )
 
 
-def _extent(sites: Sequence[Site], outlines: Sequence[Outline]) -> tuple[float, float, float, float]:
-    from lifeport_map.render.maps import _geometry_points
-
-    points = [
-        (s.location.lat, s.location.lon)
-        for s in sites
-        if s.location.lat is not None and s.location.lon is not None
-    ]
-    points += [p for o in outlines for p in _geometry_points(o.geometry)]
-    xy = _project(points)
-    xs, ys = [p[0] for p in xy], [p[1] for p in xy]
-    pad = max(max(xs) - min(xs), max(ys) - min(ys)) * 0.08 + 2000
-    return (min(xs) - pad, min(ys) - pad, max(xs) + pad, max(ys) + pad)
+def _title(fig: Any, title: str, subtitle: str | None) -> None:
+    fig.text(0.5, 0.985, title, ha="center", va="top", fontsize=13, fontweight="bold", parse_math=False)
+    if subtitle:
+        fig.text(0.5, 0.958, subtitle, ha="center", va="top", fontsize=9, color="#333333", parse_math=False)
 
 
-def nl_figure(registry: Registry, *, lang: str = "nl") -> Figure:
-    """Bijlage 1 as a static figure."""
+def _new_page(size: tuple[float, float]) -> tuple[Figure, Any]:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    from lifeport_map.render.maps import _geometry_points
+    fig = Figure(figsize=size, dpi=DPI)
+    canvas = FigureCanvasAgg(fig)
+    return fig, canvas.get_renderer()  # type: ignore[no-untyped-call]
 
-    sites = dutch_sites(registry)
-    regions = sorted((r for r in registry.regions.values() if r.country == "NL"), key=lambda r: r.id)
-    outlines = [region_outline(registry, r) for r in regions]
-    fig = Figure(figsize=(7.5, 9.0), dpi=150)
-    ax = fig.add_axes((0.02, 0.15, 0.96, 0.79))
-    _draw(ax, fig, sites, outlines, registry, _extent(sites, outlines))
-    extent = ax.get_xlim()
-    for region, outline in zip(regions, outlines, strict=True):
-        # The name sits just above the outline, so it does not cover the sites inside it.
-        x, y = _project([(region.centre[0], region.centre[1])])[0]
-        y = max([y, *(p[1] for p in _project(_geometry_points(outline.geometry)))])
-        # Keep names near the edge inside the frame.
-        share = (x - extent[0]) / (extent[1] - extent[0])
-        align = "left" if share < 0.3 else ("right" if share > 0.7 else "center")
-        ax.annotate(
-            _region_label(figure_text(region.text(lang))),
-            (x, y),
-            xytext=(0, 4),
-            textcoords="offset points",
-            ha=align,
-            va="bottom",
-            fontsize=8,
+
+def _map_axes(fig: Any, rect: tuple[float, float, float, float]) -> Any:
+    ax = fig.add_axes(rect)
+    _no_ticks(ax)
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#555555")
+        spine.set_linewidth(0.6)
+    return ax
+
+
+def _no_ticks(ax: Any) -> None:
+    """No ticks and no axis labels (geopandas labels projected axes 'Easting [metre]')."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+
+
+def _axes_inches(fig: Any, ax: Any) -> tuple[float, float]:
+    position = ax.get_position()
+    width, height = fig.get_size_inches()
+    return position.width * width, position.height * height
+
+
+def _single_map(
+    registry: Registry,
+    sites: Sequence[Site],
+    outlines: Sequence[Outline],
+    named: Sequence[tuple[str, Outline]],
+    *,
+    title: str,
+    subtitle: str | None,
+    lang: str,
+    made: Provenance,
+    city_limit: int,
+) -> Figure:
+    """An A4 portrait page with one map."""
+    fig, renderer = _new_page(A4_PORTRAIT)
+    _title(fig, title, subtitle)
+    ax = _map_axes(fig, (0.035, 0.135, 0.93, 0.805))
+    width_in, height_in = _axes_inches(fig, ax)
+    extent = _fit_aspect(_extent(sites, outlines), width_in, height_in)
+    ax.set_xlim(extent[0], extent[2])
+    ax.set_ylim(extent[1], extent[3])
+    ax.set_aspect("equal")
+    sources: set[str] = set()
+    placer = Placer(ax, renderer)
+    _base_map(ax, extent, sources)
+    _outlines(ax, outlines, sources)
+    _dots(ax, fig, sites, registry, placer)
+    _scale_bar(ax, extent, placer, _scale_text(page_scale(extent[2] - extent[0], width_in), lang))
+    for text, outline in named:
+        placer.place(
+            _region_label(text),
+            _outline_anchors(outline),
+            gap_pt=3,
+            required=True,
+            fontsize=8.5,
             fontweight="bold",
-            annotation_clip=False,
-            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8},
+            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
         )
-    fig.suptitle(figure_text(label("nl_title", lang)), fontsize=12)
-    _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
-    _credit(fig, lang)
+    _cities(ax, extent, placer, sources, limit=city_limit)
+    _no_ticks(ax)
+    _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang, top=0.128, columns=3)
+    _footer(fig, renderer, sources, made, lang)
     return fig
+
+
+def nl_figure(registry: Registry, *, lang: str = "nl", made: Provenance | None = None) -> Figure:
+    """Bijlage 1 as an A4 portrait page."""
+    with _plain_text():
+        sites = dutch_sites(registry)
+        regions = sorted((r for r in registry.regions.values() if r.country == "NL"), key=lambda r: r.id)
+        outlines = [region_outline(registry, r) for r in regions]
+        return _single_map(
+            registry,
+            sites,
+            outlines,
+            [(r.text(lang), o) for r, o in zip(regions, outlines, strict=True)],
+            title=label("nl_title", lang),
+            subtitle=None,
+            lang=lang,
+            made=made or provenance(registry),
+            city_limit=30,
+        )
 
 
 def region_figure(
-    registry: Registry, region: str, *, definition: str | None = None, lang: str = "nl"
+    registry: Registry,
+    region: str,
+    *,
+    definition: str | None = None,
+    lang: str = "nl",
+    made: Provenance | None = None,
 ) -> Figure:
-    """One region as a static figure."""
-    from matplotlib.figure import Figure
+    """One region as an A4 portrait page."""
+    with _plain_text():
+        found = resolve_region(registry, region)
+        chosen = resolve_definition(found, definition)
+        sites = region_sites(registry, found, chosen.id)
+        outline = region_outline(registry, found, chosen.id)
+        return _single_map(
+            registry,
+            sites,
+            [outline],
+            [],
+            title=figure_text(found.text(lang)),
+            subtitle=figure_text(chosen.text(lang)),
+            lang=lang,
+            made=made or provenance(registry),
+            city_limit=25,
+        )
 
-    found = resolve_region(registry, region)
-    chosen = resolve_definition(found, definition)
-    sites = region_sites(registry, found, chosen.id)
-    outline = region_outline(registry, found, chosen.id)
-    fig = Figure(figsize=(6.5, 7.0), dpi=150)
-    ax = fig.add_axes((0.02, 0.18, 0.96, 0.74))
-    _draw(ax, fig, sites, [outline], registry, _extent(sites, [outline]))
-    fig.suptitle(f"{figure_text(found.text(lang))}\n{figure_text(chosen.text(lang))}", fontsize=10)
-    _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang)
-    _credit(fig, lang)
-    return fig
+
+def panel_grid(count: int) -> tuple[int, int]:
+    """Rows and columns for ``count`` panels: one row up to PANELS_PER_ROW, then rows of up to
+    PANELS_PER_ROW (four panels make two rows of two)."""
+    rows = max(1, math.ceil(count / PANELS_PER_ROW))
+    return rows, math.ceil(count / rows)
 
 
-def compare_figure(registry: Registry, regions: Sequence[str], *, lang: str = "nl") -> Figure:
-    """Bijlage 2 as small multiples: one panel per region, all with the same extent in metres."""
-    from matplotlib.figure import Figure
+def compare_figure(
+    registry: Registry, regions: Sequence[str], *, lang: str = "nl", made: Provenance | None = None
+) -> Figure:
+    """Bijlage 2 as an A4 landscape page: one panel per region, every panel the same size in
+    metres (so one scale), in rows of up to three."""
+    with _plain_text():
+        return _compare_figure(registry, regions, lang=lang, made=made or provenance(registry))
 
+
+def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, made: Provenance) -> Figure:
     found: list[Region] = []
     for name in regions:
         region = resolve_region(registry, name)
@@ -285,48 +694,76 @@ def compare_figure(registry: Registry, regions: Sequence[str], *, lang: str = "n
     outlines = [region_outline(registry, r) for r in found]
     extents = [_extent(s, [o]) for s, o in zip(members, outlines, strict=True)]
     half = max(max(e[2] - e[0], e[3] - e[1]) for e in extents) / 2
-    fig = Figure(figsize=(4.2 * len(found), 5.6), dpi=150)
+    fig, renderer = _new_page(A4_LANDSCAPE)
+    page_w, page_h = fig.get_size_inches()
+    rows, columns = panel_grid(len(found))
+    # The panel area between the title and the legend, in inches; panels are squares.
+    left, right, bottom, top = 0.3, page_w - 0.3, 1.3, page_h - 0.7
+    title_in = 0.62
+    side = min((right - left) / columns - 0.15, (top - bottom) / rows - title_in - 0.08)
+    gap_x = ((right - left) - columns * side) / columns
+    scale = page_scale(2 * half, side)
+    _title(fig, label("compare_title", lang), f"{label('scale_note', lang)} {_scale_text(scale, lang)}")
+    sources: set[str] = set()
     totals: dict[str, int] = {}
     for i, (region, sites, outline, extent) in enumerate(zip(found, members, outlines, extents, strict=True)):
+        row, column = divmod(i, columns)
+        in_row = min(columns, len(found) - row * columns)
+        offset = (columns - in_row) * (side + gap_x) / 2  # a short last row is centred
+        x = left + offset + column * (side + gap_x) + gap_x / 2
+        y = top - (row + 1) * (side + title_in + 0.08) + 0.08
+        ax = _map_axes(fig, (x / page_w, y / page_h, side / page_w, side / page_h))
         cx, cy = (extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2
-        ax = fig.add_subplot(1, len(found), i + 1)
-        _draw(ax, fig, sites, [outline], registry, (cx - half, cy - half, cx + half, cy + half))
+        square = (cx - half, cy - half, cx + half, cy + half)
+        ax.set_xlim(square[0], square[2])
+        ax.set_ylim(square[1], square[3])
+        ax.set_aspect("equal")
+        placer = Placer(ax, renderer)
+        _base_map(ax, square, sources)
+        _outlines(ax, [outline], sources)
+        _dots(ax, fig, sites, registry, placer)
+        _scale_bar(ax, square, placer, "")
+        _cities(ax, square, placer, sources, limit=10)
+        _no_ticks(ax)
         counts = layer_counts(sites, registry.taxonomy)
         for key, value in counts.items():
             totals[key] = totals.get(key, 0) + value
-        lines = [
-            f"{figure_text(layer_name(p, registry.taxonomy, lang))}: {counts[p]}"
-            for p in registry.taxonomy.phase_ids
-        ]
-        ax.set_title(figure_text(region.text(lang)), fontsize=10)
-        ax.set_xlabel("\n".join(lines), fontsize=8)
-    title = f"{label('compare_title', lang)} ({label('scale_note', lang)})"
-    fig.suptitle(figure_text(title), fontsize=11)
-    fig.subplots_adjust(bottom=0.3, top=0.88, left=0.02, right=0.98, wspace=0.05)
-    _legend(fig, registry, totals, lang, columns=3)
-    _credit(fig, lang)
+        phases = textwrap.fill(
+            " · ".join(
+                f"{layer_name(p, registry.taxonomy, lang)}\u00a0{counts[p]}"
+                for p in registry.taxonomy.phase_ids
+            ),
+            width=int(side * 72 / 7 / 0.55),
+            break_on_hyphens=False,
+        )
+        ax.annotate(
+            phases,
+            (0.5, 1.0),
+            xycoords="axes fraction",
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7,
+            linespacing=1.2,
+            color="#333333",
+            parse_math=False,
+        )
+        ax.set_title(
+            _region_label(region.text(lang)),
+            fontsize=9,
+            fontweight="bold",
+            parse_math=False,
+            pad=5 + 7 * 1.2 * (phases.count("\n") + 1),
+        )
+    _legend(fig, registry, totals, lang, top=1.2 / page_h, columns=4)
+    _footer(fig, renderer, sources, made, lang)
     return fig
 
 
-# The data every figure draws needs its attribution (data/README.md); fixed text, no '$'.
-CREDITS = {
-    "nl": "Gegevens: lifeport-map-bijdragers (CC BY 4.0) · GeoNames (CC BY 4.0) · "
-    "© EuroGeographics (Eurostat GISCO) · Natural Earth",
-    "en": "Data: lifeport-map contributors (CC BY 4.0) · GeoNames (CC BY 4.0) · "
-    "© EuroGeographics (Eurostat GISCO) · Natural Earth",
-}
-
-
-def _credit(fig: Figure, lang: str) -> None:
-    """The attribution line along the bottom edge of the figure."""
-    fig.text(
-        0.5, 0.004, CREDITS.get(lang, CREDITS["en"]), ha="center", va="bottom", fontsize=6, color="#555555"
-    )
-
-
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
-    """The figure as PNG, SVG or PDF bytes, without dates, so identical input gives identical
-    files."""
+    """The page as PNG, SVG or PDF bytes at its A4 size, without dates in the metadata, so
+    identical input gives identical files."""
     import matplotlib
 
     if fmt not in FORMATS:
@@ -340,6 +777,5 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
     }[fmt]
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "lifeport-map", "svg.fonttype": "none"}):
-        # 'tight' grows the saved area to every artist, so no legend or label is cut off.
-        fig.savefig(buffer, format=fmt, metadata=metadata, bbox_inches="tight", pad_inches=0.15)
+        fig.savefig(buffer, format=fmt, metadata=metadata)
     return buffer.getvalue()

@@ -1,0 +1,139 @@
+"""Where a map comes from: the date it was drawn, the version of the registry it shows and the
+sources of everything else on it, for the attribution line of every map (HTML, PNG, SVG, PDF).
+
+The version is the git commit of the registry files when they are committed in a git checkout;
+otherwise (not in git, or changed since the last commit) it is the start of a SHA-256 over the
+registry and region files, so two maps with the same version show the same data. The date is
+today's, or the one ``SOURCE_DATE_EPOCH`` gives (the reproducible-builds convention), so a
+build can make byte-identical maps on any day.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lifeport_map.model import Registry
+
+HASH_CHARS = 12
+GIT_TIMEOUT_S = 5.0
+# The sources a map can show, each with the credit its licence asks for, in the order a credit
+# line names them. The registry itself is always shown; the others when the map draws them.
+CREDITS = {
+    "registry": {"nl": "Register: lifeport-map (CC BY 4.0)", "en": "Registry: lifeport-map (CC BY 4.0)"},
+    "geonames": {"nl": "plaatsen: GeoNames (CC BY 4.0)", "en": "places: GeoNames (CC BY 4.0)"},
+    "gisco": {
+        "nl": "grenzen: © EuroGeographics, bron Eurostat GISCO",
+        "en": "boundaries: © EuroGeographics, source Eurostat GISCO",
+    },
+    "cbs": {"nl": "CBS (CC BY 4.0)", "en": "Statistics Netherlands CBS (CC BY 4.0)"},
+    "naturalearth": {"nl": "landen: Natural Earth", "en": "countries: Natural Earth"},
+}
+WORDS = {
+    "date": {"nl": "kaart van", "en": "map of"},
+    "version": {"nl": "registerversie", "en": "registry version"},
+}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The date a map was drawn (YYYY-MM-DD) and the version of the registry it shows."""
+
+    date: str
+    version: str
+
+
+def map_date(environ: dict[str, str] | None = None) -> str:
+    """Today (UTC) as YYYY-MM-DD, or the date of ``SOURCE_DATE_EPOCH`` when that is set to a
+    whole number of seconds."""
+    env = os.environ if environ is None else environ
+    epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        moment = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    else:
+        moment = datetime.datetime.now(tz=datetime.UTC)
+    return moment.date().isoformat()
+
+
+def registry_files(registry: Registry) -> list[Path]:
+    """The files whose content a map shows: the registry and the region files, sorted."""
+    files = [registry.registry_path]
+    if registry.regions_dir.is_dir():
+        files += sorted(p for p in registry.regions_dir.glob("*.yaml") if p.is_file())
+    return files
+
+
+def content_hash(files: Iterable[Path]) -> str:
+    """The first HASH_CHARS hex digits of a SHA-256 over each file's name and bytes."""
+    digest = hashlib.sha256()
+    for path in files:
+        data = path.read_bytes()
+        digest.update(f"{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()[:HASH_CHARS]
+
+
+def _git(folder: Path, *args: str) -> str | None:
+    """Output of a read-only git command in ``folder``, or None when git is missing, the folder
+    is not a checkout, or the command fails or hangs."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(folder), *args],
+            capture_output=True,
+            timeout=GIT_TIMEOUT_S,
+            check=False,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "replace").strip()
+
+
+def git_commit(files: list[Path]) -> str | None:
+    """The short commit of HEAD when every file is tracked and unchanged in one git checkout."""
+    if not files:
+        return None
+    folder = files[0].resolve().parent
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    commit = _git(folder, "rev-parse", f"--short={HASH_CHARS}", "HEAD")
+    if not top or not commit:
+        return None
+    paths = [str(p.resolve()) for p in files]
+    tracked = _git(folder, "ls-files", "--error-unmatch", "--", *paths)
+    changed = _git(folder, "status", "--porcelain", "--untracked-files=all", "--", *paths)
+    if tracked is None or changed is None or changed:
+        return None
+    return commit
+
+
+def registry_version(registry: Registry) -> str:
+    """``git <commit>`` when the registry files are committed as they are, else
+    ``sha256 <first 12 hex digits>`` of their content."""
+    files = registry_files(registry)
+    commit = git_commit(files)
+    if commit is not None:
+        return f"git {commit}"
+    return f"sha256 {content_hash(files)}"
+
+
+def provenance(registry: Registry, environ: dict[str, str] | None = None) -> Provenance:
+    """The date and registry version for maps of ``registry``."""
+    return Provenance(map_date(environ), registry_version(registry))
+
+
+def credit_line(sources: Iterable[str], lang: str) -> str:
+    """The credits of ``sources`` (keys of CREDITS), the registry first, in CREDITS order."""
+    wanted = {"registry", *sources}
+    return "; ".join(CREDITS[key][lang] for key in CREDITS if key in wanted)
+
+
+def provenance_line(made: Provenance, lang: str) -> str:
+    """'map of 2026-11-29 · registry version git 1a2b3c4d5e6f'."""
+    return f"{WORDS['date'][lang]} {made.date} · {WORDS['version'][lang]} {made.version}"

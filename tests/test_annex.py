@@ -1,0 +1,209 @@
+"""Print-ready annexes: A4 pages with title, legend, scale, credits, date and registry version;
+names placed clear of each other and of the dots; registry text drawn literally."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from lifeport_map import load_registry
+from lifeport_map.provenance import Provenance, content_hash, map_date, provenance, registry_files
+from lifeport_map.render.static import (
+    compare_figure,
+    figure_bytes,
+    nl_figure,
+    page_scale,
+    panel_grid,
+    region_figure,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+MINI = ROOT / "tests" / "fixtures" / "mini"
+MADE = Provenance("2026-01-02", "git 0123456789ab")
+A4_PT = (595.28, 841.89)  # 210 x 297 mm in PostScript points
+
+
+def _mediabox(pdf: bytes) -> tuple[float, float]:
+    found = re.search(rb"/MediaBox \[ *0 +0 +([\d.]+) +([\d.]+) *\]", pdf)
+    assert found, "no MediaBox in the PDF"
+    return float(found.group(1)), float(found.group(2))
+
+
+@pytest.fixture(scope="module")
+def registry():  # type: ignore[no-untyped-def]
+    return load_registry(check=False)
+
+
+def test_annexes_are_a4_pages(registry) -> None:  # type: ignore[no-untyped-def]
+    portrait = _mediabox(figure_bytes(nl_figure(registry, made=MADE), "pdf"))
+    landscape = _mediabox(
+        figure_bytes(compare_figure(registry, ["nijmegen", "dresden", "leuven"], made=MADE), "pdf")
+    )
+    assert portrait == pytest.approx(A4_PT, abs=0.5)
+    assert landscape == pytest.approx(A4_PT[::-1], abs=0.5)
+    # PNG at 150 dpi: 210 mm = 1240.2 px and 297 mm = 1753.9 px, cut to whole pixels.
+    png = figure_bytes(region_figure(registry, "twente", made=MADE), "png")
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+    assert (width, height) == (1240, 1753)
+
+
+def test_svg_carries_title_credits_date_version_and_scale(registry) -> None:  # type: ignore[no-untyped-def]
+    svg = figure_bytes(nl_figure(registry, lang="en", made=MADE), "svg").decode("utf-8")
+    for text in (
+        "Annex 1: the Dutch semiconductor value chain",
+        "Registry: lifeport-map (CC BY 4.0)",
+        "places: GeoNames (CC BY 4.0)",
+        "boundaries: © EuroGeographics, source Eurostat GISCO",
+        "countries: Natural Earth",
+        "Statistics Netherlands CBS (CC BY 4.0)",  # Twente's polygon is CBS's
+        "map of 2026-01-02 · registry version git 0123456789ab",
+        "(A4)",
+        "Legend (number of sites)",
+    ):
+        assert text in svg, text
+
+
+def test_compare_panels_share_one_scale_and_wrap_into_rows(registry) -> None:  # type: ignore[no-untyped-def]
+    assert [panel_grid(n) for n in (1, 2, 3, 4, 5, 6)] == [(1, 1), (1, 2), (1, 3), (2, 2), (2, 3), (2, 3)]
+    six = ["nijmegen", "brainport", "twente", "delft", "leuven", "dresden"]
+    fig = compare_figure(registry, six, made=MADE)
+    panels = [ax for ax in fig.axes if ax.get_title()]
+    assert len(panels) == 6
+    spans = {round(ax.get_xlim()[1] - ax.get_xlim()[0]) for ax in panels}
+    sizes = {(round(ax.get_position().width, 6), round(ax.get_position().height, 6)) for ax in panels}
+    rows = sorted({round(ax.get_position().y0, 4) for ax in panels})
+    assert len(spans) == 1 and len(sizes) == 1  # the same metres on the same paper: one scale
+    assert len(rows) == 2
+
+
+def test_page_scale_is_rounded_to_two_digits() -> None:
+    # 300 km drawn 7.69 inches (0.195326 m) wide: 1:1,535,894, shown as 1:1,500,000.
+    assert page_scale(300_000, 7.69) == 1_500_000
+    # 40 km on 3 inches (0.0762 m): 1:524,934 -> 1:520,000.
+    assert page_scale(40_000, 3.0) == 520_000
+
+
+def _boxes(fig, ax):  # type: ignore[no-untyped-def]
+    """Names (zorder 6 text, not the scale bar) and dots (scatter collections above the base
+    map) on ``ax``, as display boxes."""
+    import math
+
+    renderer = fig.canvas.get_renderer()
+    names = [
+        t.get_window_extent(renderer)
+        for t in ax.texts
+        if t.get_zorder() == 6 and t.get_text() and "km" not in t.get_text() and "(A4)" not in t.get_text()
+    ]
+    dots = []
+    for collection in ax.collections:
+        if collection.get_zorder() != 4:
+            continue
+        points = collection.get_offset_transform().transform(collection.get_offsets())
+        sizes = collection.get_sizes()
+        for (x, y), size in zip(points, sizes if len(sizes) > 1 else [sizes[0]] * len(points), strict=True):
+            r = math.sqrt(size) / 2 * fig.dpi / 72
+            dots.append((x - r, y - r, x + r, y + r))
+    return [(b.x0, b.y0, b.x1, b.y1) for b in names], dots
+
+
+def _overlap(a, b) -> bool:  # type: ignore[no-untyped-def]
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
+
+
+def test_names_overlap_neither_each_other_nor_dots(registry) -> None:  # type: ignore[no-untyped-def]
+    for fig in (nl_figure(registry, made=MADE), region_figure(registry, "nijmegen", made=MADE)):
+        ax = fig.axes[0]
+        names, dots = _boxes(fig, ax)
+        assert len(names) >= 8 and len(dots) >= 10
+        clashes = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if _overlap(a, b)]
+        on_dots = [(a, d) for a in names for d in dots if _overlap(a, d)]
+        assert clashes == [] and on_dots == []
+
+
+def _registry_copy(tmp_path: Path, region_name: str) -> Path:
+    """The mini registry with ``region_name`` (a YAML scalar) as the Dutch name of Nijmegen."""
+    root = tmp_path / "reg"
+    shutil.copytree(MINI, root)
+    region = root / "regions" / "nijmegen.yaml"
+    text = region.read_text(encoding="utf-8")
+    text, found = re.subn(r"(?m)^name: \{nl: [^,]*,", lambda m: f"name: {{nl: {region_name},", text, count=1)
+    assert found == 1
+    region.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_registry_text_is_drawn_literally(tmp_path: Path) -> None:
+    root = _registry_copy(tmp_path, '"Lifeport $\\\\undefinedmacro$ \\abell"')  # YAML: \\ and \a (bell)
+    registry = load_registry(root / "companies.yaml", root / "regions", check=False)
+    fig = region_figure(registry, "nijmegen", lang="nl", made=MADE)
+    svg = figure_bytes(fig, "svg").decode("utf-8")
+    assert "Lifeport $\\undefinedmacro$ \\x07bell" in svg  # dollars kept, the bell made visible
+    assert "\x07" not in svg
+    assert figure_bytes(fig, "png").startswith(b"\x89PNG")  # mathtext would fail on the macro
+    assert figure_bytes(fig, "pdf").startswith(b"%PDF")
+
+
+def test_registry_version_is_the_commit_or_a_content_hash(tmp_path: Path) -> None:
+    root = _registry_copy(tmp_path, "Lifeport")
+    registry = load_registry(root / "companies.yaml", root / "regions", check=False)
+    files = registry_files(registry)
+    assert [p.name for p in files] == [
+        "companies.yaml",
+        *sorted(p.name for p in (root / "regions").glob("*.yaml")),
+    ]
+    assert provenance(registry).version == f"sha256 {content_hash(files)}"  # not in git
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout.strip()
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "registry")
+    assert provenance(registry).version == f"git {git('rev-parse', '--short=12', 'HEAD')}"
+    (root / "companies.yaml").write_text((root / "companies.yaml").read_text() + "\n", encoding="utf-8")
+    changed = provenance(registry).version
+    assert changed.startswith("sha256 ") and changed == f"sha256 {content_hash(files)}"
+
+
+def test_the_date_follows_source_date_epoch() -> None:
+    assert map_date({"SOURCE_DATE_EPOCH": "1767312000"}) == "2026-01-02"  # 2026-01-02T00:00:00Z
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", map_date({}))
+
+
+def test_html_pages_carry_credits_date_and_version(registry) -> None:  # type: ignore[no-untyped-def]
+    from maps_support import coverages_of, page_data
+
+    from lifeport_map.render import maps
+
+    expected = (
+        "Registry: lifeport-map (CC BY 4.0); places: GeoNames (CC BY 4.0); boundaries: © EuroGeographics, "
+        "source Eurostat GISCO; Statistics Netherlands CBS (CC BY 4.0); countries: Natural Earth"
+        " · map of 2026-01-02 · registry version git 0123456789ab"
+    )
+    for page in (
+        maps.nl_map(registry, lang="en", made=MADE),
+        maps.region_map(registry, "twente", lang="en", made=MADE),
+    ):
+        assert [spec["credits"] for spec in page_data(maps.page_html(page))["maps"]] == [expected]
+    regions = ["nijmegen", "dresden", "leuven"]
+    html = maps.page_html(
+        maps.compare_page(registry, regions, coverages=coverages_of(registry, regions), lang="en", made=MADE)
+    )
+    assert (
+        html.count('<footer class="lp-credits">') == 1
+        and f'<footer class="lp-credits">{expected}</footer>' in html
+    )
+    # Dresden alone draws no CBS polygon and no Dutch border: no CBS credit.
+    dresden = maps.region_map(registry, "dresden", lang="en", made=MADE)
+    assert "CBS" not in page_data(maps.page_html(dresden))["maps"][0]["credits"]
