@@ -130,7 +130,6 @@ def _rounded(value: Any) -> Any:
 
 def build_nuts(source: Path, corop: Path) -> int:
     import geopandas as gpd
-    import pandas as pd
 
     frame = gpd.read_file(source)
     frame = frame[frame["id"].isin(NUTS3_SELECTION)].copy()
@@ -144,7 +143,8 @@ def build_nuts(source: Path, corop: Path) -> int:
         raise SystemExit(f"{corop}: COROP regions missing from the original: {', '.join(sorted(CBS_COROP))}")
     cbs = cbs.assign(id=cbs["statcode"].map(CBS_COROP), name=cbs["statnaam"], source="cbs").to_crs(frame.crs)
     columns = ["id", "name", "source", "geometry"]
-    frame = gpd.GeoDataFrame(pd.concat([frame[columns], cbs[columns]], ignore_index=True), crs=frame.crs)
+    records = frame[columns].to_dict("records") + cbs[columns].to_dict("records")
+    frame = gpd.GeoDataFrame(records, geometry="geometry", crs=frame.crs)
     frame["geometry"] = frame.geometry.make_valid()
     return _write(frame, OUT / "nuts3.geojson", ["id", "name", "source"])
 
