@@ -9,7 +9,12 @@ as a multiple of `python -c pass` measured in the same run, because this shared 
 varies. Results go to bench/results.json and bench/results.md. Targets are checked and
 reported, not asserted: a miss is a finding, not a crash.
 
+Map pages are measured on the realistic 10,000-site registry against a baseline that builds one
+folium object per marker (`map nl` must be >= 10x faster, <= 2.5 s and <= 4 MB); `--maps-only`
+runs just those two and writes bench/results-maps.json and results-maps.md.
+
 Usage: python bench/run.py [--sizes 1000,10000,100000] [--runs 5] [--quick] [--kinds synthetic,realistic]
+       python bench/run.py --maps-only [--runs 5]
 """
 
 from __future__ import annotations
@@ -143,6 +148,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument("--runs-large", type=int, default=3, help="runs at 100,000 sites")
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 sites, 3 runs")
+    parser.add_argument("--maps-only", action="store_true", help="only map nl on the realistic registry")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     kinds = args.kinds.split(",")
@@ -157,6 +163,14 @@ def main() -> int:
         results.append(m)
         shown = f"{m.wall_s:.3f} s, {m.peak_mb:.0f} MB" if m.wall_s is not None else m.status
         print(f"  {m.name:<40} {m.kind:<10} {m.size or '':>7} {shown}", file=sys.stderr, flush=True)
+
+    if args.maps_only:
+        for m in map_measurements(10_000, runs, out_dir):
+            add(m)
+        shutil.rmtree(out_dir, ignore_errors=True)
+        check_targets(results, 0.0)
+        write_reports(results, None, 0.0)
+        return 0
 
     print("start-up and shipped registry", file=sys.stderr)
     add(measure("python -c pass", [sys.executable, "-c", "pass"], size=None, runs=max(runs, 7), cwd=ROOT))
@@ -200,6 +214,9 @@ def main() -> int:
                     commands.append(("map nl (HTML)", ["map", "nl", "--output", str(html)], html))
             if kind == "synthetic":
                 for m in edit_measurements(path, size=size, runs=min(n, 3), out_dir=out_dir):
+                    add(m)
+            if kind == "realistic" and size == 10_000:
+                for m in map_measurements(size, n, out_dir):
                     add(m)
             for name, command, output in commands:
                 add(
@@ -268,6 +285,40 @@ def edit_measurements(path: Path, *, size: int, runs: int, out_dir: Path) -> lis
     return found
 
 
+def map_measurements(size: int, runs: int, out_dir: Path) -> list[Measurement]:
+    """map nl on the realistic registry, and the one-folium-object-per-marker baseline on it."""
+    path = registry_file("realistic", size)
+    html = out_dir / f"map-realistic-{size}.html"
+    baseline = out_dir / f"baseline-realistic-{size}.html"
+    code = (
+        "from pathlib import Path; from lifeport_map.registry import load_registry; "
+        "from lifeport_map.render.maps import per_marker_map; "
+        f"per_marker_map(load_registry(Path({str(path)!r}), check=False)).save({str(baseline)!r})"
+    )
+    return [
+        measure(
+            "map nl (HTML)",
+            [*CLI, "--registry", str(path), "map", "nl", "--output", str(html)],
+            size=size,
+            runs=runs,
+            cwd=ROOT,
+            kind="realistic",
+            env=BIG,
+            output=html,
+        ),
+        measure(
+            "map nl, one folium object per marker",
+            [sys.executable, "-c", code],
+            size=size,
+            runs=min(runs, 3),
+            cwd=ROOT,
+            kind="realistic",
+            env=BIG,
+            output=baseline,
+        ),
+    ]
+
+
 Check = Callable[[Measurement], bool]
 # (name, size, kind) -> (what the target says, whether a measurement meets it)
 TARGETS: dict[tuple[str, int | None, str], tuple[str, Check]] = {
@@ -292,6 +343,10 @@ TARGETS: dict[tuple[str, int | None, str], tuple[str, Check]] = {
         "<= 20 s, <= 2 GB",
         lambda m: (m.wall_s or 0) <= 20 and (m.peak_mb or 0) <= 2048,
     ),
+    ("map nl (HTML)", 10_000, "realistic"): (
+        "<= 2.5 s, <= 4 MB",
+        lambda m: (m.wall_s or 0) <= 2.5 and (m.output_mb or 0) <= 4,
+    ),
 }
 
 
@@ -310,6 +365,11 @@ def check_targets(results: list[Measurement], pass_s: float) -> None:
         if small and large and small.wall_s and large.wall_s:
             large.target += f"; <= 12x the 10k time ({large.wall_s / small.wall_s:.1f}x)"
             large.meets = bool(large.meets) and large.wall_s / small.wall_s <= 12
+    fast = by_key.get(("map nl (HTML)", 10_000, "realistic"))
+    slow = by_key.get(("map nl, one folium object per marker", 10_000, "realistic"))
+    if fast and slow and fast.wall_s and slow.wall_s:
+        fast.target += f"; >= 10x faster than per-marker ({slow.wall_s / fast.wall_s:.1f}x)"
+        fast.meets = bool(fast.meets) and slow.wall_s / fast.wall_s >= 10
 
 
 def calibration_s() -> float:
@@ -327,7 +387,9 @@ def calibration_s() -> float:
     return round(statistics.median(runs), 3)
 
 
-def write_reports(results: list[Measurement], loader: dict[str, float], pass_s: float) -> None:
+def write_reports(results: list[Measurement], loader: dict[str, float] | None, pass_s: float) -> None:
+    """bench/results.json and results.md; a --maps-only run (no loader figures) writes
+    bench/results-maps.json and results-maps.md instead, leaving the full results alone."""
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT, check=False
     ).stdout.strip()
@@ -343,7 +405,8 @@ def write_reports(results: list[Measurement], loader: dict[str, float], pass_s: 
         "load_average": [round(x, 2) for x in load],
     }
     payload = {"meta": meta, "loader_vs_pyyaml_c": loader, "results": [asdict(m) for m in results]}
-    (HERE / "results.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    stem = "results" if loader is not None else "results-maps"
+    (HERE / f"{stem}.json").write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Benchmark results",
         "",
@@ -370,14 +433,15 @@ def write_reports(results: list[Measurement], loader: dict[str, float], pass_s: 
             f"{m.peak_mb if m.peak_mb is not None else ''} | {m.output_mb or ''} | {m.target} | "
             f"{'' if m.meets is None else ('yes' if m.meets else 'NO')} |"
         )
-    lines += [
-        "",
-        f"Strict loader vs PyYAML's C loader, in-process on the same {int(loader['sites']):,}-site "
-        f"file: {loader.get('strict_s', 0):.3f} s vs {loader.get('pyyaml_c_s', 0):.3f} s, "
-        f"ratio {loader.get('ratio', 0):.2f}.",
-        "",
-    ]
-    (HERE / "results.md").write_text("\n".join(lines), encoding="utf-8")
+    if loader is not None:
+        lines += [
+            "",
+            f"Strict loader vs PyYAML's C loader, in-process on the same {int(loader['sites']):,}-site "
+            f"file: {loader.get('strict_s', 0):.3f} s vs {loader.get('pyyaml_c_s', 0):.3f} s, "
+            f"ratio {loader.get('ratio', 0):.2f}.",
+        ]
+    lines.append("")
+    (HERE / f"{stem}.md").write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -358,3 +358,18 @@ def test_a_format_contradicting_the_extension_is_a_usage_error(tmp_path: Path, m
     png = run_cli(*mini_args, "map", "nl", "--output", str(tmp_path / "b.png"))
     assert png.returncode == 0, png.stderr
     assert (tmp_path / "b.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_each_distinct_source_is_written_once_and_records_index_it() -> None:
+    import dataclasses
+
+    registry = mini()
+    alpha, beta = registry.site("alpha-nijmegen"), registry.site("beta-duiven")
+    # beta cites alpha's source too: the collection holds it once, both records point at it.
+    beta = dataclasses.replace(beta, sources=(*beta.sources, alpha.sources[0]))
+    collection = maps.site_features([alpha, beta], registry.taxonomy, "nl")
+    assert collection["sources"] == [
+        ["https://example.org/alpha", "https://example.org/alpha", 2026],
+        ["seed: 001_52ea57b76e5b924b.txt", None, 2026],
+    ]
+    assert [f["properties"]["src"] for f in collection["features"]] == [[0], [1, 0]]

@@ -38,8 +38,9 @@
     return document.createTextNode(String(pair[0]));
   }
 
-  // The popup of one site, built from its record when it is opened.
-  function popup(feature) {
+  // The popup of one site, built from its record when it is opened; ``sources`` is the
+  // collection's table of distinct sources that the record's ``src`` indexes.
+  function popup(feature, sources) {
     var words = data().labels;
     var p = feature.properties;
     var box = el('div', 'lp-popup');
@@ -89,7 +90,8 @@
     if (p.web) { row('website', [linkOrText(p.web)]); }
     box.appendChild(el('p', 'lp-sources-title', words.sources));
     var list = el('ol', 'lp-sources');
-    (p.src || []).forEach(function (s) {
+    (p.src || []).forEach(function (i) {
+      var s = sources[i];  // the collection's table of distinct sources
       var li = el('li');
       li.appendChild(linkOrText(s));
       if (s[2]) { li.appendChild(document.createTextNode(' (' + s[2] + ')')); }
@@ -216,7 +218,7 @@
           return L.marker(latlng, {icon: icons[layer.id + ' ' + key]});
         },
         onEachFeature: function (f, marker) {
-          marker.bindPopup(function () { return popup(f); },
+          marker.bindPopup(function () { return popup(f, sites.sources); },
                            {maxWidth: narrow ? window.innerWidth - 60 : 380,
                             autoPanPaddingTopLeft: [10, narrow ? 70 : 20]});
           marker.bindTooltip(textTip(f.properties.name));

@@ -247,7 +247,14 @@ def _features(with_layers: Iterable[tuple[Site, tuple[str, ...]]], lang: str) ->
                 "properties": site_record(site, layers, lang, href=href),
             }
         )
-    return {"type": "FeatureCollection", "features": features}
+    # Many sites cite the same source (a seed document, a cluster's member list, a regional
+    # report): each distinct source is written once, in the collection's "sources" member, and a
+    # record's "src" lists indexes into it.
+    table: dict[tuple[Any, ...], int] = {}
+    for feature in features:
+        record = feature["properties"]
+        record["src"] = [table.setdefault((text, url, year), len(table)) for text, url, year in record["src"]]
+    return {"type": "FeatureCollection", "features": features, "sources": [list(key) for key in table]}
 
 
 def popup_html(site: Site, taxonomy: Taxonomy, lang: str) -> str:
