@@ -231,7 +231,7 @@ def _features(with_layers: Iterable[tuple[Site, tuple[str, ...]]], lang: str) ->
             checked[url] = safe_href(url)
         return checked[url]
 
-    features = []
+    features: list[dict[str, Any]] = []
     for site, layers in sorted(with_layers, key=lambda pair: pair[0].id):
         loc = site.location
         if loc.lat is None or loc.lon is None or not layers:
