@@ -58,7 +58,8 @@ def test_mathtext_and_control_characters_in_region_names_are_drawn_literally(
         if fmt == "svg":
             text = data.decode("utf-8")
             xml.dom.minidom.parseString(data)  # well-formed: no raw control characters
-            assert "$\\undefinedmacro$ 5$ to 10$ \\u001b[31m\\u0007" in text
+            # a long name may wrap onto lines of its own in a panel label
+            assert "$\\undefinedmacro$ 5$ to 10$" in text and "\\u001b[31m\\u0007" in text
             assert "\x1b" not in text and "\x07" not in text
         if fmt in ("svg", "pdf"):
             lowered = data.lower()

@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "lifeport_map.boundaries",
         "lifeport_map.fmt",
         "lifeport_map.add",
+        "lifeport_map.provenance",
     ),
     ("lifeport_map.revisions",),
     ("lifeport_map.graph",),

@@ -138,29 +138,6 @@ class PanelHtml(MacroElement):
         self.html_text = html
 
 
-# The data every page draws needs its attribution (data/README.md, "Licences and attribution"):
-# the registry, GeoNames places and city names, GISCO boundaries and Natural Earth borders.
-DATA_ATTRIBUTION = (
-    "lifeport-map contributors (CC BY 4.0) · GeoNames (CC BY 4.0) · "
-    "© EuroGeographics for the administrative boundaries (Eurostat GISCO) · Natural Earth"
-)
-
-
-class DataAttribution(MacroElement):
-    """Adds the fixed data attribution to the map's attribution control (no registry text)."""
-
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        "{{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});"
-        "{% endmacro %}"
-    )
-
-    def __init__(self, text: str = DATA_ATTRIBUTION) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "DataAttribution"
-        self.text = text
-
-
 class QuietCluster(_MarkerCluster):  # type: ignore[misc]
     """plugins.MarkerCluster without its CDN links (Leaflet.markercluster is embedded)."""
 
@@ -229,7 +206,6 @@ def new_map(
     )
     fmap.options["maxZoom"] = options["maxZoom"]  # folium sets it only with tiles; clusters need it
     figure.add_child(fmap)
-    fmap.add_child(DataAttribution())
     if after_html:
         fmap.add_child(PanelHtml(after_html))
     if tiles is not None:

@@ -273,7 +273,9 @@ def test_pages_show_the_base_map_offline_at_desktop_and_phone_sizes(
     page.wait_for_timeout(600)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{build}-{viewport[0]}.png"), full_page=build == "compare")
-    attribution = page.locator(".leaflet-control-attribution").first.inner_text()
+    # Single maps credit their data in the attribution control; Bijlage 2 in one footer.
+    where = ".lp-credits" if build == "compare" else ".leaflet-control-attribution"
+    attribution = page.locator(where).first.inner_text()
     for credit in ("GeoNames (CC BY 4.0)", "EuroGeographics", "Natural Earth"):
         assert credit in attribution, attribution
     assert requests == [] and errors == []
