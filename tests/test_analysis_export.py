@@ -95,3 +95,55 @@ def test_json_document() -> None:
     two = next(d for d in nijmegen["definitions"] if d["id"] == "two")
     assert "design-nijmegen" in two["sites"] and "fab-dresden" not in two["sites"]
     assert {"nodes", "links"} <= set(data["graph"])
+
+
+CREDITS = "Registry: lifeport-map (CC BY 4.0); places: GeoNames (CC BY 4.0)"
+
+
+@pytest.mark.parametrize("fmt", ["json", "geojson"])
+def test_json_exports_carry_the_attribution(fmt: str) -> None:
+    data = json.loads(export_bytes(analysis_registry(), fmt, version="git 0123456789ab"))
+    assert data["attribution"] == {
+        "licence": "CC BY 4.0",
+        "licence_url": "https://creativecommons.org/licenses/by/4.0/",
+        "credits": CREDITS,
+        "registry_version": "git 0123456789ab",
+    }
+
+
+def test_geojson_attribution_is_a_foreign_member_geopandas_ignores(tmp_path: Path) -> None:
+    geopandas = pytest.importorskip("geopandas")
+    path = tmp_path / "sites.geojson"
+    path.write_bytes(export_bytes(analysis_registry(), "geojson", version="sha256 abc"))
+    assert len(geopandas.read_file(path)) == 13
+
+
+def test_graphml_carries_the_attribution_as_graph_attributes(tmp_path: Path) -> None:
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(export_bytes(analysis_registry(), "graphml", version="git 0123456789ab"))
+    graph = nx.read_graphml(path, force_multigraph=True)
+    assert graph.graph["licence"] == "CC BY 4.0"
+    assert graph.graph["credits"] == CREDITS
+    assert graph.graph["registry_version"] == "git 0123456789ab"
+
+
+def test_csv_export_writes_its_attribution_in_a_csvw_metadata_file_beside_it() -> None:
+    from lifeport_map.render.export import CSV_COLUMNS, export_files
+
+    files = export_files(analysis_registry(), "csv", Path("out/sites.csv"))
+    assert [p.as_posix() for p, _ in files] == ["out/sites.csv", "out/sites.csv-metadata.json"]
+    rows = list(csv.reader(io.StringIO(files[0][1].decode())))
+    assert rows[0] == list(CSV_COLUMNS) and len(rows) == 14  # no attribution row in the table
+    metadata = json.loads(files[1][1])
+    assert metadata["@context"] == "http://www.w3.org/ns/csvw"
+    assert metadata["url"] == "sites.csv"
+    assert metadata["dc:license"] == {"@id": "https://creativecommons.org/licenses/by/4.0/"}
+    assert CREDITS in metadata["dc:rights"]
+    assert [c["name"] for c in metadata["tableSchema"]["columns"]] == list(CSV_COLUMNS)
+
+
+@pytest.mark.parametrize("fmt", ["json", "geojson", "graphml"])
+def test_other_exports_write_one_file(fmt: str) -> None:
+    from lifeport_map.render.export import export_files
+
+    assert [p.name for p, _ in export_files(analysis_registry(), fmt, Path("x.out"))] == ["x.out"]

@@ -120,7 +120,9 @@ def test_export_writes_atomically(tmp_path: Path, fmt: str) -> None:
     result = run_cli(*ANALYSIS_ARGS, "export", "--format", fmt, "--output", str(out))
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 0
-    assert [p.name for p in tmp_path.iterdir()] == [out.name]  # no temporary file left
+    # no temporary file left; a CSV gets its licence and attribution beside it (CSVW)
+    expected = [out.name, f"{out.name}-metadata.json"] if fmt == "csv" else [out.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected)
 
 
 def test_export_to_a_missing_folder_is_an_io_error(tmp_path: Path) -> None:
@@ -137,6 +139,14 @@ def test_export_to_stdout() -> None:
     result = run_cli(*ANALYSIS_ARGS, "export", "--format", "geojson")
     assert result.returncode == 0
     assert len(json.loads(result.stdout)["features"]) == 13
+    assert "GeoNames" in json.loads(result.stdout)["attribution"]["credits"]
+
+
+def test_csv_export_to_stdout_says_where_its_attribution_goes() -> None:
+    result = run_cli(*ANALYSIS_ARGS, "export", "--format", "csv")
+    assert result.returncode == 0
+    assert result.stdout.startswith("id,name,")
+    assert "CC BY 4.0" in result.stderr and "--output" in result.stderr
 
 
 def test_invalid_registry_exits_1(tmp_path: Path) -> None:

@@ -312,19 +312,23 @@ def export(
 
     Example: lifeport-map export --format geojson --output sites.geojson
     """
-    from lifeport_map.render.export import export_bytes
+    from lifeport_map.render.export import export_bytes, export_files
 
     registry = load(ctx, check=False)
     try:
-        data = export_bytes(registry, fmt.value)
         if output is None:
             import sys
 
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(export_bytes(registry, fmt.value))
             sys.stdout.flush()
+            if fmt.value == "csv":
+                sys.stderr.write(
+                    "note: the CSV's licence and attribution (CC BY 4.0: lifeport-map contributors, "
+                    "GeoNames) are written beside it only with --output (FILE.csv-metadata.json)\n"
+                )
             return
-        from lifeport_map.fileio import write_bytes_atomic
+        from lifeport_map.fileio import write_files_atomic
 
-        write_bytes_atomic(output, data)
+        write_files_atomic(export_files(registry, fmt.value, output))
     except LifeportError as error:
         fail(error)

@@ -3,12 +3,19 @@
 Each format is built as plain data first (site records, a feature collection, a flattened
 graph) and then serialised to bytes; writing the file is the caller's job. Lists become
 '; '-joined text where a format cannot hold them (CSV, GeoJSON properties for QGIS, GraphML).
+
+Every export carries the attribution its data needs (data/README.md, "Licences and
+attribution"): the registry's CC BY 4.0 and GeoNames (place coordinates). JSON and GeoJSON hold
+it in a top-level ``attribution`` member, GraphML as graph attributes, and CSV, which has no
+place for it that a spreadsheet would not read as a row, in a CSV on the Web metadata file
+beside it (``sites.csv`` -> ``sites.csv-metadata.json``, W3C CSVW).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lifeport_map.errors import UsageError
@@ -19,6 +26,10 @@ if TYPE_CHECKING:
     import networkx as nx
 
 EXPORT_FORMATS = ("json", "csv", "geojson", "graphml")
+LICENCE = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+# The data an export holds: the registry, and place coordinates from the GeoNames gazetteer.
+EXPORT_CREDITS = ("registry", "geonames")
 LIST_SEPARATOR = "; "
 CSV_COLUMNS = (
     "id",
@@ -55,6 +66,33 @@ CSV_COLUMNS = (
     "operator",
     "events",
 )
+
+
+def attribution(version: str) -> dict[str, str]:
+    """What an export must say about its data: licence, credits and the registry version."""
+    from lifeport_map.provenance import credit_line
+
+    return {
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "credits": credit_line(EXPORT_CREDITS, "en"),
+        "registry_version": version,
+    }
+
+
+def csv_metadata(csv_name: str, version: str) -> dict[str, Any]:
+    """The CSV on the Web (W3C CSVW) metadata of a CSV export named ``csv_name``: its licence,
+    attribution and columns. Tools look for it at ``<csv>-metadata.json``."""
+    credit = attribution(version)
+    return {
+        "@context": "http://www.w3.org/ns/csvw",
+        "url": csv_name,
+        "dc:title": "lifeport-map registry: one row per site",
+        "dc:license": {"@id": LICENCE_URL},
+        "dc:rights": f"{credit['credits']}. Licence: {LICENCE}.",
+        "dc:source": "https://github.com/lifeport-map (registry version " + version + ")",
+        "tableSchema": {"columns": [{"name": c, "titles": c} for c in CSV_COLUMNS]},
+    }
 
 
 def site_record(registry: Registry, site: Site) -> dict[str, Any]:
@@ -111,8 +149,9 @@ def flatten(value: Any) -> Any:
     return value
 
 
-def geojson(registry: Registry) -> dict[str, Any]:
-    """Every site as a GeoJSON Point feature (null geometry when it has no coordinates)."""
+def geojson(registry: Registry, version: str = "") -> dict[str, Any]:
+    """Every site as a GeoJSON Point feature (null geometry when it has no coordinates), with the
+    attribution as a foreign member (RFC 7946, section 6.1)."""
     features = []
     for record in site_records(registry):
         lat, lon = record["lat"], record["lon"]
@@ -127,7 +166,7 @@ def geojson(registry: Registry) -> dict[str, Any]:
                 "properties": {k: flatten(v) for k, v in record.items()},
             }
         )
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "attribution": attribution(version), "features": features}
 
 
 # Characters XML 1.0 does not allow, even escaped: GraphML must stay well-formed.
@@ -144,13 +183,15 @@ def _plain_value(key: str, value: Any, *, flat: bool) -> Any:
     return value
 
 
-def plain_graph(graph: nx.MultiDiGraph, *, flat: bool) -> nx.MultiDiGraph:
+def plain_graph(graph: nx.MultiDiGraph, *, flat: bool, version: str = "") -> nx.MultiDiGraph:
     """A copy of the graph for other tools: the same nodes, edges and attributes, with the
     region's published figures and name mapping (which ride on the node for ``stats``) left out
-    and the sources as references. ``flat`` (GraphML): lists as '; '-joined text, missing values
-    dropped and characters XML forbids replaced, so the file is well-formed."""
+    and the sources as references, and the attribution as graph attributes. ``flat`` (GraphML):
+    lists as '; '-joined text, missing values dropped and characters XML forbids replaced, so
+    the file is well-formed."""
     out = graph.copy()
     out.graph = {k: v for k, v in graph.graph.items() if not k.startswith("_")}
+    out.graph.update(attribution(version))
     for _, data in [*out.nodes(data=True), *((None, d) for _, _, d in out.edges(data=True))]:
         for key in list(data):
             value = data[key]
@@ -161,8 +202,9 @@ def plain_graph(graph: nx.MultiDiGraph, *, flat: bool) -> nx.MultiDiGraph:
     return out
 
 
-def registry_document(registry: Registry) -> dict[str, Any]:
-    """Sites, regions (with each definition's member sites) and the graph, as one document."""
+def registry_document(registry: Registry, version: str = "") -> dict[str, Any]:
+    """The attribution, sites, regions (with each definition's member sites) and the graph, as
+    one document."""
     import networkx as nx
 
     from lifeport_map.geo import region_sites
@@ -189,37 +231,66 @@ def registry_document(registry: Registry) -> dict[str, Any]:
                 ],
             }
         )
-    built = plain_graph(as_graph(registry), flat=False)
+    built = plain_graph(as_graph(registry), flat=False, version=version)
     try:
         graph = nx.node_link_data(built, edges="links")
     except TypeError:  # networkx < 3.4 names the keyword 'link'
         graph = nx.node_link_data(built, link="links")
-    return {"sites": site_records(registry), "regions": regions, "graph": graph}
+    return {
+        "attribution": attribution(version),
+        "sites": site_records(registry),
+        "regions": regions,
+        "graph": graph,
+    }
 
 
-def export_bytes(registry: Registry, fmt: str) -> bytes:
-    """The registry serialised as ``fmt`` (json, csv, geojson or graphml)."""
+def export_bytes(registry: Registry, fmt: str, *, version: str | None = None) -> bytes:
+    """The registry serialised as ``fmt`` (json, csv, geojson or graphml). ``version`` is the
+    registry version the attribution names (default: the git commit or content hash)."""
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format '{fmt}'", hint=f"use one of: {', '.join(EXPORT_FORMATS)}")
+    if version is None:
+        from lifeport_map.provenance import registry_version
+
+        version = registry_version(registry)
     if fmt == "json":
         return (
-            json.dumps(registry_document(registry), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+            json.dumps(registry_document(registry, version), ensure_ascii=False, indent=2, allow_nan=False)
+            + "\n"
         ).encode("utf-8")
     if fmt == "geojson":
-        return (json.dumps(geojson(registry), ensure_ascii=False, indent=1, allow_nan=False) + "\n").encode(
-            "utf-8"
-        )
+        return (
+            json.dumps(geojson(registry, version), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+        ).encode("utf-8")
     if fmt == "csv":
         from lifeport_map.render.tables import csv_text
 
         rows = [[flatten(r[c]) for c in CSV_COLUMNS] for r in site_records(registry)]
         return csv_text(list(CSV_COLUMNS), rows).encode("utf-8")
-    if fmt == "graphml":
-        import io
+    import io
 
-        import networkx as nx
+    import networkx as nx
 
-        buffer = io.BytesIO()
-        from lifeport_map.graph import as_graph
+    from lifeport_map.graph import as_graph
 
-        nx.write_graphml(plain_graph(as_graph(registry), flat=True), buffer, encoding="utf-8")
-        return buffer.getvalue()
-    raise UsageError(f"unknown export format '{fmt}'", hint=f"use one of: {', '.join(EXPORT_FORMATS)}")
+    buffer = io.BytesIO()
+    nx.write_graphml(plain_graph(as_graph(registry), flat=True, version=version), buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def export_files(registry: Registry, fmt: str, output: Path) -> list[tuple[Path, bytes]]:
+    """The files an export to ``output`` writes: the export itself, and for CSV its CSVW
+    metadata file beside it with the licence and attribution."""
+    from lifeport_map.provenance import registry_version
+
+    version = registry_version(registry)
+    files = [(output, export_bytes(registry, fmt, version=version))]
+    if fmt == "csv":
+        metadata = csv_metadata(output.name, version)
+        files.append(
+            (
+                output.with_name(output.name + "-metadata.json"),
+                (json.dumps(metadata, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
+            )
+        )
+    return files
