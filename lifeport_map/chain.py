@@ -33,6 +33,34 @@ EMPLOYEES_RULE = (
     "older or differently scoped figures are not added. A site active in several phases counts "
     "fully in each phase, so phase sums can exceed the region total, which counts each site once."
 )
+# An employee-based figure (a sum compared with a published total, a rank, a specialisation
+# index) is shown only when at least this share of the sites it sums has an employee figure;
+# below it the answer is "cannot tell", because the missing sites could change it.
+EMPLOYEE_COVERAGE_MIN = 0.8
+EMPLOYEE_COVERAGE_RULE = (
+    "employee-based comparisons (sums against published totals, ranks, employee location "
+    "quotients) are made only when at least 80% of the sites summed have an employee figure; "
+    "otherwise the answer is 'cannot tell', with the coverage that fell short."
+)
+# Which activities a plant of each facility type serves: a site doing one of them may have such a
+# facility even when the registry does not describe it (a claim then cannot tell).
+FACILITY_ACTIVITIES: dict[str, frozenset[str]] = {
+    "wafer-fab": frozenset({"wafer-fab"}),
+    "foundry": frozenset({"foundry"}),
+    "pilot-line": frozenset({"pilot-line"}),
+    "research-cleanroom": frozenset({"pilot-line", "research"}),
+    "assembly-test": frozenset({"assembly-test", "osat"}),
+    "packaging-pilot-line": frozenset({"packaging-pilot-line"}),
+    "epi-wafer": frozenset({"materials"}),
+    "mask-shop": frozenset({"materials"}),
+    "materials-plant": frozenset({"materials", "packaging-materials"}),
+}
+PLANT_ACTIVITIES = frozenset().union(*(a - {"research"} for a in FACILITY_ACTIVITIES.values()))
+
+# "About N" in a claim holds for a count within 20% of N (and at least within 1).
+ABOUT_TOLERANCE = 0.2
+ABOUT_RULE = "'about N' holds for a count within 20% of N (at least within 1 either way)."
+
 PRODUCTION_RULE = (
     "a phase is held in production roles when a site that is not a knowledge institute performs "
     "one of the phase's core activities: those with role 'production' (for the design phase, "

@@ -56,14 +56,19 @@ def validate(
             result = check_registry(target, paths.regions)
         except LifeportError as error:
             fail(error)
-        for issue in result.issues:
+        found = list(result.issues)
+        if result.registry is not None and not result.errors:  # the claims file next to a valid registry
+            from lifeport_map.claims import claims_issues, default_claims_path
+
+            found += claims_issues(default_claims_path(result.registry.registry_path), result.registry)
+        for issue in found:
             if issue not in seen:  # region-file issues repeat for every registry file
                 seen.add(issue)
                 issues.append(issue)
         if fmt is IssueFormat.text:
             sites = len(result.registry.sites) if result.registry else 0
             name = target or "the shipped registry"
-            sys.stderr.write(f"{name}: {sites} sites checked, {summary(result.issues)}\n")
+            sys.stderr.write(f"{name}: {sites} sites checked, {summary(found)}\n")
     if fmt is IssueFormat.github:
         issues = [_repository_relative(i) for i in issues]
     rendered = RENDERERS[fmt.value](issues)

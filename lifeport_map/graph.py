@@ -23,7 +23,7 @@ from lifeport_map.text import fold, slugify
 if TYPE_CHECKING:
     import networkx as nx
 
-    from lifeport_map.model import Region, RegionFigure, Registry, Site
+    from lifeport_map.model import Facility, Region, RegionFigure, Registry, Site
 
 NODE_TYPES = ("phase", "role", "activity", "kind", "group", "organisation", "site", "region", "definition")
 # Edges the graph itself makes; registry relations (partner, member-of, ...) come on top.
@@ -188,6 +188,22 @@ class SiteNode:
     employees: int | None
     employees_year: int | None
     sources: tuple[tuple[str, str, int | None], ...]  # reference, title, year
+    # The plant (facility) at the site, when the registry describes one.
+    facility_type: str = ""
+    wafer_mm: tuple[int, ...] = ()
+    technologies: tuple[str, ...] = ()
+    node_nm: float | None = None
+    capacity: tuple[float, str, int] | None = None  # value, unit, year
+    facility_source: str = ""  # reference of the facility's (or its capacity's) source
+    # Time: the years the site was active, and its dated events ("YYYY[-MM] type").
+    since: int | None = None
+    until: int | None = None
+    events: tuple[str, ...] = ()
+    # The latest employee figure's details (``employees`` is its value).
+    employees_max: int | None = None
+    employees_scope: str = ""
+    employees_approximate: bool = False
+    employees_source: str = ""
 
     @property
     def has_coordinates(self) -> bool:
@@ -256,6 +272,8 @@ def site_node(site: Site) -> SiteNode:
     """A registry site as the graph holds it (its latest employee figure counts)."""
     latest = site.latest_employees
     loc = site.location
+    facility = site.facility
+    capacity = facility.capacity if facility else None
     return SiteNode(
         id=site.id,
         name=site.name,
@@ -274,7 +292,28 @@ def site_node(site: Site) -> SiteNode:
         employees=latest.value if latest else None,
         employees_year=latest.year if latest else None,
         sources=tuple((s.url or s.reference, s.title or "", s.year) for s in site.sources),
+        facility_type=facility.type if facility else "",
+        wafer_mm=facility.wafer_mm if facility else (),
+        technologies=facility.technologies if facility else (),
+        node_nm=facility.node_nm if facility else None,
+        capacity=(capacity.value, capacity.unit, capacity.year) if capacity else None,
+        facility_source=_facility_source(facility),
+        since=site.since,
+        until=site.until,
+        events=tuple(f"{e.date} {e.type}" for e in site.events),
+        employees_max=latest.max if latest else None,
+        employees_scope=(latest.scope or "") if latest else "",
+        employees_approximate=latest.approximate if latest else False,
+        employees_source=latest.reference if latest else "",
     )
+
+
+def _facility_source(facility: Facility | None) -> str:
+    if facility is None:
+        return ""
+    if facility.capacity is not None and facility.capacity.reference:
+        return facility.capacity.reference
+    return facility.source.reference if facility.source else ""
 
 
 _BUILT: list[tuple[Registry, nx.MultiDiGraph]] = []
@@ -305,6 +344,13 @@ def build_graph(registry: Registry) -> nx.MultiDiGraph:
     """
     taxonomy = registry.taxonomy
     graph = new_graph()
+    set_terms(
+        graph,
+        {
+            name: {t.id: dict(t.label) for t in getattr(taxonomy, name)}
+            for name in ("statuses", "facility_types", "technologies", "capacity_units", "event_types")
+        },
+    )
     for phase in taxonomy.phases:
         add_phase(graph, phase.id, phase.label)
     for role in taxonomy.roles:
@@ -372,7 +418,25 @@ def _add_memberships(graph: nx.MultiDiGraph, registry: Registry) -> None:
     graph.add_edges_from((u, v, k, {"type": k}) for u, v, k in edges)
 
 
+def set_terms(graph: nx.MultiDiGraph, terms: Mapping[str, Mapping[str, Mapping[str, str]]]) -> None:
+    """The vocabularies that are not nodes (statuses, facility types, technologies, capacity
+    units, event types), id -> labels by language; kept with the graph, not exported."""
+    graph.graph["_terms"] = {name: dict(found) for name, found in terms.items()}
+
+
 # --- reading the graph --------------------------------------------------------------------------
+
+
+def term_ids(graph: nx.MultiDiGraph, vocabulary: str) -> tuple[str, ...] | None:
+    """The ids of a vocabulary kept with the graph (None: the graph does not say)."""
+    found = graph.graph.get("_terms", {}).get(vocabulary)
+    return None if found is None else tuple(found)
+
+
+def term_label(graph: nx.MultiDiGraph, vocabulary: str, key: str, lang: str) -> str:
+    """The label of a term of a vocabulary kept with the graph (its id if unknown)."""
+    labels = graph.graph.get("_terms", {}).get(vocabulary, {}).get(key) or {}
+    return str(labels.get(lang) or labels.get("en") or key)
 
 
 def _of_type(graph: nx.MultiDiGraph, node_type: str) -> Iterator[tuple[str, dict[str, Any]]]:

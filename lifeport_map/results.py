@@ -86,6 +86,19 @@ class CountingInfo(Result):
 
 
 @dataclass(frozen=True)
+class FilterInfo(Result):
+    """The site filters a result was computed with (see analysis.filters)."""
+
+    countries: tuple[str, ...]
+    activities: tuple[str, ...]
+    technologies: tuple[str, ...]
+    wafer_mm: tuple[int, ...]
+    facility_types: tuple[str, ...]
+    kinds: tuple[str, ...]
+    statuses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class EmployeeSum(Result):
     """Known employees of some sites: the sum, and how many sites have a figure or none."""
 
@@ -247,6 +260,7 @@ class Coverage(Result):
     employees: EmployeeSum
     pipeline: tuple[PipelineEntry, ...]
     method: CoverageMethod
+    filters: FilterInfo | None = field(default=None, metadata=OMIT_NONE)
 
     def phase(self, phase_id: str) -> PhaseCoverage:
         return next(p for p in self.phases if p.phase == phase_id)
@@ -311,6 +325,7 @@ class Comparison(Result):
     specialisation: Specialisation
     definitions: tuple[RegionDefinitionUsed, ...]
     method: CompareMethod
+    filters: FilterInfo | None = field(default=None, metadata=OMIT_NONE)
 
 
 # --- gaps ---------------------------------------------------------------------------------------
@@ -370,6 +385,7 @@ class Gaps(Result):
     centre: Centre
     white_spots: tuple[WhiteSpot, ...]
     method: GapsMethod
+    filters: FilterInfo | None = field(default=None, metadata=OMIT_NONE)
 
 
 # --- what-if ------------------------------------------------------------------------------------
@@ -451,6 +467,12 @@ class NearFilters(Result):
     phase: str | None
     role: str | None
     statuses: tuple[str, ...]
+    countries: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()
+    wafer_mm: tuple[int, ...] = ()
+    facility_types: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    roles: str | None = None
 
 
 @dataclass(frozen=True)
@@ -468,6 +490,25 @@ class NearSite(Result):
     lat: float | None
     lon: float | None
     precision: str | None
+    kind: str = ""
+    knowledge: bool = False
+    facility_type: str = ""
+    technologies: tuple[str, ...] = ()
+    wafer_mm: tuple[int, ...] = ()
+    node_nm: float | None = None
+    capacity: tuple[float, str, int] | None = None
+
+
+@dataclass(frozen=True)
+class Breakdown(Result):
+    """Counted sites split by country, technology (a site with several counts in each) and
+    companies versus knowledge institutes."""
+
+    countries: Mapping[str, int]
+    technologies: Mapping[str, int]
+    companies: int
+    knowledge: int
+    organisations: int = 0
 
 
 @dataclass(frozen=True)
@@ -479,6 +520,7 @@ class Near(Result):
     sites: tuple[NearSite, ...]
     without_coordinates: int
     method: str
+    breakdown: Breakdown | None = field(default=None, metadata=OMIT_NONE)
 
 
 # --- stats --------------------------------------------------------------------------------------
@@ -615,8 +657,20 @@ class SiteCounts(Result):
 
 
 @dataclass(frozen=True)
+class ClaimFlip(Result):
+    """A claim whose verdict differs between two versions of the registry."""
+
+    id: str
+    claim: str
+    old: str
+    new: str
+    finding: str
+
+
+@dataclass(frozen=True)
 class RegistryChanges(Result):
-    """What differs between two versions of the registry, and the effect on coverage."""
+    """What differs between two versions of the registry, and the effect on coverage (and, when
+    a claims file is given, on the claims' verdicts)."""
 
     old: str
     new: str
@@ -626,6 +680,7 @@ class RegistryChanges(Result):
     moved: tuple[Move, ...]
     changed: tuple[EntryChanges, ...]
     coverage: tuple[RegionCoverageChange, ...]
+    claims: tuple[ClaimFlip, ...] | None = field(default=None, metadata=OMIT_NONE)
 
 
 # --- the region brief ---------------------------------------------------------------------------
@@ -648,3 +703,91 @@ class BriefData(Result):
     gaps: Gaps
     stats: Stats
     sources: tuple[BriefSource, ...]
+    claims: ClaimsResult | None = None
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimSourceInfo(Result):
+    reference: str
+    title: str
+    publisher: str
+    year: int
+    section: str
+    page: int | None
+
+
+@dataclass(frozen=True)
+class EvidenceSite(Result):
+    """A site the check counted (or that decided it), with what made it count."""
+
+    id: str
+    name: str
+    organisation: str
+    place: str
+    country: str
+    kind: str
+    knowledge: bool
+    status: str
+    distance_km: float | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class EvidenceNumber(Result):
+    """A number behind a verdict (a phase count, a region's quotient, a group's sum)."""
+
+    key: str
+    label: str
+    value: float | None
+    note: str
+
+
+@dataclass(frozen=True)
+class ClaimVerdict(Result):
+    """One claim, its verdict (holds, does-not-hold, cannot-tell), what the registry shows and
+    the command that reproduces it."""
+
+    id: str
+    claim: str
+    who: str
+    source: ClaimSourceInfo
+    quote: str
+    reading: str
+    check: str
+    verdict: str
+    verdict_label: str
+    finding: str
+    missing: tuple[str, ...]
+    observed: float | None
+    expected: float | None
+    evidence: tuple[EvidenceSite, ...]
+    numbers: tuple[EvidenceNumber, ...]
+    breakdown: Breakdown | None
+    command: str
+
+
+@dataclass(frozen=True)
+class ClaimTotals(Result):
+    holds: int
+    does_not_hold: int
+    cannot_tell: int
+
+
+@dataclass(frozen=True)
+class ClaimsMethod(Result):
+    statuses_counted: tuple[str, ...]
+    about: str
+    employees: str
+    specialisation: str
+
+
+@dataclass(frozen=True)
+class ClaimsResult(Result):
+    """Every claim of the claims file with its verdict."""
+
+    claims: tuple[ClaimVerdict, ...]
+    totals: ClaimTotals
+    method: ClaimsMethod

@@ -616,7 +616,9 @@ class StructureChecker:
                     allowed = self.vocabulary(spec.vocabulary)
                     close = _closest(value, list(allowed))
                     hint = f"did you mean '{close}'?" if close else f"use one of: {', '.join(allowed)}"
-                    singular = SINGULAR[spec.vocabulary]
+                    singular = SINGULAR.get(spec.vocabulary) or spec.vocabulary.removesuffix("s").replace(
+                        "_", "-"
+                    )
                     self.add(
                         f"schema.unknown-{singular}",
                         f"unknown {singular.replace('-', ' ')} '{excerpt(value)}'",

@@ -114,6 +114,17 @@ def _digest(path: Path) -> str:
 # --- the fixture repository ---------------------------------------------------------------------
 
 
+# The repository's claims file: one claim, near a place, so that `claims` reads the gazetteer.
+CLAIMS = """claims:
+  - id: sites-near-nijmegen
+    claim: {nl: Vestigingen bij Nijmegen, en: Sites near Nijmegen}
+    who: Tester
+    source: {url: "https://example.org/doc", title: Doc, publisher: Pub, year: 2026}
+    quote: "there are sites near Nijmegen"
+    check: {type: count, origin: Nijmegen, radius_km: 100, expect: {op: at-least, value: 1}}
+"""
+
+
 def build_repo(tmp_path: Path) -> Path:
     """tmp_path/repo: a git repository with data/ like the real one; tmp_path/outside: a
     credentials file with TOKEN and a folder of harmless YAML, both outside the repository."""
@@ -125,6 +136,7 @@ def build_repo(tmp_path: Path) -> Path:
     (data / "gazetteer").mkdir()
     shutil.copy(ROOT / "data" / "gazetteer" / "places.json.gz", data / "gazetteer" / "places.json.gz")
     shutil.copytree(ROOT / "data" / "boundaries", data / "boundaries")
+    (data / "claims.yaml").write_text(CLAIMS, encoding="utf-8")
     outside = tmp_path / "outside"
     (outside / "config").mkdir(parents=True)
     (outside / "credentials").write_text(f"token={TOKEN}\n", encoding="utf-8")
@@ -249,6 +261,7 @@ WORKFLOW = {
     "validate": ["validate", "--format", "github"],
     "fmt-check": ["fmt", "--check", "--format", "github"],
     "diff": ["diff", "HEAD", "HEAD", "--format", "markdown"],
+    "claims": ["claims", "--format", "markdown", "--lang", "en"],
 }
 
 
@@ -362,6 +375,7 @@ COMMANDS: dict[str, list[str]] = {
     "whatif": ["whatif", "--region", "nijmegen", "--without", "alpha-nijmegen"],
     "near": ["near", "Nijmegen", "--radius-km", "100"],
     "stats": ["stats", "--region", "nijmegen"],
+    "claims": ["claims"],
     "export": ["export", "--format", "json", "--output", "out.json"],
     "map-nl": ["map", "nl", "--output", "nl.html"],
     "map-region": ["map", "region", "nijmegen", "--output", "region.html"],

@@ -1,12 +1,15 @@
 """What a region brief shows, computed in one go from the graph: the region's coverage, the
-comparison with the default regions, white spots, published figures and its sites' sources.
+comparison with the default regions, white spots, published figures, its sites' sources and the
+verdicts on the policy documents' claims.
 ``render.report`` turns the result into Markdown and HTML; it computes nothing itself.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lifeport_map.analysis.claims import evaluate_claims
 from lifeport_map.analysis.compare import compare, default_regions
 from lifeport_map.analysis.coverage import counting_of, coverage
 from lifeport_map.analysis.gaps import gaps
@@ -18,6 +21,7 @@ from lifeport_map.results import BriefData, BriefSource
 if TYPE_CHECKING:
     import networkx as nx
 
+    from lifeport_map.claims import Claim
     from lifeport_map.model import Registry
 
 
@@ -28,6 +32,7 @@ def brief(
     definition: str | None = None,
     lang: str = "nl",
     roles: str | Counting | None = None,
+    claims: Sequence[Claim] = (),
 ) -> BriefData:
     """The brief of ``region`` under ``definition`` (default: the region's own), every count
     under the counting definition ``roles`` (default: industrial presence)."""
@@ -47,4 +52,5 @@ def brief(
         gaps=gaps(graph, found.id, definition=chosen.id, lang=lang, roles=how),
         stats=stats(graph, found.id, definition=chosen.id, lang=lang),
         sources=tuple(BriefSource(reference=k, title=v[0], year=v[1]) for k, v in sorted(sources.items())),
+        claims=evaluate_claims(graph, claims, lang=lang) if claims else None,
     )

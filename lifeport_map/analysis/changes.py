@@ -10,12 +10,14 @@ version's graph; the field-by-field changes compare the entries as written.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from lifeport_map.analysis.coverage import coverage
 from lifeport_map.graph import SiteNode, all_sites, as_graph, region, region_ids
 from lifeport_map.model import Registry, Site
 from lifeport_map.results import (
+    ClaimFlip,
     EntryChanges,
     FieldChange,
     Move,
@@ -30,6 +32,8 @@ from lifeport_map.schema import SITE_FIELDS
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from lifeport_map.claims import Claim
 
 MOVE_FIELDS = ("place", "municipality", "country", "lat", "lon")
 
@@ -112,10 +116,36 @@ def coverage_changes(
     return out
 
 
+def claim_flips(
+    old: Registry | nx.MultiDiGraph,
+    new: Registry | nx.MultiDiGraph,
+    claims: Sequence[Claim],
+    *,
+    lang: str = "en",
+) -> list[ClaimFlip]:
+    """The claims whose verdict differs between the two versions (in the claims file's order)."""
+    from lifeport_map.analysis.claims import evaluate_claims
+
+    before = {c.id: c for c in evaluate_claims(old, claims, lang=lang).claims}
+    after = evaluate_claims(new, claims, lang=lang).claims
+    return [
+        ClaimFlip(id=c.id, claim=c.claim, old=before[c.id].verdict, new=c.verdict, finding=c.finding)
+        for c in after
+        if before[c.id].verdict != c.verdict
+    ]
+
+
 def registry_changes(
-    old: Registry, new: Registry, *, old_label: str = "", new_label: str = ""
+    old: Registry,
+    new: Registry,
+    *,
+    old_label: str = "",
+    new_label: str = "",
+    claims: Sequence[Claim] | None = None,
+    lang: str = "en",
 ) -> RegistryChanges:
-    """Everything that differs between ``old`` and ``new``."""
+    """Everything that differs between ``old`` and ``new``; with ``claims``, the verdicts that
+    the change flips."""
     old_sites = {s.id: s for s in all_sites(as_graph(old))}
     new_sites = {s.id: s for s in all_sites(as_graph(new))}
     added = [_summary(s) for s in new_sites.values() if s.id not in old_sites]
@@ -139,4 +169,5 @@ def registry_changes(
         moved=tuple(sorted(moved, key=lambda m: m.id)),
         changed=tuple(sorted(changed, key=lambda c: c.id)),
         coverage=tuple(coverage_changes(old, new)),
+        claims=None if claims is None else tuple(claim_flips(old, new, claims, lang=lang)),
     )

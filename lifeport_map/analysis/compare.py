@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from lifeport_map.analysis.coverage import counting_info, counting_of, coverage_of_sites
+from lifeport_map.analysis.coverage import counting_info, counting_of, coverage_of_sites, filtered
+from lifeport_map.analysis.filters import SiteFilter
 from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE, PRODUCTION_RULE, Counting
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import (
@@ -76,12 +77,14 @@ def compare(
     definition: str | Mapping[str, str] | None = None,
     lang: str = "en",
     roles: str | Counting | None = None,
+    filters: SiteFilter | None = None,
 ) -> Comparison:
     """Coverage of each region side by side, with the matrix and specialisation figures.
 
     ``definition`` is one definition id used for every region, or a mapping from region
     (id, name or alias) to definition id; regions not named use their default. ``roles`` is
-    the counting definition of every headline (default: industrial presence).
+    the counting definition of every headline (default: industrial presence); ``filters`` keeps
+    only the sites that pass them.
     """
     graph = as_graph(source)
     how = counting_of(graph, roles)
@@ -98,7 +101,7 @@ def compare(
         chosen = resolve_definition(
             graph, region, definition if isinstance(definition, str) else per_region.get(region.id)
         )
-        sites = members(graph, region.id, chosen.id)
+        sites = filtered(graph, members(graph, region.id, chosen.id), filters)
         coverages.append(coverage_of_sites(graph, region, chosen, sites, lang=lang, how=how))
     phase_ids = chain_rules_of(graph).phases
     region_list = [c.region.id for c in coverages]
@@ -157,6 +160,7 @@ def compare(
             employees=EMPLOYEES_RULE,
             production=PRODUCTION_RULE,
         ),
+        filters=filters.info() if filters else None,
     )
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from lifeport_map.analysis.filters import SiteFilter, check_filter
 from lifeport_map.chain import (
     COUNTED_STATUSES,
     COUNTINGS,
@@ -122,11 +124,13 @@ def coverage(
     lang: str = "en",
     without: Collection[str] = (),
     roles: str | Counting | None = None,
+    filters: SiteFilter | None = None,
 ) -> Coverage:
     """Per phase, in chain order: the sites, organisations, activities, employees and roles.
 
     ``region`` is an id, name or alias; ``without`` removes sites from the graph first;
-    ``roles`` is the counting definition (default: industrial presence, see chain.COUNTINGS).
+    ``roles`` is the counting definition (default: industrial presence, see chain.COUNTINGS);
+    ``filters`` keeps only the region's sites that pass them (country, technology, kind, ...).
     """
     graph = as_graph(source)
     how = counting_of(graph, roles)
@@ -134,7 +138,17 @@ def coverage(
     chosen = resolve_definition(graph, found, definition)
     check_site_ids(graph, without)
     view = without_sites(graph, without) if without else graph
-    return coverage_of_sites(graph, found, chosen, members(view, found.id, chosen.id), lang=lang, how=how)
+    sites = filtered(graph, members(view, found.id, chosen.id), filters)
+    result = coverage_of_sites(graph, found, chosen, sites, lang=lang, how=how)
+    return replace(result, filters=filters.info()) if filters else result
+
+
+def filtered(graph: nx.MultiDiGraph, sites: list[SiteNode], filters: SiteFilter | None) -> list[SiteNode]:
+    """``sites`` that pass ``filters`` (checked against the graph's vocabularies first)."""
+    if filters is None or filters.is_empty:
+        return sites
+    check_filter(graph, filters)
+    return filters.apply(sites, chain_rules_of(graph))
 
 
 def coverage_of_sites(

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from lifeport_map.analysis.coverage import counting_of, coverage_of_sites
+from lifeport_map.analysis.coverage import counting_of, coverage_of_sites, filtered
+from lifeport_map.analysis.filters import SiteFilter
 from lifeport_map.chain import COUNTED_STATUSES, Counting, is_counted
 from lifeport_map.geo import geodesic_many_km
 from lifeport_map.graph import (
@@ -25,6 +26,9 @@ from lifeport_map.graph import (
     regions_of,
     resolve_definition,
     resolve_region,
+)
+from lifeport_map.graph import (
+    member_ids as member_ids_of,
 )
 from lifeport_map.results import Actor, Candidate, Centre, Gaps, GapsMethod, Holder, WhiteSpot
 
@@ -49,6 +53,7 @@ def gaps(
     lang: str = "en",
     limit: int = 3,
     roles: str | Counting | None = None,
+    filters: SiteFilter | None = None,
 ) -> Gaps:
     """White spots of ``region`` with up to ``limit`` nearest candidates each; phases are
     counted under the counting definition ``roles`` (default: industrial presence)."""
@@ -56,10 +61,12 @@ def gaps(
     how = counting_of(graph, roles)
     found = resolve_region(graph, region)
     chosen = resolve_definition(graph, found, definition)
-    inside = members(graph, found.id, chosen.id)
+    inside = filtered(graph, members(graph, found.id, chosen.id), filters)
     cov = coverage_of_sites(graph, found, chosen, inside, lang=lang, how=how)
-    member_ids = {s.id for s in inside}
-    outside = [s for s in all_sites(graph) if s.id not in member_ids and is_counted(s.status)]
+    member_ids = set(member_ids_of(graph, found.id, chosen.id))
+    outside = filtered(
+        graph, [s for s in all_sites(graph) if s.id not in member_ids and is_counted(s.status)], filters
+    )
     counted_inside = [s for s in inside if is_counted(s.status)]
     rules = chain_rules_of(graph)
     spots = []
@@ -108,6 +115,7 @@ def gaps(
         centre=Centre(place=found.centre_place, lat=found.centre[0], lon=found.centre[1]),
         white_spots=tuple(spots),
         method=GapsMethod(statuses_counted=COUNTED_STATUSES, candidates=CANDIDATE_RULE, limit=limit),
+        filters=filters.info() if filters else None,
     )
 
 

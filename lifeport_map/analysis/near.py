@@ -12,9 +12,11 @@ import difflib
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lifeport_map.chain import COUNTED_STATUSES, ChainRules
+from lifeport_map.analysis.filters import SiteFilter, check_filter
+from lifeport_map.chain import COUNTED_STATUSES, ChainRules, Counting, counting
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import geodesic_many_km
 from lifeport_map.graph import (
@@ -29,7 +31,7 @@ from lifeport_map.graph import (
     region_ids,
     site,
 )
-from lifeport_map.results import Near, NearFilters, NearSite, Origin
+from lifeport_map.results import Breakdown, Near, NearFilters, NearSite, Origin
 from lifeport_map.text import fold
 
 if TYPE_CHECKING:
@@ -102,10 +104,8 @@ def resolve_origin(source: Registry | nx.MultiDiGraph, query: str) -> Origin:
     raise UsageError(f"'{query}' is neither coordinates, a site id nor a known place", hint=hint)
 
 
-def _check_filters(
-    graph: nx.MultiDiGraph, activities: Sequence[str], phase: str | None, role: str | None
-) -> None:
-    for value, node_type in [*((a, "activity") for a in activities), (phase, "phase"), (role, "role")]:
+def _check_filters(graph: nx.MultiDiGraph, phase: str | None, role: str | None) -> None:
+    for value, node_type in [(phase, "phase"), (role, "role")]:
         if value is not None and value not in keys_of_type(graph, node_type):
             raise UsageError(
                 f"unknown {node_type} '{value}'",
@@ -138,6 +138,24 @@ def matches(
     return True
 
 
+def breakdown(sites: Sequence[SiteNode], rules: ChainRules) -> Breakdown:
+    """Counts of ``sites`` by country, by technology, and companies versus knowledge institutes."""
+    countries: dict[str, int] = {}
+    technologies: dict[str, int] = {}
+    for s in sites:
+        countries[s.country] = countries.get(s.country, 0) + 1
+        for technology in s.technologies:
+            technologies[technology] = technologies.get(technology, 0) + 1
+    knowledge = sum(1 for s in sites if rules.is_knowledge(s.kind))
+    return Breakdown(
+        countries=dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))),
+        technologies=dict(sorted(technologies.items(), key=lambda kv: (-kv[1], kv[0]))),
+        companies=len(sites) - knowledge,
+        knowledge=knowledge,
+        organisations=len({s.organisation for s in sites}),
+    )
+
+
 def near(
     source: Registry | nx.MultiDiGraph,
     query: str,
@@ -148,22 +166,37 @@ def near(
     role: str | None = None,
     statuses: Sequence[str] = COUNTED_STATUSES,
     lang: str = "en",
+    filters: SiteFilter | None = None,
+    roles: str | Counting | None = None,
 ) -> Near:
-    """Sites within ``radius_km`` of ``query`` that pass the filters, nearest first."""
+    """Sites within ``radius_km`` of ``query`` that pass the filters, nearest first.
+
+    ``filters`` narrows by country, technology, wafer size, facility type, kind and status (its
+    statuses, when given, replace ``statuses``); ``activities`` are added to its activities;
+    ``roles`` keeps sites that count in at least one phase under that counting definition."""
     if not math.isfinite(radius_km) or radius_km <= 0:
         raise UsageError(
             f"radius must be a positive number of km, not {radius_km}", hint="e.g. --radius-km 300"
         )
     graph = as_graph(source)
-    _check_filters(graph, activities, phase, role)
+    chosen = filters or SiteFilter()
+    chosen = replace(
+        chosen,
+        activities=tuple(dict.fromkeys((*chosen.activities, *activities))),
+        statuses=chosen.statuses or tuple(statuses),
+    )
+    check_filter(graph, chosen)
+    _check_filters(graph, phase, role)
     origin = resolve_origin(graph, query)
     rules = chain_rules_of(graph)
+    how = counting(roles, rules.roles) if roles is not None else None
     pool = [
         s
         for s in all_sites(graph)
-        if s.status in statuses
-        and s.id != origin.id
-        and matches(s, rules, activities=activities, phase=phase, role=role)
+        if s.id != origin.id
+        and chosen.matches(s, rules)
+        and matches(s, rules, phase=phase, role=role)
+        and (how is None or rules.counted_phases(how, s.kind, s.activities, s.served_phases))
     ]
     placed = [(s, s.lat, s.lon) for s in pool if s.lat is not None and s.lon is not None]
     distances = geodesic_many_km(origin.lat, origin.lon, [(lat, lon) for _, lat, lon in placed])
@@ -174,7 +207,18 @@ def near(
     return Near(
         origin=origin,
         radius_km=radius_km,
-        filters=NearFilters(activities=tuple(activities), phase=phase, role=role, statuses=tuple(statuses)),
+        filters=NearFilters(
+            activities=chosen.activities,
+            phase=phase,
+            role=role,
+            statuses=chosen.statuses,
+            countries=chosen.countries,
+            technologies=chosen.technologies,
+            wafer_mm=chosen.wafer_mm,
+            facility_types=chosen.facility_types,
+            kinds=chosen.kinds,
+            roles=how.id if how else None,
+        ),
         count=len(within),
         sites=tuple(
             NearSite(
@@ -191,9 +235,17 @@ def near(
                 lat=s.lat,
                 lon=s.lon,
                 precision=s.precision,
+                kind=s.kind,
+                knowledge=rules.is_knowledge(s.kind),
+                facility_type=s.facility_type,
+                technologies=s.technologies,
+                wafer_mm=s.wafer_mm,
+                node_nm=s.node_nm,
+                capacity=s.capacity,
             )
             for km, s in within
         ),
+        breakdown=breakdown([s for _, s in within], rules),
         without_coordinates=len(pool) - len(placed),
         method="geodesic distance on the WGS84 ellipsoid (Karney, geographiclib) from the "
         "origin to the site's coordinates; 'place' precision means city-level "

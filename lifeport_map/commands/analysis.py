@@ -64,6 +64,64 @@ RolesOption = Annotated[
         "role ids separated by commas (e.g. production,equipment-materials).",
     ),
 ]
+CountryOption = Annotated[
+    list[str] | None,
+    typer.Option("--country", help="Keep sites in this country (two letters, e.g. NL); repeatable."),
+]
+TechnologyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--technology", help="Keep sites whose facility has this technology (e.g. gan, sin); repeatable."
+    ),
+]
+WaferOption = Annotated[
+    list[int] | None,
+    typer.Option("--wafer-mm", help="Keep sites whose facility has this wafer diameter in mm; repeatable."),
+]
+FacilityOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--facility-type", help="Keep sites with this kind of facility (e.g. wafer-fab, foundry); repeatable."
+    ),
+]
+KindOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        help="Keep sites of this kind (e.g. idm, university), or 'companies' / 'knowledge' "
+        "(knowledge institutes); repeatable.",
+    ),
+]
+ActivityFilterOption = Annotated[
+    list[str] | None,
+    typer.Option("--activity", "-a", help="Keep sites doing this activity; repeat for any of several."),
+]
+
+
+def _filters(
+    country: list[str] | None = None,
+    activity: list[str] | None = None,
+    technology: list[str] | None = None,
+    wafer_mm: list[int] | None = None,
+    facility_type: list[str] | None = None,
+    kind: list[str] | None = None,
+    status: list[str] | None = None,
+) -> Any:
+    """The site filter the options describe (None when none is given)."""
+    from lifeport_map.analysis.filters import site_filter
+
+    found = site_filter(
+        countries=country or (),
+        activities=activity or (),
+        technologies=technology or (),
+        wafer_mm=wafer_mm or (),
+        facility_types=facility_type or (),
+        kinds=kind or (),
+        statuses=status or (),
+    )
+    return None if found.is_empty else found
+
+
 DefinitionOption = Annotated[
     str | None,
     typer.Option(
@@ -106,6 +164,12 @@ def coverage(
     region: RegionOption,
     definition: DefinitionOption = None,
     roles: RolesOption = None,
+    country: CountryOption = None,
+    activity: ActivityFilterOption = None,
+    technology: TechnologyOption = None,
+    wafer_mm: WaferOption = None,
+    facility_type: FacilityOption = None,
+    kind: KindOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -119,7 +183,13 @@ def coverage(
     """
     from lifeport_map.analysis.coverage import coverage as compute
 
-    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value, roles=roles))
+    filters = _filters(country, activity, technology, wafer_mm, facility_type, kind)
+    result = _run(
+        ctx,
+        lambda reg: compute(
+            reg, region, definition=definition, lang=lang.value, roles=roles, filters=filters
+        ),
+    )
     _show(result, fmt, lang)
 
 
@@ -141,6 +211,12 @@ def compare(
         ),
     ] = None,
     roles: RolesOption = None,
+    country: CountryOption = None,
+    activity: ActivityFilterOption = None,
+    technology: TechnologyOption = None,
+    wafer_mm: WaferOption = None,
+    facility_type: FacilityOption = None,
+    kind: KindOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -161,6 +237,7 @@ def compare(
             definition=parse_definitions(definition or []),
             lang=lang.value,
             roles=roles,
+            filters=_filters(country, activity, technology, wafer_mm, facility_type, kind),
         )
 
     _show(_run(ctx, go), fmt, lang)
@@ -173,6 +250,12 @@ def gaps(
     definition: DefinitionOption = None,
     limit: Annotated[int, typer.Option(min=1, max=50, help="Candidates per white spot.")] = 3,
     roles: RolesOption = None,
+    country: CountryOption = None,
+    activity: ActivityFilterOption = None,
+    technology: TechnologyOption = None,
+    wafer_mm: WaferOption = None,
+    facility_type: FacilityOption = None,
+    kind: KindOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -187,7 +270,15 @@ def gaps(
 
     result = _run(
         ctx,
-        lambda reg: compute(reg, region, definition=definition, lang=lang.value, limit=limit, roles=roles),
+        lambda reg: compute(
+            reg,
+            region,
+            definition=definition,
+            lang=lang.value,
+            limit=limit,
+            roles=roles,
+            filters=_filters(country, activity, technology, wafer_mm, facility_type, kind),
+        ),
     )
     _show(result, fmt, lang)
 
@@ -243,12 +334,37 @@ def near(
     include_planned: Annotated[
         bool, typer.Option("--include-planned", help="Also list planned and under-construction sites.")
     ] = False,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help="Keep sites with this status (active, planned, under-construction, closed); "
+            "repeatable; replaces --include-planned.",
+        ),
+    ] = None,
+    country: CountryOption = None,
+    technology: TechnologyOption = None,
+    wafer_mm: WaferOption = None,
+    facility_type: FacilityOption = None,
+    kind: KindOption = None,
+    roles: Annotated[
+        str | None,
+        typer.Option(
+            "--roles",
+            help="Keep sites that count in at least one phase under this counting definition "
+            "(industry, production, all, or role ids); see 'coverage --help'.",
+        ),
+    ] = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
     """Sites within a radius of a place, site or coordinates, nearest first (geodesic km).
 
+    Filters combine: a site must pass each one given, and within one repeated option any value.
+
     Example: lifeport-map near Nijmegen --radius-km 300 --phase front-end --role production
+
+    Example: lifeport-map near Nijmegen --radius-km 300 --facility-type wafer-fab --country DE
     """
     from lifeport_map.analysis.near import near as compute
     from lifeport_map.chain import COUNTED_STATUSES, PIPELINE_STATUSES
@@ -265,6 +381,8 @@ def near(
             role=role,
             statuses=statuses,
             lang=lang.value,
+            filters=_filters(country, None, technology, wafer_mm, facility_type, kind, status),
+            roles=roles,
         ),
     )
     _show(result, fmt, lang)
@@ -332,3 +450,51 @@ def export(
         write_files_atomic(export_files(registry, fmt.value, output))
     except LifeportError as error:
         fail(error)
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    claims_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--claims",
+            help="Claims file (default: claims.yaml next to the registry, i.e. data/claims.yaml).",
+        ),
+    ] = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--id", help="Evaluate only this claim; repeatable.")
+    ] = None,
+    fmt: FormatOption = AnalysisFormat.table,
+    lang: LangOption = Lang.nl,
+) -> None:
+    """Check the policy documents' claims against the registry: holds, does not hold, or cannot
+    tell (naming the missing data), with the sites counted and the command that reproduces it.
+
+    Exit code 0 whatever the verdicts (they are information); 1 when the claims file or the
+    registry is invalid, 2 for a usage error.
+
+    Example: lifeport-map claims --format markdown
+
+    Example: lifeport-map claims --id only-fab-benelux --lang en
+    """
+    from lifeport_map.analysis.claims import evaluate_claims
+    from lifeport_map.claims import default_claims_path, load_claims
+    from lifeport_map.errors import UsageError
+    from lifeport_map.graph import build_graph
+
+    registry = load(ctx, check=False)
+    try:
+        path = claims_file or default_claims_path(registry.registry_path)
+        found = load_claims(path, registry)
+        if only:
+            unknown = [i for i in only if i not in {c.id for c in found}]
+            if unknown:
+                raise UsageError(
+                    f"unknown claim id '{unknown[0]}'", hint=f"use one of: {', '.join(c.id for c in found)}"
+                )
+            found = tuple(c for c in found if c.id in only)
+        result = evaluate_claims(build_graph(registry), found, lang=lang.value)
+    except LifeportError as error:
+        fail(error)
+    _show(result, fmt, lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -247,6 +247,20 @@ def add_command(
         sys.stderr.write(as_text(outcome.warnings) + "\n")
 
 
+def _claims_for(path: Path, registry: Any) -> Any:
+    """The claims of ``path`` when they fit ``registry`` (None when there is no such file, or it
+    names regions or sites the registry does not have: ``validate`` reports that)."""
+    from lifeport_map.claims import load_claims
+    from lifeport_map.errors import RegistryError
+
+    if not path.exists():
+        return None
+    try:
+        return load_claims(path, registry)
+    except RegistryError:
+        return None
+
+
 @app.command("diff")
 def diff_command(
     ctx: typer.Context,
@@ -266,6 +280,7 @@ def diff_command(
     Example: lifeport-map diff main HEAD --format markdown
     """
     from lifeport_map.analysis.changes import registry_changes
+    from lifeport_map.claims import default_claims_path
     from lifeport_map.render.contrib import changes_json, changes_markdown, changes_text
     from lifeport_map.revisions import load_version
 
@@ -274,8 +289,14 @@ def diff_command(
     try:
         before = load_version(old, registry_path=registry_path, regions_dir=regions)
         after = load_version(new, registry_path=registry_path, regions_dir=regions)
+        claims = _claims_for(default_claims_path(registry_path), after.registry)
         changes = registry_changes(
-            before.registry, after.registry, old_label=before.label, new_label=after.label
+            before.registry,
+            after.registry,
+            old_label=before.label,
+            new_label=after.label,
+            claims=claims,
+            lang=lang.value,
         )
     except LifeportError as error:
         fail(error)

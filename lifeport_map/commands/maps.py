@@ -218,6 +218,7 @@ def report(
     Example: lifeport-map report --region nijmegen --output out/nijmegen --lang nl
     """
     from lifeport_map.analysis.brief import brief as brief_of
+    from lifeport_map.claims import default_claims_path, load_claims
     from lifeport_map.errors import OutputError
     from lifeport_map.fileio import check_output_folder, make_folder, write_files_atomic
     from lifeport_map.render.report import MAP_IMAGE, render_brief
@@ -226,8 +227,11 @@ def report(
     registry = load(ctx, check=False)
     try:
         check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
+        claims_path = default_claims_path(registry.registry_path)
+        claims = load_claims(claims_path, registry) if claims_path.exists() else ()
         brief = render_brief(
-            brief_of(registry, region, definition=definition, lang=lang.value, roles=roles), lang.value
+            brief_of(registry, region, definition=definition, lang=lang.value, roles=roles, claims=claims),
+            lang.value,
         )
         image = figure_bytes(region_figure(registry, region, definition=definition, lang=lang.value), "png")
         # Refuse before writing any of the three files, so a brief is never left half written.

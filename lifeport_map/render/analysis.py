@@ -13,6 +13,8 @@ from typing import Any
 from lifeport_map.render.labels import label
 from lifeport_map.render.tables import Section
 from lifeport_map.results import (
+    ClaimsResult,
+    ClaimVerdict,
     Comparison,
     CountingInfo,
     Coverage,
@@ -219,6 +221,17 @@ def near_sections(result: Near, lang: str) -> list[Section]:
     origin = result.origin
     title = f"{origin.name} ({origin.lat:.4f}, {origin.lon:.4f}), {result.radius_km:g} km: {result.count}"
     notes = [result.method]
+    if result.breakdown is not None and result.count:
+        b = result.breakdown
+        countries = ", ".join(f"{country} {n}" for country, n in b.countries.items())
+        notes.append(
+            word("near_breakdown", lang).format(
+                countries=countries,
+                companies=b.companies,
+                knowledge=b.knowledge,
+                organisations=b.organisations,
+            )
+        )
     if result.without_coordinates:
         notes.append(f"{result.without_coordinates} site(s) without coordinates left out")
     columns = [
@@ -270,4 +283,94 @@ def sections(result: Result, lang: str) -> list[Section]:
         return near_sections(result, lang)
     if isinstance(result, Stats):
         return stats_sections(result, lang)
+    if isinstance(result, ClaimsResult):
+        return claims_sections(result, lang)
     raise TypeError(f"no tables for {type(result).__name__}")
+
+
+def _source_text(claim: ClaimVerdict) -> str:
+    parts = [claim.source.title, claim.source.publisher, str(claim.source.year)]
+    if claim.source.section:
+        parts.append(claim.source.section)
+    if claim.source.page:
+        parts.append(f"p. {claim.source.page}")
+    return ", ".join(parts)
+
+
+def _evidence_text(claim: ClaimVerdict, lang: str, limit: int = 15) -> str:
+    items = [
+        f"{e.id} ({', '.join(x for x in (e.place, e.country, e.detail) if x)})"
+        for e in claim.evidence[:limit]
+    ]
+    if len(claim.evidence) > limit:
+        items.append(word("and_more", lang).format(n=len(claim.evidence) - limit))
+    items += [
+        f"{n.label}: {n.value if n.value is not None else '-'}" + (f" ({n.note})" if n.note else "")
+        for n in claim.numbers
+    ]
+    return "; ".join(items)
+
+
+def claims_sections(result: ClaimsResult, lang: str) -> list[Section]:
+    """One row per claim (id, verdict, statement), then a block per claim with its source,
+    quote, reading, what the registry shows, what is missing, the evidence and the command."""
+    rows: list[list[Any]] = [[c.id, c.verdict_label, c.claim] for c in result.claims]
+    csv_columns = [
+        word(k, lang)
+        for k in (
+            "claim_id",
+            "verdict",
+            "statement",
+            "who",
+            "where",
+            "quote",
+            "finding",
+            "missing",
+            "command",
+        )
+    ]
+    csv_rows: list[list[Any]] = [
+        [
+            c.id,
+            c.verdict_label,
+            c.claim,
+            c.who,
+            _source_text(c),
+            c.quote,
+            c.finding,
+            "; ".join(c.missing),
+            c.command,
+        ]
+        for c in result.claims
+    ]
+    totals = word("totals", lang).format(
+        holds=result.totals.holds,
+        does_not_hold=result.totals.does_not_hold,
+        cannot_tell=result.totals.cannot_tell,
+    )
+    sections = [
+        Section(
+            word("claims", lang),
+            [word(k, lang) for k in ("claim_id", "verdict", "statement")],
+            rows,
+            [totals],
+            csv_columns=csv_columns,
+            csv_rows=csv_rows,
+        )
+    ]
+    for c in result.claims:
+        notes = [
+            f"{word('who', lang)}: {c.who}; {_source_text(c)}",
+            f"{word('quote', lang)}: \u201c{c.quote}\u201d",
+        ]
+        if c.reading:
+            notes.append(f"{word('reading', lang)}: {c.reading}")
+        notes.append(f"{word('finding', lang)}: {c.finding}")
+        if c.missing:
+            notes.append(f"{word('missing', lang)}: {'; '.join(c.missing)}")
+        evidence = _evidence_text(c, lang)
+        if evidence:
+            notes.append(f"{word('evidence', lang)}: {evidence}")
+        notes.append(f"{word('command', lang)}: {c.command}")
+        sections.append(Section(f"{c.id}: {c.verdict_label}", [], [], notes))
+    return sections

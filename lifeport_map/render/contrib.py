@@ -111,6 +111,9 @@ def changes_text(changes: RegistryChanges, *, lang: str = "en") -> str:
         )
     if unchanged:
         out.append(f"  unchanged: {', '.join(t(r) for r in unchanged)}")
+    if changes.claims is not None:
+        out.append("\nClaims whose verdict changes:" if changes.claims else "\nNo claim's verdict changes.")
+        out.extend(f"  {t(c.id)}: {c.old} -> {c.new}: {t(c.finding)}" for c in changes.claims)
     return "\n".join(out)
 
 
@@ -164,6 +167,13 @@ def changes_markdown(changes: RegistryChanges, *, lang: str = "en") -> str:
                     continue
                 effect = "gained" if p.phase in region.gained else "lost" if p.phase in region.lost else ""
                 out.append(f"| {m(_name(region.name, lang))} | {m(p.phase)} | {p.old} | {p.new} | {effect} |")
+    if changes.claims is not None:
+        out += ["", "#### Claims", ""]
+        if not changes.claims:
+            out.append("No claim's verdict changes.")
+        else:
+            out += ["| claim | old | new | registry |", "|---|---|---|---|"]
+            out += [f"| {m(c.id)} | {m(c.old)} | {m(c.new)} | {m(c.finding)} |" for c in changes.claims]
     return "\n".join(out)
 
 

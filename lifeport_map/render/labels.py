@@ -140,6 +140,31 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "figures": ("Gepubliceerde cijfers naast het register", "Published figures next to the registry"),
     "map": ("Kaart", "Map"),
     "remark": ("Toelichting", "Remark"),
+    # claims of the policy documents
+    "claims": ("Claims uit de beleidsstukken", "Claims of the policy documents"),
+    "claim_id": ("Claim", "Claim"),
+    "verdict": ("Oordeel", "Verdict"),
+    "statement": ("Bewering", "Statement"),
+    "who": ("Wie", "Who"),
+    "where": ("Waar", "Where"),
+    "quote": ("Citaat", "Quote"),
+    "reading": ("Lezing", "Reading"),
+    "finding": ("Register", "Registry"),
+    "finding_brief": ("Wat het register laat zien", "What the registry shows"),
+    "missing": ("Ontbreekt", "Missing"),
+    "evidence": ("Bewijs", "Evidence"),
+    "command": ("Na te rekenen met", "Reproduce with"),
+    "totals": (
+        "{holds} kloppen, {does_not_hold} kloppen niet, {cannot_tell} niet te zeggen",
+        "{holds} hold, {does_not_hold} do not hold, {cannot_tell} cannot tell",
+    ),
+    "and_more": ("en {n} meer", "and {n} more"),
+    "near_breakdown": (
+        "Per land: {countries}; bedrijven {companies}, kennisinstellingen {knowledge}; "
+        "{organisations} organisaties.",
+        "By country: {countries}; companies {companies}, knowledge institutes {knowledge}; "
+        "{organisations} organisations.",
+    ),
 }
 
 

@@ -178,6 +178,17 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
     )
     if data.stats.caveat:
         para(esc(data.stats.caveat))
+    if data.claims is not None:
+        heading(2, t("claims"))
+        rows = [
+            [
+                esc(c.claim),
+                esc(c.verdict_label),
+                esc(c.finding + (f" ({'; '.join(c.missing)})" if c.missing else "")),
+            ]
+            for c in data.claims.claims
+        ]
+        out.append(_table([esc(t("claim_id")), esc(t("verdict")), esc(t("finding_brief"))], rows, md=md))
     heading(2, t("sources"))
     items = []
     for s in data.sources:

@@ -19,12 +19,17 @@ from lifeport_map.render.safe import markdown_text, spreadsheet_safe
 
 @dataclass
 class Section:
-    """A titled table with notes underneath (sentences, already in the chosen language)."""
+    """A titled table with notes underneath (sentences, already in the chosen language).
+
+    ``csv_columns`` and ``csv_rows``, when set, are what CSV output carries instead of the table
+    (a sheet wants every field in columns; a person reads the long ones as notes)."""
 
     title: str
     columns: list[str]
     rows: list[list[Any]]
     notes: list[str] = field(default_factory=list)
+    csv_columns: list[str] | None = None
+    csv_rows: list[list[Any]] | None = None
 
 
 def plain(value: Any) -> str:
@@ -73,7 +78,10 @@ def to_csv(sections: Sequence[Section]) -> str:
     """The first (main) table as CSV; the others and the notes are for people, not sheets."""
     if not sections:
         return ""
-    return csv_text(sections[0].columns, sections[0].rows)
+    main = sections[0]
+    if main.csv_columns is not None and main.csv_rows is not None:
+        return csv_text(main.csv_columns, main.csv_rows)
+    return csv_text(main.columns, main.rows)
 
 
 def print_console(sections: Sequence[Section]) -> None:

@@ -1,0 +1,127 @@
+"""Which sites an analysis looks at: filters by country, activity, technology, wafer size,
+facility type, status and kind, shared by ``near``, the region analyses and the claims.
+
+Within one field a site passes when it has any of the values given; across fields it must pass
+every field that is given. An empty filter passes every site. ``kinds`` takes kind ids and the
+two groups ``companies`` (every kind that is not a knowledge institute) and ``knowledge``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING
+
+from lifeport_map.chain import ChainRules
+from lifeport_map.errors import UsageError
+from lifeport_map.graph import SiteNode, keys_of_type, term_ids
+from lifeport_map.results import FilterInfo
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+COMPANIES = "companies"
+KNOWLEDGE_GROUP = "knowledge"
+KIND_GROUPS = (COMPANIES, KNOWLEDGE_GROUP)
+
+
+@dataclass(frozen=True)
+class SiteFilter:
+    """The filters of one query (each a tuple of accepted values; empty: any)."""
+
+    countries: tuple[str, ...] = ()
+    activities: tuple[str, ...] = ()
+    technologies: tuple[str, ...] = ()
+    wafer_mm: tuple[int, ...] = ()
+    facility_types: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+    def without_statuses(self) -> SiteFilter:
+        return SiteFilter(**{f.name: getattr(self, f.name) for f in fields(self) if f.name != "statuses"})
+
+    def matches(self, site: SiteNode, rules: ChainRules) -> bool:
+        if self.countries and site.country.upper() not in self.countries:
+            return False
+        if self.activities and not set(self.activities).intersection(site.activities):
+            return False
+        if self.technologies and not set(self.technologies).intersection(site.technologies):
+            return False
+        if self.wafer_mm and not set(self.wafer_mm).intersection(site.wafer_mm):
+            return False
+        if self.facility_types and site.facility_type not in self.facility_types:
+            return False
+        if self.statuses and site.status not in self.statuses:
+            return False
+        return not self.kinds or _kind_passes(site.kind, self.kinds, rules)
+
+    def apply(self, sites: Iterable[SiteNode], rules: ChainRules) -> list[SiteNode]:
+        return [s for s in sites if self.matches(s, rules)]
+
+    def info(self) -> FilterInfo | None:
+        """The filter as a result field (None when it filters nothing)."""
+        if self.is_empty:
+            return None
+        return FilterInfo(**{f.name: getattr(self, f.name) for f in fields(self)})
+
+
+def _kind_passes(kind: str, wanted: Sequence[str], rules: ChainRules) -> bool:
+    knowledge = rules.is_knowledge(kind)
+    return (
+        kind in wanted or (COMPANIES in wanted and not knowledge) or (KNOWLEDGE_GROUP in wanted and knowledge)
+    )
+
+
+def site_filter(
+    *,
+    countries: Iterable[str] = (),
+    activities: Iterable[str] = (),
+    technologies: Iterable[str] = (),
+    wafer_mm: Iterable[int] = (),
+    facility_types: Iterable[str] = (),
+    kinds: Iterable[str] = (),
+    statuses: Iterable[str] = (),
+) -> SiteFilter:
+    """A filter from option values (countries upper-cased, duplicates dropped)."""
+
+    def unique(values: Iterable[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(v.strip() for v in values if v.strip()))
+
+    return SiteFilter(
+        countries=tuple(c.upper() for c in unique(countries)),
+        activities=unique(activities),
+        technologies=unique(technologies),
+        wafer_mm=tuple(dict.fromkeys(int(mm) for mm in wafer_mm)),
+        facility_types=unique(facility_types),
+        kinds=unique(kinds),
+        statuses=unique(statuses),
+    )
+
+
+def check_filter(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
+    """Raise UsageError for a value the registry's vocabulary does not know (with the list)."""
+    checks: list[tuple[str, tuple[str, ...], tuple[str, ...] | None]] = [
+        ("activity", found.activities, tuple(keys_of_type(graph, "activity"))),
+        ("kind", found.kinds, (*KIND_GROUPS, *keys_of_type(graph, "kind"))),
+        ("technology", found.technologies, term_ids(graph, "technologies")),
+        ("facility type", found.facility_types, term_ids(graph, "facility_types")),
+        ("status", found.statuses, term_ids(graph, "statuses")),
+    ]
+    for name, values, known in checks:
+        for value in values:
+            if known is not None and value not in known:
+                raise UsageError(f"unknown {name} '{value}'", hint=f"use one of: {', '.join(known)}")
+    for country in found.countries:
+        if len(country) != 2 or not country.isalpha():
+            raise UsageError(
+                f"'{country}' is not a two-letter country code", hint="e.g. --country NL --country BE"
+            )
+    for mm in found.wafer_mm:
+        if mm <= 0:
+            raise UsageError(
+                f"wafer size must be a positive number of mm, not {mm}", hint="e.g. --wafer-mm 200"
+            )
