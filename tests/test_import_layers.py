@@ -14,7 +14,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lifeport_map"
 
 # Lowest first. A module's layer is the first entry whose name is the module or its package.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("lifeport_map.errors", "lifeport_map.text", "lifeport_map.paths", "lifeport_map.results"),
+    (
+        "lifeport_map.errors",
+        "lifeport_map.text",
+        "lifeport_map.numbers",
+        "lifeport_map.paths",
+        "lifeport_map.results",
+    ),
     ("lifeport_map.fileio", "lifeport_map.yamlio", "lifeport_map.geojson"),
     ("lifeport_map.taxonomy", "lifeport_map.schema", "lifeport_map.model", "lifeport_map.chain"),
     ("lifeport_map.site_issues", "lifeport_map.gazetteer", "lifeport_map.geo", "lifeport_map.countries"),
@@ -27,6 +33,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "lifeport_map.fmt",
         "lifeport_map.add",
         "lifeport_map.provenance",
+        "lifeport_map.claims",
     ),
     ("lifeport_map.revisions",),
     ("lifeport_map.graph",),
