@@ -261,7 +261,7 @@ def test_diff_reports_the_verdicts_a_change_flips(tmp_path: Path) -> None:
         ("about-three-fab-plants", CANNOT_TELL, DOES_NOT_HOLD),
     ]
     markdown = run_cli(*args, "diff", str(old), str(new), "--format", "markdown").stdout
-    assert "| only\\-fab | does\\-not\\-hold | holds |" in markdown
+    assert "| only-fab | does-not-hold | holds |" in markdown  # a hyphen inside a word needs no escape
 
 
 def test_a_planted_claims_file_is_refused_not_read(tmp_path: Path) -> None:
