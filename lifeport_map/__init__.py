@@ -9,17 +9,60 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from lifeport_map.analysis.brief import brief
-from lifeport_map.analysis.compare import compare
-from lifeport_map.analysis.coverage import coverage
-from lifeport_map.analysis.gaps import gaps
-from lifeport_map.analysis.near import near
-from lifeport_map.analysis.stats import stats
-from lifeport_map.analysis.whatif import whatif
-from lifeport_map.errors import Issue, LifeportError, RegistryError, UsageError, YamlError
-from lifeport_map.graph import as_graph, build_graph
-from lifeport_map.registry import check_registry, load_registry, read_registry
-from lifeport_map.render.export import export_bytes, geojson, site_records
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lifeport_map.analysis.brief import brief
+    from lifeport_map.analysis.compare import compare
+    from lifeport_map.analysis.coverage import coverage
+    from lifeport_map.analysis.gaps import gaps
+    from lifeport_map.analysis.near import near
+    from lifeport_map.analysis.stats import stats
+    from lifeport_map.analysis.whatif import whatif
+    from lifeport_map.errors import Issue, LifeportError, RegistryError, UsageError, YamlError
+    from lifeport_map.graph import as_graph, build_graph
+    from lifeport_map.registry import check_registry, load_registry, read_registry
+    from lifeport_map.render.export import export_bytes, geojson, site_records
+
+# The public API is imported on first use (PEP 562), so that the command line, which imports
+# this package for its version, does not pay for every analysis, networkx and the renderers.
+_EXPORTS = {
+    "brief": "lifeport_map.analysis.brief",
+    "compare": "lifeport_map.analysis.compare",
+    "coverage": "lifeport_map.analysis.coverage",
+    "gaps": "lifeport_map.analysis.gaps",
+    "near": "lifeport_map.analysis.near",
+    "stats": "lifeport_map.analysis.stats",
+    "whatif": "lifeport_map.analysis.whatif",
+    "Issue": "lifeport_map.errors",
+    "LifeportError": "lifeport_map.errors",
+    "RegistryError": "lifeport_map.errors",
+    "UsageError": "lifeport_map.errors",
+    "YamlError": "lifeport_map.errors",
+    "as_graph": "lifeport_map.graph",
+    "build_graph": "lifeport_map.graph",
+    "check_registry": "lifeport_map.registry",
+    "load_registry": "lifeport_map.registry",
+    "read_registry": "lifeport_map.registry",
+    "export_bytes": "lifeport_map.render.export",
+    "geojson": "lifeport_map.render.export",
+    "site_records": "lifeport_map.render.export",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lifeport_map' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
 
 
 def map_nl(registry: object, **options: object) -> object:
@@ -39,6 +82,7 @@ def map_region(registry: object, region: str, **options: object) -> object:
 def map_compare(registry: object, regions: list[str], **options: object) -> object:
     """Bijlage 2 as a folium Figure of one Map per region (``.maps``), with each region's
     coverage under its panel."""
+    from lifeport_map.analysis.coverage import coverage
     from lifeport_map.render.maps import compare_page
 
     lang = str(options.get("lang", "nl"))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -332,6 +331,8 @@ def write_files_atomic(
 def _backup(path: Path) -> str:
     """A hard link to the current ``path`` next to it (a copy if links are not possible)."""
     for _ in range(100):
+        import secrets  # hmac and hashlib: only when a file is replaced
+
         name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.bak")
         try:
             os.link(path, name, follow_symlinks=False)

@@ -19,6 +19,21 @@ MINI = FIXTURES / "mini"
 SHARED = ROOT.parent / "shared"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Graphs the commands cache go to a folder of this test session, never the user's."""
+    import tempfile
+
+    os.environ["LIFEPORT_CACHE_DIR"] = tempfile.mkdtemp(prefix="lifeport-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    import shutil
+
+    folder = os.environ.pop("LIFEPORT_CACHE_DIR", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def snapshot(folder: Path) -> dict[str, str]:
     """Path -> sha256 of every file below ``folder`` (to prove nothing was written)."""
     return {

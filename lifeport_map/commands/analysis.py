@@ -16,14 +16,13 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from lifeport_map.commands.common import Lang, _out, app, fail, load
+from lifeport_map.commands.common import Lang, _out, app, fail, load, load_graph
 from lifeport_map.errors import LifeportError
-from lifeport_map.results import Result
 
 if TYPE_CHECKING:
-    from lifeport_map.results import Comparison
+    from lifeport_map.results import Comparison, Result
 
-R = TypeVar("R", bound=Result)
+R = TypeVar("R", bound="Result")
 
 
 class AnalysisFormat(StrEnum):
@@ -149,11 +148,9 @@ def _show(result: Result, fmt: AnalysisFormat, lang: Lang) -> None:
 
 
 def _run(ctx: typer.Context, compute: Callable[[Any], R]) -> R:
-    from lifeport_map.graph import build_graph
-
-    registry = load(ctx, check=False)
+    graph = load_graph(ctx)
     try:
-        return compute(build_graph(registry))
+        return compute(graph)
     except LifeportError as error:
         fail(error)
 

@@ -33,6 +33,7 @@ app = typer.Typer(
 class Paths:
     registry: Path | None
     regions: Path | None
+    cache: bool = True
 
 
 class Lang(StrEnum):
@@ -84,6 +85,18 @@ def load(ctx: typer.Context, *, check: bool = True) -> Any:
         fail(error)
 
 
+def load_graph(ctx: typer.Context) -> Any:
+    """The graph of the registry named by the global options (from the cache unless
+    --no-cache), or exit with the registry's problems."""
+    from lifeport_map.cache import load_graph as cached_graph
+
+    paths = _paths(ctx)
+    try:
+        return cached_graph(paths.registry, paths.regions, cache=paths.cache)
+    except LifeportError as error:
+        fail(error)
+
+
 def _version(value: bool) -> None:
     if value:
         _out(f"lifeport-map {__version__}")
@@ -109,6 +122,15 @@ def main(
             envvar="LIFEPORT_REGIONS",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Read the registry afresh instead of reusing the graph cached for unchanged files "
+            "(cache folder: LIFEPORT_CACHE_DIR, default ~/.cache/lifeport-map).",
+            envvar="LIFEPORT_NO_CACHE",
+        ),
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
@@ -117,4 +139,4 @@ def main(
 
     Example: lifeport-map --registry my.yaml validate
     """
-    ctx.obj = Paths(registry=registry, regions=regions)
+    ctx.obj = Paths(registry=registry, regions=regions, cache=not no_cache)
