@@ -94,10 +94,14 @@ AGGREGATOR_HOSTS = frozenset(
         "wikipedia.jakami.de",
         "bytes.news",
         "laio.site",
+        "lawinsider.com",
+        "globalauthorid.com",
+        "sparknews.funkemedien.de",  # app copies of WAZ/WP articles
+        "global.ssl.fastly.net",  # CDN copies of news pages (Mynavi)
     }
 )
 # First labels of a host name that mark a test or staging copy of a site.
-STAGING_LABELS = frozenset({"test", "staging", "stage", "acc", "acceptatie", "dev", "preview"})
+STAGING_LABELS = frozenset({"test", "staging", "stage", "acc", "acceptatie", "dev", "preview", "origin"})
 TRACKING_PARAMETERS = frozenset(
     {
         "fbclid",
@@ -127,6 +131,8 @@ TRACKING_PARAMETERS = frozenset(
         "s_cid",
         "cmpid",
         "trk",
+        "wt_mc",  # Webtrekk / Mapp campaign codes (heise)
+        "wt_zmc",
     }
 )
 TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "ga_")
@@ -312,7 +318,7 @@ def check_references(site: Site) -> Iterator[Issue]:
                     site,
                     url_field,
                     "url.aggregator",
-                    f"{url_field}: {copied}",
+                    copied,
                     "cite the original page or document instead",
                     "warning",
                 )

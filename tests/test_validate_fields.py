@@ -197,6 +197,10 @@ def test_sources_without_title_or_publisher(tmp_path: Path) -> None:
         ("https://de.wiki.li/Zentrum_Mikroelektronik_Dresden", True),
         ("https://tomorrow.paperai.life/https://de.wikipedia.org/wiki/ASM_International", True),
         ("https://wikipedia.jakami.de/content/wikipedia_de_all_mini_2024-06/A/Silicon_Saxony", True),
+        ("https://www.lawinsider.com/contracts/x", True),
+        ("https://app-webview.sparknews.funkemedien.de/waz/x", True),
+        ("https://prod-news.global.ssl.fastly.net/x", True),
+        ("https://origin.siltronic.com/en/x", True),  # the origin server behind a site
         ("https://en.wikipedia.org/wiki/NXP_Semiconductors", False),
         ("https://bits-chips.nl/artikel/x/", False),
         ("https://test.nl/page", False),  # a registered name, not a test subdomain
@@ -219,6 +223,7 @@ def test_tracking_parameters() -> None:
         "mc_cid",
     )
     assert tracking_parameters("https://a.org/x#utm_campaign=z") == ("utm_campaign",)
+    assert tracking_parameters("https://www.heise.de/news/x.html?wt_mc=rss.red.ho&p=2") == ("wt_mc",)
     assert tracking_parameters("https://a.org/x?id=utm_source&ref=home") == ()
     assert tracking_parameters("https://a.org/utm_source/x") == ()
 
