@@ -3,8 +3,10 @@
 An outline is drawn from the region's definition: a stored boundary file (Eurostat GISCO NUTS
 or CBS GeoJSON, imported with ``regions import-boundary``) is official; a definition naming
 NUTS-3 regions is the union of the shipped GISCO NUTS-3 polygons (data/boundaries/nuts3.geojson);
-a radius definition is an exact geodesic circle. Only a definition without any of these is drawn
-as a buffered hull around its member sites, labelled approximate. The shipped country polygons
+a list of Dutch municipalities is the union of the shipped CBS municipality polygons
+(data/boundaries/gemeenten-nl.geojson); a radius definition is an exact geodesic circle. Only a
+definition without any of these is drawn as a buffered hull around its member sites, labelled
+approximate. The shipped country polygons
 (Natural Earth) give the maps their context and let ``validate`` check a site's country.
 """
 
@@ -31,6 +33,7 @@ from lifeport_map.geojson import loads_geojson as loads_geojson
 from lifeport_map.geojson import nested_deeper_than as nested_deeper_than
 from lifeport_map.geojson import read_geojson as read_geojson
 from lifeport_map.model import Region, RegionDefinition, Registry
+from lifeport_map.municipalities import municipality_outline
 from lifeport_map.text import excerpt
 
 HULL_BUFFER_KM = 3.0
@@ -49,7 +52,7 @@ class Outline:
     definition: str
     geometry: dict[str, Any]
     approximate: bool
-    kind: str  # boundary | nuts3 | radius | hull
+    kind: str  # boundary | nuts3 | municipalities | radius | hull
     sources: tuple[str, ...] = ()  # shipped polygons it is made of: gisco, cbs (for credits)
 
 
@@ -167,6 +170,13 @@ def region_outline(registry: Registry, region: Region, definition: str | None = 
     official = nuts3_outline(chosen.nuts3) if chosen.nuts3 else None
     if official is not None:
         return Outline(region.id, chosen.id, official, False, "nuts3", nuts3_sources(chosen.nuts3))
+    members = municipality_outline(m.code for m in chosen.municipalities) if chosen.municipalities else None
+    if members is not None:
+        from shapely.geometry import mapping
+
+        return Outline(
+            region.id, chosen.id, _rounded(dict(mapping(members))), False, "municipalities", ("cbs",)
+        )
     if chosen.type == "radius" and chosen.radius_km:
         return Outline(
             region.id,
@@ -175,11 +185,11 @@ def region_outline(registry: Registry, region: Region, definition: str | None = 
             False,
             "radius",
         )
-    members = region_sites(registry, region, chosen.id)
+    sites = region_sites(registry, region, chosen.id)
     points = sorted(
         {
             (s.location.lat, s.location.lon)
-            for s in members
+            for s in sites
             if s.location.lat is not None and s.location.lon is not None
         }
     )

@@ -96,6 +96,8 @@ def validate(
     # Swapped or mis-signed coordinates also lie outside the country: one mistake, one error.
     mistaken = {i.entry for i in issues if i.code in ("coordinates.swapped", "coordinates.sign")}
     issues.extend(i for i in check_countries(registry) if i.entry not in mistaken)
+    mistaken |= {i.entry for i in issues if i.code == "coordinates.outside-country"}
+    issues.extend(i for i in check_municipalities(registry) if i.entry not in mistaken)
     issues.extend(check_fields(registry, today or datetime.date.today()))
     return issues
 
@@ -519,6 +521,49 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 f"({place.lat:.4f}, {place.lon:.4f})",
                 f"check lat/lon or the place name; {place.name} is at {place.lat:.4f}, {place.lon:.4f}",
             )
+
+
+def check_municipalities(registry: Registry) -> Iterator[Issue]:
+    """A Dutch site should lie in the municipality it names, checked against the shipped CBS
+    municipality polygons: a warning when it lies further outside than the tolerance for its
+    precision (1 km for a site or campus, 3 km for place-level coordinates at a town centre).
+    A name that is no shipped municipality (nor an alias in the region files) is not checked."""
+    from lifeport_map.municipalities import (
+        DEFAULT_TOLERANCE_KM,
+        OUTSIDE_TOLERANCE_KM,
+        km_outside,
+        municipality_at,
+        municipality_name,
+        name_index,
+    )
+
+    index: dict[str, str] | None = None
+    for site in registry.sites:
+        loc = site.location
+        if loc.country != "NL" or not loc.municipality or loc.lat is None or loc.lon is None:
+            continue
+        if not (math.isfinite(loc.lat) and math.isfinite(loc.lon)):
+            continue
+        index = index if index is not None else name_index(registry.regions.values())
+        code = index.get(fold(loc.municipality))
+        if code is None:
+            continue
+        distance = km_outside(code, loc.lat, loc.lon)
+        tolerance = OUTSIDE_TOLERANCE_KM.get(loc.precision or "place", DEFAULT_TOLERANCE_KM)
+        if distance <= tolerance:
+            continue
+        found = municipality_at(loc.lat, loc.lon)
+        where = f", in {municipality_name(found)}" if found else ""
+        yield _issue(
+            site,
+            "location.municipality",
+            "coordinates.outside-municipality",
+            f"coordinates ({loc.lat}, {loc.lon}) lie {distance:.1f} km outside the municipality "
+            f"{excerpt(loc.municipality)}{where} (CBS 2025 boundaries, tolerance {tolerance:g} km "
+            f"for precision {loc.precision or 'place'})",
+            "check the coordinates or the municipality (the official CBS name)",
+            "warning",
+        )
 
 
 def check_countries(registry: Registry) -> Iterator[Issue]:

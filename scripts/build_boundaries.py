@@ -8,6 +8,10 @@
   regions; CBS Gebiedsindelingen 2024, generalised, CC BY 4.0), from the simplified WGS84 copy
   in the public repository cartomap/nl, file ``wgs84/coropgebied_2024.geojson`` (``CBS_COROP``).
   Each feature says where it comes from in its ``source`` property (gisco or cbs).
+- ``gemeenten-nl.geojson``: the 342 Dutch municipalities of 2025 (CBS Gebiedsindelingen,
+  gemeenten 2025, generalised; CC BY 4.0), from the simplified WGS84 copy in the public
+  repository cartomap/nl, file ``wgs84/gemeente_2025.geojson``; only the CBS code and name are
+  kept (properties ``code``, ``name``), and invalid rings (two in the original) are repaired.
 - ``countries.geojson``: Natural Earth 4.1.0 admin-0 countries at 1:10 million (public domain),
   from the npm package world-atlas 2.0.2 (``npm pack world-atlas``; file ``countries-10m.json``,
   TopoJSON), clipped to north-west Europe and simplified.
@@ -16,7 +20,7 @@ geopandas does the decoding checks, clipping, dissolving and simplifying; coordi
 rounded to 3 decimals (about 100 m), which is finer than either source's generalisation.
 
 Run: python scripts/build_boundaries.py --nuts nutsrg_3.json --corop coropgebied_2024.geojson \
-         --world countries-10m.json
+         --gemeenten gemeente_2025.geojson --world countries-10m.json
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ COUNTRIES = {
 CLIP = (-2.0, 47.0, 18.0, 56.5)
 SIMPLIFY_DEGREES = 0.004  # about 300-400 m: finer than the 1:10 million source
 DECIMALS = 3
+SLIVER_DEGREES2 = 1e-6  # about 0.007 km2 in the Netherlands
 
 
 def topojson_features(topology: dict[str, Any], name: str) -> list[dict[str, Any]]:
@@ -149,6 +154,17 @@ def build_nuts(source: Path, corop: Path) -> int:
     return _write(frame, OUT / "nuts3.geojson", ["id", "name", "source"])
 
 
+def build_gemeenten(source: Path) -> int:
+    import geopandas as gpd
+
+    frame = gpd.read_file(source)
+    if not frame["statcode"].str.fullmatch(r"GM\d{4}").all():
+        raise SystemExit(f"{source}: expected CBS municipality codes (GMxxxx) in 'statcode'")
+    frame = frame.assign(code=frame["statcode"], name=frame["statnaam"]).to_crs("EPSG:4326")
+    frame["geometry"] = frame.geometry.make_valid().apply(_polygons).apply(_without_slivers)
+    return _write(frame[["code", "name", "geometry"]], OUT / "gemeenten-nl.geojson", ["code", "name"])
+
+
 def build_countries(source: Path) -> int:
     import geopandas as gpd
     from shapely.geometry import box
@@ -171,6 +187,14 @@ def _polygons(geometry: Any) -> Any:
     return unary_union([p for p in parts if p.geom_type in ("Polygon", "MultiPolygon")])
 
 
+def _without_slivers(geometry: Any) -> Any:
+    """Drops parts smaller than about 0.01 km2: repairing a bow-tie ring leaves a sliver that
+    rounding to 3 decimals collapses to a point (Westervoort)."""
+    from shapely.ops import unary_union
+
+    return unary_union([p for p in getattr(geometry, "geoms", [geometry]) if p.area >= SLIVER_DEGREES2])
+
+
 def topology_features(topology: dict[str, Any]) -> list[dict[str, Any]]:
     return topojson_features(topology, "countries")
 
@@ -179,11 +203,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--nuts", type=Path, required=True, help="Nuts2json nutsrg_3.json (2024, 4326, 10M)")
     parser.add_argument("--corop", type=Path, required=True, help="cartomap/nl coropgebied_2024.geojson")
+    parser.add_argument("--gemeenten", type=Path, required=True, help="cartomap/nl gemeente_2025.geojson")
     parser.add_argument("--world", type=Path, required=True, help="world-atlas countries-10m.json")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     sizes = {
         "nuts3.geojson": build_nuts(args.nuts, args.corop),
+        "gemeenten-nl.geojson": build_gemeenten(args.gemeenten),
         "countries.geojson": build_countries(args.world),
     }
     for name, size in sizes.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import run_cli, snapshot
@@ -42,9 +43,33 @@ def _write(tmp_path: Path, name: str, content: object) -> Path:
     return path
 
 
-def test_outline_without_boundary_is_an_approximate_hull_around_members() -> None:
-    registry = mini()
+def test_outline_of_dutch_municipalities_is_the_union_of_their_cbs_polygons() -> None:
+    from shapely.geometry import Point, shape
+
+    registry = mini()  # the default definition lists Nijmegen (GM0268) and Duiven (GM0226)
     outline = region_outline(registry, registry.regions["nijmegen"])
+    assert not outline.approximate and outline.kind == "municipalities" and outline.sources == ("cbs",)
+    drawn = shape(outline.geometry)
+    assert drawn.geom_type == "MultiPolygon" and len(drawn.geoms) == 2  # they do not touch
+    assert drawn.contains(Point(5.85278, 51.8425)) and drawn.contains(Point(6.01389, 51.94667))
+    assert not drawn.contains(Point(5.9, 51.98))  # Arnhem, between them, is no member
+
+
+def test_outline_without_boundary_is_an_approximate_hull_around_members() -> None:
+    import dataclasses
+
+    registry = mini()
+    region = registry.regions["nijmegen"]
+    mini_definition = region.definition("mini")
+    # A member without a shipped polygon (a code CBS does not have): no official outline.
+    unknown = dataclasses.replace(mini_definition.municipalities[1], code="GM9999")
+    definition = dataclasses.replace(
+        mini_definition, municipalities=(mini_definition.municipalities[0], unknown)
+    )
+    region = dataclasses.replace(
+        region, definitions=tuple(definition if d.id == "mini" else d for d in region.definitions)
+    )
+    outline = region_outline(registry, region)
     assert outline.approximate and outline.kind == "hull"
     from shapely.geometry import Point, shape
 
@@ -244,3 +269,63 @@ def test_validate_fails_a_site_outside_its_country(tmp_path: Path) -> None:
             )
         ).message
     )
+
+
+def _at(registry: Any, **location: Any) -> Any:
+    import dataclasses
+
+    alpha = registry.site("alpha-nijmegen")
+    moved = dataclasses.replace(alpha, location=dataclasses.replace(alpha.location, **location))
+    return dataclasses.replace(registry, sites=(moved,))
+
+
+def test_validate_warns_a_dutch_site_outside_the_municipality_it_names() -> None:
+    from lifeport_map.validate import check_municipalities
+
+    registry = mini()
+    # Nijmegen's easternmost boundary vertex is (51.825, 5.899); due east of it a point lies
+    # 0.029 deg * 111.32 km * cos(51.825 deg) = 2.0 km and 0.073 deg -> 5.0 km outside.
+    two_km = {"lat": 51.825, "lon": 5.928}
+    five_km = {"lat": 51.825, "lon": 5.972}
+    issues = list(check_municipalities(_at(registry, precision="site", **two_km)))
+    assert [(i.code, i.field, i.severity) for i in issues] == [
+        ("coordinates.outside-municipality", "location.municipality", "warning")
+    ]
+    assert "2.0 km outside the municipality Nijmegen, in Berg en Dal" in issues[0].message
+    assert "tolerance 1 km for precision site" in issues[0].message
+    # Place-level coordinates (a town centre) get 3 km: 2 km outside passes, 5 km does not.
+    assert list(check_municipalities(_at(registry, precision="place", **two_km))) == []
+    far = list(check_municipalities(_at(registry, precision="place", **five_km)))
+    assert len(far) == 1 and "5.0 km outside the municipality Nijmegen" in far[0].message
+    # A site in Dronten that names Nijmegen; the CBS suffix is optional ("Hengelo" = "Hengelo (O.)").
+    dronten = list(check_municipalities(_at(registry, lat=52.525, lon=5.718)))
+    assert len(dronten) == 1 and ", in Dronten (CBS 2025" in dronten[0].message
+    enschede = {"lat": 52.2215, "lon": 6.8937}  # Enschede centre, 2.5 km and more from Hengelo
+    hengelo = list(check_municipalities(_at(registry, municipality="Hengelo", **enschede)))
+    assert len(hengelo) == 1 and "municipality Hengelo, in Enschede" in hengelo[0].message
+    # Not checked: a name that is no Dutch municipality, an ambiguous one, or another country.
+    assert list(check_municipalities(_at(registry, municipality="Atlantis", **five_km))) == []
+    assert list(check_municipalities(_at(registry, municipality="Bergen", **five_km))) == []
+    assert list(check_municipalities(_at(registry, country="DE", **five_km))) == []
+
+
+def test_member_municipalities_of_a_corop_definition_cover_its_nuts3_region() -> None:
+    from shapely.geometry import shape
+
+    from lifeport_map.boundaries import nuts3_outline
+    from lifeport_map.municipalities import municipality_outline
+
+    registry = load_registry()
+    checked = 0
+    for region in registry.regions.values():
+        for definition in region.definitions:
+            members = municipality_outline(m.code for m in definition.municipalities)
+            official = nuts3_outline(definition.nuts3) if definition.nuts3 else None
+            if members is None or official is None:
+                continue
+            drawn = shape(official)
+            # Measured: NL226 0.91, NL414 0.94, Zuid-Holland 0.87 (GISCO's 1:10 million coast
+            # takes in the estuaries CBS leaves out), NL213 1.00 (both CBS).
+            assert members.intersection(drawn).area / members.union(drawn).area >= 0.85, definition.id
+            checked += 1
+    assert checked == 4  # Arnhem/Nijmegen, Zuidoost-Noord-Brabant, Zuid-Holland's three, Twente

@@ -23,7 +23,13 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ),
     ("lifeport_map.fileio", "lifeport_map.yamlio", "lifeport_map.geojson"),
     ("lifeport_map.taxonomy", "lifeport_map.schema", "lifeport_map.model", "lifeport_map.chain"),
-    ("lifeport_map.site_issues", "lifeport_map.gazetteer", "lifeport_map.geo", "lifeport_map.countries"),
+    (
+        "lifeport_map.site_issues",
+        "lifeport_map.gazetteer",
+        "lifeport_map.geo",
+        "lifeport_map.countries",
+        "lifeport_map.municipalities",
+    ),
     (
         "lifeport_map.registry",
         "lifeport_map.validate",

@@ -1,0 +1,115 @@
+"""The shipped Dutch municipality polygons (data/boundaries/gemeenten-nl.geojson, CBS 2025) and
+how far a point lies outside the municipality it names: read by the validator
+(coordinates.outside-municipality) and by the region outlines, below both.
+
+Only Dutch municipalities are shipped: no Belgian or German municipality polygons with an open
+licence were at hand (see data/README.md), so sites elsewhere are not checked.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from lifeport_map.countries import shipped_features
+from lifeport_map.model import Region
+from lifeport_map.text import fold
+
+# How far outside its municipality a site may lie before validate warns, by coordinate precision
+# (km). The polygons are generalised (about 100-300 m), and place-level coordinates are those
+# of a town centre, which the gazetteer may put a little off; beyond this it is clearly outside.
+OUTSIDE_TOLERANCE_KM = {"site": 1.0, "campus": 1.0, "place": 3.0}
+DEFAULT_TOLERANCE_KM = 3.0
+KM_PER_DEGREE_LAT = 110.574
+KM_PER_DEGREE_LON_EQUATOR = 111.320
+# CBS tells apart municipalities of the same name with a province suffix: "Hengelo (O.)".
+_SUFFIX = re.compile(r"\s*\([^)]*\)$")
+
+
+@cache
+def municipality_features() -> dict[str, dict[str, Any]]:
+    """The shipped Dutch municipality polygons (CBS gemeenten 2025, generalised) by CBS code."""
+    return {f["properties"]["code"]: f for f in shipped_features("gemeenten-nl.geojson")}
+
+
+def municipality_outline(codes: Iterable[str]) -> Any | None:
+    """The union (a shapely geometry) of the shipped polygons of the municipality ``codes``, or
+    None when a code is not shipped (a Belgian or German code, or an unknown one)."""
+    shipped = municipality_features()
+    wanted = sorted(set(codes))
+    if not wanted or any(c not in shipped for c in wanted):
+        return None
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    return unary_union([shape(shipped[c]["geometry"]) for c in wanted])
+
+
+def name_index(regions: Iterable[Region]) -> dict[str, str]:
+    """Folded municipality name -> CBS code: the CBS names (also without a province suffix when
+    that leaves the name unique) and the names and aliases the region files give the codes."""
+    index: dict[str, str] = {}
+    plain: dict[str, set[str]] = {}
+    for code, feature in municipality_features().items():
+        name = feature["properties"]["name"]
+        index[fold(name)] = code
+        plain.setdefault(fold(_SUFFIX.sub("", name)), set()).add(code)
+    for name, codes in plain.items():
+        if len(codes) == 1:
+            index.setdefault(name, next(iter(codes)))
+    for region in regions:
+        for definition in region.definitions:
+            for member in definition.municipalities:
+                if member.code in municipality_features():
+                    for name in (member.name, *member.aliases):
+                        index.setdefault(fold(name), member.code)
+    return index
+
+
+def _km(lon: float, lat: float) -> tuple[float, float]:
+    """A point in a plane of kilometres: east-west distances exact at the point's latitude."""
+    return (lon * KM_PER_DEGREE_LON_EQUATOR * math.cos(math.radians(lat)), lat * KM_PER_DEGREE_LAT)
+
+
+@cache
+def _shapes_km() -> dict[str, Any]:
+    """Each shipped municipality polygon in the kilometre plane, prepared."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+
+    def to_km(xy: Any) -> Any:
+        x = xy[:, 0] * KM_PER_DEGREE_LON_EQUATOR * np.cos(np.radians(xy[:, 1]))
+        return np.column_stack([x, xy[:, 1] * KM_PER_DEGREE_LAT])
+
+    out = {}
+    for code, feature in municipality_features().items():
+        polygon = shapely.transform(shape(feature["geometry"]), to_km)
+        shapely.prepare(polygon)
+        out[code] = polygon
+    return out
+
+
+def km_outside(code: str, lat: float, lon: float) -> float:
+    """How far (km) the point lies outside municipality ``code``; 0.0 inside it."""
+    from shapely.geometry import Point
+
+    polygon = _shapes_km()[code]
+    point = Point(*_km(lon, lat))
+    return 0.0 if polygon.contains(point) else float(polygon.distance(point))
+
+
+def municipality_at(lat: float, lon: float) -> str | None:
+    """The code of the shipped municipality that contains the point, or None."""
+    from shapely.geometry import Point
+
+    point = Point(*_km(lon, lat))
+    return next((code for code, polygon in sorted(_shapes_km().items()) if polygon.contains(point)), None)
+
+
+def municipality_name(code: str) -> str:
+    name: str = municipality_features()[code]["properties"]["name"]
+    return name
