@@ -402,6 +402,19 @@ class RemovedSite(Result):
 
 
 @dataclass(frozen=True)
+class AnalysisWarning(Result):
+    """Something the user should know about the question asked, in data (the renderer words
+    it): ``site-outside-region`` (a removed site is not in the region under the definition, so
+    removing it changes nothing) or ``site-not-counted`` (in the region, but not active)."""
+
+    code: str
+    site: str
+    region: str
+    definition: str
+    status: str
+
+
+@dataclass(frozen=True)
 class PhaseChange(Result):
     phase: str
     label: str
@@ -444,6 +457,7 @@ class WhatIf(Result):
     phases: tuple[PhaseChange, ...]
     lost: Losses
     newly_fragile_production_phases: tuple[FragilePhase, ...]
+    warnings: tuple[AnalysisWarning, ...] = ()
 
 
 # --- near ---------------------------------------------------------------------------------------

@@ -91,3 +91,29 @@ def test_shipped_without_nxp_fab_loses_front_end_wafer_fab() -> None:
     front = next(p for p in result["phases"] if p["phase"] == "front-end")
     assert front["production_after"] < front["production_before"]
     assert result["removed"][0]["in_region"] is True
+
+
+def test_warns_about_removed_sites_that_do_not_count() -> None:
+    """fab-dresden lies outside the home region (Nijmegen and Duiven): removing it changes
+    nothing, and the result says so; planned-nijmegen is inside but planned, so it does not
+    count either; fab-nijmegen counts and gets no warning."""
+    result = whatif(analysis_registry(), "nijmegen", ["fab-dresden", "planned-nijmegen", "fab-nijmegen"])
+    assert result["warnings"] == [
+        {
+            "code": "site-outside-region",
+            "site": "fab-dresden",
+            "region": "nijmegen",
+            "definition": "two",
+            "status": "active",
+        },
+        {
+            "code": "site-not-counted",
+            "site": "planned-nijmegen",
+            "region": "nijmegen",
+            "definition": "two",
+            "status": "planned",
+        },
+    ]
+    assert whatif(analysis_registry(), "nijmegen", ["fab-nijmegen"])["warnings"] == []
+    alone = whatif(analysis_registry(), "nijmegen", ["fab-dresden"])
+    assert alone["lost"]["sites"] == 0 and alone["before"]["sites"] == alone["after"]["sites"] == 6

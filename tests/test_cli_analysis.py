@@ -181,3 +181,28 @@ def test_shipped_registry_commands() -> None:
     )
     assert near.returncode == 0
     assert "nxp-nijmegen" in near.stdout and "Distance (km)" in near.stdout
+
+
+def test_whatif_warns_on_stderr_in_the_chosen_language() -> None:
+    """A removed site outside the region is named on stderr (every format), in Dutch or English,
+    with the region's name; JSON on stdout stays parseable and carries the warning as data."""
+    args = [*ANALYSIS_ARGS, "whatif", "-r", "nijmegen", "-w", "fab-dresden"]
+    dutch = run_cli(*args)
+    assert dutch.returncode == 0
+    assert dutch.stderr == (
+        "waarschuwing: fab-dresden ligt niet in Thuisregio (Nijmegen en Duiven); weglaten verandert niets\n"
+    )
+    english = run_cli(*args, "--lang", "en", "-f", "json")
+    assert english.stderr == (
+        "warning: fab-dresden is not in Home region (Nijmegen and Duiven); removing it changes nothing\n"
+    )
+    assert [w["site"] for w in json.loads(english.stdout)["warnings"]] == ["fab-dresden"]
+    assert run_cli(*ANALYSIS_ARGS, "whatif", "-r", "nijmegen", "-w", "fab-nijmegen").stderr == ""
+
+
+def test_compare_heads_its_columns_with_region_names() -> None:
+    out = run_cli(*ANALYSIS_ARGS, "compare", "nijmegen", "dresden", "-f", "csv").stdout
+    assert out.splitlines()[0] == "Fase,Thuisregio,Dresden"
+    out = run_cli(*ANALYSIS_ARGS, "compare", "nijmegen", "dresden", "-f", "markdown", "--lang", "en").stdout
+    assert "| Phase | Home region | Dresden |" in out
+    assert "Definition Home region: Nijmegen and Duiven" in out

@@ -15,7 +15,7 @@ from lifeport_map.analysis.coverage import check_site_ids, counting_of, coverage
 from lifeport_map.chain import Counting, is_counted
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import as_graph, members, resolve_definition, resolve_region, site, without_sites
-from lifeport_map.results import Losses, LostActivity, PhaseChange, RemovedSite, WhatIf
+from lifeport_map.results import AnalysisWarning, Losses, LostActivity, PhaseChange, RemovedSite, WhatIf
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -98,5 +98,16 @@ def whatif(
         ),
         newly_fragile_production_phases=tuple(
             f for f in after.fragile_production_phases if f.phase not in fragile_before
+        ),
+        warnings=tuple(
+            AnalysisWarning(
+                code="site-not-counted" if r.in_region else "site-outside-region",
+                site=r.id,
+                region=found.id,
+                definition=chosen.id,
+                status=r.status,
+            )
+            for r in removed
+            if not r.counted
         ),
     )

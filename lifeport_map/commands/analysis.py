@@ -131,7 +131,15 @@ DefinitionOption = Annotated[
 
 
 def _show(result: Result, fmt: AnalysisFormat, lang: Lang) -> None:
-    """Render an analysis result in the chosen format on standard output."""
+    """Render an analysis result in the chosen format on standard output; its warnings go to
+    standard error as well."""
+    import sys
+
+    from lifeport_map.render.analysis import warning_lines
+    from lifeport_map.render.safe import terminal
+
+    for line in warning_lines(result, lang.value):
+        sys.stderr.write(terminal(line) + "\n")
     if fmt is AnalysisFormat.json:
         _out(json.dumps(result.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
         return

@@ -104,6 +104,8 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
 
 def compare_sections(result: Comparison, lang: str) -> list[Section]:
     regions = [c.region.id for c in result.regions]
+    names = {c.region.id: c.region.name for c in result.regions}
+    heads = [word("phase", lang), *(names[r] for r in regions)]
     rows: list[list[Any]] = [[m.label, *(m.sites[r] for r in regions)] for m in result.matrix]
     rows.append([word("whole_chain", lang), *(_yes(r in result.whole_chain, lang) for r in regions)])
     rows.append(
@@ -113,18 +115,20 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
         ]
     )
     notes = [counting_note(result.counting, lang)]
-    notes += [f"{word('definition', lang)} {d.region}: {d.name}" for d in result.definitions]
+    notes += [
+        f"{word('definition', lang)} {names.get(d.region, d.region)}: {d.name}" for d in result.definitions
+    ]
     production: list[list[Any]] = [[m.label, *(m.production[r] for r in regions)] for m in result.matrix]
     knowledge: list[list[Any]] = [[m.label, *(m.knowledge[r] for r in regions)] for m in result.matrix]
     sections = [
         Section(
             f"{word('compare_sites', lang)}: {result.counting.label}",
-            [word("phase", lang), *regions],
+            heads,
             rows,
             notes,
         ),
-        Section(word("compare_knowledge", lang), [word("phase", lang), *regions], knowledge),
-        Section(word("compare_production", lang), [word("phase", lang), *regions], production),
+        Section(word("compare_knowledge", lang), heads, knowledge),
+        Section(word("compare_production", lang), heads, production),
     ]
     for key, values in (
         ("specialisation_sites", result.specialisation.by_sites),
@@ -133,7 +137,7 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
         sections.append(
             Section(
                 word(key, lang),
-                [word("phase", lang), *regions],
+                heads,
                 [[m.label, *(values[r][m.phase] for r in regions)] for m in result.matrix],
             )
         )
@@ -203,7 +207,21 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
         f"{_fragile_text(result.after.fragile_production_phases, lang)}",
     ]
     title = f"{result.region.name} ({result.definition.name}): {result.before.counting.label}"
-    return [Section(title, columns, rows, [counting_note(result.before.counting, lang), *lost_lines])]
+    notes = [*warning_lines(result, lang), counting_note(result.before.counting, lang), *lost_lines]
+    return [Section(title, columns, rows, notes)]
+
+
+def warning_lines(result: Result, lang: str) -> list[str]:
+    """The warnings of a result as sentences in ``lang`` (whatif: removed sites that do not
+    count in the region)."""
+    if not isinstance(result, WhatIf):
+        return []
+    return [
+        word(f"warn_{w.code}", lang).format(
+            site=w.site, region=result.region.name, definition=result.definition.name
+        )
+        for w in result.warnings
+    ]
 
 
 def near_sections(result: Near, lang: str) -> list[Section]:

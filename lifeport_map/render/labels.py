@@ -165,6 +165,16 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "By country: {countries}; companies {companies}, knowledge institutes {knowledge}; "
         "{organisations} organisations.",
     ),
+    # warnings (stderr, and a note under the table)
+    "warn_site-outside-region": (
+        "waarschuwing: {site} ligt niet in {region} ({definition}); weglaten verandert niets",
+        "warning: {site} is not in {region} ({definition}); removing it changes nothing",
+    ),
+    "warn_site-not-counted": (
+        "waarschuwing: {site} ligt in {region} maar is niet actief en telt niet mee; "
+        "weglaten verandert niets",
+        "warning: {site} is in {region} but not active, so it does not count; removing it changes nothing",
+    ),
 }
 
 
