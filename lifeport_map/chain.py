@@ -29,9 +29,14 @@ OTHER = "other"
 PIPELINE = "pipeline"
 
 EMPLOYEES_RULE = (
-    "a site's employees are its most recent figure (latest year; on a tie the larger one); "
-    "older or differently scoped figures are not added. A site active in several phases counts "
-    "fully in each phase, so phase sums can exceed the region total, which counts each site once."
+    "a site's employees are its most recent figure for the site itself (latest year; on a tie "
+    "the larger one); figures for the whole organisation or a region are never added to a "
+    "region's sum but listed apart, and a figure whose source states no scope counts as a site "
+    "figure (the registry records employees per site) and is counted apart as 'scope not "
+    "stated'. Where a source gives a range, sums give its lower end and the upper end beside it. "
+    "Every sum says how many of the sites it adds have a figure. A site active in several phases "
+    "counts fully in each phase, so phase sums can exceed the region total, which counts each "
+    "site once."
 )
 # An employee-based figure (a sum compared with a published total, a rank, a specialisation
 # index) is shown only when at least this share of the sites it sums has an employee figure;

@@ -199,11 +199,15 @@ class SiteNode:
     since: int | None = None
     until: int | None = None
     events: tuple[str, ...] = ()
-    # The latest employee figure's details (``employees`` is its value).
+    # The latest site-level employee figure's details (``employees`` is its value).
     employees_max: int | None = None
     employees_scope: str = ""
     employees_approximate: bool = False
     employees_source: str = ""
+    # The latest figure for the whole organisation or a region: value, year, scope, reference.
+    # Shown beside regional sums, never added to them.
+    wider_employees: tuple[int, int, str, str] | None = None
+    checked: str = ""  # YYYY-MM of the last verification against the sources ("" never)
 
     @property
     def has_coordinates(self) -> bool:
@@ -269,8 +273,10 @@ def add_relation(
 
 
 def site_node(site: Site) -> SiteNode:
-    """A registry site as the graph holds it (its latest employee figure counts)."""
-    latest = site.latest_employees
+    """A registry site as the graph holds it (its latest site-level employee figure counts;
+    the latest organisation- or region-wide one rides along apart)."""
+    latest = site.site_employees
+    wider = site.wider_employees
     loc = site.location
     facility = site.facility
     capacity = facility.capacity if facility else None
@@ -305,6 +311,8 @@ def site_node(site: Site) -> SiteNode:
         employees_scope=(latest.scope or "") if latest else "",
         employees_approximate=latest.approximate if latest else False,
         employees_source=latest.reference if latest else "",
+        wider_employees=(wider.value, wider.year, wider.scope or "", wider.reference) if wider else None,
+        checked=site.checked or "",
     )
 
 
@@ -618,6 +626,89 @@ def regions_of(graph: nx.MultiDiGraph, site_id: str) -> list[str]:
         default = graph.nodes[node_id("region", region_id)]["default_definition"]
         if node_id("definition", definition_key(region_id, default)) in inside:
             out.append(region_id)
+    return out
+
+
+# --- time ----------------------------------------------------------------------------------------
+
+# Events that date a site's start, its end, and a planned site's expected opening.
+START_EVENTS = ("opened",)
+END_EVENTS = ("closed", "bankruptcy")
+EXPECTED_EVENTS = ("planned-opening",)
+TIME_RULE = (
+    "the chain in year Y. An active site counts when its start (since, or its 'opened' event) is "
+    "not after Y and its end (until) not before Y; a site without a start year counts as the "
+    "registry has it (how many is said). A closed site counts as active when it started by Y and "
+    "ended (until, or its 'closed' or 'bankruptcy' event) in Y or later; a closed site without an "
+    "end year stays closed. Before this year planned and under-construction sites are left out; "
+    "from this year on one counts as active from its expected year (its 'planned-opening' event, "
+    "else since) when that is this year or later and not after Y, and otherwise stays in the "
+    "pipeline."
+)
+
+
+def _event_years(events: Iterable[str], types: Sequence[str]) -> list[int]:
+    return [int(e[:4]) for e in events if e.split(" ", 1)[-1] in types and e[:4].isdigit()]
+
+
+def site_timeline(found: SiteNode) -> tuple[int | None, int | None, int | None]:
+    """A site's start, end and expected opening year (None: not known), from since/until and
+    its events (see TIME_RULE)."""
+    starts = _event_years(found.events, START_EVENTS)
+    ends = _event_years(found.events, END_EVENTS)
+    expected = _event_years(found.events, EXPECTED_EVENTS)
+    start = found.since if found.since is not None else (min(starts) if starts else None)
+    end = found.until if found.until is not None else (max(ends) if ends else None)
+    return start, end, max(expected) if expected else found.since
+
+
+def status_in(found: SiteNode, year: int, today: int) -> str | None:
+    """What ``found`` was (or is planned to be) in ``year``, seen from ``today``: a status, or
+    None when it was not there (see TIME_RULE)."""
+    start, end, expected = site_timeline(found)
+    if found.status in ("planned", "under-construction"):
+        if year < today:
+            return None
+        if expected is not None and today <= expected <= year:
+            return "active"
+        return found.status
+    if start is not None and start > year:
+        return None
+    if end is not None and end < year:
+        return None
+    if found.status == "closed":
+        return "closed" if end is None else "active"
+    return found.status
+
+
+def at_year(graph: nx.MultiDiGraph, year: int, *, today: int) -> nx.MultiDiGraph:
+    """A copy of ``graph`` as the chain was (``year`` before ``today``) or is planned to be
+    (from ``today`` on) in ``year``: sites not there are removed with their edges, and the
+    status of the others is the one they had (closed sites still open then are active, planned
+    ones opened by their expected year are active). ``graph.graph["time"]`` records the year,
+    ``today``, and the sites counted without a start year and opened as planned."""
+    out = graph.copy()
+    gone, opened, no_start = [], [], []
+    for found in all_sites(graph):
+        status = status_in(found, year, today)
+        node = node_id("site", found.id)
+        if status is None:
+            gone.append(node)
+            continue
+        if status != found.status:
+            out.nodes[node]["status"] = status
+            if found.status != "closed":
+                opened.append(found.id)  # from its expected year: its start is known
+                continue
+        if status == "active" and site_timeline(found)[0] is None:
+            no_start.append(found.id)
+    out.remove_nodes_from(gone)
+    out.graph["time"] = {
+        "year": year,
+        "today": today,
+        "opened_as_planned": frozenset(opened),
+        "without_start": frozenset(no_start),
+    }
     return out
 
 

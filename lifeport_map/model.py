@@ -53,6 +53,10 @@ class EmployeeFigure:
         return self.url or (f"seed: {self.seed}" if self.seed else "")
 
 
+# Employee scopes wider than the site: such a figure is shown, never added to a region's sum.
+WIDER_SCOPES: tuple[str, ...] = ("organisation", "region")
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     place: str
@@ -181,6 +185,20 @@ class Site:
         if not self.employees:
             return None
         return max(self.employees, key=lambda e: (e.year, e.value))
+
+    @property
+    def site_employees(self) -> EmployeeFigure | None:
+        """The latest figure for the site itself: what regional sums add. Figures scoped to
+        the whole organisation or a region are left out; a figure without a scope (or with a
+        free-text one) counts, because the registry holds employee figures for the site."""
+        own = [e for e in self.employees if e.scope not in WIDER_SCOPES]
+        return max(own, key=lambda e: (e.year, e.value)) if own else None
+
+    @property
+    def wider_employees(self) -> EmployeeFigure | None:
+        """The latest figure scoped to the whole organisation or a region (never summed)."""
+        wider = [e for e in self.employees if e.scope in WIDER_SCOPES]
+        return max(wider, key=lambda e: (e.year, e.value)) if wider else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,15 +37,19 @@ CREDITS = {
 WORDS = {
     "date": {"nl": "kaart van", "en": "map of"},
     "version": {"nl": "registerversie", "en": "registry version"},
+    "as-was": {"nl": "situatie in", "en": "situation in"},
+    "as-planned": {"nl": "situatie volgens plan in", "en": "situation as planned in"},
 }
 
 
 @dataclass(frozen=True)
 class Provenance:
-    """The date a map was drawn (YYYY-MM-DD) and the version of the registry it shows."""
+    """The date a map was drawn (YYYY-MM-DD) and the version of the registry it shows; ``year``
+    when it shows the chain in another year than today (``--year``)."""
 
     date: str
     version: str
+    year: int | None = None
 
 
 def map_date(environ: dict[str, str] | None = None) -> str:
@@ -136,4 +140,8 @@ def credit_line(sources: Iterable[str], lang: str) -> str:
 
 def provenance_line(made: Provenance, lang: str) -> str:
     """'map of 2026-11-29 · registry version git 1a2b3c4d5e6f'."""
-    return f"{WORDS['date'][lang]} {made.date} · {WORDS['version'][lang]} {made.version}"
+    line = f"{WORDS['date'][lang]} {made.date} · {WORDS['version'][lang]} {made.version}"
+    if made.year is not None:
+        mode = "as-was" if made.year < int(made.date[:4]) else "as-planned"
+        line = f"{WORDS[mode][lang]} {made.year} · {line}"
+    return line

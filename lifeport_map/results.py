@@ -100,11 +100,24 @@ class FilterInfo(Result):
 
 @dataclass(frozen=True)
 class EmployeeSum(Result):
-    """Known employees of some sites: the sum, and how many sites have a figure or none."""
+    """Known employees of some sites: the sum of their site-level figures, and how many sites
+    have such a figure or none. ``known_max`` is the sum with the upper end of ranges (equal to
+    ``known`` when no source gives a range); ``scope_unstated`` counts the summed figures whose
+    source does not say they are for the site alone; ``wider_only`` the sites without a site
+    figure that have one for their whole organisation or a region (never added)."""
 
     known: int
     sites_with_figure: int
     sites_without_figure: int
+    known_max: int
+    scope_unstated: int
+    wider_only: int
+
+    @property
+    def share(self) -> float | None:
+        """The share of the sites summed that have a site figure (None: no sites)."""
+        sites = self.sites_with_figure + self.sites_without_figure
+        return self.sites_with_figure / sites if sites else None
 
 
 # --- coverage -----------------------------------------------------------------------------------
@@ -240,6 +253,20 @@ class CoverageMethod(Result):
 
 
 @dataclass(frozen=True)
+class TimeInfo(Result):
+    """The year an analysis looks at (``--year``): ``as-was`` before ``today``, ``as-planned``
+    from it on; how many counted sites have no start year (counted as the registry has them)
+    and which planned ones count as opened by their expected year."""
+
+    year: int
+    today: int
+    mode: str
+    sites_without_start: int
+    opened_as_planned: tuple[str, ...]
+    rule: str
+
+
+@dataclass(frozen=True)
 class Coverage(Result):
     """A region's coverage of the value chain under one region definition and one counting
     definition (what a phase's headline counts)."""
@@ -261,6 +288,7 @@ class Coverage(Result):
     pipeline: tuple[PipelineEntry, ...]
     method: CoverageMethod
     filters: FilterInfo | None = field(default=None, metadata=OMIT_NONE)
+    time: TimeInfo | None = field(default=None, metadata=OMIT_NONE)
 
     def phase(self, phase_id: str) -> PhaseCoverage:
         return next(p for p in self.phases if p.phase == phase_id)
@@ -285,11 +313,24 @@ class MatrixRow(Result):
 
 
 @dataclass(frozen=True)
+class EmployeeCoverage(Result):
+    """How many of the sites a region's employee-based index adds have a site-level figure,
+    and whether that is enough to compute it (chain.EMPLOYEE_COVERAGE_MIN)."""
+
+    sites: int
+    sites_with_figure: int
+    share: float | None
+    sufficient: bool
+
+
+@dataclass(frozen=True)
 class Specialisation(Result):
-    """Location quotients per region and phase (None: nothing to compare)."""
+    """Location quotients per region and phase (None: nothing to compare, or for employees:
+    cannot tell, because too few of the region's sites have a figure; see employee_coverage)."""
 
     by_sites: Mapping[str, Mapping[str, float | None]]
     by_employees: Mapping[str, Mapping[str, float | None]]
+    employee_coverage: Mapping[str, EmployeeCoverage]
 
 
 @dataclass(frozen=True)
@@ -326,6 +367,7 @@ class Comparison(Result):
     definitions: tuple[RegionDefinitionUsed, ...]
     method: CompareMethod
     filters: FilterInfo | None = field(default=None, metadata=OMIT_NONE)
+    year: int | None = field(default=None, metadata=OMIT_NONE)
 
 
 # --- gaps ---------------------------------------------------------------------------------------
@@ -361,6 +403,8 @@ class WhiteSpot(Result):
     candidates: tuple[Candidate, ...]
     candidates_total: int
     candidates_without_coordinates: int
+    # With a radius: the candidates farther away (left out of ``candidates``).
+    candidates_beyond_radius: int | None = field(default=None, metadata=OMIT_NONE)
 
 
 @dataclass(frozen=True)
@@ -386,6 +430,7 @@ class Gaps(Result):
     white_spots: tuple[WhiteSpot, ...]
     method: GapsMethod
     filters: FilterInfo | None = field(default=None, metadata=OMIT_NONE)
+    radius_km: float | None = field(default=None, metadata=OMIT_NONE)
 
 
 # --- what-if ------------------------------------------------------------------------------------
@@ -546,6 +591,32 @@ class RegistrySum(Result):
     sites_with_figure: int
     sites_without_figure: int
     employees_known: int
+    employees_max: int
+    scope_unstated: int
+
+
+@dataclass(frozen=True)
+class WiderFigure(Result):
+    """A counted site's latest figure for its whole organisation or a region: shown, not added."""
+
+    id: str
+    name: str
+    organisation: str
+    value: int
+    year: int
+    scope: str
+    source: str
+
+
+@dataclass(frozen=True)
+class SharedSite(Result):
+    """A site with activities in several groups of a view: its staff is not split by a source,
+    so it is counted in no single group (only in the total)."""
+
+    id: str
+    name: str
+    employees: int | None
+    groups: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -557,6 +628,7 @@ class GroupComparison(Result):
     difference: float | None
     sites: int
     sites_with_figure: int
+    shared: int  # sites doing this group's activities and another group's: counted in neither
 
 
 @dataclass(frozen=True)
@@ -581,6 +653,9 @@ class FigureComparison(Result):
     note: str
     sites: int | None = field(default=None, metadata=OMIT_NONE)
     sites_with_figure: int | None = field(default=None, metadata=OMIT_NONE)
+    registry_max: int | None = field(default=None, metadata=OMIT_NONE)
+    share_of_published: float | None = field(default=None, metadata=OMIT_NONE)
+    shared_sites: tuple[SharedSite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -597,6 +672,7 @@ class Stats(Result):
     figures: tuple[FigureComparison, ...]
     caveat: str
     method: StatsMethod
+    wider_figures: tuple[WiderFigure, ...] = ()
 
 
 # --- diff ---------------------------------------------------------------------------------------
@@ -708,9 +784,35 @@ class BriefSource(Result):
 
 
 @dataclass(frozen=True)
+class BriefPipelineItem(Result):
+    """A planned or under-construction site of the region, with its expected year if known."""
+
+    id: str
+    name: str
+    organisation: str
+    status: str
+    phases: tuple[str, ...]
+    expected: int | None
+
+
+@dataclass(frozen=True)
+class BriefCaveats(Result):
+    """How far the brief's data reach: employee figures, coordinate precision and checking,
+    over the region's counted sites."""
+
+    sites: int
+    employees: EmployeeSum
+    place_precision: int  # coordinates of the town only (or no precision given)
+    without_coordinates: int
+    unchecked: int  # no 'checked' date, or one older than validate's STALE_MONTHS
+    stale_months: int
+
+
+@dataclass(frozen=True)
 class BriefData(Result):
     """Everything a region brief shows: its coverage, the comparison with the other regions,
-    white spots, published figures, and the sources of its sites."""
+    white spots, published figures, the pipeline, the caveats on its data, and the sources of
+    its sites."""
 
     coverage: Coverage
     compare: Comparison
@@ -718,6 +820,8 @@ class BriefData(Result):
     stats: Stats
     sources: tuple[BriefSource, ...]
     claims: ClaimsResult | None = None
+    pipeline: tuple[BriefPipelineItem, ...] = ()
+    caveats: BriefCaveats | None = None
 
 
 # --- claims -------------------------------------------------------------------------------------

@@ -61,13 +61,36 @@ def test_specialisation_by_sites() -> None:
     assert lq["leuven"] == dict.fromkeys(lq["leuven"])  # an empty region has no quotient
 
 
-def test_specialisation_by_employees() -> None:
-    # nijmegen: design 1000, front-end 1000, back-end 300, system integration 50 (N = 2350;
-    # the university's 200 are beside the headline); dresden: front-end 3000 (fab2 has no
-    # figure) (N = 3000); grand total 5350
-    lq = compare(analysis_registry())["specialisation"]["by_employees"]
+def test_specialisation_by_employees_needs_coverage() -> None:
+    # counted sites (any phase, industrial presence): nijmegen Designco (no site figure), Fabco,
+    # Packco, Systemco: 3 of 4 = 75 %; dresden fab (3000) and fab2 (none): 1 of 2 = 50 %. Both
+    # are under the 80 % threshold: cannot tell (None), while the site-based index stays.
+    result = compare(analysis_registry())["specialisation"]
+    assert result["employee_coverage"]["nijmegen"] == {
+        "sites": 4,
+        "sites_with_figure": 3,
+        "share": 0.75,
+        "sufficient": False,
+    }
+    assert result["employee_coverage"]["dresden"]["share"] == 0.5
+    assert all(v is None for row in result["by_employees"].values() for v in row.values())
+    assert result["by_sites"]["dresden"]["front-end"] is not None
+
+
+def test_specialisation_by_employees_where_covered() -> None:
+    # without Designco and fab2 every counted site has a figure (100 %): nijmegen design 1000
+    # (Fabco), front-end 1000, back-end 300, system integration 50 (N = 2350; the university's
+    # 200 are beside the headline); dresden front-end 3000 (N = 3000); grand total 5350
+    from lifeport_map.graph import as_graph, without_sites
+
+    view = without_sites(as_graph(analysis_registry()), ["design-nijmegen", "fab2-dresden"])
+    result = compare(view, ["nijmegen", "dresden"])["specialisation"]
+    assert result["employee_coverage"]["nijmegen"]["sufficient"] is True
+    lq = result["by_employees"]
     assert lq["nijmegen"]["design"] == pytest.approx(5350 / 2350, abs=0.001)
+    assert lq["nijmegen"]["front-end"] == pytest.approx((1000 / 2350) / (4000 / 5350), abs=0.001)
     assert lq["dresden"]["front-end"] == pytest.approx(5350 / 4000, abs=0.001)
+    assert lq["dresden"]["design"] == 0
 
 
 def test_definitions_used_and_chosen() -> None:

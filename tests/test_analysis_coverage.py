@@ -99,9 +99,24 @@ def test_activities_present_and_absent() -> None:
 def test_employees_latest_figure_and_sites_without_figure() -> None:
     result = coverage(analysis_registry(), "nijmegen")
     by = phases(result)
-    # fab 1000 (2026 beats 2017's 2000) + osat 300 + ems 50 + uni 200
-    assert result["employees"] == {"known": 1550, "sites_with_figure": 4, "sites_without_figure": 2}
-    assert by["design"]["employees"] == {"known": 1000, "sites_with_figure": 1, "sites_without_figure": 1}
+    # fab 1000 (2026 beats 2017's 2000) + osat 300 (a range up to 400) + ems 50 (its newer
+    # 2,700 is for the whole organisation) + uni 200; Designco has only a worldwide figure
+    assert result["employees"] == {
+        "known": 1550,
+        "sites_with_figure": 4,
+        "sites_without_figure": 2,
+        "known_max": 1650,
+        "scope_unstated": 3,
+        "wider_only": 1,
+    }
+    assert by["design"]["employees"] == {
+        "known": 1000,
+        "sites_with_figure": 1,
+        "sites_without_figure": 1,
+        "known_max": 1000,
+        "scope_unstated": 0,
+        "wider_only": 1,  # Designco: only its worldwide figure
+    }
     # phase sums cover the headline's sites: the university's 200 are beside them
     assert by["front-end"]["employees"]["known"] == 1000
     assert by["back-end"]["employees"]["known"] == 300
@@ -202,7 +217,14 @@ def test_region_with_one_organisation() -> None:
         ("front-end", "Saxfab", ["fab-dresden", "fab2-dresden"]),
         ("back-end", "Saxfab", ["fab2-dresden"]),
     ]
-    assert result["employees"] == {"known": 3000, "sites_with_figure": 1, "sites_without_figure": 1}
+    assert result["employees"] == {
+        "known": 3000,
+        "sites_with_figure": 1,
+        "sites_without_figure": 1,
+        "known_max": 3000,
+        "scope_unstated": 1,
+        "wider_only": 0,
+    }
 
 
 def test_empty_region() -> None:
@@ -212,7 +234,14 @@ def test_empty_region() -> None:
     assert result["covered_phases"] == []
     assert result["whole_chain"] is False and result["whole_chain_production"] is False
     assert result["fragile_phases"] == []
-    assert result["employees"] == {"known": 0, "sites_with_figure": 0, "sites_without_figure": 0}
+    assert result["employees"] == {
+        "known": 0,
+        "sites_with_figure": 0,
+        "sites_without_figure": 0,
+        "known_max": 0,
+        "scope_unstated": 0,
+        "wider_only": 0,
+    }
 
 
 def test_labels_follow_language() -> None:

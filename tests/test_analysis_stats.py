@@ -1,9 +1,14 @@
 """Published figures next to registry sums, on the hand-made home region.
 
-Pillar sums of the latest figures of counted sites: design = Fabco 1000 (Designco has none),
-equipment = Packco 300 (back-end equipment), productie = Fabco 1000 (wafer fab),
-packaging-test = Packco 300 (the planned Fabco line does not count), toepassingen =
-Systemco 50. Each site once: 1000 + 300 + 50 = 1350 against 2850 published.
+Pillar sums of the latest site-level figures of counted sites. Fabco (wafer fab and design:
+productie and design) and Packco (assembly and back-end equipment: packaging-test and
+equipment) work in two pillars each and no source splits their staff, so each counts in no
+pillar, only in the total. Designco's only figure is Designco's worldwide 14,000
+(organisation): listed apart, never added; Systemco's 2,700 (organisation, 2025) is newer than
+its site figure 50 (2024), which still counts. So design = 0 (Designco, no site figure),
+equipment = 0, productie = 0, packaging-test = 0, toepassingen = Systemco 50. Each site once:
+Fabco 1000 + Packco 300 + Systemco 50 = 1350 against 2850 published (47.4 %); with the upper
+end of Packco's range (300-400): 1450.
 """
 
 from __future__ import annotations
@@ -28,16 +33,29 @@ def test_pillars_against_registry() -> None:
     pillars = figure(result, "employees-pillars-2026")
     groups = {g["group"]: (g["published"], g["registry"], g["difference"]) for g in pillars["groups"]}
     assert groups == {
-        "design": (1200, 1000, -200),
-        "equipment": (400, 300, -100),
-        "productie": (900, 1000, 100),
-        "packaging-test": (250, 300, 50),
+        "design": (1200, 0, -1200),
+        "equipment": (400, 0, -400),
+        "productie": (900, 0, -900),
+        "packaging-test": (250, 0, -250),
         "toepassingen": (100, 50, -50),
     }
     assert (pillars["published"], pillars["registry"], pillars["difference"]) == (2850, 1350, -1500)
     assert pillars["comparable"] is True
-    design = next(g for g in pillars["groups"] if g["group"] == "design")
-    assert (design["sites"], design["sites_with_figure"]) == (2, 1)
+    counts = {g["group"]: (g["sites"], g["sites_with_figure"], g["shared"]) for g in pillars["groups"]}
+    assert counts == {
+        "design": (1, 0, 1),
+        "equipment": (0, 0, 1),
+        "productie": (0, 0, 1),
+        "packaging-test": (0, 0, 1),
+        "toepassingen": (1, 1, 0),
+    }
+    assert [(s["id"], s["employees"], s["groups"]) for s in pillars["shared_sites"]] == [
+        ("fab-nijmegen", 1000, ["design", "productie"]),
+        ("osat-duiven", 300, ["equipment", "packaging-test"]),
+    ]
+    assert (pillars["sites"], pillars["sites_with_figure"]) == (4, 3)
+    assert pillars["registry_max"] == 1450
+    assert pillars["share_of_published"] == 0.474
 
 
 def test_scenario_is_shown_but_not_comparable() -> None:
@@ -45,6 +63,7 @@ def test_scenario_is_shown_but_not_comparable() -> None:
     assert scenario["scenario"] == "growth"
     assert scenario["comparable"] is False
     assert scenario["difference"] == 1350 - 4000
+    assert "share_of_published" not in scenario  # a scenario is no total to cover
     assert "scenario" in scenario["note"]
 
 
@@ -62,8 +81,28 @@ def test_caveat_and_registry_totals() -> None:
         "sites_with_figure": 4,
         "sites_without_figure": 2,
         "employees_known": 1550,
+        "employees_max": 1650,
+        "scope_unstated": 3,  # Systemco, Packco, the university: only Fabco's says 'site'
     }
     assert "4 of 6" in result["caveat"]
+    assert [(w["id"], w["value"], w["year"], w["scope"]) for w in result["wider_figures"]] == [
+        ("design-nijmegen", 14000, 2022, "organisation"),
+        ("ems-duiven", 2700, 2025, "organisation"),
+    ]
+
+
+def test_stats_table_shows_unit_scope_source_and_shared_sites() -> None:
+    from lifeport_map.render.analysis import stats_sections
+
+    section = stats_sections(stats_result(analysis_registry(), "nijmegen"), "en")[0]
+    unit = section.columns.index("Unit")
+    by_label = {row[0]: row for row in section.rows if row[0]}
+    assert {row[unit] for row in by_label.values()} >= {"persons", "wafer starts per week"}
+    coverage_cell = by_label["Employees per pillar 2026"][section.columns.index("Coverage")]
+    assert coverage_cell == "3 of 4 sites with a figure; 47% of the published total"
+    text = "\n".join(section.notes)
+    assert "Fabco Nijmegen (1,000: Design, Production)" in text
+    assert "Designco Nijmegen: 14,000 (2022, organisation)" in text
 
 
 def test_region_without_figures() -> None:

@@ -67,6 +67,10 @@ def test_report_command_writes_brief_files(tmp_path: Path, mini_args: list[str])
     assert hostile_run.returncode == 0, hostile_run.stderr
 
 
+# The brief's level-2 sections in order (without claims: the claims section follows the
+# published figures when a claims file is given). Indices below: 0 coverage, 1 map, 2
+# comparison, 3 single producers, 4 fragile, 5 white spots, 6 figures, 7 sources, 8
+# definitions, 9 pipeline, 10 caveats.
 SECTIONS = {
     "en": (
         "Coverage per phase",
@@ -77,6 +81,9 @@ SECTIONS = {
         "White spots and candidates",
         "Published figures next to the registry",
         "Sources",
+        "Definitions",
+        "Planned and under construction",
+        "Caveats on the data",
     ),
     "nl": (
         "Dekking per fase",
@@ -87,8 +94,13 @@ SECTIONS = {
         "Witte vlekken en kandidaten",
         "Gepubliceerde cijfers naast het register",
         "Bronnen",
+        "Definities",
+        "Gepland en in aanbouw",
+        "Kanttekeningen bij de gegevens",
     ),
 }
+ORDER = (8, 0, 1, 2, 3, 4, 9, 5, 6, 10, 7)
+SECTIONS_YEAR = {"en": "year unknown", "nl": "jaar onbekend"}
 
 
 def _section(markdown: str, heading: str) -> str:
@@ -104,7 +116,7 @@ def test_every_brief_section_of_every_shipped_region_shows_the_analysis(region: 
     data = brief_data(registry, region, lang=lang)
     md = render_brief(data, lang).markdown
     headings = re.findall(r"^## (.+)$", md, flags=re.MULTILINE)
-    assert [markdown_to_text(h) for h in headings] == list(SECTIONS[lang])
+    assert [markdown_to_text(h) for h in headings] == [SECTIONS[lang][i] for i in ORDER]
     cov = data.coverage
     coverage_rows = [line for line in _section(md, SECTIONS[lang][0]).splitlines() if line.startswith("| ")]
     assert len(coverage_rows) == 1 + len(cov.phases)  # header and one row per phase
@@ -129,6 +141,25 @@ def test_every_brief_section_of_every_shipped_region_shows_the_analysis(region: 
     assert len(figures) == (1 + len(data.stats.figures) if data.stats.figures else 0)
     sources = [line for line in _section(md, SECTIONS[lang][7]).splitlines() if line.startswith("1. ")]
     assert len(sources) == len(data.sources) > 0
+    definitions = [line for line in _section(md, SECTIONS[lang][8]).splitlines() if line.startswith("- ")]
+    assert len(definitions) == 6  # region, counting, production, fragile, employees, radius
+    assert "150 km" in definitions[-1]
+    pipeline = _section(md, markdown_text(SECTIONS[lang][9]))
+    items = [line[2:] for line in pipeline.splitlines() if line.startswith("- ")]
+    assert len(items) == len(data.pipeline)
+    for item, planned in zip(items, data.pipeline, strict=True):
+        assert item.startswith(f"{markdown_text(planned.name)} ({markdown_text(planned.organisation)}): ")
+        assert item.endswith(
+            str(planned.expected) if planned.expected else markdown_text(SECTIONS_YEAR[lang])
+        )
+    caveats = [line for line in _section(md, SECTIONS[lang][10]).splitlines() if line.startswith("- ")]
+    assert len(caveats) == 3  # employees, coordinates, checking
+    assert data.caveats is not None
+    emp = data.caveats.employees
+    assert f"{emp.sites_with_figure} " in caveats[0] and f" {data.caveats.sites} " in caveats[0]
+    # every candidate shown lies within the radius
+    for spot in data.gaps.white_spots:
+        assert all(c.distance_km <= 150 for c in spot.candidates)
 
 
 def test_dresden_brief_names_organisations_not_letters() -> None:
@@ -140,6 +171,37 @@ def test_dresden_brief_names_organisations_not_letters() -> None:
         assert f"- {markdown_text(f.label)}: {markdown_text(f.organisation)}" in fragile
     # the bug this guards against: a name iterated letter by letter ("S, p, i, N, N, c, ...")
     assert not re.search(r"(\b\w, ){4}", fragile)
+
+
+def test_brief_heads_with_date_and_registry_version_and_counts_caveats_by_hand() -> None:
+    from lifeport_map.provenance import Provenance
+    from tests.analysis_support import analysis_registry
+
+    made = Provenance("2026-11-29", "git 0123456789ab")
+    data = brief_data(analysis_registry(), "nijmegen", lang="en", today="2026-11-29", radius_km=50)
+    md = render_brief(data, "en", made=made).markdown
+    assert "Made on 2026-11-29 from registry version git 0123456789ab." in md
+    # six counted sites: four with a site figure, Designco only a worldwide one; coordinates
+    # at place level for ems, fab, network, osat, uni (5), Designco has none; none is checked
+    assert data.caveats is not None
+    assert (
+        data.caveats.sites,
+        data.caveats.employees.sites_with_figure,
+        data.caveats.employees.wider_only,
+    ) == (
+        6,
+        4,
+        1,
+    )
+    assert (data.caveats.place_precision, data.caveats.without_coordinates, data.caveats.unchecked) == (
+        5,
+        1,
+        6,
+    )
+    # the planned Fabco line, no expected year
+    assert [(p.id, p.status, p.expected) for p in data.pipeline] == [("planned-nijmegen", "planned", None)]
+    assert data.gaps.radius_km == 50
+    assert "candidates within 50 km of Nijmegen" in md
 
 
 def shipped() -> Registry:

@@ -10,9 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from lifeport_map.analysis.coverage import counting_info, counting_of, coverage_of_sites, filtered
+from lifeport_map.analysis.coverage import counting_info, counting_of, coverage_of_sites, filtered, in_year
 from lifeport_map.analysis.filters import SiteFilter
-from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE, PRODUCTION_RULE, Counting
+from lifeport_map.chain import (
+    COUNTED_STATUSES,
+    EMPLOYEE_COVERAGE_MIN,
+    EMPLOYEES_RULE,
+    PRODUCTION_RULE,
+    Counting,
+)
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import (
     as_graph,
@@ -26,6 +32,8 @@ from lifeport_map.graph import (
 from lifeport_map.results import (
     CompareMethod,
     Comparison,
+    Coverage,
+    EmployeeCoverage,
     MatrixRow,
     RegionDefinitionUsed,
     Specialisation,
@@ -42,8 +50,12 @@ SPECIALISATION_RULE = (
     "sites the counting definition counts (or their employees) of region r in phase p, "
     "N[r] the sum over phases for r, "
     "n[p] the sum over compared regions for p and N the grand total. Sites in several phases "
-    "count in each. Employees use each site's latest figure; sites without one are left out. "
-    "null: the region or phase has nothing to compare."
+    "count in each. Employees use each site's latest site-level figure; sites without one are "
+    "left out. The employee quotient is computed only among regions where at least "
+    f"{EMPLOYEE_COVERAGE_MIN:.0%} of the sites counted (in any phase) have a site-level figure, and "
+    "only when at least two regions reach that; elsewhere it is null: cannot tell, because the "
+    "sites without a figure could change it (employee_coverage gives each region's share). "
+    "null in the site quotient: the region or phase has nothing to compare."
 )
 
 
@@ -78,15 +90,18 @@ def compare(
     lang: str = "en",
     roles: str | Counting | None = None,
     filters: SiteFilter | None = None,
+    year: int | None = None,
+    today: int | None = None,
 ) -> Comparison:
     """Coverage of each region side by side, with the matrix and specialisation figures.
 
     ``definition`` is one definition id used for every region, or a mapping from region
     (id, name or alias) to definition id; regions not named use their default. ``roles`` is
     the counting definition of every headline (default: industrial presence); ``filters`` keeps
-    only the sites that pass them.
+    only the sites that pass them; ``year`` compares the chain as it was or is planned to be
+    then (see coverage).
     """
-    graph = as_graph(source)
+    graph = in_year(as_graph(source), year, today)
     how = counting_of(graph, roles)
     wanted = list(regions) if regions else default_regions(graph)
     found = [resolve_region(graph, name) for name in wanted]
@@ -106,7 +121,14 @@ def compare(
     phase_ids = chain_rules_of(graph).phases
     region_list = [c.region.id for c in coverages]
     by_sites = {c.region.id: {p.phase: p.count for p in c.phases} for c in coverages}
-    by_employees = {c.region.id: {p.phase: p.employees.known for p in c.phases} for c in coverages}
+    employee_coverage = {c.region.id: employee_coverage_of(c) for c in coverages}
+    enough = [r for r, e in employee_coverage.items() if e.sufficient]
+    by_employees = {
+        c.region.id: {p.phase: p.employees.known for p in c.phases}
+        for c in coverages
+        if c.region.id in enough and len(enough) > 1
+    }
+    employee_lq = location_quotients(by_employees, phase_ids)
     matrix = []
     for index, phase in enumerate(phase_ids):
         rows = {c.region.id: c.phases[index] for c in coverages}
@@ -139,7 +161,8 @@ def compare(
         ),
         specialisation=Specialisation(
             by_sites=location_quotients(by_sites, phase_ids),
-            by_employees=location_quotients(by_employees, phase_ids),
+            by_employees={r: employee_lq.get(r, dict.fromkeys(phase_ids)) for r in region_list},
+            employee_coverage=employee_coverage,
         ),
         definitions=tuple(
             RegionDefinitionUsed(
@@ -161,6 +184,21 @@ def compare(
             production=PRODUCTION_RULE,
         ),
         filters=filters.info() if filters else None,
+        year=year,
+    )
+
+
+def employee_coverage_of(result: Coverage) -> EmployeeCoverage:
+    """The share of a region's counted sites (in any phase, under its counting definition)
+    that have a site-level employee figure, and whether it reaches EMPLOYEE_COVERAGE_MIN."""
+    figures = {a.id: a.employees for p in result.phases for a in p.actors}
+    with_figure = sum(1 for v in figures.values() if v is not None)
+    share = with_figure / len(figures) if figures else None
+    return EmployeeCoverage(
+        sites=len(figures),
+        sites_with_figure=with_figure,
+        share=None if share is None else round(share, 3),
+        sufficient=share is not None and share >= EMPLOYEE_COVERAGE_MIN,
     )
 
 

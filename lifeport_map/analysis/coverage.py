@@ -31,15 +31,18 @@ from lifeport_map.chain import (
 )
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import (
+    TIME_RULE,
     DefinitionNode,
     RegionNode,
     SiteNode,
     as_graph,
+    at_year,
     chain_rules_of,
     has_site,
     keys_of_type,
     label,
     members,
+    nodes_of_type,
     resolve_definition,
     resolve_region,
     without_sites,
@@ -64,6 +67,7 @@ from lifeport_map.results import (
     RoleCount,
     SiteGroup,
     SiteRef,
+    TimeInfo,
 )
 
 if TYPE_CHECKING:
@@ -108,11 +112,17 @@ def counting_info(how: Counting, lang: str) -> CountingInfo:
     )
 
 
-def employee_sum(figures: Sequence[int | None]) -> EmployeeSum:
+def employee_sum(sites: Sequence[SiteNode]) -> EmployeeSum:
+    """The site-level employee figures of ``sites`` added up, with their coverage (see
+    chain.EMPLOYEES_RULE: organisation- and region-wide figures are never added)."""
+    with_figure = [s for s in sites if s.employees is not None]
     return EmployeeSum(
-        known=sum(f for f in figures if f is not None),
-        sites_with_figure=sum(1 for f in figures if f is not None),
-        sites_without_figure=sum(1 for f in figures if f is None),
+        known=sum(s.employees or 0 for s in with_figure),
+        sites_with_figure=len(with_figure),
+        sites_without_figure=len(sites) - len(with_figure),
+        known_max=sum(s.employees_max or s.employees or 0 for s in with_figure),
+        scope_unstated=sum(1 for s in with_figure if s.employees_scope != "site"),
+        wider_only=sum(1 for s in sites if s.employees is None and s.wider_employees is not None),
     )
 
 
@@ -125,14 +135,18 @@ def coverage(
     without: Collection[str] = (),
     roles: str | Counting | None = None,
     filters: SiteFilter | None = None,
+    year: int | None = None,
+    today: int | None = None,
 ) -> Coverage:
     """Per phase, in chain order: the sites, organisations, activities, employees and roles.
 
     ``region`` is an id, name or alias; ``without`` removes sites from the graph first;
     ``roles`` is the counting definition (default: industrial presence, see chain.COUNTINGS);
-    ``filters`` keeps only the region's sites that pass them (country, technology, kind, ...).
+    ``filters`` keeps only the region's sites that pass them (country, technology, kind, ...);
+    ``year`` looks at the chain as it was or is planned to be then (graph.at_year; ``today``
+    defaults to this year, or SOURCE_DATE_EPOCH's).
     """
-    graph = as_graph(source)
+    graph = in_year(as_graph(source), year, today)
     how = counting_of(graph, roles)
     found = resolve_region(graph, region)
     chosen = resolve_definition(graph, found, definition)
@@ -141,6 +155,51 @@ def coverage(
     sites = filtered(graph, members(view, found.id, chosen.id), filters)
     result = coverage_of_sites(graph, found, chosen, sites, lang=lang, how=how)
     return replace(result, filters=filters.info()) if filters else result
+
+
+def in_year(graph: nx.MultiDiGraph, year: int | None, today: int | None = None) -> nx.MultiDiGraph:
+    """``graph`` as it was or is planned to be in ``year`` (None: as the registry has it)."""
+    if year is None:
+        return graph
+    if not 1900 <= year <= 2100:
+        raise UsageError(
+            f"year {year} is out of range", hint="give a year between 1900 and 2100, e.g. --year 2030"
+        )
+    if today is None:
+        from lifeport_map.provenance import map_date
+
+        today = int(map_date()[:4])
+    return at_year(graph, year, today=today)
+
+
+def registry_in_year(registry: Registry, year: int, today: int | None = None) -> Registry:
+    """``registry`` with the sites and statuses ``in_year`` leaves (for the maps, which draw
+    registry sites): the same graph operation, read back."""
+    from dataclasses import replace as changed
+
+    graph = in_year(as_graph(registry), year, today)
+    status = {graph.nodes[n]["key"]: graph.nodes[n]["status"] for n in nodes_of_type(graph, "site")}
+    sites = tuple(
+        s if status[s.id] == s.status else changed(s, status=status[s.id])
+        for s in registry.sites
+        if s.id in status
+    )
+    return changed(registry, sites=sites)
+
+
+def time_info(graph: nx.MultiDiGraph, counted: Sequence[SiteNode]) -> TimeInfo | None:
+    """What ``--year`` did to these counted sites (None: the graph is the registry's own)."""
+    found = graph.graph.get("time")
+    if not found:
+        return None
+    return TimeInfo(
+        year=found["year"],
+        today=found["today"],
+        mode="as-was" if found["year"] < found["today"] else "as-planned",
+        sites_without_start=sum(1 for s in counted if s.id in found["without_start"]),
+        opened_as_planned=tuple(s.id for s in counted if s.id in found["opened_as_planned"]),
+        rule=TIME_RULE,
+    )
 
 
 def filtered(graph: nx.MultiDiGraph, sites: list[SiteNode], filters: SiteFilter | None) -> list[SiteNode]:
@@ -197,7 +256,7 @@ def coverage_of_sites(
             for name, ids in sorted(organisations.items(), key=lambda kv: kv[0].casefold())
         ),
         roles=roles,
-        employees=employee_sum([s.employees for s in counted]),
+        employees=employee_sum(counted),
         pipeline=tuple(
             PipelineEntry(id=s.id, name=s.name, status=s.status, phases=s.phases)
             for s in sites
@@ -209,6 +268,7 @@ def coverage_of_sites(
             production=PRODUCTION_RULE,
             core_activities={p: rules.core_activities(p) for p in rules.phases},
         ),
+        time=time_info(graph, counted),
     )
 
 
@@ -247,7 +307,10 @@ def _phase_coverage(
         if in_phase:
             present_in_phase.append((site, _actor(site, in_phase, rules)))
     production_rule = COUNTINGS["production"]
-    actors = [a for s, a in present_in_phase if rules.counts_in_phase(how, s.kind, a.activities, phase)]
+    headline = [
+        (s, a) for s, a in present_in_phase if rules.counts_in_phase(how, s.kind, a.activities, phase)
+    ]
+    actors = [a for _, a in headline]
     knowledge = [a for s, a in present_in_phase if rules.is_knowledge(s.kind)]
     production = [
         a for s, a in present_in_phase if rules.counts_in_phase(production_rule, s.kind, a.activities, phase)
@@ -278,7 +341,7 @@ def _phase_coverage(
         knowledge=_group(knowledge),
         all_sites=len(everyone),
         activities=ActivityPresence(present=tuple(present), absent=tuple(absent)),
-        employees=employee_sum([a.employees for a in actors]),
+        employees=employee_sum([s for s, _ in headline]),
         roles=tuple(
             PhaseRoleCount(
                 role=role,

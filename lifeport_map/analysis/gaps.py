@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from lifeport_map.analysis.coverage import counting_of, coverage_of_sites, filtered
 from lifeport_map.analysis.filters import SiteFilter
 from lifeport_map.chain import COUNTED_STATUSES, Counting, is_counted
+from lifeport_map.errors import UsageError
 from lifeport_map.geo import geodesic_many_km
 from lifeport_map.graph import (
     SiteNode,
@@ -54,9 +55,13 @@ def gaps(
     limit: int = 3,
     roles: str | Counting | None = None,
     filters: SiteFilter | None = None,
+    radius_km: float | None = None,
 ) -> Gaps:
-    """White spots of ``region`` with up to ``limit`` nearest candidates each; phases are
-    counted under the counting definition ``roles`` (default: industrial presence)."""
+    """White spots of ``region`` with up to ``limit`` nearest candidates each (within
+    ``radius_km`` of the region's centre when given); phases are counted under the counting
+    definition ``roles`` (default: industrial presence)."""
+    if radius_km is not None and not radius_km > 0:
+        raise UsageError(f"radius must be a positive number of km, not {radius_km}", hint="e.g. 150")
     graph = as_graph(source)
     how = counting_of(graph, roles)
     found = resolve_region(graph, region)
@@ -85,7 +90,18 @@ def gaps(
                 and s.organisation != holder
             ]
             spots.append(
-                _spot(graph, "phase", phase.phase, None, phase.label, phase.actors, pool, found.centre, limit)
+                _spot(
+                    graph,
+                    "phase",
+                    phase.phase,
+                    None,
+                    phase.label,
+                    phase.actors,
+                    pool,
+                    found.centre,
+                    limit,
+                    radius_km,
+                )
             )
         present = {a.id: a for a in phase.activities.present}
         for activity in rules.chain_activities(phase.phase):
@@ -106,7 +122,18 @@ def gaps(
             ]
             text = label(graph, "activity", activity, lang)
             spots.append(
-                _spot(graph, "activity", phase.phase, activity, text, holders, pool, found.centre, limit)
+                _spot(
+                    graph,
+                    "activity",
+                    phase.phase,
+                    activity,
+                    text,
+                    holders,
+                    pool,
+                    found.centre,
+                    limit,
+                    radius_km,
+                )
             )
     return Gaps(
         region=cov.region,
@@ -116,6 +143,7 @@ def gaps(
         white_spots=tuple(spots),
         method=GapsMethod(statuses_counted=COUNTED_STATUSES, candidates=CANDIDATE_RULE, limit=limit),
         filters=filters.info() if filters else None,
+        radius_km=radius_km,
     )
 
 
@@ -129,12 +157,18 @@ def _spot(
     pool: list[SiteNode],
     centre: tuple[float, float],
     limit: int,
+    radius_km: float | None = None,
 ) -> WhiteSpot:
     placed = [(s, s.lat, s.lon) for s in pool if s.lat is not None and s.lon is not None]
     distances = geodesic_many_km(centre[0], centre[1], [(lat, lon) for _, lat, lon in placed])
     ranked = sorted(
         zip(distances, (s for s, _, _ in placed), strict=True), key=lambda pair: (pair[0], pair[1].id)
     )
+    beyond = None
+    if radius_km is not None:
+        within = [pair for pair in ranked if pair[0] <= radius_km]
+        beyond = len(ranked) - len(within)
+        ranked = within
     return WhiteSpot(
         kind=kind,
         phase=phase,
@@ -158,4 +192,5 @@ def _spot(
         ),
         candidates_total=len(pool),
         candidates_without_coordinates=len(pool) - len(placed),
+        candidates_beyond_radius=beyond,
     )

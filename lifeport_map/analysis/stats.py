@@ -1,9 +1,12 @@
 """A region's published figures next to what the registry itself sums to.
 
 Figures broken down by a taxonomy view (the five pillars, the national categories) are compared
-group by group with the sum of the latest employee figures of the region's counted sites doing
-an activity of that group. Registry sums cover only sites with a figure, so they are a lower
-bound of what the registry describes, not an estimate of the region. The figures ride on the
+group by group with the sum of the latest site-level employee figures of the region's counted
+sites doing activities of that group only; a site doing activities of several groups is counted
+in none of them (no source splits its staff) but listed apart and added to the total once.
+Organisation- and region-wide figures are never added (they are listed apart). Registry sums
+cover only sites with a figure, so they are a lower bound of what the registry describes, not an
+estimate of the region; each states its coverage and its share of the published total. The figures ride on the
 region's node, the views' groups are group nodes with in-group edges from their activities.
 """
 
@@ -20,8 +23,10 @@ from lifeport_map.results import (
     GroupComparison,
     RegionRef,
     RegistrySum,
+    SharedSite,
     Stats,
     StatsMethod,
+    WiderFigure,
 )
 
 if TYPE_CHECKING:
@@ -31,8 +36,9 @@ if TYPE_CHECKING:
 
 CAVEAT = (
     "registry sums cover only the {with_figure} of {sites} counted sites in the region that have "
-    "an employee figure; {without} have none. A site doing activities of several groups counts "
-    "fully in each group; the registry total counts it once. Differences are registry minus "
+    "a site-level employee figure; {without} have none. Figures for a whole organisation or a "
+    "region are listed apart, never added. A site doing activities of several groups is counted "
+    "in no group (no source splits its staff), only in the total. Differences are registry minus "
     "published."
 )
 
@@ -54,10 +60,25 @@ def stats(
             sites_with_figure=with_figure,
             sites_without_figure=len(counted) - with_figure,
             employees_known=sum(s.employees for s in counted if s.employees is not None),
+            employees_max=sum(s.employees_max or s.employees or 0 for s in counted),
+            scope_unstated=sum(1 for s in counted if s.employees is not None and s.employees_scope != "site"),
         ),
         figures=tuple(_compare_figure(graph, figure, counted, lang) for figure in found.figures),
         caveat=CAVEAT.format(with_figure=with_figure, sites=len(counted), without=len(counted) - with_figure),
         method=StatsMethod(statuses_counted=COUNTED_STATUSES, employees=EMPLOYEES_RULE),
+        wider_figures=tuple(
+            WiderFigure(
+                id=s.id,
+                name=s.name,
+                organisation=s.organisation,
+                value=s.wider_employees[0],
+                year=s.wider_employees[1],
+                scope=s.wider_employees[2],
+                source=s.wider_employees[3],
+            )
+            for s in counted
+            if s.wider_employees is not None
+        ),
     )
 
 
@@ -107,12 +128,16 @@ def _compare_figure(
     if figure.metric != "employees" or figure.breakdown not in views:
         return result
     assert figure.breakdown is not None
-    in_any: dict[str, int | None] = {}
+    view = view_groups(graph, figure.breakdown)
+    groups_of = {
+        s.id: tuple(group for group, _, activities in view if activities.intersection(s.activities))
+        for s in counted
+    }
+    in_any = [s for s in counted if groups_of[s.id]]
     groups = []
-    for group, labels, activities in view_groups(graph, figure.breakdown):
-        holders = [s for s in counted if activities.intersection(s.activities)]
+    for group, labels, _ in view:
+        holders = [s for s in in_any if groups_of[s.id] == (group,)]
         total = sum(s.employees for s in holders if s.employees is not None)
-        in_any.update((s.id, s.employees) for s in holders)
         published = figure.values.get(group)
         groups.append(
             GroupComparison(
@@ -123,9 +148,10 @@ def _compare_figure(
                 difference=_difference(total, published),
                 sites=len(holders),
                 sites_with_figure=sum(1 for s in holders if s.employees is not None),
+                shared=sum(1 for s in in_any if group in groups_of[s.id] and len(groups_of[s.id]) > 1),
             )
         )
-    registry_total = sum(v for v in in_any.values() if v is not None)
+    registry_total = sum(s.employees for s in in_any if s.employees is not None)
     return replace(
         result,
         registry=registry_total,
@@ -140,5 +166,14 @@ def _compare_figure(
         if figure.scenario
         else "registry sums are a lower bound: sites without a figure add nothing",
         sites=len(in_any),
-        sites_with_figure=sum(1 for v in in_any.values() if v is not None),
+        sites_with_figure=sum(1 for s in in_any if s.employees is not None),
+        registry_max=sum(s.employees_max or s.employees or 0 for s in in_any),
+        share_of_published=round(registry_total / figure.value, 3)
+        if figure.value and figure.scenario is None
+        else None,
+        shared_sites=tuple(
+            SharedSite(id=s.id, name=s.name, employees=s.employees, groups=groups_of[s.id])
+            for s in in_any
+            if len(groups_of[s.id]) > 1
+        ),
     )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from lifeport_map.commands.common import Lang, _out, app, fail, load, load_graph
+from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, load, load_graph
 from lifeport_map.errors import LifeportError
 
 if TYPE_CHECKING:
@@ -175,6 +175,7 @@ def coverage(
     wafer_mm: WaferOption = None,
     facility_type: FacilityOption = None,
     kind: KindOption = None,
+    year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -185,6 +186,8 @@ def coverage(
     production roles, and phases held by a single organisation. Only active sites count.
 
     Example: lifeport-map coverage --region nijmegen --lang en
+
+    Example: lifeport-map coverage --region nijmegen --year 2030
     """
     from lifeport_map.analysis.coverage import coverage as compute
 
@@ -192,7 +195,7 @@ def coverage(
     result = _run(
         ctx,
         lambda reg: compute(
-            reg, region, definition=definition, lang=lang.value, roles=roles, filters=filters
+            reg, region, definition=definition, lang=lang.value, roles=roles, filters=filters, year=year
         ),
     )
     _show(result, fmt, lang)
@@ -222,6 +225,7 @@ def compare(
     wafer_mm: WaferOption = None,
     facility_type: FacilityOption = None,
     kind: KindOption = None,
+    year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -243,6 +247,7 @@ def compare(
             lang=lang.value,
             roles=roles,
             filters=_filters(country, activity, technology, wafer_mm, facility_type, kind),
+            year=year,
         )
 
     _show(_run(ctx, go), fmt, lang)
@@ -470,6 +475,7 @@ def claims(
     only: Annotated[
         list[str] | None, typer.Option("--id", help="Evaluate only this claim; repeatable.")
     ] = None,
+    year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
 ) -> None:
@@ -484,6 +490,7 @@ def claims(
     Example: lifeport-map claims --id only-fab-benelux --lang en
     """
     from lifeport_map.analysis.claims import evaluate_claims
+    from lifeport_map.analysis.coverage import in_year
     from lifeport_map.claims import default_claims_path, load_claims
     from lifeport_map.errors import UsageError
     from lifeport_map.graph import build_graph
@@ -499,7 +506,7 @@ def claims(
                     f"unknown claim id '{unknown[0]}'", hint=f"use one of: {', '.join(c.id for c in found)}"
                 )
             found = tuple(c for c in found if c.id in only)
-        result = evaluate_claims(build_graph(registry), found, lang=lang.value)
+        result = evaluate_claims(in_year(build_graph(registry), year), found, lang=lang.value)
     except LifeportError as error:
         fail(error)
     _show(result, fmt, lang)

@@ -140,3 +140,16 @@ def main(
     Example: lifeport-map --registry my.yaml validate
     """
     ctx.obj = Paths(registry=registry, regions=regions, cache=not no_cache)
+
+
+YearOption = Annotated[
+    int | None,
+    typer.Option(
+        "--year",
+        help="Look at the chain in this year: as it was (sites by their since/until and events) "
+        "before this year, as planned from it on (planned and under-construction sites count from "
+        "their expected year). Sites without a start year count as the registry has them.",
+        min=1900,
+        max=2100,
+    ),
+]

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lifeport_map.commands.common import Lang, _out, app, fail, load
+from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, load
 from lifeport_map.errors import LifeportError
 
 map_app = typer.Typer(
@@ -75,6 +75,19 @@ EXTENSIONS = {".html": MapFormat.html, ".htm": MapFormat.html, ".png": MapFormat
 EXTENSIONS[".pdf"] = MapFormat.pdf
 
 
+def _in_year(registry: Any, year: int | None) -> tuple[Any, Any]:
+    """The registry as the maps draw it in ``year`` and the provenance that says so (None:
+    today's registry and the default provenance)."""
+    if year is None:
+        return registry, None
+    from dataclasses import replace
+
+    from lifeport_map.analysis.coverage import registry_in_year
+    from lifeport_map.provenance import provenance
+
+    return registry_in_year(registry, year), replace(provenance(registry), year=year)
+
+
 def output_format(output: Path, fmt: MapFormat | None) -> MapFormat:
     """The format to write: --format if given, else the one the file extension names (HTML for
     another extension). A --format that contradicts a known extension is a usage error."""
@@ -117,20 +130,23 @@ def map_nl(
     lang: LangOption = Lang.nl,
     tiles: TilesOption = Tiles.none,
     fmt: FormatOption = None,
+    year: YearOption = None,
 ) -> None:
     """Bijlage 1: every Dutch site by value-chain phase, one layer per phase, with legend,
     region outlines and name search.
 
     Example: lifeport-map map nl --output out/bijlage1.html --lang nl
+
+    Example: lifeport-map map nl --year 2000 --output out/bijlage1-2000.pdf
     """
     from lifeport_map.render import maps, static
 
-    registry = load(ctx, check=False)
     try:
+        registry, made = _in_year(load(ctx, check=False), year)
         _write(
             output,
-            lambda: maps.nl_map(registry, lang=lang.value, tiles=tiles.value),
-            lambda: static.nl_figure(registry, lang=lang.value),
+            lambda: maps.nl_map(registry, lang=lang.value, tiles=tiles.value, made=made),
+            lambda: static.nl_figure(registry, lang=lang.value, made=made),
             fmt,
         )
     except LifeportError as error:
@@ -148,21 +164,24 @@ def map_region(
     definition: Annotated[
         str | None, typer.Option(help="Region definition (default: the region's default).")
     ] = None,
+    year: YearOption = None,
 ) -> None:
     """One region in detail: its sites under the chosen definition and its outline.
 
     Example: lifeport-map map region nijmegen --output out/nijmegen.html
+
+    Example: lifeport-map map region nijmegen --year 2030 --output out/nijmegen-2030.html
     """
     from lifeport_map.render import maps, static
 
-    registry = load(ctx, check=False)
     try:
+        registry, made = _in_year(load(ctx, check=False), year)
         _write(
             output,
             lambda: maps.region_map(
-                registry, region, definition=definition, lang=lang.value, tiles=tiles.value
+                registry, region, definition=definition, lang=lang.value, tiles=tiles.value, made=made
             ),
-            lambda: static.region_figure(registry, region, definition=definition, lang=lang.value),
+            lambda: static.region_figure(registry, region, definition=definition, lang=lang.value, made=made),
             fmt,
         )
     except LifeportError as error:
@@ -177,24 +196,27 @@ def map_compare(
     lang: LangOption = Lang.nl,
     tiles: TilesOption = Tiles.none,
     fmt: FormatOption = None,
+    year: YearOption = None,
 ) -> None:
     """Bijlage 2: small multiples side by side at one scale, with coverage per phase below
     (industrial presence, as the phase layers count).
 
     Example: lifeport-map map compare nijmegen dresden leuven --output out/bijlage2.html
+
+    Example: lifeport-map map compare nijmegen brainport --year 2000 --output out/bijlage2-2000.pdf
     """
     from lifeport_map.analysis.coverage import coverage
     from lifeport_map.render import maps, static
 
-    registry = load(ctx, check=False)
     try:
+        registry, made = _in_year(load(ctx, check=False), year)
         coverages = [coverage(registry, name, lang=lang.value) for name in regions]
         _write(
             output,
             lambda: maps.compare_page(
-                registry, regions, coverages=coverages, lang=lang.value, tiles=tiles.value
+                registry, regions, coverages=coverages, lang=lang.value, tiles=tiles.value, made=made
             ),
-            lambda: static.compare_figure(registry, regions, lang=lang.value),
+            lambda: static.compare_figure(registry, regions, lang=lang.value, made=made),
             fmt,
         )
     except LifeportError as error:
@@ -211,16 +233,27 @@ def report(
         str | None, typer.Option(help="Region definition (default: the region's default).")
     ] = None,
     roles: RolesOption = None,
+    radius_km: Annotated[
+        float,
+        typer.Option(
+            "--radius-km", min=0.1, help="White-spot candidates within this distance of the region's centre."
+        ),
+    ] = 150.0,
 ) -> None:
-    """Write a region brief (brief.md, brief.html, map.png): coverage, comparison, white spots
-    with candidates, fragile phases, published figures and sources.
+    """Write a region brief (brief.md, brief.html, map.png), an annex for a council: date and
+    registry version, definitions, coverage, comparison with the other regions, single producers
+    and fragile phases, the pipeline, white spots with candidates within a radius, published
+    figures, the claims' verdicts, caveats on the data and numbered sources.
 
     Example: lifeport-map report --region nijmegen --output out/nijmegen --lang nl
+
+    Example: lifeport-map report --region dresden --radius-km 100 --output out/dresden --lang en
     """
     from lifeport_map.analysis.brief import brief as brief_of
     from lifeport_map.claims import default_claims_path, load_claims
     from lifeport_map.errors import OutputError
     from lifeport_map.fileio import check_output_folder, make_folder, write_files_atomic
+    from lifeport_map.provenance import provenance
     from lifeport_map.render.report import MAP_IMAGE, render_brief
     from lifeport_map.render.static import figure_bytes, region_figure
 
@@ -229,11 +262,21 @@ def report(
         check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
         claims_path = default_claims_path(registry.registry_path)
         claims = load_claims(claims_path, registry) if claims_path.exists() else ()
-        brief = render_brief(
-            brief_of(registry, region, definition=definition, lang=lang.value, roles=roles, claims=claims),
-            lang.value,
+        made = provenance(registry)
+        data = brief_of(
+            registry,
+            region,
+            definition=definition,
+            lang=lang.value,
+            roles=roles,
+            claims=claims,
+            radius_km=radius_km,
+            today=made.date,
         )
-        image = figure_bytes(region_figure(registry, region, definition=definition, lang=lang.value), "png")
+        brief = render_brief(data, lang.value, made=made)
+        image = figure_bytes(
+            region_figure(registry, region, definition=definition, lang=lang.value, made=made), "png"
+        )
         # Refuse before writing any of the three files, so a brief is never left half written.
         blocked = [name for name in (MAP_IMAGE, "brief.md", "brief.html") if (output / name).is_dir()]
         if (output.exists() and not output.is_dir()) or blocked:

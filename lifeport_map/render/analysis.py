@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from lifeport_map.chain import EMPLOYEE_COVERAGE_MIN
+from lifeport_map.numbers import format_number, format_percent
 from lifeport_map.render.labels import label
 from lifeport_map.render.tables import Section
 from lifeport_map.results import (
@@ -18,11 +20,14 @@ from lifeport_map.results import (
     Comparison,
     CountingInfo,
     Coverage,
+    EmployeeSum,
+    FigureComparison,
     FragilePhase,
     Gaps,
     Near,
     Result,
     Stats,
+    TimeInfo,
     WhatIf,
 )
 
@@ -43,6 +48,24 @@ def _fragile_text(fragile: Sequence[FragilePhase], lang: str) -> str:
     if not fragile:
         return word("none", lang)
     return "; ".join(f"{f.label}: {f.organisation}" for f in fragile)
+
+
+def employee_notes(emp: EmployeeSum, lang: str) -> list[str]:
+    """What an employee sum leaves out: unscoped figures, wider figures, the upper end of ranges."""
+    notes = [word("employees_scope_note", lang).format(unstated=emp.scope_unstated, wider=emp.wider_only)]
+    if emp.known_max != emp.known:
+        notes.append(word("employees_range_note", lang).format(known_max=format_number(emp.known_max, lang)))
+    return notes
+
+
+def time_note(found: TimeInfo, lang: str) -> str:
+    """What ``--year`` did: the year, as it was or as planned, sites without a start year."""
+    return word("time_note", lang).format(
+        year=found.year,
+        mode=word(found.mode, lang),
+        without=found.sites_without_start,
+        opened=", ".join(found.opened_as_planned) or word("none", lang),
+    )
 
 
 def counting_note(counting: CountingInfo, lang: str) -> str:
@@ -87,6 +110,7 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
         word("employees_note", lang).format(
             known=emp.known, with_figure=emp.sites_with_figure, without=emp.sites_without_figure
         ),
+        *employee_notes(emp, lang),
     ]
     notes.extend(
         f"{p.label} ({word('production', lang).lower()}): "
@@ -95,7 +119,11 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
     )
     if result.pipeline:
         notes.append(f"{word('pipeline', lang)}: {_names([s.name for s in result.pipeline], limit=10)}")
+    if result.time is not None:
+        notes.insert(0, time_note(result.time, lang))
     title = f"{result.region.name} ({result.definition.name}): {result.counting.label}"
+    if result.time is not None:
+        title += f", {result.time.year}"
     role_rows: list[list[Any]] = [[p.label, *(r.count for r in p.roles)] for p in result.phases]
     role_columns = [word("phase", lang), *(r.label for r in result.phases[0].roles)] if result.phases else []
     role_title = f"{word('roles', lang)} ({word('all_sites', lang).lower()})"
@@ -115,6 +143,7 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
         ]
     )
     notes = [counting_note(result.counting, lang)]
+    notes += [f"{c.region.name}: {time_note(c.time, lang)}" for c in result.regions if c.time]
     notes += [
         f"{word('definition', lang)} {names.get(d.region, d.region)}: {d.name}" for d in result.definitions
     ]
@@ -130,17 +159,37 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
         Section(word("compare_knowledge", lang), heads, knowledge),
         Section(word("compare_production", lang), heads, production),
     ]
-    for key, values in (
-        ("specialisation_sites", result.specialisation.by_sites),
-        ("specialisation_employees", result.specialisation.by_employees),
-    ):
-        sections.append(
-            Section(
-                word(key, lang),
-                heads,
-                [[m.label, *(values[r][m.phase] for r in regions)] for m in result.matrix],
-            )
+    by_sites = result.specialisation.by_sites
+    sections.append(
+        Section(
+            word("specialisation_sites", lang),
+            heads,
+            [[m.label, *(by_sites[r][m.phase] for r in regions)] for m in result.matrix],
         )
+    )
+    by_employees = result.specialisation.by_employees
+    covered = result.specialisation.employee_coverage
+
+    def employee_cell(region: str, phase: str) -> Any:
+        value = by_employees[region][phase]
+        return word("cannot_tell", lang) if value is None and region in covered else value
+
+    coverage_text = "; ".join(
+        f"{names.get(r, r)}: {c.sites_with_figure}/{c.sites} ({format_percent(c.share, lang)})"
+        for r, c in covered.items()
+    )
+    sections.append(
+        Section(
+            word("specialisation_employees", lang),
+            heads,
+            [[m.label, *(employee_cell(r, m.phase) for r in regions)] for m in result.matrix],
+            [
+                word("lq_employees_note", lang).format(
+                    threshold=format_percent(EMPLOYEE_COVERAGE_MIN, lang), coverage=coverage_text
+                )
+            ],
+        )
+    )
     return sections
 
 
@@ -260,11 +309,37 @@ def near_sections(result: Near, lang: str) -> list[Section]:
     return [Section(title, columns, rows, notes)]
 
 
+def figure_coverage(figure: FigureComparison, lang: str) -> str:
+    """How much of a figure the registry's sum covers: n of N sites, share of the published total."""
+    if figure.sites is None or figure.sites_with_figure is None:
+        return ""
+    if figure.share_of_published is None:
+        return word("figure_coverage_sites", lang).format(
+            with_figure=figure.sites_with_figure, sites=figure.sites
+        )
+    return word("figure_coverage", lang).format(
+        with_figure=figure.sites_with_figure,
+        sites=figure.sites,
+        share=format_percent(figure.share_of_published, lang),
+    )
+
+
 def stats_sections(result: Stats, lang: str) -> list[Section]:
     rows: list[list[Any]] = []
     for figure in result.figures:
-        rows.append([figure.label, figure.year, "", figure.published, figure.registry, figure.difference])
-        rows.extend(["", "", g.label, g.published, g.registry, g.difference] for g in figure.groups)
+        rows.append(
+            [
+                figure.label,
+                figure.year,
+                "",
+                word(f"metric_{figure.metric}", lang),
+                figure.published,
+                figure.registry,
+                figure.difference,
+                figure_coverage(figure, lang),
+            ]
+        )
+        rows.extend(["", "", g.label, "", g.published, g.registry, g.difference, ""] for g in figure.groups)
     reg = result.registry
     title = f"{result.region.name} ({result.definition.name})"
     notes = [
@@ -273,13 +348,49 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
         ),
         result.caveat,
     ]
+    notes.extend(
+        f"{f.label} ({f.year}): {word('scope', lang).lower()} {f.scope}; "
+        f"{word('source', lang)}: {f.source_title or f.source}"
+        + (f" ({f.source})" if f.source_title and f.source else "")
+        for f in result.figures
+    )
+    shared = {s.id: s for f in result.figures for s in f.shared_sites}
+    group_label = {g.group: g.label for f in result.figures for g in f.groups}
+    if shared:
+        notes.append(
+            word("shared_sites_note", lang).format(
+                sites="; ".join(
+                    f"{s.name} ({format_number(s.employees, lang, empty='-')}: "
+                    f"{', '.join(group_label.get(g, g) for g in s.groups)})"
+                    for s in shared.values()
+                )
+            )
+        )
+    if result.wider_figures:
+        notes.append(
+            word("wider_figures_note", lang).format(
+                figures="; ".join(
+                    f"{w.name}: {format_number(w.value, lang)} ({w.year}, {w.scope})"
+                    for w in result.wider_figures
+                )
+            )
+        )
     notes.extend(f"{f.id}: {f.note}" for f in result.figures if f.note)
     return [
         Section(
             title,
             [
                 word(k, lang)
-                for k in ("figure", "year_heading", "group", "published", "registry", "difference")
+                for k in (
+                    "figure",
+                    "year_heading",
+                    "group",
+                    "unit",
+                    "published",
+                    "registry",
+                    "difference",
+                    "coverage_heading",
+                )
             ],
             rows,
             notes,

@@ -123,6 +123,118 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     "phases_count": ("Fasen tellen", "Phases count"),
     "knowledge_beside": ("kennisinstellingen apart geteld", "knowledge institutes counted separately"),
+    # employment: what the sums cover (issue 15, step 5)
+    "employees_scope_note": (
+        "Werknemers tellen alleen cijfers voor de vestiging zelf: {unstated} van de opgetelde cijfers "
+        "noemen geen reikwijdte (als vestigingscijfer geteld); {wider} vestigingen hebben alleen een "
+        "cijfer voor de hele organisatie of een regio (niet opgeteld).",
+        "Employees add only figures for the site itself: {unstated} of the figures added state no scope "
+        "(counted as site figures); {wider} sites have only a figure for their whole organisation or a "
+        "region (not added).",
+    ),
+    "employees_range_note": (
+        "Met de bovengrens van de bereiken in de bronnen: {known_max}.",
+        "With the upper end of the sources' ranges: {known_max}.",
+    ),
+    "cannot_tell": ("niet te zeggen", "cannot tell"),
+    "lq_employees_note": (
+        "Werknemers-locatiequotiënt alleen waar minstens {threshold} van de getelde vestigingen een "
+        "vestigingscijfer heeft, en in minstens twee regio's; anders niet te zeggen. Dekking: {coverage}.",
+        "Employee location quotient only where at least {threshold} of the counted sites have a site "
+        "figure, and in at least two regions; otherwise cannot tell. Coverage: {coverage}.",
+    ),
+    "unit": ("Eenheid", "Unit"),
+    "scope": ("Reikwijdte", "Scope"),
+    "coverage_heading": ("Dekking", "Coverage"),
+    "metric_employees": ("personen", "persons"),
+    "metric_companies": ("bedrijven", "companies"),
+    "metric_organisations": ("organisaties", "organisations"),
+    "metric_revenue-eur-million": ("mln euro", "EUR million"),
+    "metric_wafer-starts-per-week": ("wafers per week", "wafer starts per week"),
+    "figure_coverage": (
+        "{with_figure} van {sites} vestigingen met cijfer; {share} van het gepubliceerde totaal",
+        "{with_figure} of {sites} sites with a figure; {share} of the published total",
+    ),
+    "figure_coverage_sites": (
+        "{with_figure} van {sites} vestigingen met cijfer",
+        "{with_figure} of {sites} sites with a figure",
+    ),
+    "shared_sites_note": (
+        "Niet in één groep geteld (activiteiten in meerdere groepen, geen bron splitst het "
+        "personeel): {sites}.",
+        "Not counted in a single group (activities in several groups, no source splits the staff): {sites}.",
+    ),
+    "wider_figures_note": (
+        "Cijfers voor de hele organisatie of een regio (niet opgeteld): {figures}.",
+        "Figures for a whole organisation or a region (not added): {figures}.",
+    ),
+    # time (issue 15, step 4)
+    "time_note": (
+        "In {year} ({mode}): {without} van de getelde vestigingen hebben geen beginjaar en tellen "
+        "zoals het register ze heeft; volgens plan geopend: {opened}.",
+        "In {year} ({mode}): {without} of the counted sites have no start year and count as the "
+        "registry has them; opened as planned: {opened}.",
+    ),
+    "as-was": ("zoals het was", "as it was"),
+    "as-planned": ("volgens plan", "as planned"),
+    # the brief as a council annex (issue 15, step 6)
+    "brief_made": (
+        "Gemaakt op {date} uit registerversie {version}.",
+        "Made on {date} from registry version {version}.",
+    ),
+    "definitions": ("Definities", "Definitions"),
+    "def_region": ("Regio", "Region"),
+    "def_production": (
+        "Productierollen: bedrijven die het kernwerk van de fase doen (waferfabs, assemblage, "
+        "EMS; ontwerp zelf).",
+        "Production roles: companies doing the phase's core work (wafer fabs, assembly, EMS; design itself).",
+    ),
+    "def_fragile": (
+        "Kwetsbaar: één organisatie houdt de fase; één producent: één organisatie houdt haar "
+        "productierollen.",
+        "Fragile: one organisation holds the phase; single producer: one organisation holds its "
+        "production roles.",
+    ),
+    "def_employees": (
+        "Werknemers: het laatste cijfer voor de vestiging zelf; cijfers voor een hele organisatie "
+        "of regio worden niet opgeteld. Alleen actieve vestigingen tellen.",
+        "Employees: the latest figure for the site itself; figures for a whole organisation or "
+        "region are not added. Only active sites count.",
+    ),
+    "def_radius": (
+        "Witte vlekken: fasen en activiteiten die geen of één organisatie houdt; kandidaten binnen "
+        "{km} km van {centre}.",
+        "White spots: phases and activities held by no or one organisation; candidates within "
+        "{km} km of {centre}.",
+    ),
+    "pipeline_heading": ("Gepland en in aanbouw", "Planned and under construction"),
+    "expected": ("verwacht", "expected"),
+    "year_unknown": ("jaar onbekend", "year unknown"),
+    "status_planned": ("gepland", "planned"),
+    "status_under-construction": ("in aanbouw", "under construction"),
+    "beyond_radius": ("nog {n} verder dan {km} km", "{n} more beyond {km} km"),
+    "none_within": ("geen binnen {km} km", "none within {km} km"),
+    "caveats": ("Kanttekeningen bij de gegevens", "Caveats on the data"),
+    "caveat_employees": (
+        "Werknemers: {with_figure} van {sites} getelde vestigingen ({share}) hebben een cijfer voor "
+        "de vestiging zelf; {wider} alleen een cijfer voor de hele organisatie of regio (niet "
+        "opgeteld). Sommen van werknemers zijn daarom ondergrenzen.",
+        "Employees: {with_figure} of {sites} counted sites ({share}) have a figure for the site "
+        "itself; {wider} only one for their whole organisation or a region (not added). Employee "
+        "sums are therefore lower bounds.",
+    ),
+    "caveat_place": (
+        "Coördinaten: {place} van {sites} vestigingen ({share}) liggen alleen op plaatsniveau (de "
+        "kern van de plaats, niet het gebouw); {without} hebben geen coördinaten.",
+        "Coordinates: {place} of {sites} sites ({share}) are placed at town level only (the town "
+        "centre, not the building); {without} have no coordinates.",
+    ),
+    "caveat_unchecked": (
+        "Controle: {unchecked} van {sites} vestigingen zijn nooit of langer dan {months} maanden "
+        "geleden tegen hun bronnen gecontroleerd.",
+        "Checking: {unchecked} of {sites} sites were never checked against their sources, or more "
+        "than {months} months ago.",
+    ),
     # the region brief
     "credits": (
         "Kaart- en plaatsgegevens: lifeport-map-bijdragers (CC BY 4.0), GeoNames (CC BY 4.0), "

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lifeport_map.numbers import format_number, format_percent
+from lifeport_map.provenance import Provenance
+from lifeport_map.render.analysis import figure_coverage
 from lifeport_map.render.labels import label
 from lifeport_map.render.safe import html_link, html_text, markdown_text, safe_href
 from lifeport_map.results import BriefData
@@ -34,7 +37,11 @@ def _table(header: list[str], rows: list[list[str]], *, md: bool) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _render(data: BriefData, lang: str, *, md: bool) -> str:
+def _share(part: int, whole: int, lang: str) -> str:
+    return format_percent(part / whole if whole else None, lang) or "–"
+
+
+def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = None) -> str:
 
     def t(key: str) -> str:
         return label(key, lang)
@@ -57,7 +64,27 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
         )
 
     heading(1, f"{t('brief_title')}: {cov.region.name}")
+    if made is not None:
+        para(esc(t("brief_made").format(date=made.date, version=made.version)))
     para(f"{esc(t('definition'))}: {esc(cov.definition.name)}. {esc(t('brief_note'))}")
+    heading(2, t("definitions"))
+    region_source = f" ({cov.definition.source}, {cov.definition.year})" if cov.definition.source else ""
+    radius = data.gaps.radius_km
+    centre = data.gaps.centre.place or cov.region.name
+    bullets(
+        [
+            esc(f"{t('def_region')}: {cov.definition.name}{region_source}"),
+            esc(f"{t('counting')}: {cov.counting.label}. {cov.counting.rule}"),
+            esc(t("def_production")),
+            esc(t("def_fragile")),
+            esc(t("def_employees")),
+            *(
+                [esc(t("def_radius").format(km=format_number(radius, lang), centre=centre))]
+                if radius is not None
+                else []
+            ),
+        ]
+    )
     heading(2, t("coverage"))
     para(f"{esc(t('counting'))}: {esc(cov.counting.rule)}")
     rows = [
@@ -105,12 +132,20 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
             esc(entry.region.name),
             *(str(p.count) for p in entry.phases),
             esc(t("yes") if entry.whole_chain else t("no")),
+            esc(t("yes") if entry.whole_chain_production else t("no")),
         ]
         for entry in data.compare.regions
     ]
     out.append(
         _table(
-            [esc(t("region")), *(esc(p.label) for p in cov.phases), esc(t("whole_chain_short"))], rows, md=md
+            [
+                esc(t("region")),
+                *(esc(p.label) for p in cov.phases),
+                esc(t("whole_chain_short")),
+                esc(t("whole_chain_production")),
+            ],
+            rows,
+            md=md,
         )
     )
     heading(2, t("single_producers"))
@@ -129,11 +164,35 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
         bullets([f"{esc(f.label)}: {esc(f.organisation)}" for f in cov.fragile_phases])
     else:
         para(esc(t("none_sentence")))
-    heading(2, t("gaps"))
     label_of_phase = {p.phase: p.label for p in cov.phases}
+    heading(2, t("pipeline_heading"))
+    if data.pipeline:
+        bullets(
+            [
+                esc(
+                    f"{item.name} ({item.organisation}): {t('status_' + item.status)}, "
+                    + ", ".join(label_of_phase.get(p, p) for p in item.phases)
+                    + "; "
+                    + (f"{t('expected')} {item.expected}" if item.expected else t("year_unknown"))
+                )
+                for item in data.pipeline
+            ]
+        )
+    else:
+        para(esc(t("none_sentence")))
+    heading(2, t("gaps"))
     rows = []
     for spot in data.gaps.white_spots:
-        candidates = "; ".join(f"{c.name} ({c.place}, {c.distance_km} km)" for c in spot.candidates)
+        candidates = "; ".join(
+            f"{c.name} ({c.place}, {format_number(c.distance_km, lang)} km)" for c in spot.candidates
+        )
+        if radius is not None and not spot.candidates:
+            candidates = t("none_within").format(km=format_number(radius, lang))
+        if radius is not None and spot.candidates_beyond_radius:
+            beyond = t("beyond_radius").format(
+                n=spot.candidates_beyond_radius, km=format_number(radius, lang)
+            )
+            candidates = f"{candidates}; {beyond}"
         holder = f": {spot.holder.organisation}" if spot.holder else ""
         rows.append(
             [
@@ -153,10 +212,11 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
         [
             esc(f.label),
             str(f.year),
-            _number(f.published),
-            _number(f.registry),
+            _number(f.published, lang),
+            _number(f.registry, lang),
+            esc(figure_coverage(f, lang)),
             esc(f.note),
-            esc(f.source),
+            esc(f.source_title or f.source),
         ]
         for f in data.stats.figures
     ]
@@ -167,6 +227,7 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
                 esc(t("year_heading")),
                 esc(t("published")),
                 esc(t("registry_sum")),
+                esc(t("coverage_heading")),
                 esc(t("remark")),
                 esc(t("sources")),
             ],
@@ -189,6 +250,35 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
             for c in data.claims.claims
         ]
         out.append(_table([esc(t("claim_id")), esc(t("verdict")), esc(t("finding_brief"))], rows, md=md))
+    caveats = data.caveats
+    if caveats is not None:
+        heading(2, t("caveats"))
+        emp = caveats.employees
+        bullets(
+            [
+                esc(
+                    t("caveat_employees").format(
+                        with_figure=emp.sites_with_figure,
+                        sites=caveats.sites,
+                        share=_share(emp.sites_with_figure, caveats.sites, lang),
+                        wider=emp.wider_only,
+                    )
+                ),
+                esc(
+                    t("caveat_place").format(
+                        place=caveats.place_precision,
+                        sites=caveats.sites,
+                        share=_share(caveats.place_precision, caveats.sites, lang),
+                        without=caveats.without_coordinates,
+                    )
+                ),
+                esc(
+                    t("caveat_unchecked").format(
+                        unchecked=caveats.unchecked, sites=caveats.sites, months=caveats.stale_months
+                    )
+                ),
+            ]
+        )
     heading(2, t("sources"))
     items = []
     for s in data.sources:
@@ -211,8 +301,8 @@ def _render(data: BriefData, lang: str, *, md: bool) -> str:
     return ("\n\n".join(out) + "\n") if md else "\n".join(out)
 
 
-def _number(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.0f}"
+def _number(value: float | None, lang: str) -> str:
+    return "–" if value is None else format_number(round(value), lang)
 
 
 def _md_url(url: str | None) -> str:
@@ -232,8 +322,10 @@ th{{background:#f3f3f3}}</style></head><body>
 """
 
 
-def render_brief(data: BriefData, lang: str = "nl") -> Brief:
-    """The brief as Markdown and as a standalone HTML page."""
+def render_brief(data: BriefData, lang: str = "nl", *, made: Provenance | None = None) -> Brief:
+    """The brief as Markdown and as a standalone HTML page; ``made`` (date and registry
+    version) heads it when given."""
     title = f"{label('brief_title', lang)}: {data.coverage.region.name}"
-    html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title), body=_render(data, lang, md=False))
-    return Brief(markdown=_render(data, lang, md=True), html=html, data=data)
+    body = _render(data, lang, md=False, made=made)
+    html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title), body=body)
+    return Brief(markdown=_render(data, lang, md=True, made=made), html=html, data=data)
