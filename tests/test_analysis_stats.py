@@ -102,7 +102,7 @@ def test_stats_table_shows_unit_scope_source_and_shared_sites() -> None:
     assert coverage_cell == "3 of 4 sites with a figure; 47% of the published total"
     text = "\n".join(section.notes)
     assert "Fabco Nijmegen (1,000: Design, Production)" in text
-    assert "Designco Nijmegen: 14,000 (2022, organisation)" in text
+    assert "Designco Nijmegen: 14,000 (2022, whole organisation)" in text
 
 
 def test_region_without_figures() -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -147,3 +148,17 @@ def test_cli_year_out_of_range_is_a_usage_error() -> None:
     done = CliRunner().invoke(app, [*ARGS, "compare", "nijmegen", "--year", "1200"])
     assert done.exit_code == 2
     assert "Traceback" not in done.output
+
+
+def test_map_region_in_a_year_draws_the_sites_of_then(tmp_path: Path) -> None:
+    out = tmp_path / "home-2000.html"
+    done = CliRunner().invoke(
+        app,
+        [*ARGS, "map", "region", "nijmegen", "--year", "2000", "--lang", "en", "--output", str(out)],
+        env={"SOURCE_DATE_EPOCH": "1767225600"},  # 2026-01-01
+    )
+    assert done.exit_code == 0, done.output
+    page = out.read_text(encoding="utf-8")
+    assert "situation in 2000" in page
+    # 2000: Gone Fab still open, Young Fab (2015) and the plans not there yet
+    assert "Gone Fab" in page and "Young Fab" not in page and "Future Packaging Line" not in page

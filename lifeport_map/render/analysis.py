@@ -370,7 +370,7 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
         notes.append(
             word("wider_figures_note", lang).format(
                 figures="; ".join(
-                    f"{w.name}: {format_number(w.value, lang)} ({w.year}, {w.scope})"
+                    f"{w.name}: {format_number(w.value, lang)} ({w.year}, {word('scope_' + w.scope, lang)})"
                     for w in result.wider_figures
                 )
             )

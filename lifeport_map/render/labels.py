@@ -144,6 +144,8 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "figure, and in at least two regions; otherwise cannot tell. Coverage: {coverage}.",
     ),
     "unit": ("Eenheid", "Unit"),
+    "scope_organisation": ("hele organisatie", "whole organisation"),
+    "scope_region": ("regio", "region"),
     "scope": ("Reikwijdte", "Scope"),
     "coverage_heading": ("Dekking", "Coverage"),
     "metric_employees": ("personen", "persons"),
