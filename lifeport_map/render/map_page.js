@@ -178,11 +178,70 @@
     map.whenReady(function () { setTimeout(place, 0); });
   }
 
+  // Region names beside their outline, never on it: above, below, left or right of the
+  // outline's box, whichever first stays on the map and overlaps neither another region name
+  // nor a dot, a cluster or a control; a name with no such place is left out.
+  function drawRegionNames(map, outlines) {
+    var labels = pane(map, 'lp-region-names', 460);
+    var names = outlines.features.map(function (f) {
+      var bounds = L.geoJSON(f).getBounds();
+      var m = L.marker(bounds.getCenter(), {pane: labels, interactive: false, keyboard: false,
+        icon: L.divIcon({className: 'lp-region-label', html: el('span', 'lp-region-name', f.properties.name),
+                         iconSize: null, iconAnchor: [0, 0]})});
+      m.bounds = bounds;
+      return m.addTo(map);
+    });
+    function box(node) {
+      var r = node.getBoundingClientRect();
+      return [r.left, r.top, r.right, r.bottom];
+    }
+    function clashes(b, boxes) {
+      return boxes.some(function (t) { return b[0] < t[2] && t[0] < b[2] && b[1] < t[3] && t[1] < b[3]; });
+    }
+    function place() {
+      var container = map.getContainer();
+      var frame = box(container);
+      var dots = Array.prototype.map.call(
+        container.querySelectorAll('.lp-site, .lp-cluster, .leaflet-control'), box);
+      var taken = [];
+      names.forEach(function (m) {
+        var b = m.bounds;
+        var spots = [['top', [b.getNorth(), b.getCenter().lng]], ['bottom', [b.getSouth(), b.getCenter().lng]],
+                     ['left', [b.getCenter().lat, b.getWest()]], ['right', [b.getCenter().lat, b.getEast()]]];
+        var node = m.getElement();
+        if (!node) { return; }
+        node.style.display = '';
+        var chosen = null;
+        spots.some(function (spot) {
+          m.setLatLng(spot[1]);
+          node.setAttribute('data-side', spot[0]);
+          var here = box(node.firstChild);
+          var inside = here[0] >= frame[0] && here[1] >= frame[1] && here[2] <= frame[2] && here[3] <= frame[3];
+          if (inside && !clashes(here, taken) && !clashes(here, dots)) { chosen = here; return true; }
+          return false;
+        });
+        // Nowhere free (a whole country on a phone): left out until a zoom makes room; the
+        // outline still names the region when touched.
+        if (chosen) { taken.push(chosen); } else { node.style.display = 'none'; }
+      });
+    }
+    // Clusters animate in and out after a move, and layers are switched: place once it settles.
+    var timer = null;
+    function later() {  // and once more when late cluster animations have surely ended
+      clearTimeout(timer);
+      timer = setTimeout(function () { place(); timer = setTimeout(place, 700); }, 300);
+    }
+    map.on('zoomend moveend resize layeradd layerremove', later);
+    map.whenReady(later);
+    return later;
+  }
+
   function draw(map, index, clusters) {
     var spec = data().maps[index];
     var sites = spec.sites;
     var container = map.getContainer();
     container.classList.add('lp-map');
+    var placeNames = null;
     if (spec.context) { drawContext(map, spec.context); }
     if (spec.outlines.features.length) {
       L.geoJSON(spec.outlines, {
@@ -190,15 +249,7 @@
                                                                : spec.outlineStyle.official; },
         onEachFeature: function (f, layer) { layer.bindTooltip(outlineTip(f), {sticky: true}); }
       }).addTo(map);
-      if (spec.regionNames) {
-        L.geoJSON(spec.outlines, {
-          style: function () { return {stroke: false, fill: false}; }, interactive: false,
-          onEachFeature: function (f, layer) {
-            layer.bindTooltip(textTip(f.properties.name),
-                              {permanent: true, direction: 'top', className: 'lp-region-label'});
-          }
-        }).addTo(map);
-      }
+      if (spec.regionNames) { placeNames = drawRegionNames(map, spec.outlines); }
     }
     var layers = {};
     var firstMarker = {};
@@ -226,6 +277,7 @@
         }
       });
       cluster.addLayer(geojson);
+      if (placeNames) { cluster.on('animationend', placeNames); }
       if (!map.hasLayer(cluster)) { cluster.addTo(map); }
       layers[layer.id] = {cluster: cluster, geojson: geojson};
     });
@@ -291,6 +343,8 @@
           button.type = 'button';
           button.textContent = e.name + (e.org && e.org !== e.name ? ' (' + e.org + ')' : '');
           button.addEventListener('click', function () {
+            list.textContent = '';  // the list would cover the popup
+            input.blur();  // and the phone's keyboard half the map
             var cluster = layers[e.hit.layer].cluster;
             if (!map.hasLayer(cluster)) { map.addLayer(cluster); }
             cluster.zoomToShowLayer(e.hit.marker, function () { e.hit.marker.openPopup(); });

@@ -374,8 +374,12 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 .lp-title { padding: 0; } .lp-title h1 { font-size: 20px; margin: 0 0 4px 0; }
 .lp-panel { width: PANEL_WIDTHpx; } .lp-panel h2 { font-size: 16px; margin: 0; }
 .lp-panel .lp-def { font-size: 12px; color: #555; margin: 0 0 4px 0; min-height: 4.4em; }
-.lp-region-label { background: none; border: 0; box-shadow: none; font-weight: 700; color: #333;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff; }
+.lp-region-label { background: none; border: 0; white-space: nowrap; }
+.lp-region-name { display: inline-block; font-weight: 700; color: #333; font-size: 13px;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff; transform: translate(-50%, calc(-100% - 3px)); }
+.lp-region-label[data-side=bottom] .lp-region-name { transform: translate(-50%, 3px); }
+.lp-region-label[data-side=left] .lp-region-name { transform: translate(calc(-100% - 3px), -50%); }
+.lp-region-label[data-side=right] .lp-region-name { transform: translate(3px, -50%); }
 .lp-panel .lp-map { border: 1px solid #999; }
 .lp-coverage { width: 100%; border-collapse: collapse; margin-top: 6px; font-size: 13px; }
 .lp-coverage td { padding: 2px 4px; border-bottom: 1px solid #eee; }
@@ -409,7 +413,7 @@ PHONE_CSS = (
   .lp-search input { width: calc(100vw - 120px); font-size: 16px; }
   .lp-search li button { padding: 8px 0; min-height: 36px; }
   .leaflet-right .leaflet-control-layers-expanded { max-height: 50vh; overflow-y: auto; }
-  .lp-popup-open .leaflet-right, .lp-popup-open .leaflet-bottom { display: none; }
+  .lp-popup-open .leaflet-top, .lp-popup-open .leaflet-bottom { display: none; }
   .lp-note { max-width: 70vw; }
   body.lp-multi { padding: 8px; }
   .lp-panel, .lp-panel .lp-map { width: 100% !important; }
