@@ -221,6 +221,7 @@ class ChainRules:
     _in_phases: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, tuple[str, ...]]] = field(
         default_factory=dict, repr=False
     )
+    _core: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     # --- the vocabulary the rules derive ----------------------------------------------------
 
@@ -243,9 +244,13 @@ class ChainRules:
 
     def core_activities(self, phase: str) -> tuple[str, ...]:
         """The activities that make up a phase's own work (see PRODUCTION_RULE)."""
-        own = [a for a in self.activities if self.phase_of.get(a) == phase]
-        production = tuple(a for a in own if self.role_of.get(a) == "production")
-        return production or tuple(a for a in own if self.role_of.get(a) == "design-services")
+        found = self._core.get(phase)
+        if found is None:
+            own = [a for a in self.activities if self.phase_of.get(a) == phase]
+            production = tuple(a for a in own if self.role_of.get(a) == "production")
+            found = production or tuple(a for a in own if self.role_of.get(a) == "design-services")
+            self._core[phase] = found
+        return found
 
     def chain_activities(self, phase: str) -> tuple[str, ...]:
         """Every activity that can be present in ``phase``: its own and the cross-cutting ones."""

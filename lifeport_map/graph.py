@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from lifeport_map.chain import ChainRules
@@ -215,6 +216,7 @@ class SiteNode:
 
 
 SITE_FIELDS = tuple(f.name for f in fields(SiteNode))[1:]
+_SITE_VALUES = itemgetter(*SITE_FIELDS)  # a node's SiteNode fields in one C-level call
 
 
 def add_site(graph: nx.MultiDiGraph, site: SiteNode, *, rules: ChainRules | None = None) -> str:
@@ -490,13 +492,12 @@ def chain_rules_of(graph: nx.MultiDiGraph) -> ChainRules:
 
 def site(graph: nx.MultiDiGraph, site_id: str) -> SiteNode:
     """The typed attributes of site ``site_id``."""
-    data = graph.nodes[node_id("site", site_id)]
-    return SiteNode(site_id, *(data[f] for f in SITE_FIELDS))
+    return SiteNode(site_id, *_SITE_VALUES(graph.nodes[node_id("site", site_id)]))
 
 
 def all_sites(graph: nx.MultiDiGraph) -> list[SiteNode]:
     """Every site, in insertion (registry) order."""
-    return [SiteNode(d["key"], *(d[f] for f in SITE_FIELDS)) for _, d in _of_type(graph, "site")]
+    return [SiteNode(d["key"], *_SITE_VALUES(d)) for _, d in _of_type(graph, "site")]
 
 
 def has_site(graph: nx.MultiDiGraph, site_id: str) -> bool:

@@ -9,12 +9,106 @@ out of the JSON when it is None.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 OMIT_NONE = {"omit_none": True}
+
+
+_encode_text = json.encoder.encode_basestring  # the C version when available, as json.dumps uses
+
+
+def _json_float(value: float) -> str:
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")
+    return float.__repr__(value)
+
+
+def _json_key(key: Any) -> str:
+    if isinstance(key, str):
+        return _encode_text(key)
+    if isinstance(key, float):
+        return '"' + _json_float(key) + '"'
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return '"' + int.__repr__(key) + '"'
+    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
+
+
+def _json_scalar(value: Any) -> str | None:
+    if isinstance(value, str):
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _json_float(value)
+    return None
+
+
+def json_text(value: Any, indent: int = 2) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=indent, allow_nan=False)``, character for
+    character, several times faster on large results: json uses its C encoder only without
+    indentation, and its Python encoder nests a generator per level."""
+    parts: list[str] = []
+    _json_write(value, "\n", " " * indent, parts.append)
+    return "".join(parts)
+
+
+def _json_write(value: Any, newline: str, step: str, out: Any) -> None:
+    text = _json_scalar(value)
+    if text is not None:
+        out(text)
+        return
+    if isinstance(value, (list, tuple)):
+        if not value:
+            out("[]")
+            return
+        inner = newline + step
+        separator = "," + inner
+        out("[")
+        if all(type(item) is str for item in value):
+            out(inner + separator.join(map(_encode_text, value)))
+        else:
+            first = True
+            for item in value:
+                out(inner if first else separator)
+                first = False
+                _json_write(item, inner, step, out)
+        out(newline + "]")
+        return
+    if isinstance(value, dict):
+        if not value:
+            out("{}")
+            return
+        inner = newline + step
+        separator = "," + inner
+        out("{")
+        first = True
+        for key, item in value.items():
+            out((inner if first else separator) + _json_key(key) + ": ")
+            first = False
+            text = _json_scalar(item)
+            if text is not None:
+                out(text)
+            else:
+                _json_write(item, inner, step, out)
+        out(newline + "}")
+        return
+    raise TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
 
 
 def plain(value: Any) -> Any:

@@ -8,7 +8,6 @@ that ``coverage`` answers quickly.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -141,7 +140,9 @@ def _show(result: Result, fmt: AnalysisFormat, lang: Lang) -> None:
     for line in warning_lines(result, lang.value):
         sys.stderr.write(terminal(line) + "\n")
     if fmt is AnalysisFormat.json:
-        _out(json.dumps(result.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
+        from lifeport_map.results import json_text
+
+        _out(json_text(result.to_json()))
         return
     from lifeport_map.render.analysis import sections as build_sections
     from lifeport_map.render.tables import print_console, to_csv, to_markdown
