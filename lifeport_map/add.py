@@ -8,11 +8,11 @@ canonical position, checked by the full validator and written atomically.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from lifeport_map.errors import LifeportError, RegistryError
+from lifeport_map.errors import Issue, LifeportError, RegistryError
 from lifeport_map.fmt import (
     FormatError,
     checked_for_edit,
@@ -152,6 +152,14 @@ def find_duplicates(
             )
 
 
+def _unwritten(issue: Issue, path: Path) -> Issue:
+    """An issue of the new entry, which is in no file yet: named by entry and field, with no
+    line of a file that was never written."""
+    if issue.file != str(path):
+        return issue
+    return replace(issue, file=f"{path} (new entry, not written)", line=0, col=0)
+
+
 def add_site(
     path: Path,
     new: NewSite,
@@ -183,11 +191,11 @@ def add_site(
     find_duplicates(registry, entry, allow_same_organisation=allow_same_organisation)
     output = format_text(text, path=path, extra_sites=[entry]).encode("utf-8")
     data = parse(text.replace("\r\n", "\n"), path)
-    warnings = [
-        i
-        for i in verify_output(path, output, regions_dir, {**data, "sites": [*data["sites"], entry]})
-        if i.entry == entry["id"]
-    ]
+    try:
+        checked = verify_output(path, output, regions_dir, {**data, "sites": [*data["sites"], entry]})
+    except RegistryError as error:
+        raise RegistryError([_unwritten(i, path) for i in error.issues]) from None
+    warnings = [_unwritten(i, path) if dry_run else i for i in checked if i.entry == entry["id"]]
     site = build_site(entry, registry.taxonomy, str(path))
     assert site is not None
     regions = regions_of(registry, site)
@@ -206,3 +214,137 @@ def add_site(
         warnings=warnings,
         written=not dry_run,
     )
+
+
+# --- answers: each checked as it is given -------------------------------------------------------
+
+
+class AnswerError(ValueError):
+    """An answer (to a question of ``add``, or an option) that cannot be used, and why."""
+
+
+# Keys of an ``add --from`` snippet: the long option names, and the field each answer is.
+SNIPPET_KEYS = {
+    "name": "name",
+    "organisation": "organisation",
+    "kind": "kind",
+    "activity": "activities",
+    "activities": "activities",
+    "place": "place",
+    "municipality": "municipality",
+    "country": "country",
+    "source-url": "url",
+    "source-year": "year",
+    "source-seed": "text",
+    "source-title": "text",
+    "id": "text",
+    "address": "text",
+    "website": "url",
+    "description": "text",
+    "notes": "text",
+    "since": "year",
+    "alias": "list",
+    "phase": "list",
+}
+
+
+def read_snippet(path: Path, taxonomy: Any) -> dict[str, Any]:
+    """The answers of an ``add --from`` YAML snippet (``name: ...``, ``source-year: 2025``),
+    read with the strict loader and each checked like a typed answer."""
+    from lifeport_map.errors import UsageError
+    from lifeport_map.text import excerpt
+    from lifeport_map.yamlio import load_yaml, position_of
+
+    data = load_yaml(path).data
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: the snippet must be a mapping of answers", hint="write 'name: ...' lines")
+    answers: dict[str, Any] = {}
+    for key, value in data.items():
+        line, _ = position_of(data, key) or (0, 0)
+        where = f"{path}:{line}"
+        field = SNIPPET_KEYS.get(key)
+        if field is None:
+            raise UsageError(
+                f"{where}: unknown answer '{excerpt(key)}'",
+                hint=f"use the option names: {', '.join(SNIPPET_KEYS)}",
+            )
+        try:
+            if field == "list" or (field == "activities" and isinstance(value, list)):
+                items = value if isinstance(value, list) else [value]
+                answers[key] = [
+                    parse_answer("activities" if field == "activities" else "text", str(v), taxonomy)
+                    for v in items
+                ]
+                if field == "activities":
+                    answers[key] = [a for group in answers[key] for a in group]
+            else:
+                answers[key] = parse_answer(field, str(value), taxonomy)
+        except AnswerError as error:  # a value that cannot be used is invalid data (exit 1)
+            raise LifeportError(f"{where}: {key}: {error}", hint="correct the snippet") from None
+    return answers
+
+
+def parse_answer(field: str, text: str, taxonomy: Any) -> Any:
+    """The value of one answer for ``field``, or :class:`AnswerError` saying what is wrong, so
+    a prompt can ask again at once ("last year" is not a year; "robot" is not a kind)."""
+    import difflib
+
+    from lifeport_map.schema import ISO_COUNTRIES, MAX_TEXT, MAX_YEAR, MIN_YEAR
+    from lifeport_map.text import excerpt, invisible_characters, mixed_script
+    from lifeport_map.validate import url_problem
+
+    answer = text.strip()
+    if not answer:
+        raise AnswerError("an answer is needed")
+    hidden = invisible_characters(answer)
+    if hidden:
+        raise AnswerError(f"it contains invisible or control characters ({', '.join(hidden)}); retype it")
+    if field == "year":
+        if not answer.isdigit() or len(answer) != 4 or not MIN_YEAR <= int(answer) <= MAX_YEAR:
+            raise AnswerError(f"'{excerpt(answer)}' is not a year: write four digits, e.g. 2025")
+        return int(answer)
+    if field == "country":
+        if answer.upper() not in ISO_COUNTRIES:
+            raise AnswerError(f"'{excerpt(answer)}' is not an ISO 3166-1 country code: e.g. NL, BE, DE")
+        return answer.upper()
+    if field in ("kind", "activities"):
+        vocabulary = taxonomy.vocabulary("kinds" if field == "kind" else "activities")
+        values = [v.strip() for v in answer.split(",") if v.strip()] if field == "activities" else [answer]
+        for value in values:
+            if value not in vocabulary:
+                close = difflib.get_close_matches(value, list(vocabulary), n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(vocabulary)}"
+                noun = "a kind" if field == "kind" else "an activity"
+                raise AnswerError(f"'{excerpt(value)}' is not {noun}; {hint}")
+        return values if field == "activities" else answer
+    if field == "url":
+        problem = url_problem(answer)
+        if problem:
+            raise AnswerError(f"{problem}; give a plain https://host/path address")
+        return answer
+    if len(answer) > MAX_TEXT:
+        raise AnswerError(f"it is {len(answer)} characters long; at most {MAX_TEXT}")
+    lookalikes = mixed_script(answer)
+    if lookalikes:
+        raise AnswerError(
+            f"it mixes Latin letters with Greek or Cyrillic lookalikes ({', '.join(lookalikes)})"
+        )
+    return answer
+
+
+def place_suggestion(place: str, country: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """A gazetteer place close to ``place`` when ``place`` itself is not one ("Nimegen" ->
+    "Nijmegen"); None when it is, or when nothing is close."""
+    import difflib
+
+    from lifeport_map.gazetteer import load_gazetteer
+
+    gazetteer = gazetteer or load_gazetteer()
+    if not gazetteer.covers(country):
+        return None
+    found = gazetteer.best(place, country)
+    if found is not None:
+        return found.name if fold(found.name) != fold(place) else None
+    names = {fold(n): n for n in gazetteer.names(country)}
+    close = difflib.get_close_matches(fold(place), list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None

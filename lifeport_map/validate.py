@@ -93,6 +93,7 @@ def validate(
     issues.extend(check_sources_and_urls(registry))
     issues.extend(check_status(registry))
     issues.extend(check_coordinates(registry, gazetteer))
+    issues.extend(check_municipalities(registry, gazetteer))
     # Swapped or mis-signed coordinates also lie outside the country: one mistake, one error.
     mistaken = {i.entry for i in issues if i.code in ("coordinates.swapped", "coordinates.sign")}
     issues.extend(i for i in check_countries(registry) if i.entry not in mistaken)
@@ -196,6 +197,9 @@ def check_names(registry: Registry) -> Iterator[Issue]:
     yield from check_likely_duplicates(registry)
 
 
+# Relation types that state a present tie (a closed site can no longer be a partner or host);
+# spin-off-of and joint-venture-of are history and may point at a closed site.
+PRESENT_TIES = frozenset({"part-of", "partner", "supplier-of", "customer-of", "member-of", "located-at"})
 MAX_SUGGESTIONS = 50  # "did you mean" look-ups that scan every id, per check and run
 SIMILAR_RATIO = 0.92  # difflib ratio from which two names one edit apart count as the same
 
@@ -284,29 +288,131 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
             seen.add((rel.type, rel.target))
             if rel.type == "part-of" and rel.target in ids and rel.target != site.id:
                 part_of[site.id].append(rel.target)
-    # part-of must form a forest: follow each chain and report each cycle once
-    reported: set[frozenset[str]] = set()
-    for start in part_of:
-        path: list[str] = []
-        index: dict[str, int] = {}
-        node = start
-        while node in part_of and node not in index:
-            index[node] = len(path)
-            path.append(node)
-            node = part_of[node][0]
-        if node in index:
-            cycle = path[index[node] :]
-            key = frozenset(cycle)
-            if key not in reported:
-                reported.add(key)
-                site = ids[min(cycle)]
+            target = ids.get(rel.target)
+            if (
+                target is not None
+                and target is not site
+                and target.status == "closed"
+                and site.status != "closed"
+                and rel.type in PRESENT_TIES
+            ):
                 yield _issue(
                     site,
-                    "relations",
-                    "relation.cycle",
-                    f"part-of relations form a cycle: {' -> '.join([*cycle, cycle[0]])}",
-                    "an entry cannot be part of something that is part of it; remove one relation",
+                    field,
+                    "relation.to-closed",
+                    f"relation '{excerpt(rel.type)}' points at '{excerpt(rel.target)}', which is closed"
+                    + (f" (until {target.until})" if target.until else ""),
+                    "point it at the site that carries on, remove it, or say in 'note' that it is history",
+                    "warning",
                 )
+    yield from _part_of_cycles(part_of, ids)
+
+
+def _part_of_cycles(part_of: dict[str, list[str]], ids: dict[str, Site]) -> Iterator[Issue]:
+    """part-of must form a forest: an iterative depth-first search over every part-of relation
+    (not only an entry's first) reports each cycle once, at the entry with the smallest id."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    reported: set[frozenset[str]] = set()
+    for start in sorted(part_of):
+        if start in state:
+            continue
+        path: list[str] = [start]
+        state[start] = 1
+        stack = [iter(part_of[start])]
+        while stack:
+            target = next(stack[-1], None)
+            if target is None:
+                state[path.pop()] = 2
+                stack.pop()
+                continue
+            if state.get(target) == 1:
+                cycle = path[path.index(target) :]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    first = min(cycle)
+                    turn = cycle.index(first)
+                    ordered = cycle[turn:] + cycle[:turn]
+                    yield _issue(
+                        ids[first],
+                        "relations",
+                        "relation.cycle",
+                        f"part-of relations form a cycle: {' -> '.join([*ordered, first])}",
+                        "an entry cannot be part of something that is part of it; remove one relation",
+                    )
+            elif target not in state:
+                state[target] = 1
+                path.append(target)
+                stack.append(iter(part_of.get(target, ())))
+
+
+def known_municipalities(registry: Registry) -> dict[str, dict[str, str]]:
+    """Per country, the folded names (and aliases) of the municipalities the region files list
+    with their official codes, each mapped to how it is written."""
+    known: dict[str, dict[str, str]] = defaultdict(dict)
+    for region in registry.regions.values():
+        for definition in region.definitions:
+            for municipality in definition.municipalities:
+                for name in (municipality.name, *municipality.aliases):
+                    known[region.country].setdefault(fold(name), name)
+    return known
+
+
+def check_municipalities(registry: Registry, gazetteer: Gazetteer | None = None) -> Iterator[Issue]:
+    """A site's municipality decides its regions, so a misspelt one ("Nimegen") silently drops
+    the site out of them. No full official list (CBS, NIS, AGS) is shipped: a municipality must
+    be on a region file's member list or be a place of the offline gazetteer. An unknown name
+    close to a known one is an error with "did you mean"; any other unknown name a warning
+    (the gazetteer lists places, and only those of 500 or more inhabitants)."""
+    gazetteer = gazetteer or load_gazetteer()
+    listed = known_municipalities(registry)
+    pools: dict[str, dict[str, str]] = {}
+    suggestions = MAX_SUGGESTIONS
+    for site in registry.sites:
+        loc = site.location
+        key = fold(loc.municipality)
+        if not key or key in listed.get(loc.country, {}) or not gazetteer.covers(loc.country):
+            continue
+        if invisible_characters(loc.municipality) or mixed_script(loc.municipality):
+            continue  # check_names reports it
+        place = gazetteer.best(loc.municipality, loc.country)
+        if place is not None and fold(place.name) == key:
+            continue  # a place of that name: plausible, though not on any region's list
+        close = None
+        if place is not None:  # an alternate name of a place ("Nimegen" for Nijmegen)
+            close = place.name
+        elif suggestions > 0:
+            suggestions -= 1
+            pool = pools.get(loc.country)
+            if pool is None:
+                pool = pools[loc.country] = {fold(n): n for n in gazetteer.names(loc.country)}
+                pool.update(listed.get(loc.country, {}))
+            found = difflib.get_close_matches(key, list(pool), n=1, cutoff=0.85)
+            close = pool[found[0]] if found else None
+        where = f"{excerpt(loc.country)}: not on a region file's list, " + (
+            f"and only another name of '{excerpt(place.name)}' in the offline gazetteer"
+            if place is not None
+            else "nor a place of the offline gazetteer"
+        )
+        if close is not None and (place is None or fold(close) in listed.get(loc.country, {})):
+            yield _issue(
+                site,
+                "location.municipality",
+                "location.unknown-municipality",
+                f"municipality '{excerpt(loc.municipality)}' is unknown ({where})",
+                f"did you mean '{excerpt(close)}'? Use the official municipality name "
+                "(CBS, NIS or AGS list); it decides the site's regions",
+            )
+        else:
+            yield _issue(
+                site,
+                "location.municipality",
+                "location.unknown-municipality",
+                f"municipality '{excerpt(loc.municipality)}' could not be checked ({where}; "
+                "no full official list is shipped)",
+                "make sure it is the official municipality name (CBS, NIS or AGS list)",
+                "warning",
+            )
 
 
 def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:

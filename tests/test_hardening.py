@@ -190,3 +190,193 @@ def test_fmt_refuses_an_invisible_character_in_a_comment() -> None:
     text = ONE_ENTRY.format(value="plain") + "# admin \u202e nimda\n"
     with pytest.raises(FormatError, match=r"line 12 holds an invisible character \(U\+202E\)"):
         format_text(text)
+
+
+# --- facts checked against each other ---------------------------------------------------------
+
+
+def _issues_of(tmp_path: Path, text: str) -> list[tuple[str, str, str, str]]:
+    from lifeport_map.registry import check_registry
+
+    path = tmp_path / "companies.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = check_registry(path, MINI / "regions")
+    return [
+        (i.code, i.entry, i.field, i.severity)
+        for i in result.issues
+        if not i.code.startswith(("source.", "checked."))
+    ]
+
+
+def test_a_relation_to_a_closed_site_warns(tmp_path: Path) -> None:
+    text = (MINI / "companies.yaml").read_text(encoding="utf-8")
+    text = text.replace("    status: active\n", "    status: closed\n    until: 2020\n", 1)  # alpha closes
+    found = _issues_of(tmp_path, text)
+    assert ("relation.to-closed", "beta-duiven", "relations[0].target", "warning") in found
+
+
+def test_a_spin_off_of_a_closed_site_is_history(tmp_path: Path) -> None:
+    text = (MINI / "companies.yaml").read_text(encoding="utf-8")
+    text = text.replace("    status: active\n", "    status: closed\n    until: 2020\n", 1)
+    text = text.replace(
+        "{type: partner, target: alpha-nijmegen}", "{type: spin-off-of, target: alpha-nijmegen}"
+    )
+    assert not any(code == "relation.to-closed" for code, *_ in _issues_of(tmp_path, text))
+
+
+def test_an_unknown_municipality_without_a_close_name_is_a_warning(tmp_path: Path) -> None:
+    text = (MINI / "companies.yaml").read_text(encoding="utf-8")
+    text = text.replace("      municipality: Nijmegen\n", "      municipality: Qwxzplk\n", 1)
+    found = _issues_of(tmp_path, text)
+    assert ("location.unknown-municipality", "alpha-nijmegen", "location.municipality", "warning") in found
+
+
+# --- add: forgiving prompts, strict answers, nothing written on a refusal -----------------------
+
+CONTRIB = Path(__file__).resolve().parent / "fixtures" / "contrib"
+
+
+def _contrib_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "companies.yaml"
+    target.write_bytes((CONTRIB / "companies.yaml").read_bytes())
+    return target
+
+
+def _add(target: Path, *args: str, input: str | None = None) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from lifeport_map.cli import app
+
+    result = CliRunner().invoke(
+        app, ["--registry", str(target), "--regions", str(CONTRIB / "regions"), "add", *args], input=input
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_each_answer_is_checked_as_it_is_given(tmp_path: Path) -> None:
+    target = _contrib_copy(tmp_path)
+    answers = "Acme Fab\nAcme\nrobot\nsupplier\nfoundery\nequipment-components\nNL\nNimegen\nNijmegen\n\n"
+    answers += "https://acme.example.org/news\nlast year\n2026\n"
+    code, out, err = _add(target, "--interactive", "--dry-run", input=answers)
+    assert code == 0, err
+    assert "'robot' is not a kind" in err
+    assert "'foundery' is not an activity; did you mean 'foundry'?" in err
+    assert "'Nimegen' is not in the offline gazetteer; did you mean 'Nijmegen'?" in err
+    assert "'last year' is not a year: write four digits, e.g. 2025" in err
+    # a wrong kind is asked again at once, before the activities question
+    kind_asked = [i for i in range(len(out)) if out.startswith("Kind (e.g.", i)]
+    assert len(kind_asked) == 2 and kind_asked[1] < out.index("Activities")
+    assert "- id: acme-nijmegen" in out and "kind: supplier" in out
+    assert target.read_bytes() == (CONTRIB / "companies.yaml").read_bytes()
+
+
+def test_end_of_input_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    target = _contrib_copy(tmp_path)
+    before = target.read_bytes()
+    code, _out, err = _add(target, "--interactive", input="Acme Fab\nAcme\n")
+    assert code == 1
+    assert "add stopped; nothing was written" in err
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--source-year", "3000", "--source-year (sources[0].year): '3000' is not a year"),
+        ("--source-year", "last year", "--source-year (sources[0].year): 'last year' is not a year"),
+        ("--kind", "robot", "--kind (kind): 'robot' is not a kind"),
+        ("--country", "ZZ", "--country (location.country): 'ZZ' is not an ISO 3166-1 country code"),
+        (
+            "--source-url",
+            "javascript:alert(1)",
+            "--source-url (sources[0].url): scheme 'javascript' is not http or https",
+        ),
+    ],
+)
+def test_a_bad_option_names_its_field_and_nothing_is_written(
+    tmp_path: Path, option: str, value: str, message: str
+) -> None:
+    target = _contrib_copy(tmp_path)
+    before = target.read_bytes()
+    args = {
+        "--name": "Acme Fab",
+        "--organisation": "Acme",
+        "--kind": "supplier",
+        "--activity": "equipment-components",
+        "--place": "Nijmegen",
+        "--country": "NL",
+        "--source-url": "https://acme.example.org/news",
+        "--source-year": "2026",
+        option: value,
+    }
+    code, _out, err = _add(target, "--no-interactive", *[x for kv in args.items() for x in kv])
+    assert code == 1, err
+    assert message in err
+    assert target.read_bytes() == before
+
+
+def test_add_errors_never_cite_lines_of_a_file_never_written(tmp_path: Path) -> None:
+    target = _contrib_copy(tmp_path)
+    before = target.read_bytes()
+    code, _out, err = _add(
+        target, "--no-interactive", "--name", "Acme Fab", "--organisation", "Acme", "--kind", "supplier",
+        "--activity", "equipment-components", "--place", "Nimegen", "--country", "NL",
+        "--source-url", "https://acme.example.org/news", "--source-year", "2026",
+    )  # fmt: skip
+    assert code == 1
+    assert f"{target} (new entry, not written): error: [location.unknown-municipality]" in err
+    assert "did you mean 'Nijmegen'?" in err
+    assert f"{target}:" not in err
+    assert target.read_bytes() == before
+
+
+def test_add_from_a_yaml_snippet(tmp_path: Path) -> None:
+    target = _contrib_copy(tmp_path)
+    snippet = tmp_path / "snippet.yaml"
+    snippet.write_text(
+        "name: Acme Fab\norganisation: Acme\nkind: supplier\nactivity: [equipment-components]\n"
+        "place: Nijmegen\ncountry: NL\nsource-url: https://acme.example.org/news\nsource-year: 2026\n",
+        encoding="utf-8",
+    )
+    code, _out, err = _add(target, "--no-interactive", "--from", str(snippet))
+    assert code == 0, err
+    assert "added 'acme-nijmegen'" in err
+    assert "  - id: acme-nijmegen\n" in target.read_text(encoding="utf-8")
+
+
+def test_a_snippet_with_an_unknown_answer_is_refused_with_its_line(tmp_path: Path) -> None:
+    target = _contrib_copy(tmp_path)
+    before = target.read_bytes()
+    snippet = tmp_path / "snippet.yaml"
+    snippet.write_text("name: Acme Fab\ncolour: red\n", encoding="utf-8")
+    code, _out, err = _add(target, "--no-interactive", "--from", str(snippet))
+    assert code == 2
+    assert f"{snippet}:2: unknown answer 'colour'" in err
+    assert target.read_bytes() == before
+
+
+def test_an_unreadable_registry_exits_3_with_a_hint(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root reads any file, so a permission error is simulated where the one reader opens it."""
+    from typer.testing import CliRunner
+
+    from lifeport_map import fileio
+    from lifeport_map.cli import app
+
+    target = _contrib_copy(tmp_path)
+    real_open = fileio.os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if str(path) == str(target):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fileio.os, "open", refuse)
+    for command in (["validate"], ["coverage", "--region", "nijmegen"], ["fmt", "--check"], ["export"]):
+        result = CliRunner().invoke(
+            app, ["--registry", str(target), "--regions", str(CONTRIB / "regions"), *command]
+        )
+        assert result.exit_code == 3, (command, result.stdout, result.stderr)
+        text = result.stdout + result.stderr
+        assert "io.unreadable" in text and "hint: check the path and its permissions" in text, command

@@ -78,11 +78,66 @@ def fmt_command(
     sys.stderr.write(f"{terminal(str(path))}: formatted ({len(outcome.differing_entries)} part(s) changed)\n")
 
 
-def _ask(label: str, current: str | None, *, default: str | None = None) -> str:
-    if current:
-        return current
-    answer: str = typer.prompt(label, default=default) if default is not None else typer.prompt(label)
-    return answer.strip()
+def _taxonomy(ctx: typer.Context) -> Any:
+    from lifeport_map.registry import default_taxonomy_path
+    from lifeport_map.taxonomy import load_taxonomy
+
+    try:
+        return load_taxonomy(default_taxonomy_path())
+    except LifeportError as error:
+        fail(error)
+
+
+def _given(field: str, option: Any, snippet: Any, taxonomy: Any) -> Any:
+    """An option's value (else the snippet's), checked like an answer; None when neither."""
+    from lifeport_map.add import AnswerError, parse_answer
+
+    if option is None or option == "":
+        return snippet
+    try:
+        return parse_answer(field, str(option), taxonomy)
+    except AnswerError as error:
+        # a value that cannot be used is invalid data (exit 1), named by option and field
+        flag, name = _OPTION_FIELDS.get(field, (field, field))
+        raise LifeportError(
+            f"--{flag} ({name}): {error}", hint="correct the option and run the command again"
+        ) from None
+
+
+# The option and the entry's field of each kind of answer, for error messages.
+_OPTION_FIELDS = {
+    "url": ("source-url", "sources[0].url"),
+    "year": ("source-year", "sources[0].year"),
+    "activities": ("activity", "activities"),
+    "place": ("place", "location.place"),
+    "municipality": ("municipality", "location.municipality"),
+    "country": ("country", "location.country"),
+}
+
+
+def _ask_until_valid(
+    label: str, field: str, taxonomy: Any, *, default: str | None = None, country: str | None = None
+) -> Any:
+    """Ask until the answer can be used; each refusal says why, at once."""
+    from lifeport_map.add import AnswerError, parse_answer, place_suggestion
+    from lifeport_map.render.safe import terminal
+
+    refused: set[str] = set()
+    while True:
+        answer: str = typer.prompt(label, default=default) if default is not None else typer.prompt(label)
+        try:
+            value = parse_answer(field, answer, taxonomy)
+            if field in ("place", "municipality") and country and answer.strip() not in refused:
+                close = place_suggestion(answer.strip(), country)
+                if close is not None:
+                    refused.add(answer.strip())
+                    raise AnswerError(
+                        f"'{answer.strip()}' is not in the offline gazetteer; did you mean '{close}'? "
+                        "(give the same answer again to keep it)"
+                    )
+            return value
+        except AnswerError as error:
+            sys.stderr.write(f"  {terminal(str(error))}\n")
 
 
 @app.command("add")
@@ -97,8 +152,9 @@ def add_command(
     ] = None,
     place: Annotated[str | None, typer.Option(help="Town or city of the site.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country code.")] = None,
-    source_year: Annotated[
-        int | None, typer.Option("--source-year", help="Year the source's facts refer to.")
+    source_year_given: Annotated[
+        str | None,
+        typer.Option("--source-year", metavar="YEAR", help="Year the source's facts refer to."),
     ] = None,
     source_url: Annotated[
         str | None, typer.Option("--source-url", help="Public http(s) URL of the source.")
@@ -136,6 +192,14 @@ def add_command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the entry and its checks; write nothing.")
     ] = False,
+    from_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help="YAML snippet with the answers (name: ..., kind: ..., activity: [...], "
+            "source-year: 2025); options given as well take precedence.",
+        ),
+    ] = None,
     interactive: Annotated[
         bool | None,
         typer.Option(
@@ -152,28 +216,61 @@ def add_command(
 
     Example: lifeport-map add --organisation Acme --place Nijmegen --source-year 2026
     """
-    from lifeport_map.add import NewSite, add_site
+    from lifeport_map.add import NewSite, add_site, read_snippet
     from lifeport_map.render.contrib import entry_lines
     from lifeport_map.render.issues import as_text
     from lifeport_map.render.safe import terminal
 
     if interactive is None:
         interactive = sys.stdin.isatty()
-    activities = list(activity or [])
+    taxonomy = _taxonomy(ctx)
+    try:
+        snippet = read_snippet(from_file, taxonomy) if from_file is not None else {}
+        # options (and snippet answers) are checked before any question is asked
+        name = _given("name", name, snippet.get("name"), taxonomy)
+        organisation = _given("organisation", organisation, snippet.get("organisation"), taxonomy)
+        kind = _given("kind", kind, snippet.get("kind"), taxonomy)
+        listed = activity or snippet.get("activity") or snippet.get("activities")
+        activities = _given("activities", ",".join(listed) if listed else None, None, taxonomy) or []
+        place = _given("place", place, snippet.get("place"), taxonomy)
+        municipality = _given("municipality", municipality, snippet.get("municipality"), taxonomy)
+        country = _given("country", country, snippet.get("country"), taxonomy)
+        source_url = _given("url", source_url, snippet.get("source-url"), taxonomy)
+        source_year = _given("year", source_year_given, snippet.get("source-year"), taxonomy)
+        source_seed = source_seed or snippet.get("source-seed")
+        source_title = source_title or snippet.get("source-title")
+        site_id = site_id or snippet.get("id")
+        address = address or snippet.get("address")
+        website = website or snippet.get("website")
+        description = description or snippet.get("description")
+        notes = notes or snippet.get("notes")
+        since = since or snippet.get("since")
+        alias = alias or snippet.get("alias")
+        phase = phase or snippet.get("phase")
+    except LifeportError as error:
+        fail(error)
     if interactive:
-        name = _ask("Name of the site", name)
-        organisation = _ask("Organisation", organisation)
-        kind = _ask("Kind (e.g. supplier, idm, fabless, research-institute)", kind)
-        if not activities:
-            given = _ask("Activities (comma-separated, e.g. chip-design)", None)
-            activities = [a.strip() for a in given.split(",") if a.strip()]
-        place = _ask("Place (town or city)", place)
-        municipality = _ask("Municipality", municipality, default=place)
-        country = _ask("Country (two letters)", country, default="NL")
-        if not source_url and not source_seed:
-            source_url = _ask("Source URL", None)
-        if source_year is None:
-            source_year = int(_ask("Year the source refers to", None))
+        try:
+            name = name or _ask_until_valid("Name of the site", "name", taxonomy)
+            organisation = organisation or _ask_until_valid("Organisation", "organisation", taxonomy)
+            kind = kind or _ask_until_valid(
+                "Kind (e.g. supplier, idm, fabless, research-institute)", "kind", taxonomy
+            )
+            activities = activities or _ask_until_valid(
+                "Activities (comma-separated, e.g. chip-design)", "activities", taxonomy
+            )
+            country = country or _ask_until_valid("Country (two letters)", "country", taxonomy, default="NL")
+            place = place or _ask_until_valid("Place (town or city)", "place", taxonomy, country=country)
+            municipality = municipality or _ask_until_valid(
+                "Municipality", "municipality", taxonomy, default=place, country=country
+            )
+            if not source_url and not source_seed:
+                source_url = _ask_until_valid("Source URL", "url", taxonomy)
+            if source_year is None:
+                source_year = _ask_until_valid("Year the source refers to", "year", taxonomy)
+        except typer.Abort:
+            sys.stderr.write("\nlifeport-map: add stopped; nothing was written\n")
+            raise typer.Exit(1) from None
     missing = [
         option
         for option, value in (
@@ -230,7 +327,10 @@ def add_command(
 
     entry_text = format_text("sites: []\n", extra_sites=[outcome.entry]).splitlines()[1:]
     _out(entry_lines(entry_text))
-    where = f"{outcome.path}:{outcome.line}"
+    if dry_run:  # the file is not written: no line of it to point at
+        where = f"{outcome.path} (nothing written; the entry would start at line {outcome.line})"
+    else:
+        where = f"{outcome.path}:{outcome.line}"
     verb = "would add" if dry_run else "added"
     sys.stderr.write(f"{verb} '{terminal(str(outcome.entry['id']))}' at {terminal(where)}\n")
     if outcome.place is not None:
