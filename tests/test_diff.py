@@ -176,7 +176,7 @@ def test_markdown_escapes_registry_text(tmp_path: Path, name: str) -> None:
     assert "<" not in row and "](" not in row and "![" not in row and "**" not in row
     unescaped_pipes = row.replace("\\|", "").count("|")
     assert unescaped_pipes == 6  # five columns
-    assert "\\@everyone" in row
+    assert "@&#8203;everyone" in row
 
 
 def test_text_report_neutralises_escape_codes(tmp_path: Path) -> None:

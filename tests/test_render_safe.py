@@ -67,7 +67,7 @@ def test_script_json_cannot_end_a_script_element() -> None:
 
 def test_markdown_text_has_no_raw_html_links_or_table_breaks() -> None:
     text = markdown_text("a | b [x](javascript:alert(1)) <b>\nnext @team $x$")
-    assert text == "a \\| b \\[x\\]\\(javascript\\:alert(1)) &lt;b&gt; next \\@team \\$x\\$"
+    assert text == "a \\| b \\[x\\]\\(javascript\\:alert(1)) &lt;b&gt; next @&#8203;team \\$x\\$"
 
 
 def test_markdown_text_escapes_a_list_or_heading_marker_at_the_start() -> None:

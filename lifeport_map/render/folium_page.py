@@ -12,6 +12,7 @@ the search (leaflet-search also writes its tips as innerHTML) and the vector bas
 from __future__ import annotations
 
 import json
+import re
 import sys
 from typing import Any, ClassVar
 
@@ -116,7 +117,68 @@ class LifeportFigure(Figure):
             Element(f'<script type="application/json" id="lp-data">{data}</script>'), name="lp_data"
         )
         html: str = super().render(**kwargs)
-        return html
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, self)}">'
+        return html.replace('<meta charset="utf-8">\n', f'<meta charset="utf-8">\n{meta}\n', 1)
+
+
+# An inline script element (its attributes, its text): the text ends at the first "</script",
+# which assets.script_body keeps out of every script's text.
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+NONE = "'none'"
+_HOST_SOURCE = re.compile(r"https://(\*\.)?[a-z0-9.-]+(:[0-9]+)?")
+
+
+def content_security_policy(html: str, root: Any) -> str:
+    """The page's Content-Security-Policy, which keeps it working offline and nothing more:
+    only its own inline scripts run (each allowed by its SHA-256 hash, so a script that markup
+    in the data might smuggle in would not), styles are inline, images are data: URIs (plus the
+    tile server of a background map, when one is asked for), nothing is fetched, no form is
+    sent, no plugin or base URL. A meta element cannot forbid framing; a web server that serves
+    the page can add ``frame-ancestors``."""
+    import base64
+    import hashlib
+
+    hashes: list[str] = []
+    for attributes, text in _SCRIPT.findall(html):
+        if "application/json" in attributes.lower():  # a data block: never executed
+            continue
+        # the HTML parser turns CR LF and lone CR into LF before the browser hashes the text
+        body = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
+        digest = f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode('ascii')}'"
+        if digest not in hashes:
+            hashes.append(digest)
+    images = ["data:", "blob:", *sorted(_tile_sources(root))]
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {' '.join(hashes) or NONE}",
+            "style-src 'unsafe-inline'",
+            f"img-src {' '.join(images)}",
+            "font-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def _tile_sources(root: Any) -> set[str]:
+    """The https servers of the tile layers in the page ("{s}" subdomains as a wildcard)."""
+    from urllib.parse import urlsplit
+
+    found: set[str] = set()
+
+    def walk(element: Any) -> None:
+        for child in element._children.values():
+            template = getattr(child, "tiles", None)
+            if isinstance(template, str) and template.startswith("https://"):
+                host = re.sub(r"^\{[a-z]\}\.", "*.", urlsplit(template).netloc.lower())
+                source = f"https://{host}"
+                if _HOST_SOURCE.fullmatch(source):
+                    found.add(source)
+            walk(child)
+
+    walk(root)
+    return found
 
 
 class LifeportMap(_Map):  # type: ignore[misc]

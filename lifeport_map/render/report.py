@@ -311,8 +311,14 @@ def _md_url(url: str | None) -> str:
     return quote(url or "", safe=":/?#@!$&'*+,;=%-._~")
 
 
+# The brief runs no script and fetches nothing but its map image beside it.
+BRIEF_POLICY = (
+    "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+)
 HTML_PAGE = """<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<title>{title}</title>
 <style>body{{font-family:system-ui,Arial,sans-serif;max-width:60rem;margin:2rem auto;
 padding:0 1rem;color:#1a1a1a;line-height:1.45}}table{{border-collapse:collapse;margin:.5rem 0}}
 td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}}
@@ -327,5 +333,5 @@ def render_brief(data: BriefData, lang: str = "nl", *, made: Provenance | None =
     version) heads it when given."""
     title = f"{label('brief_title', lang)}: {data.coverage.region.name}"
     body = _render(data, lang, md=False, made=made)
-    html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title), body=body)
+    html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title), body=body, policy=BRIEF_POLICY)
     return Brief(markdown=_render(data, lang, md=True, made=made), html=html, data=data)

@@ -114,26 +114,42 @@ def script_json(value: object) -> str:
 
 
 # Markdown: backslash before every character that could start emphasis, code, a link or image
-# (parentheses alone cannot: the brackets are escaped), a table cell, an issue reference, a
-# mention or maths; &, < and > as entities; a list or
+# (parentheses alone cannot: the brackets are escaped), a table cell or maths; &, < and > as
+# entities; mentions, issue references and bare links broken (below); a list or
 # heading marker at the start escaped; dangerous URL schemes broken. One line, control
 # characters visible. Used for tables, briefs and pull-request comments alike.
-_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]#!|~@$^")
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]#!|~$^")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
 _LEADING_MARKER = re.compile(r"([+=>-]|[0-9]+[.)])")
 _SCHEMES = re.compile(r"(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 
 
+# GitHub turns @name into a mention (a notification), #123, GH-123 and owner/repo#123 into issue
+# references, and bare http(s)://, www. and e-mail addresses into links. It looks for them in
+# the rendered text, after escapes and entities are decoded, so a backslash does not stop them:
+# a zero-width space after the @, the # or GH-, before :// and after www breaks each pattern (as
+# Renovate and Dependabot do in their pull requests). It is written as the entity, so it shows in
+# the Markdown source and is never a raw invisible character.
+_AUTOLINKS = re.compile(
+    r"@|#(?=[0-9])|(?<![A-Za-z0-9])GH-(?=[0-9])|(?<=[A-Za-z])(?=://)|(?<![\w.])www(?=\.)", re.I
+)
+
+
 def markdown_text(value: object) -> str:
-    """Registry text for Markdown: no raw HTML, no link, emphasis or mention syntax, no table
-    breaks, no list or heading at its start, one line."""
+    """Registry text for Markdown: no raw HTML, no link, emphasis or mention syntax, no
+    autolink, issue reference or @mention, no table breaks, no list or heading at its start,
+    one line."""
     text = terminal(_LINE_BREAKS.sub(" ", "" if value is None else str(value)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text).replace("](", "]\\(")
     marker = _LEADING_MARKER.match(text)
     if marker:
         text = text[: marker.end() - 1] + "\\" + text[marker.end() - 1 :]
-    return _SCHEMES.sub(lambda m: m.group(1) + "\\:", text)
+    return _AUTOLINKS.sub(_zero_width, _SCHEMES.sub(lambda m: m.group(1) + "\\:", text))
+
+
+def _zero_width(match: re.Match[str]) -> str:
+    return match.group(0) + "&#8203;"
 
 
 # Cells a spreadsheet would read as a formula or a control sequence (OWASP CSV injection).
@@ -141,8 +157,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: object) -> object:
-    """A CSV cell that spreadsheets will not execute: text starting with = + - @ tab or CR
-    gets a leading apostrophe. Numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    """A CSV cell that spreadsheets will not execute: text starting with = + - @ tab or CR,
+    also after leading whitespace (spreadsheets strip it: " =1+1", "\n=1+1"), gets a leading
+    apostrophe. Numbers stay numbers."""
+    if isinstance(value, str) and (
+        value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+    ):
         return "'" + value
     return value

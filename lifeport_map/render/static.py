@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -778,4 +779,9 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
     buffer = io.BytesIO()
     with matplotlib.rc_context({"svg.hashsalt": "lifeport-map", "svg.fonttype": "none"}):
         fig.savefig(buffer, format=fmt, metadata=metadata)
+    if fmt == "svg":  # the document type names a DTD on the web; nothing needs it (SVG 2 has none)
+        return _SVG_DOCTYPE.sub(b"", buffer.getvalue(), count=1)
     return buffer.getvalue()
+
+
+_SVG_DOCTYPE = re.compile(rb"<!DOCTYPE svg PUBLIC [^>]*>\n")

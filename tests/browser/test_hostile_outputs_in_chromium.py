@@ -113,5 +113,9 @@ def test_hostile_brief_runs_nothing_and_shows_text_literally(browser: Any, tmp_p
     assert "</script><script>alert(1)</script>" in text
     assert 'Lifeport "><svg onload=alert(1)>' in text
     assert page.locator(LIVE_MARKUP).count() == 0
+    # its Content-Security-Policy still lets the map image beside it load (a refusal would be a
+    # console error too)
+    assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+    assert page.eval_on_selector("img", "i => i.complete && i.naturalWidth") > 0
     assert dialogs == [] and errors == [] and requests == []
     page.close()
