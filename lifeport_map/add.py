@@ -69,6 +69,7 @@ class AddOutcome:
     regions: list[str]
     warnings: list[Any] = field(default_factory=list)
     written: bool = True
+    notes: list[str] = field(default_factory=list)  # an earlier, interrupted run cleaned up
 
 
 def coordinates_note(place: Place) -> str:
@@ -170,11 +171,13 @@ def add_site(
     dry_run: bool = False,
 ) -> AddOutcome:
     """Insert ``new`` into the registry file at ``path`` in canonical position."""
-    from lifeport_map.fileio import write_bytes_atomic
+    from lifeport_map.fileio import clean_up, write_bytes_atomic
     from lifeport_map.gazetteer import load_gazetteer
     from lifeport_map.geo import regions_of
     from lifeport_map.registry import build_site
 
+    # what a killed run left is dealt with first: a write in place it began is completed
+    cleaned = [] if dry_run else clean_up(path)
     original = read_bytes(path)
     text = decode(original, path)
     registry, errors = checked_for_edit(path, regions_dir)
@@ -203,8 +206,7 @@ def add_site(
     line = next(
         (i + 1 for i, text_line in enumerate(lines) if text_line.strip() == f"- id: {entry['id']}"), 0
     )
-    if not dry_run:
-        write_bytes_atomic(path, output, expected=original)
+    notes = cleaned if dry_run else cleaned + write_bytes_atomic(path, output, expected=original)
     return AddOutcome(
         path=path,
         entry=entry,
@@ -213,6 +215,7 @@ def add_site(
         regions=regions,
         warnings=warnings,
         written=not dry_run,
+        notes=notes,
     )
 
 

@@ -373,8 +373,9 @@ def import_boundary(
     year: int,
     replace: bool = False,
     root: Path | None = None,
-) -> tuple[Path, Path]:
-    """Validate ``boundary_file`` and store it for ``region_id``; returns the two written paths.
+) -> tuple[Path, Path, list[str]]:
+    """Validate ``boundary_file`` and store it for ``region_id``; returns the two written paths
+    and the notes about what an earlier, interrupted run left and this one cleaned up.
 
     The import adds a definition. An existing definition of the same id is replaced only with
     ``replace``, and a list of municipalities never. Both files are prepared and checked in full,
@@ -382,7 +383,7 @@ def import_boundary(
     as it was. With ``root`` (the data folder, when the user named no regions folder), the
     regions folder must resolve inside it.
     """
-    from lifeport_map.fileio import check_inside, make_folder, read_bytes, write_files_atomic
+    from lifeport_map.fileio import check_inside, clean_up, make_folder, read_bytes, write_files_atomic
     from lifeport_map.registry import max_bytes
     from lifeport_map.schema import SLUG
     from lifeport_map.text import slugify
@@ -404,6 +405,7 @@ def import_boundary(
             f"definition id '{excerpt(definition_id)}' is not a slug",
             hint="use lower-case letters, digits and hyphens, e.g. nuts3-nl226",
         )
+    cleaned = clean_up(region_file)  # what a killed run left; a write in place it began is completed
     original = read_bytes(region_file, max_bytes=max_bytes(), root=regions_dir, too_large="yaml.too-large")
     region_text = decode(original, region_file)
     old_data = parse(region_text, region_file)
@@ -419,7 +421,7 @@ def import_boundary(
     target = regions_dir / relative
     created = make_folder(folder)
     try:
-        write_files_atomic(
+        notes = write_files_atomic(
             [(target, geojson.encode("utf-8")), (region_file, new_region_text.encode("utf-8"))],
             expected={region_file: original},
         )
@@ -428,7 +430,7 @@ def import_boundary(
             with contextlib.suppress(OSError):
                 folder.rmdir()
         raise
-    return target, region_file
+    return target, region_file, cleaned + notes
 
 
 def _may_store(

@@ -7,8 +7,10 @@ the folder the user named), and reads at most the size limit: a link to a secret
 repository, ``/dev/zero`` or a FIFO is refused before a byte is read.
 
 ``write_files_atomic`` writes every output to a new temporary file in the target's folder and
-renames it into place; a symbolic link (or anything but a regular file) at a target is refused,
-never followed, and with several files either all are replaced or none is.
+renames it into place (or, for a hard-linked file, writes it in place from a verified copy);
+a symbolic link (or anything but a regular file) at a target is refused, never followed, and
+with several files either all are replaced or none is. Writers lock the folder, so concurrent
+edits do not overwrite each other, and clean up what a killed run left behind.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from lifeport_map.errors import Issue, OutputError, YamlError
@@ -273,18 +275,140 @@ def _fsync_folder(folder: Path) -> None:
 
 def write_files_atomic(
     files: Sequence[tuple[Path, bytes]], *, expected: Mapping[Path, bytes | None] | None = None
-) -> None:
-    """Replace each ``(path, data)`` atomically, all or none.
+) -> list[str]:
+    """Replace each ``(path, data)`` atomically, all or none; the notes returned say what was
+    left by an earlier, interrupted run and cleaned up (for the command to report).
 
-    Each file is first written in full to a new temporary file in its own folder; only then
-    are they renamed into place. A target that is a symbolic link, a folder or a special file is
-    refused. With ``expected``, a target must still hold exactly those bytes (None: must not
-    exist) right before it is replaced, otherwise nothing is written. If renaming one file fails,
-    the files already renamed get their previous content back.
+    Writers take an exclusive lock on each target's folder (``flock`` on the folder itself, so
+    no lock file is left behind), so two writers never interleave and, with ``expected``, the
+    second sees the first one's edit: a target must still hold exactly those bytes (None: must
+    not exist) right before it is replaced, otherwise nothing is written. Under the lock,
+    temporary files a killed run left beside a target are removed, and a write in place that was
+    interrupted is completed from its verified copy.
+
+    Each file is first written in full to a new temporary file in its own folder, then renamed
+    into place, keeping the permission bits and, where allowed, the owner. A file with several
+    hard links (a rename would split them) or whose owner cannot be kept is instead written in
+    place, after its new content has been written and verified beside it under a name that the
+    next run completes from if this one is killed. A target that is a symbolic link, a folder or
+    a special file is refused. If renaming one file fails, the files already renamed get their
+    previous content back.
     """
     targets = [Path(path) for path, _ in files]
     modes = [_check_target(path) for path in targets]
+    with _folders_locked([path.parent for path in targets]):
+        notes = [note for path in dict.fromkeys(targets) for note in recover(path)]
+        _write_locked(files, targets, modes, expected)
+    return notes
+
+
+@contextlib.contextmanager
+def _folders_locked(folders: Sequence[Path]) -> Iterator[None]:
+    """An exclusive lock on each folder (in one order, so two writers cannot deadlock); the
+    kernel releases it when the process ends, also on kill -9."""
+    import fcntl
+
+    descriptors: list[int] = []
+    try:
+        for folder in sorted({os.path.abspath(f) for f in folders}):
+            try:
+                fd = os.open(
+                    folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+                )
+                descriptors.append(fd)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError as exc:
+                raise OutputError(
+                    f"cannot lock folder {folder} for writing: {exc.strerror}",
+                    hint="check that the folder exists and is readable",
+                ) from None
+        yield
+    finally:
+        for fd in descriptors:
+            os.close(fd)
+
+
+def clean_up(path: Path) -> list[str]:
+    """What :func:`recover` does, with the folder locked: for a command that edits ``path`` but
+    finds nothing to change."""
+    with _folders_locked([Path(path).parent]):
+        return recover(Path(path))
+
+
+def _in_place_name(path: Path) -> Path:
+    return path.parent / f".{path.name}.inplace"
+
+
+def recover(path: Path) -> list[str]:
+    """Clean up after an earlier run that was killed while writing ``path`` (call with the
+    folder locked): complete an interrupted write in place from its verified copy, and remove
+    the temporary files and backups it left. One note per file dealt with."""
+    notes: list[str] = []
+    ready = _in_place_name(path)
+    if os.path.lexists(ready) and os.path.isfile(path) and not os.path.islink(ready):
+        data = Path(ready).read_bytes()
+        _copy_into(path, data)
+        os.unlink(ready)
+        notes.append(f"completed the write of {path} that an interrupted run had begun (from {ready.name})")
+    prefix = f".{path.name}."
+    try:
+        names = sorted(os.listdir(path.parent))
+    except OSError:
+        return notes
+    for name in names:
+        if name.startswith(prefix) and name.endswith((".tmp", ".bak")):
+            leftover = path.parent / name
+            with contextlib.suppress(OSError):
+                if stat.S_ISREG(os.lstat(leftover).st_mode) or os.path.islink(leftover):
+                    os.unlink(leftover)
+                    notes.append(f"removed {leftover}, left by an interrupted run")
+    if notes:
+        _fsync_folder(path.parent)
+    return notes
+
+
+def _copy_into(path: Path, data: bytes) -> None:
+    """Write ``data`` into the existing file ``path`` itself (same inode: hard links, owner and
+    mode stay), then cut it to length and flush it to disk."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        view = memoryview(data)
+        done = 0
+        while done < len(data):
+            done += os.pwrite(fd, view[done:], done)
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keeps_identity(tmp: str, path: Path) -> bool:
+    """Whether renaming ``tmp`` over ``path`` keeps the file's identity: one link only, and
+    the owner and group given to ``tmp`` (which only root, or the owner, may do)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return True
+    if info.st_nlink > 1:
+        return False
+    mine = os.lstat(tmp)
+    if (mine.st_uid, mine.st_gid) != (info.st_uid, info.st_gid):
+        try:
+            os.chown(tmp, info.st_uid, info.st_gid)
+        except OSError:
+            return False
+        os.chmod(tmp, info.st_mode & 0o7777)  # chown clears set-id bits
+    return True
+
+
+def _write_locked(
+    files: Sequence[tuple[Path, bytes]],
+    targets: list[Path],
+    modes: list[int | None],
+    expected: Mapping[Path, bytes | None] | None,
+) -> None:
     temps: list[str] = []
+    in_place: list[bool] = []
     backups: list[str | None] = []
     renamed = 0
     current = targets[0] if targets else Path()
@@ -298,19 +422,24 @@ def write_files_atomic(
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp, mode if mode is not None else _mode_for_new_file())
+            in_place.append(mode is not None and not _keeps_identity(tmp, current))
         for path in targets:
             if expected is not None and path in expected:
                 _require_unchanged(path, expected[path])
-        if len(targets) > 1:  # one rename needs no way back: it happens or it does not
-            for path, mode in zip(targets, modes, strict=True):
-                current = path
-                backups.append(_backup(path) if mode is not None else None)
-        for tmp, path in zip(temps, targets, strict=True):
+        for path, mode, inplace in zip(targets, modes, in_place, strict=True):
             current = path
-            os.replace(tmp, path)
+            # a write in place can fail half-way: its backup is a copy, never a link
+            needs = mode is not None and (len(targets) > 1 or inplace)
+            backups.append(_backup(path, copy=inplace) if needs else None)
+        for (path, data), tmp, inplace in zip(files, temps, in_place, strict=True):
+            current = Path(path)
+            if inplace:
+                _write_in_place(tmp, current, data)
+            else:
+                os.replace(tmp, current)
             renamed += 1
     except BaseException as exc:
-        _roll_back(targets[:renamed], backups[:renamed])
+        _roll_back(targets[:renamed], backups[:renamed], in_place[:renamed])
         for leftover in [*temps[renamed:], *(b for b in backups if b is not None)]:
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
@@ -328,13 +457,34 @@ def write_files_atomic(
         _fsync_folder(folder)
 
 
-def _backup(path: Path) -> str:
-    """A hard link to the current ``path`` next to it (a copy if links are not possible)."""
+def _write_in_place(tmp: str, path: Path, data: bytes) -> None:
+    """Write ``path`` in place from the verified copy ``tmp``: the copy is renamed to the name
+    the next run completes from, so a kill at any moment leaves the old file, or a file the next
+    run finishes; the copy goes once the file holds the new content."""
+    if Path(tmp).read_bytes() != data:  # verified before the original is touched
+        raise OSError(5, "the temporary copy does not read back as written")
+    ready = _in_place_name(path)
+    os.replace(tmp, ready)
+    _fsync_folder(path.parent)
+    try:
+        _copy_into(path, data)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(ready)
+        raise
+    os.unlink(ready)
+
+
+def _backup(path: Path, *, copy: bool = False) -> str:
+    """A hard link to the current ``path`` next to it (a copy if links are not possible, or
+    if ``copy``: the file is about to be written in place)."""
     for _ in range(100):
         import secrets  # hmac and hashlib: only when a file is replaced
 
         name = str(path.parent / f".{path.name}.{secrets.token_hex(6)}.bak")
         try:
+            if copy:
+                raise OSError(18, "a copy is asked for")
             os.link(path, name, follow_symlinks=False)
             return name
         except FileExistsError:
@@ -343,16 +493,20 @@ def _backup(path: Path) -> str:
             fd, name = _new_temp(path.parent, path.name)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(path.read_bytes())
+                handle.flush()
+                os.fsync(handle.fileno())
             os.chmod(name, os.lstat(path).st_mode & 0o7777)
             return name
     raise OSError(17, "no free name for a backup")
 
 
-def _roll_back(renamed: Sequence[Path], backups: Sequence[str | None]) -> None:
-    for path, backup in zip(renamed, backups, strict=False):
+def _roll_back(renamed: Sequence[Path], backups: Sequence[str | None], in_place: Sequence[bool]) -> None:
+    for path, backup, inplace in zip(renamed, backups, in_place, strict=False):
         with contextlib.suppress(OSError):
             if backup is None:
                 os.unlink(path)
+            elif inplace:
+                _copy_into(path, Path(backup).read_bytes())
             else:
                 os.replace(backup, path)
 
@@ -372,10 +526,10 @@ def _require_unchanged(path: Path, expected: bytes | None) -> None:
         )
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> None:
+def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> list[str]:
     """Write one file atomically (see :func:`write_files_atomic`); with ``expected``, only if
-    the file still holds exactly those bytes."""
-    write_files_atomic([(path, data)], expected=None if expected is None else {Path(path): expected})
+    the file still holds exactly those bytes. Returns the notes about an earlier run cleaned up."""
+    return write_files_atomic([(path, data)], expected=None if expected is None else {Path(path): expected})
 
 
 def write_text_atomic(path: Path, text: str) -> None:

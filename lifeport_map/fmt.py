@@ -169,7 +169,21 @@ def _is_flow(value: Any, lines: list[str]) -> bool:
     return 0 < line <= len(lines) and lines[line - 1][col - 1 : col] in ("[", "{")
 
 
-def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: str) -> None:
+def _prologue(lines: list[str]) -> int:
+    """How many lines at the start are the document's prologue, kept as written: directives
+    (``%YAML 1.2``, ``%TAG``) and the comments and blank lines among them, up to and including
+    the ``---`` that starts the document. 0 when the document has no ``---`` line of its own."""
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if line.startswith("---") and line[3:4] in ("", " ", "\t"):
+            rest = line[3:].strip()
+            return number + 1 if not rest or rest.startswith("#") else 0
+        if stripped and not stripped.startswith("#") and not line.startswith("%"):
+            return 0
+    return 0
+
+
+def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: str, skip: int = 0) -> None:
     spans = _content_spans(text)
     starts = [n.line for n in nodes]
     run: list[tuple[int, _Comment]] = []  # full-line comments and blanks since the last content
@@ -201,6 +215,8 @@ def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: st
         run.clear()
 
     for number, line in enumerate(lines, start=1):
+        if number <= skip:  # the prologue: written back as it is
+            continue
         covered = spans.get(number - 1)
         if covered is None:
             stripped = line.strip()
@@ -276,7 +292,9 @@ class _Writer:
         for comment in comments:
             if not comment.text and self.opened:
                 continue
-            self.lines.append(" " * indent + comment.text if comment.text else "")
+            # a comment written at column 0 stays there (inside an entry as well); others
+            # take the indentation of what they belong to
+            self.lines.append((" " * indent if comment.col else "") + comment.text if comment.text else "")
             self.opened = False
 
     def line(self, text: str, eol: list[str]) -> None:
@@ -447,7 +465,8 @@ def format_text(
     root = _Node(key=None, value=data, line=0, col=-1, index=0)
     nodes: list[_Node] = []
     _build(root, lines, nodes)
-    _attach_comments(root, nodes, lines, body)
+    prologue = _prologue(lines)
+    _attach_comments(root, nodes, lines, body, skip=prologue)
     if extra_sites:
         sites_node = next((n for n in root.children if n.key == "sites"), None)
         if sites_node is None or not isinstance(sites_node.value, list):
@@ -465,7 +484,7 @@ def format_text(
     writer = _Writer()
     writer.mapping(root, 0, REGISTRY_FIELDS, sort_entries=frozenset({"sites"}))
     writer.comments(root.after, 0)
-    output = "\n".join(_tidy(writer.lines)) + "\n"
+    output = "\n".join([*lines[:prologue], *_tidy(writer.lines)]) + "\n"
     hidden = HIDDEN.search(output)
     if hidden:
         at = body.find(hidden.group())
@@ -509,6 +528,7 @@ class FormatOutcome:
     out_of_order: list[str]  # ids of entries that move
     differing_entries: list[tuple[str, int]]  # (entry id or '(file)', first differing line)
     diff: list[str]  # unified diff of the lines, without line endings
+    notes: tuple[str, ...] = ()  # what an earlier, interrupted run left and this one cleaned up
 
     @property
     def changed(self) -> bool:
@@ -732,9 +752,13 @@ def plan_format(path: Path, regions_dir: Path | None = None, *, verify: bool = T
 def format_file(path: Path, regions_dir: Path | None = None, *, check: bool = False) -> FormatOutcome:
     """Put ``path`` in canonical form (unless ``check``); atomic, keeping permissions, refusing
     a symbolic link and a file that changed on disk since it was read."""
-    from lifeport_map.fileio import write_bytes_atomic
+    import dataclasses
 
+    from lifeport_map.fileio import clean_up, write_bytes_atomic
+
+    # what a killed run left is dealt with first: a write in place it began is completed
+    notes = [] if check else clean_up(path)
     outcome = plan_format(path, regions_dir, verify=not check)
     if outcome.changed and not check:
-        write_bytes_atomic(path, outcome.formatted, expected=outcome.original)
-    return outcome
+        notes += write_bytes_atomic(path, outcome.formatted, expected=outcome.original)
+    return dataclasses.replace(outcome, notes=tuple(notes))

@@ -57,7 +57,12 @@ def test_licence_matches_pyproject() -> None:
 
 
 # Distribution name on PyPI -> top-level module, where they differ.
-MODULE_OF = {"pyyaml": "yaml", "xstatic-leaflet": "xstatic", "xstatic-leaflet-markercluster": "xstatic"}
+MODULE_OF = {
+    "pyyaml": "yaml",
+    "xstatic-leaflet": "xstatic",
+    "xstatic-leaflet-markercluster": "xstatic",
+    "markdown-it-py": "markdown_it",
+}
 
 
 def declared_modules(extra: str | None) -> set[str]:

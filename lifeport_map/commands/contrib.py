@@ -67,6 +67,8 @@ def fmt_command(
         outcome = format_file(path, _paths(ctx).regions, check=check)
     except LifeportError as error:
         fail(error)
+    for note in outcome.notes:
+        sys.stderr.write(f"lifeport-map: {terminal(note)}\n")
     if not outcome.changed:
         sys.stderr.write(f"{terminal(str(path))}: already in canonical form\n")
         return
@@ -323,6 +325,8 @@ def add_command(
         )
     except LifeportError as error:
         fail(error)
+    for note in outcome.notes:
+        sys.stderr.write(f"lifeport-map: {terminal(note)}\n")
     from lifeport_map.fmt import format_text
 
     entry_text = format_text("sites: []\n", extra_sites=[outcome.entry]).splitlines()[1:]

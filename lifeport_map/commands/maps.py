@@ -7,6 +7,7 @@ folium, geopandas and matplotlib are imported only inside the commands.
 
 from __future__ import annotations
 
+import sys
 import time
 from enum import StrEnum
 from pathlib import Path
@@ -334,7 +335,7 @@ def import_boundary(
     named = _paths(ctx).regions
     regions_dir = named or default_regions_dir()
     try:
-        stored, region_file = run_import(
+        stored, region_file, notes = run_import(
             file,
             regions_dir,
             region,
@@ -345,6 +346,8 @@ def import_boundary(
         )
     except LifeportError as error:
         fail(error)
+    for note in notes:
+        sys.stderr.write(f"lifeport-map: {terminal(note)}\n")
     _out(
         f"stored {terminal(str(stored))}; definition '{terminal(definition)}' in {terminal(str(region_file))}"
     )

@@ -1,0 +1,259 @@
+"""Edits survive a kill and keep the file's identity (issue 17, deliverable 6): `fmt`, `add`
+and `regions import-boundary` write through fileio.write_files_atomic, which keeps the owner,
+mode, line ends and hard links of the file, keeps `%YAML` directives and column-0 comments
+(fmt), removes what a killed run left (and says so), and never loses a concurrent edit.
+
+The kill test here is short (a few kills at random moments); bench/kill_loop.py runs it at length.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from lifeport_map.cli import app
+from lifeport_map.errors import OutputError
+from lifeport_map.fileio import clean_up, write_bytes_atomic
+from lifeport_map.fmt import format_text
+
+CONTRIB = Path(__file__).resolve().parent / "fixtures" / "contrib"
+CANONICAL = (CONTRIB / "companies.yaml").read_text(encoding="utf-8")
+# Not canonical: a quoted URL written plain; fmt puts the quotes back.
+UNFORMATTED = CANONICAL.replace('url: "https://example.org/alpha"', "url: https://example.org/alpha", 1)
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def fmt(path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["--registry", str(path), "--regions", str(CONTRIB / "regions"), "fmt"])
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stderr
+
+
+def test_the_unformatted_text_differs_only_by_its_quotes() -> None:
+    assert UNFORMATTED != CANONICAL and format_text(UNFORMATTED) == CANONICAL
+
+
+# --- what fmt keeps -----------------------------------------------------------------------------
+
+
+def test_fmt_keeps_a_yaml_directive_and_a_column_0_comment_inside_an_entry() -> None:
+    text = "%YAML 1.2\n# about the directive\n---\n" + UNFORMATTED.replace(
+        "    kind: idm\n", "# a note at column 0, about the kind\n    kind: idm\n", 1
+    )
+    expected = "%YAML 1.2\n# about the directive\n---\n" + CANONICAL.replace(
+        "    kind: idm\n", "# a note at column 0, about the kind\n    kind: idm\n", 1
+    )
+    assert format_text(text) == expected
+    assert format_text(expected) == expected  # and stays so
+
+
+def test_fmt_keeps_a_document_start_marker() -> None:
+    assert format_text("---\n" + UNFORMATTED) == "---\n" + CANONICAL
+
+
+def test_fmt_keeps_mode_hard_links_and_crlf_line_ends(tmp_path: Path) -> None:
+    path = tmp_path / "companies.yaml"
+    path.write_bytes(UNFORMATTED.replace("\n", "\r\n").encode("utf-8"))
+    os.chmod(path, 0o640)
+    link = tmp_path / "linked.yaml"
+    os.link(path, link)
+    inode = os.stat(path).st_ino
+    code, err = fmt(path)
+    assert code == 0, err
+    info = os.stat(path)
+    assert (info.st_ino, info.st_nlink, info.st_mode & 0o777) == (inode, 2, 0o640)
+    assert path.read_bytes() == CANONICAL.replace("\n", "\r\n").encode("utf-8")
+    assert link.read_bytes() == path.read_bytes()  # the other name sees the edit
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml", "linked.yaml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
+def test_fmt_keeps_the_owner_when_run_as_another_user(tmp_path: Path) -> None:
+    path = tmp_path / "companies.yaml"
+    path.write_text(UNFORMATTED, encoding="utf-8")
+    os.chown(path, 4321, 8765)
+    code, err = fmt(path)
+    assert code == 0, err
+    info = os.stat(path)
+    assert (info.st_uid, info.st_gid) == (4321, 8765)
+    assert path.read_text(encoding="utf-8") == CANONICAL
+
+
+# --- what a killed run leaves ---------------------------------------------------------------------
+
+
+def test_the_next_run_removes_a_stale_temporary_file_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "companies.yaml"
+    path.write_text(CANONICAL, encoding="utf-8")  # nothing to format: fmt still cleans up
+    stale = tmp_path / ".companies.yaml.k1ll3d00.tmp"
+    stale.write_text(CANONICAL[:100], encoding="utf-8")
+    code, err = fmt(path)
+    assert code == 0
+    assert f"removed {stale}, left by an interrupted run" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]
+
+
+def test_the_next_run_completes_an_interrupted_write_in_place(tmp_path: Path) -> None:
+    """Killed after the verified copy was in place and half of the file was written."""
+    path = tmp_path / "companies.yaml"
+    path.write_text(UNFORMATTED[:200], encoding="utf-8")  # half written
+    os.link(path, tmp_path / "linked.yaml")
+    (tmp_path / ".companies.yaml.inplace").write_text(CANONICAL, encoding="utf-8")
+    code, err = fmt(path)
+    assert code == 0, err
+    assert "completed the write of" in err and "(from .companies.yaml.inplace)" in err
+    assert path.read_text(encoding="utf-8") == CANONICAL
+    assert (tmp_path / "linked.yaml").read_text(encoding="utf-8") == CANONICAL
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml", "linked.yaml"]
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from lifeport_map.fileio import write_bytes_atomic
+path = Path(sys.argv[1])
+contents = [Path(sys.argv[2]).read_bytes(), Path(sys.argv[3]).read_bytes()]
+print("ready", flush=True)
+i = 0
+while True:
+    write_bytes_atomic(path, contents[i % 2])
+    i += 1
+"""
+
+
+def kill_at_random_moments(tmp_path: Path, rounds: int, *, hard_link: bool, seed: int) -> int:
+    """Kill a writer that replaces a file with A or B in a loop, ``rounds`` times at random
+    moments; after each kill the file is the original, A or B (or, written in place, completed
+    to one of them by the next run) and nothing else is left. Returns how often it was caught
+    in the middle of a write in place."""
+    rng = random.Random(seed)
+    original = b"original\n" * 1000
+    a, b = b"A" * 3_000_000 + b"\n", b"B" * 2_000_000 + b"\n"
+    (tmp_path / "a").write_bytes(a)
+    (tmp_path / "b").write_bytes(b)
+    folder = tmp_path / "work"
+    folder.mkdir()
+    path = folder / "file.yaml"
+    caught = 0
+    for _ in range(rounds):
+        path.write_bytes(original)
+        if hard_link:
+            os.link(path, folder / "link.yaml")
+        child = subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), str(tmp_path / "a"), str(tmp_path / "b")],
+            stdout=subprocess.PIPE,
+            cwd=ROOT,
+        )
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        time.sleep(rng.uniform(0, 0.15))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        in_place = (folder / ".file.yaml.inplace").exists()
+        caught += in_place
+        if not in_place:
+            assert path.read_bytes() in (original, a, b)
+        clean_up(path)
+        assert path.read_bytes() in (original, a, b)
+        expected = ["file.yaml", "link.yaml"] if hard_link else ["file.yaml"]
+        assert sorted(p.name for p in folder.iterdir()) == expected
+        if hard_link:
+            assert (folder / "link.yaml").read_bytes() == path.read_bytes()
+            (folder / "link.yaml").unlink()
+    return caught
+
+
+@pytest.mark.parametrize("hard_link", [False, True], ids=["renamed", "in-place"])
+def test_a_kill_at_a_random_moment_leaves_the_old_or_the_new_file(tmp_path: Path, hard_link: bool) -> None:
+    kill_at_random_moments(tmp_path, 3, hard_link=hard_link, seed=17)
+
+
+# --- two writers at once ----------------------------------------------------------------------------
+
+
+def test_concurrent_writers_never_lose_an_edit(tmp_path: Path) -> None:
+    """Eight writers each add one line to the same file by read, change, compare-and-write;
+    one that finds the file changed under it reads again. Every line arrives."""
+    path = tmp_path / "log.yaml"
+    path.write_bytes(b"lines:\n")
+    refused = []
+
+    def writer(n: int) -> None:
+        while True:
+            before = path.read_bytes()
+            time.sleep(0.001)
+            try:
+                write_bytes_atomic(path, before + f"  - {n}\n".encode(), expected=before)
+                return
+            except OutputError as error:
+                assert "changed on disk since it was read" in error.message
+                refused.append(n)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "lines:" and sorted(lines[1:]) == [f"  - {n}" for n in range(8)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.yaml"]
+
+
+def test_two_adds_at_once_both_arrive_or_one_is_told(tmp_path: Path) -> None:
+    path = tmp_path / "companies.yaml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    common = [
+        "--kind",
+        "supplier",
+        "--activity",
+        "equipment-components",
+        "--country",
+        "NL",
+        "--source-year",
+        "2026",
+    ]
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "lifeport_map",
+                "--registry",
+                str(path),
+                "--regions",
+                str(CONTRIB / "regions"),
+                "add",
+                "--no-interactive",
+                "--name",
+                f"{name} Works",
+                "--organisation",
+                name,
+                "--place",
+                place,
+                "--source-url",
+                f"https://{name.lower()}.example.org/news",
+                *common,
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        for name, place in (("Acme", "Nijmegen"), ("Bolt", "Arnhem"))
+    ]
+    outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else "") for run in runs]
+    text = path.read_text(encoding="utf-8")
+    for (code, err), site in zip(outcomes, ("acme-nijmegen", "bolt-arnhem"), strict=True):
+        if code == 0:
+            assert f"- id: {site}\n" in text, err  # an edit reported as made is in the file
+        else:
+            assert code == 3 and "changed on disk since it was read" in err, err
+    assert any(code == 0 for code, _ in outcomes)
