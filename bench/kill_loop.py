@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.test_edits import kill_at_random_moments  # noqa: E402
+from tests.test_edits import kill_at_random_moments
 
 
 def main() -> None:
