@@ -280,7 +280,19 @@ def boundary_collection(data: Any, *, source: str) -> dict[str, Any]:
         )
     try:
         shapes = [shape(g) for g in geometries]
-        merged = unary_union([s if s.is_valid else s.buffer(0) for s in shapes])
+        # An invalid polygon is refused, never "repaired": buffer(0) or make_valid can keep
+        # only a part of a self-intersecting ring (half the area of a bow tie).
+        invalid = next(((n, s) for n, s in enumerate(shapes) if not s.is_valid), None)
+        if invalid is not None:
+            from shapely.validation import explain_validity
+
+            why = excerpt(explain_validity(invalid[1]), 80)
+            raise UsageError(
+                f"{source}: polygon {invalid[0] + 1} is not valid: {why}",
+                hint="fix the polygon in a GIS (QGIS: Vector > Geometry Tools > Check Validity); "
+                "lifeport-map does not repair it, since a repair can change the area",
+            )
+        merged = unary_union(shapes)
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, ShapelyError) as exc:
         raise UsageError(
             f"{source}: a polygon is malformed ({excerpt(exc, 80)})",
@@ -412,6 +424,7 @@ def import_boundary(
     relative = boundary_file_name(region_id, definition_id)
     _may_store(old_data, region_id, definition_id, relative, regions_dir, replace=replace)
     collection = boundary_collection(read_geojson(boundary_file), source=str(boundary_file))
+    _near_the_centre(collection, old_data, region_id, str(boundary_file))
     item = boundary_definition(definition_id, relative, str(boundary_file), year)
     lines = boundary_definition_lines(definition_id, relative, str(boundary_file), year)
     new_region_text = with_boundary_definition(region_text, definition_id, lines)
@@ -431,6 +444,51 @@ def import_boundary(
                 folder.rmdir()
         raise
     return target, region_file, cleaned + notes
+
+
+NEAR_KM = 25.0  # how far an imported boundary may lie from its region's centre
+
+
+def _km_from(geometry: Any, lat: float, lon: float) -> float:
+    """Distance in km from (lat, lon) to ``geometry`` (0 inside it), in a local equirectangular
+    projection around that point (close enough at these distances)."""
+    import shapely
+    from shapely.geometry import Point
+
+    scale = 111.195 * math.cos(math.radians(lat))
+    local = shapely.transform(geometry, lambda xy: (xy - [lon, lat]) * [scale, 111.195])
+    return float(local.distance(Point(0.0, 0.0)))
+
+
+def _near_the_centre(collection: dict[str, Any], data: Any, region_id: str, source: str) -> None:
+    """Refuse a boundary that does not lie at its region: swapped latitude and longitude, or
+    another region's file (the map would zoom out to show it)."""
+    import shapely
+    from shapely.geometry import shape
+
+    centre = data.get("centre") if isinstance(data, dict) else None
+    if not isinstance(centre, dict) or not all(
+        isinstance(centre.get(k), (int, float)) for k in ("lat", "lon")
+    ):
+        return
+    lat, lon = float(centre["lat"]), float(centre["lon"])
+    geometry = shape(collection["features"][0]["geometry"])
+    km = _km_from(geometry, lat, lon)
+    if km <= NEAR_KM:
+        return
+    place = excerpt(centre.get("place") or f"{lat}, {lon}")
+    swapped = shapely.transform(geometry, lambda xy: xy[:, ::-1])
+    if _km_from(swapped, lat, lon) <= NEAR_KM:
+        raise UsageError(
+            f"{source}: latitude and longitude are swapped (the polygon lies {km:,.0f} km from "
+            f"{region_id}'s centre, {place}; swapped back it lies there)",
+            hint="GeoJSON gives [longitude, latitude]; export the file again in EPSG:4326 with that order",
+        )
+    raise UsageError(
+        f"{source}: the polygon lies {km:,.0f} km from {region_id}'s centre ({place}); "
+        f"a boundary of the region must reach within {NEAR_KM:.0f} km of it",
+        hint="check that the file is the boundary of this region (not of another one) and in EPSG:4326",
+    )
 
 
 def _may_store(

@@ -151,7 +151,32 @@ def test_import_boundary_stores_file_and_definition(tmp_path: Path, regions: Pat
             "not longitude/latitude",
         ),
         ({"type": "Topology"}, "not a GeoJSON FeatureCollection"),
+        # issue 17: a bow tie is refused, not "repaired" to half its area
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[5.7, 51.7], [6.1, 52.0], [6.1, 51.7], [5.7, 52.0], [5.7, 51.7]]],
+            },
+            "polygon 1 is not valid: Self-intersection[5.9 51.85]",
+        ),
+        # latitude and longitude swapped: the square lies in the Indian Ocean
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[51.7, 5.7], [51.7, 6.1], [52.0, 6.1], [52.0, 5.7], [51.7, 5.7]]],
+            },
+            "latitude and longitude are swapped",
+        ),
+        # another region's polygon (a square at Dresden): about 539 km from Nijmegen
+        (
+            {
+                "type": "Polygon",
+                "coordinates": [[[13.6, 51.0], [13.9, 51.0], [13.9, 51.1], [13.6, 51.1], [13.6, 51.0]]],
+            },
+            "the polygon lies 539 km from nijmegen's centre (Nijmegen)",
+        ),
     ],
+    ids=["not-json", "empty", "rd-crs", "point", "projected", "topology", "bow-tie", "swapped", "elsewhere"],
 )
 def test_import_boundary_rejects_bad_files_and_changes_nothing(
     tmp_path: Path, regions: Path, content: object, message: str
@@ -165,6 +190,20 @@ def test_import_boundary_rejects_bad_files_and_changes_nothing(
     assert message in result.stderr and "hint:" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(regions) == before
+
+
+def test_import_boundary_keeps_the_crlf_line_ends_of_the_region_file(tmp_path: Path, regions: Path) -> None:
+    region_file = regions / "nijmegen.yaml"
+    lf = region_file.read_bytes()
+    region_file.write_bytes(lf.replace(b"\n", b"\r\n"))
+    source = _write(tmp_path, "NL226.geojson", SQUARE)
+    result = run_cli(
+        "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "nijmegen"
+    )
+    assert result.returncode == 0, result.stderr
+    written = region_file.read_bytes()
+    assert written.startswith(lf.replace(b"\n", b"\r\n").rstrip(b"\r\n"))  # the file as it was, then
+    assert b"id: boundary\r\n" in written and written.count(b"\n") == written.count(b"\r\n")
 
 
 def test_import_boundary_unknown_region(tmp_path: Path, regions: Path) -> None:
