@@ -93,7 +93,7 @@ def validate(
     issues.extend(check_sources_and_urls(registry))
     issues.extend(check_status(registry))
     issues.extend(check_coordinates(registry, gazetteer))
-    issues.extend(check_municipalities(registry, gazetteer))
+    issues.extend(check_municipality_names(registry, gazetteer))
     # Swapped or mis-signed coordinates also lie outside the country: one mistake, one error.
     mistaken = {i.entry for i in issues if i.code in ("coordinates.swapped", "coordinates.sign")}
     issues.extend(i for i in check_countries(registry) if i.entry not in mistaken)
@@ -348,8 +348,14 @@ def _part_of_cycles(part_of: dict[str, list[str]], ids: dict[str, Site]) -> Iter
 
 def known_municipalities(registry: Registry) -> dict[str, dict[str, str]]:
     """Per country, the folded names (and aliases) of the municipalities the region files list
-    with their official codes, each mapped to how it is written."""
+    with their official codes, and for NL every municipality of the shipped CBS list, each
+    mapped to how it is written."""
+    from lifeport_map.municipalities import municipality_features
+
     known: dict[str, dict[str, str]] = defaultdict(dict)
+    for feature in municipality_features().values():
+        name = str(feature["properties"]["name"])
+        known["NL"].setdefault(fold(name), name)
     for region in registry.regions.values():
         for definition in region.definitions:
             for municipality in definition.municipalities:
@@ -358,7 +364,7 @@ def known_municipalities(registry: Registry) -> dict[str, dict[str, str]]:
     return known
 
 
-def check_municipalities(registry: Registry, gazetteer: Gazetteer | None = None) -> Iterator[Issue]:
+def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = None) -> Iterator[Issue]:
     """A site's municipality decides its regions, so a misspelt one ("Nimegen") silently drops
     the site out of them. No full official list (CBS, NIS, AGS) is shipped: a municipality must
     be on a region file's member list or be a place of the offline gazetteer. An unknown name
