@@ -306,7 +306,7 @@ def near_sections(result: Near, lang: str) -> list[Section]:
         "id",
         *(word(k, lang) for k in ("site", "organisation", "place", "activities")),
     ]
-    return [Section(title, columns, rows, notes)]
+    return [Section(title, columns, rows, notes, ids=(1,))]
 
 
 def figure_coverage(figure: FigureComparison, lang: str) -> str:
@@ -485,6 +485,7 @@ def claims_sections(result: ClaimsResult, lang: str) -> list[Section]:
             [totals],
             csv_columns=csv_columns,
             csv_rows=csv_rows,
+            ids=(0,),
         )
     ]
     for c in result.claims:

@@ -30,6 +30,7 @@ class Section:
     notes: list[str] = field(default_factory=list)
     csv_columns: list[str] | None = None
     csv_rows: list[list[Any]] | None = None
+    ids: tuple[int, ...] = ()  # columns of ids: never wrapped or cut in a terminal
 
 
 def plain(value: Any) -> str:
@@ -85,7 +86,10 @@ def to_csv(sections: Sequence[Section]) -> str:
 
 
 def print_console(sections: Sequence[Section]) -> None:
-    """Print tables to the terminal through rich with markup off; notes as plain lines."""
+    """Print tables to the terminal through rich with markup off; notes as plain lines.
+
+    A table is laid out for the terminal's width without cutting a cell (stacked records when
+    it does not fit); notes wrap between words."""
     from lifeport_map.render.console import console, table
     from lifeport_map.render.safe import terminal
 
@@ -94,9 +98,8 @@ def print_console(sections: Sequence[Section]) -> None:
         if index:
             out.print()
         if section.columns:
-            out.print(
-                table(section.title, section.columns, [[plain(v) for v in row] for row in section.rows])
-            )
+            rows = [[plain(v) for v in row] for row in section.rows]
+            out.print(table(section.title, section.columns, rows, width=out.width, ids=section.ids))
         else:
             out.print(terminal(section.title))
         for note in section.notes:
