@@ -499,6 +499,7 @@ class WhiteSpot(Result):
     candidates_without_coordinates: int
     # With a radius: the candidates farther away (left out of ``candidates``).
     candidates_beyond_radius: int | None = field(default=None, metadata=OMIT_NONE)
+    phase_label: str = ""  # the phase's label in the chosen language
 
 
 @dataclass(frozen=True)

@@ -83,7 +83,7 @@ def test_unknown_facility_fields_make_a_count_undecided_and_are_named() -> None:
     found = verdicts()["about-three-fab-plants"]
     assert found.observed == 0
     assert found.missing == ("facility type of fab-nijmegen, foundry-enschede",)
-    assert [e.detail for e in found.evidence] == ["?facility_types", "?facility_types"]
+    assert [e.detail for e in found.evidence] == ["?facility type", "?facility type"]
 
 
 def test_organisations_present_elsewhere_or_missing() -> None:
@@ -183,7 +183,7 @@ def test_claims_formats(fmt: str) -> None:
         assert [c["verdict"] for c in data["claims"]] == [DOES_NOT_HOLD, CANNOT_TELL]
         assert data["totals"] == {"holds": 0, "does_not_hold": 1, "cannot_tell": 1}
     elif fmt == "csv":
-        rows = list(csv.reader(io.StringIO(result.stdout)))
+        rows = list(csv.reader(io.StringIO(result.stdout), delimiter=";"))  # Dutch: ';'
         assert [r[0] for r in rows] == ["Claim", "only-fab", "jobs-2026"]
         assert rows[1][1] == "klopt niet"
     else:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.analysis_support import ANALYSIS, ANALYSIS_ARGS
+from tests.analysis_support import ANALYSIS, ANALYSIS_ARGS, geodesic_km_independent
 from tests.conftest import run_cli, snapshot
 
 COMMANDS = ["coverage", "compare", "gaps", "whatif", "near", "stats", "export"]
@@ -44,8 +44,8 @@ def test_every_format_and_language(args: list[str], fmt: str) -> None:
         if fmt == "json":
             json.loads(result.stdout)
         if fmt == "csv":
-            rows = list(csv.reader(io.StringIO(result.stdout)))
-            assert len(rows) >= 2
+            rows = list(csv.reader(io.StringIO(result.stdout), delimiter=";" if lang == "nl" else ","))
+            assert len(rows) >= 2 and len(rows[0]) >= 2
             assert not any(c.startswith(("=", "+", "@")) for row in rows for c in row)
 
 
@@ -202,7 +202,41 @@ def test_whatif_warns_on_stderr_in_the_chosen_language() -> None:
 
 def test_compare_heads_its_columns_with_region_names() -> None:
     out = run_cli(*ANALYSIS_ARGS, "compare", "nijmegen", "dresden", "-f", "csv").stdout
-    assert out.splitlines()[0] == "Fase,Thuisregio,Dresden"
+    assert out.splitlines()[0] == "Fase;Thuisregio;Dresden"
     out = run_cli(*ANALYSIS_ARGS, "compare", "nijmegen", "dresden", "-f", "markdown", "--lang", "en").stdout
     assert "| Phase | Home region | Dresden |" in out
     assert "Definition Home region: Nijmegen and Duiven" in out
+
+
+def test_csv_dialects() -> None:
+    """Dutch CSV (the default under --lang nl) has ';' and decimal commas, English ',' and
+    points; --csv-dialect overrides the language. A negative number stays a number (not
+    defused); text is still defused. Nijmegen's design quotient in the fixture's compare is 0.5
+    (hand count in test_analysis_compare), fab-nijmegen is 0 km from Nijmegen."""
+    dutch = run_cli(*ANALYSIS_ARGS, "stats", "-r", "nijmegen", "-f", "csv").stdout
+    rows = list(csv.reader(io.StringIO(dutch), delimiter=";"))
+    assert rows[0] == [
+        "Cijfer",
+        "Jaar",
+        "Groep",
+        "Eenheid",
+        "Gepubliceerd",
+        "Register",
+        "Verschil",
+        "Dekking",
+    ]
+    # 2026: published 2850, registry 1350 (fab 1000 + osat 300 + ems 50): difference -1500
+    assert rows[1][:7] == ["Werknemers per pijler 2026", "2026", "", "personen", "2850", "1350", "-1500"]
+    english = run_cli(*ANALYSIS_ARGS, "stats", "-r", "nijmegen", "-f", "csv", "--csv-dialect", "en").stdout
+    assert english.splitlines()[:2] == [
+        "Cijfer,Jaar,Groep,Eenheid,Gepubliceerd,Register,Verschil,Dekking",
+        "Werknemers per pijler 2026,2026,,personen,2850,1350,-1500,"
+        "3 van 4 vestigingen met cijfer; 47 % van het gepubliceerde totaal",  # 1350 / 2850
+    ]
+    # fab-nijmegen (Nijmegen) to osat-duiven (Duiven): 16.04 km, independently computed
+    km = f"{geodesic_km_independent(51.8425, 5.85278, 51.94667, 6.01389):.2f}"
+    assert km == "16.04"
+    near = [*ANALYSIS_ARGS, "near", "fab-nijmegen", "--radius-km", "20", "-f", "csv"]
+    assert "\n16,04;osat-duiven;Packco Duiven;" in run_cli(*near).stdout
+    assert "\n16.04,osat-duiven,Packco Duiven," in run_cli(*near, "--lang", "en").stdout
+    assert "\n16.04,osat-duiven," in run_cli(*near, "--csv-dialect", "en").stdout

@@ -44,7 +44,9 @@ from lifeport_map.graph import (
     resolve_definition,
     resolve_region,
     site,
+    term_label,
 )
+from lifeport_map.graph import label as graph_label
 from lifeport_map.numbers import format_number, format_percent
 from lifeport_map.results import (
     ClaimsMethod,
@@ -511,7 +513,12 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
     evidence = tuple(
         _evidence(ctx, s, distance=distances.get(s.id), detail=_facility_detail(ctx, s)) for s in matched
     ) + tuple(
-        _evidence(ctx, s, distance=distances.get(s.id), detail="?" + ", ".join(lacking))
+        _evidence(
+            ctx,
+            s,
+            distance=distances.get(s.id),
+            detail="?" + ", ".join(text(f, ctx.lang) if f in TEXT else f for f in lacking),
+        )
         for s, lacking in unknown
     )
     return _Outcome(
@@ -532,7 +539,9 @@ def _facility_detail(ctx: _Context, found: SiteNode) -> str:
         parts.append("/".join(str(mm) for mm in found.wafer_mm) + " mm")
     parts.extend(found.technologies)
     if found.status != "active":
-        parts.append(text("status_note", ctx.lang, status=found.status))
+        parts.append(
+            text("status_note", ctx.lang, status=term_label(ctx.graph, "statuses", found.status, ctx.lang))
+        )
     return ", ".join(parts)
 
 
@@ -660,7 +669,15 @@ def _check_organisations(ctx: _Context, claim: Claim) -> _Outcome:
         else:
             absent.append(name)
     region_name = found.text(ctx.lang)
-    what = text("with_activity", ctx.lang, activities=", ".join(sorted(activities))) if activities else ""
+    what = (
+        text(
+            "with_activity",
+            ctx.lang,
+            activities=", ".join(sorted(graph_label(ctx.graph, "activity", a, ctx.lang) for a in activities)),
+        )
+        if activities
+        else ""
+    )
     finding = []
     if present:
         finding.append(
@@ -669,9 +686,11 @@ def _check_organisations(ctx: _Context, claim: Claim) -> _Outcome:
             )
         )
     if elsewhere:
-        described = "; ".join(
-            f"{name} ({', '.join(f'{s.place} [{s.status}]' for s in sites)})" for name, sites in elsewhere
-        )
+
+        def where(s: SiteNode) -> str:
+            return f"{s.place} [{term_label(ctx.graph, 'statuses', s.status, ctx.lang)}]"
+
+        described = "; ".join(f"{name} ({', '.join(where(s) for s in sites)})" for name, sites in elsewhere)
         finding.append(text("elsewhere", ctx.lang, region=region_name, what=what, names=described))
     if absent:
         finding.append(text("not_in_registry", ctx.lang, names=", ".join(absent)))
@@ -844,6 +863,15 @@ def _check_employees(ctx: _Context, claim: Claim) -> _Outcome:
     )
 
 
+def _group_labels(ctx: _Context, view: str | None) -> dict[str, str]:
+    """The groups of a taxonomy view by key, labelled in the chosen language."""
+    from lifeport_map.analysis.stats import view_groups
+
+    if view is None:
+        return {}
+    return {key: labels.get(ctx.lang) or labels["en"] for key, labels, _ in view_groups(ctx.graph, view)}
+
+
 def _check_figure_sum(ctx: _Context, claim: Claim) -> _Outcome:
     check = claim.check
     figure = _figure(ctx, check["region"], check["figure"])
@@ -857,6 +885,7 @@ def _check_figure_sum(ctx: _Context, claim: Claim) -> _Outcome:
         )
     added = sum(figure.values.values())
     tolerance = 0.02 * figure.value if figure.approximate else 0.0
+    group_labels = _group_labels(ctx, figure.breakdown)
     difference = added - figure.value
     return _Outcome(
         verdict=HOLDS if abs(difference) <= tolerance else DOES_NOT_HOLD,
@@ -872,7 +901,7 @@ def _check_figure_sum(ctx: _Context, claim: Claim) -> _Outcome:
         observed=added,
         expected=figure.value,
         numbers=tuple(
-            EvidenceNumber(key=group, label=group, value=value, note="")
+            EvidenceNumber(key=group, label=group_labels.get(group, group), value=value, note="")
             for group, value in figure.values.items()
         ),
     )

@@ -101,6 +101,7 @@ def gaps(
                     found.centre,
                     limit,
                     radius_km,
+                    phase.label,
                 )
             )
         present = {a.id: a for a in phase.activities.present}
@@ -133,6 +134,7 @@ def gaps(
                     found.centre,
                     limit,
                     radius_km,
+                    phase.label,
                 )
             )
     return Gaps(
@@ -158,6 +160,7 @@ def _spot(
     centre: tuple[float, float],
     limit: int,
     radius_km: float | None = None,
+    phase_label: str = "",
 ) -> WhiteSpot:
     placed = [(s, s.lat, s.lon) for s in pool if s.lat is not None and s.lon is not None]
     distances = geodesic_many_km(centre[0], centre[1], [(lat, lon) for _, lat, lon in placed])
@@ -193,4 +196,5 @@ def _spot(
         candidates_total=len(pool),
         candidates_without_coordinates=len(pool) - len(placed),
         candidates_beyond_radius=beyond,
+        phase_label=phase_label,
     )

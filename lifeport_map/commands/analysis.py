@@ -47,6 +47,21 @@ FormatOption = Annotated[
     ),
 ]
 LangOption = Annotated[Lang, typer.Option(help="Language of labels: nl or en.")]
+
+
+class CsvDialect(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
+CsvDialectOption = Annotated[
+    CsvDialect | None,
+    typer.Option(
+        "--csv-dialect",
+        help="CSV for Dutch spreadsheets (nl: ';' between fields, decimal commas) or English ones "
+        "(en: ',' and decimal points); default: the --lang.",
+    ),
+]
 RegionOption = Annotated[
     str,
     typer.Option(
@@ -129,7 +144,7 @@ DefinitionOption = Annotated[
 ]
 
 
-def _show(result: Result, fmt: AnalysisFormat, lang: Lang) -> None:
+def _show(result: Result, fmt: AnalysisFormat, lang: Lang, csv_dialect: CsvDialect | None = None) -> None:
     """Render an analysis result in the chosen format on standard output; its warnings go to
     standard error as well."""
     import sys
@@ -149,11 +164,11 @@ def _show(result: Result, fmt: AnalysisFormat, lang: Lang) -> None:
 
     sections = build_sections(result, lang.value)
     if fmt is AnalysisFormat.table:
-        print_console(sections)
+        print_console(sections, lang.value)
     elif fmt is AnalysisFormat.markdown:
-        _out(to_markdown(sections))
+        _out(to_markdown(sections, lang.value))
     else:
-        _out(to_csv(sections))
+        _out(to_csv(sections, (csv_dialect or lang).value, lang.value))
 
 
 def _run(ctx: typer.Context, compute: Callable[[Any], R]) -> R:
@@ -179,6 +194,7 @@ def coverage(
     year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
+    csv_dialect: CsvDialectOption = None,
 ) -> None:
     """Which value-chain phases a region covers, by whom, in which roles, and how fragile.
 
@@ -199,7 +215,7 @@ def coverage(
             reg, region, definition=definition, lang=lang.value, roles=roles, filters=filters, year=year
         ),
     )
-    _show(result, fmt, lang)
+    _show(result, fmt, lang, csv_dialect)
 
 
 @app.command()
@@ -229,6 +245,7 @@ def compare(
     year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
+    csv_dialect: CsvDialectOption = None,
 ) -> None:
     """Compare regions: phase x region matrix, whole-chain regions and specialisation.
 
@@ -251,7 +268,7 @@ def compare(
             year=year,
         )
 
-    _show(_run(ctx, go), fmt, lang)
+    _show(_run(ctx, go), fmt, lang, csv_dialect)
 
 
 @app.command()
@@ -269,6 +286,7 @@ def gaps(
     kind: KindOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
+    csv_dialect: CsvDialectOption = None,
 ) -> None:
     """White spots of a region and the nearest candidate providers elsewhere (geodesic km).
 
@@ -291,7 +309,7 @@ def gaps(
             filters=_filters(country, activity, technology, wafer_mm, facility_type, kind),
         ),
     )
-    _show(result, fmt, lang)
+    _show(result, fmt, lang, csv_dialect)
 
 
 @app.command()
@@ -305,6 +323,7 @@ def whatif(
     roles: RolesOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
+    csv_dialect: CsvDialectOption = None,
 ) -> None:
     """A region's coverage before and after removing sites, and what is lost.
 
@@ -315,7 +334,7 @@ def whatif(
     result = _run(
         ctx, lambda reg: compute(reg, region, without, definition=definition, lang=lang.value, roles=roles)
     )
-    _show(result, fmt, lang)
+    _show(result, fmt, lang, csv_dialect)
 
 
 @app.command()
@@ -368,6 +387,7 @@ def near(
     ] = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
+    csv_dialect: CsvDialectOption = None,
 ) -> None:
     """Sites within a radius of a place, site or coordinates, nearest first (geodesic km).
 
@@ -396,7 +416,7 @@ def near(
             roles=roles,
         ),
     )
-    _show(result, fmt, lang)
+    _show(result, fmt, lang, csv_dialect)
 
 
 @app.command()
@@ -406,6 +426,7 @@ def stats(
     definition: DefinitionOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
+    csv_dialect: CsvDialectOption = None,
 ) -> None:
     """A region's published figures next to what the registry sums to, with the difference.
 
@@ -417,7 +438,7 @@ def stats(
     from lifeport_map.analysis.stats import stats as compute
 
     result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value))
-    _show(result, fmt, lang)
+    _show(result, fmt, lang, csv_dialect)
 
 
 @app.command()
@@ -479,6 +500,7 @@ def claims(
     year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
+    csv_dialect: CsvDialectOption = None,
 ) -> None:
     """Check the policy documents' claims against the registry: holds, does not hold, or cannot
     tell (naming the missing data), with the sites counted and the command that reproduces it.
@@ -510,4 +532,4 @@ def claims(
         result = evaluate_claims(in_year(build_graph(registry), year), found, lang=lang.value)
     except LifeportError as error:
         fail(error)
-    _show(result, fmt, lang)
+    _show(result, fmt, lang, csv_dialect)

@@ -12,7 +12,7 @@ from typing import Any
 
 from lifeport_map.chain import EMPLOYEE_COVERAGE_MIN
 from lifeport_map.numbers import format_number, format_percent
-from lifeport_map.render.labels import label
+from lifeport_map.render.labels import count_text, label
 from lifeport_map.render.tables import Section
 from lifeport_map.results import (
     ClaimsResult,
@@ -40,8 +40,18 @@ def _yes(value: bool, lang: str) -> str:
     return word("yes" if value else "no", lang)
 
 
-def _names(names: Sequence[str], limit: int = 5) -> str:
-    return ", ".join(names[:limit]) + (" …" if len(names) > limit else "")
+def _names(names: Sequence[str], lang: str, limit: int = 5) -> str:
+    """Up to ``limit`` names, then 'and N more'."""
+    more = len(names) - limit
+    return ", ".join([*names[:limit], *([word("and_more", lang).format(n=more)] if more > 0 else [])])
+
+
+def _employees_note(known: int, with_figure: int, without: int, lang: str) -> str:
+    return word("employees_note", lang).format(
+        known=format_number(known, lang),
+        with_figure=count_text(with_figure, lang),
+        without=count_text(without, lang),
+    )
 
 
 def _fragile_text(fragile: Sequence[FragilePhase], lang: str) -> str:
@@ -107,18 +117,16 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
         f"{word('whole_chain_production', lang)}: {_yes(result.whole_chain_production, lang)}",
         f"{word('fragile', lang)}: {_fragile_text(result.fragile_phases, lang)}",
         f"{word('fragile_production', lang)}: {_fragile_text(result.fragile_production_phases, lang)}",
-        word("employees_note", lang).format(
-            known=emp.known, with_figure=emp.sites_with_figure, without=emp.sites_without_figure
-        ),
+        _employees_note(emp.known, emp.sites_with_figure, emp.sites_without_figure, lang),
         *employee_notes(emp, lang),
     ]
     notes.extend(
         f"{p.label} ({word('production', lang).lower()}): "
-        f"{_names([a.name for a in p.production.actors], limit=8) or word('none', lang)}"
+        f"{_names([a.name for a in p.production.actors], lang, limit=8) or word('none', lang)}"
         for p in result.phases
     )
     if result.pipeline:
-        notes.append(f"{word('pipeline', lang)}: {_names([s.name for s in result.pipeline], limit=10)}")
+        notes.append(f"{word('pipeline', lang)}: {_names([s.name for s in result.pipeline], lang, limit=10)}")
     if result.time is not None:
         notes.insert(0, time_note(result.time, lang))
     title = f"{result.region.name} ({result.definition.name}): {result.counting.label}"
@@ -198,8 +206,14 @@ def gaps_sections(result: Gaps, lang: str) -> list[Section]:
     for spot in result.white_spots:
         status = word("absent_status" if spot.status == "absent" else "single_status", lang)
         holder = spot.holder.organisation if spot.holder else "-"
-        candidates = "; ".join(f"{c.name} ({c.place}, {c.distance_km:.0f})" for c in spot.candidates) or "-"
-        text = spot.label if spot.kind == "phase" else f"{spot.phase}: {spot.label}"
+        candidates = (
+            "; ".join(
+                f"{c.name} ({c.place}, {format_number(c.distance_km, lang, decimals=0)})"
+                for c in spot.candidates
+            )
+            or "-"
+        )
+        text = spot.label if spot.kind == "phase" else f"{spot.phase_label or spot.phase}: {spot.label}"
         rows.append([text, status, holder, candidates])
     title = f"{word('white_spots', lang)}: {result.region.name} ({result.definition.name})"
     return [
@@ -207,7 +221,7 @@ def gaps_sections(result: Gaps, lang: str) -> list[Section]:
             title,
             [word(k, lang) for k in ("spot", "status", "holder", "candidates_km")],
             rows,
-            [counting_note(result.counting, lang), result.method.candidates],
+            [counting_note(result.counting, lang), word("gaps_method", lang)],
         )
     ]
 
@@ -228,18 +242,17 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
     b, a = word("before", lang), word("after", lang)
     columns = [
         word("phase", lang),
-        f"{word('sites_heading', lang)} {b}",
-        f"{word('sites_heading', lang)} {a}",
-        f"{word('production', lang)} {b}",
-        f"{word('production', lang)} {a}",
-        f"{word('employees_known', lang)} {b}",
-        f"{word('employees_known', lang)} {a}",
+        *(
+            f"{word(k, lang)}: {when.lower()}"
+            for k in ("sites_heading", "production", "employees_known")
+            for when in (b, a)
+        ),
     ]
     lost = result.lost
     labels = {p.phase: p.label for p in result.phases}
     lost_activities = [f"{labels[x.phase]}: {x.label}" for x in lost.activities]
     lost_lines = [
-        f"{word('removed', lang)}: {_names([r.id for r in result.removed], limit=20)}",
+        f"{word('removed', lang)}: {', '.join(r.id for r in result.removed)}",
         f"{word('lost', lang)} ({word('phase', lang).lower()}): "
         f"{', '.join(labels[p] for p in lost.phases) or word('none', lang)}",
         f"{word('lost', lang)} ({word('production', lang).lower()}): "
@@ -248,7 +261,8 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
         f"{', '.join(lost_activities) or word('none', lang)}",
         f"{word('lost', lang)} ({word('organisations', lang).lower()}): "
         f"{', '.join(lost.organisations) or word('none', lang)}",
-        f"{word('lost', lang)} ({word('employees_known', lang).lower()}): {lost.employees}",
+        f"{word('lost', lang)} ({word('employees_known', lang).lower()}): "
+        f"{format_number(lost.employees, lang)}",
         f"{word('whole_chain_production', lang)}: "
         f"{_yes(result.before.whole_chain_production, lang)} -> "
         f"{_yes(result.after.whole_chain_production, lang)}",
@@ -286,11 +300,15 @@ def near_sections(result: Near, lang: str) -> list[Section]:
         for s in result.sites
     ]
     origin = result.origin
-    title = f"{origin.name} ({origin.lat:.4f}, {origin.lon:.4f}), {result.radius_km:g} km: {result.count}"
-    notes = [result.method]
+    coordinates = "; ".join(format_number(x, lang, decimals=4) for x in (origin.lat, origin.lon))
+    title = (
+        f"{origin.name} ({coordinates}), {format_number(result.radius_km, lang)} km: "
+        f"{count_text(result.count, lang)}"
+    )
+    notes = [word("near_method", lang)]
     if result.breakdown is not None and result.count:
         b = result.breakdown
-        countries = ", ".join(f"{country} {n}" for country, n in b.countries.items())
+        countries = ", ".join(f"{country} {format_number(n, lang)}" for country, n in b.countries.items())
         notes.append(
             word("near_breakdown", lang).format(
                 countries=countries,
@@ -300,7 +318,9 @@ def near_sections(result: Near, lang: str) -> list[Section]:
             )
         )
     if result.without_coordinates:
-        notes.append(f"{result.without_coordinates} site(s) without coordinates left out")
+        notes.append(
+            word("without_coordinates", lang).format(sites=count_text(result.without_coordinates, lang))
+        )
     columns = [
         word("distance", lang),
         "id",
@@ -330,7 +350,7 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
         rows.append(
             [
                 figure.label,
-                figure.year,
+                "" if figure.year is None else str(figure.year),  # a year: no separator
                 "",
                 word(f"metric_{figure.metric}", lang),
                 figure.published,
@@ -343,10 +363,12 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
     reg = result.registry
     title = f"{result.region.name} ({result.definition.name})"
     notes = [
-        word("employees_note", lang).format(
-            known=reg.employees_known, with_figure=reg.sites_with_figure, without=reg.sites_without_figure
+        _employees_note(reg.employees_known, reg.sites_with_figure, reg.sites_without_figure, lang),
+        word("stats_caveat", lang).format(
+            with_figure=format_number(reg.sites_with_figure, lang),
+            sites=format_number(reg.sites, lang),
+            without=format_number(reg.sites_without_figure, lang),
         ),
-        result.caveat,
     ]
     notes.extend(
         f"{f.label} ({f.year}): {word('scope', lang).lower()} {f.scope}; "
@@ -375,7 +397,11 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
                 )
             )
         )
-    notes.extend(f"{f.id}: {f.note}" for f in result.figures if f.note)
+    kinds: dict[str, list[str]] = {"stats_lower_bound": [], "stats_scenario": [], "stats_no_counterpart": []}
+    for f in result.figures:
+        kind = "stats_scenario" if f.scenario else "stats_lower_bound" if f.groups else "stats_no_counterpart"
+        kinds[kind].append(f.label)
+    notes.extend(word(k, lang).format(figures="; ".join(names)) for k, names in kinds.items() if names)
     return [
         Section(
             title,
@@ -417,12 +443,12 @@ def sections(result: Result, lang: str) -> list[Section]:
     raise TypeError(f"no tables for {type(result).__name__}")
 
 
-def _source_text(claim: ClaimVerdict) -> str:
+def _source_text(claim: ClaimVerdict, lang: str) -> str:
     parts = [claim.source.title, claim.source.publisher, str(claim.source.year)]
     if claim.source.section:
         parts.append(claim.source.section)
     if claim.source.page:
-        parts.append(f"p. {claim.source.page}")
+        parts.append(f"{word('page', lang)} {claim.source.page}")
     return ", ".join(parts)
 
 
@@ -434,7 +460,7 @@ def _evidence_text(claim: ClaimVerdict, lang: str, limit: int = 15) -> str:
     if len(claim.evidence) > limit:
         items.append(word("and_more", lang).format(n=len(claim.evidence) - limit))
     items += [
-        f"{n.label}: {n.value if n.value is not None else '-'}" + (f" ({n.note})" if n.note else "")
+        f"{n.label}: {format_number(n.value, lang, empty='-')}" + (f" ({n.note})" if n.note else "")
         for n in claim.numbers
     ]
     return "; ".join(items)
@@ -464,7 +490,7 @@ def claims_sections(result: ClaimsResult, lang: str) -> list[Section]:
             c.verdict_label,
             c.claim,
             c.who,
-            _source_text(c),
+            _source_text(c, lang),
             c.quote,
             c.finding,
             "; ".join(c.missing),
@@ -490,7 +516,7 @@ def claims_sections(result: ClaimsResult, lang: str) -> list[Section]:
     ]
     for c in result.claims:
         notes = [
-            f"{word('who', lang)}: {c.who}; {_source_text(c)}",
+            f"{word('who', lang)}: {c.who}; {_source_text(c, lang)}",
             f"{word('quote', lang)}: \u201c{c.quote}\u201d",
         ]
         if c.reading:

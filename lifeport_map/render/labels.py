@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Final
 
 from lifeport_map.chain import KNOWLEDGE, OTHER, PIPELINE
+from lifeport_map.numbers import format_number
 
 LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # layers and legends
@@ -41,7 +42,8 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     "precision": ("Locatie", "Location"),
     "generated": ("Gemaakt met lifeport-map uit het register", "Made with lifeport-map from the registry"),
-    "sites": ("vestigingen", "sites"),  # after a number
+    "sites": ("vestigingen", "sites"),  # after a number other than 1 (see count_text)
+    "site_one": ("vestiging", "site"),  # after the number 1
     "year": ("jaar", "year"),  # in a popup line
     "employees": ("Medewerkers", "Employees"),
     "facility": ("Faciliteit", "Facility"),
@@ -72,8 +74,8 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "yes": ("ja", "yes"),
     "no": ("nee", "no"),
     "employees_note": (
-        "Werknemers: {known} bekend bij {with_figure} vestigingen; {without} vestigingen zonder cijfer.",
-        "Employees: {known} known at {with_figure} sites; {without} sites without a figure.",
+        "Werknemers: {known} bekend bij {with_figure}; {without} zonder cijfer.",
+        "Employees: {known} known at {with_figure}; {without} without a figure.",
     ),
     "specialisation_sites": (
         "Specialisatie (locatiequotiënt, vestigingen)",
@@ -272,12 +274,60 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "{holds} kloppen, {does_not_hold} kloppen niet, {cannot_tell} niet te zeggen",
         "{holds} hold, {does_not_hold} do not hold, {cannot_tell} cannot tell",
     ),
+    "page": ("blz.", "p."),
     "and_more": ("en {n} meer", "and {n} more"),
     "near_breakdown": (
         "Per land: {countries}; bedrijven {companies}, kennisinstellingen {knowledge}; "
         "{organisations} organisaties.",
         "By country: {countries}; companies {companies}, knowledge institutes {knowledge}; "
         "{organisations} organisations.",
+    ),
+    # notes under the tables (the JSON says the same in English for scripts)
+    "near_method": (
+        "geodetische afstand over de WGS84-ellipsoïde (Karney, geographiclib) van het startpunt tot de "
+        "coördinaten van de vestiging; precisie 'plaats' betekent coördinaten van de plaats",
+        "geodesic distance on the WGS84 ellipsoid (Karney, geographiclib) from the origin to the "
+        "site's coordinates; 'place' precision means city-level coordinates",
+    ),
+    "without_coordinates": ("{sites} zonder coördinaten weggelaten", "{sites} without coordinates left out"),
+    "gaps_method": (
+        "kandidaten zijn actieve vestigingen buiten de regio (onder de gekozen definitie) met de "
+        "activiteit (voor een fase: een activiteit in die fase), behalve de organisatie die de plek al "
+        "bezet; de afstand is geodetisch (WGS84) van het centrum van de regio tot de vestiging; "
+        "vestigingen zonder coördinaten tellen mee maar krijgen geen plaats in de rangorde.",
+        "candidates are active sites outside the region under the chosen definition that perform "
+        "the activity (for a phase: any activity in it), excluding the organisation that already "
+        "holds the spot; distance is geodesic (WGS84) from the region centre to the site; sites "
+        "without coordinates are counted but not ranked.",
+    ),
+    "stats_caveat": (
+        "De sommen uit het register dekken alleen de {with_figure} van {sites} getelde vestigingen in "
+        "de regio met een werknemerscijfer voor de vestiging zelf; {without} hebben er geen. Cijfers "
+        "voor een hele organisatie of regio staan apart en worden nooit opgeteld. Een vestiging met "
+        "activiteiten in meerdere groepen telt in geen enkele groep mee (geen bron splitst haar "
+        "personeel), alleen in het totaal. Verschil is register min gepubliceerd.",
+        "Registry sums cover only the {with_figure} of {sites} counted sites in the region that have "
+        "a site-level employee figure; {without} have none. Figures for a whole organisation or a "
+        "region are listed apart, never added. A site doing activities of several groups is counted "
+        "in no group (no source splits its staff), only in the total. Differences are registry minus "
+        "published.",
+    ),
+    "stats_lower_bound": (
+        "{figures}: de sommen uit het register zijn een ondergrens; vestigingen zonder cijfer "
+        "tellen niet mee.",
+        "{figures}: registry sums are a lower bound: sites without a figure add nothing.",
+    ),
+    "stats_scenario": (
+        "{figures}: scenario's; het register bevat huidige cijfers, dus het verschil is de afstand "
+        "tot het scenario, geen fout.",
+        "{figures}: scenarios; the registry holds current figures, so the difference shows the "
+        "distance to the scenario, not an error.",
+    ),
+    "stats_no_counterpart": (
+        "Geen tegenhanger in het register voor {figures}: alleen werknemerscijfers per groep van een "
+        "indeling worden uit het register opgeteld; vergelijk de afbakening zelf.",
+        "No registry counterpart for {figures}: only employee figures broken down by a taxonomy "
+        "view are summed from the registry; compare the scope by hand.",
     ),
     # warnings (stderr, and a note under the table)
     "warn_site-outside-region": (
@@ -296,3 +346,8 @@ def label(key: str, lang: str) -> str:
     """The label ``key`` in ``lang`` (Dutch for "nl", otherwise English)."""
     nl, en = LABELS[key]
     return nl if lang == "nl" else en
+
+
+def count_text(n: int, lang: str, *, one: str = "site_one", many: str = "sites") -> str:
+    """A count with its noun in the right number: '1 vestiging', '1.000 vestigingen'."""
+    return f"{format_number(n, lang)} {label(one if n == 1 else many, lang)}"

@@ -22,6 +22,7 @@ from lifeport_map.boundaries import Outline, region_outline
 from lifeport_map.chain import chain_rules
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
+from lifeport_map.render.labels import count_text
 from lifeport_map.render.safe import html_link, html_text, safe_href, terminal
 from lifeport_map.render.style import (
     APPROXIMATE_OUTLINE_STYLE,
@@ -615,8 +616,8 @@ def legend_html(
         notes.append(f'<span class="lp-outline-key"></span>{html_text(label("approximate_outline", lang))}')
     if unplaced:
         notes.append(
-            f'<span data-unplaced="{unplaced}">{unplaced} '
-            f"{html_text(label('sites', lang))} {html_text(label('unplaced', lang))}</span>"
+            f'<span data-unplaced="{unplaced}">'
+            f"{html_text(count_text(unplaced, lang))} {html_text(label('unplaced', lang))}</span>"
         )
     note_html = "".join(f'<div class="lp-note">{n}</div>' for n in notes)
     heading = html_text(title or label("legend", lang))
@@ -940,8 +941,7 @@ def compare_page(
             f'<section class="lp-panel" data-region="{html_text(region.id)}">'
             f"<h2>{html_text(region.text(lang))}</h2>"
             f'<p class="lp-def">{html_text(label("definition", lang))}: '
-            f"{html_text(result.definition.name)} ({result.sites} "
-            f"{html_text(label('sites', lang))})</p>"
+            f"{html_text(result.definition.name)} ({html_text(count_text(result.sites, lang))})</p>"
         )
     # Each panel's opening HTML goes before its map: the first in the page head, the others
     # after the previous panel's coverage.

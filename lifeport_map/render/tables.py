@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from lifeport_map.numbers import format_number
+from lifeport_map.render.labels import label
 from lifeport_map.render.safe import markdown_text, spreadsheet_safe
 
 
@@ -33,59 +35,79 @@ class Section:
     ids: tuple[int, ...] = ()  # columns of ids: never wrapped or cut in a terminal
 
 
-def plain(value: Any) -> str:
-    """A cell value as text: None empty, floats without noise, booleans as yes/no."""
+def plain(value: Any, lang: str = "en") -> str:
+    """A cell value as people read it in ``lang``: None empty, numbers with the language's
+    separators (``numbers.format_number``: 1.000 and 0,67 in Dutch), booleans as yes/no.
+    Years and ids are strings by then, so they keep their digits."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.0f}"
+        return label("yes" if value else "no", lang)
+    if isinstance(value, (int, float)):
+        return format_number(value, lang)
     return str(value)
 
 
-def csv_text(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
-    """CSV with a header row; every text cell neutralised against formula injection."""
+# CSV dialects: field delimiter and decimal mark. Dutch spreadsheets read ';' and '0,67'.
+CSV_DIALECTS = {"nl": (";", ","), "en": (",", ".")}
+
+
+def _csv_number(value: float, decimal: str) -> str:
+    """A number for a sheet: whole numbers without '.0', no thousands separators."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", decimal)
+
+
+def csv_text(
+    columns: Sequence[str], rows: Sequence[Sequence[Any]], dialect: str = "en", lang: str = "en"
+) -> str:
+    """CSV with a header row in ``dialect`` ('nl': ';' between fields and decimal commas; 'en':
+    ',' and points; numbers never get thousands separators); every text cell neutralised against
+    formula injection (numbers stay numbers, so '-4600' is no formula to defuse)."""
+    delimiter, decimal = CSV_DIALECTS[dialect]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", delimiter=delimiter)
     writer.writerow([spreadsheet_safe(c) for c in columns])
     for row in rows:
         writer.writerow(
             [
-                spreadsheet_safe(v if isinstance(v, (int, float)) and not isinstance(v, bool) else plain(v))
+                _csv_number(v, decimal)
+                if isinstance(v, (int, float)) and not isinstance(v, bool)
+                else spreadsheet_safe(plain(v, lang))
                 for v in row
             ]
         )
     return buffer.getvalue()
 
 
-def to_markdown(sections: Sequence[Section]) -> str:
+def to_markdown(sections: Sequence[Section], lang: str = "en") -> str:
     parts = []
     for section in sections:
-        lines = [f"## {markdown_text(plain(section.title))}", ""]
+        lines = [f"## {markdown_text(plain(section.title, lang))}", ""]
         if section.columns:
-            lines.append("| " + " | ".join(markdown_text(plain(c)) for c in section.columns) + " |")
+            lines.append("| " + " | ".join(markdown_text(plain(c, lang)) for c in section.columns) + " |")
             lines.append("|" + "|".join(" --- " for _ in section.columns) + "|")
             lines.extend(
-                "| " + " | ".join(markdown_text(plain(v)) for v in row) + " |" for row in section.rows
+                "| " + " | ".join(markdown_text(plain(v, lang)) for v in row) + " |" for row in section.rows
             )
             lines.append("")
-        lines.extend(f"- {markdown_text(plain(note))}" for note in section.notes)
+        lines.extend(f"- {markdown_text(plain(note, lang))}" for note in section.notes)
         parts.append("\n".join(lines).rstrip() + "\n")
     return "\n".join(parts)
 
 
-def to_csv(sections: Sequence[Section]) -> str:
-    """The first (main) table as CSV; the others and the notes are for people, not sheets."""
+def to_csv(sections: Sequence[Section], dialect: str = "en", lang: str = "en") -> str:
+    """The first (main) table as CSV in ``dialect``; the others and the notes are for people."""
     if not sections:
         return ""
     main = sections[0]
     if main.csv_columns is not None and main.csv_rows is not None:
-        return csv_text(main.csv_columns, main.csv_rows)
-    return csv_text(main.columns, main.rows)
+        return csv_text(main.csv_columns, main.csv_rows, dialect, lang)
+    return csv_text(main.columns, main.rows, dialect, lang)
 
 
-def print_console(sections: Sequence[Section]) -> None:
+def print_console(sections: Sequence[Section], lang: str = "en") -> None:
     """Print tables to the terminal through rich with markup off; notes as plain lines.
 
     A table is laid out for the terminal's width without cutting a cell (stacked records when
@@ -98,7 +120,7 @@ def print_console(sections: Sequence[Section]) -> None:
         if index:
             out.print()
         if section.columns:
-            rows = [[plain(v) for v in row] for row in section.rows]
+            rows = [[plain(v, lang) for v in row] for row in section.rows]
             out.print(table(section.title, section.columns, rows, width=out.width, ids=section.ids))
         else:
             out.print(terminal(section.title))

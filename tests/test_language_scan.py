@@ -1,0 +1,171 @@
+"""Dutch means Dutch, English means English: every analysis in every format is scanned for
+words of the other language.
+
+The words looked for are those of the label table's other column (``render.labels``: the English
+words no Dutch label uses, and the other way round) plus common words ("the", "and", "sites",
+"none", ...). Registry text is no label: names, places, notes, ids and the other strings of the
+registry, region, taxonomy and claims files are taken out of the output before it is scanned
+(of a two-language field only the chosen language's text, so the other language's text left in
+the output is still caught). Commands to reproduce a result ("lifeport-map coverage --roles
+...") are code, not language. JSON is scanned in its label fields: its keys and method notes
+are for scripts and stay English. Runs on the hand-made registry and the shipped one.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from lifeport_map.cli import app
+from lifeport_map.render.labels import LABELS
+from tests.analysis_support import ANALYSIS, ANALYSIS_ARGS
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+# Words of one language's labels that are also ordinary words of the other (or abbreviations).
+SHARED = {"a", "p", "data", "brief", "kind", "hand", "annex", "dot", "so", "do", "it", "at", "on", "or"}
+SHARED |= {"en", "de", "over", "land", "min", "na", "al", "die", "op", "er", "te", "blz", "rol"}
+# "of" and "is" are Dutch words too ("of" means "or"), so they cannot be told apart.
+COMMON_EN = {"the", "and", "sites", "site", "none", "with", "without", "yes", "are", "by"}
+COMMON_NL = {"het", "een", "van", "vestigingen", "vestiging", "geen", "met", "zonder", "ja", "nee"}
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+@cache
+def other_words(lang: str) -> frozenset[str]:
+    """Words that must not appear in ``lang`` output."""
+    nl = set().union(*(_words(pair[0]) for pair in LABELS.values()))
+    en = set().union(*(_words(pair[1]) for pair in LABELS.values()))
+    found = (en - nl) | COMMON_EN if lang == "nl" else (nl - en) | COMMON_NL
+    return frozenset(found - SHARED)
+
+
+def _strings(value: Any, lang: str) -> Iterator[str]:
+    """Every string in a YAML document; of a {nl, en} mapping only the ``lang`` text."""
+    if isinstance(value, str):
+        if not re.fullmatch(r"[a-z]+", value):  # a bare lowercase word is a code, not text
+            yield value
+    elif isinstance(value, dict):
+        if value and set(value) <= {"nl", "en"}:
+            yield from _strings(value.get(lang, ""), lang)
+        else:
+            for item in value.values():
+                yield from _strings(item, lang)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item, lang)
+
+
+@cache
+def registry_text(folder: str, lang: str) -> tuple[str, ...]:
+    """The registry's own strings under ``folder`` (and the shipped taxonomy), longest first."""
+    base = Path(folder)
+    files = [*base.glob("*.yaml"), *base.glob("regions/*.yaml"), DATA / "taxonomy.yaml"]
+    found: set[str] = set()
+    for path in files:
+        found.update(_strings(yaml.safe_load(path.read_text(encoding="utf-8")), lang))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _without(text: str, strings: tuple[str, ...]) -> str:
+    for item in strings:
+        if item in text:
+            text = text.replace(item, " ")
+    return text
+
+
+def _labels_of(document: Any) -> Iterator[str]:
+    if isinstance(document, dict):
+        for key, value in document.items():
+            if "label" in key and isinstance(value, str):
+                yield value
+            else:
+                yield from _labels_of(value)
+    elif isinstance(document, list):
+        for item in document:
+            yield from _labels_of(item)
+
+
+def _readable(output: str, fmt: str, lang: str) -> str:
+    """The text a person reads in ``output``: Markdown unescaped, CSV cells, JSON labels."""
+    if fmt == "markdown":
+        return html.unescape(re.sub(r"\\(.)", r"\1", output)).replace("\u200b", "")
+    if fmt == "csv":
+        rows = csv.reader(io.StringIO(output), delimiter=";" if lang == "nl" else ",")
+        return "\n".join(cell.lstrip("'") for row in rows for cell in row)
+    if fmt == "json":
+        return "\n".join(_labels_of(json.loads(output)))
+    return output
+
+
+def _leaks(args: list[str], fmt: str, lang: str, folder: Path) -> set[str]:
+    result = CliRunner().invoke(app, [*args, "--format", fmt, "--lang", lang], env={"COLUMNS": "2000"})
+    assert result.exit_code == 0, result.output
+    text = re.sub(r"lifeport-map [^\n]*", " ", _readable(result.stdout, fmt, lang))  # commands are code
+    text = _without(text, registry_text(str(folder), lang))
+    return _words(text) & other_words(lang)
+
+
+FIXTURE = [
+    ["coverage", "-r", "nijmegen"],
+    ["compare"],
+    ["gaps", "-r", "nijmegen"],
+    ["whatif", "-r", "nijmegen", "-w", "fab-nijmegen", "-w", "fab-dresden"],
+    ["near", "Nijmegen", "--radius-km", "300", "--include-planned"],
+    ["stats", "-r", "nijmegen"],
+    ["claims", "--claims", str(FIXTURES / "claims" / "claims.yaml")],
+]
+SHIPPED = [
+    ["coverage", "-r", "nijmegen"],
+    ["compare"],
+    ["gaps", "-r", "dresden"],
+    ["whatif", "-r", "nijmegen", "-w", "nxp-nijmegen", "-w", "asml-veldhoven"],
+    ["near", "Nijmegen", "--radius-km", "100"],
+    ["stats", "-r", "dresden"],
+    ["claims"],
+]
+FORMATS = ["table", "markdown", "csv", "json"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("args", FIXTURE, ids=lambda a: a[0])
+def test_fixture_output_is_in_one_language(args: list[str], fmt: str, lang: str) -> None:
+    """The claims fixture sits beside the analysis fixture; its strings are registry text too."""
+    leaks = _leaks([*ANALYSIS_ARGS, *args], fmt, lang, ANALYSIS)
+    leaks -= _words(" ".join(registry_text(str(FIXTURES / "claims"), lang)))
+    assert not leaks, f"{lang} output of {args[0]} ({fmt}) has words of the other language: {sorted(leaks)}"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("args", SHIPPED, ids=lambda a: a[0])
+def test_shipped_output_is_in_one_language(args: list[str], fmt: str, lang: str) -> None:
+    leaks = _leaks(args, fmt, lang, DATA)
+    assert not leaks, f"{lang} output of {args[0]} ({fmt}) has words of the other language: {sorted(leaks)}"
+
+
+def test_the_scan_finds_english() -> None:
+    """The detector itself: an English note in Dutch output is caught, registry text is not."""
+    strings = registry_text(str(ANALYSIS), "nl")
+    assert "Fabco" in " ".join(strings)
+    text = _without("Fabco: 3 sites without coordinates; Werknemers: 1.000 bekend", strings)
+    assert _words(text) & other_words("nl") == {"sites", "without", "coordinates"}
+    assert _words("Vestigingen zonder cijfer") & other_words("en") == {"vestigingen", "zonder", "cijfer"}
