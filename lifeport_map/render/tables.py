@@ -52,8 +52,11 @@ def plain(value: Any, lang: str = "en") -> str:
 CSV_DIALECTS = {"nl": (";", ","), "en": (",", ".")}
 
 
-def _csv_number(value: float, decimal: str) -> str:
-    """A number for a sheet: whole numbers without '.0', no thousands separators."""
+def _csv_number(value: float, decimal: str) -> str | float:
+    """A number for a sheet, never with thousands separators: as Python writes it with a decimal
+    point, or with a decimal comma (whole numbers then without ',0')."""
+    if decimal == ".":
+        return value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).replace(".", decimal)
