@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from lifeport_map.errors import Issue, LifeportError, RegistryError
+from lifeport_map.errors import ChangedOnDiskError, Issue, LifeportError, RegistryError
 from lifeport_map.fmt import (
     FormatError,
     checked_for_edit,
@@ -170,7 +170,33 @@ def add_site(
     allow_same_organisation: bool = False,
     dry_run: bool = False,
 ) -> AddOutcome:
-    """Insert ``new`` into the registry file at ``path`` in canonical position."""
+    """Insert ``new`` into the registry file at ``path`` in canonical position.
+
+    When another writer changes the file between reading and writing (two ``add`` at once),
+    the whole edit is done once more on the new content: read, checked (duplicates too) and
+    written only if the file is still as read. A second change in between is an error."""
+    try:
+        return _add_site_once(path, new, regions_dir, gazetteer, allow_same_organisation, dry_run)
+    except ChangedOnDiskError:
+        pass
+    try:
+        return _add_site_once(path, new, regions_dir, gazetteer, allow_same_organisation, dry_run)
+    except ChangedOnDiskError as error:
+        raise ChangedOnDiskError(
+            f"{path} changed on disk twice while the entry was being added (another program is "
+            "writing it); nothing was written",
+            hint="run the same 'lifeport-map add' again once the other program has finished",
+        ) from error
+
+
+def _add_site_once(
+    path: Path,
+    new: NewSite,
+    regions_dir: Path | None,
+    gazetteer: Gazetteer | None,
+    allow_same_organisation: bool,
+    dry_run: bool,
+) -> AddOutcome:
     from lifeport_map.fileio import clean_up, write_bytes_atomic
     from lifeport_map.gazetteer import load_gazetteer
     from lifeport_map.geo import regions_of

@@ -75,3 +75,7 @@ class OutputError(LifeportError):
     """An output file could not be written."""
 
     exit_code = 3
+
+
+class ChangedOnDiskError(OutputError):
+    """A file changed on disk between reading it and replacing it: nothing was written."""

@@ -22,7 +22,7 @@ import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
-from lifeport_map.errors import Issue, OutputError, YamlError
+from lifeport_map.errors import ChangedOnDiskError, Issue, OutputError, YamlError
 
 _CHUNK = 1 << 20
 _KINDS = (
@@ -520,7 +520,7 @@ def _require_unchanged(path: Path, expected: bytes | None) -> None:
     except YamlError as exc:
         current = None if exc.issue.code == "io.not-found" else b"\0"  # \0: not what was expected
     if current != expected:
-        raise OutputError(
+        raise ChangedOnDiskError(
             f"{path} changed on disk since it was read; nothing was written",
             hint="run the command again on the current file",
         )

@@ -20,8 +20,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from lifeport_map import fileio
+from lifeport_map.add import NewSite, add_site
 from lifeport_map.cli import app
-from lifeport_map.errors import OutputError
+from lifeport_map.errors import ChangedOnDiskError, LifeportError, OutputError
 from lifeport_map.fileio import clean_up, write_bytes_atomic
 from lifeport_map.fmt import format_text
 
@@ -207,7 +209,7 @@ def test_concurrent_writers_never_lose_an_edit(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["log.yaml"]
 
 
-def test_two_adds_at_once_both_arrive_or_one_is_told(tmp_path: Path) -> None:
+def test_two_adds_at_once_both_arrive(tmp_path: Path) -> None:
     path = tmp_path / "companies.yaml"
     path.write_text(CANONICAL, encoding="utf-8")
     common = [
@@ -251,9 +253,160 @@ def test_two_adds_at_once_both_arrive_or_one_is_told(tmp_path: Path) -> None:
     ]
     outcomes = [(run.wait(timeout=120), run.stderr.read() if run.stderr else "") for run in runs]
     text = path.read_text(encoding="utf-8")
+    # the one that finds the file changed does its edit again on the new content
     for (code, err), site in zip(outcomes, ("acme-nijmegen", "bolt-arnhem"), strict=True):
-        if code == 0:
-            assert f"- id: {site}\n" in text, err  # an edit reported as made is in the file
-        else:
-            assert code == 3 and "changed on disk since it was read" in err, err
-    assert any(code == 0 for code, _ in outcomes)
+        assert code == 0, err
+        assert text.count(f"- id: {site}\n") == 1, err
+    assert format_text(text) == text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]
+
+
+def _site(name: str, place: str) -> NewSite:
+    return NewSite(
+        name=f"{name} Works",
+        organisation=name,
+        kind="supplier",
+        activities=("equipment-components",),
+        place=place,
+        country="NL",
+        source_year=2026,
+        source_url=f"https://{name.lower()}.example.org/news",
+    )
+
+
+def _interleaved(monkeypatch: pytest.MonkeyPatch, path: Path, others: list[NewSite]) -> None:
+    """Before each of add's next writes, another add (of ``others``, in turn) lands first."""
+    real = fileio.write_bytes_atomic
+
+    def write(target: Path, data: bytes, *, expected: bytes | None = None) -> list[str]:
+        if others:
+            monkeypatch.setattr(fileio, "write_bytes_atomic", real)
+            add_site(path, others.pop(0), regions_dir=CONTRIB / "regions")
+            monkeypatch.setattr(fileio, "write_bytes_atomic", write)
+        return real(target, data, expected=expected)
+
+    monkeypatch.setattr(fileio, "write_bytes_atomic", write)
+
+
+def test_an_add_that_finds_the_file_changed_adds_to_the_new_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "companies.yaml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    _interleaved(monkeypatch, path, [_site("Bolt", "Arnhem")])
+    outcome = add_site(path, _site("Acme", "Nijmegen"), regions_dir=CONTRIB / "regions")
+    text = path.read_text(encoding="utf-8")
+    assert text.count("- id: acme-nijmegen\n") == 1 and text.count("- id: bolt-arnhem\n") == 1
+    assert text.splitlines()[outcome.line - 1].strip() == "- id: acme-nijmegen"
+    assert text.count("- id: ") == CANONICAL.count("- id: ") + 2
+
+
+def test_the_retry_checks_duplicates_against_the_new_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "companies.yaml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    _interleaved(monkeypatch, path, [_site("Acme", "Nijmegen")])  # the same site lands first
+    with pytest.raises(LifeportError) as caught:
+        add_site(path, _site("Acme", "Nijmegen"), regions_dir=CONTRIB / "regions")
+    assert not isinstance(caught.value, ChangedOnDiskError)
+    assert "acme-nijmegen" in str(caught.value)
+    assert path.read_text(encoding="utf-8").count("- id: acme-nijmegen\n") == 1
+
+
+def test_an_add_that_finds_the_file_changed_twice_names_it_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "companies.yaml"
+    path.write_text(CANONICAL, encoding="utf-8")
+    _interleaved(monkeypatch, path, [_site("Bolt", "Arnhem"), _site("Cole", "Ede")])
+    with pytest.raises(ChangedOnDiskError) as caught:
+        add_site(path, _site("Acme", "Nijmegen"), regions_dir=CONTRIB / "regions")
+    assert caught.value.exit_code == 3
+    assert str(caught.value) == (
+        f"{path} changed on disk twice while the entry was being added (another program is "
+        "writing it); nothing was written"
+    )
+    assert caught.value.hint == "run the same 'lifeport-map add' again once the other program has finished"
+    text = path.read_text(encoding="utf-8")
+    assert "- id: acme-nijmegen\n" not in text
+    assert "- id: bolt-arnhem\n" in text and "- id: cole-ede\n" in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]
+
+
+def _read_until(fd: int, wanted: str, seen: bytearray, timeout: float = 60) -> None:
+    import select
+
+    deadline = time.monotonic() + timeout
+    while wanted.encode() not in seen:
+        left = deadline - time.monotonic()
+        assert left > 0, f"no {wanted!r} on the terminal; got {bytes(seen)!r}"
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                chunk = b""
+            assert chunk, f"terminal closed before {wanted!r}; got {bytes(seen)!r}"
+            seen.extend(chunk)
+
+
+@pytest.mark.parametrize("answers", [0, 3], ids=["at-the-first-question", "after-three-answers"])
+def test_ctrl_c_in_adds_questions_leaves_the_file_as_it_was(tmp_path: Path, answers: int) -> None:
+    """A real Ctrl-C: `add` runs on a pseudo-terminal that is its controlling terminal, and ^C is
+    typed into it, so the terminal driver sends SIGINT to add's process group as a shell would."""
+    import fcntl
+    import pty
+    import termios
+
+    path = tmp_path / "companies.yaml"
+    path.write_bytes(CANONICAL.encode("utf-8"))
+    before = path.read_bytes()
+    master, slave = pty.openpty()
+
+    def own_terminal() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    env = {k: v for k, v in os.environ.items() if k != "LIFEPORT_DEBUG"}
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "lifeport_map",
+            "--registry",
+            str(path),
+            "--regions",
+            str(CONTRIB / "regions"),
+            "add",
+        ],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+        preexec_fn=own_terminal,  # the child needs the terminal as its controlling terminal
+    )
+    os.close(slave)
+    seen = bytearray()
+    try:
+        questions = ["Name of the site", "Organisation", "Kind", "Activities"]
+        replies = ["Acme Works", "Acme", "supplier"]
+        for question, reply in zip(questions[:answers], replies[:answers], strict=True):
+            _read_until(master, question, seen)
+            os.write(master, reply.encode() + b"\r")
+        _read_until(master, questions[answers], seen)
+        os.write(master, b"\x03")  # ^C, as typed
+        code = child.wait(timeout=60)
+        stderr = child.stderr.read().decode("utf-8") if child.stderr else ""
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        os.close(master)
+    # Documented in `add --help`: Ctrl-C or end of input stops with nothing written, exit 1.
+    assert code == 1, (code, stderr, bytes(seen))
+    assert "add stopped; nothing was written" in stderr, stderr
+    assert "Traceback" not in stderr + seen.decode("utf-8", "replace")
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]

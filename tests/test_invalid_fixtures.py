@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,67 @@ def test_analyses_refuse_an_invalid_region_folder_cleanly(folder: Path, tmp_path
         if code.startswith(("schema.", "region.")) and code not in ("region.overlap-not-found",):
             assert result.exit_code == 1, (command, result.stdout + result.stderr)
             assert f"[{code}]" in result.stderr, (command, result.stderr)
+
+
+# --- boundary files for `regions import-boundary` (tests/fixtures/invalid-boundaries/) ----------
+# Each NAME.geojson has a NAME.expect sidecar: the exit code and the region it is imported for,
+# the message (and optionally a hint) that must be said. The import runs on a copy of the mini
+# region folder, which must be byte-identical afterwards, with no temporary file or boundaries
+# folder left behind.
+BOUNDARY_CASES = sorted((FIXTURES / "invalid-boundaries").glob("*.geojson"))
+BOUNDARY_EXPECT = re.compile(r"# expect: exit (\d+) region (\S+)")
+
+
+def boundary_expectations(path: Path) -> tuple[int, str, str, str]:
+    sidecar = path.with_suffix(".expect").read_text(encoding="utf-8")
+    [(code, region)] = BOUNDARY_EXPECT.findall(sidecar)
+    [message] = re.findall(r"^# message: (.+)$", sidecar, re.MULTILINE)
+    hints = re.findall(r"^# hint: (.+)$", sidecar, re.MULTILINE)
+    return int(code), region, message, hints[0] if hints else ""
+
+
+def test_there_is_a_boundary_fixture_per_import_failure() -> None:
+    names = {p.stem for p in BOUNDARY_CASES}
+    assert {"self-intersecting", "swapped-lat-lon", "far-from-region"} <= names
+    assert all(p.with_suffix(".expect").exists() for p in BOUNDARY_CASES)
+
+
+@pytest.mark.parametrize("path", BOUNDARY_CASES, ids=[p.stem for p in BOUNDARY_CASES])
+def test_invalid_boundary_file_is_refused_and_nothing_is_written(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, region, message, hint = boundary_expectations(path)
+    regions = tmp_path / "regions"
+    shutil.copytree(REGIONS, regions)
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    before = snapshot(regions), snapshot(path.parent)
+    entries = sorted(p.name for p in regions.iterdir())
+    result = CliRunner().invoke(
+        app,
+        ["--regions", str(regions), "regions", "import-boundary", str(path), "--region", region],
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == code, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert message in result.stderr, result.stderr
+    assert "hint:" in result.stderr and hint in result.stderr, result.stderr
+    if region in {p.stem for p in regions.glob("*.yaml")}:
+        assert f"{path}:" in result.stderr, result.stderr  # the file that is wrong is named
+    assert (snapshot(regions), snapshot(path.parent)) == before
+    assert sorted(p.name for p in regions.iterdir()) == entries  # no temporary file, no boundaries/
+    assert list(work.iterdir()) == []
+
+
+def test_invalid_boundary_file_in_a_real_process(tmp_path: Path) -> None:
+    path = FIXTURES / "invalid-boundaries" / "self-intersecting.geojson"
+    code, region, message, _hint = boundary_expectations(path)
+    regions = tmp_path / "regions"
+    shutil.copytree(REGIONS, regions)
+    before = snapshot(regions)
+    result = run_cli("--regions", str(regions), "regions", "import-boundary", str(path), "--region", region)
+    assert result.returncode == code, result.stderr
+    assert result.stderr.startswith(f"lifeport-map: error: {path}: {message}\n"), result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(regions) == before

@@ -214,7 +214,9 @@ def add_command(
     the entry is validated and inserted in canonical position.
 
     A taken id, or an organisation that already has a site in the same municipality, is
-    refused with a pointer to the existing entry.
+    refused with a pointer to the existing entry. Ctrl-C or end of input during the questions
+    stops with nothing written (exit 1). When another program changes the file while the entry
+    is added, the entry is checked and added again on the new content.
 
     Example: lifeport-map add --organisation Acme --place Nijmegen --source-year 2026
     """
