@@ -281,7 +281,6 @@
       if (!map.hasLayer(cluster)) { cluster.addTo(map); }
       layers[layer.id] = {cluster: cluster, geojson: geojson};
     });
-    if (spec.fit) { map.fitBounds(spec.fit, {padding: [20, 20]}); }
     // Sources, date and registry version: fixed words and generated values, escaped in Python.
     if (spec.credits && map.attributionControl) { map.attributionControl.addAttribution(spec.credits); }
     if (spec.legend !== null) {
@@ -295,6 +294,18 @@
         return div;
       };
       legend.addTo(map);
+    }
+    // Fit the outline in the part of the map the legend (lower left) leaves free: beside it or
+    // above it, whichever leaves the larger area.
+    if (spec.fit) {
+      var pad = {paddingTopLeft: [20, 20], paddingBottomRight: [20, 20]};
+      var box = spec.legend !== null && legend.getContainer();
+      if (box) {
+        var size = map.getSize(), w = box.offsetWidth + 20, h = box.offsetHeight + 20;
+        if ((size.x - w) * size.y >= size.x * (size.y - h)) { pad.paddingTopLeft = [w, 20]; }
+        else { pad.paddingBottomRight = [20, h]; }
+      }
+      map.fitBounds(spec.fit, pad);
     }
     if (spec.search) { addSearch(map, layers, sites, firstMarker, spec.search); }
     // On a phone the layer list folds into its button and the controls step aside for a popup.
