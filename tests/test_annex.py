@@ -3,6 +3,7 @@ names placed clear of each other and of the dots; registry text drawn literally.
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 import subprocess
@@ -14,7 +15,9 @@ from lifeport_map import load_registry
 from lifeport_map.provenance import Provenance, content_hash, map_date, provenance, registry_files
 from lifeport_map.render.static import (
     compare_figure,
+    dot_area,
     figure_bytes,
+    merge_dots,
     nl_figure,
     page_scale,
     panel_grid,
@@ -78,6 +81,65 @@ def test_compare_panels_share_one_scale_and_wrap_into_rows(registry) -> None:  #
     rows = sorted({round(ax.get_position().y0, 4) for ax in panels})
     assert len(spans) == 1 and len(sizes) == 1  # the same metres on the same paper: one scale
     assert len(rows) == 2
+
+
+def test_compare_panels_fill_the_page_down_to_the_legend(registry) -> None:  # type: ignore[no-untyped-def]
+    # A4 landscape is 11.693 x 8.268 in; the panel area runs from 1.3 in to 8.268 - 0.7 = 7.568 in
+    # and 0.3 in from either side. One row: 7.568 - 1.3 - 0.62 - 0.08 = 5.568 in high; three
+    # columns: (11.693 - 0.6) / 3 - 0.15 = 3.548 in wide. Two rows: 6.268 / 2 - 0.7 = 2.434 in
+    # high and at most 1.6 x 2.434 = 3.894 in wide. The panels end 0.08 in above 1.3 in.
+    regions = ["nijmegen", "dresden", "leuven", "delft", "brainport", "twente"]
+    expected = {2: (5.396, 5.568), 3: (3.548, 5.568), 4: (3.894, 2.434), 6: (3.548, 2.434)}
+    for count, (width, height) in expected.items():
+        fig = compare_figure(registry, regions[:count], made=MADE)
+        page_w, page_h = fig.get_size_inches()
+        panels = [ax for ax in fig.axes if ax.get_title()]
+        assert len(panels) == count
+        for ax in panels:
+            box = ax.get_position()
+            assert box.width * page_w == pytest.approx(width, abs=0.002)
+            assert box.height * page_h == pytest.approx(height, abs=0.002)
+        assert min(ax.get_position().y0 for ax in panels) * page_h == pytest.approx(1.38, abs=0.002)
+
+
+def test_merge_dots_merges_overlapping_dots_into_their_weighted_centre() -> None:
+    # At 1 px a point: one site has radius sqrt(22) / 2 = 2.345 px, two sites sqrt(44) / 2 = 3.317 px.
+    # (0,0) and (4,0) overlap (4 < 4.69) and become two sites at (2,0); (8,0) is 6 px from there,
+    # more than 3.317 + 2.345 = 5.662, so it stays.
+    assert merge_dots([(0, 0, 1), (4, 0, 1), (8, 0, 1)], 1.0) == [(2.0, 0.0, 2), (8.0, 0.0, 1)]
+    # Three sites at (0,0) and one at (3,3): centre (0.75, 0.75) with four sites.
+    assert merge_dots([(0, 0, 3), (3, 3, 1)], 1.0) == [(0.75, 0.75, 4)]
+    # Far apart: nothing changes.
+    assert merge_dots([(0, 0, 1), (20, 0, 1)], 2.0) == [(0.0, 0.0, 1), (20.0, 0.0, 1)]
+
+
+def test_no_two_dots_overlap_in_a_crowded_cluster() -> None:
+    # 40 places on a 10 x 4 grid 3 px apart, one to four sites each, at 150 dpi.
+    crowded = [(3.0 * (i % 10), 3.0 * (i // 10), 1 + i % 4) for i in range(40)]
+    scale = 150 / 72
+    merged = merge_dots(crowded, scale)
+    assert sum(n for _, _, n in merged) == sum(n for _, _, n in crowded) == 100
+    radii = [math.sqrt(dot_area(n)) / 2 * scale for _, _, n in merged]
+    for i, a in enumerate(merged):
+        for j in range(i + 1, len(merged)):
+            assert math.dist(a[:2], merged[j][:2]) >= radii[i] + radii[j]
+
+
+def test_dots_of_one_layer_do_not_overlap_on_the_annexes(registry) -> None:  # type: ignore[no-untyped-def]
+    crowded = compare_figure(registry, ["delft", "brainport", "leuven"], made=MADE)
+    for fig in (crowded, nl_figure(registry, made=MADE)):
+        for ax in fig.axes:
+            for collection in ax.collections:
+                if collection.get_zorder() != 4:
+                    continue
+                points = collection.get_offset_transform().transform(collection.get_offsets())
+                sizes = list(collection.get_sizes())
+                sizes = sizes * len(points) if len(sizes) == 1 else sizes
+                radii = [math.sqrt(s) / 2 * fig.dpi / 72 for s in sizes]
+                for i in range(len(points)):
+                    for j in range(i + 1, len(points)):
+                        gap = math.dist(points[i], points[j]) - radii[i] - radii[j]
+                        assert gap >= -0.01, (ax.get_title(), points[i], points[j])
 
 
 def test_page_scale_is_rounded_to_two_digits() -> None:

@@ -48,6 +48,8 @@ DOT_AREA_MAX = 130.0
 # Region names longer than this wrap onto more lines.
 LABEL_WIDTH = 30
 PANELS_PER_ROW = 3
+# Compare panels are at most this much longer than wide (or wider than long).
+PANEL_ASPECT_MAX = 1.6
 # A name that finds no free spot next to its anchor tries these extra distances (points).
 FAR_STEPS_PT = (0.0, 10.0, 20.0)
 # Base map colours: sea, land, country borders, NUTS-3 borders.
@@ -61,6 +63,36 @@ CITY_COLOUR = "#555555"
 def dot_area(count: int) -> float:
     """Dot area for ``count`` sites of one layer at one place (the number is written in it)."""
     return min(DOT_AREA * count, DOT_AREA_MAX)
+
+
+Dot = tuple[float, float, int]
+
+
+def merge_dots(dots: Sequence[Dot], points_to_px: float) -> list[Dot]:
+    """Dots of one layer as (x, y, count) in pixels, with every two dots that overlap (centres
+    closer than the sum of their radii at ``dot_area``) merged, again and again, into one dot at
+    their count-weighted centre with the summed count; no two dots of the result overlap."""
+
+    def radius(count: int) -> float:
+        return math.sqrt(dot_area(count)) / 2 * points_to_px
+
+    merged = [(float(x), float(y), count) for x, y, count in dots]
+    while True:
+        pair = next(
+            (
+                (i, j)
+                for i, a in enumerate(merged)
+                for j in range(i + 1, len(merged))
+                if math.dist(a[:2], merged[j][:2]) < radius(a[2]) + radius(merged[j][2])
+            ),
+            None,
+        )
+        if pair is None:
+            return sorted(merged)
+        (x1, y1, n1), (x2, y2, n2) = merged[pair[0]], merged[pair[1]]
+        n = n1 + n2
+        merged = [d for k, d in enumerate(merged) if k not in pair]
+        merged.append(((x1 * n1 + x2 * n2) / n, (y1 * n1 + y2 * n2) / n, n))
 
 
 @contextmanager
@@ -325,29 +357,31 @@ def _dots(ax: Any, fig: Any, sites: Sequence[Site], registry: Registry, placer: 
         at_place = Counter(xy[s.id] for s, layers in with_layers if layer in layers)
         if not at_place:
             continue
-        places = sorted(at_place)
+        to_px = ax.transData.transform
+        dots = merge_dots([(*to_px(p), n) for p, n in at_place.items()], scale)
+        places = [tuple(ax.transData.inverted().transform((x, y))) for x, y, _ in dots]
+        counts = [n for _, _, n in dots]
         dx, dy = LAYER_OFFSETS.get(layer, (0, 0))
         transform = offset_copy(ax.transData, fig=fig, x=dx, y=-dy, units="points")
         ax.scatter(
             [p[0] for p in places],
             [p[1] for p in places],
-            s=[dot_area(at_place[p]) for p in places],
+            s=[dot_area(n) for n in counts],
             c=layer_colour(layer),
             edgecolors="black" if layer == PIPELINE else "white",
             linewidths=0.6,
             transform=transform,
             zorder=4,
         )
-        for place in places:
-            px, py = ax.transData.transform(place)
+        for (px, py, count), place in zip(dots, places, strict=True):
             px, py = px + dx * scale, py - dy * scale
-            radius = math.sqrt(dot_area(at_place[place])) / 2 * scale + 1
+            radius = math.sqrt(dot_area(count)) / 2 * scale + 1
             placer.block((px - radius, py - radius, px + radius, py + radius))
-            if at_place[place] > 1:
+            if count > 1:
                 ax.text(
                     place[0],
                     place[1],
-                    str(at_place[place]),
+                    str(count),
                     transform=transform,
                     ha="center",
                     va="center",
@@ -698,11 +732,17 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
     fig, renderer = _new_page(A4_LANDSCAPE)
     page_w, page_h = fig.get_size_inches()
     rows, columns = panel_grid(len(found))
-    # The panel area between the title and the legend, in inches; panels are squares.
+    # The panel area between the title and the legend, in inches. Panels fill it, up to
+    # PANEL_ASPECT_MAX between their sides; every panel shows ``half`` metres either side of its
+    # centre along its shorter side, so all panels share one scale.
     left, right, bottom, top = 0.3, page_w - 0.3, 1.3, page_h - 0.7
     title_in = 0.62
-    side = min((right - left) / columns - 0.15, (top - bottom) / rows - title_in - 0.08)
-    gap_x = ((right - left) - columns * side) / columns
+    width = (right - left) / columns - 0.15
+    height = (top - bottom) / rows - title_in - 0.08
+    side = min(width, height)
+    width, height = min(width, side * PANEL_ASPECT_MAX), min(height, side * PANEL_ASPECT_MAX)
+    half_x, half_y = half * width / side, half * height / side
+    gap_x = ((right - left) - columns * width) / columns
     scale = page_scale(2 * half, side)
     _title(fig, label("compare_title", lang), f"{label('scale_note', lang)} {_scale_text(scale, lang)}")
     sources: set[str] = set()
@@ -710,21 +750,21 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
     for i, (region, sites, outline, extent) in enumerate(zip(found, members, outlines, extents, strict=True)):
         row, column = divmod(i, columns)
         in_row = min(columns, len(found) - row * columns)
-        offset = (columns - in_row) * (side + gap_x) / 2  # a short last row is centred
-        x = left + offset + column * (side + gap_x) + gap_x / 2
-        y = top - (row + 1) * (side + title_in + 0.08) + 0.08
-        ax = _map_axes(fig, (x / page_w, y / page_h, side / page_w, side / page_h))
+        offset = (columns - in_row) * (width + gap_x) / 2  # a short last row is centred
+        x = left + offset + column * (width + gap_x) + gap_x / 2
+        y = top - (row + 1) * (height + title_in + 0.08) + 0.08
+        ax = _map_axes(fig, (x / page_w, y / page_h, width / page_w, height / page_h))
         cx, cy = (extent[0] + extent[2]) / 2, (extent[1] + extent[3]) / 2
-        square = (cx - half, cy - half, cx + half, cy + half)
-        ax.set_xlim(square[0], square[2])
-        ax.set_ylim(square[1], square[3])
+        frame = (cx - half_x, cy - half_y, cx + half_x, cy + half_y)
+        ax.set_xlim(frame[0], frame[2])
+        ax.set_ylim(frame[1], frame[3])
         ax.set_aspect("equal")
         placer = Placer(ax, renderer)
-        _base_map(ax, square, sources)
+        _base_map(ax, frame, sources)
         _outlines(ax, [outline], sources)
         _dots(ax, fig, sites, registry, placer)
-        _scale_bar(ax, square, placer, "")
-        _cities(ax, square, placer, sources, limit=10)
+        _scale_bar(ax, frame, placer, "")
+        _cities(ax, frame, placer, sources, limit=10)
         _no_ticks(ax)
         counts = layer_counts(sites, registry.taxonomy)
         for key, value in counts.items():
@@ -734,7 +774,7 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
                 f"{layer_name(p, registry.taxonomy, lang)}\u00a0{counts[p]}"
                 for p in registry.taxonomy.phase_ids
             ),
-            width=int(side * 72 / 7 / 0.55),
+            width=int(width * 72 / 7 / 0.55),
             break_on_hyphens=False,
         )
         ax.annotate(
