@@ -200,6 +200,20 @@ class PanelHtml(MacroElement):
         self.html_text = html
 
 
+class MetricScale(MacroElement):
+    """A metric-only scale bar (folium's control_scale adds miles too)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "L.control.scale({imperial: false}).addTo({{ this._parent.get_name() }});"
+        "{% endmacro %}"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "MetricScale"
+
+
 class QuietCluster(_MarkerCluster):  # type: ignore[misc]
     """plugins.MarkerCluster without its CDN links (Leaflet.markercluster is embedded)."""
 
@@ -256,7 +270,7 @@ def new_map(
         zoom_start=options["zoom"],
         tiles=None,
         max_zoom=options["maxZoom"],
-        control_scale=True,
+        control_scale=False,  # MetricScale below: kilometres only
         zoom_control=options.get("zoomControl", True),
         scrollWheelZoom=options.get("scrollWheelZoom", True),
         doubleClickZoom=options.get("doubleClickZoom", True),
@@ -268,6 +282,7 @@ def new_map(
     )
     fmap.options["maxZoom"] = options["maxZoom"]  # folium sets it only with tiles; clusters need it
     figure.add_child(fmap)
+    fmap.add_child(MetricScale())
     if after_html:
         fmap.add_child(PanelHtml(after_html))
     if tiles is not None:

@@ -7,6 +7,7 @@ A screenshot of each page is written to out/screenshots/ for a person to look at
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -212,7 +213,7 @@ def test_hostile_registry_runs_nothing_and_shows_text(browser: Any, tmp_path: Pa
     page = opened.page
     page.fill(".lp-search input", "img")
     page.locator(".lp-search li button").first.click()
-    page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=5000)
+    page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=20000)
     assert page.inner_text(".leaflet-popup-content h3") == "<img src=x onerror=alert(1)>"
     website = page.locator(".leaflet-popup-content tr", has_text="Website")
     assert website.locator("a").count() == 0 and "javascript:alert(1)" in website.inner_text()
@@ -224,7 +225,7 @@ def test_hostile_registry_runs_nothing_and_shows_text(browser: Any, tmp_path: Pa
             "t => { const h = document.querySelector('.leaflet-popup-content h3');"
             " return h !== null && h.textContent === t; }",
             arg="`${alert(1)}` \\ backslash",
-            timeout=5000,
+            timeout=20000,  # generous: on a loaded 2-core machine the pan and popup took > 5 s
         )
     assert page.inner_text(".leaflet-popup-content h3") == "`${alert(1)}` \\ backslash"
     assert "</script><script>alert(1)</script>" in page.inner_text(".leaflet-popup-content")
@@ -299,6 +300,9 @@ def test_pages_show_the_base_map_offline_at_desktop_and_phone_sizes(
     for credit in ("GeoNames (CC BY 4.0)", "EuroGeographics", "Natural Earth"):
         assert credit in attribution, attribution
     assert requests == [] and errors == []
+    # One scale bar per map, in metres or kilometres only (no miles or feet).
+    scales = page.locator(".leaflet-control-scale-line").all_inner_texts()
+    assert scales and all(re.fullmatch(r"\d+ k?m", text.strip()) for text in scales), scales
     # Country borders and land, official outlines (solid), and city names are drawn.
     assert page.locator(".leaflet-lp-base-pane path").count() >= 3
     assert page.locator(".leaflet-overlay-pane path").count() >= 1
