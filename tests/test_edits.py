@@ -357,6 +357,7 @@ def test_ctrl_c_in_adds_questions_leaves_the_file_as_it_was(tmp_path: Path, answ
     typed into it, so the terminal driver sends SIGINT to add's process group as a shell would."""
     import fcntl
     import pty
+    import signal
     import termios
 
     path = tmp_path / "companies.yaml"
@@ -365,6 +366,9 @@ def test_ctrl_c_in_adds_questions_leaves_the_file_as_it_was(tmp_path: Path, answ
     master, slave = pty.openpty()
 
     def own_terminal() -> None:
+        # A shell starts background jobs with SIGINT ignored, and exec keeps that: give the
+        # child the default a user's terminal gives it, whatever started the test run.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.setsid()
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
