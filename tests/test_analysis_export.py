@@ -147,3 +147,39 @@ def test_other_exports_write_one_file(fmt: str) -> None:
     from lifeport_map.render.export import export_files
 
     assert [p.name for p, _ in export_files(analysis_registry(), fmt, Path("x.out"))] == ["x.out"]
+
+
+def test_csv_export_in_the_dutch_dialect(tmp_path: Path) -> None:
+    """--csv-dialect nl (the analyses' helper, render.tables.csv_text): ';' between fields and
+    decimal commas; the English dialect stays the default (the column names are ids). Fabco
+    Nijmegen's coordinates in the fixture are 51.8425, 5.85278 and its site figure 1000; its
+    list of activities keeps its '; ' inside one quoted cell. The CSVW metadata names the
+    delimiter."""
+    from lifeport_map.render.export import export_files
+
+    dutch = export_bytes(analysis_registry(), "csv", csv_dialect="nl").decode()
+    rows = list(csv.DictReader(io.StringIO(dutch), delimiter=";"))
+    fab = next(r for r in rows if r["id"] == "fab-nijmegen")
+    assert (fab["lat"], fab["lon"], fab["employees"]) == ("51,8425", "5,85278", "1000")
+    assert fab["activities"] == "wafer-fab; chip-design"
+    assert '"wafer-fab; chip-design"' in dutch
+    english = export_bytes(analysis_registry(), "csv").decode()
+    assert english == export_bytes(analysis_registry(), "csv", csv_dialect="en").decode()
+    assert "fab-nijmegen,Fabco Nijmegen,Fabco,idm,active," in english
+    assert ",51.8425,5.85278,place,1000," in english
+    files = export_files(analysis_registry(), "csv", tmp_path / "sites.csv", "nl")
+    assert json.loads(files[1][1])["dialect"] == {"delimiter": ";"}
+    assert "dialect" not in json.loads(export_files(analysis_registry(), "csv", tmp_path / "s.csv")[1][1])
+
+
+def test_export_command_takes_the_csv_dialect(tmp_path: Path) -> None:
+    from tests.analysis_support import ANALYSIS_ARGS
+    from tests.conftest import run_cli
+
+    out = tmp_path / "sites.csv"
+    done = run_cli(*ANALYSIS_ARGS, "export", "--format", "csv", "--csv-dialect", "nl", "--output", str(out))
+    assert done.returncode == 0, done.stderr
+    header = out.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("id;name;organisation;kind;status;activities;phases;place;")
+    bad = run_cli(*ANALYSIS_ARGS, "export", "--format", "csv", "--csv-dialect", "fr")
+    assert bad.returncode == 2 and "fr" in bad.stderr

@@ -277,3 +277,19 @@ def test_a_planted_claims_file_is_refused_not_read(tmp_path: Path) -> None:
         assert result.returncode in (1, 3), result.stderr
         assert "claims.yaml" in result.stdout + result.stderr
         assert "abcdef0123456789" not in result.stdout + result.stderr
+
+
+def test_lists_of_ids_are_never_cut() -> None:
+    """Ids are what a user copies into whatif: a list of them is given whole, however long (it
+    ended in '…' after 8 or 12 ids)."""
+    from lifeport_map.analysis.claims import _ids
+
+    ids = [f"site-{n:02d}" for n in range(20)]
+    assert _ids(ids) == ", ".join(ids)
+    assert _ids(iter(ids)).endswith("site-18, site-19")
+
+
+def test_no_shipped_claim_cuts_a_list_of_ids() -> None:
+    result = run_cli("claims", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert "…" not in result.stdout

@@ -339,9 +339,10 @@ def _filter_options(found: SiteFilter) -> str:
     return " ".join(options)
 
 
-def _ids(sites: Iterable[str], limit: int = 12) -> str:
-    ids = list(sites)
-    return ", ".join(ids[:limit]) + (" …" if len(ids) > limit else "")
+def _ids(sites: Iterable[str]) -> str:
+    """Every id, whole: ids are what a user copies into ``whatif`` or ``near``, so a list of
+    them is never cut short."""
+    return ", ".join(sites)
 
 
 # --- count --------------------------------------------------------------------------------------
@@ -845,7 +846,7 @@ def _check_employees(ctx: _Context, claim: Claim) -> _Outcome:
             command=command,
             missing=[
                 text("employee_figures", ctx.lang, n=len(without), region=ctx.region_name(check["region"]))
-                + f" ({_ids(without, limit=8)})"
+                + f" ({_ids(without)})"
             ],
             observed=float(total),
             expected=published,

@@ -457,10 +457,20 @@ def export(
         Path | None,
         typer.Option("--output", "-o", help="File to write (atomically); default: standard output."),
     ] = None,
+    csv_dialect: Annotated[
+        CsvDialect,
+        typer.Option(
+            "--csv-dialect",
+            help="For --format csv: en (',' between fields, decimal points; the default, as the "
+            "column names are English ids) or nl (';' and decimal commas, for Dutch spreadsheets).",
+        ),
+    ] = CsvDialect.en,
 ) -> None:
     """Export the registry and its value-chain graph for other tools.
 
     Example: lifeport-map export --format geojson --output sites.geojson
+
+    Example: lifeport-map export --format csv --csv-dialect nl --output sites.csv
     """
     from lifeport_map.render.export import export_bytes, export_files
 
@@ -469,7 +479,7 @@ def export(
         if output is None:
             import sys
 
-            sys.stdout.buffer.write(export_bytes(registry, fmt.value))
+            sys.stdout.buffer.write(export_bytes(registry, fmt.value, csv_dialect=csv_dialect.value))
             sys.stdout.flush()
             if fmt.value == "csv":
                 sys.stderr.write(
@@ -479,7 +489,7 @@ def export(
             return
         from lifeport_map.fileio import write_files_atomic
 
-        write_files_atomic(export_files(registry, fmt.value, output))
+        write_files_atomic(export_files(registry, fmt.value, output, csv_dialect.value))
     except LifeportError as error:
         fail(error)
 

@@ -80,10 +80,15 @@ def attribution(version: str) -> dict[str, str]:
     }
 
 
-def csv_metadata(csv_name: str, version: str) -> dict[str, Any]:
+def csv_metadata(csv_name: str, version: str, csv_dialect: str = "en") -> dict[str, Any]:
     """The CSV on the Web (W3C CSVW) metadata of a CSV export named ``csv_name``: its licence,
-    attribution and columns. Tools look for it at ``<csv>-metadata.json``."""
+    attribution and columns, and its delimiter when that is not CSVW's default ','. Tools look
+    for it at ``<csv>-metadata.json``."""
+    from lifeport_map.render.tables import CSV_DIALECTS
+
     credit = attribution(version)
+    delimiter = CSV_DIALECTS[csv_dialect][0]
+    dialect = {} if delimiter == "," else {"dialect": {"delimiter": delimiter}}
     return {
         "@context": "http://www.w3.org/ns/csvw",
         "url": csv_name,
@@ -91,6 +96,7 @@ def csv_metadata(csv_name: str, version: str) -> dict[str, Any]:
         "dc:license": {"@id": LICENCE_URL},
         "dc:rights": f"{credit['credits']}. Licence: {LICENCE}.",
         "dc:source": "https://github.com/lifeport-map (registry version " + version + ")",
+        **dialect,
         "tableSchema": {"columns": [{"name": c, "titles": c} for c in CSV_COLUMNS]},
     }
 
@@ -244,9 +250,13 @@ def registry_document(registry: Registry, version: str = "") -> dict[str, Any]:
     }
 
 
-def export_bytes(registry: Registry, fmt: str, *, version: str | None = None) -> bytes:
+def export_bytes(
+    registry: Registry, fmt: str, *, version: str | None = None, csv_dialect: str = "en"
+) -> bytes:
     """The registry serialised as ``fmt`` (json, csv, geojson or graphml). ``version`` is the
-    registry version the attribution names (default: the git commit or content hash)."""
+    registry version the attribution names (default: the git commit or content hash);
+    ``csv_dialect`` the CSV's delimiter and decimal mark (``render.tables.CSV_DIALECTS``: 'en'
+    ',' and points, 'nl' ';' and decimal commas), as for the analyses' CSV."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format '{fmt}'", hint=f"use one of: {', '.join(EXPORT_FORMATS)}")
     if version is None:
@@ -266,7 +276,7 @@ def export_bytes(registry: Registry, fmt: str, *, version: str | None = None) ->
         from lifeport_map.render.tables import csv_text
 
         rows = [[flatten(r[c]) for c in CSV_COLUMNS] for r in site_records(registry)]
-        return csv_text(list(CSV_COLUMNS), rows).encode("utf-8")
+        return csv_text(list(CSV_COLUMNS), rows, csv_dialect).encode("utf-8")
     import io
 
     import networkx as nx
@@ -278,15 +288,17 @@ def export_bytes(registry: Registry, fmt: str, *, version: str | None = None) ->
     return buffer.getvalue()
 
 
-def export_files(registry: Registry, fmt: str, output: Path) -> list[tuple[Path, bytes]]:
+def export_files(
+    registry: Registry, fmt: str, output: Path, csv_dialect: str = "en"
+) -> list[tuple[Path, bytes]]:
     """The files an export to ``output`` writes: the export itself, and for CSV its CSVW
     metadata file beside it with the licence and attribution."""
     from lifeport_map.provenance import registry_version
 
     version = registry_version(registry)
-    files = [(output, export_bytes(registry, fmt, version=version))]
+    files = [(output, export_bytes(registry, fmt, version=version, csv_dialect=csv_dialect))]
     if fmt == "csv":
-        metadata = csv_metadata(output.name, version)
+        metadata = csv_metadata(output.name, version, csv_dialect)
         files.append(
             (
                 output.with_name(output.name + "-metadata.json"),
