@@ -13,7 +13,7 @@ from maps_support import HOSTILE_ARGS, coverages_of, hostile, mini, page_data, w
 
 from lifeport_map.analysis.coverage import coverage
 from lifeport_map.render import maps
-from lifeport_map.render.safe import script_json
+from lifeport_map.render.safe import html_text, script_json
 
 
 def test_site_layers_follow_phases_kinds_and_status() -> None:
@@ -235,6 +235,33 @@ def test_hostile_registry_map_via_cli(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "h.html").read_text(encoding="utf-8")
     assert "<img src=x" not in html
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_registry_text_is_never_run_as_a_jinja_template(lang: str) -> None:
+    # folium renders with Jinja; registry text that reached a template's source would run
+    # ({{ 7*7 }} -> 49, and the globals of Python objects are reachable from there).
+    registry = hostile()
+    org = "[red]Evil[/red] | pipe {{ 7*7 }} {{ cycler.__init__.__globals__.os.getcwd() }}"
+    definition = {"nl": "Twee gemeenten {{ 7*7 }}", "en": "Two municipalities {% if 1 %}jinja{% endif %}"}[
+        lang
+    ]
+    pages = [
+        maps.page_html(maps.nl_map(registry, lang=lang)),
+        maps.page_html(
+            maps.compare_page(
+                registry,
+                ["nijmegen", "dresden"],
+                lang=lang,
+                coverages=[coverage(registry, name, lang=lang) for name in ("nijmegen", "dresden")],
+            )
+        ),
+    ]
+    for html in pages:
+        orgs = {f["properties"]["org"] for m in page_data(html)["maps"] for f in m["sites"]["features"]}
+        assert org in orgs
+        assert "pipe 49" not in html and "gemeenten 49" not in html and "municipalities jinja" not in html
+    assert f"{html_text(definition)} (" in pages[1]  # the panel heading: escaped text, not template output
 
 
 def test_per_marker_baseline_still_renders() -> None:

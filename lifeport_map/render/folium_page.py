@@ -63,6 +63,20 @@ def stable_ids(root: Any, *, skip: tuple[Any, ...] = ()) -> None:
     walk(root)
 
 
+class RawHtml(Element):  # type: ignore[misc]
+    """Markup placed into the page exactly as given. branca's ``Element(text)`` compiles its text
+    as a Jinja template, so ``{{ ... }}`` or ``{% ... %}`` in registry text inside it would run
+    as template code (with access to Python objects); this element is never a template, and a
+    3 MB data block is not lexed on every render either."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.html_text = html
+
+    def render(self, **kwargs: Any) -> str:
+        return self.html_text
+
+
 class LifeportFigure(Figure):
     """The page: Leaflet, its plugins and the page script embedded in the head, the data of
     every map as one JSON element in the body; ids numbered before each render."""
@@ -109,12 +123,12 @@ class LifeportFigure(Figure):
         for part, baseline in zip(parts, self._baseline, strict=True):
             part._children = type(part._children)(baseline)
         stable_ids(self, skip=parts)
-        self.header.add_child(Element(self.head_html), name="lp_head", index=0)
+        self.header.add_child(RawHtml(self.head_html), name="lp_head", index=0)
         if self.body_before:
-            self.html.add_child(Element(self.body_before), name="lp_before", index=0)
+            self.html.add_child(RawHtml(self.body_before), name="lp_before", index=0)
         data = script_json(self.data)
         self.html.add_child(
-            Element(f'<script type="application/json" id="lp-data">{data}</script>'), name="lp_data"
+            RawHtml(f'<script type="application/json" id="lp-data">{data}</script>'), name="lp_data"
         )
         html: str = super().render(**kwargs)
         meta = f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(html, self)}">'
