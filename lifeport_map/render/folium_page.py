@@ -63,7 +63,7 @@ def stable_ids(root: Any, *, skip: tuple[Any, ...] = ()) -> None:
     walk(root)
 
 
-class RawHtml(Element):  # type: ignore[misc]
+class RawHtml(Element):
     """Markup placed into the page exactly as given. branca's ``Element(text)`` compiles its text
     as a Jinja template, so ``{{ ... }}`` or ``{% ... %}`` in registry text inside it would run
     as template code (with access to Python objects); this element is never a template, and a
