@@ -21,17 +21,23 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from lifeport_map.boundary_check import NEAR_KM as NEAR_KM
+from lifeport_map.boundary_check import boundary_collection as boundary_collection
+from lifeport_map.boundary_check import geometries, near_the_centre, number
+from lifeport_map.boundary_check import parse_boundary as parse_boundary
+from lifeport_map.boundary_check import rounded as _rounded
 from lifeport_map.countries import COUNTRY_TOLERANCE_DEGREES as COUNTRY_TOLERANCE_DEGREES
 from lifeport_map.countries import countries_at as countries_at
 from lifeport_map.countries import country_features as country_features
 from lifeport_map.countries import shipped_features as _shipped
-from lifeport_map.errors import UsageError
+from lifeport_map.errors import LifeportError, UsageError
 from lifeport_map.geo import boundary_path, region_sites, resolve_definition
 from lifeport_map.geojson import MAX_BOUNDARY_BYTES as MAX_BOUNDARY_BYTES
 from lifeport_map.geojson import MAX_GEOJSON_DEPTH as MAX_GEOJSON_DEPTH
 from lifeport_map.geojson import loads_geojson as loads_geojson
 from lifeport_map.geojson import nested_deeper_than as nested_deeper_than
 from lifeport_map.geojson import read_geojson as read_geojson
+from lifeport_map.geojson import read_geojson_text
 from lifeport_map.model import Region, RegionDefinition, Registry
 from lifeport_map.municipalities import municipality_outline
 from lifeport_map.text import excerpt
@@ -200,117 +206,7 @@ def _boundary_definition(region: Region) -> RegionDefinition | None:
     return next((d for d in region.definitions if d.type == "boundary"), None)
 
 
-def _rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, 5)
-    if isinstance(value, (list, tuple)):
-        return [_rounded(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _rounded(v) for k, v in value.items()}
-    return value
-
-
 # --- importing an official boundary file -------------------------------------------------------
-
-_WGS84_NAMES = (
-    "urn:ogc:def:crs:OGC:1.3:CRS84",
-    "urn:ogc:def:crs:OGC::CRS84",
-    "urn:ogc:def:crs:EPSG::4326",
-    "EPSG:4326",
-    "CRS84",
-)
-
-
-def parse_boundary(text: str, *, source: str) -> dict[str, Any]:
-    """Check GeoJSON text as a boundary; see :func:`boundary_collection`."""
-    return boundary_collection(loads_geojson(text, source=source), source=source)
-
-
-def boundary_collection(data: Any, *, source: str) -> dict[str, Any]:
-    """Check parsed GeoJSON and return it as one FeatureCollection of its polygons.
-
-    Raises UsageError naming the file and saying how to fix it when the file is not GeoJSON,
-    is not in WGS84 longitude/latitude, holds no polygon, or holds other geometry types.
-    """
-    from shapely.errors import ShapelyError
-    from shapely.geometry import mapping, shape
-    from shapely.ops import unary_union
-
-    if not isinstance(data, dict) or data.get("type") not in (
-        "FeatureCollection",
-        "Feature",
-        "Polygon",
-        "MultiPolygon",
-    ):
-        raise UsageError(
-            f"{source}: not a GeoJSON FeatureCollection, Feature or polygon",
-            hint='give a GeoJSON file whose top level has "type": "FeatureCollection"',
-        )
-    crs = data.get("crs")
-    if isinstance(crs, dict):
-        properties = crs.get("properties")
-        name = str(properties.get("name", "")) if isinstance(properties, dict) else ""
-        if name and name not in _WGS84_NAMES:
-            raise UsageError(
-                f"{source}: coordinates are in {excerpt(name)}, not WGS84 longitude/latitude",
-                hint="download the file in EPSG:4326 (GISCO offers 4326, 3035 "
-                "and 3857; choose 4326) or reproject it first",
-            )
-    if data["type"] == "FeatureCollection":
-        features = data.get("features")
-        if not isinstance(features, list):
-            raise UsageError(f"{source}: 'features' is not a list", hint="check the file")
-        geometries = [f.get("geometry") for f in features if isinstance(f, dict)]
-    elif data["type"] == "Feature":
-        geometries = [data.get("geometry")]
-    else:
-        geometries = [data]
-    geometries = [g for g in geometries if g]
-    if not geometries:
-        raise UsageError(
-            f"{source}: the file holds no geometry",
-            hint="download the boundary of the region itself, not an empty layer",
-        )
-    kinds = sorted({str(g.get("type")) if isinstance(g, dict) else "not an object" for g in geometries})
-    wrong = [excerpt(k) for k in kinds if k not in ("Polygon", "MultiPolygon")]
-    if wrong:
-        raise UsageError(
-            f"{source}: expected polygons, found {', '.join(wrong[:5])}",
-            hint="a region boundary must be a Polygon or MultiPolygon layer",
-        )
-    try:
-        shapes = [shape(g) for g in geometries]
-        # An invalid polygon is refused, never "repaired": buffer(0) or make_valid can keep
-        # only a part of a self-intersecting ring (half the area of a bow tie).
-        invalid = next(((n, s) for n, s in enumerate(shapes) if not s.is_valid), None)
-        if invalid is not None:
-            from shapely.validation import explain_validity
-
-            why = excerpt(explain_validity(invalid[1]), 80)
-            raise UsageError(
-                f"{source}: polygon {invalid[0] + 1} is not valid: {why}",
-                hint="fix the polygon in a GIS (QGIS: Vector > Geometry Tools > Check Validity); "
-                "lifeport-map does not repair it, since a repair can change the area",
-            )
-        merged = unary_union(shapes)
-    except (ValueError, TypeError, AttributeError, IndexError, KeyError, ShapelyError) as exc:
-        raise UsageError(
-            f"{source}: a polygon is malformed ({excerpt(exc, 80)})",
-            hint="check the file in a GIS (QGIS: Vector > Check validity)",
-        ) from None
-    if merged.is_empty:
-        raise UsageError(f"{source}: the polygons are empty", hint="check the file")
-    minx, miny, maxx, maxy = merged.bounds
-    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
-        raise UsageError(
-            f"{source}: coordinates are not longitude/latitude "
-            f"(bounds {minx:.0f}, {miny:.0f}, {maxx:.0f}, {maxy:.0f})",
-            hint="download the file in EPSG:4326 or reproject it first",
-        )
-    return {
-        "type": "FeatureCollection",
-        "features": [{"type": "Feature", "properties": {}, "geometry": _rounded(dict(mapping(merged)))}],
-    }
 
 
 def boundary_definition(definition_id: str, relative_path: str, source: str, year: int) -> dict[str, Any]:
@@ -347,7 +243,7 @@ def with_boundary_definition(region_text: str, definition_id: str, lines: list[s
     rows = region_text.splitlines()
     start = next((i for i, r in enumerate(rows) if r.startswith("definitions:")), None)
     if start is None:
-        raise UsageError(
+        raise LifeportError(  # invalid data (exit 1), not a usage error
             "the region file has no 'definitions:' list", hint="add the region's definitions first"
         )
     end = next(
@@ -423,8 +319,16 @@ def import_boundary(
     old_data = parse(region_text, region_file)
     relative = boundary_file_name(region_id, definition_id)
     _may_store(old_data, region_id, definition_id, relative, regions_dir, replace=replace)
-    collection = boundary_collection(read_geojson(boundary_file), source=str(boundary_file))
-    _near_the_centre(collection, old_data, region_id, str(boundary_file))
+    text = read_geojson_text(boundary_file)
+    source = str(boundary_file)
+    data = loads_geojson(text, source=source)
+    collection = boundary_collection(data, source=source, text=text)
+    centre = old_data.get("centre") if isinstance(old_data, dict) else None
+    if isinstance(centre, dict) and all(number(centre.get(k)) for k in ("lat", "lon")):
+        where = geometries(data, None)[0]
+        place = str(centre.get("place") or "")
+        latlon = (float(centre["lat"]), float(centre["lon"]))
+        near_the_centre(collection, latlon, place, region_id, source, where, text)
     item = boundary_definition(definition_id, relative, str(boundary_file), year)
     lines = boundary_definition_lines(definition_id, relative, str(boundary_file), year)
     new_region_text = with_boundary_definition(region_text, definition_id, lines)
@@ -446,51 +350,6 @@ def import_boundary(
     return target, region_file, cleaned + notes
 
 
-NEAR_KM = 25.0  # how far an imported boundary may lie from its region's centre
-
-
-def _km_from(geometry: Any, lat: float, lon: float) -> float:
-    """Distance in km from (lat, lon) to ``geometry`` (0 inside it), in a local equirectangular
-    projection around that point (close enough at these distances)."""
-    import shapely
-    from shapely.geometry import Point
-
-    scale = 111.195 * math.cos(math.radians(lat))
-    local = shapely.transform(geometry, lambda xy: (xy - [lon, lat]) * [scale, 111.195])
-    return float(local.distance(Point(0.0, 0.0)))
-
-
-def _near_the_centre(collection: dict[str, Any], data: Any, region_id: str, source: str) -> None:
-    """Refuse a boundary that does not lie at its region: swapped latitude and longitude, or
-    another region's file (the map would zoom out to show it)."""
-    import shapely
-    from shapely.geometry import shape
-
-    centre = data.get("centre") if isinstance(data, dict) else None
-    if not isinstance(centre, dict) or not all(
-        isinstance(centre.get(k), (int, float)) for k in ("lat", "lon")
-    ):
-        return
-    lat, lon = float(centre["lat"]), float(centre["lon"])
-    geometry = shape(collection["features"][0]["geometry"])
-    km = _km_from(geometry, lat, lon)
-    if km <= NEAR_KM:
-        return
-    place = excerpt(centre.get("place") or f"{lat}, {lon}")
-    swapped = shapely.transform(geometry, lambda xy: xy[:, ::-1])
-    if _km_from(swapped, lat, lon) <= NEAR_KM:
-        raise UsageError(
-            f"{source}: latitude and longitude are swapped (the polygon lies {km:,.0f} km from "
-            f"{region_id}'s centre, {place}; swapped back it lies there)",
-            hint="GeoJSON gives [longitude, latitude]; export the file again in EPSG:4326 with that order",
-        )
-    raise UsageError(
-        f"{source}: the polygon lies {km:,.0f} km from {region_id}'s centre ({place}); "
-        f"a boundary of the region must reach within {NEAR_KM:.0f} km of it",
-        hint="check that the file is the boundary of this region (not of another one) and in EPSG:4326",
-    )
-
-
 def _may_store(
     data: Any, region_id: str, definition_id: str, relative: str, regions_dir: Path, *, replace: bool
 ) -> None:
@@ -498,7 +357,7 @@ def _may_store(
     would replace a list of municipalities at all."""
     definitions = data.get("definitions") if isinstance(data, dict) else None
     if not isinstance(definitions, list):
-        raise UsageError(
+        raise LifeportError(
             f"{regions_dir / (region_id + '.yaml')}: the region file has no 'definitions:' list",
             hint="add the region's definitions first",
         )
@@ -550,7 +409,7 @@ def _check_region_text(text: str, region_file: Path, old_data: Any, item: dict[s
     errors = [i for i in issues if i.severity == "error"]
     if errors or region_file.stem not in regions:
         detail = excerpt(errors[0].message, 120) if errors else "the region could not be read back"
-        raise UsageError(
+        raise LifeportError(
             f"{region_file}: adding the boundary definition would break the file ({detail})",
             hint="fix the region file by hand, then import again",
         )
@@ -565,7 +424,7 @@ def _check_region_text(text: str, region_file: Path, old_data: Any, item: dict[s
     }
     added = [d for d in new_data["definitions"] if isinstance(d, dict) and d.get("id") == wanted]
     if not (same_rest and others(old_data) == others(new_data) and added == [item]):
-        raise UsageError(
+        raise LifeportError(
             f"{region_file}: the boundary definition could not be added without changing other "
             "parts of the file; nothing was changed",
             hint="add the definition by hand (see README, 'Maps and briefs'), then run validate",

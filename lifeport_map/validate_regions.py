@@ -50,18 +50,27 @@ def _region_issue(
 def _boundary_problems(
     regions_dir: Path, region: Region, definition: RegionDefinition, field: str
 ) -> Iterator[Issue]:
-    """Read the boundary file like the maps do; unusable content is an error on the region
-    file's line. A refused file (a link leading out, a FIFO, a device) is not reported again:
+    """Check the boundary file as ``import-boundary`` does; a problem is an error at the line,
+    column and field of the boundary file, whose message names the region file's line that
+    refers to it. A refused file (a link leading out, a FIFO, a device) is not reported again:
     the reader already did (``registry._boundary_file_issues``)."""
-    from lifeport_map.errors import RegistryError
-    from lifeport_map.geo import load_boundary
+    from dataclasses import replace
 
+    from lifeport_map.boundary_check import check_boundary_file
+    from lifeport_map.errors import YamlError
+    from lifeport_map.geo import boundary_path
+    from lifeport_map.yamlio import position_at
+
+    path = boundary_path(regions_dir, definition.boundary)
+    if path is None:
+        return
     try:
-        load_boundary(regions_dir, definition)
-    except RegistryError as exc:
-        for issue in exc.issues:
-            if not issue.code.startswith("io."):
-                yield _region_issue(region, field, issue.code, issue.message, issue.hint)
+        check_boundary_file(path, root=regions_dir, region=region)
+    except YamlError as exc:
+        if not exc.issue.code.startswith("io."):
+            line, _col = position_at(region.raw, field, (1, 1))
+            where = f"boundary of definition '{excerpt(definition.id)}', {Path(region.file).name}:{line}"
+            yield replace(exc.issue, entry=region.id, message=f"{exc.issue.message} ({where})")
 
 
 def check_regions(regions: Mapping[str, Region], taxonomy: Taxonomy, regions_dir: Path) -> Iterator[Issue]:

@@ -186,8 +186,8 @@ def test_import_boundary_rejects_bad_files_and_changes_nothing(
     result = run_cli(
         "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "nijmegen"
     )
-    assert result.returncode == 2, result.stderr
-    assert message in result.stderr and "hint:" in result.stderr
+    assert result.returncode == 1, result.stderr  # invalid data, not a usage error
+    assert f"{source}:1:" in result.stderr and message in result.stderr and "hint:" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(regions) == before
 
@@ -368,3 +368,62 @@ def test_member_municipalities_of_a_corop_definition_cover_its_nuts3_region() ->
             assert members.intersection(drawn).area / members.union(drawn).area >= 0.85, definition.id
             checked += 1
     assert checked == 4  # Arnhem/Nijmegen, Zuidoost-Noord-Brabant, Zuid-Holland's three, Twente
+
+
+# README: exit codes 0 ok, 1 invalid data, 2 usage error, 3 file not readable or writable.
+@pytest.mark.parametrize(
+    ("args", "content", "code", "message"),
+    [
+        (["--region", "atlantis"], SQUARE, 2, "no region file"),
+        (["--region", "../nijmegen"], SQUARE, 2, "is not an id"),
+        (["--region", "nijmegen", "--definition", "Not A Slug"], SQUARE, 2, "is not a slug"),
+        (["--region", "nijmegen", "--definition", "radius-10km"], SQUARE, 2, "pass --replace"),
+        (["--region", "nijmegen", "--definition", "mini", "--replace"], SQUARE, 2, "never replaces one"),
+        (["--region", "nijmegen", "--year", "last"], SQUARE, 2, "'last' is not a valid integer"),
+        (["--region", "nijmegen"], {"type": "Polygon", "coordinates": [[[5.7, 51.7]]]}, 1, "at least four"),
+        (["--region", "nijmegen"], "[1, 2", 1, "not a GeoJSON file"),
+        (["--region", "nijmegen"], None, 3, "file not found"),
+        (["--region", "nijmegen"], "folder", 3, "expected a file but found a directory"),
+    ],
+    ids=[
+        "unknown-region",
+        "bad-region-id",
+        "bad-definition-id",
+        "existing-definition",
+        "municipalities",
+        "bad-year",
+        "short-ring",
+        "not-json",
+        "missing-file",
+        "a-folder",
+    ],
+)
+def test_import_boundary_exit_codes_follow_the_readme(
+    tmp_path: Path, regions: Path, args: list[str], content: object, code: int, message: str
+) -> None:
+    source = tmp_path / "in.geojson"
+    if content == "folder":
+        source.mkdir()
+    elif content is not None:
+        _write(tmp_path, source.name, content)
+    before = snapshot(regions)
+    result = run_cli("--regions", str(regions), "regions", "import-boundary", str(source), *args)
+    assert result.returncode == code, result.stderr
+    assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(regions) == before
+
+
+def test_import_boundary_exit_code_for_a_broken_region_file(tmp_path: Path, regions: Path) -> None:
+    """A region file without definitions is invalid data (1), not a usage error."""
+    region_file = regions / "nijmegen.yaml"
+    text = region_file.read_text(encoding="utf-8")
+    region_file.write_text(text[: text.index("definitions:")], encoding="utf-8")
+    source = _write(tmp_path, "in.geojson", SQUARE)
+    before = snapshot(regions)
+    result = run_cli(
+        "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "nijmegen"
+    )
+    assert result.returncode == 1, result.stderr
+    assert "has no 'definitions:' list" in result.stderr and "hint:" in result.stderr
+    assert snapshot(regions) == before

@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "lifeport_map.site_issues",
         "lifeport_map.gazetteer",
         "lifeport_map.geo",
+        "lifeport_map.boundary_check",
         "lifeport_map.countries",
         "lifeport_map.municipalities",
     ),

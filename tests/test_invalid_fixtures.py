@@ -13,6 +13,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from typer.testing import CliRunner
@@ -206,32 +207,59 @@ def test_analyses_refuse_an_invalid_region_folder_cleanly(folder: Path, tmp_path
 
 # --- boundary files for `regions import-boundary` (tests/fixtures/invalid-boundaries/) ----------
 # Each NAME.geojson has a NAME.expect sidecar: the exit code and the region it is imported for,
+# where the problem is ('# at: LINE:COL FIELD', counted by hand in the file; '-' for no field),
 # the message (and optionally a hint) that must be said. The import runs on a copy of the mini
 # region folder, which must be byte-identical afterwards, with no temporary file or boundaries
-# folder left behind.
+# folder left behind. The same files planted as a region's stored boundary are refused by
+# validate and by every analysis at the same line, column and field.
 BOUNDARY_CASES = sorted((FIXTURES / "invalid-boundaries").glob("*.geojson"))
 BOUNDARY_EXPECT = re.compile(r"# expect: exit (\d+) region (\S+)")
+BOUNDARY_AT = re.compile(r"^# at: (\d+):(\d+) (\S+)$", re.MULTILINE)
 
 
-def boundary_expectations(path: Path) -> tuple[int, str, str, str]:
+class BoundaryCase(NamedTuple):
+    code: int
+    region: str
+    message: str
+    hint: str
+    line: int
+    col: int
+    field: str
+
+
+def boundary_expectations(path: Path) -> BoundaryCase:
     sidecar = path.with_suffix(".expect").read_text(encoding="utf-8")
     [(code, region)] = BOUNDARY_EXPECT.findall(sidecar)
     [message] = re.findall(r"^# message: (.+)$", sidecar, re.MULTILINE)
     hints = re.findall(r"^# hint: (.+)$", sidecar, re.MULTILINE)
-    return int(code), region, message, hints[0] if hints else ""
+    at = BOUNDARY_AT.findall(sidecar)
+    line, col, field = at[0] if at else ("0", "0", "-")
+    return BoundaryCase(
+        int(code),
+        region,
+        message,
+        hints[0] if hints else "",
+        int(line),
+        int(col),
+        "" if field == "-" else field,
+    )
 
 
 def test_there_is_a_boundary_fixture_per_import_failure() -> None:
     names = {p.stem for p in BOUNDARY_CASES}
-    assert {"self-intersecting", "swapped-lat-lon", "far-from-region"} <= names
+    assert {"self-intersecting", "swapped-lat-lon", "far-from-region", "nan-coordinate", "too-deep"} <= names
     assert all(p.with_suffix(".expect").exists() for p in BOUNDARY_CASES)
+    # every refused content names its line and column (only the unknown region, a usage error, not)
+    for path in BOUNDARY_CASES:
+        case = boundary_expectations(path)
+        assert (case.code, case.line >= 1) in ((1, True), (2, False)), path.name
 
 
 @pytest.mark.parametrize("path", BOUNDARY_CASES, ids=[p.stem for p in BOUNDARY_CASES])
 def test_invalid_boundary_file_is_refused_and_nothing_is_written(
     path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    code, region, message, hint = boundary_expectations(path)
+    case = boundary_expectations(path)
     regions = tmp_path / "regions"
     shutil.copytree(REGIONS, regions)
     work = tmp_path / "cwd"
@@ -241,15 +269,17 @@ def test_invalid_boundary_file_is_refused_and_nothing_is_written(
     entries = sorted(p.name for p in regions.iterdir())
     result = CliRunner().invoke(
         app,
-        ["--regions", str(regions), "regions", "import-boundary", str(path), "--region", region],
+        ["--regions", str(regions), "regions", "import-boundary", str(path), "--region", case.region],
     )
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert result.exit_code == code, result.stdout + result.stderr
+    assert result.exit_code == case.code, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
-    assert message in result.stderr, result.stderr
-    assert "hint:" in result.stderr and hint in result.stderr, result.stderr
-    if region in {p.stem for p in regions.glob("*.yaml")}:
-        assert f"{path}:" in result.stderr, result.stderr  # the file that is wrong is named
+    assert case.message in result.stderr, result.stderr
+    assert "hint:" in result.stderr and case.hint in result.stderr, result.stderr
+    if case.line:  # file:line:col: error: [code] field: message, on one line
+        field = re.escape(case.field) + ": " if case.field else ""
+        head = rf"^{re.escape(str(path))}:{case.line}:{case.col}: error: \[boundary\.[a-z0-9-]+\] {field}"
+        assert re.search(head + rf".*{re.escape(case.message)}", result.stderr, re.MULTILINE), result.stderr
     assert (snapshot(regions), snapshot(path.parent)) == before
     assert sorted(p.name for p in regions.iterdir()) == entries  # no temporary file, no boundaries/
     assert list(work.iterdir()) == []
@@ -257,12 +287,94 @@ def test_invalid_boundary_file_is_refused_and_nothing_is_written(
 
 def test_invalid_boundary_file_in_a_real_process(tmp_path: Path) -> None:
     path = FIXTURES / "invalid-boundaries" / "self-intersecting.geojson"
-    code, region, message, _hint = boundary_expectations(path)
+    case = boundary_expectations(path)
     regions = tmp_path / "regions"
     shutil.copytree(REGIONS, regions)
     before = snapshot(regions)
-    result = run_cli("--regions", str(regions), "regions", "import-boundary", str(path), "--region", region)
-    assert result.returncode == code, result.stderr
-    assert result.stderr.startswith(f"lifeport-map: error: {path}: {message}\n"), result.stderr
+    result = run_cli(
+        "--regions", str(regions), "regions", "import-boundary", str(path), "--region", case.region
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(
+        f"{path}:2:19: error: [boundary.invalid-polygon] coordinates[0][0]: {case.message}\n"
+    ), result.stderr
     assert "Traceback" not in result.stderr
+    assert snapshot(regions) == before
+
+
+STORED = [p for p in BOUNDARY_CASES if boundary_expectations(p).code == 1]
+STORED_DEFINITION = """  - id: official
+    type: boundary
+    name: {nl: Officieel, en: Official}
+    boundary: boundaries/nijmegen-official.geojson
+    source: {url: "https://example.org/boundary", year: 2024}
+"""
+
+
+def with_stored_boundary(tmp_path: Path, boundary: Path) -> tuple[Path, Path]:
+    """A copy of the mini regions whose Nijmegen has a boundary definition storing ``boundary``
+    byte for byte (as if committed by hand, never imported)."""
+    regions = tmp_path / "regions"
+    shutil.copytree(REGIONS, regions)
+    region_file = regions / "nijmegen.yaml"
+    text = region_file.read_text(encoding="utf-8")
+    region_file.write_text(text.replace("definitions:\n", "definitions:\n" + STORED_DEFINITION, 1))
+    stored = regions / "boundaries" / "nijmegen-official.geojson"
+    stored.parent.mkdir()
+    stored.write_bytes(boundary.read_bytes())
+    return regions, stored
+
+
+def test_a_good_stored_boundary_passes(tmp_path: Path) -> None:
+    regions, _stored = with_stored_boundary(
+        tmp_path, FIXTURES / "invalid-boundaries" / "unknown-region.geojson"
+    )
+    result = CliRunner().invoke(
+        app,
+        [
+            "--registry",
+            str(MINI / "companies.yaml"),
+            "--regions",
+            str(regions),
+            "validate",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stdout
+    assert not [i for i in json.loads(result.stdout)["issues"] if i["code"].startswith("boundary.")]
+
+
+@pytest.mark.parametrize("path", STORED, ids=[p.stem for p in STORED])
+def test_invalid_stored_boundary_is_reported_at_its_line_and_field(path: Path, tmp_path: Path) -> None:
+    case = boundary_expectations(path)
+    regions, stored = with_stored_boundary(tmp_path, path)
+    before = snapshot(regions)
+    result = CliRunner().invoke(
+        app,
+        [
+            "--registry",
+            str(MINI / "companies.yaml"),
+            "--regions",
+            str(regions),
+            "validate",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    found = [i for i in json.loads(result.stdout)["issues"] if i["file"] == str(stored)]
+    assert [(i["line"], i["col"], i["field"], i["entry"]) for i in found] == [
+        (case.line, case.col, case.field, "nijmegen")
+    ], found
+    assert case.message in found[0]["message"] and "definition 'official'" in found[0]["message"]
+    assert found[0]["hint"]
+    # an analysis reads the regions the same way: it refuses at the same place, exit 1
+    compare = CliRunner().invoke(
+        app, ["--registry", str(MINI / "companies.yaml"), "--regions", str(regions), "compare"]
+    )
+    assert compare.exit_code == 1, compare.stdout + compare.stderr
+    assert f"{stored}:{case.line}:{case.col}: error: [" in compare.stderr, compare.stderr
+    assert "Traceback" not in compare.stdout + compare.stderr
     assert snapshot(regions) == before

@@ -588,6 +588,18 @@ HOSTILE_GEOJSON = {
     "long integer": (SQUARE.replace("[6.1, 51.7]", "[6.1, " + "9" * 5000 + "]"), "out of range"),
     "deep": (DEEP, "lists and objects nest deeper than 32 levels"),
 }
+# Where each is reported, counted by hand in SQUARE: the first position's '[' is column 38, the
+# second's 51, the third's 64; a value follows its '[' (and '6.1, ' in the second and third).
+# DEEP's first '[' is column 36: the 32nd list (33 levels with the object) is column 67.
+HOSTILE_AT = {
+    "NaN": (1, 39, "coordinates[0][0][0]", "boundary.not-finite"),
+    "Infinity": (1, 70, "coordinates[0][2][1]", "boundary.not-finite"),
+    "-Infinity": (1, 57, "coordinates[0][1][1]", "boundary.not-finite"),
+    "overflow": (1, 57, "coordinates[0][1][1]", "boundary.not-finite"),
+    "long integer": (1, 57, "coordinates[0][1][1]", "boundary.not-finite"),
+    "deep": (1, 67, "coordinates" + "[0]" * 31, "boundary.too-deep"),
+    "huge": (1, 1, "", "boundary.too-large"),
+}
 
 
 def _huge(path: Path) -> None:
@@ -607,8 +619,11 @@ def test_a_hostile_boundary_is_refused_at_import_with_file_and_hint(case: str, t
         message = HOSTILE_GEOJSON[case][1]
     before = snapshot(tmp_path)
     result = _import(repo, "--definition", "nuts3")
-    assert result.code == 2, result.text
-    assert f"{source.name}: " in result.err and message in result.err, result.err
+    assert result.code == 1, result.text  # invalid data (README: exit 1), not a usage error
+    line, col, field, code = HOSTILE_AT[case]
+    subject = f" {field}:" if field else ""
+    assert f"{source.name}:{line}:{col}: error: [{code}]{subject} " in result.err, result.err
+    assert message in result.err, result.err
     assert "hint:" in result.err
     assert_safe(result)
     assert snapshot(tmp_path) == before
@@ -616,8 +631,9 @@ def test_a_hostile_boundary_is_refused_at_import_with_file_and_hint(case: str, t
 
 @pytest.mark.parametrize("case", [*HOSTILE_GEOJSON, "huge"])
 def test_a_hostile_stored_boundary_is_a_clean_error_in_validate_and_maps(case: str, tmp_path: Path) -> None:
-    """The same files committed as a region's stored boundary: validate reports them on the
-    region file's line, a map refuses them; neither ends in an internal error."""
+    """The same files committed as a region's stored boundary: validate reports them at the
+    boundary file's line, column and field (naming the region file's line that refers to it),
+    a map refuses them; neither ends in an internal error."""
     repo = build_repo(tmp_path)
     regions = repo / "data" / "regions"
     (regions / "boundaries").mkdir()
@@ -634,11 +650,14 @@ def test_a_hostile_stored_boundary_is_a_clean_error_in_validate_and_maps(case: s
     before = snapshot(tmp_path)
     checked = run(repo, "validate", "--format", "github")
     assert checked.code == 1, checked.text
-    # Line 23, column 15: the value of 'boundary:' in the definition appended after line 19.
-    assert "nijmegen.yaml,line=23,col=15,title=region.bad-boundary nijmegen::" in checked.out, checked.out
+    line, col, field, code = HOSTILE_AT[case]
+    assert f"planted.geojson,line={line},col={col},title={code} nijmegen::" in checked.out, checked.out
+    # line 23: the 'boundary:' of the definition appended after line 19
+    assert "(boundary of definition 'official', nijmegen.yaml:23)" in checked.out, checked.out
     assert_safe(checked)
     drawn = run(repo, "map", "region", "nijmegen", "--definition", "official", "--output", "r.html")
-    assert drawn.code == 1 and "region.bad-boundary" in drawn.err, drawn.text
+    assert drawn.code == 1 and f"planted.geojson:{line}:{col}: error: [{code}]" in drawn.err, drawn.text
+    assert f"{field}: " in drawn.err if field else True
     assert_safe(drawn)
     assert snapshot(tmp_path) == before
 

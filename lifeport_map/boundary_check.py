@@ -1,0 +1,340 @@
+"""Checking a boundary file (GeoJSON) as a region's outline: WGS84 longitude/latitude, only
+polygons, well-formed rings, valid (no self-intersection: refused, never repaired) and at the
+region. Used when a boundary is imported (``boundaries.import_boundary``) and whenever a region
+that stores one is read (``validate_regions``), so both refuse the same files with the same
+line, column and field path.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from lifeport_map.errors import YamlError
+from lifeport_map.geojson import JsonPath, geojson_error, loads_geojson, read_geojson_text
+from lifeport_map.model import Region
+from lifeport_map.text import excerpt
+
+
+def rounded(value: Any) -> Any:
+    """``value`` with every float rounded to 5 decimals (about a metre)."""
+    if isinstance(value, float):
+        return round(value, 5)
+    if isinstance(value, (list, tuple)):
+        return [rounded(v) for v in value]
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    return value
+
+
+_WGS84_NAMES = (
+    "urn:ogc:def:crs:OGC:1.3:CRS84",
+    "urn:ogc:def:crs:OGC::CRS84",
+    "urn:ogc:def:crs:EPSG::4326",
+    "EPSG:4326",
+    "CRS84",
+)
+
+
+def parse_boundary(text: str, *, source: str) -> dict[str, Any]:
+    """Check GeoJSON text as a boundary; see :func:`boundary_collection`."""
+    return boundary_collection(loads_geojson(text, source=source), source=source, text=text)
+
+
+Located = tuple[JsonPath, Any]  # a geometry and the path to it in the file
+
+
+def boundary_collection(data: Any, *, source: str, text: str | None = None) -> dict[str, Any]:
+    """Check parsed GeoJSON and return it as one FeatureCollection of its polygons.
+
+    Raises YamlError (invalid data, exit 1) naming the file, and, given the ``text`` it was
+    parsed from, the line, column and field path of the offending value, with a hint, when the
+    file is not GeoJSON, is not in WGS84 longitude/latitude, holds no polygon, holds other
+    geometry types, or holds a malformed or invalid polygon.
+    """
+    from shapely.errors import ShapelyError
+    from shapely.geometry import mapping
+    from shapely.ops import unary_union
+
+    def fail(path: JsonPath, code: str, message: str, hint: str) -> YamlError:
+        return geojson_error(text, source, path, code, message, hint)
+
+    if not isinstance(data, dict) or data.get("type") not in (
+        "FeatureCollection",
+        "Feature",
+        "Polygon",
+        "MultiPolygon",
+    ):
+        raise fail(
+            ("type",) if isinstance(data, dict) and "type" in data else (),
+            "boundary.not-geojson",
+            "not a GeoJSON FeatureCollection, Feature or polygon",
+            'give a GeoJSON file whose top level has "type": "FeatureCollection"',
+        )
+    crs = data.get("crs")
+    if isinstance(crs, dict):
+        properties = crs.get("properties")
+        name = str(properties.get("name", "")) if isinstance(properties, dict) else ""
+        if name and name not in _WGS84_NAMES:
+            raise fail(
+                ("crs", "properties", "name"),
+                "boundary.not-wgs84",
+                f"coordinates are in {excerpt(name)}, not WGS84 longitude/latitude",
+                "download the file in EPSG:4326 (GISCO offers 4326, 3035 "
+                "and 3857; choose 4326) or reproject it first",
+            )
+    located = geometries(data, fail)
+    if not located:
+        raise fail(
+            ("features",)
+            if data["type"] == "FeatureCollection"
+            else ("geometry",) * (data["type"] == "Feature"),
+            "boundary.empty",
+            "the file holds no geometry",
+            "download the boundary of the region itself, not an empty layer",
+        )
+    kinds = sorted({str(g.get("type")) if isinstance(g, dict) else "not an object" for _, g in located})
+    wrong = [excerpt(k) for k in kinds if k not in ("Polygon", "MultiPolygon")]
+    if wrong:
+        where, first = next(
+            (p, g)
+            for p, g in located
+            if not isinstance(g, dict) or g.get("type") not in ("Polygon", "MultiPolygon")
+        )
+        raise fail(
+            (*where, "type") if isinstance(first, dict) and "type" in first else where,
+            "boundary.not-polygon",
+            f"expected polygons, found {', '.join(wrong[:5])}",
+            "a region boundary must be a Polygon or MultiPolygon layer",
+        )
+    for where, geometry in located:
+        problem = _coordinates_problem(geometry)
+        if problem is not None:
+            raise fail((*where, "coordinates", *problem[0]), "boundary.malformed", problem[1], problem[2])
+    try:
+        shapes = [(where, _shape(geometry)) for where, geometry in located]
+        # An invalid polygon is refused, never "repaired": buffer(0) or make_valid can keep
+        # only a part of a self-intersecting ring (half the area of a bow tie).
+        for n, (where, polygon) in enumerate(shapes):
+            if not polygon.is_valid:
+                from shapely.validation import explain_validity
+
+                why = explain_validity(polygon)
+                raise fail(
+                    (*where, "coordinates", *_vertex_near(polygon, why)),
+                    "boundary.invalid-polygon",
+                    f"polygon {n + 1} is not valid: {excerpt(why, 80)}",
+                    "fix the polygon in a GIS (QGIS: Vector > Geometry Tools > Check Validity); "
+                    "lifeport-map does not repair it, since a repair can change the area",
+                )
+        merged = unary_union([polygon for _, polygon in shapes])
+    except (ValueError, TypeError, AttributeError, IndexError, KeyError, ShapelyError) as exc:
+        raise fail(
+            (*located[0][0], "coordinates"),
+            "boundary.malformed",
+            f"a polygon is malformed ({excerpt(exc, 80)})",
+            "check the file in a GIS (QGIS: Vector > Check validity)",
+        ) from None
+    if merged.is_empty:
+        raise fail(
+            (*located[0][0], "coordinates"), "boundary.empty", "the polygons are empty", "check the file"
+        )
+    return {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {}, "geometry": rounded(dict(mapping(merged)))}],
+    }
+
+
+def geometries(data: dict[str, Any], fail: Any) -> list[Located]:
+    """The file's geometries (those that are not null), each with its path in the file."""
+    if data["type"] == "FeatureCollection":
+        features = data.get("features")
+        if not isinstance(features, list):
+            raise fail(("features",), "boundary.not-geojson", "'features' is not a list", "check the file")
+        found: list[Located] = [
+            (("features", i, "geometry"), f.get("geometry"))
+            for i, f in enumerate(features)
+            if isinstance(f, dict)
+        ]
+    elif data["type"] == "Feature":
+        found = [(("geometry",), data.get("geometry"))]
+    else:
+        found = [((), data)]
+    return [(where, g) for where, g in found if g]
+
+
+def number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _coordinates_problem(geometry: dict[str, Any]) -> tuple[JsonPath, str, str] | None:
+    """The first malformed part of a polygon's coordinates: its path below ``coordinates``,
+    what is wrong and a hint; None when every ring is a list of at least four positions of
+    longitude and latitude in range."""
+    coordinates = geometry.get("coordinates")
+    polygons: list[tuple[JsonPath, Any]]
+    if geometry.get("type") == "Polygon":
+        polygons = [((), coordinates)]
+    elif isinstance(coordinates, list):
+        polygons = [((p,), polygon) for p, polygon in enumerate(coordinates)]
+    else:
+        polygons = [((), coordinates)]
+    if all(_rings_fine(rings) for _, rings in polygons):
+        return None
+    shape_hint = "GeoJSON polygons are lists of rings, each a list of [longitude, latitude] positions"
+    for where, rings in polygons:
+        if not isinstance(rings, list) or not rings:
+            return where, "a polygon must be a non-empty list of rings", shape_hint
+        for r, ring in enumerate(rings):
+            if not isinstance(ring, list) or len(ring) < 4:
+                return (*where, r), "a ring must be a list of at least four positions", shape_hint
+            for k, position in enumerate(ring):
+                at = (*where, r, k)
+                if not isinstance(position, list) or not 2 <= len(position) <= 3:
+                    return at, "a position must be [longitude, latitude]", shape_hint
+                if not all(number(v) for v in position):
+                    return at, "a position must hold numbers", shape_hint
+                lon, lat = position[0], position[1]
+                if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                    return (
+                        at,
+                        f"[{lon:g}, {lat:g}] is not longitude/latitude",
+                        "download the file in EPSG:4326 or reproject it first",
+                    )
+    return None
+
+
+def _rings_fine(rings: Any) -> bool:
+    """The quick check (in numpy) that :func:`_coordinates_problem` walks position by position
+    only when it fails, to say where."""
+    import numpy as np
+
+    if not isinstance(rings, list) or not rings:
+        return False
+    for ring in rings:
+        if not isinstance(ring, list) or len(ring) < 4:
+            return False
+        try:
+            positions = np.array(ring)
+        except ValueError:  # positions of different lengths
+            return False
+        if positions.ndim != 2 or positions.shape[1] not in (2, 3) or positions.dtype.kind not in "iuf":
+            return False
+        lon, lat = positions[:, 0], positions[:, 1]
+        if not (np.all((lon >= -180) & (lon <= 180)) and np.all((lat >= -90) & (lat <= 90))):
+            return False
+    return True
+
+
+def _shape(geometry: dict[str, Any]) -> Any:
+    from shapely.geometry import shape
+
+    return shape(geometry)
+
+
+def _vertex_near(polygon: Any, why: str) -> JsonPath:
+    """The path (below ``coordinates``) of the vertex that starts the edge nearest to the point
+    ``explain_validity`` names (``Self-intersection[5.9 51.85]``); () when it names none."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import Point
+
+    match = re.search(r"\[(-?[0-9.eE+-]+) (-?[0-9.eE+-]+)\]", why)
+    if match is None:
+        return ()
+    point = Point(float(match.group(1)), float(match.group(2)))
+    multi = polygon.geom_type == "MultiPolygon"
+    edges: list[tuple[float, JsonPath]] = []
+    for p, part in enumerate(polygon.geoms if multi else [polygon]):
+        for r, ring in enumerate([part.exterior, *part.interiors]):
+            coords = np.asarray(ring.coords)
+            lines = shapely.linestrings(np.stack([coords[:-1], coords[1:]], axis=1))
+            distances = shapely.distance(lines, point)
+            k = int(np.argmax(distances <= distances.min() + 1e-9))
+            edges.append((float(distances[k]), ((p,) if multi else ()) + (r, k)))
+    if not edges:
+        return ()
+    nearest = min(d for d, _ in edges)
+    # the first edge through the point (two cross there; rounding must not decide which)
+    return next(path for d, path in edges if d <= nearest + 1e-9)
+
+
+NEAR_KM = 25.0  # how far an imported boundary may lie from its region's centre
+
+
+def _km_from(geometry: Any, lat: float, lon: float) -> float:
+    """Distance in km from (lat, lon) to ``geometry`` (0 inside it), in a local equirectangular
+    projection around that point (close enough at these distances)."""
+    import shapely
+    from shapely.geometry import Point
+
+    scale = 111.195 * math.cos(math.radians(lat))
+    local = shapely.transform(geometry, lambda xy: (xy - [lon, lat]) * [scale, 111.195])
+    return float(local.distance(Point(0.0, 0.0)))
+
+
+def near_the_centre(
+    collection: dict[str, Any],
+    centre: tuple[float, float],
+    place: str,
+    region_id: str,
+    source: str,
+    located: Located,
+    text: str | None,
+) -> None:
+    """Refuse a boundary that does not lie at its region: swapped latitude and longitude
+    (reported at the first position), or another region's file (at the first geometry); the map
+    would zoom out to show it."""
+    import shapely
+    from shapely.geometry import shape
+
+    lat, lon = centre
+    geometry = shape(collection["features"][0]["geometry"])
+    km = _km_from(geometry, lat, lon)
+    if km <= NEAR_KM:
+        return
+    place = excerpt(place or f"{lat}, {lon}")
+    swapped = shapely.transform(geometry, lambda xy: xy[:, ::-1])
+    where, first = located
+    if _km_from(swapped, lat, lon) <= NEAR_KM:
+        raise geojson_error(
+            text,
+            source,
+            (*where, "coordinates", *_first_position(first.get("coordinates"))),
+            "boundary.swapped",
+            f"latitude and longitude are swapped (the polygon lies {km:,.0f} km from "
+            f"{region_id}'s centre, {place}; swapped back it lies there)",
+            "GeoJSON gives [longitude, latitude]; export the file again in EPSG:4326 with that order",
+        )
+    raise geojson_error(
+        text,
+        source,
+        (*where, "coordinates"),
+        "boundary.elsewhere",
+        f"the polygon lies {km:,.0f} km from {region_id}'s centre ({place}); "
+        f"a boundary of the region must reach within {NEAR_KM:.0f} km of it",
+        "check that the file is the boundary of this region (not of another one) and in EPSG:4326",
+    )
+
+
+def _first_position(coordinates: Any) -> JsonPath:
+    """The path of the first [longitude, latitude] in polygon coordinates."""
+    path: list[str | int] = []
+    while isinstance(coordinates, list) and coordinates and isinstance(coordinates[0], list):
+        path.append(0)
+        coordinates = coordinates[0]
+    return tuple(path)
+
+
+def check_boundary_file(path: Path, *, root: Path, region: Region, source: str | None = None) -> None:
+    """Check a stored boundary file as ``import-boundary`` checked it (GeoJSON in WGS84,
+    valid polygons, at the region): run whenever the region is read. Raises YamlError at the
+    file's line, column and field (an ``io.*`` one for a file that may not be read)."""
+    source = source or str(path)
+    text = read_geojson_text(path, root=root, source=source)
+    data = loads_geojson(text, source=source)
+    collection = boundary_collection(data, source=source, text=text)
+    located = geometries(data, None)[0]
+    near_the_centre(collection, region.centre, region.centre_place, region.id, source, located, text)
