@@ -10,8 +10,9 @@ varies. Results go to bench/results.json and bench/results.md. Targets are check
 reported, not asserted: a miss is a finding, not a crash.
 
 Map pages are measured on the realistic 10,000-site registry against a baseline that builds one
-folium object per marker (`map nl` must be >= 10x faster, <= 2.5 s and <= 4 MB); `--maps-only`
-runs just those two and writes bench/results-maps.json and results-maps.md.
+folium object per marker (`map nl` must be >= 10x faster, <= 2.5 s and <= 4 MB), with an empty
+cache (reading the YAML) and with the registry cached by an earlier run; `--maps-only` runs just
+those and writes bench/results-maps.json and results-maps.md.
 
 Usage: python bench/run.py [--sizes 1000,10000,100000] [--runs 5] [--quick] [--kinds synthetic,realistic]
        python bench/run.py --maps-only [--runs 5]
@@ -334,16 +335,21 @@ def map_measurements(size: int, runs: int, out_dir: Path) -> list[Measurement]:
         "from lifeport_map.render.maps import per_marker_map; "
         f"per_marker_map(load_registry(Path({str(path)!r}), check=False)).save({str(baseline)!r})"
     )
+    map_args = [*CLI, "--registry", str(path), "map", "nl", "--output", str(html)]
     return [
         measure(
-            "map nl (HTML)",
-            [*CLI, "--registry", str(path), "map", "nl", "--output", str(html)],
+            "map nl (HTML)", map_args, size=size, runs=runs, cwd=ROOT, kind="realistic", env=BIG, output=html
+        ),
+        measure(
+            "map nl (HTML), warm cache",
+            map_args,
             size=size,
             runs=runs,
             cwd=ROOT,
             kind="realistic",
             env=BIG,
             output=html,
+            cache="warm",
         ),
         measure(
             "map nl, one folium object per marker",
@@ -388,6 +394,7 @@ TARGETS: dict[tuple[str, int | None, str], tuple[str, Check]] = {
     ("compare", 100_000, "realistic"): _limit(20, 2048, "2 GB"),
     ("compare, warm cache", 100_000, "realistic"): _limit(20, 2048, "2 GB"),
     ("map nl (HTML)", 10_000, "realistic"): _limit(2.5, 4, "4 MB", output=True),
+    ("map nl (HTML), warm cache", 10_000, "realistic"): _limit(2.5, 4, "4 MB", output=True),
 }
 
 
@@ -407,11 +414,12 @@ def check_targets(results: list[Measurement], pass_s: float) -> None:
         if small and large and small.wall_s and large.wall_s:
             large.target += f"; <= 12x the 10k time ({large.wall_s / small.wall_s:.1f}x)"
             large.meets = bool(large.meets) and large.wall_s / small.wall_s <= 12
-    fast = by_key.get(("map nl (HTML)", 10_000, "realistic"))
     slow = by_key.get(("map nl, one folium object per marker", 10_000, "realistic"))
-    if fast and slow and fast.wall_s and slow.wall_s:
-        fast.target += f"; >= 10x faster than per-marker ({slow.wall_s / fast.wall_s:.1f}x)"
-        fast.meets = bool(fast.meets) and slow.wall_s / fast.wall_s >= 10
+    for name in ("map nl (HTML)", "map nl (HTML), warm cache"):
+        fast = by_key.get((name, 10_000, "realistic"))
+        if fast and slow and fast.wall_s and slow.wall_s:
+            fast.target += f"; >= 10x faster than per-marker ({slow.wall_s / fast.wall_s:.1f}x)"
+            fast.meets = bool(fast.meets) and slow.wall_s / fast.wall_s >= 10
 
 
 def calibration_s() -> float:
@@ -462,7 +470,8 @@ def write_reports(results: list[Measurement], loader: dict[str, float] | None, p
         "",
         "Synthetic registries have short fields (bench/synth.py); realistic ones replicate the "
         "shipped entries with their real notes, sources and aliases (bench/realistic.py). "
-        "The analyses cache the graph of an unchanged registry (lifeport_map/cache.py): plain rows "
+        "The analyses cache the graph of an unchanged registry (lifeport_map/cache.py), the maps "
+        "the registry itself (lifeport_map/registry_cache.py, same folder and key): plain rows "
         "start each run with an empty cache (reading, building and writing the entry), 'warm "
         "cache' rows reuse the entry of an earlier run; validate never uses the cache.",
         "",

@@ -11,6 +11,7 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lifeport_map.errors import Issue, YamlError
 from lifeport_map.text import fold
@@ -69,11 +70,37 @@ def default_path() -> Path:
 @lru_cache(maxsize=4)
 def load_gazetteer(path: Path | None = None) -> Gazetteer:
     """Load the gazetteer; the name index is precomputed at build time so this stays fast."""
+    path = path or default_path()
+    payload = _payload(path)
+    places = [
+        Place(name, country, lat, lon, population, geonameid)
+        for country, name, lat, lon, population, geonameid in payload["places"]
+    ]
+    return Gazetteer(places, payload["index"], frozenset(p.country for p in places))
+
+
+@lru_cache(maxsize=8)
+def populated_places(min_population: int, path: Path | None = None) -> tuple[Place, ...]:
+    """The places with at least ``min_population`` inhabitants, in the file's order (the city
+    names of the base maps). Only those become ``Place`` objects and no index is built: a map
+    needs a few thousand of the file's places, and making all of them took a third of a
+    second."""
+    if min_population <= 0:
+        return tuple(load_gazetteer(path).places)
+    payload = _payload(path or default_path())
+    return tuple(
+        Place(name, country, lat, lon, population, geonameid)
+        for country, name, lat, lon, population, geonameid in payload["places"]
+        if population >= min_population
+    )
+
+
+def _payload(path: Path) -> dict[str, Any]:
+    """The gazetteer file's JSON (places and name index), checked for its shape and size."""
     import json
 
     from lifeport_map.fileio import read_bytes
 
-    path = path or default_path()
     packed = read_bytes(path, max_bytes=MAX_PACKED_BYTES)
     inflate = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # gzip; a bounded amount
     try:
@@ -90,8 +117,4 @@ def load_gazetteer(path: Path | None = None) -> Gazetteer:
                 file=str(path),
             )
         )
-    places = [
-        Place(name, country, lat, lon, population, geonameid)
-        for country, name, lat, lon, population, geonameid in payload["places"]
-    ]
-    return Gazetteer(places, payload["index"], frozenset(p.country for p in places))
+    return payload

@@ -43,7 +43,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "lifeport_map.claims",
     ),
     ("lifeport_map.revisions",),
-    ("lifeport_map.graph", "lifeport_map.cache"),
+    ("lifeport_map.graph", "lifeport_map.cache", "lifeport_map.registry_cache"),
     ("lifeport_map.analysis",),
     ("lifeport_map.render",),
     ("lifeport_map",),  # the package itself: the public API

@@ -85,6 +85,18 @@ def load(ctx: typer.Context, *, check: bool = True) -> Any:
         fail(error)
 
 
+def load_cached(ctx: typer.Context) -> Any:
+    """The registry named by the global options, structure checked as ``load(ctx, check=False)``
+    does, from the cache unless --no-cache (``registry_cache``), or exit with its problems."""
+    from lifeport_map.registry_cache import load_registry_cached
+
+    paths = _paths(ctx)
+    try:
+        return load_registry_cached(paths.registry, paths.regions, cache=paths.cache)
+    except LifeportError as error:
+        fail(error)
+
+
 def load_graph(ctx: typer.Context) -> Any:
     """The graph of the registry named by the global options (from the cache unless
     --no-cache), or exit with the registry's problems."""

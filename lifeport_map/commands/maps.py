@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, load
+from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, load_cached
 from lifeport_map.errors import LifeportError
 
 map_app = typer.Typer(
@@ -143,7 +143,7 @@ def map_nl(
     from lifeport_map.render import maps, static
 
     try:
-        registry, made = _in_year(load(ctx, check=False), year)
+        registry, made = _in_year(load_cached(ctx), year)
         _write(
             output,
             lambda: maps.nl_map(registry, lang=lang.value, tiles=tiles.value, made=made),
@@ -176,7 +176,7 @@ def map_region(
     from lifeport_map.render import maps, static
 
     try:
-        registry, made = _in_year(load(ctx, check=False), year)
+        registry, made = _in_year(load_cached(ctx), year)
         _write(
             output,
             lambda: maps.region_map(
@@ -210,7 +210,7 @@ def map_compare(
     from lifeport_map.render import maps, static
 
     try:
-        registry, made = _in_year(load(ctx, check=False), year)
+        registry, made = _in_year(load_cached(ctx), year)
         coverages = [coverage(registry, name, lang=lang.value) for name in regions]
         _write(
             output,
@@ -258,7 +258,7 @@ def report(
     from lifeport_map.render.report import MAP_IMAGE, render_brief
     from lifeport_map.render.static import figure_bytes, region_figure
 
-    registry = load(ctx, check=False)
+    registry = load_cached(ctx)
     try:
         check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
         claims_path = default_claims_path(registry.registry_path)

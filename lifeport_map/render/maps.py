@@ -765,7 +765,7 @@ def context_data(
     (Natural Earth), NUTS-3 borders (GISCO) and city names with population (GeoNames), clipped
     to the extent grown by ``margin`` degrees so that panning shows more than a blank edge."""
     from lifeport_map.boundaries import country_features, nuts3_features
-    from lifeport_map.gazetteer import load_gazetteer
+    from lifeport_map.gazetteer import populated_places
 
     if extent is None:
         extent = [[50.7, 3.3], [53.6, 7.3]]
@@ -774,9 +774,7 @@ def context_data(
     countries = _clipped(country_features().values(), box, keep=("iso",))
     borders = _clipped(nuts3_features().values(), box, keep=("id", "source"))
     places = [
-        p
-        for p in load_gazetteer().places
-        if p.population >= min_population and box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]
+        p for p in populated_places(min_population) if box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]
     ]
     places.sort(key=lambda p: (-p.population, p.name))
     cities = [[_shown(p.name), round(p.lat, 4), round(p.lon, 4), p.population] for p in places[:400]]

@@ -429,7 +429,7 @@ def _cities(
     limit: int,
 ) -> None:
     """Names of the larger places (GeoNames), largest first, each where it overlaps nothing."""
-    from lifeport_map.gazetteer import load_gazetteer
+    from lifeport_map.gazetteer import populated_places
 
     width_km = (extent[2] - extent[0]) / 1000
     threshold = (
@@ -437,11 +437,7 @@ def _cities(
     )
     west, south, east, north = _lonlat_box(extent, margin=0.0)
     places = sorted(
-        (
-            p
-            for p in load_gazetteer().places
-            if p.population >= threshold and south <= p.lat <= north and west <= p.lon <= east
-        ),
+        (p for p in populated_places(threshold) if south <= p.lat <= north and west <= p.lon <= east),
         key=lambda p: (-p.population, p.name),
     )
     shown: set[str] = set()

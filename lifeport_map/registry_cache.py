@@ -1,0 +1,109 @@
+"""The registry itself in the graph cache, for the commands that draw from its full records.
+
+The maps and figures need more of a site than the graph holds (every employee figure with its
+source, events with their notes, the website, each source's title), so they read a
+``Registry``. ``load_registry_cached`` keeps it in the same cache as ``cache.load_graph``: the
+same folder, the same key (``cache.graph_key``: the package source, the registry, region and
+data files) with ``-registry`` appended, the same checks on reading (a folder and files of the
+user's own that nobody else can write; a damaged entry is a miss) and atomic writes, and
+``--no-cache`` / ``LIFEPORT_NO_CACHE`` turn it off the same way. Only a registry without
+structural errors is stored.
+
+The stored registry leaves out each site's parsed YAML nodes (``Site.raw``), which only say
+where a field sits in the file: they are half of the pickle and of its reading time. A registry
+from the cache therefore places every field of a site at the site's own line (``Site.where``);
+commands that report positions (``validate``, ``diff``) read the files afresh.
+
+The entry is the registry pickled with a reduction of its small frozen dataclasses (locations,
+sources, employee figures, ...) to their class and field values: pickle's default for such
+classes sets each field through ``dataclasses.fields`` and took about a third longer to read.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import dataclasses
+import io
+import pickle
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lifeport_map.cache import cache_dir, graph_key, read_entry, write_entry
+from lifeport_map.errors import RegistryError
+from lifeport_map.model import Registry
+from lifeport_map.paths import default_regions_dir, default_registry_path
+
+SUFFIX = "-registry"
+TAG = "lifeport-map registry 1"
+
+
+@cache
+def _dispatch_table() -> dict[Any, Callable[[Any], Any]]:
+    """Pickle reductions for the model's frozen dataclasses with slots: (class, field values),
+    so reading calls the class with them."""
+    from lifeport_map import model
+
+    def reducer(names: tuple[str, ...]) -> Callable[[Any], Any]:
+        return lambda obj: (type(obj), tuple(getattr(obj, n) for n in names))
+
+    table: dict[Any, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
+    for value in vars(model).values():
+        if isinstance(value, type) and dataclasses.is_dataclass(value) and "__slots__" in vars(value):
+            table[value] = reducer(tuple(f.name for f in dataclasses.fields(value)))
+    return table
+
+
+def dumps(registry: Registry) -> bytes:
+    """The registry as the cache stores it (see the module docstring)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _dispatch_table()
+    pickler.dump(without_positions(registry))
+    return buffer.getvalue()
+
+
+def without_positions(registry: Registry) -> Registry:
+    """``registry`` without its sites' parsed YAML nodes (see the module docstring)."""
+    return dataclasses.replace(
+        registry, sites=tuple(dataclasses.replace(s, raw=None) for s in registry.sites)
+    )
+
+
+def load_registry_cached(
+    registry_path: Path | None = None, regions_dir: Path | None = None, *, cache: bool = True
+) -> Registry:
+    """``load_registry(registry_path, regions_dir, check=False)``, from the cache when every
+    file it depends on is unchanged. Raises what ``load_registry`` raises."""
+    from lifeport_map.registry import paused_gc, read_registry
+
+    registry_path = registry_path or default_registry_path()
+    regions = regions_dir or default_regions_dir()
+    key = graph_key(registry_path, regions) if cache else None
+    folder = cache_dir()
+    if key is not None:
+        with paused_gc():
+            found = read_entry(folder, key + SUFFIX)
+            registry = _registry_of(found)
+        if registry is not None:
+            return registry
+    result = read_registry(registry_path, regions_dir)
+    if result.errors or result.registry is None:
+        raise RegistryError(result.issues)
+    # Stored only if the files did not change while they were read.
+    if key is not None and graph_key(registry_path, regions) == key:
+        with paused_gc():
+            write_entry(folder, key + SUFFIX, (TAG, dumps(result.registry)))
+    return result.registry
+
+
+def _registry_of(entry: object) -> Registry | None:
+    """The registry in a cache entry, or None (another kind of entry, or damaged)."""
+    if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == TAG and isinstance(entry[1], bytes)):
+        return None
+    try:
+        found = pickle.loads(entry[1])
+    except Exception:  # a damaged entry is a miss, never an error
+        return None
+    return found if isinstance(found, Registry) else None

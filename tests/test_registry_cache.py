@@ -1,0 +1,117 @@
+"""The registry in the graph cache (registry_cache), as the maps and the brief read it: a hit
+draws the same bytes as a fresh read, a change is a miss, --no-cache writes nothing, and a
+damaged entry or a registry with errors is never used or stored."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lifeport_map import cache, registry_cache
+from lifeport_map.errors import RegistryError
+from lifeport_map.registry import load_registry
+from tests.conftest import MINI, run_cli
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    return folder
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LIFEPORT_CACHE_DIR", str(folder))
+    return folder
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("graph-*-registry.pickle")) if folder.is_dir() else []
+
+
+def _map(folder: Path, cache_folder: Path, output: Path, *extra: str) -> bytes:
+    done = run_cli(
+        "--registry",
+        str(folder / "companies.yaml"),
+        "--regions",
+        str(folder / "regions"),
+        *extra,
+        "map",
+        "nl",
+        "--output",
+        str(output),
+        env={"LIFEPORT_CACHE_DIR": str(cache_folder), "SOURCE_DATE_EPOCH": "1790000000"},
+    )
+    assert done.returncode == 0, done.stderr
+    return output.read_bytes()
+
+
+def test_map_nl_from_the_cache_is_byte_identical_and_no_cache_writes_nothing(
+    mini_copy: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "cache"
+    fresh = _map(mini_copy, folder, tmp_path / "fresh.html", "--no-cache")
+    assert not folder.exists()
+    first = _map(mini_copy, folder, tmp_path / "first.html")
+    (entry,) = _entries(folder)
+    key = cache.graph_key(mini_copy / "companies.yaml", mini_copy / "regions")
+    assert entry.name == f"graph-{key}-registry.pickle"
+    second = _map(mini_copy, folder, tmp_path / "second.html")
+    assert fresh == first == second
+    assert len(_entries(folder)) == 1
+    # A changed registry is a miss: beta closes, so the page draws it as closed (and a new entry).
+    registry = mini_copy / "companies.yaml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace(
+            "activities: [back-end-equipment]\n    status: active",
+            "activities: [back-end-equipment]\n    status: closed",
+        ),
+        encoding="utf-8",
+    )
+    changed = _map(mini_copy, folder, tmp_path / "changed.html")
+    assert changed != first
+    assert changed == _map(mini_copy, folder, tmp_path / "changed-fresh.html", "--no-cache")
+    assert len(_entries(folder)) == 2
+
+
+def test_a_hit_holds_the_registry_without_yaml_positions(mini_copy: Path, cache_folder: Path) -> None:
+    registry, regions = mini_copy / "companies.yaml", mini_copy / "regions"
+    read = registry_cache.load_registry_cached(registry, regions)
+    hit = registry_cache.load_registry_cached(registry, regions)
+    assert hit is not read and [s.id for s in hit.sites] == ["alpha-nijmegen", "beta-duiven", "gamma-dresden"]
+    expected = load_registry(registry, regions, check=False)
+    for got, want in zip(hit.sites, expected.sites, strict=True):
+        assert got.raw is None and want.raw is not None
+        assert dataclasses.replace(want, raw=None).__dict__ == got.__dict__
+        # Without the YAML nodes a field is placed at the entry's own line and column.
+        assert got.where("location.lat") == (want.line, want.col)
+    assert hit.regions == expected.regions and hit.taxonomy == expected.taxonomy
+
+
+def test_damaged_entries_are_misses_and_errors_are_not_stored(mini_copy: Path, cache_folder: Path) -> None:
+    registry, regions = mini_copy / "companies.yaml", mini_copy / "regions"
+    registry_cache.load_registry_cached(registry, regions)
+    (entry,) = _entries(cache_folder)
+    entry.write_bytes(entry.read_bytes()[:200])  # truncated
+    assert [s.id for s in registry_cache.load_registry_cached(registry, regions).sites] == [
+        "alpha-nijmegen",
+        "beta-duiven",
+        "gamma-dresden",
+    ]
+    # A graph entry under the registry's name is not a registry: a miss, not a wrong answer.
+    key = cache.graph_key(registry, regions)
+    assert key is not None
+    cache.write_entry(cache_folder, key + registry_cache.SUFFIX, {"not": "a registry"})
+    assert len(registry_cache.load_registry_cached(registry, regions).sites) == 3
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace("kind: idm", "kind: 42"), encoding="utf-8"
+    )
+    before = set(_entries(cache_folder))
+    with pytest.raises(RegistryError):
+        registry_cache.load_registry_cached(registry, regions)
+    assert set(_entries(cache_folder)) == before
