@@ -100,3 +100,15 @@ def test_column_widths_by_hand() -> None:
     long = [["x", "abcdefghijklmnopqrst"]]
     assert column_widths(["a", "b"], long, 24) == [1, 16]
     assert column_widths(["a", "b"], long, 24, ids=(1,)) is None
+
+
+def test_stacked_compare_heads_each_block_with_its_row_name() -> None:
+    """compare on 80 columns is stacked: each block is headed by its row's own name, so the
+    summary rows read "Whole chain present", not "Phase: Whole chain present"; the region
+    lines under it keep their column names."""
+    narrow = _run(["compare", "--lang", "en"])
+    assert "\nDesign\n  Lifeport (Arnhem-Nijmegen): " in narrow
+    assert "\nWhole chain present\n  Lifeport (Arnhem-Nijmegen): yes\n" in narrow
+    assert "Phase: " not in narrow.split("\nCounting:")[0]
+    # near has no row names: its block headings keep their column ("Distance (km): 0").
+    assert "\nDistance (km): " in _run(["near", "Nijmegen", "--radius-km", "10", "--lang", "en"])

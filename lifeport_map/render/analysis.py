@@ -163,6 +163,7 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
             heads,
             rows,
             notes,
+            row_headings=True,
         ),
         Section(word("compare_knowledge", lang), heads, knowledge),
         Section(word("compare_production", lang), heads, production),

@@ -72,15 +72,27 @@ def column_widths(
     return widths
 
 
-def stacked(title: str, columns: Sequence[str], rows: Sequence[Sequence[str]]) -> RenderableType:
+def stacked(
+    title: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    row_headings: bool = False,
+) -> RenderableType:
     """One block per record, "heading: value" per line, the first filled cell unindented as the
-    block's heading; empty cells are left out."""
+    block's heading; empty cells are left out. With ``row_headings`` the first column names
+    each row, and the heading is that cell alone (a summary row is not labelled "Phase: ...")."""
     parts: list[RenderableType] = [Text(terminal(title), overflow="fold")]
     for row in rows:
         filled = [(c, v) for c, v in zip(columns, row, strict=True) if v.strip()]
         parts.append(Text(""))
         parts.extend(
-            Text(f"{'  ' if index else ''}{terminal(c)}: {terminal(v)}", overflow="fold")
+            Text(
+                terminal(v)
+                if row_headings and not index and c == columns[0]
+                else f"{'  ' if index else ''}{terminal(c)}: {terminal(v)}",
+                overflow="fold",
+            )
             for index, (c, v) in enumerate(filled)
         )
     parts.append(Text(""))
@@ -94,6 +106,7 @@ def table(
     *,
     width: int | None = None,
     ids: Collection[int] = (),
+    row_headings: bool = False,
 ) -> RenderableType:
     """A table for a terminal ``width`` cells wide (None: as wide as it likes): columns laid
     out so that no cell is cut, ids (the columns ``ids``) never wrapped, or stacked records
@@ -101,7 +114,7 @@ def table(
     texts = [["" if v is None else str(v) for v in row] for row in rows]
     widths = None if width is None else column_widths(list(columns), texts, width, ids)
     if width is not None and widths is None:
-        return stacked(title, columns, texts)
+        return stacked(title, columns, texts, row_headings=row_headings)
     out = Table(title=terminal(title), title_justify="left", show_lines=False)
     for index, column in enumerate(columns):
         out.add_column(

@@ -33,6 +33,9 @@ class Section:
     csv_columns: list[str] | None = None
     csv_rows: list[list[Any]] | None = None
     ids: tuple[int, ...] = ()  # columns of ids: never wrapped or cut in a terminal
+    # The first column names each row (a phase, or a summary such as "whole chain present"):
+    # stacked for a narrow terminal, a row's first cell is its heading without the column name.
+    row_headings: bool = False
 
 
 def plain(value: Any, lang: str = "en") -> str:
@@ -124,7 +127,16 @@ def print_console(sections: Sequence[Section], lang: str = "en") -> None:
             out.print()
         if section.columns:
             rows = [[plain(v, lang) for v in row] for row in section.rows]
-            out.print(table(section.title, section.columns, rows, width=out.width, ids=section.ids))
+            out.print(
+                table(
+                    section.title,
+                    section.columns,
+                    rows,
+                    width=out.width,
+                    ids=section.ids,
+                    row_headings=section.row_headings,
+                )
+            )
         else:
             out.print(terminal(section.title))
         for note in section.notes:
