@@ -261,7 +261,14 @@ def test_diff_reports_the_verdicts_a_change_flips(tmp_path: Path) -> None:
         ("about-three-fab-plants", CANNOT_TELL, DOES_NOT_HOLD),
     ]
     markdown = run_cli(*args, "diff", str(old), str(new), "--format", "markdown").stdout
-    assert "| only-fab | does-not-hold | holds |" in markdown  # a hyphen inside a word needs no escape
+    assert "| only-fab | does not hold | holds |" in markdown
+    dutch = run_cli(*args, "diff", str(old), str(new), "--format", "markdown", "--lang", "nl").stdout
+    assert "| claim | oud | nieuw | register |" in dutch
+    assert "| only-fab | klopt niet | klopt |" in dutch
+    assert "| about-three-fab-plants | niet te zeggen | klopt niet |" in dutch
+    text = run_cli(*args, "diff", str(old), str(new), "--lang", "nl").stdout
+    assert "Claims waarvan het oordeel verandert:" in text
+    assert "  fabs-nl: klopt -> klopt niet: " in text
 
 
 def test_a_planted_claims_file_is_refused_not_read(tmp_path: Path) -> None:

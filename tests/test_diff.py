@@ -62,12 +62,25 @@ def test_one_removed_one_added_and_the_coverage_change(tmp_path: Path) -> None:
     assert by_region["dresden"]["changed"] is False
 
     text_report = _diff(old, new).stdout
-    assert "+ delta-arnhem: Delta Modules (Delta), Arnhem NL; phases: system-integration" in text_report
-    assert "- beta-duiven: Beta Equipment (Beta), Duiven NL; phases: back-end" in text_report
+    assert "+ delta-arnhem: Delta Modules (Delta), Arnhem NL; phases: System integration" in text_report
+    assert "- beta-duiven: Beta Equipment (Beta), Duiven NL; phases: Back-end production" in text_report
     assert (
-        "back-end 1 -> 0; system-integration 0 -> 1 (gained system-integration; lost back-end)" in text_report
-    )
+        "Back-end production 1 -> 0; System integration 0 -> 1 "
+        "(gained System integration; lost Back-end production)"
+    ) in text_report
     assert "unchanged: dresden" in text_report
+
+    dutch = _diff(old, new, "--lang", "nl").stdout.splitlines()
+    assert dutch[0].endswith(": 3 -> 3 vestigingen; 1 toegevoegd, 1 verwijderd, 0 verplaatst, 0 gewijzigd")
+    assert dutch[0].startswith("Registerwijzigingen ")
+    assert "  + delta-arnhem: Delta Modules (Delta), Arnhem NL; fasen: Systeemintegratie" in dutch
+    assert "  - beta-duiven: Beta Equipment (Beta), Duiven NL; fasen: Back-end productie" in dutch
+    assert (
+        "  nijmegen (Lifeport (Arnhem-Nijmegen)): Back-end productie 1 -> 0; Systeemintegratie 0 -> 1 "
+        "(erbij Systeemintegratie; kwijt Back-end productie)"
+    ) in dutch
+    assert "  ongewijzigd: dresden" in dutch
+    assert "Dekking per regio (standaarddefinities, vestigingen per fase):" in dutch
 
 
 def test_shipped_registry_copy_with_one_site_removed_and_one_added(tmp_path: Path) -> None:
@@ -117,6 +130,16 @@ def test_moved_and_changed_fields(tmp_path: Path) -> None:
     assert not by_region["nijmegen"]["changed"]  # Duiven and Arnhem: the same region
     # only active sites count for coverage: the Dresden foundry now does
     assert by_region["dresden"]["gained"] == ["front-end"]
+
+    dutch = _diff(old, new, "--lang", "nl", "--format", "markdown").stdout.splitlines()
+    assert "3 → 3 vestigingen; 0 toegevoegd, 0 verwijderd, 1 verplaatst, 1 gewijzigd." in dutch
+    assert ["#### Verplaatst", "", "| id | van | naar |", "|---|---|---|"] == dutch[4:8]
+    assert dutch[8] == (
+        "| beta-duiven | Duiven, Duiven (NL) op 51,94667; 6,01389 | Arnhem, Arnhem (NL) op 51,94667; 6,01389 |"
+    )
+    assert "| gamma-dresden | status | under-construction | active |" in dutch
+    assert "| id | veld | oud | nieuw |" in dutch and "| regio | fase | oud | nieuw |  |" in dutch
+    assert "| Dresden | Front-end productie | 0 | 1 | erbij |" in dutch
 
 
 def test_git_revisions(tmp_path: Path) -> None:
@@ -177,6 +200,37 @@ def test_markdown_escapes_registry_text(tmp_path: Path, name: str) -> None:
     unescaped_pipes = row.replace("\\|", "").count("|")
     assert unescaped_pipes == 6  # five columns
     assert "@&#8203;everyone" in row
+
+
+def test_coordinates_and_values_in_the_language(tmp_path: Path) -> None:
+    """A moved site's coordinates keep every digit they were written with, with a decimal comma
+    and ';' between them in Dutch; a missing value is '(geen)'/'(none)'; a value holding ids
+    (relations) is never cut, however long."""
+    old = CONTRIB / "companies.yaml"
+    target = "z" + "-very-long-partner-site-id" * 4
+    new = tmp_path / "new.yaml"
+    new.write_text(
+        old.read_text(encoding="utf-8")
+        .replace("      lat: 51.94667\n      lon: 6.01389\n", "      lat: 51.95\n      lon: 6.0\n", 1)
+        .replace(
+            "    activities: [back-end-equipment]\n",
+            f"    activities: [back-end-equipment]\n    relations:\n      - {{type: partner, target: {target}}}\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    dutch = _diff(old, new, "--lang", "nl").stdout
+    assert (
+        "  ~ beta-duiven: Duiven, Duiven (NL) op 51,94667; 6,01389 -> Duiven, Duiven (NL) op 51,95; 6,0"
+        in dutch
+    )
+    assert f'      relations: (geen) -> [{{"type": "partner", "target": "{target}"}}]' in dutch
+    english = _diff(old, new, "--lang", "en").stdout
+    assert (
+        "  ~ beta-duiven: Duiven, Duiven (NL) at 51.94667, 6.01389 -> Duiven, Duiven (NL) at 51.95, 6.0"
+        in english
+    )
+    assert f'      relations: (none) -> [{{"type": "partner", "target": "{target}"}}]' in english
 
 
 def test_text_report_neutralises_escape_codes(tmp_path: Path) -> None:

@@ -376,7 +376,13 @@ def diff_command(
         ChangesFormat,
         typer.Option("--format", "-f", help="text, markdown (for a pull-request comment) or json."),
     ] = ChangesFormat.text,
-    lang: Annotated[Lang, typer.Option(help="Language of region names.")] = Lang.en,
+    lang: Annotated[
+        Lang,
+        typer.Option(
+            help="Language of the report (text and markdown): nl or en. JSON keeps its English keys "
+            "and ids; its claim findings follow the language."
+        ),
+    ] = Lang.en,
 ) -> None:
     """What changed between two versions of the registry: sites added, removed, moved or
     changed, and each region's coverage per phase (gained or lost).
@@ -409,6 +415,6 @@ def diff_command(
     if report is ChangesFormat.json:
         _out(changes_json(changes))
     elif report is ChangesFormat.markdown:
-        _out(changes_markdown(changes, lang=lang.value))
+        _out(changes_markdown(changes, lang=lang.value, taxonomy=after.registry.taxonomy))
     else:
-        _out(changes_text(changes, lang=lang.value))
+        _out(changes_text(changes, lang=lang.value, taxonomy=after.registry.taxonomy))

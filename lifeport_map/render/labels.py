@@ -329,6 +329,49 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "No registry counterpart for {figures}: only employee figures broken down by a taxonomy "
         "view are summed from the registry; compare the scope by hand.",
     ),
+    # diff: what a change to the registry does
+    "diff_title": ("Registerwijzigingen", "Registry changes"),
+    "diff_summary": (
+        "{old} -> {new} vestigingen; {added} toegevoegd, {removed} verwijderd, {moved} verplaatst, "
+        "{changed} gewijzigd",
+        "{old} -> {new} sites; {added} added, {removed} removed, {moved} moved, {changed} changed",
+    ),
+    "diff_added": ("Toegevoegd", "Added"),
+    "diff_removed": ("Verwijderd", "Removed"),
+    "diff_moved": ("Verplaatst", "Moved"),
+    "diff_changed": ("Gewijzigd", "Changed"),
+    "diff_phases": ("fasen", "phases"),
+    "diff_at": ("op", "at"),
+    "diff_coverage": (
+        "Dekking per regio (standaarddefinities, vestigingen per fase)",
+        "Coverage per region (default definitions, sites per phase)",
+    ),
+    "diff_gained": ("erbij", "gained"),
+    "diff_lost": ("kwijt", "lost"),
+    "diff_unchanged": ("ongewijzigd", "unchanged"),
+    "diff_no_coverage_change": (
+        "De dekking van geen enkele regio verandert.",
+        "No region's coverage changed.",
+    ),
+    "diff_claims": ("Claims waarvan het oordeel verandert", "Claims whose verdict changes"),
+    "diff_no_claim_change": ("Het oordeel van geen enkele claim verandert.", "No claim's verdict changes."),
+    "diff_field": ("veld", "field"),
+    "diff_old": ("oud", "old"),
+    "diff_new": ("nieuw", "new"),
+    "diff_from": ("van", "from"),
+    "diff_to": ("naar", "to"),
+    "diff_name": ("naam", "name"),
+    "diff_organisation": ("organisatie", "organisation"),
+    "diff_municipality": ("gemeente", "municipality"),
+    "diff_region": ("regio", "region"),
+    "diff_phase": ("fase", "phase"),
+    "diff_claim": ("claim", "claim"),
+    "diff_registry": ("register", "registry"),
+    "diff_none": ("(geen)", "(none)"),
+    # verdicts of the claims
+    "verdict_holds": ("klopt", "holds"),
+    "verdict_does-not-hold": ("klopt niet", "does not hold"),
+    "verdict_cannot-tell": ("niet te zeggen", "cannot tell"),
     # warnings (stderr, and a note under the table)
     "warn_site-outside-region": (
         "waarschuwing: {site} ligt niet in {region} ({definition}); weglaten verandert niets",
