@@ -138,10 +138,23 @@ def credit_line(sources: Iterable[str], lang: str) -> str:
     return "; ".join(CREDITS[key][lang] for key in CREDITS if key in wanted)
 
 
+def year_text(made: Provenance | None, lang: str) -> str | None:
+    """'situation in 2000' / 'situation as planned in 2030' for a map of another year than
+    today (``--year``); None for today's."""
+    if made is None or made.year is None:
+        return None
+    mode = "as-was" if made.year < int(made.date[:4]) else "as-planned"
+    return f"{WORDS[mode][lang]} {made.year}"
+
+
+def dated_title(title: str, made: Provenance | None, lang: str) -> str:
+    """A map's title with the year it shows: 'Annex 1: ... · situation in 2000' (``--year``)."""
+    year = year_text(made, lang)
+    return title if year is None else f"{title} · {year}"
+
+
 def provenance_line(made: Provenance, lang: str) -> str:
     """'map of 2026-11-29 · registry version git 1a2b3c4d5e6f'."""
     line = f"{WORDS['date'][lang]} {made.date} · {WORDS['version'][lang]} {made.version}"
-    if made.year is not None:
-        mode = "as-was" if made.year < int(made.date[:4]) else "as-planned"
-        line = f"{WORDS[mode][lang]} {made.year} · {line}"
-    return line
+    year = year_text(made, lang)
+    return line if year is None else f"{year} · {line}"

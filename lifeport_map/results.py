@@ -768,6 +768,7 @@ class Stats(Result):
     caveat: str
     method: StatsMethod
     wider_figures: tuple[WiderFigure, ...] = ()
+    time: TimeInfo | None = field(default=None, metadata=OMIT_NONE)
 
 
 # --- diff ---------------------------------------------------------------------------------------
@@ -1004,3 +1005,4 @@ class ClaimsResult(Result):
     claims: tuple[ClaimVerdict, ...]
     totals: ClaimTotals
     method: ClaimsMethod
+    year: int | None = field(default=None, metadata=OMIT_NONE)  # --year: the chain in that year

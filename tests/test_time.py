@@ -160,5 +160,82 @@ def test_map_region_in_a_year_draws_the_sites_of_then(tmp_path: Path) -> None:
     assert done.exit_code == 0, done.output
     page = out.read_text(encoding="utf-8")
     assert "situation in 2000" in page
+    assert "<title>Home region: Nijmegen and Duiven · situation in 2000</title>" in page
     # 2000: Gone Fab still open, Young Fab (2015) and the plans not there yet
     assert "Gone Fab" in page and "Young Fab" not in page and "Future Packaging Line" not in page
+
+
+def test_stats_in_a_year() -> None:
+    """stats --year sums the registry of then (the same sites as coverage counts) and says so."""
+    from lifeport_map.analysis.stats import stats
+
+    assert stats(registry(), "nijmegen", today=TODAY).time is None
+    assert stats(registry(), "nijmegen", today=TODAY).registry.sites == 4
+    past = stats(registry(), "nijmegen", year=2010, today=TODAY)
+    assert past.registry.sites == 5  # as coverage in 2010: with closed-fab and opened-by-event
+    assert past.time is not None and (past.time.year, past.time.mode) == (2010, "as-was")
+    future = stats(registry(), "nijmegen", year=2030, today=TODAY)
+    assert future.registry.sites == 6
+    assert future.time is not None and future.time.opened_as_planned == ("building-fab", "planned-line")
+
+
+def _markdown_titles(*args: str) -> list[str]:
+    done = CliRunner().invoke(
+        app,
+        [*ARGS, *args, "--format", "markdown", "--lang", "en"],
+        env={"SOURCE_DATE_EPOCH": "1767225600"},  # 2026-01-01
+    )
+    assert done.exit_code == 0, done.output
+    return [line[3:] for line in done.stdout.splitlines() if line.startswith("## ")]
+
+
+def test_every_table_title_names_the_year() -> None:
+    assert _markdown_titles("coverage", "--region", "nijmegen", "--year", "2030") == [
+        "Home region (Nijmegen and Duiven): industrial presence, 2030",
+        "Roles (all active sites), 2030",
+    ]
+    assert _markdown_titles("compare", "nijmegen", "--year", "2000") == [
+        "Sites per phase and region: industrial presence, 2000",
+        "Knowledge institutes per phase and region (beside the count), 2000",
+        "Sites in production roles per phase and region, 2000",
+        "Specialisation (location quotient, sites), 2000",
+        "Specialisation (location quotient, employees), 2000",
+    ]
+    assert _markdown_titles("stats", "--region", "nijmegen", "--year", "2010") == [
+        "Home region (Nijmegen and Duiven), 2010"
+    ]
+    assert _markdown_titles("stats", "--region", "nijmegen") == ["Home region (Nijmegen and Duiven)"]
+
+
+def test_stats_year_in_json_and_the_note() -> None:
+    runner = CliRunner()
+    env = {"SOURCE_DATE_EPOCH": "1767225600", "COLUMNS": "200"}
+    done = runner.invoke(app, [*ARGS, "stats", "-r", "nijmegen", "--year", "2010", "-f", "json"], env=env)
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.stdout)
+    assert (data["registry"]["sites"], data["time"]["year"], data["time"]["mode"]) == (5, 2010, "as-was")
+    table = runner.invoke(app, [*ARGS, "stats", "-r", "nijmegen", "--year", "2010"], env=env)
+    # 2010: bankrupt-osat and undated-ems have no start year
+    assert "In 2010 (zoals het was): 2 van de getelde vestigingen hebben geen beginjaar" in table.stdout
+    plain = runner.invoke(app, [*ARGS, "stats", "-r", "nijmegen", "-f", "json"], env=env)
+    assert "time" not in json.loads(plain.stdout)
+
+
+def test_map_titles_name_the_year(tmp_path: Path) -> None:
+    """Bijlage 2's heading and the printed page's title say which year they show (2030 after
+    today 2026: as planned); without --year the title is the plain one."""
+    env = {"SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01
+    runner = CliRunner()
+    page, svg, plain = tmp_path / "b2.html", tmp_path / "home.svg", tmp_path / "plain.html"
+    for args in (
+        ["map", "compare", "nijmegen", "--year", "2030", "--output", str(page)],
+        ["map", "region", "nijmegen", "--year", "2030", "--output", str(svg)],
+        ["map", "compare", "nijmegen", "--output", str(plain)],
+    ):
+        done = runner.invoke(app, [*ARGS, *args], env=env)
+        assert done.exit_code == 0, done.output
+    assert "<h1>Bijlage 2: regio&#39;s vergeleken · situatie volgens plan in 2030</h1>" in page.read_text(
+        "utf-8"
+    )
+    assert ">Thuisregio · situatie volgens plan in 2030</text>" in svg.read_text(encoding="utf-8")
+    assert "<h1>Bijlage 2: regio&#39;s vergeleken</h1>" in plain.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ command that shows the same evidence.
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -244,6 +245,9 @@ def evaluate_claims(
     graph = as_graph(source)
     ctx = _Context(graph=graph, rules=chain_rules_of(graph), lang=lang)
     verdicts = tuple(evaluate_claim(ctx, claim) for claim in claims)
+    year = (graph.graph.get("time") or {}).get("year")
+    if year is not None:
+        verdicts = tuple(replace(v, command=_in_year_command(v.command, year)) for v in verdicts)
     return ClaimsResult(
         claims=verdicts,
         totals=ClaimTotals(
@@ -257,7 +261,14 @@ def evaluate_claims(
             employees=EMPLOYEE_COVERAGE_RULE,
             specialisation=SPECIALISATION_RULE,
         ),
+        year=year,
     )
+
+
+def _in_year_command(command: str, year: int) -> str:
+    """``command`` with ``--year`` after each analysis that takes it (coverage, compare, stats),
+    so it shows the evidence of the chain in ``year``."""
+    return re.sub(r"\blifeport-map (coverage|compare|stats)\b", rf"lifeport-map \1 --year {year}", command)
 
 
 def evaluate_claim(ctx: _Context, claim: Claim) -> ClaimVerdict:

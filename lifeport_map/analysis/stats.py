@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from lifeport_map.analysis.coverage import definition_info
+from lifeport_map.analysis.coverage import definition_info, in_year, time_info
 from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE, is_counted
 from lifeport_map.graph import SiteNode, as_graph, members, nodes_of_type, resolve_definition, resolve_region
 from lifeport_map.results import (
@@ -44,10 +44,18 @@ CAVEAT = (
 
 
 def stats(
-    source: Registry | nx.MultiDiGraph, region: str, *, definition: str | None = None, lang: str = "en"
+    source: Registry | nx.MultiDiGraph,
+    region: str,
+    *,
+    definition: str | None = None,
+    lang: str = "en",
+    year: int | None = None,
+    today: int | None = None,
 ) -> Stats:
-    """Each published figure of ``region`` with the registry's counterpart and the difference."""
-    graph = as_graph(source)
+    """Each published figure of ``region`` with the registry's counterpart and the difference;
+    with ``year``, the registry's sums of the chain as it was or is planned to be then (as in
+    ``coverage``)."""
+    graph = in_year(as_graph(source), year, today)
     found = resolve_region(graph, region)
     chosen = resolve_definition(graph, found, definition)
     counted = [s for s in members(graph, found.id, chosen.id) if is_counted(s.status)]
@@ -79,6 +87,7 @@ def stats(
             for s in counted
             if s.wider_employees is not None
         ),
+        time=time_info(graph, counted),
     )
 
 

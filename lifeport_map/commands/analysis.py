@@ -424,6 +424,7 @@ def stats(
     ctx: typer.Context,
     region: RegionOption,
     definition: DefinitionOption = None,
+    year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
     csv_dialect: CsvDialectOption = None,
@@ -434,10 +435,12 @@ def stats(
     employee figures of the region's sites; registry sums cover only sites with a figure.
 
     Example: lifeport-map stats --region nijmegen --lang en
+
+    Example: lifeport-map stats --region nijmegen --year 2030
     """
     from lifeport_map.analysis.stats import stats as compute
 
-    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value))
+    result = _run(ctx, lambda reg: compute(reg, region, definition=definition, lang=lang.value, year=year))
     _show(result, fmt, lang, csv_dialect)
 
 

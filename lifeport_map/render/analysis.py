@@ -68,6 +68,11 @@ def employee_notes(emp: EmployeeSum, lang: str) -> list[str]:
     return notes
 
 
+def with_year(title: str, year: int | None) -> str:
+    """A title with the year ``--year`` looks at ("..., 2030"); unchanged without one."""
+    return title if year is None else f"{title}, {year}"
+
+
 def time_note(found: TimeInfo, lang: str) -> str:
     """What ``--year`` did: the year, as it was or as planned, sites without a start year."""
     return word("time_note", lang).format(
@@ -129,12 +134,11 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
         notes.append(f"{word('pipeline', lang)}: {_names([s.name for s in result.pipeline], lang, limit=10)}")
     if result.time is not None:
         notes.insert(0, time_note(result.time, lang))
-    title = f"{result.region.name} ({result.definition.name}): {result.counting.label}"
-    if result.time is not None:
-        title += f", {result.time.year}"
+    year = result.time.year if result.time is not None else None
+    title = with_year(f"{result.region.name} ({result.definition.name}): {result.counting.label}", year)
     role_rows: list[list[Any]] = [[p.label, *(r.count for r in p.roles)] for p in result.phases]
     role_columns = [word("phase", lang), *(r.label for r in result.phases[0].roles)] if result.phases else []
-    role_title = f"{word('roles', lang)} ({word('all_sites', lang).lower()})"
+    role_title = with_year(f"{word('roles', lang)} ({word('all_sites', lang).lower()})", year)
     return [Section(title, columns, rows, notes), Section(role_title, role_columns, role_rows)]
 
 
@@ -157,21 +161,22 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
     ]
     production: list[list[Any]] = [[m.label, *(m.production[r] for r in regions)] for m in result.matrix]
     knowledge: list[list[Any]] = [[m.label, *(m.knowledge[r] for r in regions)] for m in result.matrix]
+    year = result.year
     sections = [
         Section(
-            f"{word('compare_sites', lang)}: {result.counting.label}",
+            with_year(f"{word('compare_sites', lang)}: {result.counting.label}", year),
             heads,
             rows,
             notes,
             row_headings=True,
         ),
-        Section(word("compare_knowledge", lang), heads, knowledge),
-        Section(word("compare_production", lang), heads, production),
+        Section(with_year(word("compare_knowledge", lang), year), heads, knowledge),
+        Section(with_year(word("compare_production", lang), year), heads, production),
     ]
     by_sites = result.specialisation.by_sites
     sections.append(
         Section(
-            word("specialisation_sites", lang),
+            with_year(word("specialisation_sites", lang), year),
             heads,
             [[m.label, *(by_sites[r][m.phase] for r in regions)] for m in result.matrix],
         )
@@ -189,7 +194,7 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
     )
     sections.append(
         Section(
-            word("specialisation_employees", lang),
+            with_year(word("specialisation_employees", lang), year),
             heads,
             [[m.label, *(employee_cell(r, m.phase) for r in regions)] for m in result.matrix],
             [
@@ -362,8 +367,11 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
         )
         rows.extend(["", "", g.label, "", g.published, g.registry, g.difference, ""] for g in figure.groups)
     reg = result.registry
-    title = f"{result.region.name} ({result.definition.name})"
+    title = with_year(
+        f"{result.region.name} ({result.definition.name})", result.time.year if result.time else None
+    )
     notes = [
+        *([time_note(result.time, lang)] if result.time is not None else []),
         _employees_note(reg.employees_known, reg.sites_with_figure, reg.sites_without_figure, lang),
         word("stats_caveat", lang).format(
             with_figure=format_number(reg.sites_with_figure, lang),
@@ -506,7 +514,7 @@ def claims_sections(result: ClaimsResult, lang: str) -> list[Section]:
     )
     sections = [
         Section(
-            word("claims", lang),
+            with_year(word("claims", lang), result.year),
             [word(k, lang) for k in ("claim_id", "verdict", "statement")],
             rows,
             [totals],

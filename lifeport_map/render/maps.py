@@ -683,12 +683,12 @@ def nl_map(
     vector base map, legend, search and the credit line (sources, date, registry version: from
     ``made``, by default today and the registry's commit or content hash). Save it with
     ``.save(path)`` or show it in a notebook."""
-    from lifeport_map.provenance import provenance
+    from lifeport_map.provenance import dated_title, provenance
     from lifeport_map.render.folium_page import new_map
 
     sites = dutch_sites(registry)
     taxonomy = registry.taxonomy
-    title = label("nl_title", lang)
+    title = dated_title(label("nl_title", lang), made, lang)
     outlines = [
         (r, region_outline(registry, r))
         for r in sorted(registry.regions.values(), key=lambda r: r.id)
@@ -729,14 +729,14 @@ def region_map(
 ) -> Any:
     """One region in detail as a folium Map: its sites under the chosen definition, its outline,
     the base map around it and the credit line (see :func:`nl_map`)."""
-    from lifeport_map.provenance import provenance
+    from lifeport_map.provenance import dated_title, provenance
     from lifeport_map.render.folium_page import new_map
 
     found = resolve_region(registry, region)
     chosen = resolve_definition(found, definition)
     sites = region_sites(registry, found, chosen.id)
     taxonomy = registry.taxonomy
-    title = f"{found.text(lang)}: {chosen.text(lang)}"
+    title = dated_title(f"{found.text(lang)}: {chosen.text(lang)}", made, lang)
     outline = region_outline(registry, found, chosen.id)
     spec = _map_spec(tiles=tiles, center=found.centre, zoom=10)
     spec["outlines"] = outline_features([(found, outline)], lang)
@@ -896,7 +896,7 @@ def compare_page(
     """Bijlage 2 as a folium Figure of small multiples: one map per region (its ``maps``), all
     at one scale, the legend above and below each panel its coverage (from ``coverages``, the
     coverage analysis of those regions). The credit line (see :func:`nl_map`) closes the page."""
-    from lifeport_map.provenance import provenance
+    from lifeport_map.provenance import dated_title, provenance
     from lifeport_map.render.folium_page import new_map
 
     found: list[Region] = []
@@ -909,7 +909,7 @@ def compare_page(
 
         raise UsageError("no regions to compare", hint="name two or more regions")
     taxonomy = registry.taxonomy
-    title = label("compare_title", lang)
+    title = dated_title(label("compare_title", lang), made, lang)
     by_region = {c.region.id: c for c in coverages}
     results = [by_region[r.id] for r in found]
     outlines = [region_outline(registry, r) for r in found]

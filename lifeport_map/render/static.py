@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from lifeport_map.boundaries import Outline, region_outline
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
-from lifeport_map.provenance import Provenance, credit_line, provenance, provenance_line
+from lifeport_map.provenance import Provenance, credit_line, dated_title, provenance, provenance_line
 from lifeport_map.render.maps import dutch_sites, layer_counts, layer_ids, layer_name, sites_with_layers
 from lifeport_map.render.style import LAYER_OFFSETS, PIPELINE, counting_text, label, layer_colour
 from lifeport_map.text import figure_text
@@ -623,7 +623,7 @@ def _single_map(
 ) -> Figure:
     """An A4 portrait page with one map."""
     fig, renderer = _new_page(A4_PORTRAIT)
-    _title(fig, title, subtitle)
+    _title(fig, dated_title(title, made, lang), subtitle)
     ax = _map_axes(fig, (0.035, 0.135, 0.93, 0.805))
     width_in, height_in = _axes_inches(fig, ax)
     extent = _fit_aspect(_extent(sites, outlines), width_in, height_in)
@@ -740,7 +740,11 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
     half_x, half_y = half * width / side, half * height / side
     gap_x = ((right - left) - columns * width) / columns
     scale = page_scale(2 * half, side)
-    _title(fig, label("compare_title", lang), f"{label('scale_note', lang)} {_scale_text(scale, lang)}")
+    _title(
+        fig,
+        dated_title(label("compare_title", lang), made, lang),
+        f"{label('scale_note', lang)} {_scale_text(scale, lang)}",
+    )
     sources: set[str] = set()
     totals: dict[str, int] = {}
     for i, (region, sites, outline, extent) in enumerate(zip(found, members, outlines, extents, strict=True)):
