@@ -19,27 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lifeport_map.model import Registry
+from lifeport_map.render.labels import label
 
 HASH_CHARS = 12
 GIT_TIMEOUT_S = 5.0
-# The sources a map can show, each with the credit its licence asks for, in the order a credit
-# line names them. The registry itself is always shown; the others when the map draws them.
-CREDITS = {
-    "registry": {"nl": "Register: lifeport-map (CC BY 4.0)", "en": "Registry: lifeport-map (CC BY 4.0)"},
-    "geonames": {"nl": "plaatsen: GeoNames (CC BY 4.0)", "en": "places: GeoNames (CC BY 4.0)"},
-    "gisco": {
-        "nl": "grenzen: © EuroGeographics, bron Eurostat GISCO",
-        "en": "boundaries: © EuroGeographics, source Eurostat GISCO",
-    },
-    "cbs": {"nl": "CBS (CC BY 4.0)", "en": "Statistics Netherlands CBS (CC BY 4.0)"},
-    "naturalearth": {"nl": "landen: Natural Earth", "en": "countries: Natural Earth"},
-}
-WORDS = {
-    "date": {"nl": "kaart van", "en": "map of"},
-    "version": {"nl": "registerversie", "en": "registry version"},
-    "as-was": {"nl": "situatie in", "en": "situation in"},
-    "as-planned": {"nl": "situatie volgens plan in", "en": "situation as planned in"},
-}
+# The sources a map can show, in the order a credit line names them, each with the credit its
+# licence asks for (``credit_<key>`` in the label table). The registry itself is always shown;
+# the others when the map draws them.
+CREDITS = ("registry", "geonames", "gisco", "cbs", "naturalearth")
 
 
 @dataclass(frozen=True)
@@ -135,7 +122,7 @@ def provenance(registry: Registry, environ: dict[str, str] | None = None) -> Pro
 def credit_line(sources: Iterable[str], lang: str) -> str:
     """The credits of ``sources`` (keys of CREDITS), the registry first, in CREDITS order."""
     wanted = {"registry", *sources}
-    return "; ".join(CREDITS[key][lang] for key in CREDITS if key in wanted)
+    return "; ".join(label(f"credit_{key}", lang) for key in CREDITS if key in wanted)
 
 
 def year_text(made: Provenance | None, lang: str) -> str | None:
@@ -144,7 +131,7 @@ def year_text(made: Provenance | None, lang: str) -> str | None:
     if made is None or made.year is None:
         return None
     mode = "as-was" if made.year < int(made.date[:4]) else "as-planned"
-    return f"{WORDS[mode][lang]} {made.year}"
+    return f"{label('provenance_' + mode, lang)} {made.year}"
 
 
 def dated_title(title: str, made: Provenance | None, lang: str) -> str:
@@ -155,6 +142,8 @@ def dated_title(title: str, made: Provenance | None, lang: str) -> str:
 
 def provenance_line(made: Provenance, lang: str) -> str:
     """'map of 2026-11-29 · registry version git 1a2b3c4d5e6f'."""
-    line = f"{WORDS['date'][lang]} {made.date} · {WORDS['version'][lang]} {made.version}"
+    line = (
+        f"{label('provenance_date', lang)} {made.date} · {label('provenance_version', lang)} {made.version}"
+    )
     year = year_text(made, lang)
     return line if year is None else f"{year} · {line}"

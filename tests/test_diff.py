@@ -133,9 +133,10 @@ def test_moved_and_changed_fields(tmp_path: Path) -> None:
 
     dutch = _diff(old, new, "--lang", "nl", "--format", "markdown").stdout.splitlines()
     assert "3 → 3 vestigingen; 0 toegevoegd, 0 verwijderd, 1 verplaatst, 1 gewijzigd." in dutch
-    assert ["#### Verplaatst", "", "| id | van | naar |", "|---|---|---|"] == dutch[4:8]
+    assert dutch[4:8] == ["#### Verplaatst", "", "| id | van | naar |", "|---|---|---|"]
     assert dutch[8] == (
-        "| beta-duiven | Duiven, Duiven (NL) op 51,94667; 6,01389 | Arnhem, Arnhem (NL) op 51,94667; 6,01389 |"
+        "| beta-duiven | Duiven, Duiven (NL) op 51,94667; 6,01389 "
+        "| Arnhem, Arnhem (NL) op 51,94667; 6,01389 |"
     )
     assert "| gamma-dresden | status | under-construction | active |" in dutch
     assert "| id | veld | oud | nieuw |" in dutch and "| regio | fase | oud | nieuw |  |" in dutch
@@ -214,7 +215,8 @@ def test_coordinates_and_values_in_the_language(tmp_path: Path) -> None:
         .replace("      lat: 51.94667\n      lon: 6.01389\n", "      lat: 51.95\n      lon: 6.0\n", 1)
         .replace(
             "    activities: [back-end-equipment]\n",
-            f"    activities: [back-end-equipment]\n    relations:\n      - {{type: partner, target: {target}}}\n",
+            "    activities: [back-end-equipment]\n"
+            f"    relations:\n      - {{type: partner, target: {target}}}\n",
             1,
         ),
         encoding="utf-8",

@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("lifeport_map.fileio", "lifeport_map.yamlio", "lifeport_map.geojson"),
     ("lifeport_map.taxonomy", "lifeport_map.schema", "lifeport_map.model", "lifeport_map.chain"),
     (
+        "lifeport_map.render.labels",  # the one label table: read by the analyses and provenance too
         "lifeport_map.site_issues",
         "lifeport_map.gazetteer",
         "lifeport_map.geo",

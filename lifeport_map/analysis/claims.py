@@ -49,6 +49,7 @@ from lifeport_map.graph import (
 )
 from lifeport_map.graph import label as graph_label
 from lifeport_map.numbers import format_number, format_percent
+from lifeport_map.render.labels import LABELS, label
 from lifeport_map.results import (
     ClaimsMethod,
     ClaimSourceInfo,
@@ -76,138 +77,10 @@ SPECIALISATION_RULE = (
     "With fewer than 3 such sites in the region a quotient says little: 'cannot tell'."
 )
 
-TEXT: dict[str, dict[str, str]] = {
-    HOLDS: {"nl": "klopt", "en": "holds"},
-    DOES_NOT_HOLD: {"nl": "klopt niet", "en": "does not hold"},
-    CANNOT_TELL: {"nl": "niet te zeggen", "en": "cannot tell"},
-    "sites": {"nl": "vestigingen", "en": "sites"},
-    "site": {"nl": "vestiging", "en": "site"},
-    "organisations": {"nl": "organisaties", "en": "organisations"},
-    "organisation": {"nl": "organisatie", "en": "organisation"},
-    "equals": {"nl": "precies", "en": "exactly"},
-    "at-least": {"nl": "ten minste", "en": "at least"},
-    "at-most": {"nl": "ten hoogste", "en": "at most"},
-    "about": {"nl": "ongeveer", "en": "about"},
-    "count": {
-        "nl": "Het register telt {n} {unit} (de claim: {op} {target}).",
-        "en": "The registry counts {n} {unit} (the claim: {op} {target}).",
-    },
-    "named_missing": {
-        "nl": "Genoemd maar niet geteld: {ids}.",
-        "en": "Named but not counted: {ids}.",
-    },
-    "not_named": {"nl": "Geteld maar niet genoemd: {ids}.", "en": "Counted but not named: {ids}."},
-    "unknown_facility": {
-        "nl": "Van {n} vestiging(en) mist het register {fields}; zij zouden mee kunnen tellen: {ids}.",
-        "en": "{n} more site(s) lack {fields} in the registry and could count: {ids}.",
-    },
-    "missing_facility": {"nl": "{field} van {ids}", "en": "{field} of {ids}"},
-    "incomplete": {
-        "nl": "Het register is voor deze groep niet volledig; een lager aantal weerspreekt de claim niet.",
-        "en": "The registry is not complete for this group; a lower count does not contradict the claim.",
-    },
-    "complete_list": {
-        "nl": "een volledige lijst ({n} in het register)",
-        "en": "a complete list ({n} in the registry)",
-    },
-    "whole_chain_yes": {
-        "nl": "{region} heeft alle vier fasen ({counting}): {phases}.",
-        "en": "{region} has all four phases ({counting}): {phases}.",
-    },
-    "whole_chain_no": {
-        "nl": "{region} mist {missing} ({counting}): {phases}.",
-        "en": "{region} lacks {missing} ({counting}): {phases}.",
-    },
-    "unique_yes": {
-        "nl": "Van de vergeleken regio's heeft alleen {region} de hele keten ({counting}).",
-        "en": "Of the compared regions only {region} has the whole chain ({counting}).",
-    },
-    "unique_no": {
-        "nl": "De hele keten ({counting}) hebben: {regions}.",
-        "en": "The whole chain ({counting}) is held by: {regions}.",
-    },
-    "none": {"nl": "geen", "en": "none"},
-    "present": {"nl": "Aanwezig in {region}: {names}.", "en": "Present in {region}: {names}."},
-    "elsewhere": {
-        "nl": "Wel in het register, niet in {region}{what}: {names}.",
-        "en": "In the registry, not in {region}{what}: {names}.",
-    },
-    "with_activity": {"nl": " met {activities}", "en": " with {activities}"},
-    "not_in_registry": {"nl": "Niet in het register: {names}.", "en": "Not in the registry: {names}."},
-    "registry_entry": {"nl": "een registervermelding voor {name}", "en": "a registry entry for {name}"},
-    "facility_field": {
-        "nl": "{field}: register {found}, claim {stated}.",
-        "en": "{field}: registry {found}, claim {stated}.",
-    },
-    "facility_missing": {"nl": "{field} van {site}", "en": "{field} of {site}"},
-    "same_source": {
-        "nl": "Het register ontleent dit aan hetzelfde document; dat is geen onafhankelijke bevestiging.",
-        "en": "The registry takes this from the same document; it is not an independent confirmation.",
-    },
-    "type": {"nl": "soort faciliteit", "en": "facility type"},
-    "wafer_mm": {"nl": "waferdiameter (mm)", "en": "wafer diameter (mm)"},
-    "node_nm": {"nl": "node (nm)", "en": "node (nm)"},
-    "capacity": {"nl": "capaciteit", "en": "capacity"},
-    "technologies": {"nl": "technologieën", "en": "technologies"},
-    "facility_types": {"nl": "soort faciliteit", "en": "facility type"},
-    "scenario": {
-        "nl": "Een scenario voor {year}; het register bevat huidige cijfers.",
-        "en": "A scenario for {year}; the registry holds current figures.",
-    },
-    "scenario_missing": {"nl": "werkgelegenheid in {year}", "en": "employment in {year}"},
-    "employees_coverage": {
-        "nl": "Werknemerscijfers voor {n} van {total} vestigingen ({share}); som {sum} = {published_share} "
-        "van het gepubliceerde totaal {published}. Onder de drempel van {threshold} dekking.",
-        "en": "Employee figures for {n} of {total} sites ({share}); sum {sum} = {published_share} of the "
-        "published total {published}. Below the threshold of {threshold} coverage.",
-    },
-    "employees_covered": {
-        "nl": "Werknemerscijfers voor {n} van {total} vestigingen; som {sum} tegen gepubliceerd {published}.",
-        "en": "Employee figures for {n} of {total} sites; sum {sum} against published {published}.",
-    },
-    "employee_figures": {
-        "nl": "werknemerscijfers van {n} vestigingen in {region}",
-        "en": "employee figures of {n} sites in {region}",
-    },
-    "figure_sum": {
-        "nl": "De groepen tellen op tot {sum}; het totaal is {total} (verschil {diff}).",
-        "en": "The groups add up to {sum}; the total is {total} (difference {diff}).",
-    },
-    "figure_no_groups": {
-        "nl": "Het cijfer heeft geen uitsplitsing.",
-        "en": "The figure has no breakdown.",
-    },
-    "rank": {
-        "nl": "Volgens de registersommen staat {region} op plaats {position} van {n}: {order}.",
-        "en": "By registry sums {region} ranks {position} of {n}: {order}.",
-    },
-    "rank_coverage": {
-        "nl": "Werknemerscijfers dekken te weinig vestigingen om regio's te rangschikken: {coverage}. "
-        "Gepubliceerde regiocijfers hebben een verschillende reikwijdte en zijn niet vergelijkbaar.",
-        "en": "Employee figures cover too few sites to rank regions: {coverage}. Published regional "
-        "figures differ in scope and are not comparable.",
-    },
-    "specialisation": {
-        "nl": "Locatiequotiënt van {region}: {lq} ({n} van {total} vestigingen); drempel {above}. {others}",
-        "en": "Location quotient of {region}: {lq} ({n} of {total} sites); threshold {above}. {others}",
-    },
-    "others": {"nl": "Andere regio's: {values}.", "en": "Other regions: {values}."},
-    "outside": {"nl": "buiten de regio: {place}", "en": "outside the region: {place}"},
-    "not_here": {
-        "nl": "niet in deze versie van het register: {what}",
-        "en": "not in this version of the registry: {what}",
-    },
-    "more_sites": {
-        "nl": "ten minste {n} vestigingen in {region} om een locatiequotiënt te duiden",
-        "en": "at least {n} sites in {region} to read a location quotient",
-    },
-    "status_note": {"nl": "status {status}", "en": "status {status}"},
-}
-
 
 def text(key: str, lang: str, **values: Any) -> str:
-    entry = TEXT[key]
-    return (entry.get(lang) or entry["en"]).format(**values)
+    """The claims' text ``key`` in ``lang`` from the one label table (``claim_<key>``)."""
+    return label(f"claim_{key}", lang).format(**values)
 
 
 @dataclass
@@ -529,7 +402,7 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
             ctx,
             s,
             distance=distances.get(s.id),
-            detail="?" + ", ".join(text(f, ctx.lang) if f in TEXT else f for f in lacking),
+            detail="?" + ", ".join(text(f, ctx.lang) if f"claim_{f}" in LABELS else f for f in lacking),
         )
         for s, lacking in unknown
     )

@@ -107,7 +107,7 @@ def _phases(phases: Sequence[str], lang: str, taxonomy: Taxonomy | None) -> str:
 
 
 def _verdict(verdict: str, lang: str) -> str:
-    key = f"verdict_{verdict}"
+    key = f"claim_{verdict}"
     return label(key, lang) if key in LABELS else verdict
 
 

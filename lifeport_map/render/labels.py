@@ -239,6 +239,19 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "Checking: {unchecked} of {sites} sites were never checked against their sources, or more "
         "than {months} months ago.",
     ),
+    # the credit line of every map (provenance.credit_line, provenance_line)
+    "credit_registry": ("Register: lifeport-map (CC BY 4.0)", "Registry: lifeport-map (CC BY 4.0)"),
+    "credit_geonames": ("plaatsen: GeoNames (CC BY 4.0)", "places: GeoNames (CC BY 4.0)"),
+    "credit_gisco": (
+        "grenzen: © EuroGeographics, bron Eurostat GISCO",
+        "boundaries: © EuroGeographics, source Eurostat GISCO",
+    ),
+    "credit_cbs": ("CBS (CC BY 4.0)", "Statistics Netherlands CBS (CC BY 4.0)"),
+    "credit_naturalearth": ("landen: Natural Earth", "countries: Natural Earth"),
+    "provenance_date": ("kaart van", "map of"),
+    "provenance_version": ("registerversie", "registry version"),
+    "provenance_as-was": ("situatie in", "situation in"),
+    "provenance_as-planned": ("situatie volgens plan in", "situation as planned in"),
     # the region brief
     "credits": (
         "Kaart- en plaatsgegevens: lifeport-map-bijdragers (CC BY 4.0), GeoNames (CC BY 4.0), "
@@ -368,10 +381,127 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "diff_claim": ("claim", "claim"),
     "diff_registry": ("register", "registry"),
     "diff_none": ("(geen)", "(none)"),
-    # verdicts of the claims
-    "verdict_holds": ("klopt", "holds"),
-    "verdict_does-not-hold": ("klopt niet", "does not hold"),
-    "verdict_cannot-tell": ("niet te zeggen", "cannot tell"),
+    # the claims of the policy documents: verdicts, findings and what is missing (analysis.claims)
+    "claim_holds": ("klopt", "holds"),
+    "claim_does-not-hold": ("klopt niet", "does not hold"),
+    "claim_cannot-tell": ("niet te zeggen", "cannot tell"),
+    "claim_sites": ("vestigingen", "sites"),
+    "claim_site": ("vestiging", "site"),
+    "claim_organisations": ("organisaties", "organisations"),
+    "claim_organisation": ("organisatie", "organisation"),
+    "claim_equals": ("precies", "exactly"),
+    "claim_at-least": ("ten minste", "at least"),
+    "claim_at-most": ("ten hoogste", "at most"),
+    "claim_about": ("ongeveer", "about"),
+    "claim_count": (
+        "Het register telt {n} {unit} (de claim: {op} {target}).",
+        "The registry counts {n} {unit} (the claim: {op} {target}).",
+    ),
+    "claim_named_missing": ("Genoemd maar niet geteld: {ids}.", "Named but not counted: {ids}."),
+    "claim_not_named": ("Geteld maar niet genoemd: {ids}.", "Counted but not named: {ids}."),
+    "claim_unknown_facility": (
+        "Van {n} vestiging(en) mist het register {fields}; zij zouden mee kunnen tellen: {ids}.",
+        "{n} more site(s) lack {fields} in the registry and could count: {ids}.",
+    ),
+    "claim_missing_facility": ("{field} van {ids}", "{field} of {ids}"),
+    "claim_incomplete": (
+        "Het register is voor deze groep niet volledig; een lager aantal weerspreekt de claim niet.",
+        "The registry is not complete for this group; a lower count does not contradict the claim.",
+    ),
+    "claim_complete_list": (
+        "een volledige lijst ({n} in het register)",
+        "a complete list ({n} in the registry)",
+    ),
+    "claim_whole_chain_yes": (
+        "{region} heeft alle vier fasen ({counting}): {phases}.",
+        "{region} has all four phases ({counting}): {phases}.",
+    ),
+    "claim_whole_chain_no": (
+        "{region} mist {missing} ({counting}): {phases}.",
+        "{region} lacks {missing} ({counting}): {phases}.",
+    ),
+    "claim_unique_yes": (
+        "Van de vergeleken regio's heeft alleen {region} de hele keten ({counting}).",
+        "Of the compared regions only {region} has the whole chain ({counting}).",
+    ),
+    "claim_unique_no": (
+        "De hele keten ({counting}) hebben: {regions}.",
+        "The whole chain ({counting}) is held by: {regions}.",
+    ),
+    "claim_none": ("geen", "none"),
+    "claim_present": ("Aanwezig in {region}: {names}.", "Present in {region}: {names}."),
+    "claim_elsewhere": (
+        "Wel in het register, niet in {region}{what}: {names}.",
+        "In the registry, not in {region}{what}: {names}.",
+    ),
+    "claim_with_activity": (" met {activities}", " with {activities}"),
+    "claim_not_in_registry": ("Niet in het register: {names}.", "Not in the registry: {names}."),
+    "claim_registry_entry": ("een registervermelding voor {name}", "a registry entry for {name}"),
+    "claim_facility_field": (
+        "{field}: register {found}, claim {stated}.",
+        "{field}: registry {found}, claim {stated}.",
+    ),
+    "claim_facility_missing": ("{field} van {site}", "{field} of {site}"),
+    "claim_same_source": (
+        "Het register ontleent dit aan hetzelfde document; dat is geen onafhankelijke bevestiging.",
+        "The registry takes this from the same document; it is not an independent confirmation.",
+    ),
+    "claim_type": ("soort faciliteit", "facility type"),
+    "claim_wafer_mm": ("waferdiameter (mm)", "wafer diameter (mm)"),
+    "claim_node_nm": ("node (nm)", "node (nm)"),
+    "claim_capacity": ("capaciteit", "capacity"),
+    "claim_technologies": ("technologieën", "technologies"),
+    "claim_facility_types": ("soort faciliteit", "facility type"),
+    "claim_scenario": (
+        "Een scenario voor {year}; het register bevat huidige cijfers.",
+        "A scenario for {year}; the registry holds current figures.",
+    ),
+    "claim_scenario_missing": ("werkgelegenheid in {year}", "employment in {year}"),
+    "claim_employees_coverage": (
+        "Werknemerscijfers voor {n} van {total} vestigingen ({share}); som {sum} = "
+        "{published_share} van het gepubliceerde totaal {published}. Onder de drempel van "
+        "{threshold} dekking.",
+        "Employee figures for {n} of {total} sites ({share}); sum {sum} = {published_share} of the "
+        "published total {published}. Below the threshold of {threshold} coverage.",
+    ),
+    "claim_employees_covered": (
+        "Werknemerscijfers voor {n} van {total} vestigingen; som {sum} tegen gepubliceerd {published}.",
+        "Employee figures for {n} of {total} sites; sum {sum} against published {published}.",
+    ),
+    "claim_employee_figures": (
+        "werknemerscijfers van {n} vestigingen in {region}",
+        "employee figures of {n} sites in {region}",
+    ),
+    "claim_figure_sum": (
+        "De groepen tellen op tot {sum}; het totaal is {total} (verschil {diff}).",
+        "The groups add up to {sum}; the total is {total} (difference {diff}).",
+    ),
+    "claim_figure_no_groups": ("Het cijfer heeft geen uitsplitsing.", "The figure has no breakdown."),
+    "claim_rank": (
+        "Volgens de registersommen staat {region} op plaats {position} van {n}: {order}.",
+        "By registry sums {region} ranks {position} of {n}: {order}.",
+    ),
+    "claim_rank_coverage": (
+        "Werknemerscijfers dekken te weinig vestigingen om regio's te rangschikken: {coverage}. "
+        "Gepubliceerde regiocijfers hebben een verschillende reikwijdte en zijn niet vergelijkbaar.",
+        "Employee figures cover too few sites to rank regions: {coverage}. Published regional "
+        "figures differ in scope and are not comparable.",
+    ),
+    "claim_specialisation": (
+        "Locatiequotiënt van {region}: {lq} ({n} van {total} vestigingen); drempel {above}. {others}",
+        "Location quotient of {region}: {lq} ({n} of {total} sites); threshold {above}. {others}",
+    ),
+    "claim_others": ("Andere regio's: {values}.", "Other regions: {values}."),
+    "claim_outside": ("buiten de regio: {place}", "outside the region: {place}"),
+    "claim_not_here": (
+        "niet in deze versie van het register: {what}",
+        "not in this version of the registry: {what}",
+    ),
+    "claim_more_sites": (
+        "ten minste {n} vestigingen in {region} om een locatiequotiënt te duiden",
+        "at least {n} sites in {region} to read a location quotient",
+    ),
+    "claim_status_note": ("status {status}", "status {status}"),
     # warnings (stderr, and a note under the table)
     "warn_site-outside-region": (
         "waarschuwing: {site} ligt niet in {region} ({definition}); weglaten verandert niets",
