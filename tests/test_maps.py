@@ -400,3 +400,23 @@ def test_each_distinct_source_is_written_once_and_records_index_it() -> None:
         ["seed: 001_52ea57b76e5b924b.txt", None, 2026],
     ]
     assert [f["properties"]["src"] for f in collection["features"]] == [[0], [1, 0]]
+
+
+def test_base_map_places_have_their_dutch_names_under_lang_nl() -> None:
+    """Around Brussels (GeoNames: "Brussels", "Schaerbeek", id 2800866 and 2787149) the HTML
+    base map names the places as Dutch does under --lang nl, and keeps GeoNames' names in
+    English; a place without a Dutch name of its own (Leuven) is the same in both."""
+    extent = [[50.80, 4.30], [50.90, 4.72]]
+    nl = {c[0] for c in maps.context_data(extent, min_population=50000, margin=0.1, lang="nl")["cities"]}
+    en = {c[0] for c in maps.context_data(extent, min_population=50000, margin=0.1, lang="en")["cities"]}
+    assert {"Brussel", "Schaarbeek", "Leuven"} <= nl and not {"Brussels", "Schaerbeek"} & nl
+    assert {"Brussels", "Schaerbeek", "Leuven"} <= en and not {"Brussel", "Schaarbeek"} & en
+
+
+def test_place_name_by_geonames_id() -> None:
+    from lifeport_map.render.labels import place_name
+
+    assert place_name("The Hague", 2747373, "nl") == "Den Haag"
+    assert place_name("The Hague", 2747373, "en") == "The Hague"
+    assert place_name("Köln", 2886242, "nl") == "Keulen"
+    assert place_name("Nijmegen", 2750053, "nl") == "Nijmegen"  # no entry: GeoNames' name

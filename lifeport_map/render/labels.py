@@ -524,3 +524,53 @@ def label(key: str, lang: str) -> str:
 def count_text(n: int, lang: str, *, one: str = "site_one", many: str = "sites") -> str:
     """A count with its noun in the right number: '1 vestiging', '1.000 vestigingen'."""
     return f"{format_number(n, lang)} {label(one if n == 1 else many, lang)}"
+
+
+# Dutch names of the base maps' places where Dutch has its own (GeoNames gives the local or
+# English name). Keyed by GeoNames id; the names follow the Nederlandse Taalunie's list of
+# foreign geographical names ("Buitenlandse aardrijkskundige namen"). Other places keep
+# GeoNames' name in both languages.
+PLACE_NAMES_NL: Final[dict[int, str]] = {
+    2747373: "Den Haag",
+    2800866: "Brussel",
+    2803138: "Antwerpen",
+    2792413: "Luik",
+    2789786: "Oostende",
+    2787149: "Schaarbeek",
+    2790869: "Bergen",
+    2790471: "Namen",
+    2785341: "Doornik",
+    2783941: "Waver",
+    2790101: "Nijvel",
+    2790595: "Moeskroen",
+    2801154: "Eigenbrakel",
+    2791018: "Sint-Jans-Molenbeek",
+    2795011: "Elsene",
+    2785123: "Ukkel",
+    2798139: "Vorst",
+    2787413: "Sint-Gillis",
+    2783476: "Sint-Lambrechts-Woluwe",
+    2802960: "Oudergem",
+    2783979: "Watermaal-Bosvoorde",
+    2802247: "Sint-Agatha-Berchem",
+    2787387: "Sint-Joost-ten-Node",
+    2803010: "Aat",
+    2786420: "Zinnik",
+    2794895: "Geldenaken",
+    2785169: "Tubeke",
+    2798747: "Edingen",
+    2792567: "Lessen",
+    2800195: "Komen",
+    3247449: "Aken",
+    2886242: "Keulen",
+    2867714: "München",
+    2861650: "Neurenberg",
+    2998324: "Rijsel",
+    3020686: "Duinkerke",
+    2960316: "Luxemburg",
+}
+
+
+def place_name(name: str, geonameid: int, lang: str) -> str:
+    """A base-map place's name in ``lang``: Dutch where Dutch has its own, else GeoNames' name."""
+    return PLACE_NAMES_NL.get(geonameid, name) if lang == "nl" else name

@@ -711,7 +711,7 @@ def nl_map(
             title=title,
         ),
     )
-    spec["context"] = context_data(spec["fit"], min_population=20000)
+    spec["context"] = context_data(spec["fit"], min_population=20000, lang=lang)
     sources = context_sources(spec["context"]) | {src for _, o in outlines for src in o.sources}
     spec["credits"] = credits_html(sources, made or provenance(registry), lang)
     figure = _figure(title, lang, taxonomy, single=True)
@@ -750,7 +750,7 @@ def region_map(
             taxonomy, counts, lang, unplaced=_unplaced(sites), approximate=outline.approximate, title=title
         ),
     )
-    spec["context"] = context_data(spec["fit"], min_population=5000)
+    spec["context"] = context_data(spec["fit"], min_population=5000, lang=lang)
     spec["credits"] = credits_html(
         context_sources(spec["context"]) | set(outline.sources), made or provenance(registry), lang
     )
@@ -759,13 +759,14 @@ def region_map(
 
 
 def context_data(
-    extent: list[list[float]] | None, *, min_population: int, margin: float = 1.5
+    extent: list[list[float]] | None, *, min_population: int, margin: float = 1.5, lang: str = "nl"
 ) -> dict[str, Any]:
     """The vector base map around ``extent`` ([[south, west], [north, east]]): country polygons
     (Natural Earth), NUTS-3 borders (GISCO) and city names with population (GeoNames), clipped
     to the extent grown by ``margin`` degrees so that panning shows more than a blank edge."""
     from lifeport_map.boundaries import country_features, nuts3_features
     from lifeport_map.gazetteer import populated_places
+    from lifeport_map.render.labels import place_name
 
     if extent is None:
         extent = [[50.7, 3.3], [53.6, 7.3]]
@@ -777,7 +778,10 @@ def context_data(
         p for p in populated_places(min_population) if box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]
     ]
     places.sort(key=lambda p: (-p.population, p.name))
-    cities = [[_shown(p.name), round(p.lat, 4), round(p.lon, 4), p.population] for p in places[:400]]
+    cities = [
+        [_shown(place_name(p.name, p.geonameid, lang)), round(p.lat, 4), round(p.lon, 4), p.population]
+        for p in places[:400]
+    ]
     return {"countries": countries, "borders": borders, "cities": cities}
 
 
@@ -943,7 +947,7 @@ def compare_page(
         )
     # Each panel's opening HTML goes before its map: the first in the page head, the others
     # after the previous panel's coverage.
-    contexts = [context_data(extent, min_population=10000, margin=0.8) for extent in extents]
+    contexts = [context_data(extent, min_population=10000, margin=0.8, lang=lang) for extent in extents]
     sources = {src for c in contexts for src in context_sources(c)} | {s for o in outlines for s in o.sources}
     footer = (
         f'<footer class="lp-credits">{credits_html(sources, made or provenance(registry), lang)}</footer>'

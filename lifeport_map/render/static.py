@@ -427,9 +427,12 @@ def _cities(
     sources: set[str],
     *,
     limit: int,
+    lang: str,
 ) -> None:
-    """Names of the larger places (GeoNames), largest first, each where it overlaps nothing."""
+    """Names of the larger places (GeoNames; Dutch names under ``lang`` nl, see
+    labels.place_name), largest first, each where it overlaps nothing."""
     from lifeport_map.gazetteer import populated_places
+    from lifeport_map.render.labels import place_name
 
     width_km = (extent[2] - extent[0]) / 1000
     threshold = (
@@ -455,7 +458,7 @@ def _cities(
         if any(_overlap(point, box) for box in placer.names):
             continue
         if placer.place(
-            figure_text(place.name),
+            figure_text(place_name(place.name, place.geonameid, lang)),
             [(x, y)],
             gap_pt=3.5,
             required=False,
@@ -646,7 +649,7 @@ def _single_map(
             fontweight="bold",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
         )
-    _cities(ax, extent, placer, sources, limit=city_limit)
+    _cities(ax, extent, placer, sources, limit=city_limit, lang=lang)
     _no_ticks(ax)
     _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang, top=0.128, columns=3)
     _footer(fig, renderer, sources, made, lang)
@@ -764,7 +767,7 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
         _outlines(ax, [outline], sources)
         _dots(ax, fig, sites, registry, placer)
         _scale_bar(ax, frame, placer, "")
-        _cities(ax, frame, placer, sources, limit=10)
+        _cities(ax, frame, placer, sources, limit=10, lang=lang)
         _no_ticks(ax)
         counts = layer_counts(sites, registry.taxonomy)
         for key, value in counts.items():
