@@ -22,6 +22,7 @@ from lifeport_map.render.static import (
     page_scale,
     panel_grid,
     region_figure,
+    ring_dots,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,21 +126,94 @@ def test_no_two_dots_overlap_in_a_crowded_cluster() -> None:
             assert math.dist(a[:2], merged[j][:2]) >= radii[i] + radii[j]
 
 
-def test_dots_of_one_layer_do_not_overlap_on_the_annexes(registry) -> None:  # type: ignore[no-untyped-def]
-    crowded = compare_figure(registry, ["delft", "brainport", "leuven"], made=MADE)
-    for fig in (crowded, nl_figure(registry, made=MADE)):
+def test_ring_dots_set_overlapping_dots_of_different_layers_around_their_centre() -> None:
+    # At 1 px a point one site has radius sqrt(22) / 2 = 2.34521 px; with half the 1 pt gap
+    # 2.84521. Two layers at (100, 100): a ring of that radius (2.84521 / sin 90°), design at the
+    # top, front-end below. A dot that overlaps nothing stays where it is.
+    assert ring_dots(
+        [(100, 100, 1, "design"), (100, 100, 1, "front-end"), (200, 100, 3, "design")],
+        1.0,
+        ["design", "front-end"],
+    ) == [
+        (100.0, pytest.approx(97.15479), 1, "front-end"),
+        (100.0, pytest.approx(102.84521), 1, "design"),
+        (200.0, 100.0, 3, "design"),
+    ]
+    # Three layers at (99, 50): radius 2.84521 / sin 60° = 3.28537; a at the top, b at -30°,
+    # c at 210°, so b lies at x = 99 + 3.28537 * cos 30° = 101.84521.
+    three = [(99, 50, 1, "a"), (99, 50, 1, "b"), (99, 50, 1, "c")]
+    assert ring_dots(three, 1.0, ["a", "b", "c"]) == [
+        (pytest.approx(96.15479), pytest.approx(48.35732), 1, "c"),
+        (99.0, pytest.approx(53.28536), 1, "a"),
+        (pytest.approx(101.84521), pytest.approx(48.35732), 1, "b"),
+    ]
+    # With the region x < 100, b would leave it. Half a radius (1.64269) in any direction is not
+    # enough (b's x stays above 100.2); one radius at -135° (the 11th direction clockwise from
+    # the top) moves the centre by (-2.32310, -2.32310) and all three inside.
+    west = ring_dots(three, 1.0, ["a", "b", "c"], region=lambda x, y: "west" if x < 100 else None)
+    assert west == [
+        (pytest.approx(93.83169), pytest.approx(46.03422), 1, "c"),
+        (pytest.approx(96.67690), pytest.approx(50.96226), 1, "a"),
+        (pytest.approx(99.52211), pytest.approx(46.03422), 1, "b"),
+    ]
+    # Bounds move a group as a whole: the ring of two at (100, 100) reaches 2.84521 + 2.34521 =
+    # 5.19042 above its centre, so a top edge at 104 moves it down by 1.19042.
+    assert ring_dots(
+        [(100, 100, 1, "design"), (100, 100, 1, "front-end")], 1.0, ["design", "front-end"], (0, 0, 200, 104)
+    ) == [
+        (100.0, pytest.approx(95.96437), 1, "front-end"),
+        (100.0, pytest.approx(101.65479), 1, "design"),
+    ]
+
+
+def test_ring_dots_leave_no_two_dots_overlapping_in_a_crowded_cluster() -> None:
+    # 60 dots of four layers on a 10 x 6 grid 4 px apart, at 150 dpi: one layer's dots overlap
+    # (merged first, as the figures do), the layers' dots overlap each other.
+    scale = 150 / 72
+    layers = ["design", "front-end", "back-end", "system-integration"]
+    dots = [(4.0 * (i % 10), 4.0 * (i // 10), 1 + i % 3, layers[i % 4]) for i in range(60)]
+    merged = [
+        (x, y, n, layer)
+        for layer in layers
+        for x, y, n in merge_dots([(x, y, n) for x, y, n, dot in dots if dot == layer], scale)
+    ]
+    laid = ring_dots(merged, scale, layers)
+    assert sum(d[2] for d in laid) == sum(d[2] for d in dots)
+    assert laid == ring_dots(list(reversed(merged)), scale, layers)  # the order given does not matter
+    radii = [math.sqrt(dot_area(n)) / 2 * scale for _, _, n, _ in laid]
+    for i, a in enumerate(laid):
+        for j in range(i + 1, len(laid)):
+            assert math.dist(a[:2], laid[j][:2]) >= radii[i] + radii[j] - 1e-9
+
+
+def _site_dots(fig, ax):  # type: ignore[no-untyped-def]
+    """The site dots (scatter collections at zorder 4) on ``ax`` as display (x, y, radius)."""
+    fig.canvas.draw()
+    found = []
+    for collection in ax.collections:
+        if collection.get_zorder() != 4:
+            continue
+        points = collection.get_offset_transform().transform(collection.get_offsets())
+        sizes = list(collection.get_sizes())
+        sizes = sizes * len(points) if len(sizes) == 1 else sizes
+        found += [(x, y, math.sqrt(s) / 2 * fig.dpi / 72) for (x, y), s in zip(points, sizes, strict=True)]
+    return found
+
+
+def test_no_two_dots_overlap_on_the_annexes_whatever_their_layers(registry) -> None:  # type: ignore[no-untyped-def]
+    figures = [
+        nl_figure(registry, made=MADE),
+        compare_figure(registry, ["nijmegen", "dresden", "leuven"], made=MADE),
+        compare_figure(registry, ["delft", "brainport", "leuven"], made=MADE),
+    ]
+    for fig in figures:
         for ax in fig.axes:
-            for collection in ax.collections:
-                if collection.get_zorder() != 4:
-                    continue
-                points = collection.get_offset_transform().transform(collection.get_offsets())
-                sizes = list(collection.get_sizes())
-                sizes = sizes * len(points) if len(sizes) == 1 else sizes
-                radii = [math.sqrt(s) / 2 * fig.dpi / 72 for s in sizes]
-                for i in range(len(points)):
-                    for j in range(i + 1, len(points)):
-                        gap = math.dist(points[i], points[j]) - radii[i] - radii[j]
-                        assert gap >= -0.01, (ax.get_title(), points[i], points[j])
+            dots = _site_dots(fig, ax)
+            x0, y0, x1, y1 = ax.bbox.extents
+            for i, (x, y, r) in enumerate(dots):
+                assert x0 <= x <= x1 and y0 <= y <= y1, (ax.get_title(), x, y)
+                for xb, yb, rb in dots[i + 1 :]:
+                    assert math.dist((x, y), (xb, yb)) - r - rb >= -0.01, (ax.get_title(), (x, y), (xb, yb))
 
 
 def test_page_scale_is_rounded_to_two_digits() -> None:

@@ -20,7 +20,7 @@ import math
 import re
 import textwrap
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,7 +30,7 @@ from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
 from lifeport_map.provenance import Provenance, credit_line, dated_title, provenance, provenance_line
 from lifeport_map.render.maps import dutch_sites, layer_counts, layer_ids, layer_name, sites_with_layers
-from lifeport_map.render.style import LAYER_OFFSETS, PIPELINE, counting_text, label, layer_colour
+from lifeport_map.render.style import PIPELINE, counting_text, label, layer_colour
 from lifeport_map.text import figure_text
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ A4_PORTRAIT = (210 / 25.4, 297 / 25.4)  # inches
 A4_LANDSCAPE = (297 / 25.4, 210 / 25.4)
 DPI = 150
 # Dot area in points² for one site; it grows with the number of sites at the place up to a cap
-# at which the four phase dots around a place still just touch (offsets of 6 points).
+# (a dot of at most 11.4 points across, so a ring of dots stays small).
 DOT_AREA = 22.0
 DOT_AREA_MAX = 130.0
 # Region names longer than this wrap onto more lines.
@@ -93,6 +93,114 @@ def merge_dots(dots: Sequence[Dot], points_to_px: float) -> list[Dot]:
         n = n1 + n2
         merged = [d for k, d in enumerate(merged) if k not in pair]
         merged.append(((x1 * n1 + x2 * n2) / n, (y1 * n1 + y2 * n2) / n, n))
+
+
+# Dots of different layers that would overlap are set around their common centre with this much
+# space between neighbours (points).
+RING_GAP_PT = 1.0
+# A ring that would put a dot outside the region of its centre moves, by these multiples of its
+# radius, in 16 directions clockwise from the top, to the first spot where all its dots are in it.
+RING_SHIFTS = (0.5, 1.0, 1.5, 2.0)
+LayerDot = tuple[float, float, int, str]
+
+
+def ring_dots(
+    dots: Sequence[LayerDot],
+    points_to_px: float,
+    order: Sequence[str],
+    bounds: tuple[float, float, float, float] | None = None,
+    region: Callable[[float, float], object] | None = None,
+) -> list[LayerDot]:
+    """Dots of all layers as (x, y, count, layer) in pixels, each layer's already merged
+    (``merge_dots``), laid out so that no two overlap. A dot that overlaps none stays where it
+    is. Dots that would overlap form a group: one dot per layer (a layer's dots in the group
+    merged, counts summed), set on a ring around the group's count-weighted centre, in the order
+    of ``order`` clockwise from the top, the ring just wide enough that neighbours keep
+    ``RING_GAP_PT`` apart. A group that then overlaps another joins it, again and again, so the
+    result has no overlaps. ``region(x, y)``: which region a point lies in (None: none); a ring
+    whose centre lies in a region but a dot of which would not moves as ``RING_SHIFTS`` says, to
+    keep all its dots in that region (it stays put where no shift does). ``bounds`` (x0, y0, x1,
+    y1): each group is moved inside it as a whole. The same dots give the same layout."""
+    rank = {layer: i for i, layer in enumerate(order)}
+
+    def radius(count: int) -> float:
+        return math.sqrt(dot_area(count)) / 2 * points_to_px
+
+    def layout(members: list[LayerDot]) -> list[LayerDot]:
+        by_layer: dict[str, list[LayerDot]] = {}
+        for dot in members:
+            by_layer.setdefault(dot[3], []).append(dot)
+        total = sum(d[2] for d in members)
+        cx = sum(d[0] * d[2] for d in members) / total
+        cy = sum(d[1] * d[2] for d in members) / total
+        layers = sorted(by_layer, key=lambda layer: (rank.get(layer, len(rank)), layer))
+        if len(layers) == 1:
+            found = by_layer[layers[0]]
+            placed = [(cx, cy, total, layers[0])] if len(found) > 1 else list(found)
+        else:
+            counts = [sum(d[2] for d in by_layer[layer]) for layer in layers]
+            widest = max(radius(n) for n in counts) + RING_GAP_PT * points_to_px / 2
+            ring = widest / math.sin(math.pi / len(layers))
+
+            def around(x: float, y: float) -> list[LayerDot]:
+                return [
+                    (
+                        x + ring * math.cos(math.pi / 2 - 2 * math.pi * k / len(layers)),
+                        y + ring * math.sin(math.pi / 2 - 2 * math.pi * k / len(layers)),
+                        n,
+                        layer,
+                    )
+                    for k, (layer, n) in enumerate(zip(layers, counts, strict=True))
+                ]
+
+            placed = around(cx, cy)
+            home = region(cx, cy) if region is not None else None
+            if region is not None and home is not None and any(region(x, y) != home for x, y, *_ in placed):
+                for step in RING_SHIFTS:
+                    for k in range(16):
+                        angle = math.pi / 2 - 2 * math.pi * k / 16
+                        moved = around(cx + step * ring * math.cos(angle), cy + step * ring * math.sin(angle))
+                        if all(region(x, y) == home for x, y, *_ in moved):
+                            return _inside(moved, (cx, cy), bounds, radius)
+        return _inside(placed, (cx, cy), bounds, radius)
+
+    def clash(a: list[LayerDot], b: list[LayerDot]) -> bool:
+        return any(math.dist(p[:2], q[:2]) < radius(p[2]) + radius(q[2]) for p in a for q in b)
+
+    groups: list[tuple[list[LayerDot], list[LayerDot]]] = []  # (members, laid out)
+    for dot in sorted(dots, key=lambda d: (rank.get(d[3], len(rank)), d[3], d[0], d[1])):
+        members = [(float(dot[0]), float(dot[1]), dot[2], dot[3])]
+        # A new or grown group joins the first group it overlaps, until it overlaps none.
+        while True:
+            laid = layout(members)
+            other = next((i for i, g in enumerate(groups) if clash(laid, g[1])), None)
+            if other is None:
+                groups.append((members, laid))
+                break
+            members = groups.pop(other)[0] + members
+    return sorted(d for _, laid in groups for d in laid)
+
+
+def _inside(
+    dots: list[LayerDot],
+    centre: tuple[float, float],
+    bounds: tuple[float, float, float, float] | None,
+    radius: Any,
+) -> list[LayerDot]:
+    """``dots`` moved as a whole to lie inside ``bounds``; unchanged when they do, when they
+    cannot, or when their centre lies outside (a place beyond the map's edge)."""
+    if bounds is None:
+        return dots
+    x0, y0, x1, y1 = bounds
+    if not (x0 <= centre[0] <= x1 and y0 <= centre[1] <= y1):
+        return dots
+    left = min(d[0] - radius(d[2]) for d in dots)
+    right = max(d[0] + radius(d[2]) for d in dots)
+    low = min(d[1] - radius(d[2]) for d in dots)
+    high = max(d[1] + radius(d[2]) for d in dots)
+    dx = (x0 - left if left < x0 else x1 - right if right > x1 else 0.0) if right - left <= x1 - x0 else 0.0
+    dy = (y0 - low if low < y0 else y1 - high if high > y1 else 0.0) if high - low <= y1 - y0 else 0.0
+    return [(x + dx, y + dy, n, layer) for x, y, n, layer in dots]
 
 
 @contextmanager
@@ -335,11 +443,29 @@ def _outlines(ax: Any, outlines: Sequence[Outline], sources: set[str]) -> None:
         )
 
 
-def _dots(ax: Any, fig: Any, sites: Sequence[Site], registry: Registry, placer: Placer) -> None:
-    """One dot per layer and place, sized and numbered by the number of sites; every dot blocks
-    its area for names."""
-    from matplotlib.transforms import offset_copy
+def _region_test(ax: Any, outlines: Sequence[Outline]) -> Callable[[float, float], object]:
+    """Which of ``outlines`` a point in pixels of ``ax`` lies in (its index), or None."""
+    import shapely
+    from shapely.geometry import shape
 
+    shapes = list(_frame([shape(o.geometry) for o in outlines]).geometry) if outlines else []
+    for geometry in shapes:
+        shapely.prepare(geometry)
+    from_px = ax.transData.inverted().transform
+
+    def test(x: float, y: float) -> object:
+        point = shapely.Point(*from_px((x, y)))
+        return next((i for i, geometry in enumerate(shapes) if geometry.contains(point)), None)
+
+    return test
+
+
+def _dots(
+    ax: Any, fig: Any, sites: Sequence[Site], registry: Registry, placer: Placer, outlines: Sequence[Outline]
+) -> None:
+    """One dot per layer and place, sized and numbered by the number of sites (a layer's dots
+    that would overlap merged, ``merge_dots``; dots of different layers that would overlap set
+    in a ring around their centre, ``ring_dots``); every dot blocks its area for names."""
     with_layers = [
         (s, layers)
         for s, layers in sites_with_layers(sites, registry.taxonomy)
@@ -353,16 +479,22 @@ def _dots(ax: Any, fig: Any, sites: Sequence[Site], registry: Registry, placer: 
         )
     )
     scale = fig.dpi / 72
-    for layer in layer_ids(registry.taxonomy):
+    to_px = ax.transData.transform
+    from_px = ax.transData.inverted().transform
+    order = layer_ids(registry.taxonomy)
+    merged: list[LayerDot] = []
+    for layer in order:
         at_place = Counter(xy[s.id] for s, layers in with_layers if layer in layers)
-        if not at_place:
+        merged += [
+            (x, y, n, layer) for x, y, n in merge_dots([(*to_px(p), n) for p, n in at_place.items()], scale)
+        ]
+    laid = ring_dots(merged, scale, order, tuple(ax.bbox.extents), _region_test(ax, outlines))
+    for layer in order:
+        dots = [(x, y, n) for x, y, n, dot_layer in laid if dot_layer == layer]
+        if not dots:
             continue
-        to_px = ax.transData.transform
-        dots = merge_dots([(*to_px(p), n) for p, n in at_place.items()], scale)
-        places = [tuple(ax.transData.inverted().transform((x, y))) for x, y, _ in dots]
+        places = [tuple(from_px((x, y))) for x, y, _ in dots]
         counts = [n for _, _, n in dots]
-        dx, dy = LAYER_OFFSETS.get(layer, (0, 0))
-        transform = offset_copy(ax.transData, fig=fig, x=dx, y=-dy, units="points")
         ax.scatter(
             [p[0] for p in places],
             [p[1] for p in places],
@@ -370,11 +502,9 @@ def _dots(ax: Any, fig: Any, sites: Sequence[Site], registry: Registry, placer: 
             c=layer_colour(layer),
             edgecolors="black" if layer == PIPELINE else "white",
             linewidths=0.6,
-            transform=transform,
             zorder=4,
         )
         for (px, py, count), place in zip(dots, places, strict=True):
-            px, py = px + dx * scale, py - dy * scale
             radius = math.sqrt(dot_area(count)) / 2 * scale + 1
             placer.block((px - radius, py - radius, px + radius, py + radius))
             if count > 1:
@@ -382,7 +512,6 @@ def _dots(ax: Any, fig: Any, sites: Sequence[Site], registry: Registry, placer: 
                     place[0],
                     place[1],
                     str(count),
-                    transform=transform,
                     ha="center",
                     va="center",
                     fontsize=5,
@@ -637,7 +766,7 @@ def _single_map(
     placer = Placer(ax, renderer)
     _base_map(ax, extent, sources)
     _outlines(ax, outlines, sources)
-    _dots(ax, fig, sites, registry, placer)
+    _dots(ax, fig, sites, registry, placer, outlines)
     _scale_bar(ax, extent, placer, _scale_text(page_scale(extent[2] - extent[0], width_in), lang))
     for text, outline in named:
         placer.place(
@@ -765,7 +894,7 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
         placer = Placer(ax, renderer)
         _base_map(ax, frame, sources)
         _outlines(ax, [outline], sources)
-        _dots(ax, fig, sites, registry, placer)
+        _dots(ax, fig, sites, registry, placer, [outline])
         _scale_bar(ax, frame, placer, "")
         _cities(ax, frame, placer, sources, limit=10, lang=lang)
         _no_ticks(ax)
