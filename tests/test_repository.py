@@ -84,7 +84,7 @@ def imported_modules(folder: str) -> set[str]:
 
 
 def third_party(modules: set[str]) -> set[str]:
-    local = {"lifeport_map", "tests", "conftest", "synth", "analysis_support", "maps_support"}
+    local = {"lifeport_map", "tests", "bench", "conftest", "synth", "analysis_support", "maps_support"}
     local |= {p.stem for p in ROOT.rglob("*.py") if ".venv" not in p.parts}
     return {m for m in modules if m not in sys.stdlib_module_names and m not in local}
 
