@@ -540,7 +540,12 @@ def parse_canonical(text: str) -> Any:
         col = indent + len(key) + 3
         # The two common cases inline: a quoted value without escapes, a plain text or number.
         first = rest[:1]
-        if first == '"' and rest.find('"', 1) == len(rest) - 1 and "\\" not in rest:
+        if (
+            first == '"'
+            and rest.find('"', 1) == len(rest) - 1
+            and "\\" not in rest
+            and len(rest) <= MAX_SCALAR_CHARS
+        ):
             value = rest[1:-1]
         elif (
             first
