@@ -7,8 +7,9 @@ words no Dutch label uses, and the other way round) plus common words ("the", "a
 registry, region, taxonomy and claims files are taken out of the output before it is scanned
 (of a two-language field only the chosen language's text, so the other language's text left in
 the output is still caught). Commands to reproduce a result ("lifeport-map coverage --roles
-...") are code, not language. JSON is scanned in its label fields: its keys and method notes
-are for scripts and stay English. Runs on the hand-made registry and the shipped one.
+...") are code, not language. JSON is scanned in every text value (labels, notes, caveats,
+findings): its keys, codes and enum values, its method notes and commands are for scripts and
+stay English. Runs on the hand-made registry and the shipped one.
 """
 
 from __future__ import annotations
@@ -91,16 +92,24 @@ def _without(text: str, strings: tuple[str, ...]) -> str:
     return text
 
 
-def _labels_of(document: Any) -> Iterator[str]:
+# JSON members that stay English whatever --lang says (README, "Languages"): the method notes
+# (the rules a result follows, fixed text for scripts) and the commands that reproduce it.
+ENGLISH_JSON = {"method", "command"}
+CODE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # ids, codes and enum values
+
+
+def _prose_of(document: Any) -> Iterator[str]:
+    """Every text value of a JSON document a person may read: not its keys, not codes, ids or
+    enum values (lowercase words with hyphens), not the members that stay English."""
     if isinstance(document, dict):
         for key, value in document.items():
-            if "label" in key and isinstance(value, str):
-                yield value
-            else:
-                yield from _labels_of(value)
+            if key not in ENGLISH_JSON:
+                yield from _prose_of(value)
     elif isinstance(document, list):
         for item in document:
-            yield from _labels_of(item)
+            yield from _prose_of(item)
+    elif isinstance(document, str) and not CODE.fullmatch(document):
+        yield document
 
 
 def _readable(output: str, fmt: str, lang: str) -> str:
@@ -111,7 +120,7 @@ def _readable(output: str, fmt: str, lang: str) -> str:
         rows = csv.reader(io.StringIO(output), delimiter=";" if lang == "nl" else ",")
         return "\n".join(cell.lstrip("'") for row in rows for cell in row)
     if fmt == "json":
-        return "\n".join(_labels_of(json.loads(output)))
+        return "\n".join(_prose_of(json.loads(output)))
     return output
 
 
@@ -169,3 +178,16 @@ def test_the_scan_finds_english() -> None:
     text = _without("Fabco: 3 sites without coordinates; Werknemers: 1.000 bekend", strings)
     assert _words(text) & other_words("nl") == {"sites", "without", "coordinates"}
     assert _words("Vestigingen zonder cijfer") & other_words("en") == {"vestigingen", "zonder", "cijfer"}
+
+
+def test_the_scan_reads_json_prose_but_not_keys_codes_or_methods() -> None:
+    """An English note in Dutch JSON is caught; keys, codes and the method notes are not read."""
+    document = json.dumps(
+        {
+            "white_spots": [{"note": "registry sums are a lower bound", "status": "absent"}],
+            "method": {"candidates": "the nearest sites without coordinates"},
+            "command": "lifeport-map near Nijmegen --kind companies",
+        }
+    )
+    found = _words(_readable(document, "json", "nl")) & other_words("nl")
+    assert found == {"registry", "sums", "are", "lower", "bound"}

@@ -239,3 +239,18 @@ def test_map_titles_name_the_year(tmp_path: Path) -> None:
     )
     assert ">Thuisregio · situatie volgens plan in 2030</text>" in svg.read_text(encoding="utf-8")
     assert "<h1>Bijlage 2: regio&#39;s vergeleken</h1>" in plain.read_text(encoding="utf-8")
+
+
+def test_maps_say_what_they_wrote_in_the_language(tmp_path: Path) -> None:
+    """The status line of a map: Dutch words and numbers under --lang nl (the default)."""
+    import re
+
+    page = tmp_path / "b2.html"
+    for lang, pattern in (
+        ("nl", r"geschreven: .*b2\.html \(\d{3}\.\d{3} bytes, \d+,\d\d s\)"),
+        ("en", r"wrote .*b2\.html \(\d{3},\d{3} bytes, \d+\.\d\d s\)"),
+    ):
+        done = CliRunner().invoke(app, [*ARGS, "map", "compare", "nijmegen", "-o", str(page), "--lang", lang])
+        assert done.exit_code == 0, done.output
+        assert re.fullmatch(pattern, done.stdout.strip()), done.stdout
+        assert len(page.read_bytes()) == int(re.sub(r"[.,]", "", done.stdout.split("(")[1].split()[0]))

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from lifeport_map.analysis.coverage import definition_info, in_year, time_info
 from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE, is_counted
 from lifeport_map.graph import SiteNode, as_graph, members, nodes_of_type, resolve_definition, resolve_region
+from lifeport_map.numbers import format_number
+from lifeport_map.render.labels import label
 from lifeport_map.results import (
     FigureComparison,
     GroupComparison,
@@ -33,14 +35,6 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from lifeport_map.model import RegionFigure, Registry
-
-CAVEAT = (
-    "registry sums cover only the {with_figure} of {sites} counted sites in the region that have "
-    "a site-level employee figure; {without} have none. Figures for a whole organisation or a "
-    "region are listed apart, never added. A site doing activities of several groups is counted "
-    "in no group (no source splits its staff), only in the total. Differences are registry minus "
-    "published."
-)
 
 
 def stats(
@@ -72,7 +66,11 @@ def stats(
             scope_unstated=sum(1 for s in counted if s.employees is not None and s.employees_scope != "site"),
         ),
         figures=tuple(_compare_figure(graph, figure, counted, lang) for figure in found.figures),
-        caveat=CAVEAT.format(with_figure=with_figure, sites=len(counted), without=len(counted) - with_figure),
+        caveat=label("stats_caveat", lang).format(
+            with_figure=format_number(with_figure, lang),
+            sites=format_number(len(counted), lang),
+            without=format_number(len(counted) - with_figure, lang),
+        ),
         method=StatsMethod(statuses_counted=COUNTED_STATUSES, employees=EMPLOYEES_RULE),
         wider_figures=tuple(
             WiderFigure(
@@ -130,8 +128,7 @@ def _compare_figure(
         difference=None,
         groups=(),
         comparable=False,
-        note="no registry counterpart: only employee figures broken down by a "
-        "taxonomy view are summed from the registry; compare the scope by hand",
+        note=label("stats_note_no_counterpart", lang),
     )
     views = {graph.nodes[n]["view"] for n in nodes_of_type(graph, "group")}
     if figure.metric != "employees" or figure.breakdown not in views:
@@ -167,13 +164,9 @@ def _compare_figure(
         difference=_difference(registry_total, figure.value),
         groups=tuple(groups),
         comparable=figure.scenario is None,
-        note=(
-            f"scenario '{figure.scenario}' for {figure.year}: the registry holds "
-            "current figures, so the difference shows the distance to the scenario, "
-            "not an error"
-        )
+        note=label("stats_note_scenario", lang).format(scenario=figure.scenario, year=figure.year)
         if figure.scenario
-        else "registry sums are a lower bound: sites without a figure add nothing",
+        else label("stats_note_lower_bound", lang),
         sites=len(in_any),
         sites_with_figure=sum(1 for s in in_any if s.employees is not None),
         registry_max=sum(s.employees_max or s.employees or 0 for s in in_any),

@@ -103,7 +103,7 @@ def output_format(output: Path, fmt: MapFormat | None) -> MapFormat:
     return fmt or named or MapFormat.html
 
 
-def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat | None) -> None:
+def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat | None, lang: str = "en") -> None:
     from lifeport_map.fileio import check_output, write_bytes_atomic
 
     fmt = output_format(output, fmt)
@@ -119,9 +119,17 @@ def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat | No
         data = figure_bytes(build_figure(), fmt.value)
     write_bytes_atomic(output, data)
     elapsed = time.perf_counter() - started
+    from lifeport_map.numbers import format_number
+    from lifeport_map.render.labels import label
     from lifeport_map.render.safe import terminal
 
-    _out(f"wrote {terminal(str(output))} ({len(data):,} bytes, {elapsed:.2f} s)")
+    _out(
+        label("wrote_map", lang).format(
+            path=terminal(str(output)),
+            size=format_number(len(data), lang),
+            seconds=format_number(elapsed, lang, decimals=2),
+        )
+    )
 
 
 @map_app.command("nl")
@@ -149,6 +157,7 @@ def map_nl(
             lambda: maps.nl_map(registry, lang=lang.value, tiles=tiles.value, made=made),
             lambda: static.nl_figure(registry, lang=lang.value, made=made),
             fmt,
+            lang.value,
         )
     except LifeportError as error:
         fail(error)
@@ -184,6 +193,7 @@ def map_region(
             ),
             lambda: static.region_figure(registry, region, definition=definition, lang=lang.value, made=made),
             fmt,
+            lang.value,
         )
     except LifeportError as error:
         fail(error)
@@ -219,6 +229,7 @@ def map_compare(
             ),
             lambda: static.compare_figure(registry, regions, lang=lang.value, made=made),
             fmt,
+            lang.value,
         )
     except LifeportError as error:
         fail(error)
@@ -296,9 +307,10 @@ def report(
         )
     except LifeportError as error:
         fail(error)
+    from lifeport_map.render.labels import label
     from lifeport_map.render.safe import terminal
 
-    _out(f"wrote {terminal(str(output))}/brief.md, brief.html and {MAP_IMAGE}")
+    _out(label("wrote_brief", lang.value).format(path=terminal(str(output)), image=MAP_IMAGE))
 
 
 @regions_app.command("import-boundary")

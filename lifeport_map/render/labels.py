@@ -325,6 +325,23 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "in no group (no source splits its staff), only in the total. Differences are registry minus "
         "published.",
     ),
+    # the notes of each figure in stats' JSON (the table words them with the figures' names)
+    "stats_note_lower_bound": (
+        "de sommen uit het register zijn een ondergrens: vestigingen zonder cijfer tellen niet mee",
+        "registry sums are a lower bound: sites without a figure add nothing",
+    ),
+    "stats_note_scenario": (
+        "scenario '{scenario}' voor {year}: het register bevat huidige cijfers, dus het verschil is "
+        "de afstand tot het scenario, geen fout",
+        "scenario '{scenario}' for {year}: the registry holds current figures, so the difference "
+        "shows the distance to the scenario, not an error",
+    ),
+    "stats_note_no_counterpart": (
+        "geen tegenhanger in het register: alleen werknemerscijfers per groep van een indeling "
+        "worden uit het register opgeteld; vergelijk de afbakening zelf",
+        "no registry counterpart: only employee figures broken down by a taxonomy view are summed "
+        "from the registry; compare the scope by hand",
+    ),
     "stats_lower_bound": (
         "{figures}: de sommen uit het register zijn een ondergrens; vestigingen zonder cijfer "
         "tellen niet mee.",
@@ -502,6 +519,15 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "at least {n} sites in {region} to read a location quotient",
     ),
     "claim_status_note": ("status {status}", "status {status}"),
+    # what a command wrote
+    "wrote_map": (
+        "geschreven: {path} ({size} bytes, {seconds} s)",
+        "wrote {path} ({size} bytes, {seconds} s)",
+    ),
+    "wrote_brief": (
+        "geschreven: {path}/brief.md, brief.html en {image}",
+        "wrote {path}/brief.md, brief.html and {image}",
+    ),
     # warnings (stderr, and a note under the table)
     "warn_site-outside-region": (
         "waarschuwing: {site} ligt niet in {region} ({definition}); weglaten verandert niets",
