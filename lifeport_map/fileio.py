@@ -10,7 +10,8 @@ repository, ``/dev/zero`` or a FIFO is refused before a byte is read.
 renames it into place (or, for a hard-linked file, writes it in place from a verified copy);
 a symbolic link (or anything but a regular file) at a target is refused, never followed, and
 with several files either all are replaced or none is. Writers lock the folder, so concurrent
-edits do not overwrite each other, and clean up what a killed run left behind.
+edits do not overwrite each other, and clean up what a killed run left behind. Readers share
+that lock, so a file written in place is never read half-way.
 """
 
 from __future__ import annotations
@@ -133,12 +134,64 @@ def _require_regular(path: Path, mode: int) -> None:
 
 
 def read_bytes(
-    path: Path, *, max_bytes: int, root: Path | None = None, too_large: str = "io.too-large"
+    path: Path,
+    *,
+    max_bytes: int,
+    root: Path | None = None,
+    too_large: str = "io.too-large",
+    locked: bool = True,
 ) -> bytes:
     """The bytes of ``path``, read only if it is a regular file inside ``root`` (default: the
     folder ``path`` names) and at most ``max_bytes`` long; otherwise :class:`YamlError` with an
-    ``io.*`` issue (or ``too_large``) that names the path."""
+    ``io.*`` issue (or ``too_large``) that names the path.
+
+    The file is read under a shared lock on its folder, the lock writers hold exclusively
+    (:func:`write_files_atomic`), so a file being written in place (a hard-linked file) is read
+    before or after the write, never half-way. A file whose write in place was interrupted (its
+    ``.NAME.inplace`` copy lies beside it) is refused: it may be half written. ``locked=False``
+    is for a writer that already holds the folder's lock."""
     path = Path(path)
+    if not locked:
+        return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large)
+    with _folder_shared(path):
+        if os.path.lexists(_in_place_name(path)):
+            raise _refused(
+                path,
+                "io.interrupted-write",
+                f"a write in place of this file was interrupted ({_in_place_name(path).name} lies "
+                "beside it), so the file may be half written; nothing was read",
+                "the next lifeport-map command that writes it completes it from that copy "
+                "('fmt' for the registry, 'regions import-boundary' for a region file)",
+            )
+        return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large)
+
+
+@contextlib.contextmanager
+def _folder_shared(path: Path) -> Iterator[None]:
+    """A shared lock on the folder of ``path``: readers share it, a writer's exclusive lock
+    waits for them and they for it. The wait is a blocking ``flock``, which the kernel ends as
+    soon as the writer is done (a writer holds the lock only while it writes; polling instead
+    let a busy writer starve readers: 18 reads in 3 s against 254). A folder that cannot be
+    opened, or a file system without ``flock``, is read without the lock."""
+    import fcntl
+
+    try:
+        fd = os.open(
+            os.path.dirname(os.path.abspath(path)) or ".",
+            os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0),
+        )
+    except OSError:
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _read_bytes(path: Path, *, max_bytes: int, root: Path | None, too_large: str) -> bytes:
     base = root if root is not None else Path(os.path.abspath(path)).parent
     fd, size = _open_regular(path, base)
     try:
@@ -516,7 +569,7 @@ def _require_unchanged(path: Path, expected: bytes | None) -> None:
     # concurrent edit small; a lock would not help against editors that ignore it.
     current: bytes | None
     try:
-        current = read_bytes(path, max_bytes=len(expected or b"") + 1)
+        current = read_bytes(path, max_bytes=len(expected or b"") + 1, locked=False)  # ours already
     except YamlError as exc:
         current = None if exc.issue.code == "io.not-found" else b"\0"  # \0: not what was expected
     if current != expected:

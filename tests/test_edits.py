@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from lifeport_map import fileio
 from lifeport_map.add import NewSite, add_site
 from lifeport_map.cli import app
-from lifeport_map.errors import ChangedOnDiskError, LifeportError, OutputError
+from lifeport_map.errors import ChangedOnDiskError, LifeportError, OutputError, YamlError
 from lifeport_map.fileio import clean_up, write_bytes_atomic
 from lifeport_map.fmt import format_text
 
@@ -163,6 +163,9 @@ def kill_at_random_moments(tmp_path: Path, rounds: int, *, hard_link: bool, seed
         caught += in_place
         if not in_place:
             assert path.read_bytes() in (original, a, b)
+        else:  # perhaps half written: readers refuse it until a writer completes it
+            with pytest.raises(YamlError, match="write in place of this file was interrupted"):
+                fileio.read_bytes(path, max_bytes=len(a) + 1)
         clean_up(path)
         assert path.read_bytes() in (original, a, b)
         expected = ["file.yaml", "link.yaml"] if hard_link else ["file.yaml"]
@@ -414,3 +417,96 @@ def test_ctrl_c_in_adds_questions_leaves_the_file_as_it_was(tmp_path: Path, answ
     assert "Traceback" not in stderr + seen.decode("utf-8", "replace")
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]
+
+
+# --- readers during a write in place --------------------------------------------------------------
+
+
+def read_while_writing(tmp_path: Path, seconds: float, *, locked: bool = True) -> tuple[int, int]:
+    """Read a hard-linked file (written in place) with fileio.read_bytes in a loop for ``seconds``
+    while a writer process replaces it with A or B over and over; returns (reads, torn reads):
+    reads that were neither the original, A nor B."""
+    original = b"original\n" * 1000
+    a, b = b"A" * 3_000_000 + b"\n", b"B" * 2_000_000 + b"\n"
+    (tmp_path / "a").write_bytes(a)
+    (tmp_path / "b").write_bytes(b)
+    folder = tmp_path / "work"
+    folder.mkdir()
+    path = folder / "file.yaml"
+    path.write_bytes(original)
+    os.link(path, folder / "link.yaml")  # so every write is a write in place
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), str(tmp_path / "a"), str(tmp_path / "b")],
+        stdout=subprocess.PIPE,
+        cwd=ROOT,
+    )
+    reads = torn = 0
+    try:
+        assert child.stdout is not None and child.stdout.readline() == b"ready\n"
+        stop = time.monotonic() + seconds
+        while time.monotonic() < stop:
+            data = fileio.read_bytes(path, max_bytes=4_000_000, locked=locked)
+            reads += 1
+            torn += data not in (original, a, b)
+    finally:
+        child.kill()
+        child.wait()
+    return reads, torn
+
+
+def test_a_reader_never_sees_a_half_written_file(tmp_path: Path) -> None:
+    reads, torn = read_while_writing(tmp_path, 2.0)
+    assert reads > 0 and torn == 0, (reads, torn)
+
+
+def test_a_file_whose_write_in_place_was_interrupted_is_not_read(tmp_path: Path) -> None:
+    """Killed half-way through a write in place: readers refuse the file (exit 3, with the
+    copy named) until a writer completes it; nothing is changed by reading."""
+    path = tmp_path / "companies.yaml"
+    path.write_text(CANONICAL[:200], encoding="utf-8")  # half written
+    os.link(path, tmp_path / "linked.yaml")
+    (tmp_path / ".companies.yaml.inplace").write_text(CANONICAL, encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    with pytest.raises(YamlError) as caught:
+        fileio.read_bytes(path, max_bytes=1_000_000)
+    assert caught.value.issue.code == "io.interrupted-write" and caught.value.exit_code == 3
+    result = CliRunner().invoke(
+        app, ["--registry", str(path), "--regions", str(CONTRIB / "regions"), "validate"]
+    )
+    assert result.exit_code == 3, result.stdout + result.stderr
+    assert f"{path}: error: [io.interrupted-write]" in result.stdout + result.stderr
+    assert ".companies.yaml.inplace lies beside it" in result.stdout + result.stderr
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    code, err = fmt(path)  # a writer completes it; then it reads as the new content
+    assert code == 0, err
+    assert fileio.read_bytes(path, max_bytes=1_000_000) == CANONICAL.encode("utf-8")
+
+
+def test_a_reader_waits_for_the_writer_to_finish(tmp_path: Path) -> None:
+    """A writer holds the folder's lock (here for 0.3 s, as write_files_atomic does while it
+    writes): a reader waits and then reads what the writer wrote."""
+    import fcntl
+
+    path = tmp_path / "companies.yaml"
+    path.write_text("old\n", encoding="utf-8")
+    locked = threading.Event()
+
+    def writer() -> None:
+        fd = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            locked.set()
+            path.write_text("half", encoding="utf-8")
+            time.sleep(0.3)
+            path.write_text("new\n", encoding="utf-8")
+        finally:
+            os.close(fd)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    assert locked.wait(10)
+    started = time.monotonic()
+    data = fileio.read_bytes(path, max_bytes=100)
+    waited = time.monotonic() - started
+    thread.join()
+    assert data == b"new\n" and waited >= 0.2, (data, waited)
