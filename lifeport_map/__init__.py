@@ -66,14 +66,24 @@ def __dir__() -> list[str]:
 
 
 def map_nl(registry: object, **options: object) -> object:
-    """Bijlage 1 as a folium Map (see ``lifeport_map.render.maps.nl_map``)."""
+    """Bijlage 1 as a folium Map (see ``lifeport_map.render.maps.nl_map``).
+
+    Plugins added to it work in the saved page (``folium.plugins.MiniMap().add_to(m)``): its
+    Content-Security-Policy allows the https scripts and stylesheets folium links for them by
+    exact URL, so the page then needs a network for them; see
+    ``render.folium_page.content_security_policy``."""
     from lifeport_map.render.maps import nl_map
 
     return nl_map(registry, **options)  # type: ignore[arg-type]
 
 
 def map_region(registry: object, region: str, **options: object) -> object:
-    """One region as a folium Map (see ``lifeport_map.render.maps.region_map``)."""
+    """One region as a folium Map (see ``lifeport_map.render.maps.region_map``).
+
+    Plugins added to it work in the saved page (``folium.plugins.MiniMap().add_to(m)``): its
+    Content-Security-Policy allows the https scripts and stylesheets folium links for them by
+    exact URL, so the page then needs a network for them; see
+    ``render.folium_page.content_security_policy``."""
     from lifeport_map.render.maps import region_map
 
     return region_map(registry, region, **options)  # type: ignore[arg-type]
@@ -81,7 +91,12 @@ def map_region(registry: object, region: str, **options: object) -> object:
 
 def map_compare(registry: object, regions: list[str], **options: object) -> object:
     """Bijlage 2 as a folium Figure of one Map per region (``.maps``), with each region's
-    coverage under its panel."""
+    coverage under its panel.
+
+    Plugins added to it work in the saved page (``folium.plugins.MiniMap().add_to(f.maps[0])``): its
+    Content-Security-Policy allows the https scripts and stylesheets folium links for them by
+    exact URL, so the page then needs a network for them; see
+    ``render.folium_page.content_security_policy``."""
     from lifeport_map.analysis.coverage import coverage
     from lifeport_map.render.maps import compare_page
 

@@ -148,7 +148,13 @@ def content_security_policy(html: str, root: Any) -> str:
     in the data might smuggle in would not), styles are inline, images are data: URIs (plus the
     tile server of a background map, when one is asked for), nothing is fetched, no form is
     sent, no plugin or base URL. A meta element cannot forbid framing; a web server that serves
-    the page can add ``frame-ancestors``."""
+    the page can add ``frame-ancestors``.
+
+    Elements a user adds to a returned map (``map_nl``, ``map_region``, ``map_compare``) are
+    allowed too: their inline scripts by hash, the https scripts and stylesheets folium links for
+    a plugin (``folium.plugins.MiniMap``, ``Draw``, ...) by their exact URL, images and fonts from
+    those stylesheets' servers, and tile layers' servers; such a page needs a network for them.
+    Anything else a plugin fetches (``connect-src``: data by URL) stays blocked."""
     import base64
     import hashlib
 
@@ -156,23 +162,63 @@ def content_security_policy(html: str, root: Any) -> str:
     for attributes, text in _SCRIPT.findall(html):
         if "application/json" in attributes.lower():  # a data block: never executed
             continue
+        if re.search(r"\bsrc\s*=", attributes, re.IGNORECASE):  # a linked script: by its URL
+            continue
         # the HTML parser turns CR LF and lone CR into LF before the browser hashes the text
         body = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
         digest = f"'sha256-{base64.b64encode(hashlib.sha256(body).digest()).decode('ascii')}'"
         if digest not in hashes:
             hashes.append(digest)
-    images = ["data:", "blob:", *sorted(_tile_sources(root))]
+    scripts, styles = _linked_sources(root)
+    style_servers = sorted({_origin(url) for url in styles})
+    images = ["data:", "blob:", *sorted(_tile_sources(root) | set(style_servers))]
+    style_sources = ["'unsafe-inline'", *styles]
     return "; ".join(
         [
             "default-src 'none'",
-            f"script-src {' '.join(hashes) or NONE}",
-            "style-src 'unsafe-inline'",
+            f"script-src {' '.join([*hashes, *scripts]) or NONE}",
+            f"style-src {' '.join(style_sources)}",
             f"img-src {' '.join(images)}",
-            "font-src data:",
+            f"font-src {' '.join(['data:', *style_servers])}",
             "base-uri 'none'",
             "form-action 'none'",
         ]
     )
+
+
+# An https URL a policy may name exactly: no quote, space, semicolon or comma to break out of it.
+_LINKED_URL = re.compile(r"https://[a-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9._~!$&()*+=:@%/-]*", re.IGNORECASE)
+
+
+def _origin(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return f"https://{urlsplit(url).netloc.lower()}"
+
+
+def _linked_sources(root: Any) -> tuple[list[str], list[str]]:
+    """The https scripts and stylesheets the page links (folium links a plugin's libraries from
+    a CDN in the page's header), each once, in page order; other URLs are left out (blocked)."""
+    from branca.element import CssLink, JavascriptLink
+
+    scripts: list[str] = []
+    styles: list[str] = []
+
+    def walk(element: Any) -> None:
+        for child in element._children.values():
+            url = getattr(child, "url", None)
+            if isinstance(url, str) and _LINKED_URL.fullmatch(url):
+                if isinstance(child, JavascriptLink) and url not in scripts:
+                    scripts.append(url)
+                elif isinstance(child, CssLink) and url not in styles:
+                    styles.append(url)
+            walk(child)
+
+    # folium links a plugin's files in the figure's header, which is not among its children
+    for part in (root, *(getattr(root, name, None) for name in ("header", "html", "script"))):
+        if part is not None:
+            walk(part)
+    return scripts, styles
 
 
 def _tile_sources(root: Any) -> set[str]:
@@ -183,12 +229,14 @@ def _tile_sources(root: Any) -> set[str]:
 
     def walk(element: Any) -> None:
         for child in element._children.values():
-            template = getattr(child, "tiles", None)
-            if isinstance(template, str) and template.startswith("https://"):
-                host = re.sub(r"^\{[a-z]\}\.", "*.", urlsplit(template).netloc.lower())
-                source = f"https://{host}"
-                if _HOST_SOURCE.fullmatch(source):
-                    found.add(source)
+            # a tile layer, or one a plugin keeps beside its children (MiniMap's tile_layer)
+            for layer in (child, getattr(child, "tile_layer", None)):
+                template = getattr(layer, "tiles", None)
+                if isinstance(template, str) and template.startswith("https://"):
+                    host = re.sub(r"^\{[a-z]\}\.", "*.", urlsplit(template).netloc.lower())
+                    source = f"https://{host}"
+                    if _HOST_SOURCE.fullmatch(source):
+                        found.add(source)
             walk(child)
 
     walk(root)
