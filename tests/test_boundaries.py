@@ -236,6 +236,22 @@ def test_definition_naming_nuts3_is_the_union_of_shipped_nuts3_polygons() -> Non
     assert union.area == pytest.approx(sum(p.area for p in parts), rel=1e-3)
 
 
+def test_the_city_of_dresden_is_drawn_as_its_own_nuts3_region() -> None:
+    # A kreisfreie Stadt is a NUTS-3 region of its own: the city definition names DED21, so it
+    # is drawn with GISCO's polygon (no approximate hull), exactly the default's DED21 part.
+    from shapely.geometry import Point, shape
+
+    from lifeport_map.boundaries import nuts3_features
+
+    registry = load_registry(check=False)
+    outline = region_outline(registry, registry.regions["dresden"], "city-dresden")
+    assert (outline.kind, outline.approximate, outline.sources) == ("nuts3", False, ("gisco",))
+    drawn, ded21 = shape(outline.geometry), shape(nuts3_features()["DED21"]["geometry"])
+    assert drawn.symmetric_difference(ded21).area == pytest.approx(0, abs=1e-9)
+    assert drawn.contains(Point(13.73832, 51.05089))  # Dresden's centre (region file)
+    assert not drawn.contains(Point(13.68021, 51.15922))  # Moritzburg (GeoNames), in the default only
+
+
 def test_nuts_2021_codes_of_zuid_holland_use_their_2024_polygons() -> None:
     from lifeport_map.boundaries import nuts3_outline
 
