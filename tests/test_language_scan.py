@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -94,20 +95,22 @@ def _without(text: str, strings: tuple[str, ...]) -> str:
 
 # JSON members that stay English whatever --lang says (README, "Languages"): the method notes
 # (the rules a result follows, fixed text for scripts) and the commands that reproduce it.
-ENGLISH_JSON = {"method", "command"}
-CODE = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # ids, codes and enum values
+ENGLISH_JSON = frozenset({"method", "command"})
+# In a map page's data: GeoJSON types, and the base map's place names (GeoNames, as registry text).
+MAP_DATA = frozenset({"type", "cities"})
+CODE = re.compile(r"[a-z0-9]+(?:[-_/][a-z0-9]+)*")  # ids, codes and enum values
 
 
-def _prose_of(document: Any) -> Iterator[str]:
+def _prose_of(document: Any, skip: frozenset[str] = ENGLISH_JSON) -> Iterator[str]:
     """Every text value of a JSON document a person may read: not its keys, not codes, ids or
     enum values (lowercase words with hyphens), not the members that stay English."""
     if isinstance(document, dict):
         for key, value in document.items():
-            if key not in ENGLISH_JSON:
-                yield from _prose_of(value)
+            if key not in skip:
+                yield from _prose_of(value, skip)
     elif isinstance(document, list):
         for item in document:
-            yield from _prose_of(item)
+            yield from _prose_of(item, skip)
     elif isinstance(document, str) and not CODE.fullmatch(document):
         yield document
 
@@ -191,3 +194,148 @@ def test_the_scan_reads_json_prose_but_not_keys_codes_or_methods() -> None:
     )
     found = _words(_readable(document, "json", "nl")) & other_words("nl")
     assert found == {"registry", "sums", "are", "lower", "bound"}
+
+
+# --- maps, the brief and the printed figures ----------------------------------------------------
+
+
+class _Visible(HTMLParser):
+    """The text of an HTML page a person sees: text nodes outside scripts and styles, the
+    title, and the page's data (labels, layer names, popups' fields and records: every text
+    value of the ``lp-data`` JSON that is no code), from which the page's script draws."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip: list[str] = []
+        self._data = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip.append(tag)
+            self._data = dict(attrs).get("id") == "lp-data"
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skip and tag == self._skip[-1]:
+            self._skip.pop()
+            self._data = False
+
+    def handle_data(self, data: str) -> None:
+        if self._data:
+            for text in _prose_of(json.loads(data), skip=MAP_DATA):
+                self.parts.append(_visible(text) if text.startswith("<") else text)  # legend, layers
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def _visible(page: str) -> str:
+    parser = _Visible()
+    parser.feed(page)
+    return "\n".join(parser.parts)
+
+
+def _svg_text(svg: str) -> str:
+    """The text a printed figure shows: its <text> elements (matplotlib writes them as text)."""
+    return "\n".join(html.unescape(t) for t in re.findall(r"<text\b[^>]*>([^<]*)</text>", svg))
+
+
+COMMAND = re.compile(
+    r"lifeport-map (?:coverage|compare|gaps|whatif|near|stats|claims|export|map|report)\b[^\n]*"
+)
+
+
+def _file_leaks(text: str, lang: str, folder: Path = ANALYSIS) -> set[str]:
+    """Words of the other language in a page's text; commands are code, licence names
+    ('CC BY 4.0') are names, registry text is taken out."""
+    text = COMMAND.sub(" ", text).replace("CC BY", " ")
+    text = _without(text, registry_text(str(folder), lang))
+    return _words(text) & other_words(lang)
+
+
+def _write(tmp_path: Path, args: list[str], lang: str) -> None:
+    done = CliRunner().invoke(
+        app, [*ANALYSIS_ARGS, *args, "--lang", lang], env={"SOURCE_DATE_EPOCH": "1767225600"}
+    )
+    assert done.exit_code == 0, done.output
+
+
+MAPS = [
+    ["map", "nl"],
+    ["map", "region", "nijmegen"],
+    ["map", "compare", "nijmegen", "dresden"],
+]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("args", MAPS, ids=lambda a: a[1])
+def test_html_maps_are_in_one_language(tmp_path: Path, args: list[str], lang: str) -> None:
+    """Legend, layer names, popups' field labels and records, titles and the credit line."""
+    page = tmp_path / "map.html"
+    _write(tmp_path, [*args, "--output", str(page)], lang)
+    leaks = _file_leaks(_visible(page.read_text(encoding="utf-8")), lang)
+    assert not leaks, f"{lang} {' '.join(args)} has words of the other language: {sorted(leaks)}"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_brief_is_in_one_language(tmp_path: Path, lang: str) -> None:
+    folder = tmp_path / "brief"
+    _write(tmp_path, ["report", "--region", "nijmegen", "--output", str(folder)], lang)
+    markdown = _readable((folder / "brief.md").read_text(encoding="utf-8"), "markdown", lang)
+    page = _visible((folder / "brief.html").read_text(encoding="utf-8"))
+    for name, text in (("brief.md", markdown), ("brief.html", page)):
+        leaks = _file_leaks(text, lang)
+        assert not leaks, f"{lang} {name} has words of the other language: {sorted(leaks)}"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_printed_figures_are_in_one_language(tmp_path: Path, lang: str) -> None:
+    """Title, legend, scale and credit line of the SVG annexes."""
+    for args in (MAPS[1], MAPS[2]):
+        svg = tmp_path / f"{args[1]}.svg"
+        _write(tmp_path, [*args, "--output", str(svg)], lang)
+        text = _svg_text(svg.read_text(encoding="utf-8"))
+        assert "Gemaakt" in text or "Legenda" in text or "Legend" in text  # the scan reads real text
+        leaks = _file_leaks(text, lang)
+        assert not leaks, f"{lang} {args[1]}.svg has words of the other language: {sorted(leaks)}"
+
+
+def test_the_page_scan_reads_text_and_data_but_not_code() -> None:
+    page = (
+        "<html><head><title>Kaart</title><style>.a { display: none }</style></head><body>"
+        '<div class="lp-legend">Legenda: sites without coordinates</div>'
+        '<script>if (x === null) { return "the" }</script>'
+        '<script type="application/json" id="lp-data">{"labels": {"kind": "Kind of site"}, "c": "#1b9e77"}'
+        "</script></body></html>"
+    )
+    found = _words(_visible(page)) & other_words("nl")
+    assert found == {"sites", "without", "coordinates", "site"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_diff_is_in_one_language(tmp_path: Path, fmt: str, lang: str) -> None:
+    """A change that adds, removes, moves and changes sites and shifts coverage."""
+    contrib = FIXTURES / "contrib"
+    old = contrib / "companies.yaml"
+    new = tmp_path / "companies.yaml"
+    text = old.read_text(encoding="utf-8")
+    start = text.index("  - id: beta-duiven\n")
+    end = text.index("  - id: ", start + 1)
+    changed = text[:start].replace("lat: 51.8425", "lat: 51.85", 1)  # alpha-nijmegen moves
+    changed += text[end:].replace("status: under-construction", "status: active", 1)  # gamma opens
+    new.write_text(changed, encoding="utf-8")
+    done = CliRunner().invoke(
+        app,
+        ["--regions", str(contrib / "regions"), "diff", str(old), str(new), "--format", fmt, "--lang", lang],
+    )
+    assert done.exit_code == 0, done.output
+    output = re.sub(r"\S*/\S*", " ", done.stdout)  # the two files' paths
+    # a changed field's old and new values are the YAML as written (here the status codes)
+    output = re.sub(r"^.*\bunder-construction\b.*$", " ", output, flags=re.MULTILINE)
+    readable = _readable(output, "markdown", lang) if fmt == "markdown" else output
+    assert ("Registerwijzigingen" if lang == "nl" else "Registry changes") in readable
+    assert (
+        "1 verwijderd, 1 verplaatst, 1 gewijzigd" if lang == "nl" else "1 removed, 1 moved, 1 changed"
+    ) in readable
+    leaks = _file_leaks(readable, lang, contrib)
+    assert not leaks, f"{lang} diff ({fmt}) has words of the other language: {sorted(leaks)}"
