@@ -91,6 +91,7 @@ schema: $(DEV_STAMP) ## Regenerate schema/companies.schema.json
 bench: $(DEV_STAMP) ## Measure wall time and peak memory at 1k, 10k and 100k sites (writes bench/results.md)
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/kill_loop.py --rounds 100 --read-seconds 20 --results bench/results-kill.md
+	$(BIN)/python bench/boundary_errors.py --results bench/results-boundaries.md
 
 bench-quick: $(DEV_STAMP) ## The benchmark at 1k and 10k sites only
 	$(BIN)/python bench/run.py --quick
