@@ -52,6 +52,7 @@ class Measurement:
     runs: int
     kind: str = ""
     wall_s: float | None = None
+    cpu_s: float | None = None  # median user+sys CPU of the process: steadier than wall on a shared machine
     peak_mb: float | None = None
     output_mb: float | None = None
     status: str = "ok"
@@ -62,8 +63,9 @@ class Measurement:
 
 def run_once(
     args: list[str], *, cwd: Path, env: dict[str, str] | None = None
-) -> tuple[float, float, int, str]:
-    """Run one process; return wall seconds, its own peak RSS in MB, exit code, stderr tail."""
+) -> tuple[float, float, int, str, float]:
+    """Run one process; return wall seconds, its own peak RSS in MB, exit code, stderr tail and
+    its CPU seconds (user + system, from the same rusage)."""
     full_env = {**os.environ, "LIFEPORT_CACHE_DIR": str(CACHE), **(env or {})}
     # An installed tool has its bytecode compiled; a developer's PYTHONDONTWRITEBYTECODE would
     # make every run compile the package from source (about 0.1-0.2 s here).
@@ -75,7 +77,8 @@ def run_once(
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, proc.returncode, err.decode("utf-8", "replace")[-300:]
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss / 1024, proc.returncode, err.decode("utf-8", "replace")[-300:], cpu
 
 
 def measure(
@@ -94,7 +97,7 @@ def measure(
     """``cache``: "cold" empties the graph cache before each run, "warm" fills it with one
     untimed run first."""
     result = Measurement(name=name, size=size, runs=runs, kind=kind)
-    walls, peaks = [], []
+    walls, peaks, cpus = [], [], []
     if cache == "warm":
         run_once(args, cwd=cwd, env=env)
     for _ in range(runs):
@@ -102,14 +105,16 @@ def measure(
             output.unlink()
         if cache == "cold":
             shutil.rmtree(CACHE, ignore_errors=True)
-        wall, peak, code, err = run_once(args, cwd=cwd, env=env)
+        wall, peak, code, err, cpu = run_once(args, cwd=cwd, env=env)
         if code not in ok_codes:
             result.status = f"exit {code}: {err.strip().splitlines()[-1] if err.strip() else ''}"
             return result
         walls.append(wall)
         peaks.append(peak)
+        cpus.append(cpu)
     result.samples = [round(w, 4) for w in walls]
     result.wall_s = round(statistics.median(walls), 4)
+    result.cpu_s = round(statistics.median(cpus), 4)
     result.peak_mb = round(max(peaks), 1)
     if output is not None and output.exists():
         result.output_mb = round(output.stat().st_size / 1e6, 3)
@@ -461,7 +466,9 @@ def write_reports(results: list[Measurement], loader: dict[str, float] | None, p
         "# Benchmark results",
         "",
         f"Commit `{commit}`, Python {meta['python']}, {meta['cpus']} CPUs ({meta['machine']}), "
-        f"{meta['date']}. Median wall time of whole processes; peak = largest resident set of "
+        f"{meta['date']}. Median wall time of whole processes, and their median CPU time (user + "
+        "system; on this shared machine wall time grows with the load, CPU time much less); "
+        "peak = largest resident set of "
         "one run; 'x pass' = the median as a multiple of `python -c pass` in the same run "
         f"({pass_s:.3f} s). Regenerate with `make bench`. Machine speed at the time: a reference "
         f"loop of 10 million Python additions took {meta['calibration_s']} s; load average "
@@ -475,15 +482,16 @@ def write_reports(results: list[Measurement], loader: dict[str, float] | None, p
         "start each run with an empty cache (reading, building and writing the entry), 'warm "
         "cache' rows reuse the entry of an earlier run; validate never uses the cache.",
         "",
-        "| command | registry | sites | median wall (s) | x pass | peak memory (MB) | output (MB) "
-        "| target | met |",
-        "|---|---|---:|---:|---:|---:|---:|---|---|",
+        "| command | registry | sites | median wall (s) | median CPU (s) | x pass | peak memory (MB) "
+        "| output (MB) | target | met |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
     ]
     for m in results:
         wall = f"{m.wall_s:.3f}" if m.wall_s is not None else m.status
         multiple = f"{m.wall_s / pass_s:.1f}" if m.wall_s is not None and pass_s else ""
         lines.append(
-            f"| {m.name} | {m.kind or 'shipped'} | {m.size or ''} | {wall} | {multiple} | "
+            f"| {m.name} | {m.kind or 'shipped'} | {m.size or ''} | {wall} | "
+            f"{'' if m.cpu_s is None else f'{m.cpu_s:.3f}'} | {multiple} | "
             f"{m.peak_mb if m.peak_mb is not None else ''} | {m.output_mb or ''} | {m.target} | "
             f"{'' if m.meets is None else ('yes' if m.meets else 'NO')} |"
         )
