@@ -126,14 +126,18 @@ def _build(node: _Node, lines: list[str], nodes: list[_Node]) -> None:
             _build(child, lines, nodes)
 
 
-def _content_spans(text: str) -> dict[int, list[tuple[int, int]]]:
-    """Per 0-based line, the column ranges covered by YAML tokens (everything but comments)."""
+def _content_spans(text: str, until_line: int | None = None) -> dict[int, list[tuple[int, int]]]:
+    """Per 0-based line, the column ranges covered by YAML tokens (everything but comments).
+    With ``until_line`` (0-based), only the lines up to it are needed: reading stops at the
+    first token that starts after it (no later token can cover an earlier line)."""
     spans: dict[int, list[tuple[int, int]]] = {}
     loader = yaml.CSafeLoader(text) if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader(text)
     try:
         while True:
             token = loader.get_token()
             if token is None:
+                break
+            if until_line is not None and token.start_mark.line > until_line:
                 break
             if isinstance(token, _STRUCTURE_TOKENS):
                 continue
@@ -427,14 +431,29 @@ def canonical_data(data: Any) -> Any:
     return _shape(data)
 
 
+_COMMENT_CANDIDATE = re.compile(r"(?:^|[ \t])#", re.MULTILINE)
+
+
 def comments_of(text: str) -> list[str]:
-    """Every comment in a YAML text, in order (to prove formatting kept them all)."""
-    spans = _content_spans(text)
+    """Every comment in a YAML text, in order (to prove formatting kept them all). A comment
+    starts with a '#' at the start of a line or after a blank; only lines with such a '#' are
+    looked at, and the text is read only as far as the last of them."""
+    candidates: list[int] = []  # 0-based numbers of the lines with a possible comment
+    line, counted = 0, 0
+    for match in _COMMENT_CANDIDATE.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        if not candidates or candidates[-1] != line:
+            candidates.append(line)
+    if not candidates:
+        return []
+    spans = _content_spans(text, until_line=candidates[-1])
+    lines = text.split("\n")
     found = []
-    for number, line in enumerate(text.split("\n")):
-        col = _comment_start(line, spans.get(number, []))
+    for number in candidates:
+        col = _comment_start(lines[number], spans.get(number, []))
         if col is not None:
-            found.append(line[col:].rstrip())
+            found.append(lines[number][col:].rstrip())
     return found
 
 
@@ -494,7 +513,8 @@ def format_text(
             f"(U+{ord(hidden.group()):04X}); nothing was written",
             hint="remove it from the comment by hand: comments have no escapes",
         )
-    _verify(data, body, output, path)
+    if output != body:  # the text unchanged reads back to itself: nothing to prove
+        _verify(data, body, output, path)
     return output.replace("\n", ending) if ending != "\n" else output
 
 

@@ -441,3 +441,22 @@ def test_fmt_of_a_shuffled_fixture_restores_it(tmp_path: Path, rng: random.Rando
     target.write_text(shuffled, encoding="utf-8")
     format_file(target, REGIONS)
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_comments_of_finds_each_comment_and_nothing_inside_values() -> None:
+    """A '#' starts a comment at a line's start or after a blank, outside any value: here the
+    comments are on lines 1 and 3; the '#' inside the quoted, block and plain values (lines 2,
+    5, 6, 7 and 8) are text. Reading stops after line 7, the last line with a candidate."""
+    text = (
+        "# top\n"
+        'a: "x #not"\n'
+        "b: 1 # after a value\n"
+        "c: |\n"
+        "  text # in a block\n"
+        "  # still the block\n"
+        "  # still\n"
+        "d: y#no\n"
+        "e: 2\n"
+    )
+    assert comments_of(text) == ["# top", "# after a value"]
+    assert comments_of("a: 1\nb: 'c#d'\n") == []
