@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lifeport_map.errors import UsageError
+from lifeport_map.render.labels import label
 from lifeport_map.taxonomy import Taxonomy
 
 COUNTED_STATUSES: tuple[str, ...] = ("active",)
@@ -103,57 +104,37 @@ class Counting:
         return self.rule.get(lang) or self.rule.get("en") or ""
 
 
-_KNOWLEDGE_BESIDE = {
-    "nl": " Kennisinstellingen (universiteiten, hogescholen, mbo-instellingen, onderzoeksinstituten) "
-    "worden apart geteld, niet in dit getal.",
-    "en": " Knowledge institutes (universities, universities of applied sciences, vocational colleges, "
-    "research institutes) are counted beside this number, not in it.",
-}
+def _both(key: str, beside: bool = False) -> dict[str, str]:
+    """The label table's text ``key`` in both languages (``labels.LABELS``), for a counting;
+    ``beside`` adds that knowledge institutes are counted beside the number."""
+    return {
+        lang: label(key, lang) + (label("counting_knowledge_beside", lang) if beside else "")
+        for lang in ("nl", "en")
+    }
+
+
 COUNTINGS: dict[str, Counting] = {
     c.id: c
     for c in (
         Counting(
             id="industry",
             roles=INDUSTRY_ROLES,
-            label={
-                "nl": "industriële aanwezigheid",
-                "en": "industrial presence",
-            },
-            rule={
-                "nl": "Industriële aanwezigheid: actieve vestigingen met een activiteit in de fase in de rol "
-                "productie, apparatuur en materialen of ontwerp en diensten." + _KNOWLEDGE_BESIDE["nl"],
-                "en": "Industrial presence: active sites with an activity in the phase in a production, "
-                "equipment and materials, or design and services role." + _KNOWLEDGE_BESIDE["en"],
-            },
+            label=_both("counting_industry"),
+            rule=_both("counting_industry_rule", beside=True),
         ),
         Counting(
             id="production",
             roles=("production", "design-services"),
             core=True,
-            label={"nl": "bedrijven in productierollen", "en": "companies in production roles"},
-            rule={
-                "nl": "Productierollen: actieve vestigingen die een kernactiviteit van de fase uitvoeren "
-                "(een activiteit in de rol productie; voor chipontwerp, dat die niet heeft, het ontwerpen "
-                "zelf). Apparatuur, materialen, onderzoek en onderwijs tellen niet."
-                + _KNOWLEDGE_BESIDE["nl"],
-                "en": "Production roles: active sites performing one of the phase's core activities (an "
-                "activity in the production role; for design, which has none, the design activities). "
-                "Equipment, materials, research and education do not count." + _KNOWLEDGE_BESIDE["en"],
-            },
+            label=_both("counting_production"),
+            rule=_both("counting_production_rule", beside=True),
         ),
         Counting(
             id="all",
             roles=(*INDUSTRY_ROLES, "research-education"),
             knowledge=INSIDE,
-            label={"nl": "alle actieve vestigingen in de fase", "en": "every active site in the phase"},
-            rule={
-                "nl": "Alle rollen: elke actieve vestiging met een activiteit in de fase (productie, "
-                "apparatuur en materialen, ontwerp en diensten, onderzoek en onderwijs), "
-                "kennisinstellingen inbegrepen; netwerken en overheden niet.",
-                "en": "All roles: every active site with an activity in the phase (production, equipment "
-                "and materials, design and services, research and education), knowledge institutes "
-                "included; networks and governments are not.",
-            },
+            label=_both("counting_all"),
+            rule=_both("counting_all_rule"),
         ),
     )
 }
@@ -184,12 +165,11 @@ def counting(spec: str | Counting | None, roles: Sequence[str] = ()) -> Counting
         id=",".join(ordered),
         roles=ordered,
         knowledge=knowledge,
-        label={"nl": f"rollen {joined}", "en": f"roles {joined}"},
+        label={lang: label("counting_roles", lang).format(roles=joined) for lang in ("nl", "en")},
         rule={
-            "nl": f"Actieve vestigingen met een activiteit in de fase in de rol(len) {joined}."
-            + (_KNOWLEDGE_BESIDE["nl"] if knowledge == BESIDE else " Kennisinstellingen inbegrepen."),
-            "en": f"Active sites with an activity in the phase in the role(s) {joined}."
-            + (_KNOWLEDGE_BESIDE["en"] if knowledge == BESIDE else " Knowledge institutes included."),
+            lang: label("counting_roles_rule", lang).format(roles=joined)
+            + label("counting_knowledge_beside" if knowledge == BESIDE else "counting_knowledge_inside", lang)
+            for lang in ("nl", "en")
         },
     )
 

@@ -15,6 +15,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lifeport_map"
 # Lowest first. A module's layer is the first entry whose name is the module or its package.
 LAYERS: tuple[tuple[str, ...], ...] = (
     (
+        "lifeport_map.render.labels",  # the one label table: read by chain, the analyses and provenance too
         "lifeport_map.errors",
         "lifeport_map.text",
         "lifeport_map.numbers",
@@ -24,7 +25,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("lifeport_map.fileio", "lifeport_map.yamlio", "lifeport_map.geojson"),
     ("lifeport_map.taxonomy", "lifeport_map.schema", "lifeport_map.model", "lifeport_map.chain"),
     (
-        "lifeport_map.render.labels",  # the one label table: read by the analyses and provenance too
         "lifeport_map.site_issues",
         "lifeport_map.gazetteer",
         "lifeport_map.geo",

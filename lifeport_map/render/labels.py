@@ -1,15 +1,20 @@
 """Every fixed label of the output in Dutch and English, in one table: table headings, notes,
 brief sections, map legends and popups. ``label(key, lang)`` falls back to English.
 
-Registry text and taxonomy terms are not here: they come with their own labels.
+Registry text and taxonomy terms are not here: they come with their own labels. The table sits
+in the lowest import layer (it imports only ``numbers``), so the chain's countings, the claims'
+findings and the maps' credit line read their words from it too.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-from lifeport_map.chain import KNOWLEDGE, OTHER, PIPELINE
 from lifeport_map.numbers import format_number
+
+# chain.KNOWLEDGE, chain.OTHER and chain.PIPELINE (the chain reads its countings' texts from here,
+# so this table cannot import it)
+KNOWLEDGE, OTHER, PIPELINE = "knowledge", "other", "pipeline"
 
 LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # layers and legends
@@ -48,6 +53,44 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "employees": ("Medewerkers", "Employees"),
     "facility": ("Faciliteit", "Facility"),
     "events": ("Gebeurtenissen", "Events"),
+    # the countings of chain.COUNTINGS: what a phase's headline counts
+    "counting_industry": ("industriële aanwezigheid", "industrial presence"),
+    "counting_industry_rule": (
+        "Industriële aanwezigheid: actieve vestigingen met een activiteit in de fase in de rol "
+        "productie, apparatuur en materialen of ontwerp en diensten.",
+        "Industrial presence: active sites with an activity in the phase in a production, "
+        "equipment and materials, or design and services role.",
+    ),
+    "counting_production": ("bedrijven in productierollen", "companies in production roles"),
+    "counting_production_rule": (
+        "Productierollen: actieve vestigingen die een kernactiviteit van de fase uitvoeren "
+        "(een activiteit in de rol productie; voor chipontwerp, dat die niet heeft, het ontwerpen "
+        "zelf). Apparatuur, materialen, onderzoek en onderwijs tellen niet.",
+        "Production roles: active sites performing one of the phase's core activities (an "
+        "activity in the production role; for design, which has none, the design activities). "
+        "Equipment, materials, research and education do not count.",
+    ),
+    "counting_all": ("alle actieve vestigingen in de fase", "every active site in the phase"),
+    "counting_all_rule": (
+        "Alle rollen: elke actieve vestiging met een activiteit in de fase (productie, "
+        "apparatuur en materialen, ontwerp en diensten, onderzoek en onderwijs), "
+        "kennisinstellingen inbegrepen; netwerken en overheden niet.",
+        "All roles: every active site with an activity in the phase (production, equipment "
+        "and materials, design and services, research and education), knowledge institutes "
+        "included; networks and governments are not.",
+    ),
+    "counting_roles": ("rollen {roles}", "roles {roles}"),
+    "counting_roles_rule": (
+        "Actieve vestigingen met een activiteit in de fase in de rol(len) {roles}.",
+        "Active sites with an activity in the phase in the role(s) {roles}.",
+    ),
+    "counting_knowledge_inside": (" Kennisinstellingen inbegrepen.", " Knowledge institutes included."),
+    "counting_knowledge_beside": (
+        " Kennisinstellingen (universiteiten, hogescholen, mbo-instellingen, onderzoeksinstituten) "
+        "worden apart geteld, niet in dit getal.",
+        " Knowledge institutes (universities, universities of applied sciences, vocational colleges, "
+        "research institutes) are counted beside this number, not in it.",
+    ),
     # tables
     "phase": ("Fase", "Phase"),
     "sites_heading": ("Vestigingen", "Sites"),
