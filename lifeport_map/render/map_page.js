@@ -353,7 +353,11 @@
           var button = L.DomUtil.create('button', '', L.DomUtil.create('li', '', list));
           button.type = 'button';
           button.textContent = e.name + (e.org && e.org !== e.name ? ' (' + e.org + ')' : '');
-          button.addEventListener('click', function () {
+          button.addEventListener('click', function (ev) {
+            // The map must not see this click: once the list is emptied the button is out of the
+            // page, Leaflet no longer finds the search box above it and would take the click as
+            // one on the map, closing the popup that opens right away for a marker in view.
+            L.DomEvent.stopPropagation(ev);
             list.textContent = '';  // the list would cover the popup
             input.blur();  // and the phone's keyboard half the map
             var cluster = layers[e.hit.layer].cluster;
