@@ -272,7 +272,7 @@ def add_command(
                 source_url = _ask_until_valid("Source URL", "url", taxonomy)
             if source_year is None:
                 source_year = _ask_until_valid("Year the source refers to", "year", taxonomy)
-        except typer.Abort:
+        except (typer.Abort, KeyboardInterrupt):  # Ctrl-C in a prompt, or between two of them
             sys.stderr.write("\nlifeport-map: add stopped; nothing was written\n")
             raise typer.Exit(1) from None
     missing = [
