@@ -178,3 +178,19 @@ def test_special_files_and_links_are_never_opened(mini_copy: Path) -> None:
     (regions / "elsewhere.yaml").symlink_to("/dev/zero")  # reading it would never end
     with_link = cache.graph_key(registry, regions)
     assert len({before, with_pipe, with_link}) == 3
+
+
+def test_code_fingerprint_follows_the_networkx_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached graph is pickled networkx: another networkx version gives another key. The
+    version comes from the installed metadata (networkx itself is not imported for it)."""
+    import importlib.metadata
+
+    import networkx
+
+    real = importlib.metadata.version
+    assert real("networkx") == networkx.__version__
+    now = cache.code_fingerprint()
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: "0.0-other" if name == "networkx" else real(name)
+    )
+    assert cache.code_fingerprint() != now
