@@ -48,6 +48,18 @@ SUFFIX = (
 )
 
 
+JITTER = 0.02  # degrees: a site lies within this of its place's centre
+
+
+def _inland(place_country: str, lat: float, lon: float) -> bool:
+    """Whether every point within the jitter of (lat, lon) lies in the place's own country, so
+    that no synthetic site lands across a border (validate refuses that: coordinates.outside-country)."""
+    from lifeport_map.countries import countries_at
+
+    corners = [(lat + dy, lon + dx) for dy in (-JITTER, JITTER) for dx in (-JITTER, JITTER)]
+    return all(inside == place_country for inside, _ in countries_at(corners))
+
+
 def places() -> list[tuple[str, str, float, float]]:
     gazetteer = load_gazetteer()
     chosen = []
@@ -59,6 +71,8 @@ def places() -> list[tuple[str, str, float, float]]:
         )
         for place in ranked:
             if place.name in seen or gazetteer.best(place.name, country) != place:
+                continue
+            if not _inland(country, place.lat, place.lon):
                 continue
             seen.add(place.name)
             chosen.append((place.name, place.country, place.lat, place.lon))
@@ -90,8 +104,8 @@ def generate(n: int) -> str:
                 "place": name,
                 "municipality": name,
                 "country": country,
-                "lat": round(lat + rng.uniform(-0.02, 0.02), 5),
-                "lon": round(lon + rng.uniform(-0.02, 0.02), 5),
+                "lat": round(lat + rng.uniform(-JITTER, JITTER), 5),
+                "lon": round(lon + rng.uniform(-JITTER, JITTER), 5),
                 "precision": "place",
             },
             "website": f"https://example.org/{sid}",
