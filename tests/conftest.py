@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -58,6 +59,22 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    """The mini registry and regions in a folder of the test's own."""
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    return folder
+
+
+@pytest.fixture
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A graph/registry cache folder of the test's own (LIFEPORT_CACHE_DIR)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LIFEPORT_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

@@ -6,29 +6,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
 from lifeport_map import cache
 from lifeport_map.graph import all_sites
-from tests.conftest import MINI, run_cli
-
-
-@pytest.fixture
-def mini_copy(tmp_path: Path) -> Path:
-    """The mini registry and regions in a folder of the test's own."""
-    folder = tmp_path / "data"
-    shutil.copytree(MINI, folder)
-    return folder
-
-
-@pytest.fixture
-def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("LIFEPORT_CACHE_DIR", str(folder))
-    return folder
+from tests.conftest import run_cli
 
 
 def _args(folder: Path) -> list[str]:

@@ -5,7 +5,6 @@ damaged entry or a registry with errors is never used or stored."""
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,21 +12,7 @@ import pytest
 from lifeport_map import cache, registry_cache
 from lifeport_map.errors import RegistryError
 from lifeport_map.registry import load_registry
-from tests.conftest import MINI, run_cli
-
-
-@pytest.fixture
-def mini_copy(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(MINI, folder)
-    return folder
-
-
-@pytest.fixture
-def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("LIFEPORT_CACHE_DIR", str(folder))
-    return folder
+from tests.conftest import run_cli
 
 
 def _entries(folder: Path) -> list[Path]:
