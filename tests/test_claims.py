@@ -260,13 +260,13 @@ def test_diff_reports_the_verdicts_a_change_flips(tmp_path: Path) -> None:
         # only the Nijmegen fab may still be a plant without a described facility: at most 1
         ("about-three-fab-plants", CANNOT_TELL, DOES_NOT_HOLD),
     ]
-    markdown = run_cli(*args, "diff", str(old), str(new), "--format", "markdown").stdout
+    markdown = run_cli(*args, "diff", str(old), str(new), "--format", "markdown", "--lang", "en").stdout
     assert "| only-fab | does not hold | holds |" in markdown
     dutch = run_cli(*args, "diff", str(old), str(new), "--format", "markdown", "--lang", "nl").stdout
     assert "| claim | oud | nieuw | register |" in dutch
     assert "| only-fab | klopt niet | klopt |" in dutch
     assert "| about-three-fab-plants | niet te zeggen | klopt niet |" in dutch
-    text = run_cli(*args, "diff", str(old), str(new), "--lang", "nl").stdout
+    text = run_cli(*args, "diff", str(old), str(new)).stdout  # Dutch by default
     assert "Claims waarvan het oordeel verandert:" in text
     assert "  fabs-nl: klopt -> klopt niet: " in text
 

@@ -61,7 +61,7 @@ def test_one_removed_one_added_and_the_coverage_change(tmp_path: Path) -> None:
     assert nijmegen["gained"] == ["system-integration"] and nijmegen["lost"] == ["back-end"]
     assert by_region["dresden"]["changed"] is False
 
-    text_report = _diff(old, new).stdout
+    text_report = _diff(old, new, "--lang", "en").stdout
     assert "+ delta-arnhem: Delta Modules (Delta), Arnhem NL; phases: System integration" in text_report
     assert "- beta-duiven: Beta Equipment (Beta), Duiven NL; phases: Back-end production" in text_report
     assert (
@@ -70,7 +70,7 @@ def test_one_removed_one_added_and_the_coverage_change(tmp_path: Path) -> None:
     ) in text_report
     assert "unchanged: dresden" in text_report
 
-    dutch = _diff(old, new, "--lang", "nl").stdout.splitlines()
+    dutch = _diff(old, new).stdout.splitlines()  # Dutch by default, as every other command
     assert dutch[0].endswith(": 3 -> 3 vestigingen; 1 toegevoegd, 1 verwijderd, 0 verplaatst, 0 gewijzigd")
     assert dutch[0].startswith("Registerwijzigingen ")
     assert "  + delta-arnhem: Delta Modules (Delta), Arnhem NL; fasen: Systeemintegratie" in dutch

@@ -382,7 +382,7 @@ def diff_command(
             help="Language of the report (text and markdown): nl or en. JSON keeps its English keys "
             "and ids; its claim findings follow the language."
         ),
-    ] = Lang.en,
+    ] = Lang.nl,
 ) -> None:
     """What changed between two versions of the registry: sites added, removed, moved or
     changed, and each region's coverage per phase (gained or lost).
