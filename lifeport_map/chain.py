@@ -141,10 +141,22 @@ COUNTINGS: dict[str, Counting] = {
 DEFAULT_COUNTING = "industry"
 
 
-def counting(spec: str | Counting | None, roles: Sequence[str] = ()) -> Counting:
+def _in_sentence(text: str) -> str:
+    """A taxonomy label inside a sentence: 'Productie' -> 'productie' (an abbreviation such as
+    'OSAT' or 'R&D' keeps its capitals)."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def counting(
+    spec: str | Counting | None,
+    roles: Sequence[str] = (),
+    names: Mapping[str, Mapping[str, str]] | None = None,
+) -> Counting:
     """The counting definition named by ``spec``: a preset id (industry, production, all) or a
     comma-separated list of role ids (``roles``: the known ones, to check against). A list
-    counts knowledge institutes beside the headline unless it names research-education."""
+    counts knowledge institutes beside the headline unless it names research-education, and is
+    labelled with the roles' taxonomy labels (``names``: role id -> language -> label, see
+    ``ChainRules.role_labels``; a role without one is named by its id)."""
     if isinstance(spec, Counting):
         return spec
     name = (spec or DEFAULT_COUNTING).strip()
@@ -160,14 +172,18 @@ def counting(spec: str | Counting | None, roles: Sequence[str] = ()) -> Counting
         )
     ordered = tuple(r for r in chain if r in wanted)
     knowledge = INSIDE if "research-education" in ordered else BESIDE
-    joined = ", ".join(ordered)
+    names = names or {}
+
+    def joined(lang: str) -> str:
+        return "; ".join(_in_sentence(names.get(r, {}).get(lang) or r) for r in ordered)
+
     return Counting(
         id=",".join(ordered),
         roles=ordered,
         knowledge=knowledge,
-        label={lang: label("counting_roles", lang).format(roles=joined) for lang in ("nl", "en")},
+        label={lang: label("counting_roles", lang).format(roles=joined(lang)) for lang in ("nl", "en")},
         rule={
-            lang: label("counting_roles_rule", lang).format(roles=joined)
+            lang: label("counting_roles_rule", lang).format(roles=joined(lang))
             + label("counting_knowledge_beside" if knowledge == BESIDE else "counting_knowledge_inside", lang)
             for lang in ("nl", "en")
         },
@@ -198,6 +214,8 @@ class ChainRules:
     phase_of: Mapping[str, str | None]
     role_of: Mapping[str, str | None]
     knowledge_kinds: frozenset[str]
+    # role id -> language -> the taxonomy's label (for custom counting definitions' names)
+    role_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     _in_phases: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, tuple[str, ...]]] = field(
         default_factory=dict, repr=False
     )
@@ -338,6 +356,7 @@ def chain_rules(taxonomy: Taxonomy) -> ChainRules:
         phase_of={a.id: a.phase for a in taxonomy.activities},
         role_of={a.id: a.role for a in taxonomy.activities},
         knowledge_kinds=taxonomy.knowledge_kinds,
+        role_labels={r.id: {lang: r.text(lang) for lang in ("nl", "en")} for r in taxonomy.roles},
     )
     _RULES[id(taxonomy)] = (taxonomy, rules)
     return rules

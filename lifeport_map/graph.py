@@ -485,6 +485,10 @@ def chain_rules_of(graph: nx.MultiDiGraph) -> ChainRules:
         phase_of={d["key"]: d["phase"] or None for _, d in activities},
         role_of={d["key"]: d["role"] or None for _, d in activities},
         knowledge_kinds=frozenset(d["key"] for _, d in _of_type(graph, "kind") if d.get("knowledge")),
+        role_labels={
+            d["key"]: {lang: str(d.get(f"label_{lang}") or d["key"]) for lang in ("nl", "en")}
+            for _, d in _of_type(graph, "role")
+        },
     )
     graph.graph["_rules"] = rules
     return rules

@@ -135,6 +135,35 @@ def test_a_list_of_roles_is_a_counting_definition_and_unknown_ones_are_refused()
         assert "industry, production, all" in (caught.value.hint or "")
 
 
+def test_a_list_of_roles_is_named_by_the_roles_labels_in_the_language() -> None:
+    names = {
+        "production": {"nl": "Productie", "en": "Production"},
+        "equipment-materials": {"nl": "Apparatuur en materialen", "en": "Equipment and materials"},
+        "design-services": {"nl": "OSAT-diensten", "en": "OSAT services"},
+    }
+    chosen = counting("equipment-materials,production", rules().roles, names)
+    assert chosen.id == "production,equipment-materials"  # ids stay ids, for scripts
+    assert chosen.text("nl") == "rollen productie; apparatuur en materialen"
+    assert chosen.text("en") == "roles production; equipment and materials"
+    assert chosen.rule_text("nl").startswith(
+        "Actieve vestigingen met een activiteit in de fase in de rol(len) productie; apparatuur en materialen."
+    )
+    # an abbreviation keeps its capitals; a role without a label is named by its id
+    assert counting("design-services", rules().roles, names).text("en") == "roles OSAT services"
+    assert counting("research-education", rules().roles, names).text("nl") == "rollen research-education"
+
+
+def test_the_graph_and_the_taxonomy_give_the_same_role_labels() -> None:
+    from lifeport_map.graph import as_graph, chain_rules_of
+    from lifeport_map.registry import load_registry
+    from tests.conftest import FIXTURES
+
+    registry = load_registry(FIXTURES / "time" / "companies.yaml", FIXTURES / "time" / "regions")
+    from_graph = chain_rules_of(as_graph(registry)).role_labels
+    assert from_graph == chain_rules(registry.taxonomy).role_labels
+    assert from_graph["equipment-materials"] == {"nl": "Apparatuur en materialen", "en": "Equipment and materials"}
+
+
 def test_roles_of_activities_are_sorted_and_unique() -> None:
     assert rules().roles_of(("wafer-fab", "materials", "wafer-fab")) == ["equipment-materials", "production"]
 

@@ -143,6 +143,9 @@ FIXTURE = [
     ["near", "Nijmegen", "--radius-km", "300", "--include-planned"],
     ["stats", "-r", "nijmegen"],
     ["claims", "--claims", str(FIXTURES / "claims" / "claims.yaml")],
+    # a list of roles is named by the roles' labels in the language, not by their ids
+    ["coverage", "-r", "nijmegen", "--roles", "production,equipment-materials"],
+    ["compare", "--roles", "equipment-materials,research-education"],
 ]
 SHIPPED = [
     ["coverage", "-r", "nijmegen"],

@@ -284,7 +284,7 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
         statuses=raw.get("statuses", ()) or COUNTED_STATUSES,
     )
     check_filter(ctx.graph, wanted)
-    how = counting(check["roles"], ctx.rules.roles) if check.get("roles") else None
+    how = counting(check["roles"], ctx.rules.roles, ctx.rules.role_labels) if check.get("roles") else None
     distances: dict[str, float] = {}
     if check.get("region"):
         found = resolve_region(ctx.graph, check["region"])
@@ -858,7 +858,7 @@ def _check_specialisation(ctx: _Context, claim: Claim) -> _Outcome:
         activities = tuple(a for a in ctx.rules.activities if ctx.rules.role_of.get(a) == check["role"])
     else:
         activities = tuple(check.get("activities") or ())
-    how = counting(check.get("roles"), ctx.rules.roles)
+    how = counting(check.get("roles"), ctx.rules.roles, ctx.rules.role_labels)
     phase = check.get("phase")
     counts: dict[str, tuple[int, int]] = {}
     for region_id in regions:

@@ -103,7 +103,8 @@ def definition_info(definition: DefinitionNode, lang: str) -> DefinitionInfo:
 
 def counting_of(graph: nx.MultiDiGraph, roles: str | Counting | None) -> Counting:
     """The counting definition ``roles`` names (a preset or role ids), checked against the graph."""
-    return counting(roles, chain_rules_of(graph).roles)
+    rules = chain_rules_of(graph)
+    return counting(roles, rules.roles, rules.role_labels)
 
 
 def counting_info(how: Counting, lang: str) -> CountingInfo:

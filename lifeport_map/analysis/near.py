@@ -189,7 +189,7 @@ def near(
     _check_filters(graph, phase, role)
     origin = resolve_origin(graph, query)
     rules = chain_rules_of(graph)
-    how = counting(roles, rules.roles) if roles is not None else None
+    how = counting(roles, rules.roles, rules.role_labels) if roles is not None else None
     pool = [
         s
         for s in all_sites(graph)
