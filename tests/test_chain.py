@@ -146,7 +146,8 @@ def test_a_list_of_roles_is_named_by_the_roles_labels_in_the_language() -> None:
     assert chosen.text("nl") == "rollen productie; apparatuur en materialen"
     assert chosen.text("en") == "roles production; equipment and materials"
     assert chosen.rule_text("nl").startswith(
-        "Actieve vestigingen met een activiteit in de fase in de rol(len) productie; apparatuur en materialen."
+        "Actieve vestigingen met een activiteit in de fase in de rol(len) "
+        "productie; apparatuur en materialen."
     )
     # an abbreviation keeps its capitals; a role without a label is named by its id
     assert counting("design-services", rules().roles, names).text("en") == "roles OSAT services"
@@ -161,7 +162,10 @@ def test_the_graph_and_the_taxonomy_give_the_same_role_labels() -> None:
     registry = load_registry(FIXTURES / "time" / "companies.yaml", FIXTURES / "time" / "regions")
     from_graph = chain_rules_of(as_graph(registry)).role_labels
     assert from_graph == chain_rules(registry.taxonomy).role_labels
-    assert from_graph["equipment-materials"] == {"nl": "Apparatuur en materialen", "en": "Equipment and materials"}
+    assert from_graph["equipment-materials"] == {
+        "nl": "Apparatuur en materialen",
+        "en": "Equipment and materials",
+    }
 
 
 def test_roles_of_activities_are_sorted_and_unique() -> None:
