@@ -197,6 +197,21 @@ def region_sites(
             for s in pool
             if s.location.has_coordinates and geometry.covers(Point(s.location.lon, s.location.lat))
         )
+    if chosen.type == "radius":  # in_region's test, with within_km's latitude band first (the
+        # quick rejection of most sites, inline: this runs for every site and radius definition)
+        radius = chosen.radius_km
+        if radius is None:
+            return ()
+        centre = region.centre
+        centre_lat, band = centre[0], radius * (1 + _SPHERE_MARGIN) + 1
+        return tuple(
+            s
+            for s in pool
+            if (lat := s.location.lat) is not None
+            and abs(lat - centre_lat) * 110.5 <= band
+            and (lon := s.location.lon) is not None
+            and within_km(centre, (lat, lon), radius)
+        )
     return tuple(s for s in pool if in_region(s, region, chosen, registry.regions_dir))
 
 

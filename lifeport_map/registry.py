@@ -38,7 +38,7 @@ from lifeport_map.paths import default_registry_path as default_registry_path
 from lifeport_map.paths import default_taxonomy_path as default_taxonomy_path
 from lifeport_map.schema import DATE, REGION_FIELDS, REGISTRY_FIELDS, StructureChecker
 from lifeport_map.taxonomy import Taxonomy, load_taxonomy
-from lifeport_map.yamlio import MAX_BYTES, YMap, hidden_characters_in, load_yaml, start_of, unpack
+from lifeport_map.yamlio import MAX_BYTES, YMap, load_yaml, start_of, unpack
 
 
 def max_bytes() -> int:
@@ -342,7 +342,7 @@ def read_regions(
         except YamlError as exc:
             issues.append(exc.issue)
             continue
-        issues.extend(hidden_characters_in(doc.text, path))
+        issues.extend(doc.hidden_characters())
         checker = StructureChecker(taxonomy=taxonomy, file=str(path))
         if checker.check_mapping(doc.data, REGION_FIELDS, entry="", path="", where=(1, 1)):
             region = build_region(doc.data, str(path))
@@ -433,7 +433,7 @@ def _read_registry(
     except YamlError as exc:
         return ReadResult(registry=None, issues=[exc.issue, *issues])
     file = str(registry_path)
-    issues.extend(hidden_characters_in(doc.text, registry_path))
+    issues.extend(doc.hidden_characters())
     checker = StructureChecker(taxonomy=taxonomy, file=file)
     sites: list[Site] = []
     data = doc.data

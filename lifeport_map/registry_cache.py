@@ -48,27 +48,35 @@ def _dispatch_table() -> dict[Any, Callable[[Any], Any]]:
     def reducer(names: tuple[str, ...]) -> Callable[[Any], Any]:
         return lambda obj: (type(obj), tuple(getattr(obj, n) for n in names))
 
+    def fields_only(names: frozenset[str], **replaced: Any) -> Callable[[Any], Any]:
+        """Pickle's own reduction of an instance with a ``__dict__`` (so reading is unchanged),
+        of its fields only (no cached property) and with ``replaced`` ones."""
+        return lambda obj: (
+            copyreg.__newobj__,  # type: ignore[attr-defined]
+            (type(obj),),
+            {**{k: v for k, v in vars(obj).items() if k in names}, **replaced},
+        )
+
     table: dict[Any, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
     for value in vars(model).values():
         if isinstance(value, type) and dataclasses.is_dataclass(value) and "__slots__" in vars(value):
             table[value] = reducer(tuple(f.name for f in dataclasses.fields(value)))
+    # A site without its parsed YAML nodes, the registry without its cached index by id: what
+    # ``dataclasses.replace`` gave before, without building a copy of every site (0.1-0.2 s at
+    # 10,000 sites).
+    table[model.Site] = fields_only(frozenset(f.name for f in dataclasses.fields(model.Site)), raw=None)
+    table[model.Registry] = fields_only(frozenset(f.name for f in dataclasses.fields(model.Registry)))
     return table
 
 
 def dumps(registry: Registry) -> bytes:
-    """The registry as the cache stores it (see the module docstring)."""
+    """The registry as the cache stores it (see the module docstring): each site without its
+    parsed YAML nodes (``Site.raw``)."""
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _dispatch_table()
-    pickler.dump(without_positions(registry))
+    pickler.dump(registry)
     return buffer.getvalue()
-
-
-def without_positions(registry: Registry) -> Registry:
-    """``registry`` without its sites' parsed YAML nodes (see the module docstring)."""
-    return dataclasses.replace(
-        registry, sites=tuple(dataclasses.replace(s, raw=None) for s in registry.sites)
-    )
 
 
 def load_registry_cached(

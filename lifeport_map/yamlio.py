@@ -76,6 +76,11 @@ class YamlDocument:
     path: Path
     data: Any
     text: str
+    clean: bool = False  # the text was seen to hold no character that _SUSPECT_CHAR matches
+
+    def hidden_characters(self) -> list[Issue]:
+        """``hidden_characters_in`` the text, or none without a second scan when it is clean."""
+        return [] if self.clean else hidden_characters_in(self.text, self.path)
 
 
 def position_of(container: Any, key: str | int) -> tuple[int, int] | None:
@@ -186,7 +191,8 @@ def decode(raw: bytes, path: Path) -> str:
 def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None) -> YamlDocument:
     """Read and parse one YAML file strictly. Raises :class:`YamlError` with a position."""
     text = read_text(path, max_bytes=max_bytes, root=root)
-    return YamlDocument(path=path, data=parse(text, path), text=text)
+    clean = _SUSPECT_CHAR.search(text) is None
+    return YamlDocument(path=path, data=parse(text, path, clean=clean), text=text, clean=clean)
 
 
 _NOT_SPECIAL_START = frozenset("abcdeghijklmopqrsuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_/'\"(")
@@ -210,10 +216,11 @@ def _scalar(value: str, plain: bool) -> Any:
     return value
 
 
-def parse(text: str, path: Path) -> Any:
+def parse(text: str, path: Path, *, clean: bool = False) -> Any:
     """Plain data with positions from ``text``: :func:`parse_canonical` when the text is in the
-    plain block form that ``fmt`` writes, else (and for every error) :func:`parse_events`."""
-    data = parse_canonical(text)
+    plain block form that ``fmt`` writes, else (and for every error) :func:`parse_events`.
+    ``clean``: the caller found no character that ``_SUSPECT_CHAR`` matches in ``text``."""
+    data = parse_canonical(text, clean=clean)
     if data is _NOT_CANONICAL:
         return parse_events(text, path)
     return data
@@ -386,6 +393,15 @@ _NOT_CANONICAL: Any = object()
 _NOT_CANONICAL_CHAR = re.compile(
     "[^\\n\\x20-\\x7e\\xa0-\\u2027\\u202a-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufffd\\U00010000-\\U0010ffff]"
 )
+# What ``load_yaml`` looks for in the whole text at once: a character that is not canonical (the
+# class above) or that hides text (``text.HIDDEN``: ``hidden_characters_in`` reports them). One
+# class for both, so that a clean text is scanned once, not twice (0.13 s instead of 0.31 s for a
+# 24 MB registry); a test compares it with the two classes on every code point.
+_SUSPECT_CHAR = re.compile(
+    "[^\\n\\x20-\\x7e\\xa0-\\xac\\xae-\\u061b\\u061d-\\u180d\\u180f-\\u200a\\u2010-\\u2027"
+    "\\u202f-\\u205f\\u2065\\u2070-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufff8\\ufffc\\ufffd"
+    "\\U00010000-\\U000dffff\\U000e0080-\\U0010ffff]"
+)
 # One line: indentation, "- ", and a key with the rest of the line, or the rest of the line.
 _CANONICAL_LINE = re.compile(r"( *)(- )?(?:([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: ([^\n]*))?(?=\n)|([^\n]*))\n")
 _CANONICAL_PLAIN_KEYS: set[str] = set()  # keys seen to be text (not true, null, ...)
@@ -459,9 +475,10 @@ def _canonical_value(text: str, line: int, col: int) -> Any:
     return _canonical_plain(text)
 
 
-def parse_canonical(text: str) -> Any:
-    """The data of ``text`` in the canonical block form, or ``_NOT_CANONICAL`` (see above)."""
-    if not text or _NOT_CANONICAL_CHAR.search(text):
+def parse_canonical(text: str, *, clean: bool = False) -> Any:
+    """The data of ``text`` in the canonical block form, or ``_NOT_CANONICAL`` (see above).
+    ``clean``: the caller found no character that ``_SUSPECT_CHAR`` matches in ``text``."""
+    if not text or (not clean and _NOT_CANONICAL_CHAR.search(text)):
         return _NOT_CANONICAL
     if not text.endswith("\n"):
         text += "\n"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import networkx as nx
 
 from lifeport_map.graph import (
     NODE_TYPES,
     STRUCTURAL_EDGE_TYPES,
+    add_edges,
     build_graph,
     node_id,
     nodes_of_type,
@@ -126,3 +128,55 @@ def sites_in_region_nodes(g: nx.MultiDiGraph) -> set[str]:
     return {
         u for u, _, d in g.in_edges(f"definition:nijmegen/{default}", data=True) if d["type"] == "located-in"
     }
+
+
+def _adjacency(graph: nx.MultiDiGraph) -> tuple[list[Any], list[Any], list[Any]]:
+    """Nodes, successors and predecessors with keys and attributes, in insertion order."""
+    return (
+        list(graph.nodes(data=True)),
+        [(u, v, dict(keys)) for u in graph for v, keys in graph.succ[u].items()],
+        [(v, u, dict(keys)) for v in graph for u, keys in graph.pred[v].items()],
+    )
+
+
+def test_add_edges_makes_what_networkx_makes() -> None:
+    """The bulk edge path (used for every site) gives the adjacency add_edges_from gives:
+    new pairs, a second key on a pair, an existing key updated, a self-loop, and an edge at a
+    node not yet in the graph (which networkx adds)."""
+    edges = [
+        ("a", "b", "performs", {"type": "performs"}),
+        ("a", "b", "is-a", {"type": "is-a"}),
+        ("a", "b", "performs", {"note": "again"}),
+        ("b", "b", "partner", {"type": "partner"}),
+        ("b", "new", "part-of", {"type": "part-of"}),
+    ]
+    ours, theirs = nx.MultiDiGraph(), nx.MultiDiGraph()
+    for graph in (ours, theirs):
+        graph.add_node("a", type="site")
+        graph.add_node("b", type="kind")
+    add_edges(ours, [(u, v, k, dict(d)) for u, v, k, d in edges])
+    theirs.add_edges_from((u, v, k, dict(d)) for u, v, k, d in edges)
+    assert _adjacency(ours) == _adjacency(theirs)
+    assert list(ours.edges(keys=True, data=True)) == [
+        ("a", "b", "performs", {"type": "performs", "note": "again"}),
+        ("a", "b", "is-a", {"type": "is-a"}),
+        ("b", "b", "partner", {"type": "partner"}),
+        ("b", "new", "part-of", {"type": "part-of"}),
+    ]
+    ours.remove_edge("a", "b", "is-a")  # successors and predecessors share one key dict
+    assert list(ours.pred["b"]["a"]) == ["performs"]
+    assert list(ours.nodes) == ["a", "b", "new"]
+
+
+def test_add_edges_on_a_subclass_goes_through_networkx() -> None:
+    class Counting(nx.MultiDiGraph):  # type: ignore[misc]
+        added = 0
+
+        def add_edge(self, u: Any, v: Any, key: Any = None, **attr: Any) -> Any:
+            Counting.added += 1
+            return super().add_edge(u, v, key, **attr)
+
+    graph = Counting()
+    add_edges(graph, [("a", "b", "is-a", {"type": "is-a"})])
+    assert Counting.added == 1
+    assert list(graph.edges(keys=True, data=True)) == [("a", "b", "is-a", {"type": "is-a"})]

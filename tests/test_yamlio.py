@@ -133,3 +133,36 @@ def test_missing_or_directory_path_is_an_io_error(tmp_path: Path, name: str) -> 
         load_yaml(tmp_path / name if name != "." else tmp_path)
     assert info.value.issue.code.startswith("io.")
     assert info.value.exit_code == 3
+
+
+def test_one_scan_finds_what_the_two_character_classes_find() -> None:
+    """``_SUSPECT_CHAR`` is the union of the characters the canonical reader declines and those
+    ``hidden_characters_in`` reports, on every code point (surrogates included)."""
+    import re
+
+    from lifeport_map.text import HIDDEN
+    from lifeport_map.yamlio import _NOT_CANONICAL_CHAR, _SUSPECT_CHAR
+
+    every = "".join(map(chr, range(0x110000)))
+    either = {m.start() for m in _NOT_CANONICAL_CHAR.finditer(every)} | {
+        m.start() for m in HIDDEN.finditer(every)
+    }
+    assert {m.start() for m in _SUSPECT_CHAR.finditer(every)} == either
+    assert {0x09, 0x0D, 0x85, 0xAD, 0x2028, 0x202E, 0xFEFF, 0xE0001} <= either  # tab, CR, NEL, ...
+    assert not either & {0x0A, 0x20, 0xE9, 0x20AC, 0x1F600}  # newline, space, é, €, an emoji
+    assert re.compile(_SUSPECT_CHAR.pattern).search("Café 12 €\n") is None
+
+
+def test_a_clean_file_reports_no_hidden_character_and_a_dirty_one_each(tmp_path: Path) -> None:
+    """One scan settles a clean file; a file with hidden characters still gets each reported
+    at its line and column (here a soft hyphen at 2:13 and a lone CR at 3:5)."""
+    clean = tmp_path / "clean.yaml"
+    clean.write_text("a: Café\nb: x\n", encoding="utf-8")
+    doc = load_yaml(clean)
+    assert doc.clean and doc.hidden_characters() == [] and doc.data == {"a": "Café", "b": "x"}
+    dirty = tmp_path / "dirty.yaml"
+    dirty.write_bytes('a: Café\nb: "Nijmegen\u00ad"\nc: x\rd: y\n'.encode())
+    doc = load_yaml(dirty)
+    assert not doc.clean
+    found = [(i.code, i.line, i.col) for i in doc.hidden_characters()]
+    assert found == [("text.hidden-character", 2, 13), ("text.line-break", 3, 5)]
