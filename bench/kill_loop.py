@@ -3,7 +3,11 @@
 random moments; after every kill the file must be the original or a complete new content (a
 write in place is completed by the next run) and nothing may be left beside it. Then a reader
 reads a hard-linked file in a loop while a writer rewrites it in place: every read must be a
-whole version of the file, never half of one.
+whole version of the file, never half of one. Last, the same for a region file and its
+boundary file (tests/test_boundary_pair.py): a reader loop against ``regions import-boundary
+--replace`` in a loop must never see a region file with the other import's boundary file, and
+an import killed at random moments must leave both old, or both new once the next import
+completes its journal.
 
     .venv/bin/python bench/kill_loop.py --rounds 100 --read-seconds 20 --results bench/results-kill.md
 """
@@ -20,6 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from tests.test_boundary_pair import kill_imports_at_random_moments, read_pairs_while_importing
 from tests.test_edits import kill_at_random_moments, read_while_writing
 
 
@@ -51,6 +58,25 @@ def main() -> None:
         print(lines[-1], flush=True)
         if torn:
             raise SystemExit(f"{torn} torn reads")
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.perf_counter()
+        caught = kill_imports_at_random_moments(Path(folder), args.rounds, seed=args.seed)
+        lines.append(
+            f"regions import-boundary (region file and boundary file): {args.rounds} kills, seed "
+            f"{args.seed}, every pair both old or both new; {caught} caught after the journal and "
+            f"completed by the next import ({time.perf_counter() - started:.1f} s)"
+        )
+        print(lines[-1], flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        reads, mismatched, failed = read_pairs_while_importing(Path(folder), args.read_seconds)
+        lines.append(
+            f"reader during imports with --replace: {reads} reads of the region folder in "
+            f"{args.read_seconds:.0f} s, {mismatched} with a region file and another import's "
+            f"boundary file, {failed} with an error"
+        )
+        print(lines[-1], flush=True)
+        if mismatched or failed:
+            raise SystemExit(f"{mismatched} mismatched pairs, {failed} failed reads")
     if args.results:
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         args.results.write_text(

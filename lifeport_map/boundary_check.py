@@ -328,12 +328,14 @@ def _first_position(coordinates: Any) -> JsonPath:
     return tuple(path)
 
 
-def check_boundary_file(path: Path, *, root: Path, region: Region, source: str | None = None) -> None:
+def check_boundary_file(
+    path: Path, *, root: Path, region: Region, source: str | None = None, raw: bytes | None = None
+) -> None:
     """Check a stored boundary file as ``import-boundary`` checked it (GeoJSON in WGS84,
     valid polygons, at the region): run whenever the region is read. Raises YamlError at the
     file's line, column and field (an ``io.*`` one for a file that may not be read)."""
     source = source or str(path)
-    text = read_geojson_text(path, root=root, source=source)
+    text = read_geojson_text(path, root=root, source=source, raw=raw)
     data = loads_geojson(text, source=source)
     collection = boundary_collection(data, source=source, text=text)
     located = geometries(data, None)[0]

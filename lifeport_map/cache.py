@@ -114,7 +114,10 @@ def graph_key(registry_path: Path, regions_dir: Path) -> str | None:
         digest = hashlib.sha256(code_fingerprint())
         digest.update(f"\0registry\0{registry_path}\0".encode())
         digest.update(hashlib.sha256(read_bytes(registry_path, max_bytes=max_bytes())).digest())
-        _folder_digest(digest, "regions", regions_dir)
+        from lifeport_map.fileio import folder_shared
+
+        with folder_shared(regions_dir):  # region and boundary files as one unit, as they are read
+            _folder_digest(digest, "regions", regions_dir)
         _folder_digest(digest, "data", data_dir())
     except (OSError, LifeportError, ValueError):
         return None

@@ -153,7 +153,7 @@ def read_bytes(
     path = Path(path)
     if not locked:
         return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large)
-    with _folder_shared(path):
+    with folder_shared(Path(os.path.dirname(os.path.abspath(path)) or ".")):
         if os.path.lexists(_in_place_name(path)):
             raise _refused(
                 path,
@@ -163,21 +163,34 @@ def read_bytes(
                 "the next lifeport-map command that writes it completes it from that copy "
                 "('fmt' for the registry, 'regions import-boundary' for a region file)",
             )
+        journal = _journal_naming(path)
+        if journal is not None:
+            raise _refused(
+                path,
+                "io.interrupted-write",
+                f"a write of this file and others together was interrupted ({journal} lies in "
+                "its folder), so the files may not belong together yet; nothing was read",
+                "the next lifeport-map command that writes them completes the write "
+                "('regions import-boundary' for a region and its boundary file)",
+            )
         return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large)
 
 
 @contextlib.contextmanager
-def _folder_shared(path: Path) -> Iterator[None]:
-    """A shared lock on the folder of ``path``: readers share it, a writer's exclusive lock
-    waits for them and they for it. The wait is a blocking ``flock``, which the kernel ends as
-    soon as the writer is done (a writer holds the lock only while it writes; polling instead
-    let a busy writer starve readers: 18 reads in 3 s against 254). A folder that cannot be
-    opened, or a file system without ``flock``, is read without the lock."""
+def folder_shared(folder: Path) -> Iterator[None]:
+    """A shared lock on ``folder``: readers share it, a writer's exclusive lock waits for
+    them and they for it. The wait is a blocking ``flock``, which the kernel ends as soon as
+    the writer is done (a writer holds the lock only while it writes; polling instead let a
+    busy writer starve readers: 18 reads in 3 s against 254). A folder that cannot be opened,
+    or a file system without ``flock``, is read without the lock. Held around several reads
+    (the region files and their boundary files), it makes them one unit: a writer that
+    replaces files in this folder and below it (``regions import-boundary``) holds this
+    folder's lock exclusively while it does, so the reads see all old or all new files."""
     import fcntl
 
     try:
         fd = os.open(
-            os.path.dirname(os.path.abspath(path)) or ".",
+            folder,
             os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0),
         )
     except OSError:
@@ -345,11 +358,18 @@ def write_files_atomic(
     place, after its new content has been written and verified beside it under a name that the
     next run completes from if this one is killed. A target that is a symbolic link, a folder or
     a special file is refused. If renaming one file fails, the files already renamed get their
-    previous content back.
+    previous content back. Several files are written as one unit: once every copy is verified a
+    journal in their common folder (locked too) records which copy replaces which file, so a
+    kill before it leaves every old file, and a kill after it files the next writer completes
+    (readers refuse them until then, ``io.interrupted-write``).
     """
     targets = [Path(path) for path, _ in files]
     modes = [_check_target(path) for path in targets]
-    with _folders_locked([path.parent for path in targets]):
+    folders = [path.parent for path in targets]
+    if len(targets) > 1:  # the folder of their journal too (for a region file and its boundary:
+        # the regions folder, whose lock readers hold while they read both)
+        folders.append(Path(os.path.commonpath([os.path.abspath(f) for f in folders])))
+    with _folders_locked(folders):
         notes = [note for path in dict.fromkeys(targets) for note in recover(path)]
         _write_locked(files, targets, modes, expected)
     return notes
@@ -392,11 +412,107 @@ def _in_place_name(path: Path) -> Path:
     return path.parent / f".{path.name}.inplace"
 
 
+JOURNAL = ".lifeport-write.journal"
+
+
+def _journal_naming(path: Path) -> str | None:
+    """The journal of an interrupted write of several files that names ``path`` (one in its
+    folder or the folder above; a journal that cannot be read may name any), or None."""
+    target = Path(os.path.abspath(path))
+    for folder in (target.parent, target.parent.parent):
+        if os.path.lexists(folder / JOURNAL):
+            entries = _journal_entries(folder)
+            if entries is None or any(t == target for t, _, _ in entries):
+                return str(folder / JOURNAL)
+    return None
+
+
+def _journal_entries(folder: Path) -> list[tuple[Path, Path, bool]] | None:
+    """The lines of the journal in ``folder``, or None if it is not one this package wrote."""
+    import json
+
+    journal = folder / JOURNAL
+    if not _regular(journal):
+        return None
+    try:
+        data = json.loads(_read_bytes(journal, max_bytes=1 << 20, root=folder, too_large="io.too-large"))
+    except (YamlError, ValueError):
+        return None
+    items = data.get("files") if isinstance(data, dict) else None
+    found = [_journal_entry(folder, item) for item in items] if isinstance(items, list) else [None]
+    return [e for e in found if e is not None] if all(e is not None for e in found) else None
+
+
+def _journal_entry(folder: Path, item: object) -> tuple[Path, Path, bool] | None:
+    """A journal line as (target, staged copy, in place), or None if it names anything but a
+    target inside ``folder`` and a temporary file of that target beside it."""
+    if not isinstance(item, dict):
+        return None
+    target_name, staged_name, in_place = item.get("target"), item.get("staged"), item.get("in_place")
+    if not (isinstance(target_name, str) and isinstance(staged_name, str) and isinstance(in_place, bool)):
+        return None
+    target, staged = Path(target_name), Path(staged_name)
+    if any(p.is_absolute() or ".." in p.parts for p in (target, staged)) or target.parent != staged.parent:
+        return None
+    if not (staged.name.startswith(f".{target.name}.") and staged.name.endswith(".tmp")):
+        return None
+    return folder / target, folder / staged, in_place
+
+
+def _regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _recover_journal(folder: Path) -> list[str]:
+    """Complete a write of several files that was killed after it was committed (its journal
+    written): each file not yet replaced is replaced from its verified copy, so the files are
+    all new, as the killed run would have left them. A write killed before its journal was
+    written left the old files; its copies are removed by :func:`recover`."""
+    journal = folder / JOURNAL
+    if not os.path.lexists(journal):
+        return []
+    done: list[str] = []
+    for target, staged, in_place in _journal_entries(folder) or []:
+        if os.path.lexists(target) and not _regular(target):
+            continue  # never written through a link or into a folder
+        ready = _in_place_name(target)
+        if in_place and _regular(ready) and _regular(target):
+            _copy_into(target, Path(ready).read_bytes())
+            os.unlink(ready)
+            done.append(target.name)
+        elif _regular(staged):
+            if in_place and _regular(target):
+                _copy_into(target, staged.read_bytes())
+                os.unlink(staged)
+            else:
+                os.replace(staged, target)
+            done.append(target.name)
+    os.unlink(journal)
+    _fsync_folder(folder)
+    if done:
+        return [
+            f"completed the write of {', '.join(done)} that an interrupted run had begun (from {JOURNAL})"
+        ]
+    return [f"removed {journal}, left by an interrupted run"]
+
+
 def recover(path: Path) -> list[str]:
     """Clean up after an earlier run that was killed while writing ``path`` (call with the
-    folder locked): complete an interrupted write in place from its verified copy, and remove
-    the temporary files and backups it left. One note per file dealt with."""
-    notes: list[str] = []
+    folder locked): complete an interrupted write of several files whose journal was written
+    and an interrupted write in place from its verified copy, and remove the temporary files
+    and backups it left. One note per file dealt with."""
+    parent = Path(os.path.abspath(path)).parent
+    notes: list[str] = [*_recover_journal(parent), *_recover_journal(parent.parent)]
+    prefix_journal = f"{JOURNAL}."
+    for folder in (parent, parent.parent):
+        with contextlib.suppress(OSError):
+            for name in sorted(os.listdir(folder)):
+                if name.startswith(prefix_journal) and name.endswith(".tmp") and _regular(folder / name):
+                    os.unlink(folder / name)
+                    notes.append(f"removed {folder / name}, left by an interrupted run")
     ready = _in_place_name(path)
     if os.path.lexists(ready) and os.path.isfile(path) and not os.path.islink(ready):
         data = Path(ready).read_bytes()
@@ -464,6 +580,7 @@ def _write_locked(
     in_place: list[bool] = []
     backups: list[str | None] = []
     renamed = 0
+    journal: Path | None = None
     current = targets[0] if targets else Path()
     try:
         for (path, data), mode in zip(files, modes, strict=True):
@@ -484,6 +601,8 @@ def _write_locked(
             # a write in place can fail half-way: its backup is a copy, never a link
             needs = mode is not None and (len(targets) > 1 or inplace)
             backups.append(_backup(path, copy=inplace) if needs else None)
+        if len(targets) > 1:  # the commit: from here a kill leaves files the next run completes
+            journal = _write_journal(targets, temps, in_place)
         for (path, data), tmp, inplace in zip(files, temps, in_place, strict=True):
             current = Path(path)
             if inplace:
@@ -493,6 +612,9 @@ def _write_locked(
             renamed += 1
     except BaseException as exc:
         _roll_back(targets[:renamed], backups[:renamed], in_place[:renamed])
+        if journal is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(journal)
         for leftover in [*temps[renamed:], *(b for b in backups if b is not None)]:
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
@@ -502,12 +624,44 @@ def _write_locked(
                 hint="check that the folder is writable and the disk not full",
             ) from None
         raise
+    if journal is not None:
+        os.unlink(journal)
     for backup in backups:
         if backup is not None:
             with contextlib.suppress(OSError):
                 os.unlink(backup)
     for folder in dict.fromkeys(path.parent for path in targets):
         _fsync_folder(folder)
+    if journal is not None:
+        _fsync_folder(journal.parent)
+
+
+def _write_journal(targets: Sequence[Path], temps: Sequence[str], in_place: Sequence[bool]) -> Path:
+    """Write, atomically, the journal of a write of several files into their common folder:
+    which verified copy replaces which file. Once it is on disk the write counts as done: a
+    kill after it leaves files the next writer completes (:func:`_recover_journal`), and
+    readers refuse them until then."""
+    import json
+
+    folder = Path(os.path.commonpath([os.path.abspath(p.parent) for p in targets]))
+    files = [
+        {
+            "target": os.path.relpath(os.path.abspath(path), folder),
+            "staged": os.path.relpath(os.path.abspath(tmp), folder),
+            "in_place": inplace,
+        }
+        for path, tmp, inplace in zip(targets, temps, in_place, strict=True)
+    ]
+    data = json.dumps({"lifeport-map": "write journal", "files": files}, indent=1).encode("utf-8")
+    fd, name = tempfile.mkstemp(prefix=f"{JOURNAL}.", suffix=".tmp", dir=folder)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    journal = folder / JOURNAL
+    os.replace(name, journal)
+    _fsync_folder(folder)
+    return journal
 
 
 def _write_in_place(tmp: str, path: Path, data: bytes) -> None:

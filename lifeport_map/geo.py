@@ -134,7 +134,7 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
     try:
         if path is None:
             raise ValueError("the boundary file must lie inside the regions folder")
-        data = read_geojson(path, root=regions_dir)
+        data = read_geojson(path, root=regions_dir, raw=definition.boundary_bytes)
         features = data["features"] if data.get("type") == "FeatureCollection" else [data]
         return unary_union([shape(f.get("geometry", f)) for f in features])
     except YamlError as exc:  # a link leading out, a FIFO, a device: nothing was read

@@ -245,15 +245,19 @@ def loads_geojson(text: str, *, source: str) -> Any:
         ) from None
 
 
-def read_geojson_text(path: Path, *, root: Path | None = None, source: str | None = None) -> str:
+def read_geojson_text(
+    path: Path, *, root: Path | None = None, source: str | None = None, raw: bytes | None = None
+) -> str:
     """The text of a GeoJSON file: a regular file inside ``root`` (default: its own folder),
     at most ``MAX_BOUNDARY_BYTES`` long, UTF-8. A refused file raises :class:`YamlError` with
-    an ``io.*`` issue (exit 3); a file too large or not UTF-8 a ``boundary.*`` one (exit 1)."""
+    an ``io.*`` issue (exit 3); a file too large or not UTF-8 a ``boundary.*`` one (exit 1).
+    ``raw``: the file's bytes, already read (with its region file), instead of reading it."""
     from lifeport_map.fileio import read_bytes
 
     source = source or str(path)
     try:
-        raw = read_bytes(path, max_bytes=MAX_BOUNDARY_BYTES, root=root, too_large="boundary.too-large")
+        if raw is None:
+            raw = read_bytes(path, max_bytes=MAX_BOUNDARY_BYTES, root=root, too_large="boundary.too-large")
     except YamlError as exc:
         if exc.issue.code == "boundary.too-large":
             raise YamlError(
@@ -284,7 +288,9 @@ def read_geojson_text(path: Path, *, root: Path | None = None, source: str | Non
         ) from None
 
 
-def read_geojson(path: Path, *, root: Path | None = None, source: str | None = None) -> Any:
+def read_geojson(
+    path: Path, *, root: Path | None = None, source: str | None = None, raw: bytes | None = None
+) -> Any:
     """Read and parse a GeoJSON file (see :func:`read_geojson_text` and :func:`loads_geojson`)."""
     source = source or str(path)
-    return loads_geojson(read_geojson_text(path, root=root, source=source), source=source)
+    return loads_geojson(read_geojson_text(path, root=root, source=source, raw=raw), source=source)

@@ -221,6 +221,9 @@ class RegionDefinition:
     nuts3: tuple[str, ...] = ()
     radius_km: float | None = None
     boundary: str | None = None
+    # the bytes of the boundary file, read with the region file as one unit (see
+    # registry.read_regions), so a reader never pairs a region file with another import's file
+    boundary_bytes: bytes | None = field(default=None, repr=False, compare=False)
 
     def text(self, lang: str) -> str:
         return self.name.get(lang) or self.name.get("en") or self.id

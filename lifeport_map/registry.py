@@ -336,6 +336,19 @@ def read_regions(
                 hint="pass --regions DIR pointing at the folder of region files, e.g. data/regions",
             )
         )
+    from lifeport_map.fileio import folder_shared
+
+    # One unit for readers: the region files and their boundary files are read under one
+    # shared lock on the regions folder, which regions import-boundary holds exclusively while
+    # it replaces a region file and its boundary file, so both are old or both new.
+    with folder_shared(regions_dir):
+        _read_region_files(paths, regions_dir, taxonomy, regions, issues)
+    return regions, issues
+
+
+def _read_region_files(
+    paths: list[Path], regions_dir: Path, taxonomy: Taxonomy, regions: dict[str, Region], issues: list[Issue]
+) -> None:
     for path in paths:
         try:
             doc = load_yaml(path, max_bytes=max_bytes(), root=regions_dir)
@@ -365,27 +378,37 @@ def read_regions(
                         region.id,
                         "id",
                     )
+                found, region = _with_boundary_files(region, regions_dir)
                 regions[region.id] = region
-                issues.extend(_boundary_file_issues(region, regions_dir))
+                issues.extend(found)
         issues.extend(checker.issues)
-    return regions, issues
 
 
-def _boundary_file_issues(region: Region, regions_dir: Path) -> list[Issue]:
+def _with_boundary_files(region: Region, regions_dir: Path) -> tuple[list[Issue], Region]:
     """Refuse, before any command reads them, boundary files that are links leading out of
-    the regions folder, FIFOs or devices (one stat each; the content is checked by validate)."""
-    from lifeport_map.fileio import check_regular
+    the regions folder, FIFOs or devices (one stat each; the content is checked by validate),
+    and read the others' bytes into their definitions (parsed only when used)."""
+    import dataclasses
+    from contextlib import suppress
+
+    from lifeport_map.fileio import check_regular, read_bytes
     from lifeport_map.geo import boundary_path
+    from lifeport_map.geojson import MAX_BOUNDARY_BYTES
 
     found = []
-    for definition in region.definitions:
+    definitions = list(region.definitions)
+    for n, definition in enumerate(definitions):
         path = boundary_path(regions_dir, definition.boundary) if definition.type == "boundary" else None
         if path is not None and os.path.lexists(path):
             try:
                 check_regular(path, regions_dir)
             except YamlError as exc:
                 found.append(exc.issue)
-    return found
+                continue
+            with suppress(YamlError):  # a file that cannot be read is reported where used
+                raw = read_bytes(path, max_bytes=MAX_BOUNDARY_BYTES, root=regions_dir)
+                definitions[n] = dataclasses.replace(definition, boundary_bytes=raw)
+    return found, dataclasses.replace(region, definitions=tuple(definitions))
 
 
 @contextmanager

@@ -53,7 +53,7 @@ def _boundary_problems(
     """Check the boundary file as ``import-boundary`` does; a problem is an error at the line,
     column and field of the boundary file, whose message names the region file's line that
     refers to it. A refused file (a link leading out, a FIFO, a device) is not reported again:
-    the reader already did (``registry._boundary_file_issues``)."""
+    the reader already did (``registry._with_boundary_files``)."""
     from dataclasses import replace
 
     from lifeport_map.boundary_check import check_boundary_file
@@ -65,7 +65,7 @@ def _boundary_problems(
     if path is None:
         return
     try:
-        check_boundary_file(path, root=regions_dir, region=region)
+        check_boundary_file(path, root=regions_dir, region=region, raw=definition.boundary_bytes)
     except YamlError as exc:
         if not exc.issue.code.startswith("io."):
             line, _col = position_at(region.raw, field, (1, 1))
