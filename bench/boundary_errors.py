@@ -1,6 +1,6 @@
 """How long a boundary file near the 32 MiB limit takes to be read, and to be refused with the
-line, column and field of a problem near its end (issue 17: finding the place again in the text
-must stay fast on large files).
+line, column and field of a problem near its end, or of every problem when each position is
+wrong (issue 17: finding the places again in the text must stay fast on large files).
 
     .venv/bin/python bench/boundary_errors.py --results bench/results-boundaries.md
 """
@@ -13,6 +13,7 @@ import json
 import math
 import os
 import platform
+import re
 import statistics
 import sys
 import time
@@ -22,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lifeport_map.boundary_check import boundary_collection
-from lifeport_map.errors import Issue, YamlError
+from lifeport_map.errors import FileErrors, Issue, YamlError
 from lifeport_map.geojson import loads_geojson
 
 POINTS = 20_000  # per ring
@@ -60,7 +61,7 @@ def timed(action: Callable[[], object], repeat: int) -> tuple[float, object]:
         try:
             result = action()
         except YamlError as error:
-            result = error.issue
+            result = error
         samples.append(time.perf_counter() - started)
     return statistics.median(samples), result
 
@@ -85,14 +86,23 @@ def main() -> None:
     seconds, _ = timed(lambda: loads_geojson(good, source="big.geojson"), args.repeat)
     rows.append(f"| valid file: parse only | {len(good) / 1e6:.1f} MB | {seconds:.2f} s | accepted |")
     print(rows[-1], flush=True)
+    every_nan = re.sub(r"51\.[0-9]+", "NaN", good)  # every latitude
+    every_projected = re.sub(r"\b5\.([0-9]+)", r"15\1", good)  # every longitude in metres, not degrees
     cases = (
         ("valid file: parse and check", good),
         ("NaN in the last position", not_finite),
         ("self-intersection in the last feature", crossing),
+        ("every latitude NaN (50 reported, the rest counted)", every_nan),
+        ("every longitude out of range (50 reported, the rest counted)", every_projected),
     )
     for label, text in cases:
         seconds, result = timed(functools.partial(check, text), args.repeat)
-        where = f"{result.line}:{result.col} {result.field}" if isinstance(result, Issue) else "accepted"
+        where = "accepted"
+        if isinstance(result, YamlError):
+            issue: Issue = result.issue
+            where = f"{issue.line}:{issue.col} {issue.field}"
+            if isinstance(result, FileErrors):
+                where = f"{len(result.issues) + result.more:,} errors, the first at {where}"
         rows.append(f"| {label} | {len(text) / 1e6:.1f} MB | {seconds:.2f} s | {where} |")
         print(rows[-1], flush=True)
     if args.results:

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import YamlError
-from lifeport_map.geojson import JsonPath, geojson_error, loads_geojson, read_geojson_text
+from lifeport_map.geojson import (
+    MAX_SHOWN,
+    JsonPath,
+    geojson_error,
+    geojson_errors,
+    loads_geojson,
+    read_geojson_text,
+)
 from lifeport_map.model import Region
 from lifeport_map.text import excerpt
 
@@ -95,41 +103,62 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
             "the file holds no geometry",
             "download the boundary of the region itself, not an empty layer",
         )
-    kinds = sorted({str(g.get("type")) if isinstance(g, dict) else "not an object" for _, g in located})
-    wrong = [excerpt(k) for k in kinds if k not in ("Polygon", "MultiPolygon")]
-    if wrong:
-        where, first = next(
-            (p, g)
-            for p, g in located
-            if not isinstance(g, dict) or g.get("type") not in ("Polygon", "MultiPolygon")
-        )
-        raise fail(
-            (*where, "type") if isinstance(first, dict) and "type" in first else where,
-            "boundary.not-polygon",
-            f"expected polygons, found {', '.join(wrong[:5])}",
-            "a region boundary must be a Polygon or MultiPolygon layer",
-        )
-    for where, geometry in located:
-        problem = _coordinates_problem(geometry)
-        if problem is not None:
-            raise fail((*where, "coordinates", *problem[0]), "boundary.malformed", problem[1], problem[2])
-    try:
-        shapes = [(where, _shape(geometry)) for where, geometry in located]
+    found: list[tuple[JsonPath, str, str, str]] = []  # every problem, in the order of the file
+    uncounted = 0  # malformed positions beyond the first MAX_SHOWN problems: counted, not kept
+    polygons: list[Any] = []
+    for n, (where, geometry) in enumerate(located):
+        if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
+            kind = excerpt(geometry.get("type")) if isinstance(geometry, dict) else "not an object"
+            found.append(
+                (
+                    (*where, "type") if isinstance(geometry, dict) and "type" in geometry else where,
+                    "boundary.not-polygon",
+                    f"expected polygons, found {kind}",
+                    "a region boundary must be a Polygon or MultiPolygon layer",
+                )
+            )
+            continue
+        problems = 0
+        for path, message, hint in _coordinates_problems(geometry):
+            problems += 1
+            if len(found) < MAX_SHOWN:  # the rest are counted only
+                found.append(((*where, "coordinates", *path), "boundary.malformed", message, hint))
+            else:
+                uncounted += 1
+        if problems:
+            continue
+        try:
+            polygon = _shape(geometry)
+        except (ValueError, TypeError, AttributeError, IndexError, KeyError, ShapelyError) as exc:
+            found.append(
+                (
+                    (*where, "coordinates"),
+                    "boundary.malformed",
+                    f"a polygon is malformed ({excerpt(exc, 80)})",
+                    "check the file in a GIS (QGIS: Vector > Check validity)",
+                )
+            )
+            continue
+        polygons.append(polygon)
         # An invalid polygon is refused, never "repaired": buffer(0) or make_valid can keep
         # only a part of a self-intersecting ring (half the area of a bow tie).
-        for n, (where, polygon) in enumerate(shapes):
-            if not polygon.is_valid:
-                from shapely.validation import explain_validity
+        if not polygon.is_valid:
+            from shapely.validation import explain_validity
 
-                why = explain_validity(polygon)
-                raise fail(
+            why = explain_validity(polygon)
+            found.append(
+                (
                     (*where, "coordinates", *_vertex_near(polygon, why)),
                     "boundary.invalid-polygon",
                     f"polygon {n + 1} is not valid: {excerpt(why, 80)}",
                     "fix the polygon in a GIS (QGIS: Vector > Geometry Tools > Check Validity); "
                     "lifeport-map does not repair it, since a repair can change the area",
                 )
-        merged = unary_union([polygon for _, polygon in shapes])
+            )
+    if found:
+        raise geojson_errors(text, source, found, total=len(found) + uncounted)
+    try:
+        merged = unary_union(polygons)
     except (ValueError, TypeError, AttributeError, IndexError, KeyError, ShapelyError) as exc:
         raise fail(
             (*located[0][0], "coordinates"),
@@ -169,9 +198,9 @@ def number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _coordinates_problem(geometry: dict[str, Any]) -> tuple[JsonPath, str, str] | None:
-    """The first malformed part of a polygon's coordinates: its path below ``coordinates``,
-    what is wrong and a hint; None when every ring is a list of at least four positions of
+def _coordinates_problems(geometry: dict[str, Any]) -> Iterator[tuple[JsonPath, str, str]]:
+    """Every malformed part of a polygon's coordinates: its path below ``coordinates``, what is
+    wrong and a hint; nothing when every ring is a list of at least four positions of
     longitude and latitude in range."""
     coordinates = geometry.get("coordinates")
     polygons: list[tuple[JsonPath, Any]]
@@ -182,32 +211,32 @@ def _coordinates_problem(geometry: dict[str, Any]) -> tuple[JsonPath, str, str] 
     else:
         polygons = [((), coordinates)]
     if all(_rings_fine(rings) for _, rings in polygons):
-        return None
+        return
     shape_hint = "GeoJSON polygons are lists of rings, each a list of [longitude, latitude] positions"
     for where, rings in polygons:
         if not isinstance(rings, list) or not rings:
-            return where, "a polygon must be a non-empty list of rings", shape_hint
+            yield where, "a polygon must be a non-empty list of rings", shape_hint
+            continue
         for r, ring in enumerate(rings):
             if not isinstance(ring, list) or len(ring) < 4:
-                return (*where, r), "a ring must be a list of at least four positions", shape_hint
+                yield (*where, r), "a ring must be a list of at least four positions", shape_hint
+                continue
             for k, position in enumerate(ring):
                 at = (*where, r, k)
                 if not isinstance(position, list) or not 2 <= len(position) <= 3:
-                    return at, "a position must be [longitude, latitude]", shape_hint
-                if not all(number(v) for v in position):
-                    return at, "a position must hold numbers", shape_hint
-                lon, lat = position[0], position[1]
-                if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-                    return (
+                    yield at, "a position must be [longitude, latitude]", shape_hint
+                elif not all(number(v) for v in position):
+                    yield at, "a position must hold numbers", shape_hint
+                elif not (-180 <= position[0] <= 180 and -90 <= position[1] <= 90):
+                    yield (
                         at,
-                        f"[{lon:g}, {lat:g}] is not longitude/latitude",
+                        f"[{position[0]:g}, {position[1]:g}] is not longitude/latitude",
                         "download the file in EPSG:4326 or reproject it first",
                     )
-    return None
 
 
 def _rings_fine(rings: Any) -> bool:
-    """The quick check (in numpy) that :func:`_coordinates_problem` walks position by position
+    """The quick check (in numpy) that :func:`_coordinates_problems` walks position by position
     only when it fails, to say where."""
     import numpy as np
 

@@ -53,6 +53,16 @@ class YamlError(LifeportError):
         self.exit_code = 3 if issue.code.startswith("io.") else 1
 
 
+class FileErrors(YamlError):
+    """Several problems of one file, each at its line, column and field: the first
+    ``len(issues)`` of them (in file order) and how many ``more`` were found but not kept."""
+
+    def __init__(self, issues: list[Issue], more: int = 0) -> None:
+        super().__init__(issues[0])
+        self.issues = issues
+        self.more = more
+
+
 class RegistryError(LifeportError):
     """The registry is invalid; carries every issue found."""
 

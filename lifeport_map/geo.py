@@ -126,7 +126,7 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
     from shapely.geometry import shape
     from shapely.ops import unary_union
 
-    from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
+    from lifeport_map.errors import FileErrors, Issue, LifeportError, RegistryError, YamlError
     from lifeport_map.geojson import read_geojson
     from lifeport_map.text import excerpt
 
@@ -138,7 +138,7 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
         features = data["features"] if data.get("type") == "FeatureCollection" else [data]
         return unary_union([shape(f.get("geometry", f)) for f in features])
     except YamlError as exc:  # a link leading out, a FIFO, a device: nothing was read
-        raise RegistryError([exc.issue]) from None
+        raise RegistryError(exc.issues if isinstance(exc, FileErrors) else [exc.issue]) from None
     except (LifeportError, ValueError, TypeError, KeyError, AttributeError, ShapelyError) as exc:
         problem = exc.message if isinstance(exc, LifeportError) else str(exc)
         raise RegistryError(

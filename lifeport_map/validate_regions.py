@@ -57,7 +57,7 @@ def _boundary_problems(
     from dataclasses import replace
 
     from lifeport_map.boundary_check import check_boundary_file
-    from lifeport_map.errors import YamlError
+    from lifeport_map.errors import FileErrors, YamlError
     from lifeport_map.geo import boundary_path
     from lifeport_map.yamlio import position_at
 
@@ -70,7 +70,17 @@ def _boundary_problems(
         if not exc.issue.code.startswith("io."):
             line, _col = position_at(region.raw, field, (1, 1))
             where = f"boundary of definition '{excerpt(definition.id)}', {Path(region.file).name}:{line}"
-            yield replace(exc.issue, entry=region.id, message=f"{exc.issue.message} ({where})")
+            issues = exc.issues if isinstance(exc, FileErrors) else [exc.issue]
+            for issue in issues:
+                yield replace(issue, entry=region.id, message=f"{issue.message} ({where})")
+            if isinstance(exc, FileErrors) and exc.more:
+                yield replace(
+                    issues[-1],
+                    code="boundary.more-errors",
+                    message=f"{exc.more} more errors in this file are not shown (the first "
+                    f"{len(issues)} are) ({where})",
+                    hint="fix these, then run validate again",
+                )
 
 
 def check_regions(regions: Mapping[str, Region], taxonomy: Taxonomy, regions_dir: Path) -> Iterator[Issue]:

@@ -225,6 +225,8 @@ class BoundaryCase(NamedTuple):
     line: int
     col: int
     field: str
+    at: list[tuple[int, int, str]]  # every error reported, in file order (several '# at:' lines)
+    more: int  # errors found beyond the first 50 reported ('# more: N')
 
 
 def boundary_expectations(path: Path) -> BoundaryCase:
@@ -242,6 +244,8 @@ def boundary_expectations(path: Path) -> BoundaryCase:
         int(line),
         int(col),
         "" if field == "-" else field,
+        [(int(a), int(b), "" if c == "-" else c) for a, b, c in at],
+        int(next(iter(re.findall(r"^# more: (\d+)$", sidecar, re.MULTILINE)), "0")),
     )
 
 
@@ -280,6 +284,16 @@ def test_invalid_boundary_file_is_refused_and_nothing_is_written(
         field = re.escape(case.field) + ": " if case.field else ""
         head = rf"^{re.escape(str(path))}:{case.line}:{case.col}: error: \[boundary\.[a-z0-9-]+\] {field}"
         assert re.search(head + rf".*{re.escape(case.message)}", result.stderr, re.MULTILINE), result.stderr
+    # every error, each on its own line at its place, in file order; then how many there are
+    reported = re.findall(
+        rf"^{re.escape(str(path))}:(\d+):(\d+): error: \[boundary\.[a-z0-9-]+\] (\S+):",
+        result.stderr,
+        re.MULTILINE,
+    )
+    assert [(int(a), int(b), c) for a, b, c in reported] == [a for a in case.at if a[2]], result.stderr
+    if len(case.at) > 1:
+        first = f" (the first {len(case.at)} shown)" if case.more else ""
+        assert f"lifeport-map: {len(case.at) + case.more} errors in {path}{first}\n" in result.stderr
     assert (snapshot(regions), snapshot(path.parent)) == before
     assert sorted(p.name for p in regions.iterdir()) == entries  # no temporary file, no boundaries/
     assert list(work.iterdir()) == []
@@ -365,8 +379,14 @@ def test_invalid_stored_boundary_is_reported_at_its_line_and_field(path: Path, t
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == 1, result.stdout + result.stderr
     found = [i for i in json.loads(result.stdout)["issues"] if i["file"] == str(stored)]
+    counted = [i for i in found if i["code"] == "boundary.more-errors"]
+    found = [i for i in found if i["code"] != "boundary.more-errors"]
+    # the errors beyond the first 50 are counted in one more issue
+    assert [i["message"].split(" (")[0] for i in counted] == (
+        [f"{case.more} more errors in this file are not shown"] if case.more else []
+    ), counted
     assert [(i["line"], i["col"], i["field"], i["entry"]) for i in found] == [
-        (case.line, case.col, case.field, "nijmegen")
+        (line, col, field, "nijmegen") for line, col, field in case.at
     ], found
     assert case.message in found[0]["message"] and "definition 'official'" in found[0]["message"]
     assert found[0]["hint"]
@@ -378,3 +398,24 @@ def test_invalid_stored_boundary_is_reported_at_its_line_and_field(path: Path, t
     assert f"{stored}:{case.line}:{case.col}: error: [" in compare.stderr, compare.stderr
     assert "Traceback" not in compare.stdout + compare.stderr
     assert snapshot(regions) == before
+
+
+def test_numbers_that_are_not_finite_are_counted_outside_strings() -> None:
+    """NaN, -Infinity, 1e999, -2E+400, a 401-digit integer and a nested Infinity: six; the
+    same words in a string and 1.5e308 (finite) are not counted."""
+    from lifeport_map.geojson import _STRICT, _count_not_finite, all_refused
+
+    text = (
+        '{"a": "NaN Infinity 1e999", "b": [NaN, -Infinity, 1e999, -2E+400, 1'
+        + "0" * 400
+        + ', 1.5e308, 5.8, 12e3], "c": {"d": [[Infinity]]}}'
+    )
+    assert _count_not_finite(text) == 6
+    assert [path for path, _ in all_refused(text, _STRICT)] == [
+        ("b", 0),
+        ("b", 1),
+        ("b", 2),
+        ("b", 3),
+        ("b", 4),
+        ("c", "d", 0, 0),
+    ]

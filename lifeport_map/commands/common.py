@@ -15,7 +15,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from lifeport_map import __version__
-from lifeport_map.errors import LifeportError, RegistryError, YamlError
+from lifeport_map.errors import FileErrors, LifeportError, RegistryError, YamlError
 
 app = typer.Typer(
     name="lifeport-map",
@@ -60,6 +60,11 @@ def fail(error: LifeportError) -> NoReturn:
         shown = [i for i in error.issues if i.severity == "error"]
         sys.stderr.write(as_text(shown) + "\n")
         sys.stderr.write(f"lifeport-map: the registry is invalid: {summary(error.issues)}\n")
+    elif isinstance(error, FileErrors):
+        sys.stderr.write(as_text(error.issues) + "\n")
+        total = len(error.issues) + error.more
+        first = f" (the first {len(error.issues)} shown)" if error.more else ""
+        sys.stderr.write(f"lifeport-map: {total} errors in {terminal(error.issue.file)}{first}\n")
     elif isinstance(error, YamlError):
         sys.stderr.write(as_text([error.issue]) + "\n")
     else:
