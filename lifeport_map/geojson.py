@@ -57,6 +57,8 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 _PLAIN = json.JSONDecoder()
+# Like _PLAIN, but integers of any length (Python refuses to convert more than 4,300 digits)
+_LENIENT = json.JSONDecoder(parse_int=float)
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]  # C, not in typeshed
 
 
@@ -151,7 +153,7 @@ def locate_many(text: str, paths: Sequence[JsonPath]) -> list[int]:
         starts: dict[str | int, int] = {}
         last = max((k for k in wanted if isinstance(k, int)), default=-1)
         if i < len(text) and text[i] in "[{":
-            for key, start, _end in _members(text, i, _PLAIN):
+            for key, start, _end in _members(text, i, _LENIENT):
                 if key in wanted:
                     starts[key] = start  # of a key given twice, the last (the parser keeps it)
                 if key == last and text[i] == "[":
@@ -195,7 +197,7 @@ def all_refused(text: str, decoder: json.JSONDecoder) -> Iterator[tuple[JsonPath
                             yield found
                 else:
                     yield (*path, key), i
-                    _value, end = _PLAIN.raw_decode(text, i)
+                    _value, end = _LENIENT.raw_decode(text, i)
             i = _SPACE.match(text, end).end()  # type: ignore[union-attr]
             if text.startswith(",", i):
                 i = _SPACE.match(text, i + 1).end()  # type: ignore[union-attr]

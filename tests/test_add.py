@@ -92,7 +92,7 @@ def test_existing_id_in_a_copy_of_the_shipped_registry(tmp_path: Path) -> None:
     shutil.copyfile(ROOT / "data" / "companies.yaml", target)
     before = target.read_bytes()
     first_id = next(
-        line.split(": ")[1] for line in before.decode().splitlines() if line.startswith("  - id: ")
+        line.split(": ")[1].strip('"') for line in before.decode().splitlines() if line.startswith("  - id: ")
     )
     done = run_cli("--registry", str(target), "add", "--no-interactive", *ACME, "--id", first_id)
     assert done.returncode == 1
