@@ -2,12 +2,15 @@
 how far a point lies outside the municipality it names: read by the validator
 (coordinates.outside-municipality) and by the region outlines, below both.
 
-Only Dutch municipalities are shipped: no Belgian or German municipality polygons with an open
-licence were at hand (see data/README.md), so sites elsewhere are not checked.
+Only Dutch municipality polygons are shipped: no Belgian or German municipality polygons with an
+open licence were at hand (see data/README.md), so sites elsewhere are not checked against a
+polygon. Their names are checked against the official lists shipped in data/municipalities/
+(Statbel REFNIS for Belgium, Destatis AGS for Germany; scripts/build_municipalities.py).
 """
 
 from __future__ import annotations
 
+import csv
 import math
 import re
 from collections.abc import Iterable
@@ -27,12 +30,43 @@ KM_PER_DEGREE_LAT = 110.574
 KM_PER_DEGREE_LON_EQUATOR = 111.320
 # CBS tells apart municipalities of the same name with a province suffix: "Hengelo (O.)".
 _SUFFIX = re.compile(r"\s*\([^)]*\)$")
+# The countries whose full official municipality list is shipped, and where it comes from.
+OFFICIAL_LISTS = {"NL": "CBS", "BE": "Statbel", "DE": "Destatis"}
 
 
 @cache
 def municipality_features() -> dict[str, dict[str, Any]]:
     """The shipped Dutch municipality polygons (CBS gemeenten 2025, generalised) by CBS code."""
     return {f["properties"]["code"]: f for f in shipped_features("gemeenten-nl.geojson")}
+
+
+@cache
+def official_municipalities(country: str) -> dict[str, str]:
+    """Folded name -> official name of every municipality on ``country``'s shipped official list
+    (empty for a country without one): NL the CBS names of the shipped polygons; BE Statbel's
+    Dutch and French names; DE Destatis' names, also without the designation Destatis appends
+    after a comma ("Marburg, Universitätsstadt" is also known as "Marburg")."""
+    from lifeport_map.paths import data_dir
+
+    names: dict[str, str] = {}
+    if country == "NL":
+        for feature in municipality_features().values():
+            name = str(feature["properties"]["name"])
+            names.setdefault(fold(name), name)
+        return names
+    path = data_dir() / "municipalities" / f"{country.lower()}.csv"
+    if country not in OFFICIAL_LISTS or not path.is_file():
+        return names
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if country == "BE":
+                for name in (row["name_nl"], row["name_fr"]):
+                    names.setdefault(fold(name), name)
+            else:
+                name = row["name"]
+                names.setdefault(fold(name), name)
+                names.setdefault(fold(name.split(",", 1)[0]), name)
+    return names
 
 
 def municipality_outline(codes: Iterable[str]) -> Any | None:

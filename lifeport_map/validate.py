@@ -348,14 +348,13 @@ def _part_of_cycles(part_of: dict[str, list[str]], ids: dict[str, Site]) -> Iter
 
 def known_municipalities(registry: Registry) -> dict[str, dict[str, str]]:
     """Per country, the folded names (and aliases) of the municipalities the region files list
-    with their official codes, and for NL every municipality of the shipped CBS list, each
-    mapped to how it is written."""
-    from lifeport_map.municipalities import municipality_features
+    with their official codes, and every municipality of the shipped official lists (CBS for NL,
+    Statbel for BE, Destatis for DE), each mapped to how it is written."""
+    from lifeport_map.municipalities import OFFICIAL_LISTS, official_municipalities
 
     known: dict[str, dict[str, str]] = defaultdict(dict)
-    for feature in municipality_features().values():
-        name = str(feature["properties"]["name"])
-        known["NL"].setdefault(fold(name), name)
+    for country in OFFICIAL_LISTS:
+        known[country].update(official_municipalities(country))
     for region in registry.regions.values():
         for definition in region.definitions:
             for municipality in definition.municipalities:
@@ -366,10 +365,12 @@ def known_municipalities(registry: Registry) -> dict[str, dict[str, str]]:
 
 def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = None) -> Iterator[Issue]:
     """A site's municipality decides its regions, so a misspelt one ("Nimegen") silently drops
-    the site out of them. No full official list (CBS, NIS, AGS) is shipped: a municipality must
-    be on a region file's member list or be a place of the offline gazetteer. An unknown name
-    close to a known one is an error with "did you mean"; any other unknown name a warning
-    (the gazetteer lists places, and only those of 500 or more inhabitants)."""
+    the site out of them. A municipality must be on its country's shipped official list (CBS,
+    Statbel, Destatis), on a region file's member list or be a place of the offline gazetteer.
+    An unknown name close to a known one is an error with "did you mean"; any other unknown name
+    a warning (the gazetteer lists places, and only those of 500 or more inhabitants)."""
+    from lifeport_map.municipalities import OFFICIAL_LISTS
+
     gazetteer = gazetteer or load_gazetteer()
     listed = known_municipalities(registry)
     pools: dict[str, dict[str, str]] = {}
@@ -395,7 +396,9 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
                 pool.update(listed.get(loc.country, {}))
             found = difflib.get_close_matches(key, list(pool), n=1, cutoff=0.85)
             close = pool[found[0]] if found else None
-        where = f"{excerpt(loc.country)}: not on a region file's list, " + (
+        official = OFFICIAL_LISTS.get(loc.country)
+        lists = f"not on the official {official} list nor" if official else "not on"
+        where = f"{excerpt(loc.country)}: {lists} a region file's list, " + (
             f"and only another name of '{excerpt(place.name)}' in the offline gazetteer"
             if place is not None
             else "nor a place of the offline gazetteer"
@@ -414,8 +417,9 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
                 site,
                 "location.municipality",
                 "location.unknown-municipality",
-                f"municipality '{excerpt(loc.municipality)}' could not be checked ({where}; "
-                "no full official list is shipped)",
+                f"municipality '{excerpt(loc.municipality)}' could not be checked ({where}"
+                + ("" if official else "; no full official list is shipped for this country")
+                + ")",
                 "make sure it is the official municipality name (CBS, NIS or AGS list)",
                 "warning",
             )
