@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lifeport_map.model import Registry
-from lifeport_map.render.labels import label
+from lifeport_map.render.labels import count_text, label
 
 HASH_CHARS = 12
 GIT_TIMEOUT_S = 5.0
@@ -132,6 +132,15 @@ def year_text(made: Provenance | None, lang: str) -> str | None:
         return None
     mode = "as-was" if made.year < int(made.date[:4]) else "as-planned"
     return f"{label('provenance_' + mode, lang)} {made.year}"
+
+
+def year_count_text(made: Provenance | None, sites: int, lang: str) -> str | None:
+    """'2000: 4 sites' for a map panel of another year than today (``--year``; the page's
+    title says whether as it was or as planned): the year and how many sites count then; None
+    for today's."""
+    if made is None or made.year is None:
+        return None
+    return f"{made.year}: {count_text(sites, lang)}"
 
 
 def dated_title(title: str, made: Provenance | None, lang: str) -> str:

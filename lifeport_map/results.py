@@ -675,6 +675,7 @@ class Near(Result):
     without_coordinates: int
     method: str
     breakdown: Breakdown | None = field(default=None, metadata=OMIT_NONE)
+    time: TimeInfo | None = field(default=None, metadata=OMIT_NONE)
 
 
 # --- stats --------------------------------------------------------------------------------------

@@ -20,8 +20,11 @@ from tests.test_golden import BASE
 REGIONS = ("nijmegen", "dresden", "leuven")
 
 
-def _coverage(region: str, roles: str) -> dict:
-    result = run_cli(*BASE, "coverage", "-r", region, "--roles", roles, "--lang", "en", "--format", "json")
+def _coverage(region: str, roles: str, year: int | None = None) -> dict:
+    when = () if year is None else ("--year", str(year))
+    result = run_cli(
+        *BASE, "coverage", "-r", region, "--roles", roles, *when, "--lang", "en", "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -39,19 +42,35 @@ def _brief_rows(markdown: str, heading: str) -> list[list[str]]:
     return [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
 
 
-@pytest.mark.parametrize("roles", ["industry", "production", "all"])
-def test_bijlage_2_the_brief_and_coverage_agree(tmp_path: Path, roles: str) -> None:
-    coverages = {region: _coverage(region, roles) for region in REGIONS}
+@pytest.mark.parametrize(
+    ("roles", "year"),
+    [("industry", None), ("production", None), ("all", None), ("industry", 2000), ("production", 2030)],
+)
+def test_bijlage_2_the_brief_and_coverage_agree(tmp_path: Path, roles: str, year: int | None) -> None:
+    """Also under --year: the chain as it was (2000) or as planned (2030) in all three."""
+    when = () if year is None else ("--year", str(year))
+    coverages = {region: _coverage(region, roles, year) for region in REGIONS}
     assert {cov["counting"]["id"] for cov in coverages.values()} == {roles}
+    assert {(cov.get("time") or {}).get("year") for cov in coverages.values()} == {year}
     html = ""
     if roles == "industry":  # the maps draw (and count) industrial presence
         page = tmp_path / "bijlage2.html"
-        made = run_cli(*BASE, "map", "compare", *REGIONS, "--lang", "en", "--output", str(page))
+        made = run_cli(*BASE, "map", "compare", *REGIONS, *when, "--lang", "en", "--output", str(page))
         assert made.returncode == 0, made.stderr
         html = page.read_text(encoding="utf-8")
     brief_dir = tmp_path / "brief"
     made = run_cli(
-        *BASE, "report", "--region", "nijmegen", "--roles", roles, "--lang", "en", "--output", str(brief_dir)
+        *BASE,
+        "report",
+        "--region",
+        "nijmegen",
+        "--roles",
+        roles,
+        *when,
+        "--lang",
+        "en",
+        "--output",
+        str(brief_dir),
     )
     assert made.returncode == 0, made.stderr
     brief = (brief_dir / "brief.md").read_text(encoding="utf-8")
@@ -61,6 +80,8 @@ def test_bijlage_2_the_brief_and_coverage_agree(tmp_path: Path, roles: str) -> N
         if html:  # the Bijlage 2 panel under the region's map, which names the counting definition
             assert _panel_counts(html, region) == expected
             assert f'data-counting="{roles}"' in html
+            if year is not None:  # and its title the year and the sites counted then
+                assert f'<span class="lp-year" data-sites="{cov["sites"]}">{year}: ' in html
         # the brief's comparison table (one row per region, phases in chain order)
         assert compared[markdown_text(cov["region"]["name"])] == [str(p["count"]) for p in cov["phases"]]
     # the brief's own coverage table: sites, organisations, knowledge institutes per phase

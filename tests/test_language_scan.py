@@ -106,6 +106,8 @@ def _prose_of(document: Any, skip: frozenset[str] = ENGLISH_JSON) -> Iterator[st
     enum values (lowercase words with hyphens), not the members that stay English."""
     if isinstance(document, dict):
         for key, value in document.items():
+            if key == "time" and isinstance(value, dict):  # its rule is a method note (graph.TIME_RULE)
+                value = {k: v for k, v in value.items() if k != "rule"}
             if key not in skip:
                 yield from _prose_of(value, skip)
     elif isinstance(document, list):
@@ -146,6 +148,9 @@ FIXTURE = [
     # a list of roles is named by the roles' labels in the language, not by their ids
     ["coverage", "-r", "nijmegen", "--roles", "production,equipment-materials"],
     ["compare", "--roles", "equipment-materials,research-education"],
+    # the chain in another year: its title and the note on what --year did
+    ["near", "Nijmegen", "--radius-km", "300", "--year", "2000"],
+    ["coverage", "-r", "nijmegen", "--year", "2030"],
 ]
 SHIPPED = [
     ["coverage", "-r", "nijmegen"],
@@ -266,6 +271,8 @@ MAPS = [
     ["map", "nl"],
     ["map", "region", "nijmegen"],
     ["map", "compare", "nijmegen", "dresden"],
+    # legends and panel titles of another year
+    ["map", "compare", "nijmegen", "dresden", "--year", "2000"],
 ]
 
 
@@ -279,10 +286,19 @@ def test_html_maps_are_in_one_language(tmp_path: Path, args: list[str], lang: st
     assert not leaks, f"{lang} {' '.join(args)} has words of the other language: {sorted(leaks)}"
 
 
+@pytest.mark.parametrize("year", [None, 2030])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_the_brief_is_in_one_language(tmp_path: Path, lang: str) -> None:
+def test_the_brief_is_in_one_language(tmp_path: Path, lang: str, year: int | None) -> None:
     folder = tmp_path / "brief"
-    _write(tmp_path, ["report", "--region", "nijmegen", "--output", str(folder)], lang)
+    when = [] if year is None else ["--year", str(year)]
+    _write(tmp_path, ["report", "--region", "nijmegen", *when, "--output", str(folder)], lang)
+    if year is not None:  # the brief says which year it describes, in the language
+        said = (
+            "Deze brief beschrijft de keten in 2030"
+            if lang == "nl"
+            else "This brief describes the chain in 2030"
+        )
+        assert said in (folder / "brief.md").read_text(encoding="utf-8")
     markdown = _readable((folder / "brief.md").read_text(encoding="utf-8"), "markdown", lang)
     page = _visible((folder / "brief.html").read_text(encoding="utf-8"))
     for name, text in (("brief.md", markdown), ("brief.html", page)):
@@ -293,7 +309,7 @@ def test_the_brief_is_in_one_language(tmp_path: Path, lang: str) -> None:
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_printed_figures_are_in_one_language(tmp_path: Path, lang: str) -> None:
     """Title, legend, scale and credit line of the SVG annexes."""
-    for args in (MAPS[1], MAPS[2]):
+    for args in (MAPS[1], MAPS[2], MAPS[3]):
         svg = tmp_path / f"{args[1]}.svg"
         _write(tmp_path, [*args, "--output", str(svg)], lang)
         text = _svg_text(svg.read_text(encoding="utf-8"))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lifeport_map.analysis.claims import evaluate_claims
 from lifeport_map.analysis.compare import compare, default_regions
-from lifeport_map.analysis.coverage import counting_of, coverage, employee_sum
+from lifeport_map.analysis.coverage import counting_of, coverage, employee_sum, in_year
 from lifeport_map.analysis.gaps import gaps
 from lifeport_map.analysis.stats import stats
 from lifeport_map.chain import Counting, is_counted, is_pipeline
@@ -41,21 +41,25 @@ def brief(
     claims: Sequence[Claim] = (),
     radius_km: float = DEFAULT_RADIUS_KM,
     today: str | None = None,
+    year: int | None = None,
 ) -> BriefData:
     """The brief of ``region`` under ``definition`` (default: the region's own), every count
     under the counting definition ``roles`` (default: industrial presence); white-spot
     candidates within ``radius_km`` of the region's centre; entries count as unchecked when
     their 'checked' month is missing or more than validate's STALE_MONTHS before ``today``
-    (YYYY-MM-DD, default: the map date, see provenance.map_date)."""
-    graph = as_graph(source)
-    how = counting_of(graph, roles)
-    found = resolve_region(graph, region)
-    chosen = resolve_definition(graph, found, definition)
-    others = [r for r in default_regions(graph) if r != found.id]
+    (YYYY-MM-DD, default: the map date, see provenance.map_date). ``year`` describes the chain
+    as it was or is planned to be then (``coverage.in_year``, today being ``today``'s year):
+    every count, the pipeline, the white spots, the comparison and the claims follow it, and
+    ``coverage.time`` says so."""
     if today is None:
         from lifeport_map.provenance import map_date
 
         today = map_date()
+    graph = in_year(as_graph(source), year, int(today[:4]))
+    how = counting_of(graph, roles)
+    found = resolve_region(graph, region)
+    chosen = resolve_definition(graph, found, definition)
+    others = [r for r in default_regions(graph) if r != found.id]
     now = month_index(today[:7])
     sources: dict[str, tuple[str, int | None]] = {}
     inside = members(graph, found.id, chosen.id)

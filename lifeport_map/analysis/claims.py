@@ -139,9 +139,12 @@ def evaluate_claims(
 
 
 def _in_year_command(command: str, year: int) -> str:
-    """``command`` with ``--year`` after each analysis that takes it (coverage, compare, stats),
-    so it shows the evidence of the chain in ``year``."""
-    return re.sub(r"\blifeport-map (coverage|compare|stats)\b", rf"lifeport-map \1 --year {year}", command)
+    """``command`` with ``--year`` after each command in it (coverage, compare, stats, near,
+    export: every one a claim prints takes it), so it shows the evidence of the chain in
+    ``year``."""
+    return re.sub(
+        r"\blifeport-map (coverage|compare|stats|near|export)\b", rf"lifeport-map \1 --year {year}", command
+    )
 
 
 def evaluate_claim(ctx: _Context, claim: Claim) -> ClaimVerdict:
@@ -290,13 +293,16 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
         found = resolve_region(ctx.graph, check["region"])
         chosen = resolve_definition(ctx.graph, found, check.get("definition"))
         pool = members(ctx.graph, found.id, chosen.id)
-        command = _command(
-            "lifeport-map coverage --region",
-            _quote(found.id),
-            f"--definition {_quote(chosen.id)}" if check.get("definition") else None,
-            f"--roles {_quote(how.id)}" if how else "--roles all",
-            _filter_options(wanted),
-        )
+
+        def command_of(shown: SiteFilter) -> str:
+            return _command(
+                "lifeport-map coverage --region",
+                _quote(found.id),
+                f"--definition {_quote(chosen.id)}" if check.get("definition") else None,
+                f"--roles {_quote(how.id)}" if how else "--roles all",
+                _filter_options(shown),
+            )
+
     else:
         origin = resolve_origin(ctx.graph, check["origin"])
         radius = float(check["radius_km"])
@@ -307,14 +313,17 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
         statuses = (
             "" if wanted.statuses == COUNTED_STATUSES else " ".join(f"--status {s}" for s in wanted.statuses)
         )
-        command = _command(
-            "lifeport-map near",
-            _quote(check["origin"]),
-            f"--radius-km {radius:g}",
-            _filter_options(wanted),
-            statuses,
-            f"--roles {_quote(how.id)}" if how else None,
-        )
+
+        def command_of(shown: SiteFilter) -> str:
+            return _command(
+                "lifeport-map near",
+                _quote(check["origin"]),
+                f"--radius-km {radius:g}",
+                _filter_options(shown),
+                statuses,
+                f"--roles {_quote(how.id)}" if how else None,
+            )
+
     base = replace(wanted, technologies=(), wafer_mm=(), facility_types=())
 
     def in_chain(s: SiteNode) -> bool:
@@ -395,6 +404,9 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
         verdict = CANNOT_TELL
         notes.append(text("incomplete", ctx.lang))
         missing.append(text("complete_list", ctx.lang, n=ctx.number(value)))
+    # the sites counted; sites that may count but lack the facility fields asked about are
+    # among those the same command lists without the facility filters
+    command = command_of(wanted) + (f" ; {command_of(base)}" if unknown else "")
     evidence = tuple(
         _evidence(ctx, s, distance=distances.get(s.id), detail=_facility_detail(ctx, s)) for s in matched
     ) + tuple(

@@ -184,7 +184,7 @@ def compare(
             production=PRODUCTION_RULE,
         ),
         filters=filters.info() if filters else None,
-        year=year,
+        year=(graph.graph.get("time") or {}).get("year"),  # also of a graph already in a year
     )
 
 

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from lifeport_map.analysis.coverage import in_year, time_info
 from lifeport_map.analysis.filters import SiteFilter, check_filter
-from lifeport_map.chain import COUNTED_STATUSES, ChainRules, Counting, counting
+from lifeport_map.chain import COUNTED_STATUSES, ChainRules, Counting, counting, is_counted
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import geodesic_many_km
 from lifeport_map.graph import (
@@ -168,17 +169,20 @@ def near(
     lang: str = "en",
     filters: SiteFilter | None = None,
     roles: str | Counting | None = None,
+    year: int | None = None,
+    today: int | None = None,
 ) -> Near:
     """Sites within ``radius_km`` of ``query`` that pass the filters, nearest first.
 
     ``filters`` narrows by country, technology, wafer size, facility type, kind and status (its
     statuses, when given, replace ``statuses``); ``activities`` are added to its activities;
-    ``roles`` keeps sites that count in at least one phase under that counting definition."""
+    ``roles`` keeps sites that count in at least one phase under that counting definition;
+    ``year`` looks at the sites and statuses of the chain then (see coverage.coverage)."""
     if not math.isfinite(radius_km) or radius_km <= 0:
         raise UsageError(
             f"radius must be a positive number of km, not {radius_km}", hint="e.g. --radius-km 300"
         )
-    graph = as_graph(source)
+    graph = in_year(as_graph(source), year, today)
     chosen = filters or SiteFilter()
     chosen = replace(
         chosen,
@@ -247,6 +251,7 @@ def near(
         ),
         breakdown=breakdown([s for _, s in within], rules),
         without_coordinates=len(pool) - len(placed),
+        time=time_info(graph, [s for _, s in within if is_counted(s.status)]),
         method="geodesic distance on the WGS84 ellipsoid (Karney, geographiclib) from the "
         "origin to the site's coordinates; 'place' precision means city-level "
         "coordinates",

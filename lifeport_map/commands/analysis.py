@@ -385,6 +385,7 @@ def near(
             "(industry, production, all, or role ids); see 'coverage --help'.",
         ),
     ] = None,
+    year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
     csv_dialect: CsvDialectOption = None,
@@ -396,6 +397,8 @@ def near(
     Example: lifeport-map near Nijmegen --radius-km 300 --phase front-end --role production
 
     Example: lifeport-map near Nijmegen --radius-km 300 --facility-type wafer-fab --country DE
+
+    Example: lifeport-map near Nijmegen --radius-km 300 --facility-type wafer-fab --year 2000
     """
     from lifeport_map.analysis.near import near as compute
     from lifeport_map.chain import COUNTED_STATUSES, PIPELINE_STATUSES
@@ -414,6 +417,7 @@ def near(
             lang=lang.value,
             filters=_filters(country, None, technology, wafer_mm, facility_type, kind, status),
             roles=roles,
+            year=year,
         ),
     )
     _show(result, fmt, lang, csv_dialect)
@@ -468,8 +472,10 @@ def export(
             "column names are English ids) or nl (';' and decimal commas, for Dutch spreadsheets).",
         ),
     ] = CsvDialect.en,
+    year: YearOption = None,
 ) -> None:
-    """Export the registry and its value-chain graph for other tools.
+    """Export the registry and its value-chain graph for other tools; with --year the sites and
+    statuses of the chain in that year.
 
     Example: lifeport-map export --format geojson --output sites.geojson
 
@@ -479,6 +485,10 @@ def export(
 
     registry = load(ctx, check=False)
     try:
+        if year is not None:
+            from lifeport_map.analysis.coverage import registry_in_year
+
+            registry = registry_in_year(registry, year)
         if output is None:
             import sys
 

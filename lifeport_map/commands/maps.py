@@ -251,15 +251,19 @@ def report(
             "--radius-km", min=0.1, help="White-spot candidates within this distance of the region's centre."
         ),
     ] = 150.0,
+    year: YearOption = None,
 ) -> None:
     """Write a region brief (brief.md, brief.html, map.png), an annex for a council: date and
     registry version, definitions, coverage, comparison with the other regions, single producers
     and fragile phases, the pipeline, white spots with candidates within a radius, published
-    figures, the claims' verdicts, caveats on the data and numbered sources.
+    figures, the claims' verdicts, caveats on the data and numbered sources. With --year the
+    whole brief and its map describe the chain in that year, and say so.
 
     Example: lifeport-map report --region nijmegen --output out/nijmegen --lang nl
 
     Example: lifeport-map report --region dresden --radius-km 100 --output out/dresden --lang en
+
+    Example: lifeport-map report --region nijmegen --year 2030 --output out/nijmegen-2030
     """
     from lifeport_map.analysis.brief import brief as brief_of
     from lifeport_map.claims import default_claims_path, load_claims
@@ -284,10 +288,13 @@ def report(
             claims=claims,
             radius_km=radius_km,
             today=made.date,
+            year=year,
         )
         brief = render_brief(data, lang.value, made=made)
+        drawn, drawn_made = _in_year(registry, year)
         image = figure_bytes(
-            region_figure(registry, region, definition=definition, lang=lang.value, made=made), "png"
+            region_figure(drawn, region, definition=definition, lang=lang.value, made=drawn_made or made),
+            "png",
         )
         # Refuse before writing any of the three files, so a brief is never left half written.
         blocked = [name for name in (MAP_IMAGE, "brief.md", "brief.html") if (output / name).is_dir()]

@@ -307,11 +307,12 @@ def near_sections(result: Near, lang: str) -> list[Section]:
     ]
     origin = result.origin
     coordinates = "; ".join(format_number(x, lang, decimals=4) for x in (origin.lat, origin.lon))
-    title = (
-        f"{origin.name} ({coordinates}), {format_number(result.radius_km, lang)} km: "
-        f"{count_text(result.count, lang)}"
+    title = with_year(
+        f"{origin.name} ({coordinates}), {format_number(result.radius_km, lang)} km",
+        result.time.year if result.time else None,
     )
-    notes = [word("near_method", lang)]
+    title = f"{title}: {count_text(result.count, lang)}"
+    notes = [*([time_note(result.time, lang)] if result.time is not None else []), word("near_method", lang)]
     if result.breakdown is not None and result.count:
         b = result.breakdown
         countries = ", ".join(f"{country} {format_number(n, lang)}" for country, n in b.countries.items())

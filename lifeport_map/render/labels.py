@@ -229,6 +229,12 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "Gemaakt op {date} uit registerversie {version}.",
         "Made on {date} from registry version {version}.",
     ),
+    "brief_year": (
+        "Deze brief beschrijft de keten in {year} ({mode}), niet die van vandaag: alle aantallen, "
+        "de pijplijn, de witte vlekken, de vergelijking en de claims gelden voor {year}.",
+        "This brief describes the chain in {year} ({mode}), not today's: every count, the "
+        "pipeline, the white spots, the comparison and the claims are those of {year}.",
+    ),
     "definitions": ("Definities", "Definitions"),
     "def_region": ("Regio", "Region"),
     "def_production": (

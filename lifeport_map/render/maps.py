@@ -374,6 +374,7 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
   font-weight: 600; }
 .lp-title { padding: 0; } .lp-title h1 { font-size: 20px; margin: 0 0 4px 0; }
 .lp-panel { width: PANEL_WIDTHpx; } .lp-panel h2 { font-size: 16px; margin: 0; }
+.lp-panel h2 .lp-year { display: block; font-size: 14px; }
 .lp-panel .lp-def { font-size: 12px; color: #555; margin: 0 0 4px 0; min-height: 4.4em; }
 .lp-region-label { background: none; border: 0; white-space: nowrap; }
 .lp-region-name { display: inline-block; font-weight: 700; color: #333; font-size: 13px;
@@ -601,8 +602,11 @@ def legend_html(
     unplaced: int = 0,
     approximate: bool = False,
     title: str | None = None,
+    year: int | None = None,
 ) -> str:
-    """The legend: a swatch, label and site count per layer (data-layer/data-count for tests)."""
+    """The legend: a swatch, label and site count per layer (data-layer/data-count for tests);
+    ``year``: the counts are those of the chain in that year (``--year``, data-year), which
+    ``title`` then names."""
     rows = "".join(
         f'<tr data-layer="{html_text(layer)}"><td><span class="lp-swatch" '
         f'style="background:{layer_colour(layer)}"></span>'
@@ -621,8 +625,9 @@ def legend_html(
         )
     note_html = "".join(f'<div class="lp-note">{n}</div>' for n in notes)
     heading = html_text(title or label("legend", lang))
+    year_attribute = "" if year is None else f' data-year="{year}"'
     return (
-        f'<div class="lp-box lp-legend"><details open><summary>{heading}</summary>'
+        f'<div class="lp-box lp-legend"{year_attribute}><details open><summary>{heading}</summary>'
         f"<table>{rows}</table>{note_html}</details></div>"
     )
 
@@ -709,6 +714,7 @@ def nl_map(
             unplaced=_unplaced(sites),
             approximate=any(o.approximate for _, o in outlines),
             title=title,
+            year=made.year if made else None,
         ),
     )
     spec["context"] = context_data(spec["fit"], min_population=20000, lang=lang)
@@ -747,7 +753,13 @@ def region_map(
         search=_search(lang),
         region=found.id,
         legend=legend_html(
-            taxonomy, counts, lang, unplaced=_unplaced(sites), approximate=outline.approximate, title=title
+            taxonomy,
+            counts,
+            lang,
+            unplaced=_unplaced(sites),
+            approximate=outline.approximate,
+            title=title,
+            year=made.year if made else None,
         ),
     )
     spec["context"] = context_data(spec["fit"], min_population=5000, lang=lang)
@@ -900,7 +912,7 @@ def compare_page(
     """Bijlage 2 as a folium Figure of small multiples: one map per region (its ``maps``), all
     at one scale, the legend above and below each panel its coverage (from ``coverages``, the
     coverage analysis of those regions). The credit line (see :func:`nl_map`) closes the page."""
-    from lifeport_map.provenance import dated_title, provenance
+    from lifeport_map.provenance import dated_title, provenance, year_count_text
     from lifeport_map.render.folium_page import new_map
 
     found: list[Region] = []
@@ -934,14 +946,28 @@ def compare_page(
         f'<header class="lp-title"><h1>{html_text(title)}</h1><div class="lp-note">'
         f"{html_text(names)}. {html_text(label('scale_note', lang))}</div></header>"
         f'<div class="lp-top-legend">'
-        f"{legend_html(taxonomy, all_counts, lang, approximate=any(o.approximate for o in outlines))}"
-        f"</div>"
+        + legend_html(
+            taxonomy,
+            all_counts,
+            lang,
+            approximate=any(o.approximate for o in outlines),
+            title=dated_title(label("legend", lang), made, lang),
+            year=made.year if made else None,
+        )
+        + "</div>"
     )
     befores = []
     for region, result in zip(found, results, strict=True):
+        # under --year the panel's title says the year and how many sites count then
+        then = year_count_text(made, result.sites, lang)
+        title_html = html_text(region.text(lang)) + (
+            ""
+            if then is None
+            else f' <span class="lp-year" data-sites="{result.sites}">{html_text(then)}</span>'
+        )
         befores.append(
             f'<section class="lp-panel" data-region="{html_text(region.id)}">'
-            f"<h2>{html_text(region.text(lang))}</h2>"
+            f"<h2>{title_html}</h2>"
             f'<p class="lp-def">{html_text(label("definition", lang))}: '
             f"{html_text(result.definition.name)} ({html_text(count_text(result.sites, lang))})</p>"
         )

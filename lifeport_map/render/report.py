@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lifeport_map.numbers import format_number, format_percent
 from lifeport_map.provenance import Provenance
-from lifeport_map.render.analysis import figure_coverage
+from lifeport_map.render.analysis import figure_coverage, time_note
 from lifeport_map.render.labels import label
 from lifeport_map.render.safe import html_link, html_text, markdown_text, safe_href
 from lifeport_map.results import BriefData
@@ -63,9 +63,12 @@ def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = N
             else "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
         )
 
-    heading(1, f"{t('brief_title')}: {cov.region.name}")
+    heading(1, brief_title(data, lang))
     if made is not None:
         para(esc(t("brief_made").format(date=made.date, version=made.version)))
+    if cov.time is not None:
+        para(esc(t("brief_year").format(year=cov.time.year, mode=t(cov.time.mode))))
+        para(esc(time_note(cov.time, lang)))
     para(f"{esc(t('definition'))}: {esc(cov.definition.name)}. {esc(t('brief_note'))}")
     heading(2, t("definitions"))
     region_source = f" ({cov.definition.source}, {cov.definition.year})" if cov.definition.source else ""
@@ -328,10 +331,18 @@ th{{background:#f3f3f3}}</style></head><body>
 """
 
 
+def brief_title(data: BriefData, lang: str) -> str:
+    """'Regiobrief: <region>', with the year it describes under ``--year`` ('... · situatie in
+    2000', as the maps' titles say it)."""
+    title = f"{label('brief_title', lang)}: {data.coverage.region.name}"
+    found = data.coverage.time
+    return title if found is None else f"{title} · {label('provenance_' + found.mode, lang)} {found.year}"
+
+
 def render_brief(data: BriefData, lang: str = "nl", *, made: Provenance | None = None) -> Brief:
     """The brief as Markdown and as a standalone HTML page; ``made`` (date and registry
     version) heads it when given."""
-    title = f"{label('brief_title', lang)}: {data.coverage.region.name}"
+    title = brief_title(data, lang)
     body = _render(data, lang, md=False, made=made)
     html = HTML_PAGE.format(lang=html_text(lang), title=html_text(title), body=body, policy=BRIEF_POLICY)
     return Brief(markdown=_render(data, lang, md=True, made=made), html=html, data=data)

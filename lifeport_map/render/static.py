@@ -26,9 +26,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lifeport_map.boundaries import Outline, region_outline
+from lifeport_map.chain import is_counted
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
-from lifeport_map.provenance import Provenance, credit_line, dated_title, provenance, provenance_line
+from lifeport_map.provenance import (
+    Provenance,
+    credit_line,
+    dated_title,
+    provenance,
+    provenance_line,
+    year_count_text,
+)
 from lifeport_map.render.maps import dutch_sites, layer_counts, layer_ids, layer_name, sites_with_layers
 from lifeport_map.render.style import PIPELINE, counting_text, label, layer_colour
 from lifeport_map.text import figure_text
@@ -626,9 +634,17 @@ def _outline_anchors(outline: Outline) -> list[tuple[float, float]]:
 
 
 def _legend(
-    fig: Any, registry: Registry, counts: dict[str, int], lang: str, *, top: float, columns: int
+    fig: Any,
+    registry: Registry,
+    counts: dict[str, int],
+    lang: str,
+    *,
+    top: float,
+    columns: int,
+    made: Provenance | None = None,
 ) -> None:
-    """Swatch, label and count per layer, and the key to the dot sizes, under the map."""
+    """Swatch, label and count per layer, and the key to the dot sizes, under the map; its
+    title names the year the counts are of under ``--year`` (``made.year``)."""
     from matplotlib.lines import Line2D
 
     taxonomy = registry.taxonomy
@@ -665,7 +681,9 @@ def _legend(
         ncol=min(len(handles), columns),
         fontsize=7.5,
         frameon=False,
-        title=f"{figure_text(label('legend', lang))}\n{figure_text(counting_text(lang))}",
+        title=figure_text(dated_title(label("legend", lang), made, lang))
+        + "\n"
+        + figure_text(counting_text(lang)),
         title_fontsize=8.5,
         columnspacing=1.5,
     )
@@ -780,7 +798,7 @@ def _single_map(
         )
     _cities(ax, extent, placer, sources, limit=city_limit, lang=lang)
     _no_ticks(ax)
-    _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang, top=0.128, columns=3)
+    _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang, top=0.128, columns=3, made=made)
     _footer(fig, renderer, sources, made, lang)
     return fig
 
@@ -864,7 +882,7 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
     # PANEL_ASPECT_MAX between their sides; every panel shows ``half`` metres either side of its
     # centre along its shorter side, so all panels share one scale.
     left, right, bottom, top = 0.3, page_w - 0.3, 1.3, page_h - 0.7
-    title_in = 0.62
+    title_in = 0.62 if made.year is None else 0.77  # under --year a line for the year
     width = (right - left) / columns - 0.15
     height = (top - bottom) / rows - title_in - 0.08
     side = min(width, height)
@@ -922,14 +940,16 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
             color="#333333",
             parse_math=False,
         )
+        # under --year the panel's title says the year and how many sites count then
+        then = year_count_text(made, sum(1 for s in sites if is_counted(s.status)), lang)
         ax.set_title(
-            _region_label(region.text(lang)),
+            _region_label(region.text(lang)) + ("" if then is None else f"\n{then}"),
             fontsize=9,
             fontweight="bold",
             parse_math=False,
             pad=5 + 7 * 1.2 * (phases.count("\n") + 1),
         )
-    _legend(fig, registry, totals, lang, top=1.2 / page_h, columns=4)
+    _legend(fig, registry, totals, lang, top=1.2 / page_h, columns=4, made=made)
     _footer(fig, renderer, sources, made, lang)
     return fig
 

@@ -207,6 +207,45 @@ def test_compare_panels_show_coverage_at_one_scale(browser: Any, tmp_path: Path)
     page.close()
 
 
+def test_compare_page_in_a_year_names_it_in_legend_and_panel_titles(browser: Any, tmp_path: Path) -> None:
+    """Bijlage 2 of 2030 (as 'map compare --year 2030' builds it): the legend's title and each
+    panel's title say the year, the panel the sites counted then, and its counts are those of
+    coverage --year 2030."""
+    from dataclasses import replace
+
+    from lifeport_map.analysis.coverage import registry_in_year
+    from lifeport_map.provenance import provenance
+
+    registry = load_registry(check=False)
+    regions = ["nijmegen", "dresden", "leuven"]
+    then = registry_in_year(registry, 2030, today=2026)
+    made = replace(provenance(registry), date="2026-01-01", year=2030)
+    opened = open_page(
+        browser,
+        maps.page_html(maps.compare_page(then, regions, coverages=coverages_of(then, regions), made=made)),
+        tmp_path,
+        "bijlage2-compare-2030",
+    )
+    page = opened.page
+    assert opened.errors == [] and opened.requests == []
+    legend = page.locator('.lp-top-legend .lp-legend[data-year="2030"] summary').inner_text()
+    assert legend == "Legenda (aantal vestigingen) · situatie volgens plan in 2030"
+    for region in regions:
+        expected = coverage(registry, region, year=2030, today=2026)
+        title = page.locator(f'section.lp-panel[data-region="{region}"] h2').inner_text()
+        noun = "vestiging" if expected.sites == 1 else "vestigingen"
+        assert title.endswith(f"\n2030: {expected.sites} {noun}"), title  # a line of its own
+        shown = dict(
+            page.eval_on_selector_all(
+                f'table.lp-coverage[data-region="{region}"] tr[data-phase]',
+                "rows => rows.map(r => [r.dataset.phase, "
+                "parseInt(r.querySelector('[data-count]').dataset.count)])",
+            )
+        )
+        assert shown == {p.phase: p.count for p in expected.phases}
+    page.close()
+
+
 def test_hostile_registry_runs_nothing_and_shows_text(browser: Any, tmp_path: Path) -> None:
     registry = hostile()
     opened = open_page(browser, maps.page_html(maps.nl_map(registry, lang="en")), tmp_path, "hostile-nl")
