@@ -183,6 +183,18 @@ def test_region_map_legend_counts_the_year(registry: list[str], tmp_path: Path, 
     assert f"Home region: Nijmegen and Duiven · {mode} {year}</summary>" in legend
 
 
+def test_bijlage_1_legend_counts_the_year(registry: list[str], tmp_path: Path) -> None:
+    """The map of every Dutch site: here the home region's sites (Dresden's are not Dutch)."""
+    page = tmp_path / "nl.html"
+    for year in (2000, 2030):
+        _run([*registry, "map", "nl", "--year", str(year), "--lang", "en", "-o", str(page)])
+        html = page.read_text(encoding="utf-8")
+        counts = _legend(html)
+        assert [counts[p] for p in PHASES] == EXPECTED[year]["nijmegen"][1]
+        assert counts["knowledge"] == 1
+        assert f'data-year="{year}"' in _legend_html(html)
+
+
 def test_region_map_without_a_year_has_no_year_in_its_legend(registry: list[str], tmp_path: Path) -> None:
     page = tmp_path / "home.html"
     _run([*registry, "map", "region", "nijmegen", "--lang", "en", "-o", str(page)])
@@ -231,8 +243,13 @@ def test_bijlage_2_legend_and_panel_titles_name_the_year_and_its_counts(
         title = re.search(rf'<section class="lp-panel" data-region="{region}"><h2>(.*?)</h2>', html)
         assert title, region
         assert title[1] == f'{name} <span class="lp-year" data-sites="{n}">{year}: {n} {noun}</span>'
-        # and the printed annex's panel title: the name, then the year and its count
-        assert f"{year}: {n} {noun}" in _svg_texts(svg.read_text(encoding="utf-8"))
+        # and the printed annex's panel: its title (the name, then the year and its count) and
+        # the counts per phase above its map
+        texts = _svg_texts(svg.read_text(encoding="utf-8"))
+        assert f"{year}: {n} {noun}" in texts
+        at = texts.index(f"{year}: {n} {noun}")
+        counts = [int(c) for c in re.findall(r"\xa0(\d+)", texts[at - 2] + " " + texts[at - 1])]
+        assert counts == EXPECTED[year][region][1], texts[at - 3 : at + 1]
     legend_title = (
         "Legenda (aantal vestigingen) · situatie in "
         if lang == "nl"
