@@ -121,9 +121,16 @@ def test_the_printed_command_shows_the_evidence(claim_id: str, year: int | None)
     elif check in ("employees", "figure-sum"):
         assert name == "stats"
         assert first["region"]["id"] == "nijmegen"
+        if claim["evidence"]:  # the sites with an employee figure that stats sums for the figure
+            (figure,) = [f for f in first["figures"] if f["published"] == claim["expected"]]
+            assert len(claim["evidence"]) == figure["sites_with_figure"]
     else:
         assert check == "specialisation"
+        # per region: the sites doing the activities (first command) of all counted (second)
         assert [n for n, _ in outputs] == ["compare", "compare"]
+        doing = {r["region"]["id"]: r["sites"] for r in first["regions"]}
+        every = {r["region"]["id"]: r["sites"] for r in outputs[1][1]["regions"]}
+        assert {n["key"]: n["note"] for n in claim["numbers"]} == {r: f"{doing[r]}/{every[r]}" for r in every}
 
 
 def test_the_cases_cover_every_kind_of_check_and_both_directions_in_time() -> None:
