@@ -182,6 +182,15 @@ def geometries(data: dict[str, Any], fail: Any) -> list[Located]:
         features = data.get("features")
         if not isinstance(features, list):
             raise fail(("features",), "boundary.not-geojson", "'features' is not a list", "check the file")
+        if fail is not None:
+            for i, feature in enumerate(features):
+                if not isinstance(feature, dict):
+                    raise fail(
+                        ("features", i),
+                        "boundary.not-geojson",
+                        "a feature must be an object with a 'geometry'",
+                        'each item of "features" is {"type": "Feature", "geometry": {...}}',
+                    )
         found: list[Located] = [
             (("features", i, "geometry"), f.get("geometry"))
             for i, f in enumerate(features)
@@ -233,6 +242,13 @@ def _coordinates_problems(geometry: dict[str, Any]) -> Iterator[tuple[JsonPath, 
                         f"[{position[0]:g}, {position[1]:g}] is not longitude/latitude",
                         "download the file in EPSG:4326 or reproject it first",
                     )
+            ends = [p[:2] if isinstance(p, list) else None for p in (ring[0], ring[-1])]
+            if ends[0] != ends[1]:
+                yield (
+                    (*where, r, len(ring) - 1),
+                    "a ring must end where it starts (its last position repeats the first)",
+                    shape_hint,
+                )
 
 
 def _rings_fine(rings: Any) -> bool:
@@ -253,6 +269,8 @@ def _rings_fine(rings: Any) -> bool:
             return False
         lon, lat = positions[:, 0], positions[:, 1]
         if not (np.all((lon >= -180) & (lon <= 180)) and np.all((lat >= -90) & (lat <= 90))):
+            return False
+        if not np.array_equal(positions[0, :2], positions[-1, :2]):  # not closed
             return False
     return True
 
@@ -291,6 +309,7 @@ def _vertex_near(polygon: Any, why: str) -> JsonPath:
 
 
 NEAR_KM = 25.0  # how far an imported boundary may lie from its region's centre
+REACH_KM = 250.0  # how far from its centre a region's boundary may reach (NL is 300 km long)
 
 
 def _km_from(geometry: Any, lat: float, lon: float) -> float:
@@ -302,6 +321,17 @@ def _km_from(geometry: Any, lat: float, lon: float) -> float:
     scale = 111.195 * math.cos(math.radians(lat))
     local = shapely.transform(geometry, lambda xy: (xy - [lon, lat]) * [scale, 111.195])
     return float(local.distance(Point(0.0, 0.0)))
+
+
+def _reach_km(geometry: Any, lat: float, lon: float) -> float:
+    """The largest distance in km from (lat, lon) to a vertex of ``geometry`` (same local
+    projection as :func:`_km_from`)."""
+    import numpy as np
+    import shapely
+
+    scale = 111.195 * math.cos(math.radians(lat))
+    xy = (shapely.get_coordinates(geometry) - [lon, lat]) * [scale, 111.195]
+    return float(np.sqrt((xy**2).sum(axis=1)).max()) if len(xy) else 0.0
 
 
 def near_the_centre(
@@ -322,6 +352,18 @@ def near_the_centre(
     lat, lon = centre
     geometry = shape(collection["features"][0]["geometry"])
     km = _km_from(geometry, lat, lon)
+    reach = _reach_km(geometry, lat, lon)
+    if km <= NEAR_KM and reach > REACH_KM:
+        where, _first = located
+        raise geojson_error(
+            text,
+            source,
+            (*where, "coordinates"),
+            "boundary.too-large",
+            f"the polygon reaches {reach:,.0f} km from {region_id}'s centre "
+            f"({excerpt(place or f'{lat}, {lon}')}); a region's boundary reaches at most {REACH_KM:.0f} km",
+            "check that the file is the boundary of this region, not of a country or a continent",
+        )
     if km <= NEAR_KM:
         return
     place = excerpt(place or f"{lat}, {lon}")

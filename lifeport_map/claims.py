@@ -18,7 +18,7 @@ from lifeport_map.errors import Issue, RegistryError, YamlError
 from lifeport_map.model import Registry
 from lifeport_map.schema import LABEL_FIELDS, Field, StructureChecker, _f
 from lifeport_map.taxonomy import Taxonomy
-from lifeport_map.yamlio import YMap, load_yaml, position_at, unpack
+from lifeport_map.yamlio import YMap, hidden_characters_in, load_yaml, position_at, unpack
 
 CLAIMS_FILE = "claims.yaml"
 
@@ -221,6 +221,9 @@ def read_claims(path: Path, taxonomy: Taxonomy) -> tuple[tuple[Claim, ...], list
         return (), [exc.issue]
     file = str(path)
     checker = _ClaimsChecker(taxonomy=taxonomy, file=file)
+    # raw bidi and invisible characters anywhere (comments too) and lone CR line ends, as in
+    # the registry and region files
+    checker.issues.extend(hidden_characters_in(doc.text, path))
     data = doc.data
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         checker.add(

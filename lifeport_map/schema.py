@@ -14,10 +14,11 @@ from typing import Any
 
 from lifeport_map.errors import Issue
 from lifeport_map.taxonomy import Taxonomy
-from lifeport_map.text import HIDDEN, excerpt
+from lifeport_map.text import BLANK_LETTERS, HIDDEN, excerpt
 from lifeport_map.yamlio import YList, YMap, position_of, start_of
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+MAX_ID_CHARS = 120  # ids name sites in every output; the longest shipped one has 42
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 COUNTRY = re.compile(r"[A-Z]{2}\Z")
 # ISO 3166-1 alpha-2: the 249 officially assigned codes, from Debian's iso-codes 4.15.0
@@ -496,11 +497,16 @@ class StructureChecker:
         cls = item.__class__
         if cls is str:
             if kind == "text":
-                return len(item) <= MAX_TEXT and item.isprintable() and not item.isspace()
+                return (
+                    len(item) <= MAX_TEXT
+                    and item.isprintable()
+                    and not item.isspace()
+                    and BLANK_LETTERS.search(item) is None
+                )
             if kind == "enum":
                 return item in self.allowed(spec.vocabulary)
             if kind == "slug":
-                return SLUG.match(item) is not None
+                return len(item) <= MAX_ID_CHARS and SLUG.match(item) is not None
             if kind == "url":
                 return len(item) <= MAX_LONG_TEXT and not item.isspace()
             if kind == "long-text":
@@ -627,11 +633,12 @@ class StructureChecker:
                         entry,
                         path,
                     )
-            elif kind == "slug" and not SLUG.match(value):
+            elif kind == "slug" and (not SLUG.match(value) or len(value) > MAX_ID_CHARS):
                 self.add(
                     "schema.bad-id",
                     f"'{excerpt(value)}' is not a valid id",
-                    "use lowercase letters, digits and single hyphens, e.g. 'nxp-nijmegen'",
+                    "use lowercase letters, digits and single hyphens, e.g. 'nxp-nijmegen'"
+                    + (f", at most {MAX_ID_CHARS} characters" if len(value) > MAX_ID_CHARS else ""),
                     where,
                     entry,
                     path,
@@ -730,7 +737,8 @@ class StructureChecker:
         if (low is not None and value < low) or (high is not None and value > high):
             self.add(
                 "schema.out-of-range",
-                f"'{path}' = {excerpt(value)} is outside {_number_text(low)}..{_number_text(high)}",
+                f"'{path}' = {excerpt(value)} is outside "
+                + (f"{low}..{high}" if kind == "year" else f"{_number_text(low)}..{_number_text(high)}"),
                 "check the value: it lies outside the plausible range for this field",
                 where,
                 entry,

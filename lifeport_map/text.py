@@ -26,14 +26,25 @@ def fold_organisation(text: str) -> str:
     return _SPACES.sub(" ", _LEGAL.sub(" ", fold(text))).strip(" ,.-")
 
 
+# Letters and marks that are drawn as nothing although Python counts them printable: the Hangul
+# fillers, the braille blank, the combining grapheme joiner and Khmer's inherent vowels.
+BLANK_LETTERS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")
+
+
 def invisible_characters(text: str) -> list[str]:
-    """Control, format (zero-width, bidi) and unassigned characters, as U+XXXX labels."""
-    if text.isprintable():  # C fast path: False for exactly Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs != ' '
+    """Control, format (zero-width, bidi), unassigned and blank-drawn characters, as U+XXXX
+    labels."""
+    if text.isprintable() and BLANK_LETTERS.search(text) is None:
+        # C fast path: False for exactly Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs != ' '
         return []
     found = []
     for ch in text:
         category = unicodedata.category(ch)
-        if category in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp") or (category == "Zs" and ch != " "):
+        if (
+            category in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp")
+            or (category == "Zs" and ch != " ")
+            or BLANK_LETTERS.match(ch)
+        ):
             found.append(f"U+{ord(ch):04X}")
     return found
 
@@ -161,11 +172,14 @@ def figure_text(value: object) -> str:
 # Characters that change how text is shown without being seen: C0 and C1 controls (but tab and
 # line breaks), the bidi embeddings, overrides, isolates and marks, zero-width spaces and
 # joiners, word joiners and invisible operators, the soft hyphen, the byte-order mark inside a
-# text, interlinear annotation marks and the tag characters ("ASCII smuggling"). Written raw into
-# a file they hide text from a reviewer ("trojan source"); written as \\uXXXX escapes they show.
+# text, interlinear annotation marks, the tag characters ("ASCII smuggling"), and the letters
+# and marks that are drawn as nothing (the Hangul fillers, the braille blank, the combining
+# grapheme joiner, Khmer's inherent vowels, the invisible musical formatting characters). Written
+# raw into a file they hide text from a reviewer ("trojan source"); as \\uXXXX escapes they show.
 HIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u2800\u3164\ufeff\uffa0\ufff9-\ufffb"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
 )
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

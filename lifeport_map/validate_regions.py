@@ -145,6 +145,14 @@ def _check_each_region(
                     "a radius definition without radius_km",
                     "add 'radius_km:'",
                 )
+            if definition.type == "radius" and definition.radius_km is not None and definition.radius_km <= 0:
+                yield _region_issue(
+                    region,
+                    f"{field}.radius_km",
+                    "region.empty-definition",
+                    "a radius of 0 km holds no site",
+                    "give the radius in km, e.g. 'radius_km: 30'",
+                )
             if definition.type == "boundary":
                 from lifeport_map.geo import boundary_path
 

@@ -398,9 +398,10 @@ _NOT_CANONICAL_CHAR = re.compile(
 # class for both, so that a clean text is scanned once, not twice (0.13 s instead of 0.31 s for a
 # 24 MB registry); a test compares it with the two classes on every code point.
 _SUSPECT_CHAR = re.compile(
-    "[^\\n\\x20-\\x7e\\xa0-\\xac\\xae-\\u061b\\u061d-\\u180d\\u180f-\\u200a\\u2010-\\u2027"
-    "\\u202f-\\u205f\\u2065\\u2070-\\ud7ff\\ue000-\\ufefe\\uff00-\\ufff8\\ufffc\\ufffd"
-    "\\U00010000-\\U000dffff\\U000e0080-\\U0010ffff]"
+    "[^\\n\\x20-\\x7e\\xa0-\\xac\\xae-\\u034e\\u0350-\\u061b\\u061d-\\u115e\\u1161-\\u17b3"
+    "\\u17b6-\\u180d\\u180f-\\u200a\\u2010-\\u2027\\u202f-\\u205f\\u2065\\u2070-\\u27ff"
+    "\\u2801-\\u3163\\u3165-\\ud7ff\\ue000-\\ufefe\\uff00-\\uff9f\\uffa1-\\ufff8\\ufffc\\ufffd"
+    "\\U00010000-\\U0001d172\\U0001d17b-\\U000dffff\\U000e0080-\\U0010ffff]"
 )
 # One line: indentation, "- ", and a key with the rest of the line, or the rest of the line.
 _CANONICAL_LINE = re.compile(r"( *)(- )?(?:([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: ([^\n]*))?(?=\n)|([^\n]*))\n")
@@ -712,8 +713,10 @@ def hidden_characters_in(text: str, path: Path, *, limit: int = 20) -> list[Issu
         if len(found) >= limit:
             break
         ch = match.group()
-        line = text.count("\n", 0, match.start()) + 1
-        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        # lines end with LF, CRLF or (as YAML reads them) a lone CR
+        line = text.count("\n", 0, match.start()) + text.count("\r", 0, match.start()) + 1
+        line -= text.count("\r\n", 0, match.start())
+        col = match.start() - max(text.rfind("\n", 0, match.start()), text.rfind("\r", 0, match.start()))
         if ch == "\r":
             found.append(
                 Issue(

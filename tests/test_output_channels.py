@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -266,3 +267,67 @@ def test_csv_of_the_hostile_registry_reads_back_in_the_csv_module(notifying: Pat
     by_id = {r["id"]: r["name"] for r in rows}
     # a defused cell is the text after one apostrophe; every other cell is the text itself
     assert {k: v.removeprefix("'") if v != names[k] else v for k, v in by_id.items()} == names
+
+
+# --- claim verdicts and Dutch CSV (issue 17 re-check: channels not yet read back) -------------------
+
+HOSTILE_CLAIMS = """claims:
+  - id: zeta-claim
+    claim: {{nl: "{text}", en: "{text}"}}
+    who: "{who}"
+    source: {{url: "https://example.org/doc", title: "{title}", publisher: " =1+1", year: 2026}}
+    quote: " =HYPERLINK(\\"https://evil.example\\")"
+    check: {{type: whole-chain, region: nijmegen}}
+"""
+
+
+@pytest.fixture(scope="module")
+def claiming(notifying: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The notifying registry with a claims file whose texts would notify, link and compute."""
+    folder = tmp_path_factory.mktemp("claiming")
+    shutil.copytree(notifying, folder, dirs_exist_ok=True)
+    claims = HOSTILE_CLAIMS.format(text=NOTIFYING, who="@everyone #12", title=LINKING)
+    (folder / "claims.yaml").write_text(claims, encoding="utf-8")
+    return folder
+
+
+def test_claim_verdicts_of_a_hostile_claims_file_in_every_format(claiming: Path) -> None:
+    """JSON reads back with every text as written; Dutch CSV (';') reads back in the csv module
+    with no cell that starts a formula; the Markdown notifies and links no one; the table
+    prints the texts without escape codes."""
+    invoke(claiming, "validate")
+    report = json.loads(invoke(claiming, "claims", "--format", "json"))
+    [claim] = report["claims"]
+    assert claim["id"] == "zeta-claim" and claim["who"] == "@everyone #12"
+    assert claim["quote"] == ' =HYPERLINK("https://evil.example")'
+    rows = list(
+        csv.reader(io.StringIO(invoke(claiming, "claims", "--format", "csv"), newline=""), delimiter=";")
+    )
+    cells = [c for row in rows for c in row]
+    assert "zeta-claim" in cells and '\' =HYPERLINK("https://evil.example")' in cells
+    assert [c for c in cells if c.lstrip().startswith(("=", "+", "-", "@"))] == []
+    english = list(
+        csv.reader(
+            io.StringIO(invoke(claiming, "claims", "--format", "csv", "--lang", "en", "--csv-dialect", "en"))
+        )
+    )
+    assert [c for row in english for c in row if c.lstrip().startswith(("=", "+", "-", "@"))] == []
+    markdown = invoke(claiming, "claims", "--format", "markdown")
+    assert "everyone" in markdown and live(markdown) == []
+    table = invoke(claiming, "claims")
+    assert "\x1b" not in table and "zeta-claim" in table
+
+
+def test_dutch_csv_export_reads_back_with_no_formula(notifying: Path) -> None:
+    """export --csv-dialect nl: ';' between fields, decimal commas, and the ' =1+1' organisation
+    defused as in the English dialect."""
+    text = invoke(notifying, "export", "--format", "csv", "--csv-dialect", "nl")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert "id" in header and len({len(r) for r in rows}) == 1
+    cells = [c for row in body for c in row]
+    assert "' =1+1" in cells
+    assert [c for c in cells if c.lstrip().startswith(("=", "+", "-", "@"))] == []
+    lat = header.index("lat")
+    zeta = next(r for r in body if r[0] == "zeta-nijmegen")
+    assert zeta[lat] == "51,83"
