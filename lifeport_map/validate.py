@@ -215,34 +215,55 @@ def check_likely_duplicates(registry: Registry) -> Iterator[Issue]:
     are the same once normalised (``name_key``), or one edit apart and at least
     ``SIMILAR_RATIO`` alike. Linear: each name is looked up under its key and under each of its
     one-character deletions (a symmetric deletion index), never compared with every other name;
-    so two names two or more edits apart are not reported, however long they are."""
-    exact: dict[tuple[object, str], Site] = {}
-    deleted: dict[tuple[object, str, int], Site] = {}  # substitutions: same deletion, same place
-    shorter: dict[tuple[object, str], Site] = {}  # a name with this key once one letter is removed
-    for site in registry.sites:
+    so two names two or more edits apart are not reported, however long they are. Only names
+    that share their block (country, municipality and numbers) with another can be alike, so
+    only such blocks are indexed (most names are alone in theirs)."""
+    blocks: dict[tuple[object, ...], list[tuple[int, Site, str]]] = {}
+    for index, site in enumerate(registry.sites):
         key = name_key(site.name)
-        if not key:
-            continue
-        block = (site.location.country, fold(site.location.municipality), tuple(re.findall(r"[0-9]+", key)))
-        earlier = exact.get((block, key)) or shorter.get((block, key))
+        if key:
+            block = (site.location.country, fold(site.location.municipality), tuple(_DIGITS.findall(key)))
+            blocks.setdefault(block, []).append((index, site, key))
+    found: list[tuple[int, Issue]] = []
+    for members in blocks.values():
+        if len(members) > 1:
+            found.extend(_likely_duplicates_in_block(members))
+    found.sort(key=lambda pair: pair[0])  # in registry order, as the sites come
+    for _, issue in found:
+        yield issue
+
+
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _likely_duplicates_in_block(members: list[tuple[int, Site, str]]) -> Iterator[tuple[int, Issue]]:
+    """``check_likely_duplicates`` within one block: (site index, issue) pairs."""
+    exact: dict[str, Site] = {}
+    deleted: dict[tuple[str, int], Site] = {}  # substitutions: the same deletion at the same place
+    shorter: dict[str, Site] = {}  # a name with this key once one letter is removed
+    for index, site, key in members:
+        earlier = exact.get(key) or shorter.get(key)
         variants = [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) > 1 else []
         for i, variant in enumerate(variants):
             if earlier is not None:
                 break
-            earlier = deleted.get((block, variant, i)) or exact.get((block, variant))
+            earlier = deleted.get((variant, i)) or exact.get(variant)
         if earlier is not None and earlier is not site and _alike(name_key(earlier.name), key):
-            yield _issue(
-                site,
-                "name",
-                "name.likely-duplicate",
-                f"'{excerpt(site.name)}' looks like '{excerpt(earlier.name)}' "
-                f"({excerpt(earlier.id)}) in the same municipality",
-                "merge the two entries, or make the names say how the sites differ",
+            yield (
+                index,
+                _issue(
+                    site,
+                    "name",
+                    "name.likely-duplicate",
+                    f"'{excerpt(site.name)}' looks like '{excerpt(earlier.name)}' "
+                    f"({excerpt(earlier.id)}) in the same municipality",
+                    "merge the two entries, or make the names say how the sites differ",
+                ),
             )
-        exact.setdefault((block, key), site)
+        exact.setdefault(key, site)
         for i, variant in enumerate(variants):
-            deleted.setdefault((block, variant, i), site)
-            shorter.setdefault((block, variant), site)
+            deleted.setdefault((variant, i), site)
+            shorter.setdefault(variant, site)
 
 
 def _alike(a: str, b: str) -> bool:
@@ -374,6 +395,7 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
     gazetteer = gazetteer or load_gazetteer()
     listed = known_municipalities(registry)
     pools: dict[str, dict[str, str]] = {}
+    closest: dict[tuple[str, str], str | None] = {}
     suggestions = MAX_SUGGESTIONS
     for site in registry.sites:
         loc = site.location
@@ -394,8 +416,10 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
             if pool is None:
                 pool = pools[loc.country] = {fold(n): n for n in gazetteer.names(loc.country)}
                 pool.update(listed.get(loc.country, {}))
-            found = difflib.get_close_matches(key, list(pool), n=1, cutoff=0.85)
-            close = pool[found[0]] if found else None
+            if (loc.country, key) not in closest:  # a misspelling repeated on many sites: one scan
+                found = difflib.get_close_matches(key, list(pool), n=1, cutoff=0.85)
+                closest[loc.country, key] = pool[found[0]] if found else None
+            close = closest[loc.country, key]
         official = OFFICIAL_LISTS.get(loc.country)
         lists = f"not on the official {official} list nor" if official else "not on"
         where = f"{excerpt(loc.country)}: {lists} a region file's list, " + (

@@ -47,15 +47,36 @@ def unpack(position: int) -> tuple[int, int]:
 
 
 class YMap(dict[str, Any]):
-    """A mapping that remembers where it and each of its values start."""
+    """A mapping that remembers where it, each of its keys and each of its values start.
 
-    __slots__ = ("key_positions", "positions", "start")
+    The event reader records every value's position (``YMap(start, {})``). The canonical reader
+    records only the keys': there a value written on its key's line starts two columns after
+    the key ("key: value"), and one on the lines below is a mapping or list with a start of
+    its own, so ``positions`` is worked out when first asked for (only where an issue is
+    reported), which keeps a dict and an int per value out of memory (about a third of the
+    parsed registry).
+    """
 
-    def __init__(self, start: int) -> None:
+    __slots__ = ("_positions", "key_positions", "start")
+
+    def __init__(self, start: int, positions: dict[str, int] | None = None) -> None:
         super().__init__()
         self.start = start
-        self.positions: dict[str, int] = {}
+        self._positions = positions
         self.key_positions: dict[str, int] = {}
+
+    @property
+    def positions(self) -> dict[str, int]:
+        """Where the value under each key starts (packed, see ``pack``)."""
+        found = self._positions
+        if found is None:
+            keys = self.key_positions
+            found = self._positions = {
+                key: value.start if value.__class__ in (YMap, YList) else keys[key] + len(key) + 2
+                for key, value in self.items()
+                if key in keys  # a key added after reading has no position
+            }
+        return found
 
 
 class YList(list[Any]):
@@ -302,7 +323,7 @@ def parse_events(text: str, path: Path) -> Any:
                         "flatten the structure; registry entries nest only a few levels",
                     )
                 position = ((mark.line + 1) << 12) | min(mark.column + 1, 4095)
-                stack.append(YMap(position) if cls is mapping_start else YList(position))
+                stack.append(YMap(position, {}) if cls is mapping_start else YList(position))
                 keys.append(None)
                 continue
             if cls is mapping_end or cls is sequence_end:
@@ -508,7 +529,6 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
             start = (line_no << 12) | (indent + 1)
             child: Any = ylist(start) if dash is not None else ymap(start)
             pending[pending_key] = child
-            pending.positions[pending_key] = start
             stack.append((child, indent, dash is None))
             pending = None
         elif stack:
@@ -578,12 +598,7 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
             value = value_of(rest, line_no, col)
             if value is _NOT_CANONICAL:
                 return _NOT_CANONICAL
-            if value.__class__ in (ymap, ylist):
-                container[key] = value
-                container.positions[key] = value.start
-                continue
-        container[key] = value
-        container.positions[key] = (line_no << 12) | col
+        container[key] = value  # its position follows from the key's (see YMap.positions)
     if pending is not None or not stack:
         return _NOT_CANONICAL
     return stack[0][0]

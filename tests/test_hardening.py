@@ -380,3 +380,41 @@ def test_an_unreadable_registry_exits_3_with_a_hint(tmp_path: Path, monkeypatch:
         assert result.exit_code == 3, (command, result.stdout, result.stderr)
         text = result.stdout + result.stderr
         assert "io.unreadable" in text and "hint: check the path and its permissions" in text, command
+
+
+def test_likely_duplicates_come_in_registry_order_across_municipalities() -> None:
+    """Each block (country, municipality, numbers) is checked on its own; the findings still
+    come in the order of the sites, and a name alone in its block is never compared."""
+    sites = [
+        _site(0, "Alpha Fab", "Nijmegen"),
+        _site(1, "Beta Fab", "Arnhem"),
+        _site(2, "Beta-Fab", "Arnhem"),
+        _site(3, "Alpha Fab B.V.", "Nijmegen"),
+        _site(4, "Alpha Fab", "Arnhem"),  # Beta Fab is 5 edits away; no Alpha Fab in Arnhem before
+    ]
+    found = list(check_likely_duplicates(SimpleNamespace(sites=sites)))  # type: ignore[arg-type]
+    assert [(i.entry, i.message) for i in found] == [
+        ("s000002", "'Beta-Fab' looks like 'Beta Fab' (s000001) in the same municipality"),
+        ("s000003", "'Alpha Fab B.V.' looks like 'Alpha Fab' (s000000) in the same municipality"),
+    ]
+
+
+def test_a_misspelt_municipality_on_several_sites_gets_the_suggestion_on_each(tmp_path: Path) -> None:
+    """The closest known name is looked up once per misspelling and country, and every site
+    that carries it gets it (here the Dutch 'Nijmegne' on two sites)."""
+    from lifeport_map.registry import check_registry
+
+    text = (MINI / "companies.yaml").read_text(encoding="utf-8")
+    text = text.replace("      municipality: Nijmegen\n", "      municipality: Nijmegne\n", 1)
+    text = text.replace("municipality: Duiven,", "municipality: Nijmegne,", 1)
+    path = tmp_path / "companies.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [
+        (i.entry, i.severity, i.hint.split("?")[0])
+        for i in check_registry(path, MINI / "regions").issues
+        if i.code == "location.unknown-municipality"
+    ]
+    assert found == [
+        ("alpha-nijmegen", "error", "did you mean 'Nijmegen'"),
+        ("beta-duiven", "error", "did you mean 'Nijmegen'"),
+    ]

@@ -299,3 +299,15 @@ def test_parse_uses_either_reader_with_the_same_result() -> None:
     text = "a:\n  b: [x, 1]\n"
     assert parse(text, Path("x.yaml")) == {"a": {"b": ["x", 1]}}
     assert parse("a: 'q'\n", Path("x.yaml")) == {"a": "q"}  # declined by the fast path
+
+
+def test_canonical_value_positions_are_worked_out_when_asked() -> None:
+    """The canonical reader stores key positions only; a value's position follows from its key
+    (two columns after it on its line) or is the start of the mapping or list below it."""
+    data = parse_canonical('a: 1\nbb: "x y"\nc:\n  - d: [e]\n')
+    assert data._positions is None  # nothing stored per value while reading
+    data["added"] = 2  # a key added after reading has no position
+    assert {k: unpack(p) for k, p in data.positions.items()} == {"a": (1, 4), "bb": (2, 5), "c": (4, 3)}
+    item = data["c"][0]
+    assert {k: unpack(p) for k, p in item.positions.items()} == {"d": (4, 8)}
+    assert [unpack(p) for p in item["d"].positions] == [(4, 9)]
