@@ -21,27 +21,31 @@ from lifeport_map.cli import app
 from tests.analysis_support import ANALYSIS_ARGS
 from tests.conftest import FIXTURES
 
-CLAIMS = ["--claims", str(FIXTURES / "claims" / "claims.yaml")]
+# (registry options, claims options): the hand-made registry and claims; the shipped ones
+FIXTURE = ((*ANALYSIS_ARGS,), ("--claims", str(FIXTURES / "claims" / "claims.yaml")))
+SHIPPED: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
 ENV = {"SOURCE_DATE_EPOCH": "1767225600", "COLUMNS": "200"}  # 2026-01-01
 COMMANDS_WITH_YEAR = ("coverage", "compare", "stats", "near", "export")
 
 
-def _json(args: list[str]) -> Any:
-    done = CliRunner().invoke(app, [*ANALYSIS_ARGS, *args], env=ENV)
+def _json(args: list[str], base: tuple[str, ...]) -> Any:
+    done = CliRunner().invoke(app, [*base, *args], env=ENV)
     assert done.exit_code == 0, (args, done.output)
     return json.loads(done.stdout)
 
 
 @cache
-def _claims(year: int | None) -> list[dict[str, Any]]:
+def _claims(
+    year: int | None, where: tuple[tuple[str, ...], tuple[str, ...]] = FIXTURE
+) -> list[dict[str, Any]]:
     chosen = [] if year is None else ["--year", str(year)]
-    found: list[dict[str, Any]] = _json(["claims", *CLAIMS, *chosen, "--format", "json", "--lang", "en"])[
-        "claims"
-    ]
+    found: list[dict[str, Any]] = _json(
+        ["claims", *where[1], *chosen, "--format", "json", "--lang", "en"], where[0]
+    )["claims"]
     return found
 
 
-def _run(command: str) -> list[tuple[str, Any]]:
+def _run(command: str, base: tuple[str, ...]) -> list[tuple[str, Any]]:
     """Each command of a printed line ('a ; b'), run as printed (in JSON): (name, output)."""
     outputs = []
     for part in command.split(" ; "):
@@ -49,7 +53,8 @@ def _run(command: str) -> list[tuple[str, Any]]:
         assert words[0] == "lifeport-map", part
         if words[1] != "export" and "--format" not in words:
             words += ["--format", "json"]
-        outputs.append((words[1], _json([*words[1:], "--lang", "en"] if words[1] != "export" else words[1:])))
+        chosen = [*words[1:], "--lang", "en"] if words[1] != "export" else words[1:]
+        outputs.append((words[1], _json(chosen, base)))
     return outputs
 
 
@@ -66,7 +71,19 @@ CASES = [(claim_id, year) for year in (None, 2000, 2030) for claim_id in [c["id"
 
 @pytest.mark.parametrize(("claim_id", "year"), CASES, ids=[f"{c}-{y}" for c, y in CASES])
 def test_the_printed_command_shows_the_evidence(claim_id: str, year: int | None) -> None:
-    claim = next(c for c in _claims(year) if c["id"] == claim_id)
+    check_reproduces(next(c for c in _claims(year) if c["id"] == claim_id), year, FIXTURE[0])
+
+
+def test_the_shipped_claims_printed_commands_show_their_evidence_in_2030() -> None:
+    """The same on the shipped registry and claims (their filters, definitions and statuses)."""
+    claims = _claims(2030, SHIPPED)
+    assert len(claims) >= 30
+    for claim in claims:
+        check_reproduces(claim, 2030, SHIPPED[0])
+
+
+def check_reproduces(claim: dict[str, Any], year: int | None, base: tuple[str, ...]) -> None:
+    """Run ``claim``'s printed command(s) on the registry of ``base`` and compare."""
     if not claim["command"]:  # nothing to reproduce: the claim names what this registry lacks
         assert claim["verdict"] == "cannot-tell" and not claim["evidence"] and claim["missing"]
         return
@@ -75,7 +92,7 @@ def test_the_printed_command_shows_the_evidence(claim_id: str, year: int | None)
         name = shlex.split(part)[1]
         assert name in COMMANDS_WITH_YEAR, part
         assert (f"lifeport-map {name} --year {year} " in part) is (year is not None), part
-    outputs = _run(claim["command"])
+    outputs = _run(claim["command"], base)
     for _, output in outputs:  # the output is of the chain in that year, and says so
         if isinstance(output, dict) and "time" in output:
             assert output["time"]["year"] == year
@@ -106,7 +123,13 @@ def test_the_printed_command_shows_the_evidence(claim_id: str, year: int | None)
             assert len(outputs) == 2 and unknown <= {s["id"] for s in outputs[1][1]["sites"]}
     elif check == "count":  # in a region: coverage with every role and the claim's filters
         assert name == "coverage"
-        assert shown == {i for _, i in _actors(first)}
+        # the active sites are those it counts; planned or under construction (a claim about the
+        # pipeline) are among those it lists as the pipeline
+        active = {
+            e["id"] for e in claim["evidence"] if e["status"] == "active" and not e["detail"].startswith("?")
+        }
+        assert active == {i for _, i in _actors(first)}
+        assert shown - active <= {p["id"] for p in first["pipeline"]}
     elif check == "organisations-present":
         assert name == "coverage"
         here = {e["id"] for e in claim["evidence"] if not e["detail"]}
@@ -120,17 +143,23 @@ def test_the_printed_command_shows_the_evidence(claim_id: str, year: int | None)
         }
     elif check in ("employees", "figure-sum"):
         assert name == "stats"
-        assert first["region"]["id"] == "nijmegen"
         if claim["evidence"]:  # the sites with an employee figure that stats sums for the figure
             (figure,) = [f for f in first["figures"] if f["published"] == claim["expected"]]
             assert len(claim["evidence"]) == figure["sites_with_figure"]
     else:
         assert check == "specialisation"
         # per region: the sites doing the activities (first command) of all counted (second)
-        assert [n for n, _ in outputs] == ["compare", "compare"]
-        doing = {r["region"]["id"]: r["sites"] for r in first["regions"]}
-        every = {r["region"]["id"]: r["sites"] for r in outputs[1][1]["regions"]}
-        assert {n["key"]: n["note"] for n in claim["numbers"]} == {r: f"{doing[r]}/{every[r]}" for r in every}
+        notes = {n["key"]: n["note"] for n in claim["numbers"]}
+        every = {r["region"]["id"]: r["sites"] for r in outputs[-1][1]["regions"]}
+        if len(outputs) == 2:  # by activities: the sites doing them (first) of all counted
+            assert [n for n, _ in outputs] == ["compare", "compare"]
+            doing = {r["region"]["id"]: r["sites"] for r in first["regions"]}
+            assert notes == {r: f"{doing[r]}/{every[r]}" for r in every}
+        else:  # by phase: the phase's headline of all counted, one row of the matrix
+            assert name == "compare"
+            assert any(
+                notes == {r: f"{row['sites'][r]}/{every[r]}" for r in every} for row in first["matrix"]
+            )
 
 
 def test_the_cases_cover_every_kind_of_check_and_both_directions_in_time() -> None:

@@ -289,6 +289,9 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
     check_filter(ctx.graph, wanted)
     how = counting(check["roles"], ctx.rules.roles, ctx.rules.role_labels) if check.get("roles") else None
     distances: dict[str, float] = {}
+    statuses = (
+        "" if wanted.statuses == COUNTED_STATUSES else " ".join(f"--status {s}" for s in wanted.statuses)
+    )
     if check.get("region"):
         found = resolve_region(ctx.graph, check["region"])
         chosen = resolve_definition(ctx.graph, found, check.get("definition"))
@@ -301,6 +304,7 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
                 f"--definition {_quote(chosen.id)}" if check.get("definition") else None,
                 f"--roles {_quote(how.id)}" if how else "--roles all",
                 _filter_options(shown),
+                statuses,
             )
 
     else:
@@ -310,9 +314,6 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
         kms = geodesic_many_km(origin.lat, origin.lon, [(s.lat or 0.0, s.lon or 0.0) for s in placed])
         distances = {s.id: km for s, km in zip(placed, kms, strict=True) if km <= radius}
         pool = [s for s in placed if s.id in distances]
-        statuses = (
-            "" if wanted.statuses == COUNTED_STATUSES else " ".join(f"--status {s}" for s in wanted.statuses)
-        )
 
         def command_of(shown: SiteFilter) -> str:
             return _command(

@@ -191,6 +191,14 @@ def coverage(
     wafer_mm: WaferOption = None,
     facility_type: FacilityOption = None,
     kind: KindOption = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            help="Keep only sites with this status (active, planned, under-construction); "
+            "repeatable. Only active sites count; planned ones are listed as the pipeline.",
+        ),
+    ] = None,
     year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
@@ -208,7 +216,7 @@ def coverage(
     """
     from lifeport_map.analysis.coverage import coverage as compute
 
-    filters = _filters(country, activity, technology, wafer_mm, facility_type, kind)
+    filters = _filters(country, activity, technology, wafer_mm, facility_type, kind, status)
     result = _run(
         ctx,
         lambda reg: compute(
