@@ -349,7 +349,7 @@ def parse_answer(field: str, text: str, taxonomy: Any) -> Any:
     if field == "url":
         problem = url_problem(answer)
         if problem:
-            raise AnswerError(f"{problem}; give a plain https://host/path address")
+            raise AnswerError(f"{problem.render('en')}; give a plain https://host/path address")
         return answer
     if len(answer) > MAX_TEXT:
         raise AnswerError(f"it is {len(answer)} characters long; at most {MAX_TEXT}")

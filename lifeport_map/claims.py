@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import Issue, RegistryError, YamlError
+from lifeport_map.messages import Text, msg
 from lifeport_map.model import Registry
 from lifeport_map.schema import LABEL_FIELDS, Field, StructureChecker, _f
 from lifeport_map.taxonomy import Taxonomy
@@ -228,8 +229,8 @@ def read_claims(path: Path, taxonomy: Taxonomy) -> tuple[tuple[Claim, ...], list
     if not isinstance(data, dict) or not isinstance(data.get("claims"), list):
         checker.add(
             "schema.required",
-            "the claims file needs a 'claims:' list",
-            "start the file with 'claims:' followed by '- id: ...' entries",
+            msg("schema.required/claims"),
+            msg("schema.required/claims-hint"),
             (1, 1),
             "",
             "claims",
@@ -240,8 +241,8 @@ def read_claims(path: Path, taxonomy: Taxonomy) -> tuple[tuple[Claim, ...], list
             kpos = data.key_positions.get(key) if isinstance(data, YMap) else None
             checker.add(
                 "schema.unknown-field",
-                f"unknown top-level field '{key}'",
-                "the claims file holds only 'claims:'",
+                msg("schema.unknown-field/top", field=key),
+                msg("schema.unknown-field/claims-hint"),
                 unpack(kpos) if kpos else (1, 1),
                 "",
                 key,
@@ -261,8 +262,8 @@ def read_claims(path: Path, taxonomy: Taxonomy) -> tuple[tuple[Claim, ...], list
         if claim.id in seen:
             checker.add(
                 "claims.duplicate-id",
-                f"claim id '{claim.id}' is used twice",
-                "give each claim its own id",
+                msg("claims.duplicate-id", id=claim.id),
+                msg("claims.duplicate-id/hint"),
                 claim.where("id"),
                 entry,
                 "id",
@@ -278,13 +279,13 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
     figures it names exist in the registry."""
     issues: list[Issue] = []
 
-    def add(claim: Claim, code: str, message: str, hint: str, dotted: str) -> None:
+    def add(claim: Claim, code: str, message: Text, hint: Text, dotted: str) -> None:
         line, col = claim.where(dotted)
         issues.append(
             Issue(
                 code=code,
-                message=message,
-                hint=hint,
+                text=message,
+                help=hint,
                 file=claim.file,
                 line=line,
                 col=col,
@@ -301,24 +302,24 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
                 add(
                     claim,
                     "claims.check-incomplete",
-                    f"a '{kind}' check needs '{needed}'",
-                    f"add 'check.{needed}:'",
+                    msg("claims.check-incomplete", kind=kind, needed=needed),
+                    msg("claims.check-incomplete/hint", needed=needed),
                     "check",
                 )
         if kind == "count" and not check.get("region") and not check.get("origin"):
             add(
                 claim,
                 "claims.check-incomplete",
-                "a 'count' check needs a 'region' or an 'origin' with 'radius_km'",
-                "add 'check.region:' or 'check.origin:' and 'check.radius_km:'",
+                msg("claims.check-incomplete/count"),
+                msg("claims.check-incomplete/count-hint"),
                 "check",
             )
         if check.get("origin") and not check.get("radius_km"):
             add(
                 claim,
                 "claims.check-incomplete",
-                "'origin' needs 'radius_km'",
-                "add 'check.radius_km:'",
+                msg("claims.check-incomplete/origin"),
+                msg("claims.check-incomplete/hint", needed="radius_km"),
                 "check",
             )
         expect = check.get("expect") or {}
@@ -326,8 +327,8 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
             add(
                 claim,
                 "claims.check-incomplete",
-                "'expect' needs a 'value' (with 'op') or the 'sites' the claim names",
-                "add 'check.expect.value:' and 'check.expect.op:'",
+                msg("claims.check-incomplete/expect"),
+                msg("claims.check-incomplete/expect-hint"),
                 "check.expect",
             )
         if kind == "specialisation" and not (
@@ -336,8 +337,8 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
             add(
                 claim,
                 "claims.check-incomplete",
-                "a 'specialisation' check needs 'activities', 'role' or 'phase'",
-                "say what the region is specialised in",
+                msg("claims.check-incomplete/specialisation"),
+                msg("claims.check-incomplete/specialisation-hint"),
                 "check",
             )
         regions = [("region", check.get("region"))] + [
@@ -348,8 +349,8 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
                 add(
                     claim,
                     "claims.unknown-region",
-                    f"unknown region '{region_id}'",
-                    f"use one of: {', '.join(registry.regions)}",
+                    msg("claims.unknown-region", region=region_id),
+                    msg("use-one-of", values=", ".join(registry.regions)),
                     f"check.{dotted}",
                 )
         region = registry.regions.get(check.get("region") or "")
@@ -361,16 +362,16 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
             add(
                 claim,
                 "claims.unknown-definition",
-                f"region '{region.id}' has no definition '{check['definition']}'",
-                f"use one of: {', '.join(d.id for d in region.definitions)}",
+                msg("claims.unknown-definition", region=region.id, definition=check["definition"]),
+                msg("use-one-of", values=", ".join(d.id for d in region.definitions)),
                 "check.definition",
             )
         if region and check.get("figure") and check["figure"] not in {f.id for f in region.figures}:
             add(
                 claim,
                 "claims.unknown-figure",
-                f"region '{region.id}' has no figure '{check['figure']}'",
-                f"use one of: {', '.join(f.id for f in region.figures) or '(none)'}",
+                msg("claims.unknown-figure", region=region.id, figure=check["figure"]),
+                msg("use-one-of", values=", ".join(f.id for f in region.figures) or msg("none")),
                 "check.figure",
             )
         named = [("site", check.get("site"))] + [
@@ -381,8 +382,8 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
                 add(
                     claim,
                     "claims.unknown-site",
-                    f"unknown site id '{site_id}'",
-                    "use a site id from the registry",
+                    msg("claims.unknown-site", site=site_id),
+                    msg("claims.unknown-site/hint"),
                     f"check.{dotted}",
                 )
     return issues

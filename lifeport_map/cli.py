@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from lifeport_map.commands.common import IssueFormat, _out, _paths, app, fail
+from lifeport_map.commands.common import IssueFormat, Lang, LangOption, _out, _paths, app, fail
 from lifeport_map.errors import Issue, LifeportError
 
 
@@ -35,6 +35,7 @@ def validate(
         typer.Option("--format", "-f", help="text (file:line:col), json, or github (annotations)."),
     ] = IssueFormat.text,
     strict: Annotated[bool, typer.Option(help="Treat warnings as errors.")] = False,
+    lang: LangOption = Lang.nl,
 ) -> None:
     """Check the registry and region files; report every problem in one run.
 
@@ -44,6 +45,7 @@ def validate(
 
     Example: lifeport-map validate data/companies.yaml my-draft.yaml
     """
+    from lifeport_map.messages import msg
     from lifeport_map.registry import check_registry
     from lifeport_map.render.issues import RENDERERS, summary
 
@@ -67,11 +69,12 @@ def validate(
                 issues.append(issue)
         if fmt is IssueFormat.text:
             sites = len(result.registry.sites) if result.registry else 0
-            name = target or "the shipped registry"
-            sys.stderr.write(f"{name}: {sites} sites checked, {summary(found)}\n")
+            name = str(target) if target else msg("validate.shipped")
+            checked = msg("validate.checked", name=name, sites=sites, summary=summary(found, lang.value))
+            sys.stderr.write(checked.render(lang.value) + "\n")
     if fmt is IssueFormat.github:
         issues = [_repository_relative(i) for i in issues]
-    rendered = RENDERERS[fmt.value](issues)
+    rendered = RENDERERS[fmt.value](issues, lang.value)
     if rendered:
         _out(rendered)
     errors = [i for i in issues if i.severity == "error" or strict]
@@ -100,6 +103,7 @@ def schema(
         Path | None,
         typer.Option("--output", "-o", help="Write the schema to this file instead of standard output."),
     ] = None,
+    lang: LangOption = Lang.nl,
 ) -> None:
     """Print the JSON Schema of the registry file, for editors and other tools.
 

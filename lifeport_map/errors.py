@@ -6,18 +6,25 @@ how to fix it. Renderers (text, JSON, GitHub annotations) live in ``render/issue
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
+
+from lifeport_map.messages import Text, msg, say
 
 Severity = Literal["error", "warning"]
 
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """One problem found in the input, with where it is and how to fix it."""
+    """One problem found in the input, with where it is and how to fix it.
+
+    ``text`` and ``help`` are the message and hint of the catalogue (``messages``); ``message``
+    and ``hint`` are their English text, filled in from them. ``in_lang`` gives the issue with
+    its message and hint in another language; code, file, line, col, entry and field stay.
+    """
 
     code: str
-    message: str
+    message: str = ""
     hint: str = ""
     file: str = ""
     line: int = 0
@@ -25,30 +32,64 @@ class Issue:
     entry: str = ""
     field: str = ""
     severity: Severity = "error"
+    text: Text | None = None
+    help: Text | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is not None and not self.message:
+            object.__setattr__(self, "message", self.text.render("en"))
+        if self.help is not None and not self.hint:
+            object.__setattr__(self, "hint", self.help.render("en"))
+
+    def in_lang(self, lang: str) -> Issue:
+        """This issue with its message and hint in ``lang``."""
+        return replace(
+            self,
+            message=self.text.render(lang) if self.text is not None else self.message,
+            hint=self.help.render(lang) if self.help is not None else self.hint,
+        )
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "entry": self.entry,
+            "field": self.field,
+            "severity": self.severity,
+        }
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.col, self.code, self.message)
 
 
 class LifeportError(Exception):
-    """Base class of every error the package raises on purpose."""
+    """Base class of every error the package raises on purpose: a message and a hint, each a
+    message of the catalogue (``messages.Text``) or, where none exists yet, a plain string.
+    ``message`` and ``hint`` are the English text; ``in_lang`` gives both in a language."""
 
     exit_code = 1
 
-    def __init__(self, message: str, *, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
+    def __init__(self, message: str | Text, *, hint: str | Text = "") -> None:
+        super().__init__(say(message, "en"))
+        self.text = message
+        self.help = hint
+        self.message = say(message, "en")
+        self.hint = say(hint, "en")
+
+    def in_lang(self, lang: str) -> tuple[str, str]:
+        """The message and the hint in ``lang``."""
+        return say(self.text, lang), say(self.help, lang)
 
 
 class YamlError(LifeportError):
     """A file could not be read or parsed; carries the one issue that stopped it."""
 
     def __init__(self, issue: Issue) -> None:
-        super().__init__(issue.message, hint=issue.hint)
+        super().__init__(issue.text or issue.message, hint=issue.help or issue.hint)
         self.issue = issue
         self.exit_code = 3 if issue.code.startswith("io.") else 1
 
@@ -69,7 +110,7 @@ class RegistryError(LifeportError):
     def __init__(self, issues: list[Issue]) -> None:
         errors = [i for i in issues if i.severity == "error"]
         super().__init__(
-            f"the registry has {len(errors)} error(s)", hint="run 'lifeport-map validate' for the full list"
+            msg("error.registry-has-errors", errors=len(errors)), hint=msg("error.registry-has-errors/hint")
         )
         self.issues = issues
         self.exit_code = 3 if errors and all(i.code.startswith("io.") for i in errors) else 1

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import Issue, RegistryError, YamlError
+from lifeport_map.messages import msg
 from lifeport_map.model import (
     Capacity,
     EmployeeFigure,
@@ -310,8 +311,8 @@ def read_regions(
             Issue(
                 code="io.not-found",
                 file=str(regions_dir),
-                message="regions folder not found",
-                hint="pass --regions DIR pointing at a folder of region YAML files",
+                text=msg("io.not-found/regions"),
+                help=msg("io.not-found/regions-hint"),
             )
         )
         return regions, issues
@@ -320,8 +321,8 @@ def read_regions(
             Issue(
                 code="io.not-a-directory",
                 file=str(regions_dir),
-                message="expected a folder of region files",
-                hint="pass --regions DIR pointing at a folder",
+                text=msg("io.not-a-directory/regions"),
+                help=msg("io.not-a-directory/regions-hint"),
             )
         )
         return regions, issues
@@ -332,8 +333,8 @@ def read_regions(
                 code="region.none",
                 file=str(regions_dir),
                 line=1,
-                message="the regions folder holds no region files (*.yaml)",
-                hint="pass --regions DIR pointing at the folder of region files, e.g. data/regions",
+                text=msg("region.none"),
+                help=msg("region.none/hint"),
             )
         )
     from lifeport_map.fileio import folder_shared
@@ -363,8 +364,8 @@ def _read_region_files(
                 if region.id != path.stem:
                     checker.add(
                         "region.id-mismatch",
-                        f"region id '{region.id}' differs from the file name",
-                        f"rename the file to {region.id}.yaml or change the id",
+                        msg("region.id-mismatch", id=region.id),
+                        msg("region.id-mismatch/hint", id=region.id),
                         (1, 1),
                         region.id,
                         "id",
@@ -372,8 +373,8 @@ def _read_region_files(
                 if region.id in regions:
                     checker.add(
                         "region.duplicate-id",
-                        f"region id '{region.id}' is used twice",
-                        "give each region its own id",
+                        msg("region.duplicate-id", id=region.id),
+                        msg("region.duplicate-id/hint"),
                         (1, 1),
                         region.id,
                         "id",
@@ -466,8 +467,8 @@ def _read_registry(
                 kpos = data.key_positions.get(key) if isinstance(data, YMap) else None
                 checker.add(
                     "schema.unknown-field",
-                    f"unknown top-level field '{key}'",
-                    "the registry file holds only 'sites:'",
+                    msg("schema.unknown-field/top", field=key),
+                    msg("schema.unknown-field/top-hint"),
                     unpack(kpos) if kpos else (1, 1),
                     "",
                     key,
@@ -477,8 +478,8 @@ def _read_registry(
             spos = data.key_positions.get("sites") if isinstance(data, YMap) else None
             checker.add(
                 "schema.required",
-                "the registry needs a 'sites:' list",
-                "start the file with 'sites:' followed by '- id: ...' entries",
+                msg("schema.required/sites"),
+                msg("schema.required/sites-hint"),
                 unpack(spos) if spos else (1, 1),
                 "",
                 "sites",
@@ -498,8 +499,8 @@ def _read_registry(
     elif data is not None:
         checker.add(
             "schema.type",
-            "the registry file must be a mapping with a 'sites:' list",
-            "start the file with 'sites:'",
+            msg("schema.type/registry"),
+            msg("schema.type/registry-hint"),
             start_of(data) or (1, 1),
             "",
             "",
@@ -507,8 +508,8 @@ def _read_registry(
     else:
         checker.add(
             "schema.required",
-            "the registry file is empty",
-            "start the file with 'sites:' followed by entries",
+            msg("schema.required/empty-file"),
+            msg("schema.required/empty-file-hint"),
             (1, 1),
             "",
             "sites",

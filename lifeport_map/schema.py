@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lifeport_map.errors import Issue
+from lifeport_map.messages import MESSAGES, Number, Param, Text, msg
 from lifeport_map.taxonomy import Taxonomy
 from lifeport_map.text import BLANK_LETTERS, HIDDEN, excerpt
 from lifeport_map.yamlio import YList, YMap, position_of, start_of
@@ -362,6 +363,62 @@ REGION_FIELDS: tuple[Field, ...] = (
     _f("notes", "long-text", "Caveats."),
 )
 
+# The descriptions of the required fields in Dutch, for the hint of a missing one (the English
+# descriptions above also go into the JSON Schema for editors).
+DESCRIPTIONS_NL = {
+    "The year the sourced fact refers to": "het jaar waarop het feit uit de bron slaat",
+    "Dutch": "Nederlands",
+    "English": "Engels",
+    "Stable id: lowercase letters, digits and hyphens. Never reused": (
+        "vast id: kleine letters, cijfers en koppeltekens; wordt nooit hergebruikt"
+    ),
+    "Name of the site as people know it": "naam van de vestiging zoals mensen die kennen",
+    "The organisation the site belongs to": "de organisatie waar de vestiging bij hoort",
+    "What kind of actor": "wat voor soort speler",
+    "Town or city": "dorp of stad",
+    "ISO 3166-1 alpha-2 country code": "landcode volgens ISO 3166-1 alpha-2",
+    "What kind of plant": "wat voor soort fabriek of installatie",
+    "Capacity": "capaciteit",
+    "Unit": "eenheid",
+    "Year the capacity refers to": "jaar waarop de capaciteit slaat",
+    "YYYY or YYYY-MM": "JJJJ of JJJJ-MM",
+    "What happened": "wat er gebeurde",
+    "Number of employees": "aantal medewerkers",
+    "Year the figure refers to": "jaar waarop het aantal slaat",
+    "Relation type": "soort relatie",
+    "Id of the other entry": "id van de andere vermelding",
+    "Definition id": "id van de afbakening",
+    "municipalities, radius or boundary": "municipalities, radius of boundary",
+    "Name of the definition": "naam van de afbakening",
+    "Official code (CBS GM code, NIS code, AGS)": "officiële code (CBS-gemeentecode, NIS-code, AGS)",
+    "Official name": "officiële naam",
+    "Where the definition comes from": "waar de afbakening vandaan komt",
+    "Centre point": "middelpunt",
+    "Competing definitions of the region": "de verschillende afbakeningen van de regio",
+    "Country": "land",
+    "Figure id": "id van het cijfer",
+    "Id of the definition used unless another is asked for": (
+        "id van de afbakening die gebruikt wordt als niet om een andere wordt gevraagd"
+    ),
+    "Label": "label",
+    "Latitude": "breedtegraad",
+    "Longitude": "lengtegraad",
+    "Municipality the place lies in (decides region membership)": (
+        "gemeente waarin de plaats ligt (bepaalt tot welke regio's de vestiging hoort)"
+    ),
+    "Name": "naam",
+    "Place": "plaats",
+    "Region id": "id van de regio",
+    "The sites, sorted by id": "de vestigingen, op volgorde van id",
+    "What happens at this site": "wat er op deze vestiging gebeurt",
+    "What is counted": "wat er geteld wordt",
+    "What the figure covers, as the source states it": "waar het cijfer over gaat, zoals de bron het zegt",
+    "Where the facts of this entry come from": "waar de feiten van deze vermelding vandaan komen",
+    "Where the figure comes from": "waar het cijfer vandaan komt",
+    "Where the site is": "waar de vestiging ligt",
+    "active, planned, under-construction or closed": "active, planned, under-construction of closed",
+}
+
 SINGULAR = {
     "kinds": "kind",
     "activities": "activity",
@@ -424,15 +481,15 @@ class StructureChecker:
             found = self._vocabularies[name] = frozenset(self.vocabulary(name))
         return found
 
-    def add(self, code: str, message: str, hint: str, where: Where, entry: str, path: str) -> None:
+    def add(self, code: str, message: Text, hint: Text, where: Where, entry: str, path: str) -> None:
         if isinstance(where, At):
             where = where.resolve()
         line, col = where or (0, 0)
         self.issues.append(
             Issue(
                 code=code,
-                message=message,
-                hint=hint,
+                text=message,
+                help=hint,
                 file=self.file,
                 line=line,
                 col=col,
@@ -448,9 +505,12 @@ class StructureChecker:
         if not isinstance(value, dict):
             self.add(
                 "schema.type",
-                f"{path or 'file'} must be a mapping (key: value pairs), "
-                f"not {_describe(value, quote=bool(path))}",
-                "write it as indented 'key: value' lines",
+                msg(
+                    "schema.type/mapping",
+                    path=path or msg("schema.the-file"),
+                    what=_describe(value, quote=bool(path)),
+                ),
+                msg("schema.type/mapping-hint"),
                 where,
                 entry,
                 path,
@@ -462,11 +522,15 @@ class StructureChecker:
         for key in value:
             if key not in known:
                 close = _closest(key, list(known))
-                hint = f"did you mean '{close}'?" if close else f"allowed fields: {', '.join(known)}"
+                hint = (
+                    msg("did-you-mean", name=close)
+                    if close
+                    else msg("schema.unknown-field/hint", fields=", ".join(known))
+                )
                 kpos = value.key_positions.get(key) if isinstance(value, YMap) else None
                 self.add(
                     "schema.unknown-field",
-                    f"unknown field '{excerpt(key)}'",
+                    msg("schema.unknown-field", field=excerpt(key)),
                     hint,
                     _unpack(kpos) or where,
                     entry,
@@ -479,8 +543,8 @@ class StructureChecker:
                 if spec.required:
                     self.add(
                         "schema.required",
-                        f"required field '{spec.name}' is missing or empty",
-                        f"add '{spec.name}:' ({spec.description.rstrip('.')})",
+                        msg("schema.required", field=spec.name),
+                        msg("schema.required/hint", field=spec.name, description=_description(spec)),
                         start_of(value) or where,
                         entry,
                         _join(path, spec.name),
@@ -537,8 +601,8 @@ class StructureChecker:
             if not isinstance(value, list):
                 self.add(
                     "schema.type",
-                    f"'{path}' must be a list, not {_describe(value)}",
-                    "write it as [a, b] or as '- item' lines",
+                    msg("schema.type/list", path=path, what=_describe(value)),
+                    msg("schema.type/list-hint"),
                     where,
                     entry,
                     path,
@@ -547,8 +611,8 @@ class StructureChecker:
             if spec.required and not value:
                 self.add(
                     "schema.required",
-                    f"'{path}' is empty",
-                    f"add at least one {spec.name} item",
+                    msg("schema.required/empty-list", path=path),
+                    msg("schema.required/empty-list-hint", field=spec.name),
                     where,
                     entry,
                     path,
@@ -560,8 +624,8 @@ class StructureChecker:
                 if item is None:
                     self.add(
                         "schema.type",
-                        f"'{path}[{index}]' is empty",
-                        "remove the empty item",
+                        msg("schema.type/empty-item", path=f"{path}[{index}]"),
+                        msg("schema.type/empty-item-hint"),
                         item_where,
                         entry,
                         f"{path}[{index}]",
@@ -573,8 +637,8 @@ class StructureChecker:
                     if folded in seen:
                         self.add(
                             "schema.duplicate-item",
-                            f"'{item}' appears twice in '{path}'",
-                            "remove the repeated item",
+                            msg("schema.duplicate-item", item=str(item), path=path),
+                            msg("schema.duplicate-item/hint"),
                             item_where,
                             entry,
                             f"{path}[{index}]",
@@ -584,8 +648,8 @@ class StructureChecker:
             if not isinstance(value, dict):
                 self.add(
                     "schema.type",
-                    f"'{path}' must be a mapping of numbers",
-                    "write 'group: number' lines",
+                    msg("schema.type/number-map", path=path),
+                    msg("schema.type/number-map-hint"),
                     where,
                     entry,
                     path,
@@ -608,10 +672,10 @@ class StructureChecker:
             if not isinstance(value, str):
                 self.add(
                     "schema.type",
-                    f"'{path}' must be text, not {_describe(value)}",
-                    f'put the value in quotes: "{excerpt(value)}"'
+                    msg("schema.type/text", path=path, what=_describe(value)),
+                    msg("schema.type/text-hint", value=excerpt(value))
                     if not isinstance(value, (dict, list))
-                    else "write a single text value",
+                    else msg("schema.type/text-hint-single"),
                     where,
                     entry,
                     path,
@@ -621,13 +685,19 @@ class StructureChecker:
                 if value not in self.allowed(spec.vocabulary):
                     allowed = self.vocabulary(spec.vocabulary)
                     close = _closest(value, list(allowed))
-                    hint = f"did you mean '{close}'?" if close else f"use one of: {', '.join(allowed)}"
+                    hint = (
+                        msg("did-you-mean", name=close)
+                        if close
+                        else msg("use-one-of", values=", ".join(allowed))
+                    )
                     singular = SINGULAR.get(spec.vocabulary) or spec.vocabulary.removesuffix("s").replace(
                         "_", "-"
                     )
                     self.add(
                         f"schema.unknown-{singular}",
-                        f"unknown {singular.replace('-', ' ')} '{excerpt(value)}'",
+                        msg("schema.unknown-value", what=msg(f"vocabulary.{singular}"), value=excerpt(value))
+                        if f"vocabulary.{singular}" in MESSAGES
+                        else msg("schema.unknown-value/other", what=singular, value=excerpt(value)),
                         hint,
                         where,
                         entry,
@@ -636,9 +706,10 @@ class StructureChecker:
             elif kind == "slug" and (not SLUG.match(value) or len(value) > MAX_ID_CHARS):
                 self.add(
                     "schema.bad-id",
-                    f"'{excerpt(value)}' is not a valid id",
-                    "use lowercase letters, digits and single hyphens, e.g. 'nxp-nijmegen'"
-                    + (f", at most {MAX_ID_CHARS} characters" if len(value) > MAX_ID_CHARS else ""),
+                    msg("schema.bad-id", value=excerpt(value)),
+                    msg("schema.bad-id/hint-long", limit=MAX_ID_CHARS)
+                    if len(value) > MAX_ID_CHARS
+                    else msg("schema.bad-id/hint"),
                     where,
                     entry,
                     path,
@@ -646,9 +717,11 @@ class StructureChecker:
             elif kind == "country" and value not in ISO_COUNTRIES:
                 self.add(
                     "schema.bad-country",
-                    f"'{excerpt(value)}' is not an ISO 3166-1 alpha-2 code"
-                    + (" (no country has it)" if COUNTRY.match(value) else ""),
-                    "use the country's two capital letters, e.g. NL, BE, DE (the United Kingdom is GB)",
+                    msg(
+                        "schema.bad-country/unassigned" if COUNTRY.match(value) else "schema.bad-country",
+                        value=excerpt(value),
+                    ),
+                    msg("schema.bad-country/hint"),
                     where,
                     entry,
                     path,
@@ -656,18 +729,17 @@ class StructureChecker:
             elif kind == "seed" and not SEED.match(value):
                 self.add(
                     "schema.bad-seed",
-                    f"'{excerpt(value)}' is not a seed file name",
-                    "use the file name from shared/seeds/, e.g. 001_52ea57b76e5b924b.txt",
+                    msg("schema.bad-seed", value=excerpt(value)),
+                    msg("schema.bad-seed/hint"),
                     where,
                     entry,
                     path,
                 )
             elif (kind == "month" and not MONTH.match(value)) or (kind == "date" and not DATE.match(value)):
-                example = '"2026-11"' if kind == "month" else '"2023" or "2023-12"'
                 self.add(
                     "schema.bad-date",
-                    f"'{value}' is not a {'YYYY-MM month' if kind == 'month' else 'YYYY or YYYY-MM date'}",
-                    f"write the date in quotes, e.g. {example}",
+                    msg(f"schema.bad-date/{kind}", value=value),
+                    msg(f"schema.bad-date/{kind}-hint"),
                     where,
                     entry,
                     path,
@@ -678,9 +750,8 @@ class StructureChecker:
                 if hidden:
                     self.add(
                         "text.control-character",
-                        f"'{path}' contains control, bidi or invisible characters ({', '.join(hidden[:5])})",
-                        "remove them: they hide or reorder text in every output "
-                        "(copy-paste and terminal colour codes bring them)",
+                        msg("text.control-character", path=path, characters=", ".join(hidden[:5])),
+                        msg("text.control-character/hint"),
                         where,
                         entry,
                         path,
@@ -689,8 +760,8 @@ class StructureChecker:
             if len(value) > limit:
                 self.add(
                     "schema.too-long",
-                    f"'{path}' is {len(value)} characters long",
-                    f"shorten it to at most {limit}",
+                    msg("schema.too-long", path=path, length=len(value)),
+                    msg("schema.too-long/hint", limit=limit),
                     where,
                     entry,
                     path,
@@ -698,8 +769,8 @@ class StructureChecker:
             if not value.strip():
                 self.add(
                     "schema.required",
-                    f"'{path}' is blank",
-                    "write a value or remove the key",
+                    msg("schema.required/blank", path=path),
+                    msg("schema.required/blank-hint"),
                     where,
                     entry,
                     path,
@@ -709,8 +780,8 @@ class StructureChecker:
             if not isinstance(value, bool):
                 self.add(
                     "schema.type",
-                    f"'{path}' must be true or false, not {_describe(value)}",
-                    "write true or false (lowercase)",
+                    msg("schema.type/bool", path=path, what=_describe(value)),
+                    msg("schema.type/bool-hint"),
                     where,
                     entry,
                     path,
@@ -718,18 +789,34 @@ class StructureChecker:
             return
         # numbers
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            hint = "write a plain number such as 51.84 (no quotes, units or NaN)"
             self.add(
-                "schema.type", f"'{path}' must be a number, not {_describe(value)}", hint, where, entry, path
+                "schema.type",
+                msg("schema.type/number", path=path, what=_describe(value)),
+                msg("schema.type/number-hint"),
+                where,
+                entry,
+                path,
             )
             return
         if kind in ("int", "year") and not isinstance(value, int):
             self.add(
-                "schema.type", f"'{path}' must be a whole number", "remove the decimals", where, entry, path
+                "schema.type",
+                msg("schema.type/whole", path=path),
+                msg("schema.type/whole-hint"),
+                where,
+                entry,
+                path,
             )
             return
         if isinstance(value, float) and not math.isfinite(value):
-            self.add("schema.type", f"'{path}' is not finite", "write a real number", where, entry, path)
+            self.add(
+                "schema.type",
+                msg("schema.type/finite", path=path),
+                msg("schema.type/finite-hint"),
+                where,
+                entry,
+                path,
+            )
             return
         low, high = spec.minimum, spec.maximum
         if kind == "year":
@@ -737,19 +824,24 @@ class StructureChecker:
         if (low is not None and value < low) or (high is not None and value > high):
             self.add(
                 "schema.out-of-range",
-                f"'{path}' = {excerpt(value)} is outside "
-                + (f"{low}..{high}" if kind == "year" else f"{_number_text(low)}..{_number_text(high)}"),
-                "check the value: it lies outside the plausible range for this field",
+                msg(
+                    "schema.out-of-range",
+                    path=path,
+                    value=excerpt(value),
+                    low=(low if low is not None else "") if kind == "year" else _number_text(low),
+                    high=(high if high is not None else "") if kind == "year" else _number_text(high),
+                ),
+                msg("schema.out-of-range/hint"),
                 where,
                 entry,
                 path,
             )
 
 
-def _number_text(value: float | None) -> str:
+def _number_text(value: float | None) -> Param:
     if value is None:
         return ""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
+    return Number(value, 0) if float(value).is_integer() else float(value)
 
 
 def _unpack(position: int | None) -> tuple[int, int] | None:
@@ -762,20 +854,26 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _describe(value: Any, *, quote: bool = True) -> str:
+def _describe(value: Any, *, quote: bool = True) -> Text | str:
     """What a value is, for a message; text is quoted only as a short excerpt, and not at all
     with ``quote=False`` (a whole file that is not YAML of the expected shape)."""
     if value is None:
-        return "empty"
+        return msg("describe.empty")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return msg("describe.boolean", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {excerpt(value)}" if quote else "a number"
+        return msg("describe.number", value=excerpt(value)) if quote else msg("describe.a-number")
     if isinstance(value, (dict, YMap)):
-        return "a mapping"
+        return msg("describe.mapping")
     if isinstance(value, (list, YList)):
-        return "a list"
-    return f"'{excerpt(value)}'" if quote else f"text ({len(str(value)):,} characters)"
+        return msg("describe.list")
+    return f"'{excerpt(value)}'" if quote else msg("describe.text", length=len(str(value)))
+
+
+def _description(spec: Field) -> tuple[str, str]:
+    """A field's description (nl, en), for the hint of a missing field."""
+    english = spec.description.rstrip(".")
+    return DESCRIPTIONS_NL.get(english, english), english
 
 
 def _closest(word: str, options: list[str]) -> str | None:

@@ -20,6 +20,7 @@ from lifeport_map.chain import chain_rules
 from lifeport_map.errors import Issue
 from lifeport_map.gazetteer import Gazetteer, load_gazetteer
 from lifeport_map.geo import great_circle_km
+from lifeport_map.messages import Number, Text, msg
 from lifeport_map.model import Registry, Site
 from lifeport_map.site_issues import site_issue as _issue
 from lifeport_map.text import (
@@ -45,38 +46,38 @@ _PLAIN_URL = re.compile(
 )
 
 
-def url_problem(url: str) -> str | None:
+def url_problem(url: str) -> Text | None:
     """Why ``url`` is not a plain http(s) URL, or None when it is one."""
     if len(url) <= MAX_URL and _PLAIN_URL.match(url):
         return None
     if len(url) > MAX_URL:
-        return f"URL is longer than {MAX_URL} characters"
+        return msg("url.too-long", limit=MAX_URL)
     if url != url.strip() or any(ch.isspace() for ch in url):
-        return "URL contains whitespace"
+        return msg("url.whitespace")
     if invisible_characters(url):
-        return "URL contains control or invisible characters"
+        return msg("url.invisible")
     if "\\" in url:
-        return "URL contains a backslash"
+        return msg("url.backslash")
     unsafe = sorted(set(url) & set('"<>`{}|^'))
     if unsafe:
-        return f"URL contains characters that must be percent-encoded ({' '.join(unsafe)})"
+        return msg("url.unsafe", characters=" ".join(unsafe))
     if url.startswith("//"):
-        return "protocol-relative URL"
+        return msg("url.protocol-relative")
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError:
-        return "URL cannot be parsed"
+        return msg("url.unparsable")
     if parts.scheme.lower() not in ("http", "https") or parts.scheme != parts.scheme.lower():
-        return f"scheme '{parts.scheme or '(none)'}' is not http or https"
+        return msg("url.scheme", scheme=parts.scheme or msg("none"))
     if not parts.hostname or "." not in parts.hostname:
-        return "URL has no valid host name"
+        return msg("url.no-host")
     if "@" in parts.netloc or parts.username or parts.password:
-        return "URL contains user information (user@host)"
+        return msg("url.userinfo")
     if port is not None and port not in (80, 443):
-        return "URL uses an unusual port"
+        return msg("url.port")
     if not re.fullmatch(r"[A-Za-z0-9.-]+", parts.hostname):
-        return "URL host contains unusual characters"
+        return msg("url.host-characters")
     return None
 
 
@@ -114,9 +115,12 @@ def check_ids_and_order(registry: Registry) -> Iterator[Issue]:
                 site,
                 "id",
                 "id.duplicate",
-                f"id '{excerpt(site.id)}' is already used at line {first.line}"
-                + (" (differs only in case)" if first.id != site.id else ""),
-                "give this site its own id; ids are never reused",
+                msg(
+                    "id.duplicate" if first.id == site.id else "id.duplicate/case",
+                    id=excerpt(site.id),
+                    line=first.line,
+                ),
+                msg("id.duplicate/hint"),
             )
         else:
             seen[key] = site
@@ -125,8 +129,8 @@ def check_ids_and_order(registry: Registry) -> Iterator[Issue]:
                 site,
                 "id",
                 "order.not-canonical",
-                f"entry '{excerpt(site.id)}' comes after '{excerpt(previous.id)}'; entries are sorted by id",
-                "run 'lifeport-map fmt' to put entries in canonical order",
+                msg("order.not-canonical", id=excerpt(site.id), previous=excerpt(previous.id)),
+                msg("order.not-canonical/hint"),
             )
         previous = site
 
@@ -148,26 +152,29 @@ def check_names(registry: Registry) -> Iterator[Issue]:
                     site,
                     field,
                     "name.invisible-character",
-                    f"{field} contains invisible or control characters ({', '.join(bad)})",
-                    "retype the text; copy-paste can bring zero-width or bidi characters",
+                    msg("name.invisible-character", field=field, characters=", ".join(bad)),
+                    msg("name.invisible-character/hint"),
                 )
             elif lookalikes:
                 yield _issue(
                     site,
                     field,
                     "name.mixed-script",
-                    f"{field} mixes Latin letters with Greek or Cyrillic lookalikes "
-                    f"({', '.join(lookalikes)}): '{excerpt(skeleton(text))}' written with other letters",
-                    "retype the name in one script; a lookalike letter makes it another name to "
-                    "every comparison (region membership, duplicates)",
+                    msg(
+                        "name.mixed-script",
+                        field=field,
+                        characters=", ".join(lookalikes),
+                        skeleton=excerpt(skeleton(text)),
+                    ),
+                    msg("name.mixed-script/hint"),
                 )
             elif text != text.strip() or "  " in text:
                 yield _issue(
                     site,
                     field,
                     "name.whitespace",
-                    f"{field} has leading, trailing or double spaces",
-                    "remove the extra spaces",
+                    msg("name.whitespace", field=field),
+                    msg("name.whitespace/hint"),
                     "warning",
                 )
         for i, alias in enumerate(site.aliases):
@@ -176,8 +183,8 @@ def check_names(registry: Registry) -> Iterator[Issue]:
                     site,
                     f"aliases[{i}]",
                     "alias.same-as-name",
-                    f"alias '{excerpt(alias)}' repeats the name",
-                    "remove the alias",
+                    msg("alias.same-as-name", alias=excerpt(alias)),
+                    msg("alias.same-as-name/hint"),
                     "warning",
                 )
         names = {fold(skeleton(site.name))} | {fold(skeleton(a)) for a in site.aliases}
@@ -189,8 +196,8 @@ def check_names(registry: Registry) -> Iterator[Issue]:
                     site,
                     f"aliases[{i}]",
                     "alias.duplicate",
-                    f"alias '{excerpt(alias)}' is also a name or alias of '{excerpt(other.id)}'",
-                    "an alias must point at one entry; make it more specific or remove it",
+                    msg("alias.duplicate", alias=excerpt(alias), other=excerpt(other.id)),
+                    msg("alias.duplicate/hint"),
                 )
         for key in names:
             owners.setdefault(key, site)
@@ -255,9 +262,13 @@ def _likely_duplicates_in_block(members: list[tuple[int, Site, str]]) -> Iterato
                     site,
                     "name",
                     "name.likely-duplicate",
-                    f"'{excerpt(site.name)}' looks like '{excerpt(earlier.name)}' "
-                    f"({excerpt(earlier.id)}) in the same municipality",
-                    "merge the two entries, or make the names say how the sites differ",
+                    msg(
+                        "name.likely-duplicate",
+                        name=excerpt(site.name),
+                        other=excerpt(earlier.name),
+                        other_id=excerpt(earlier.id),
+                    ),
+                    msg("name.likely-duplicate/hint"),
                 ),
             )
         exact.setdefault(key, site)
@@ -283,8 +294,8 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
                     site,
                     field,
                     "relation.self",
-                    f"relation '{excerpt(rel.type)}' points at the entry itself",
-                    "point the relation at another entry, or remove it",
+                    msg("relation.self", type=excerpt(rel.type)),
+                    msg("relation.self/hint"),
                 )
             elif rel.target not in ids:
                 suggestions -= 1  # each costs a pass over every id: only the first few get one
@@ -295,16 +306,16 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
                     site,
                     field,
                     "relation.dangling",
-                    f"relation '{excerpt(rel.type)}' points at unknown id '{excerpt(rel.target)}'",
-                    f"did you mean '{close[0]}'?" if close else "add the target entry first, or fix the id",
+                    msg("relation.dangling", type=excerpt(rel.type), target=excerpt(rel.target)),
+                    msg("did-you-mean", name=close[0]) if close else msg("relation.dangling/hint"),
                 )
             if (rel.type, rel.target) in seen:
                 yield _issue(
                     site,
                     f"relations[{i}]",
                     "relation.duplicate",
-                    f"relation '{excerpt(rel.type)}' to '{excerpt(rel.target)}' is listed twice",
-                    "remove the repeated relation",
+                    msg("relation.duplicate", type=excerpt(rel.type), target=excerpt(rel.target)),
+                    msg("relation.duplicate/hint"),
                 )
             seen.add((rel.type, rel.target))
             if rel.type == "part-of" and rel.target in ids and rel.target != site.id:
@@ -321,9 +332,15 @@ def check_relations(registry: Registry) -> Iterator[Issue]:
                     site,
                     field,
                     "relation.to-closed",
-                    f"relation '{excerpt(rel.type)}' points at '{excerpt(rel.target)}', which is closed"
-                    + (f" (until {target.until})" if target.until else ""),
-                    "point it at the site that carries on, remove it, or say in 'note' that it is history",
+                    msg(
+                        "relation.to-closed/until",
+                        type=excerpt(rel.type),
+                        target=excerpt(rel.target),
+                        until=target.until,
+                    )
+                    if target.until
+                    else msg("relation.to-closed", type=excerpt(rel.type), target=excerpt(rel.target)),
+                    msg("relation.to-closed/hint"),
                     "warning",
                 )
     yield from _part_of_cycles(part_of, ids)
@@ -358,8 +375,8 @@ def _part_of_cycles(part_of: dict[str, list[str]], ids: dict[str, Site]) -> Iter
                         ids[first],
                         "relations",
                         "relation.cycle",
-                        f"part-of relations form a cycle: {' -> '.join([*ordered, first])}",
-                        "an entry cannot be part of something that is part of it; remove one relation",
+                        msg("relation.cycle", cycle=" -> ".join([*ordered, first])),
+                        msg("relation.cycle/hint"),
                     )
             elif target not in state:
                 state[target] = 1
@@ -421,30 +438,41 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
                 closest[loc.country, key] = pool[found[0]] if found else None
             close = closest[loc.country, key]
         official = OFFICIAL_LISTS.get(loc.country)
-        lists = f"not on the official {official} list nor" if official else "not on"
-        where = f"{excerpt(loc.country)}: {lists} a region file's list, " + (
-            f"and only another name of '{excerpt(place.name)}' in the offline gazetteer"
+        where = (
+            msg(
+                "location.unknown-municipality/alternate" + ("-official" if official else ""),
+                country=excerpt(loc.country),
+                place=excerpt(place.name),
+                **({"official": official} if official else {}),
+            )
             if place is not None
-            else "nor a place of the offline gazetteer"
+            else msg(
+                "location.unknown-municipality/nowhere-official",
+                country=excerpt(loc.country),
+                official=official,
+            )
+            if official
+            else msg("location.unknown-municipality/nowhere", country=excerpt(loc.country))
         )
         if close is not None and (place is None or fold(close) in listed.get(loc.country, {})):
             yield _issue(
                 site,
                 "location.municipality",
                 "location.unknown-municipality",
-                f"municipality '{excerpt(loc.municipality)}' is unknown ({where})",
-                f"did you mean '{excerpt(close)}'? Use the official municipality name "
-                "(CBS, NIS or AGS list); it decides the site's regions",
+                msg("location.unknown-municipality", municipality=excerpt(loc.municipality), where=where),
+                msg("location.unknown-municipality/hint-close", name=excerpt(close)),
             )
         else:
             yield _issue(
                 site,
                 "location.municipality",
                 "location.unknown-municipality",
-                f"municipality '{excerpt(loc.municipality)}' could not be checked ({where}"
-                + ("" if official else "; no full official list is shipped for this country")
-                + ")",
-                "make sure it is the official municipality name (CBS, NIS or AGS list)",
+                msg(
+                    "location.unknown-municipality/unchecked" + ("-official" if official else ""),
+                    municipality=excerpt(loc.municipality),
+                    where=where,
+                ),
+                msg("location.unknown-municipality/hint"),
                 "warning",
             )
 
@@ -458,16 +486,16 @@ def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
                     site,
                     "website",
                     "url.not-plain-http",
-                    f"website is not a plain http(s) URL: {problem}",
-                    "use a plain https://host/path address",
+                    msg("url.not-plain-http", problem=problem),
+                    msg("url.not-plain-http/hint"),
                 )
         if not site.sources:
             yield _issue(
                 site,
                 "sources",
                 "source.missing",
-                "the entry has no source",
-                "add a source with a public URL or a seed document and its year",
+                msg("source.missing"),
+                msg("source.missing/hint"),
             )
         for i, source in enumerate(site.sources):
             field = f"sources[{i}]"
@@ -476,8 +504,8 @@ def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
                     site,
                     field,
                     "source.no-reference",
-                    "source has neither a url nor a seed",
-                    "add 'url:' or 'seed:'",
+                    msg("source.no-reference"),
+                    msg("source.no-reference/hint"),
                 )
             if source.url:
                 problem = url_problem(source.url)
@@ -486,8 +514,8 @@ def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
                         site,
                         f"{field}.url",
                         "url.not-plain-http",
-                        f"source URL is not a plain http(s) URL: {problem}",
-                        "use a plain https://host/path address",
+                        msg("url.not-plain-http/source", problem=problem),
+                        msg("url.not-plain-http/hint"),
                     )
         for i, figure in enumerate(site.employees):
             field = f"employees[{i}]"
@@ -496,16 +524,17 @@ def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
                     site,
                     field,
                     "employees.no-source",
-                    "employee figure has no source",
-                    "add 'url:' or 'seed:'; never estimate figures silently",
+                    msg("employees.no-source"),
+                    msg("employees.no-source/hint"),
                 )
-            if figure.url and url_problem(figure.url):
+            problem = url_problem(figure.url) if figure.url else None
+            if problem:
                 yield _issue(
                     site,
                     f"{field}.url",
                     "url.not-plain-http",
-                    f"employee source URL is not a plain http(s) URL: {url_problem(figure.url)}",
-                    "use a plain https://host/path address",
+                    msg("url.not-plain-http/employees", problem=problem),
+                    msg("url.not-plain-http/hint"),
                 )
 
 
@@ -517,16 +546,16 @@ def check_status(registry: Registry) -> Iterator[Issue]:
                 site,
                 "until",
                 "status.dates",
-                f"until ({site.until}) is before since ({site.since})",
-                "swap or correct the years",
+                msg("status.dates", until=site.until, since=site.since),
+                msg("status.dates/hint"),
             )
         if site.status == "closed" and site.until is None:
             yield _issue(
                 site,
                 "status",
                 "status.closed-without-year",
-                "closed site without 'until' year",
-                "add 'until: YEAR'",
+                msg("status.closed-without-year"),
+                msg("status.closed-without-year/hint"),
                 "warning",
             )
         if site.status != "closed" and site.until is not None:
@@ -534,8 +563,8 @@ def check_status(registry: Registry) -> Iterator[Issue]:
                 site,
                 "until",
                 "status.until-but-open",
-                f"'until: {site.until}' but status is '{excerpt(site.status)}'",
-                "set status: closed, or remove 'until'",
+                msg("status.until-but-open", until=site.until, status=excerpt(site.status)),
+                msg("status.until-but-open/hint"),
             )
         cross = [a for a in site.activities if rules.needs_served_phases(a)]
         if cross and not site.served_phases:
@@ -543,8 +572,8 @@ def check_status(registry: Registry) -> Iterator[Issue]:
                 site,
                 "activities",
                 "phases.missing-for-cross-cutting",
-                f"cross-cutting activities ({', '.join(cross)}) without 'phases'",
-                "add 'phases:' naming the value-chain phases this site serves",
+                msg("phases.missing-for-cross-cutting", activities=", ".join(cross)),
+                msg("phases.missing-for-cross-cutting/hint"),
                 "warning",
             )
         extra = [p for p in site.served_phases if not any(a in rules.cross_cutting for a in site.activities)]
@@ -553,8 +582,8 @@ def check_status(registry: Registry) -> Iterator[Issue]:
                 site,
                 "phases",
                 "phases.without-cross-cutting",
-                f"'phases' is only for cross-cutting activities ({', '.join(rules.cross_cutting_order)})",
-                "remove 'phases', or add the cross-cutting activity it describes",
+                msg("phases.without-cross-cutting", activities=", ".join(rules.cross_cutting_order)),
+                msg("phases.without-cross-cutting/hint"),
             )
 
 
@@ -573,8 +602,8 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 site,
                 "location",
                 "coordinates.incomplete",
-                "only one of lat and lon is given",
-                "give both lat and lon, or neither",
+                msg("coordinates.incomplete"),
+                msg("coordinates.incomplete/hint"),
             )
             continue
         lat, lon = loc.lat, loc.lon
@@ -586,8 +615,8 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                     site,
                     "location.lat",
                     "coordinates.projected",
-                    f"({lat}, {lon}) look like projected metres (e.g. RD New), not degrees",
-                    "give WGS84 latitude/longitude in decimal degrees, e.g. 51.84, 5.85",
+                    msg("coordinates.projected", lat=str(lat), lon=str(lon)),
+                    msg("coordinates.projected/hint"),
                 )
             continue  # range is reported by the structure check
         if lat == 0 and lon == 0:
@@ -595,8 +624,8 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 site,
                 "location.lat",
                 "coordinates.null-island",
-                "coordinates are (0, 0)",
-                "give the real coordinates, or leave them out",
+                msg("coordinates.null-island"),
+                msg("coordinates.null-island/hint"),
             )
             continue
         if loc.precision is None:
@@ -604,8 +633,8 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 site,
                 "location",
                 "coordinates.no-precision",
-                "coordinates without 'precision'",
-                "add 'precision: site', 'campus' or 'place'",
+                msg("coordinates.no-precision"),
+                msg("coordinates.no-precision/hint"),
             )
         if not gazetteer.covers(loc.country) or not loc.place:
             continue
@@ -615,8 +644,8 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 site,
                 "location.place",
                 "place.unknown",
-                f"place '{excerpt(loc.place)}' ({excerpt(loc.country)}) is not in the offline gazetteer",
-                "check the spelling (official local name), or use the municipality name",
+                msg("place.unknown", place=excerpt(loc.place), country=excerpt(loc.country)),
+                msg("place.unknown/hint"),
                 "warning",
             )
             continue
@@ -632,9 +661,8 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 site,
                 "location.lat",
                 "coordinates.swapped",
-                f"lat and lon look swapped: ({lat}, {lon}) is {distance:.0f} km from "
-                f"{place.name}, ({lon}, {lat}) is close to it",
-                f"swap them: lat {lon}, lon {lat}",
+                msg("coordinates.swapped", lat=str(lat), lon=str(lon), km=round(distance), place=place.name),
+                msg("coordinates.swapped/hint", lat=str(lat), lon=str(lon)),
             )
         elif (
             great_circle_km(-lat, lon, place.lat, place.lon) <= limit
@@ -649,17 +677,17 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 site,
                 wrong,
                 "coordinates.sign",
-                f"coordinates ({lat}, {lon}) have a wrong sign: {distance:.0f} km from {place.name}",
-                "remove the minus sign (north and east are positive)",
+                msg("coordinates.sign", lat=str(lat), lon=str(lon), km=round(distance), place=place.name),
+                msg("coordinates.sign/hint"),
             )
         else:
+            near = {"place": place.name, "place_lat": f"{place.lat:.4f}", "place_lon": f"{place.lon:.4f}"}
             yield _issue(
                 site,
                 "location.lat",
                 "coordinates.far-from-place",
-                f"coordinates ({lat}, {lon}) are {distance:.0f} km from {place.name} "
-                f"({place.lat:.4f}, {place.lon:.4f})",
-                f"check lat/lon or the place name; {place.name} is at {place.lat:.4f}, {place.lon:.4f}",
+                msg("coordinates.far-from-place", lat=str(lat), lon=str(lon), km=round(distance), **near),
+                msg("coordinates.far-from-place/hint", **near),
             )
 
 
@@ -693,15 +721,24 @@ def check_municipalities(registry: Registry) -> Iterator[Issue]:
         if distance <= tolerance:
             continue
         found = municipality_at(loc.lat, loc.lon)
-        where = f", in {municipality_name(found)}" if found else ""
+        where = (
+            msg("coordinates.outside-municipality/in", municipality=municipality_name(found)) if found else ""
+        )
         yield _issue(
             site,
             "location.municipality",
             "coordinates.outside-municipality",
-            f"coordinates ({loc.lat}, {loc.lon}) lie {distance:.1f} km outside the municipality "
-            f"{excerpt(loc.municipality)}{where} (CBS 2025 boundaries, tolerance {tolerance:g} km "
-            f"for precision {loc.precision or 'place'})",
-            "check the coordinates or the municipality (the official CBS name)",
+            msg(
+                "coordinates.outside-municipality",
+                lat=str(loc.lat),
+                lon=str(loc.lon),
+                km=Number(distance, 1),
+                municipality=excerpt(loc.municipality),
+                where=where,
+                tolerance=float(tolerance),
+                precision=loc.precision or "place",
+            ),
+            msg("coordinates.outside-municipality/hint"),
             "warning",
         )
 
@@ -733,12 +770,21 @@ def check_countries(registry: Registry) -> Iterator[Issue]:
         if country in near or not re.fullmatch(r"[A-Z]{2}", country or ""):
             continue  # a country that is no code at all is a schema error already
         if country in shipped or inside is not None:
-            where = f"in {inside}" if inside else f"outside {country}"
+            where = (
+                msg("coordinates.outside-country/in", country=inside)
+                if inside
+                else msg("coordinates.outside-country/outside", country=country)
+            )
             yield _issue(
                 site,
                 "location.country",
                 "coordinates.outside-country",
-                f"coordinates ({site.location.lat}, {site.location.lon}) lie {where}, "
-                f"but the site's country is {country}",
-                "check the coordinates and the country code (ISO 3166, e.g. NL, BE, DE)",
+                msg(
+                    "coordinates.outside-country",
+                    lat=str(site.location.lat),
+                    lon=str(site.location.lon),
+                    where=where,
+                    country=country,
+                ),
+                msg("coordinates.outside-country/hint"),
             )

@@ -18,6 +18,7 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 from lifeport_map.errors import Issue
+from lifeport_map.messages import Text, msg
 from lifeport_map.model import Registry, Site
 from lifeport_map.schema import MONTH
 from lifeport_map.site_issues import site_issue as _issue
@@ -147,7 +148,7 @@ _HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://(?:[^/?#@]*@)?([^/?#:]+)")
 
 
 @lru_cache(maxsize=65536)
-def aggregator_host(url: str) -> str | None:
+def aggregator_host(url: str) -> Text | None:
     """Why ``url`` is a copy rather than an original (a mirror, an aggregator, a test host)."""
     match = _HOST.match(url)
     if match is None:
@@ -156,9 +157,9 @@ def aggregator_host(url: str) -> str | None:
     labels = host.split(".")
     for i in range(len(labels) - 1):
         if ".".join(labels[i:]) in AGGREGATOR_HOSTS:
-            return f"'{host}' copies documents or pages of others"
+            return msg("url.aggregator", host=host)
     if len(labels) > 2 and labels[0] in STAGING_LABELS:
-        return f"'{host}' looks like a test or staging copy of a site"
+        return msg("url.aggregator/staging", host=host)
     return None
 
 
@@ -250,8 +251,8 @@ def check_currency(site: Site, now: int, this_year: int) -> Iterator[Issue]:
             site,
             "",
             "checked.missing",
-            "entry has no 'checked' date",
-            "verify the entry against its sources and add 'checked: \"YYYY-MM\"'",
+            msg("checked.missing"),
+            msg("checked.missing/hint"),
             "warning",
         )
     elif MONTH.match(checked):
@@ -261,16 +262,16 @@ def check_currency(site: Site, now: int, this_year: int) -> Iterator[Issue]:
                 site,
                 "checked",
                 "checked.future",
-                f"checked '{checked}' lies in the future",
-                "write the month in which the entry was verified",
+                msg("checked.future", checked=checked),
+                msg("checked.future/hint"),
             )
         elif age > STALE_MONTHS:
             yield _issue(
                 site,
                 "checked",
                 "checked.stale",
-                f"entry was last checked {age} months ago ({checked})",
-                f"re-verify the entry (more than {STALE_MONTHS} months) and update 'checked'",
+                msg("checked.stale", months=age, checked=checked),
+                msg("checked.stale/hint", months=STALE_MONTHS),
                 "warning",
             )
     if site.is_active:
@@ -280,8 +281,8 @@ def check_currency(site: Site, now: int, this_year: int) -> Iterator[Issue]:
                 site,
                 "sources",
                 "source.outdated",
-                f"active site whose newest source is from {max(years)}",
-                f"add a source from the last {OLD_SOURCE_YEARS} years that shows the site is still active",
+                msg("source.outdated", year=max(years)),
+                msg("source.outdated/hint", years=OLD_SOURCE_YEARS),
                 "warning",
             )
 
@@ -297,8 +298,8 @@ def check_references(site: Site) -> Iterator[Issue]:
                     site,
                     field,
                     "source.no-title",
-                    f"{field} has no title",
-                    "add 'title:' as the page or document gives it",
+                    msg("source.no-title", field=field),
+                    msg("source.no-title/hint"),
                     "warning",
                 )
             if publisher is None:
@@ -306,8 +307,8 @@ def check_references(site: Site) -> Iterator[Issue]:
                     site,
                     field,
                     "source.no-publisher",
-                    f"{field} has no publisher",
-                    "add 'publisher:' (the organisation, newspaper or body that published it)",
+                    msg("source.no-publisher", field=field),
+                    msg("source.no-publisher/hint"),
                     "warning",
                 )
     for url_field, url in urls:
@@ -319,7 +320,7 @@ def check_references(site: Site) -> Iterator[Issue]:
                     url_field,
                     "url.aggregator",
                     copied,
-                    "cite the original page or document instead",
+                    msg("url.aggregator/hint"),
                     "warning",
                 )
             tracking = tracking_parameters(url)
@@ -328,8 +329,8 @@ def check_references(site: Site) -> Iterator[Issue]:
                     site,
                     url_field,
                     "url.tracking",
-                    f"{url_field} carries tracking parameters ({', '.join(tracking)})",
-                    "remove them from the URL; the page is the same without them",
+                    msg("url.tracking", field=url_field, parameters=", ".join(tracking)),
+                    msg("url.tracking/hint"),
                     "warning",
                 )
 
@@ -342,8 +343,14 @@ def check_events(site: Site) -> Iterator[Issue]:
                 site,
                 f"events[{i}].date",
                 "events.order",
-                f"event {event.date} ({event.type}) comes after {previous.date} ({previous.type})",
-                "list events oldest first",
+                msg(
+                    "events.order",
+                    date=event.date,
+                    type=event.type,
+                    previous_date=previous.date,
+                    previous_type=previous.type,
+                ),
+                msg("events.order/hint"),
             )
     for i, event in enumerate(site.events):
         if not event.url and not event.seed:
@@ -351,8 +358,8 @@ def check_events(site: Site) -> Iterator[Issue]:
                 site,
                 f"events[{i}]",
                 "events.no-source",
-                f"event {event.date} ({event.type}) has no source",
-                "add 'url:' or 'seed:'",
+                msg("events.no-source", date=event.date, type=event.type),
+                msg("source.no-reference/hint"),
             )
     if site.events and site.status != "closed" and site.events[-1].type in CLOSING_EVENTS:
         last = site.events[-1]
@@ -360,8 +367,8 @@ def check_events(site: Site) -> Iterator[Issue]:
             site,
             "status",
             "events.status-mismatch",
-            f"status is {site.status}, but the latest event is '{last.type}' ({last.date})",
-            "set status: closed with 'until', or add the event that re-opened the site",
+            msg("events.status-mismatch", status=site.status, type=last.type, date=last.date),
+            msg("events.status-mismatch/hint"),
             "warning",
         )
 
@@ -376,24 +383,24 @@ def check_facility(site: Site) -> Iterator[Issue]:
                 site,
                 f"facility.wafer_mm[{i}]",
                 "facility.wafer-size",
-                f"wafer diameter {mm} mm is not a known wafer size",
-                f"use one of {', '.join(str(w) for w in sorted(WAFER_MM))} (mm, not inches)",
+                msg("facility.wafer-size", mm=mm),
+                msg("facility.wafer-size/hint", sizes=", ".join(str(w) for w in sorted(WAFER_MM))),
             )
     if facility.node_nm is not None and facility.node_nm == 0:
         yield _issue(
             site,
             "facility.node_nm",
             "facility.node",
-            "node_nm is 0",
-            "give the smallest node in nm (a positive number), or leave it out",
+            msg("facility.node"),
+            msg("facility.node/hint"),
         )
     if facility.capacity is not None and facility.capacity.value == 0:
         yield _issue(
             site,
             "facility.capacity.value",
             "facility.capacity",
-            "capacity is 0",
-            "give the capacity a source states, or leave 'capacity' out",
+            msg("facility.capacity"),
+            msg("facility.capacity/hint"),
         )
     capacity, source = facility.capacity, facility.source
     if (
@@ -405,25 +412,24 @@ def check_facility(site: Site) -> Iterator[Issue]:
             site,
             "facility.capacity",
             "facility.capacity-no-source",
-            "capacity has no source",
-            "add 'url:' or 'seed:' to the capacity (or a facility 'source')",
+            msg("facility.capacity-no-source"),
+            msg("facility.capacity-no-source/hint"),
         )
     if facility.cleanroom_m2 is not None and facility.cleanroom_m2 == 0:
         yield _issue(
             site,
             "facility.cleanroom_m2",
             "facility.cleanroom",
-            "cleanroom_m2 is 0",
-            "give the area a source states, or leave it out",
+            msg("facility.cleanroom"),
+            msg("facility.cleanroom/hint"),
         )
     if not FACILITY_ACTIVITIES.intersection(site.activities):
         yield _issue(
             site,
             "facility",
             "facility.unexpected",
-            "a facility on a site without production, pilot-line or research activities",
-            "facilities describe fabs, pilot lines, cleanrooms and assembly plants; "
-            "add the activity or remove 'facility'",
+            msg("facility.unexpected"),
+            msg("facility.unexpected/hint"),
             "warning",
         )
 
@@ -438,8 +444,8 @@ def check_campus(site: Site, registry: Registry, suggest: CampusSuggestions) -> 
             site,
             "location.campus",
             "location.campus-self",
-            "the entry names itself as its campus",
-            "remove 'campus' from the campus entry",
+            msg("location.campus-self"),
+            msg("location.campus-self/hint"),
         )
     elif target is None:
         close = suggest(campus)
@@ -447,16 +453,16 @@ def check_campus(site: Site, registry: Registry, suggest: CampusSuggestions) -> 
             site,
             "location.campus",
             "location.campus-unknown",
-            f"campus '{campus}' is not an entry",
-            f"did you mean '{close}'?" if close else "add the campus entry (kind: campus) first",
+            msg("location.campus-unknown", campus=campus),
+            msg("did-you-mean", name=close) if close else msg("location.campus-unknown/hint"),
         )
     elif target.kind != "campus":
         yield _issue(
             site,
             "location.campus",
             "location.campus-not-campus",
-            f"'{campus}' is a {target.kind}, not a campus",
-            "point 'campus' at an entry of kind campus",
+            msg("location.campus-not-campus", campus=campus, kind=target.kind),
+            msg("location.campus-not-campus/hint"),
         )
 
 
@@ -467,6 +473,6 @@ def check_employee_ranges(site: Site) -> Iterator[Issue]:
                 site,
                 f"employees[{i}].max",
                 "employees.range",
-                f"max ({figure.max}) is below value ({figure.value})",
-                "value is the lower bound and max the upper bound of the range",
+                msg("employees.range", max=figure.max, value=figure.value),
+                msg("employees.range/hint"),
             )

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from lifeport_map.errors import Issue, Severity
+from lifeport_map.messages import Text, msg
 from lifeport_map.model import Region, RegionDefinition
 from lifeport_map.taxonomy import Taxonomy
 from lifeport_map.text import excerpt, fold, invisible_characters, mixed_script
@@ -29,15 +30,15 @@ CODE_PATTERNS = {
 
 
 def _region_issue(
-    region: Region, field: str, code: str, message: str, hint: str, severity: Severity = "error"
+    region: Region, field: str, code: str, message: Text, hint: Text, severity: Severity = "error"
 ) -> Issue:
     from lifeport_map.yamlio import position_at
 
     line, col = position_at(region.raw, field, (1, 1))
     return Issue(
         code=code,
-        message=message,
-        hint=hint,
+        text=message,
+        help=hint,
         file=region.file,
         line=line,
         col=col,
@@ -69,17 +70,22 @@ def _boundary_problems(
     except YamlError as exc:
         if not exc.issue.code.startswith("io."):
             line, _col = position_at(region.raw, field, (1, 1))
-            where = f"boundary of definition '{excerpt(definition.id)}', {Path(region.file).name}:{line}"
+            where = {
+                "definition": excerpt(definition.id),
+                "file": f"{Path(region.file).name}:{line}",
+            }
             issues = exc.issues if isinstance(exc, FileErrors) else [exc.issue]
             for issue in issues:
-                yield replace(issue, entry=region.id, message=f"{issue.message} ({where})")
+                problem = msg("region.boundary-problem", problem=issue.text or issue.message, **where)
+                yield replace(issue, entry=region.id, text=problem, message="")
             if isinstance(exc, FileErrors) and exc.more:
                 yield replace(
                     issues[-1],
                     code="boundary.more-errors",
-                    message=f"{exc.more} more errors in this file are not shown (the first "
-                    f"{len(issues)} are) ({where})",
-                    hint="fix these, then run validate again",
+                    text=msg("boundary.more-errors", more=exc.more, shown=len(issues), **where),
+                    help=msg("boundary.more-errors/hint"),
+                    message="",
+                    hint="",
                 )
 
 
@@ -103,8 +109,8 @@ def _check_each_region(
                 region,
                 "default_definition",
                 "region.unknown-definition",
-                f"default definition '{excerpt(region.default_definition)}' is not defined",
-                f"use one of: {', '.join(ids)}",
+                msg("region.unknown-definition", definition=excerpt(region.default_definition)),
+                msg("use-one-of", values=", ".join(ids)),
             )
         for key in [region.id, *region.aliases, *region.name.values()]:
             other = all_aliases.get(fold(key))
@@ -113,8 +119,8 @@ def _check_each_region(
                     region,
                     "aliases",
                     "region.duplicate-alias",
-                    f"'{excerpt(key)}' also names region '{excerpt(other)}'",
-                    "a region name or alias must be unique",
+                    msg("region.duplicate-alias", name=excerpt(key), other=excerpt(other)),
+                    msg("region.duplicate-alias/hint"),
                 )
             all_aliases[fold(key)] = region.id
         seen: set[str] = set()
@@ -125,8 +131,8 @@ def _check_each_region(
                     region,
                     f"{field}.id",
                     "region.duplicate-definition",
-                    f"definition id '{excerpt(definition.id)}' is used twice",
-                    "give each definition its own id",
+                    msg("region.duplicate-definition", id=excerpt(definition.id)),
+                    msg("region.duplicate-definition/hint"),
                 )
             seen.add(definition.id)
             if definition.type == "municipalities" and not definition.municipalities:
@@ -134,24 +140,24 @@ def _check_each_region(
                     region,
                     field,
                     "region.no-municipalities",
-                    "a municipalities definition without municipalities",
-                    "list the member municipalities with their codes",
+                    msg("region.no-municipalities"),
+                    msg("region.no-municipalities/hint"),
                 )
             if definition.type == "radius" and definition.radius_km is None:
                 yield _region_issue(
                     region,
                     field,
                     "region.no-radius",
-                    "a radius definition without radius_km",
-                    "add 'radius_km:'",
+                    msg("region.no-radius"),
+                    msg("region.no-radius/hint"),
                 )
             if definition.type == "radius" and definition.radius_km is not None and definition.radius_km <= 0:
                 yield _region_issue(
                     region,
                     f"{field}.radius_km",
                     "region.empty-definition",
-                    "a radius of 0 km holds no site",
-                    "give the radius in km, e.g. 'radius_km: 30'",
+                    msg("region.empty-definition"),
+                    msg("region.empty-definition/hint"),
                 )
             if definition.type == "boundary":
                 from lifeport_map.geo import boundary_path
@@ -162,16 +168,16 @@ def _check_each_region(
                         region,
                         f"{field}.boundary",
                         "region.boundary-outside",
-                        f"boundary file '{excerpt(definition.boundary)}' is outside the regions folder",
-                        "store it with 'lifeport-map regions import-boundary'",
+                        msg("region.boundary-outside", file=excerpt(definition.boundary)),
+                        msg("region.boundary-outside/hint"),
                     )
                 elif path is None or not os.path.lexists(path):
                     yield _region_issue(
                         region,
                         field,
                         "region.no-boundary",
-                        f"boundary file '{excerpt(definition.boundary)}' not found",
-                        "run 'lifeport-map regions import-boundary'",
+                        msg("region.no-boundary", file=excerpt(definition.boundary)),
+                        msg("region.no-boundary/hint"),
                     )
                 else:
                     yield from _boundary_problems(regions_dir, region, definition, f"{field}.boundary")
@@ -184,16 +190,16 @@ def _check_each_region(
                         region,
                         f"{mfield}.code",
                         "region.bad-code",
-                        f"'{excerpt(m.code)}' is not a valid {excerpt(region.country)} municipality code",
-                        "use GMxxxx (CBS), 5-digit NIS or 8-digit AGS codes",
+                        msg("region.bad-code", code=excerpt(m.code), country=excerpt(region.country)),
+                        msg("region.bad-code/hint"),
                     )
                 if m.code in codes:
                     yield _region_issue(
                         region,
                         f"{mfield}.code",
                         "region.duplicate-code",
-                        f"municipality code {excerpt(m.code)} is listed twice",
-                        "remove the repeated municipality",
+                        msg("region.duplicate-code", code=excerpt(m.code)),
+                        msg("region.duplicate-code/hint"),
                     )
                 codes[m.code] = j
         for i, figure in enumerate(region.figures):
@@ -202,8 +208,8 @@ def _check_each_region(
                     region,
                     f"figures[{i}].breakdown",
                     "figure.unknown-view",
-                    f"breakdown '{excerpt(figure.breakdown)}' is not a taxonomy view",
-                    f"use one of: {', '.join(views)}",
+                    msg("figure.unknown-view", view=excerpt(figure.breakdown)),
+                    msg("use-one-of", values=", ".join(views)),
                 )
             elif figure.breakdown:
                 unknown = sorted(set(figure.values) - views[figure.breakdown])
@@ -212,24 +218,26 @@ def _check_each_region(
                         region,
                         f"figures[{i}].values",
                         "figure.unknown-group",
-                        f"unknown group(s) {', '.join(unknown)} for '{excerpt(figure.breakdown)}'",
-                        f"use: {', '.join(sorted(views[figure.breakdown]))}",
+                        msg(
+                            "figure.unknown-group", groups=", ".join(unknown), view=excerpt(figure.breakdown)
+                        ),
+                        msg("figure.unknown-group/hint", groups=", ".join(sorted(views[figure.breakdown]))),
                     )
             if figure.value is None and not figure.values:
                 yield _region_issue(
                     region,
                     f"figures[{i}]",
                     "figure.no-value",
-                    "figure has neither value nor values",
-                    "add 'value:'",
+                    msg("figure.no-value"),
+                    msg("figure.no-value/hint"),
                 )
             if not figure.source.url and not figure.source.seed:
                 yield _region_issue(
                     region,
                     f"figures[{i}].source",
                     "figure.no-source",
-                    "figure has no source",
-                    "add 'url:' or 'seed:'",
+                    msg("figure.no-source"),
+                    msg("source.no-reference/hint"),
                 )
 
 
@@ -258,17 +266,16 @@ def check_region_names(regions: Mapping[str, Region]) -> Iterator[Issue]:
                     region,
                     field,
                     "name.invisible-character",
-                    f"{field} contains invisible or control characters ({', '.join(bad)})",
-                    "retype the text; copy-paste can bring zero-width or bidi characters",
+                    msg("name.invisible-character", field=field, characters=", ".join(bad)),
+                    msg("name.invisible-character/hint"),
                 )
             elif lookalikes:
                 yield _region_issue(
                     region,
                     field,
                     "name.mixed-script",
-                    f"{field} mixes Latin letters with Greek or Cyrillic lookalikes "
-                    f"({', '.join(lookalikes)})",
-                    "retype the name in one script",
+                    msg("name.mixed-script/region", field=field, characters=", ".join(lookalikes)),
+                    msg("name.mixed-script/region-hint"),
                 )
 
 
@@ -294,10 +301,15 @@ def check_codes_across_files(regions: Mapping[str, Region]) -> Iterator[Issue]:
                         region,
                         f"{field}.code",
                         "region.code-name-mismatch",
-                        f"code {excerpt(code)} is '{excerpt(first[0])}' in {first[1].id} "
-                        f"({first[2]}), but '{excerpt(name)}' here",
-                        "a code names one municipality: check both against the official list "
-                        "(CBS, NIS or AGS) and correct the wrong one",
+                        msg(
+                            "region.code-name-mismatch",
+                            code=excerpt(code),
+                            first=excerpt(first[0]),
+                            region=first[1].id,
+                            field=first[2],
+                            name=excerpt(name),
+                        ),
+                        msg("region.code-name-mismatch/hint"),
                     )
                 named = by_name.setdefault((region.country, fold(name)), (code, region, field))
                 if named[0] != code:
@@ -305,9 +317,15 @@ def check_codes_across_files(regions: Mapping[str, Region]) -> Iterator[Issue]:
                         region,
                         f"{field}.code",
                         "region.code-name-mismatch",
-                        f"'{excerpt(name)}' has code {excerpt(code)} here, but {excerpt(named[0])} in "
-                        f"{named[1].id} ({named[2]})",
-                        "a municipality has one official code: check both against the official list",
+                        msg(
+                            "region.code-name-mismatch/name",
+                            name=excerpt(name),
+                            code=excerpt(code),
+                            first=excerpt(named[0]),
+                            region=named[1].id,
+                            field=named[2],
+                        ),
+                        msg("region.code-name-mismatch/name-hint"),
                     )
 
 
@@ -344,11 +362,8 @@ def check_overlaps(regions: Mapping[str, Region]) -> Iterator[Issue]:
                             second,
                             holders[b][1],
                             "region.overlap",
-                            f"municipality {excerpt(code)} is also in the default definition of "
-                            f"region '{excerpt(first.id)}': its sites would be counted in both",
-                            "remove it from one of the two definitions, or, if the regions really "
-                            f"overlap, add 'overlaps: [{first.id}]' to this file and "
-                            f"'overlaps: [{second.id}]' to the other",
+                            msg("region.overlap", code=excerpt(code), region=excerpt(first.id)),
+                            msg("region.overlap/hint", first=first.id, second=second.id),
                         )
     for region in regions.values():
         for other in sorted(declared_overlaps(region)):
@@ -358,6 +373,6 @@ def check_overlaps(regions: Mapping[str, Region]) -> Iterator[Issue]:
                     region,
                     "overlaps",
                     "region.overlap-not-found",
-                    f"'overlaps' names '{excerpt(other)}', but the default definitions share no municipality",
-                    "remove it from 'overlaps'",
+                    msg("region.overlap-not-found", region=excerpt(other)),
+                    msg("region.overlap-not-found/hint"),
                 )

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from lifeport_map.errors import Issue, YamlError
+from lifeport_map.messages import Number, Text, msg
 from lifeport_map.text import HIDDEN, excerpt
 
 try:  # libyaml is much faster; PyYAML wheels ship it, but a source build may not.
@@ -139,8 +140,8 @@ def start_of(value: Any) -> tuple[int, int] | None:
     return None
 
 
-def _issue(path: Path, line: int, col: int, code: str, message: str, hint: str) -> YamlError:
-    return YamlError(Issue(code=code, message=message, hint=hint, file=str(path), line=line, col=col))
+def _issue(path: Path, line: int, col: int, code: str, message: Text, hint: Text) -> YamlError:
+    return YamlError(Issue(code=code, text=message, help=hint, file=str(path), line=line, col=col))
 
 
 def read_text(path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None) -> str:
@@ -158,8 +159,8 @@ def decode(raw: bytes, path: Path) -> str:
             1,
             1,
             "yaml.encoding",
-            "file is UTF-16 (or contains NUL bytes)",
-            "save the file as UTF-8 without a byte-order mark",
+            msg("yaml.encoding/utf16"),
+            msg("yaml.bom/hint"),
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raise _issue(
@@ -167,8 +168,8 @@ def decode(raw: bytes, path: Path) -> str:
             1,
             1,
             "yaml.bom",
-            "file starts with a UTF-8 byte-order mark",
-            "save the file as UTF-8 without a byte-order mark",
+            msg("yaml.bom"),
+            msg("yaml.bom/hint"),
         )
     try:
         text = raw.decode("utf-8")
@@ -180,8 +181,8 @@ def decode(raw: bytes, path: Path) -> str:
             line,
             col,
             "yaml.encoding",
-            f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
-            "save the file as UTF-8; retype the character at this position",
+            msg("yaml.encoding", byte=f"0x{raw[exc.start]:02x}"),
+            msg("yaml.encoding/hint"),
         ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
@@ -190,8 +191,8 @@ def decode(raw: bytes, path: Path) -> str:
             line,
             1,
             "yaml.encoding",
-            "file contains a NUL character",
-            "remove the NUL character; registry files are plain UTF-8 text",
+            msg("yaml.encoding/nul"),
+            msg("yaml.encoding/nul-hint"),
         )
     # The pattern needs one of the four markers; looking for them first is several times faster.
     has_marker = any(marker in raw for marker in (b"<<<<<<<", b"=======", b">>>>>>>", b"|||||||"))
@@ -203,8 +204,8 @@ def decode(raw: bytes, path: Path) -> str:
             line,
             1,
             "yaml.merge-conflict",
-            "unresolved merge-conflict marker",
-            "resolve the git merge conflict and remove the <<<<<<< / ======= / >>>>>>> lines",
+            msg("yaml.merge-conflict"),
+            msg("yaml.merge-conflict/hint"),
         )
     return text
 
@@ -283,8 +284,8 @@ def parse_events(text: str, path: Path) -> Any:
                         mark.line + 1,
                         column,
                         "yaml.too-long",
-                        f"value of {len(raw):,} characters",
-                        f"shorten it to at most {MAX_SCALAR_CHARS:,} characters",
+                        msg("yaml.too-long", length=Number(len(raw), 0)),
+                        msg("yaml.too-long/hint", limit=Number(MAX_SCALAR_CHARS, 0)),
                     )
                 if event.style or not event.implicit[0] or (raw and raw[0] in not_special):
                     value: Any = raw
@@ -319,8 +320,8 @@ def parse_events(text: str, path: Path) -> Any:
                         mark.line + 1,
                         mark.column + 1,
                         "yaml.too-deep",
-                        f"nesting deeper than {MAX_DEPTH} levels",
-                        "flatten the structure; registry entries nest only a few levels",
+                        msg("yaml.too-deep", depth=MAX_DEPTH),
+                        msg("yaml.too-deep/hint"),
                     )
                 position = ((mark.line + 1) << 12) | min(mark.column + 1, 4095)
                 stack.append(YMap(position, {}) if cls is mapping_start else YList(position))
@@ -357,8 +358,8 @@ def parse_events(text: str, path: Path) -> Any:
                         line,
                         col,
                         "yaml.multiple-documents",
-                        "file holds more than one YAML document",
-                        "remove the second '---' and merge the documents into one",
+                        msg("yaml.multiple-documents"),
+                        msg("yaml.multiple-documents/hint"),
                     )
             elif cls is yaml.AliasEvent:
                 raise _issue(
@@ -366,8 +367,8 @@ def parse_events(text: str, path: Path) -> Any:
                     line,
                     col,
                     "yaml.alias",
-                    f"alias *{excerpt(event.anchor)} is not allowed",
-                    "write the value out in full; anchors and aliases are not supported",
+                    msg("yaml.alias", alias=excerpt(event.anchor)),
+                    msg("yaml.alias/hint"),
                 )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -379,18 +380,21 @@ def parse_events(text: str, path: Path) -> Any:
                 line,
                 col,
                 "yaml.too-deep",
-                f"nesting deeper than {MAX_DEPTH} levels",
-                "flatten the structure; registry entries nest only a few levels",
+                msg("yaml.too-deep", depth=MAX_DEPTH),
+                msg("yaml.too-deep/hint"),
             ) from None
-        hint = "fix the YAML syntax at this position"
+        hint = msg("yaml.syntax/hint")
         if "\t" in problem or "'\\t'" in problem:
-            hint = "indent with spaces, not tabs"
-        raise _issue(
-            path, line, col, "yaml.syntax", f"YAML syntax error: {excerpt(problem, 120)}", hint
-        ) from None
+            hint = msg("yaml.syntax/tabs")
+        raise _issue(path, line, col, "yaml.syntax", _syntax_message(problem), hint) from None
     except yaml.YAMLError as exc:
         raise _issue(
-            path, 1, 1, "yaml.syntax", f"YAML error: {excerpt(exc, 120)}", "fix the YAML syntax"
+            path,
+            1,
+            1,
+            "yaml.syntax",
+            msg("yaml.syntax/other", problem=excerpt(exc, 120)),
+            msg("yaml.syntax/hint"),
         ) from None
     finally:
         loader.dispose()
@@ -604,6 +608,26 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
     return stack[0][0]
 
 
+# What PyYAML says most often, in both languages; anything else is quoted as PyYAML says it.
+_SYNTAX_PROBLEMS = {
+    "mapping values are not allowed here": "yaml.syntax/mapping-values",
+    "could not find expected ':'": "yaml.syntax/colon",
+    "did not find expected key": "yaml.syntax/key",
+    "did not find expected '-' indicator": "yaml.syntax/dash",
+    "found unexpected end of stream": "yaml.syntax/end",
+    "found undefined alias": "yaml.syntax/alias",
+    "found unknown escape character": "yaml.syntax/escape",
+    "found a tab character that violates indentation": "yaml.syntax/tab",
+}
+
+
+def _syntax_message(problem: str) -> Text:
+    """The message of a YAML syntax error: PyYAML's ``problem`` in the catalogue's words where
+    it has them ("expected <block end>, but found ..." varies and is quoted as it is)."""
+    key = _SYNTAX_PROBLEMS.get(problem.split(" (")[0].strip())
+    return msg(key) if key else msg("yaml.syntax", problem=excerpt(problem, 120))
+
+
 def _refuse_node(event: Any, path: Path) -> None:
     mark = event.start_mark
     line, col = mark.line + 1, mark.column + 1
@@ -613,16 +637,16 @@ def _refuse_node(event: Any, path: Path) -> None:
             line,
             col,
             "yaml.anchor",
-            f"anchor &{excerpt(event.anchor)} is not allowed",
-            "write the value out in full; anchors and aliases are not supported",
+            msg("yaml.anchor", anchor=excerpt(event.anchor)),
+            msg("yaml.alias/hint"),
         )
     raise _issue(
         path,
         line,
         col,
         "yaml.tag",
-        f"explicit tag {excerpt(event.tag)} is not allowed",
-        "remove the tag; values are typed by the registry schema",
+        msg("yaml.tag", tag=excerpt(event.tag)),
+        msg("yaml.tag/hint"),
     )
 
 
@@ -634,10 +658,10 @@ def _check_key(parent: YMap, key: Any, position: int, path: Path) -> None:
             line,
             col,
             "yaml.key-type",
-            f"mapping key {excerpt(repr(key))} is not text"
+            msg("yaml.key-type", key="null" if key is None else excerpt(repr(key)))
             if not isinstance(key, (YMap, YList))
-            else "mapping key is a list or mapping, not text",
-            "use a plain text key such as 'name:'; quote it if it looks like a number",
+            else msg("yaml.key-type/nested"),
+            msg("yaml.key-type/hint"),
         )
     if key == "<<":
         raise _issue(
@@ -645,8 +669,8 @@ def _check_key(parent: YMap, key: Any, position: int, path: Path) -> None:
             line,
             col,
             "yaml.merge-key",
-            "merge key '<<' is not allowed",
-            "write the merged fields out in full",
+            msg("yaml.merge-key"),
+            msg("yaml.merge-key/hint"),
         )
     if key in parent:
         first_line, _ = unpack(parent.key_positions[key])
@@ -655,8 +679,8 @@ def _check_key(parent: YMap, key: Any, position: int, path: Path) -> None:
             line,
             col,
             "yaml.duplicate-key",
-            f"duplicate key '{excerpt(key)}' (first at line {first_line})",
-            "remove one of the two; each key may appear once per mapping",
+            msg("yaml.duplicate-key", key=excerpt(key), line=first_line),
+            msg("yaml.duplicate-key/hint"),
         )
 
 
@@ -736,8 +760,8 @@ def hidden_characters_in(text: str, path: Path, *, limit: int = 20) -> list[Issu
             found.append(
                 Issue(
                     code="text.line-break",
-                    message="a line ends with a lone carriage return (CR)",
-                    hint="end lines with LF or CRLF; save the file with Unix or Windows line endings",
+                    text=msg("text.line-break"),
+                    help=msg("text.line-break/hint"),
                     file=str(path),
                     line=line,
                     col=col,
@@ -747,9 +771,8 @@ def hidden_characters_in(text: str, path: Path, *, limit: int = 20) -> list[Issu
         found.append(
             Issue(
                 code="text.hidden-character",
-                message=f"raw invisible or control character U+{ord(ch):04X} in the file",
-                hint=f"it hides text from reviewers: inside a value write it as the escape {escaped(ch)} "
-                "in double quotes ('lifeport-map fmt' does that), or remove it",
+                text=msg("text.hidden-character", character=f"U+{ord(ch):04X}"),
+                help=msg("text.hidden-character/hint", escape=escaped(ch)),
                 file=str(path),
                 line=line,
                 col=col,

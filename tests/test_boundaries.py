@@ -184,7 +184,15 @@ def test_import_boundary_rejects_bad_files_and_changes_nothing(
     source = _write(tmp_path, "bad.geojson", content)
     before = snapshot(regions)
     result = run_cli(
-        "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "nijmegen"
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        "nijmegen",
+        "--lang",
+        "en",
     )
     assert result.returncode == 1, result.stderr  # invalid data, not a usage error
     assert f"{source}:1:" in result.stderr and message in result.stderr and "hint:" in result.stderr
@@ -198,7 +206,15 @@ def test_import_boundary_keeps_the_crlf_line_ends_of_the_region_file(tmp_path: P
     region_file.write_bytes(lf.replace(b"\n", b"\r\n"))
     source = _write(tmp_path, "NL226.geojson", SQUARE)
     result = run_cli(
-        "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "nijmegen"
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        "nijmegen",
+        "--lang",
+        "en",
     )
     assert result.returncode == 0, result.stderr
     written = region_file.read_bytes()
@@ -209,7 +225,15 @@ def test_import_boundary_keeps_the_crlf_line_ends_of_the_region_file(tmp_path: P
 def test_import_boundary_unknown_region(tmp_path: Path, regions: Path) -> None:
     source = _write(tmp_path, "ok.geojson", SQUARE)
     result = run_cli(
-        "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "atlantis"
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        "atlantis",
+        "--lang",
+        "en",
     )
     assert result.returncode == 2 and "known regions: dresden, nijmegen" in result.stderr
 
@@ -438,7 +462,15 @@ def test_import_boundary_exit_code_for_a_broken_region_file(tmp_path: Path, regi
     source = _write(tmp_path, "in.geojson", SQUARE)
     before = snapshot(regions)
     result = run_cli(
-        "--regions", str(regions), "regions", "import-boundary", str(source), "--region", "nijmegen"
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        "nijmegen",
+        "--lang",
+        "en",
     )
     assert result.returncode == 1, result.stderr
     assert "has no 'definitions:' list" in result.stderr and "hint:" in result.stderr

@@ -141,7 +141,7 @@ def test_every_problem_of_a_claims_file_is_reported_with_its_position() -> None:
 def test_the_claims_command_reports_an_invalid_file_and_exits_1() -> None:
     result = run_cli(*ANALYSIS_ARGS, "claims", "--claims", str(CLAIMS / "invalid.yaml"))
     assert result.returncode == 1
-    assert f"{CLAIMS / 'invalid.yaml'}:13:" in result.stderr and "did you mean 'region'?" in result.stderr
+    assert f"{CLAIMS / 'invalid.yaml'}:13:" in result.stderr and "bedoelt u 'region'?" in result.stderr  # nl
     assert "Traceback" not in result.stderr
 
 

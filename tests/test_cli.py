@@ -68,7 +68,7 @@ def test_registry_and_regions_options_point_elsewhere(mini_args: list[str]) -> N
         (["--registry", "/nonexistent/x.yaml", "validate"], 3, "file not found"),
         (["--registry", "/nonexistent/x.yaml", "coverage", "--region", "nijmegen"], 3, "not found"),
         (["--registry", "/", "validate"], 3, "directory"),
-        (["--regions", "/nonexistent", "validate"], 3, "regions folder not found"),
+        (["--regions", "/nonexistent", "validate"], 3, "map met regio's niet gevonden"),  # Dutch by default
         (["coverage", "--region", "atlantis"], 2, "unknown region"),
         (["coverage", "--region", "nijmegn"], 2, "nijmegen"),
         (["coverage", "--region", "nijmegen", "--definition", "nope"], 2, "no definition"),
@@ -185,7 +185,7 @@ def test_validate_takes_registry_files_as_arguments(tmp_path: Path) -> None:
     regions = ["--regions", str(MINI / "regions")]
     good = run_cli(*regions, "validate", str(MINI / "companies.yaml"))
     assert good.returncode == 0, good.stderr
-    both = run_cli(*regions, "validate", str(MINI / "companies.yaml"), str(broken))
+    both = run_cli(*regions, "validate", "--lang", "en", str(MINI / "companies.yaml"), str(broken))
     assert both.returncode == 1
     assert f"{broken}:" in both.stdout and "status" in both.stdout
     valid_lines = [line for line in both.stdout.splitlines() if line.startswith(str(MINI / "companies.yaml"))]

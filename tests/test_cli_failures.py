@@ -120,7 +120,7 @@ def test_an_output_that_cannot_be_written(name: str, target: str, tmp_path: Path
     before = snapshot(tmp_path)
     result = invoke(tmp_path, *WRITERS[name], str(tmp_path / target))
     assert result.exit_code == 3, result.stdout + result.stderr
-    assert result.stderr.startswith("lifeport-map: error:") and "hint:" in result.stderr
+    assert result.stderr.startswith("lifeport-map: fout:") and "tip:" in result.stderr  # Dutch by default
     assert snapshot(tmp_path) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file", "a-folder"]
 

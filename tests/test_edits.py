@@ -471,7 +471,7 @@ def test_a_file_whose_write_in_place_was_interrupted_is_not_read(tmp_path: Path)
         fileio.read_bytes(path, max_bytes=1_000_000)
     assert caught.value.issue.code == "io.interrupted-write" and caught.value.exit_code == 3
     result = CliRunner().invoke(
-        app, ["--registry", str(path), "--regions", str(CONTRIB / "regions"), "validate"]
+        app, ["--registry", str(path), "--regions", str(CONTRIB / "regions"), "validate", "--lang", "en"]
     )
     assert result.exit_code == 3, result.stdout + result.stderr
     assert f"{path}: error: [io.interrupted-write]" in result.stdout + result.stderr

@@ -311,7 +311,9 @@ def test_a_bad_option_names_its_field_and_nothing_is_written(
         "--source-year": "2026",
         option: value,
     }
-    code, _out, err = _add(target, "--no-interactive", *[x for kv in args.items() for x in kv])
+    code, _out, err = _add(
+        target, "--no-interactive", "--lang", "en", *[x for kv in args.items() for x in kv]
+    )
     assert code == 1, err
     assert message in err
     assert target.read_bytes() == before
@@ -321,7 +323,8 @@ def test_add_errors_never_cite_lines_of_a_file_never_written(tmp_path: Path) -> 
     target = _contrib_copy(tmp_path)
     before = target.read_bytes()
     code, _out, err = _add(
-        target, "--no-interactive", "--name", "Acme Fab", "--organisation", "Acme", "--kind", "supplier",
+        target, "--no-interactive", "--lang", "en",
+        "--name", "Acme Fab", "--organisation", "Acme", "--kind", "supplier",
         "--activity", "equipment-components", "--place", "Nimegen", "--country", "NL",
         "--source-url", "https://acme.example.org/news", "--source-year", "2026",
     )  # fmt: skip
@@ -375,7 +378,7 @@ def test_an_unreadable_registry_exits_3_with_a_hint(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(fileio.os, "open", refuse)
     for command in (["validate"], ["coverage", "--region", "nijmegen"], ["fmt", "--check"], ["export"]):
         result = CliRunner().invoke(
-            app, ["--registry", str(target), "--regions", str(CONTRIB / "regions"), *command]
+            app, ["--registry", str(target), "--regions", str(CONTRIB / "regions"), *command, "--lang", "en"]
         )
         assert result.exit_code == 3, (command, result.stdout, result.stderr)
         text = result.stdout + result.stderr

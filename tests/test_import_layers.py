@@ -16,6 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lifeport_map"
 LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "lifeport_map.render.labels",  # the one label table: read by chain, the analyses and provenance too
+        "lifeport_map.messages",  # the one message catalogue: issues, errors and hints in nl and en
         "lifeport_map.errors",
         "lifeport_map.text",
         "lifeport_map.numbers",

@@ -94,12 +94,12 @@ def test_invalid_registry_in_a_real_process(name: str, tmp_path: Path) -> None:
     assert "Traceback" not in result.stdout + result.stderr
     for code, line, field in expectations(path):
         assert re.search(
-            rf"^{re.escape(str(path))}:{line}:\d+: error: \[{re.escape(code)}\]"
+            rf"^{re.escape(str(path))}:{line}:\d+: fout: \[{re.escape(code)}\]"  # Dutch by default
             + (rf" [^:]*: {re.escape(field)}:" if field else ""),
             result.stdout,
             re.MULTILINE,
         ), (code, line, field, result.stdout)
-    assert "hint:" in result.stdout
+    assert "tip:" in result.stdout
     assert snapshot(INVALID) == before
     assert list(tmp_path.iterdir()) == []
 
@@ -111,7 +111,7 @@ def test_text_format_names_file_line_and_field(tmp_path: Path) -> None:
     [(_code, line, _field)] = expectations(path)
     assert f"{path}:{line}:" in result.stdout
     assert "alpha-nijmegen: colour" in result.stdout
-    assert "hint:" in result.stdout
+    assert "tip:" in result.stdout
 
 
 def test_a_file_of_tens_of_megabytes_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
@@ -273,7 +273,17 @@ def test_invalid_boundary_file_is_refused_and_nothing_is_written(
     entries = sorted(p.name for p in regions.iterdir())
     result = CliRunner().invoke(
         app,
-        ["--regions", str(regions), "regions", "import-boundary", str(path), "--region", case.region],
+        [
+            "--regions",
+            str(regions),
+            "regions",
+            "import-boundary",
+            str(path),
+            "--region",
+            case.region,
+            "--lang",
+            "en",
+        ],
     )
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == case.code, result.stdout + result.stderr
@@ -306,7 +316,15 @@ def test_invalid_boundary_file_in_a_real_process(tmp_path: Path) -> None:
     shutil.copytree(REGIONS, regions)
     before = snapshot(regions)
     result = run_cli(
-        "--regions", str(regions), "regions", "import-boundary", str(path), "--region", case.region
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(path),
+        "--region",
+        case.region,
+        "--lang",
+        "en",
     )
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith(
@@ -374,6 +392,8 @@ def test_invalid_stored_boundary_is_reported_at_its_line_and_field(path: Path, t
             "validate",
             "--format",
             "json",
+            "--lang",
+            "en",
         ],
     )
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
@@ -395,7 +415,7 @@ def test_invalid_stored_boundary_is_reported_at_its_line_and_field(path: Path, t
         app, ["--registry", str(MINI / "companies.yaml"), "--regions", str(regions), "compare"]
     )
     assert compare.exit_code == 1, compare.stdout + compare.stderr
-    assert f"{stored}:{case.line}:{case.col}: error: [" in compare.stderr, compare.stderr
+    assert f"{stored}:{case.line}:{case.col}: fout: [" in compare.stderr, compare.stderr
     assert "Traceback" not in compare.stdout + compare.stderr
     assert snapshot(regions) == before
 

@@ -1,8 +1,9 @@
 """Dutch means Dutch, English means English: every analysis in every format is scanned for
 words of the other language.
 
-The words looked for are those of the label table's other column (``render.labels``: the English
-words no Dutch label uses, and the other way round) plus common words ("the", "and", "sites",
+The words looked for are those of the other column of the label table and the message catalogue
+(``render.labels``, ``messages``: the English words no Dutch label or message uses, and the other
+way round) plus common words ("the", "and", "sites",
 "none", ...). Registry text is no label: names, places, notes, ids and the other strings of the
 registry, region, taxonomy and claims files are taken out of the output before it is scanned
 (of a two-language field only the chosen language's text, so the other language's text left in
@@ -30,6 +31,7 @@ import yaml
 from typer.testing import CliRunner
 
 from lifeport_map.cli import app
+from lifeport_map.messages import MESSAGES
 from lifeport_map.render.labels import LABELS
 from tests.analysis_support import ANALYSIS, ANALYSIS_ARGS
 from tests.conftest import FIXTURES
@@ -53,8 +55,9 @@ def _words(text: str) -> set[str]:
 @cache
 def other_words(lang: str) -> frozenset[str]:
     """Words that must not appear in ``lang`` output."""
-    nl = set().union(*(_words(pair[0]) for pair in LABELS.values()))
-    en = set().union(*(_words(pair[1]) for pair in LABELS.values()))
+    pairs = [*LABELS.values(), *MESSAGES.values()]
+    nl = set().union(*(_words(pair[0]) for pair in pairs))
+    en = set().union(*(_words(pair[1]) for pair in pairs))
     found = (en - nl) | COMMON_EN if lang == "nl" else (nl - en) | COMMON_NL
     return frozenset(found - SHARED)
 

@@ -352,5 +352,5 @@ def test_a_broken_boundary_file_is_a_clean_error_and_writes_nothing(tmp_path: Pa
     )
     assert result.exit_code == 1, result.stdout + result.stderr
     # '{not json': a key is expected at line 1, column 2
-    assert "nijmegen.geojson:1:2: error: [boundary.not-json]" in result.stderr, result.stderr
+    assert "nijmegen.geojson:1:2: fout: [boundary.not-json]" in result.stderr, result.stderr
     assert not out.exists()

@@ -252,7 +252,7 @@ def assert_safe(result: Run, *, leaked_from: Path | None = None) -> None:
 def assert_refused(result: Run, named: str) -> None:
     assert result.code == 3, (result.code, result.text[-2000:])
     assert named in result.text, result.text[-2000:]
-    assert "hint" in result.text
+    assert "tip:" in result.text or "hint:" in result.text  # in the command's --lang
 
 
 # --- the CI workflow's commands against every attack --------------------------------------------
@@ -325,7 +325,9 @@ def test_a_region_file_that_is_not_a_mapping_is_not_quoted(tmp_path: Path) -> No
     (repo / "data" / "regions" / "pasted.yaml").write_text(f"{TOKEN}\n", encoding="utf-8")
     result = run(repo, "validate", "--format", "github")
     assert result.code == 1
-    assert "file must be a mapping (key: value pairs), not text (41 characters)" in result.out
+    assert (
+        "het bestand moet een mapping zijn (regels 'sleutel: waarde'), geen tekst (41 tekens)" in result.out
+    )
     assert len(TOKEN) == 41
     assert_safe(result)
 
@@ -339,7 +341,7 @@ def test_a_long_offending_value_is_quoted_as_a_short_escaped_excerpt(tmp_path: P
     result = run(repo, "validate")
     assert result.code == 1
     # 40 characters: 30 X, the escape character (shown as \x1b), '[31m' and 5 Y.
-    assert "'" + "X" * 30 + "\\x1b[31mYYYYY...' is not an ISO 3166-1 alpha-2 code" in result.out
+    assert "'" + "X" * 30 + "\\x1b[31mYYYYY...' is geen code volgens ISO 3166-1 alpha-2" in result.out
     assert "Y" * 6 not in result.out and "\x1b" not in result.text
 
 
@@ -622,9 +624,9 @@ def test_a_hostile_boundary_is_refused_at_import_with_file_and_hint(case: str, t
     assert result.code == 1, result.text  # invalid data (README: exit 1), not a usage error
     line, col, field, code = HOSTILE_AT[case]
     subject = f" {field}:" if field else ""
-    assert f"{source.name}:{line}:{col}: error: [{code}]{subject} " in result.err, result.err
+    assert f"{source.name}:{line}:{col}: fout: [{code}]{subject} " in result.err, result.err
     assert message in result.err, result.err
-    assert "hint:" in result.err
+    assert "tip:" in result.err
     assert_safe(result)
     assert snapshot(tmp_path) == before
 
@@ -653,10 +655,10 @@ def test_a_hostile_stored_boundary_is_a_clean_error_in_validate_and_maps(case: s
     line, col, field, code = HOSTILE_AT[case]
     assert f"planted.geojson,line={line},col={col},title={code} nijmegen::" in checked.out, checked.out
     # line 23: the 'boundary:' of the definition appended after line 19
-    assert "(boundary of definition 'official', nijmegen.yaml:23)" in checked.out, checked.out
+    assert "(grens van afbakening 'official', nijmegen.yaml:23)" in checked.out, checked.out
     assert_safe(checked)
     drawn = run(repo, "map", "region", "nijmegen", "--definition", "official", "--output", "r.html")
-    assert drawn.code == 1 and f"planted.geojson:{line}:{col}: error: [{code}]" in drawn.err, drawn.text
+    assert drawn.code == 1 and f"planted.geojson:{line}:{col}: fout: [{code}]" in drawn.err, drawn.text
     assert f"{field}: " in drawn.err if field else True
     assert_safe(drawn)
     assert snapshot(tmp_path) == before

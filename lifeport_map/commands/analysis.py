@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, load, load_graph
+from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, lang_option, load, load_graph
+from lifeport_map.commands.common import LangOption as MessageLangOption
 from lifeport_map.errors import LifeportError
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ FormatOption = Annotated[
         help="table (default), json (stable, for scripts), csv (the main table) or markdown.",
     ),
 ]
-LangOption = Annotated[Lang, typer.Option(help="Language of labels: nl or en.")]
+LangOption = Annotated[Lang, lang_option("Language of labels: nl or en.")]
 
 
 class CsvDialect(StrEnum):
@@ -481,6 +482,7 @@ def export(
         ),
     ] = CsvDialect.en,
     year: YearOption = None,
+    lang: MessageLangOption = Lang.nl,
 ) -> None:
     """Export the registry and its value-chain graph for other tools; with --year the sites and
     statuses of the chain in that year.

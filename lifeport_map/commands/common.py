@@ -47,30 +47,60 @@ class IssueFormat(StrEnum):
     github = "github"
 
 
+# The --lang of the command being run, for its errors (``fail``): set by the option as it is
+# read, back to Dutch, the default, at the start of every run (``main``).
+_language = [Lang.nl.value]
+
+
+def current_lang() -> str:
+    """The language errors are shown in: the command's --lang, or Dutch before it is read."""
+    return _language[0]
+
+
+def _remember_lang(value: Lang | None) -> Lang | None:
+    if value is not None:
+        _language[0] = Lang(value).value
+    return value
+
+
+def lang_option(help: str) -> Any:
+    """The --lang option of every command: ``help`` says what follows it; errors, warnings and
+    hints always do."""
+    return typer.Option(help=f"{help} Errors, warnings and hints follow it too.", callback=_remember_lang)
+
+
+LangOption = Annotated[Lang, lang_option("Language of messages and hints: nl or en.")]
+
+
 def _out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
 def fail(error: LifeportError) -> NoReturn:
-    """Print a domain error (no traceback) and exit with its code."""
+    """Print a domain error (no traceback) in the command's --lang and exit with its code."""
+    from lifeport_map.messages import msg
     from lifeport_map.render.issues import as_text, summary
     from lifeport_map.render.safe import terminal
 
+    lang = current_lang()
     if isinstance(error, RegistryError):
         shown = [i for i in error.issues if i.severity == "error"]
-        sys.stderr.write(as_text(shown) + "\n")
-        sys.stderr.write(f"lifeport-map: the registry is invalid: {summary(error.issues)}\n")
+        sys.stderr.write(as_text(shown, lang) + "\n")
+        invalid = msg("error.registry-invalid", summary=summary(error.issues, lang)).render(lang)
+        sys.stderr.write(f"lifeport-map: {invalid}\n")
     elif isinstance(error, FileErrors):
-        sys.stderr.write(as_text(error.issues) + "\n")
+        sys.stderr.write(as_text(error.issues, lang) + "\n")
         total = len(error.issues) + error.more
-        first = f" (the first {len(error.issues)} shown)" if error.more else ""
-        sys.stderr.write(f"lifeport-map: {total} errors in {terminal(error.issue.file)}{first}\n")
+        key = "error.file-errors/first" if error.more else "error.file-errors"
+        many = msg(key, total=total, file=terminal(error.issue.file), shown=len(error.issues))
+        sys.stderr.write(f"lifeport-map: {many.render(lang)}\n")
     elif isinstance(error, YamlError):
-        sys.stderr.write(as_text([error.issue]) + "\n")
+        sys.stderr.write(as_text([error.issue], lang) + "\n")
     else:
-        sys.stderr.write(f"lifeport-map: error: {terminal(error.message)}\n")
-        if error.hint:
-            sys.stderr.write(f"    hint: {terminal(error.hint)}\n")
+        message, hint = error.in_lang(lang)
+        sys.stderr.write(f"lifeport-map: {msg('error.prefix').render(lang)}: {terminal(message)}\n")
+        if hint:
+            sys.stderr.write(f"    {msg('hint').render(lang)}: {terminal(hint)}\n")
     raise typer.Exit(error.exit_code)
 
 
@@ -157,6 +187,7 @@ def main(
     Example: lifeport-map --registry my.yaml validate
     """
     ctx.obj = Paths(registry=registry, regions=regions, cache=not no_cache)
+    _language[0] = Lang.nl.value
 
 
 YearOption = Annotated[

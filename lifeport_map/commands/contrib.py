@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lifeport_map.commands.common import Lang, _out, _paths, app, fail
+from lifeport_map.commands.common import Lang, LangOption, _out, _paths, app, fail, lang_option
 from lifeport_map.errors import LifeportError, UsageError
 
 
@@ -48,6 +48,7 @@ def fmt_command(
         CheckFormat,
         typer.Option("--format", "-f", help="How --check reports: text, or github (annotations)."),
     ] = CheckFormat.text,
+    lang: LangOption = Lang.nl,
 ) -> None:
     """Rewrite the registry in canonical form: entries sorted by id, keys in schema order,
     consistent quoting; comments, blank lines and line endings are kept.
@@ -209,6 +210,7 @@ def add_command(
             help="Ask for missing values (default: when a terminal is attached).",
         ),
     ] = None,
+    lang: LangOption = Lang.nl,
 ) -> None:
     """Add a site to the registry: coordinates are looked up offline, the region is proposed,
     the entry is validated and inserted in canonical position.
@@ -378,8 +380,8 @@ def diff_command(
     ] = ChangesFormat.text,
     lang: Annotated[
         Lang,
-        typer.Option(
-            help="Language of the report (text and markdown): nl or en. JSON keeps its English keys "
+        lang_option(
+            "Language of the report (text and markdown): nl or en. JSON keeps its English keys "
             "and ids; its claim findings follow the language."
         ),
     ] = Lang.nl,

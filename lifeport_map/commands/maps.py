@@ -15,7 +15,8 @@ from typing import Annotated, Any
 
 import typer
 
-from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, load_cached
+from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, lang_option, load_cached
+from lifeport_map.commands.common import LangOption as MessageLangOption
 from lifeport_map.errors import LifeportError
 
 map_app = typer.Typer(
@@ -49,7 +50,7 @@ class MapFormat(StrEnum):
 
 
 OutputOption = Annotated[Path, typer.Option("--output", "-o", help="File to write (HTML page or figure).")]
-LangOption = Annotated[Lang, typer.Option(help="Language of labels, legend and popups: nl or en.")]
+LangOption = Annotated[Lang, lang_option("Language of labels, legend and popups: nl or en.")]
 TilesOption = Annotated[
     Tiles,
     typer.Option(
@@ -337,6 +338,7 @@ def import_boundary(
             "municipalities).",
         ),
     ] = False,
+    lang: MessageLangOption = Lang.nl,
 ) -> None:
     """Store an official boundary (Eurostat GISCO NUTS or CBS GeoJSON) for a region as
     boundaries/REGION-DEFINITION.geojson and add a 'boundary' definition to its region file.

@@ -1,0 +1,1112 @@
+"""Every message about a problem, in Dutch and English: the catalogue of the validator's issues
+and the command line's errors, with their hints.
+
+A message is a key and named parameters (:class:`Text`), rendered in a language only when it is
+shown. The key of an issue's message is its code ("id.duplicate"); its hint and any variant
+have the code with a suffix after a slash ("id.duplicate/hint", "id.duplicate/case"); errors
+that are no issue have keys of their own ("error.*"). Codes, ids, field paths, file:line:col and
+registry text stay as they are in both languages: registry text is passed in already excerpted
+(``text.excerpt``), exactly as the English-only messages did.
+
+Parameters: text is inserted as given, a pair (nl, en) in the language; whole numbers as digits
+(line numbers, counts: no thousands separator); other numbers, and a :class:`Number` with its
+decimals, through ``numbers.format_number`` (0,5 in Dutch); a :class:`Text` in the same
+language. The catalogue has the shape of the label table (``render.labels``: key to (nl, en))
+and the same rule: Dutch for "nl", otherwise English. It sits in the lowest import layer, beside
+that table, so every module that reports a problem can use it.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Final, Union
+
+from lifeport_map.numbers import format_number
+
+Param = Union[str, int, float, "Number", "Text", tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number shown with a fixed count of decimals ('2.0 km', '2,0 km')."""
+
+    value: float
+    decimals: int
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A message of the catalogue with its parameters, not yet in a language."""
+
+    key: str
+    params: tuple[tuple[str, Param], ...] = ()
+
+    def render(self, lang: str) -> str:
+        nl, en = MESSAGES[self.key]
+        values = {name: _value(value, lang) for name, value in self.params}
+        return (nl if lang == "nl" else en).format_map(values)
+
+
+def msg(key: str, /, **params: Param) -> Text:
+    """The message ``key`` with ``params``; an unknown key or a missing or surplus parameter
+    fails here, where the message is made, not when it is shown."""
+    if key not in MESSAGES:
+        raise KeyError(f"no message {key!r} in the catalogue")
+    if set(params) != parameters(MESSAGES[key][1]):
+        raise TypeError(f"message {key!r} takes {sorted(parameters(MESSAGES[key][1]))}, got {sorted(params)}")
+    return Text(key, tuple(params.items()))
+
+
+def say(text: str | Text, lang: str) -> str:
+    """``text`` in ``lang``; a plain string (no message of the catalogue) as it is."""
+    return text if isinstance(text, str) else text.render(lang)
+
+
+def parameters(template: str) -> set[str]:
+    """The names of the parameters a template uses."""
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def _value(value: Param, lang: str) -> str:
+    if isinstance(value, Text):
+        return value.render(lang)
+    if isinstance(value, tuple):  # (nl, en), as in the label table
+        return value[0] if lang == "nl" else value[1]
+    if isinstance(value, Number):
+        return format_number(value.value, lang, decimals=value.decimals)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return format_number(value, lang)
+    return value
+
+
+MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
+    # --- how issues are shown (render/issues.py, the command line) ----------------------------
+    "severity.error": ("fout", "error"),
+    "severity.warning": ("waarschuwing", "warning"),
+    "hint": ("tip", "hint"),
+    "summary": ("{errors}, {warnings}", "{errors}, {warnings}"),
+    "summary.errors.one": ("1 fout", "1 error"),
+    "summary.errors": ("{n} fouten", "{n} errors"),
+    "summary.warnings.one": ("1 waarschuwing", "1 warning"),
+    "summary.warnings": ("{n} waarschuwingen", "{n} warnings"),
+    "validate.checked": (
+        "{name}: {sites} vestigingen gecontroleerd, {summary}",
+        "{name}: {sites} sites checked, {summary}",
+    ),
+    "validate.shipped": ("het meegeleverde register", "the shipped registry"),
+    "error.prefix": ("fout", "error"),
+    "error.registry-has-errors": (
+        "het register heeft {errors} fout(en)",
+        "the registry has {errors} error(s)",
+    ),
+    "error.registry-has-errors/hint": (
+        "voer 'lifeport-map validate' uit voor de volledige lijst",
+        "run 'lifeport-map validate' for the full list",
+    ),
+    "error.file-errors": ("{total} fouten in {file}", "{total} errors in {file}"),
+    "error.file-errors/first": (
+        "{total} fouten in {file} (de eerste {shown} staan hierboven)",
+        "{total} errors in {file} (the first {shown} shown)",
+    ),
+    "boundary.more-errors": (
+        "nog {more} fouten in dit bestand worden niet getoond (de eerste {shown} wel) "
+        "(grens van afbakening '{definition}', {file})",
+        "{more} more errors in this file are not shown (the first {shown} are) "
+        "(boundary of definition '{definition}', {file})",
+    ),
+    "boundary.more-errors/hint": (
+        "herstel deze en voer validate daarna opnieuw uit",
+        "fix these, then run validate again",
+    ),
+    "error.registry-invalid": ("het register is ongeldig: {summary}", "the registry is invalid: {summary}"),
+    # --- validate.py: ids and order -------------------------------------------------------------
+    "id.duplicate": (
+        "id '{id}' wordt al gebruikt op regel {line}",
+        "id '{id}' is already used at line {line}",
+    ),
+    "id.duplicate/case": (
+        "id '{id}' wordt al gebruikt op regel {line} (alleen hoofdletters verschillen)",
+        "id '{id}' is already used at line {line} (differs only in case)",
+    ),
+    "id.duplicate/hint": (
+        "geef deze vestiging een eigen id; ids worden nooit hergebruikt",
+        "give this site its own id; ids are never reused",
+    ),
+    "order.not-canonical": (
+        "vermelding '{id}' staat na '{previous}'; vermeldingen staan op volgorde van id",
+        "entry '{id}' comes after '{previous}'; entries are sorted by id",
+    ),
+    "order.not-canonical/hint": (
+        "voer 'lifeport-map fmt' uit om de vermeldingen op de vaste volgorde te zetten",
+        "run 'lifeport-map fmt' to put entries in canonical order",
+    ),
+    # --- validate.py: names and aliases ---------------------------------------------------------
+    "name.invisible-character": (
+        "{field} bevat onzichtbare tekens of stuurtekens ({characters})",
+        "{field} contains invisible or control characters ({characters})",
+    ),
+    "name.invisible-character/hint": (
+        "typ de tekst opnieuw; kopiëren en plakken kan tekens van breedte nul of richtingstekens meebrengen",
+        "retype the text; copy-paste can bring zero-width or bidi characters",
+    ),
+    "name.mixed-script": (
+        "{field} mengt Latijnse letters met Griekse of Cyrillische letters die erop lijken "
+        "({characters}): '{skeleton}' geschreven met andere letters",
+        "{field} mixes Latin letters with Greek or Cyrillic lookalikes ({characters}): "
+        "'{skeleton}' written with other letters",
+    ),
+    "name.mixed-script/hint": (
+        "typ de naam opnieuw in één schrift; een letter die op een andere lijkt maakt er voor "
+        "elke vergelijking (regio-indeling, dubbele vermeldingen) een andere naam van",
+        "retype the name in one script; a lookalike letter makes it another name to every "
+        "comparison (region membership, duplicates)",
+    ),
+    "name.whitespace": (
+        "{field} heeft spaties vooraan, achteraan of dubbele spaties",
+        "{field} has leading, trailing or double spaces",
+    ),
+    "name.whitespace/hint": ("haal de overbodige spaties weg", "remove the extra spaces"),
+    "alias.same-as-name": ("alias '{alias}' herhaalt de naam", "alias '{alias}' repeats the name"),
+    "alias.same-as-name/hint": ("haal de alias weg", "remove the alias"),
+    "alias.duplicate": (
+        "alias '{alias}' is ook een naam of alias van '{other}'",
+        "alias '{alias}' is also a name or alias of '{other}'",
+    ),
+    "alias.duplicate/hint": (
+        "een alias hoort bij één vermelding; maak hem specifieker of haal hem weg",
+        "an alias must point at one entry; make it more specific or remove it",
+    ),
+    "name.likely-duplicate": (
+        "'{name}' lijkt op '{other}' ({other_id}) in dezelfde gemeente",
+        "'{name}' looks like '{other}' ({other_id}) in the same municipality",
+    ),
+    "name.likely-duplicate/hint": (
+        "voeg de twee vermeldingen samen, of laat de namen zeggen waarin de vestigingen verschillen",
+        "merge the two entries, or make the names say how the sites differ",
+    ),
+    # --- validate.py: relations -----------------------------------------------------------------
+    "relation.self": (
+        "relatie '{type}' verwijst naar de vermelding zelf",
+        "relation '{type}' points at the entry itself",
+    ),
+    "relation.self/hint": (
+        "laat de relatie naar een andere vermelding verwijzen, of haal hem weg",
+        "point the relation at another entry, or remove it",
+    ),
+    "relation.dangling": (
+        "relatie '{type}' verwijst naar onbekend id '{target}'",
+        "relation '{type}' points at unknown id '{target}'",
+    ),
+    "relation.dangling/hint": (
+        "voeg eerst de vermelding toe waarnaar verwezen wordt, of verbeter het id",
+        "add the target entry first, or fix the id",
+    ),
+    "did-you-mean": ("bedoelt u '{name}'?", "did you mean '{name}'?"),
+    "relation.duplicate": (
+        "relatie '{type}' naar '{target}' staat er twee keer",
+        "relation '{type}' to '{target}' is listed twice",
+    ),
+    "relation.duplicate/hint": ("haal de herhaalde relatie weg", "remove the repeated relation"),
+    "relation.to-closed": (
+        "relatie '{type}' verwijst naar '{target}', die gesloten is",
+        "relation '{type}' points at '{target}', which is closed",
+    ),
+    "relation.to-closed/until": (
+        "relatie '{type}' verwijst naar '{target}', die gesloten is (tot {until})",
+        "relation '{type}' points at '{target}', which is closed (until {until})",
+    ),
+    "relation.to-closed/hint": (
+        "laat de relatie verwijzen naar de vestiging die het werk voortzet, haal hem weg, of "
+        "zeg in 'note' dat het geschiedenis is",
+        "point it at the site that carries on, remove it, or say in 'note' that it is history",
+    ),
+    "relation.cycle": (
+        "part-of-relaties vormen een kring: {cycle}",
+        "part-of relations form a cycle: {cycle}",
+    ),
+    "relation.cycle/hint": (
+        "een vermelding kan geen deel zijn van iets dat deel is van haarzelf; haal één relatie weg",
+        "an entry cannot be part of something that is part of it; remove one relation",
+    ),
+    # --- validate.py: municipalities ------------------------------------------------------------
+    "location.unknown-municipality": (
+        "gemeente '{municipality}' is onbekend ({where})",
+        "municipality '{municipality}' is unknown ({where})",
+    ),
+    "location.unknown-municipality/unchecked": (
+        "gemeente '{municipality}' kon niet worden gecontroleerd ({where}; voor dit land wordt "
+        "geen volledige officiële lijst meegeleverd)",
+        "municipality '{municipality}' could not be checked ({where}; no full official list is "
+        "shipped for this country)",
+    ),
+    "location.unknown-municipality/unchecked-official": (
+        "gemeente '{municipality}' kon niet worden gecontroleerd ({where})",
+        "municipality '{municipality}' could not be checked ({where})",
+    ),
+    "location.unknown-municipality/alternate-official": (
+        "{country}: niet op de officiële lijst van {official} en niet op de lijst van een "
+        "regiobestand, en in de offline plaatsnamenlijst alleen een andere naam van '{place}'",
+        "{country}: not on the official {official} list nor a region file's list, and only "
+        "another name of '{place}' in the offline gazetteer",
+    ),
+    "location.unknown-municipality/nowhere-official": (
+        "{country}: niet op de officiële lijst van {official} en niet op de lijst van een "
+        "regiobestand, en geen plaats in de offline plaatsnamenlijst",
+        "{country}: not on the official {official} list nor a region file's list, nor a place "
+        "of the offline gazetteer",
+    ),
+    "location.unknown-municipality/alternate": (
+        "{country}: niet op de lijst van een regiobestand, en in de offline plaatsnamenlijst "
+        "alleen een andere naam van '{place}'",
+        "{country}: not on a region file's list, and only another name of '{place}' in the offline gazetteer",
+    ),
+    "location.unknown-municipality/nowhere": (
+        "{country}: niet op de lijst van een regiobestand, en geen plaats in de offline plaatsnamenlijst",
+        "{country}: not on a region file's list, nor a place of the offline gazetteer",
+    ),
+    "location.unknown-municipality/hint-close": (
+        "bedoelt u '{name}'? Gebruik de officiële gemeentenaam (lijst van CBS, NIS of AGS); die "
+        "bepaalt tot welke regio's de vestiging hoort",
+        "did you mean '{name}'? Use the official municipality name (CBS, NIS or AGS list); it "
+        "decides the site's regions",
+    ),
+    "location.unknown-municipality/hint": (
+        "controleer of het de officiële gemeentenaam is (lijst van CBS, NIS of AGS)",
+        "make sure it is the official municipality name (CBS, NIS or AGS list)",
+    ),
+    # --- validate.py: URLs and sources ----------------------------------------------------------
+    "url.not-plain-http": (
+        "website is geen gewoon http(s)-adres: {problem}",
+        "website is not a plain http(s) URL: {problem}",
+    ),
+    "url.not-plain-http/source": (
+        "adres van de bron is geen gewoon http(s)-adres: {problem}",
+        "source URL is not a plain http(s) URL: {problem}",
+    ),
+    "url.not-plain-http/employees": (
+        "adres van de bron van het aantal medewerkers is geen gewoon http(s)-adres: {problem}",
+        "employee source URL is not a plain http(s) URL: {problem}",
+    ),
+    "url.not-plain-http/hint": (
+        "gebruik een gewoon adres van de vorm https://host/pad",
+        "use a plain https://host/path address",
+    ),
+    "url.too-long": ("het adres is langer dan {limit} tekens", "URL is longer than {limit} characters"),
+    "url.whitespace": ("het adres bevat witruimte", "URL contains whitespace"),
+    "url.invisible": (
+        "het adres bevat stuurtekens of onzichtbare tekens",
+        "URL contains control or invisible characters",
+    ),
+    "url.backslash": ("het adres bevat een backslash", "URL contains a backslash"),
+    "url.unsafe": (
+        "het adres bevat tekens die procent-gecodeerd moeten worden ({characters})",
+        "URL contains characters that must be percent-encoded ({characters})",
+    ),
+    "url.protocol-relative": ("adres zonder protocol (begint met //)", "protocol-relative URL"),
+    "url.unparsable": ("het adres kan niet worden gelezen", "URL cannot be parsed"),
+    "url.scheme": ("protocol '{scheme}' is geen http of https", "scheme '{scheme}' is not http or https"),
+    "none": ("(geen)", "(none)"),
+    "url.no-host": ("het adres heeft geen geldige hostnaam", "URL has no valid host name"),
+    "url.userinfo": (
+        "het adres bevat gebruikersgegevens (gebruiker@host)",
+        "URL contains user information (user@host)",
+    ),
+    "url.port": ("het adres gebruikt een ongebruikelijke poort", "URL uses an unusual port"),
+    "url.host-characters": (
+        "de hostnaam bevat ongebruikelijke tekens",
+        "URL host contains unusual characters",
+    ),
+    "source.missing": ("de vermelding heeft geen bron", "the entry has no source"),
+    "source.missing/hint": (
+        "voeg een bron toe met een openbaar adres (url) of een brondocument (seed) en het jaar",
+        "add a source with a public URL or a seed document and its year",
+    ),
+    "source.no-reference": ("bron heeft geen url en geen seed", "source has neither a url nor a seed"),
+    "source.no-reference/hint": ("voeg 'url:' of 'seed:' toe", "add 'url:' or 'seed:'"),
+    "employees.no-source": (
+        "aantal medewerkers zonder bron",
+        "employee figure has no source",
+    ),
+    "employees.no-source/hint": (
+        "voeg 'url:' of 'seed:' toe; schat aantallen nooit zonder dat te zeggen",
+        "add 'url:' or 'seed:'; never estimate figures silently",
+    ),
+    # --- validate.py: status --------------------------------------------------------------------
+    "status.dates": (
+        "until ({until}) ligt vóór since ({since})",
+        "until ({until}) is before since ({since})",
+    ),
+    "status.dates/hint": ("verwissel of verbeter de jaren", "swap or correct the years"),
+    "status.closed-without-year": (
+        "gesloten vestiging zonder jaar in 'until'",
+        "closed site without 'until' year",
+    ),
+    "status.closed-without-year/hint": ("voeg 'until: JAAR' toe", "add 'until: YEAR'"),
+    "status.until-but-open": (
+        "'until: {until}' terwijl de status '{status}' is",
+        "'until: {until}' but status is '{status}'",
+    ),
+    "status.until-but-open/hint": (
+        "zet status: closed, of haal 'until' weg",
+        "set status: closed, or remove 'until'",
+    ),
+    "phases.missing-for-cross-cutting": (
+        "fase-overstijgende activiteiten ({activities}) zonder 'phases'",
+        "cross-cutting activities ({activities}) without 'phases'",
+    ),
+    "phases.missing-for-cross-cutting/hint": (
+        "voeg 'phases:' toe met de fasen van de keten die deze vestiging bedient",
+        "add 'phases:' naming the value-chain phases this site serves",
+    ),
+    "phases.without-cross-cutting": (
+        "'phases' is alleen voor fase-overstijgende activiteiten ({activities})",
+        "'phases' is only for cross-cutting activities ({activities})",
+    ),
+    "phases.without-cross-cutting/hint": (
+        "haal 'phases' weg, of voeg de fase-overstijgende activiteit toe die het beschrijft",
+        "remove 'phases', or add the cross-cutting activity it describes",
+    ),
+    # --- validate.py: coordinates ---------------------------------------------------------------
+    "coordinates.incomplete": ("maar één van lat en lon is gegeven", "only one of lat and lon is given"),
+    "coordinates.incomplete/hint": (
+        "geef lat en lon allebei, of geen van beide",
+        "give both lat and lon, or neither",
+    ),
+    "coordinates.projected": (
+        "({lat}, {lon}) lijken geprojecteerde meters (bijvoorbeeld RD New), geen graden",
+        "({lat}, {lon}) look like projected metres (e.g. RD New), not degrees",
+    ),
+    "coordinates.projected/hint": (
+        "geef WGS84-breedte en -lengte in decimale graden, bijvoorbeeld 51.84, 5.85",
+        "give WGS84 latitude/longitude in decimal degrees, e.g. 51.84, 5.85",
+    ),
+    "coordinates.null-island": ("de coördinaten zijn (0, 0)", "coordinates are (0, 0)"),
+    "coordinates.null-island/hint": (
+        "geef de echte coördinaten, of laat ze weg",
+        "give the real coordinates, or leave them out",
+    ),
+    "coordinates.no-precision": ("coördinaten zonder 'precision'", "coordinates without 'precision'"),
+    "coordinates.no-precision/hint": (
+        "voeg 'precision: site', 'campus' of 'place' toe",
+        "add 'precision: site', 'campus' or 'place'",
+    ),
+    "place.unknown": (
+        "plaats '{place}' ({country}) staat niet in de offline plaatsnamenlijst",
+        "place '{place}' ({country}) is not in the offline gazetteer",
+    ),
+    "place.unknown/hint": (
+        "controleer de spelling (de officiële plaatselijke naam), of gebruik de gemeentenaam",
+        "check the spelling (official local name), or use the municipality name",
+    ),
+    "coordinates.swapped": (
+        "lat en lon lijken verwisseld: ({lat}, {lon}) ligt {km} km van {place}, "
+        "({lon}, {lat}) ligt er vlakbij",
+        "lat and lon look swapped: ({lat}, {lon}) is {km} km from {place}, ({lon}, {lat}) is close to it",
+    ),
+    "coordinates.swapped/hint": ("verwissel ze: lat {lon}, lon {lat}", "swap them: lat {lon}, lon {lat}"),
+    "coordinates.sign": (
+        "coördinaten ({lat}, {lon}) hebben een verkeerd teken: {km} km van {place}",
+        "coordinates ({lat}, {lon}) have a wrong sign: {km} km from {place}",
+    ),
+    "coordinates.sign/hint": (
+        "haal het minteken weg (noord en oost zijn positief)",
+        "remove the minus sign (north and east are positive)",
+    ),
+    "coordinates.far-from-place": (
+        "coördinaten ({lat}, {lon}) liggen {km} km van {place} ({place_lat}, {place_lon})",
+        "coordinates ({lat}, {lon}) are {km} km from {place} ({place_lat}, {place_lon})",
+    ),
+    "coordinates.far-from-place/hint": (
+        "controleer lat/lon of de plaatsnaam; {place} ligt op {place_lat}, {place_lon}",
+        "check lat/lon or the place name; {place} is at {place_lat}, {place_lon}",
+    ),
+    "coordinates.outside-municipality": (
+        "coördinaten ({lat}, {lon}) liggen {km} km buiten de gemeente {municipality}{where} "
+        "(CBS-grenzen 2025, marge {tolerance} km bij precision {precision})",
+        "coordinates ({lat}, {lon}) lie {km} km outside the municipality {municipality}{where} "
+        "(CBS 2025 boundaries, tolerance {tolerance} km for precision {precision})",
+    ),
+    "coordinates.outside-municipality/in": (", in {municipality}", ", in {municipality}"),
+    "coordinates.outside-municipality/hint": (
+        "controleer de coördinaten of de gemeente (de officiële CBS-naam)",
+        "check the coordinates or the municipality (the official CBS name)",
+    ),
+    "coordinates.outside-country": (
+        "coördinaten ({lat}, {lon}) liggen {where}, maar het land van de vestiging is {country}",
+        "coordinates ({lat}, {lon}) lie {where}, but the site's country is {country}",
+    ),
+    "coordinates.outside-country/in": ("in {country}", "in {country}"),
+    "coordinates.outside-country/outside": ("buiten {country}", "outside {country}"),
+    "coordinates.outside-country/hint": (
+        "controleer de coördinaten en de landcode (ISO 3166, bijvoorbeeld NL, BE, DE)",
+        "check the coordinates and the country code (ISO 3166, e.g. NL, BE, DE)",
+    ),
+    # --- validate_fields.py: currency, references, events, facilities, campus -----------------
+    "checked.missing": ("vermelding heeft geen datum 'checked'", "entry has no 'checked' date"),
+    "checked.missing/hint": (
+        "controleer de vermelding aan de hand van haar bronnen en voeg 'checked: \"JJJJ-MM\"' toe",
+        "verify the entry against its sources and add 'checked: \"YYYY-MM\"'",
+    ),
+    "checked.future": ("checked '{checked}' ligt in de toekomst", "checked '{checked}' lies in the future"),
+    "checked.future/hint": (
+        "schrijf de maand waarin de vermelding is gecontroleerd",
+        "write the month in which the entry was verified",
+    ),
+    "checked.stale": (
+        "vermelding is {months} maanden geleden voor het laatst gecontroleerd ({checked})",
+        "entry was last checked {months} months ago ({checked})",
+    ),
+    "checked.stale/hint": (
+        "controleer de vermelding opnieuw (langer dan {months} maanden geleden) en werk 'checked' bij",
+        "re-verify the entry (more than {months} months) and update 'checked'",
+    ),
+    "source.outdated": (
+        "actieve vestiging waarvan de nieuwste bron uit {year} is",
+        "active site whose newest source is from {year}",
+    ),
+    "source.outdated/hint": (
+        "voeg een bron uit de laatste {years} jaar toe die laat zien dat de vestiging nog actief is",
+        "add a source from the last {years} years that shows the site is still active",
+    ),
+    "source.no-title": ("{field} heeft geen titel", "{field} has no title"),
+    "source.no-title/hint": (
+        "voeg 'title:' toe zoals de pagina of het document die geeft",
+        "add 'title:' as the page or document gives it",
+    ),
+    "source.no-publisher": ("{field} heeft geen uitgever", "{field} has no publisher"),
+    "source.no-publisher/hint": (
+        "voeg 'publisher:' toe (de organisatie, krant of instantie die het publiceerde)",
+        "add 'publisher:' (the organisation, newspaper or body that published it)",
+    ),
+    "url.aggregator": (
+        "'{host}' neemt documenten of pagina's van anderen over",
+        "'{host}' copies documents or pages of others",
+    ),
+    "url.aggregator/staging": (
+        "'{host}' lijkt een test- of voorbeeldkopie van een website",
+        "'{host}' looks like a test or staging copy of a site",
+    ),
+    "url.aggregator/hint": (
+        "verwijs in plaats daarvan naar de oorspronkelijke pagina of het oorspronkelijke document",
+        "cite the original page or document instead",
+    ),
+    "url.tracking": (
+        "{field} bevat volgparameters ({parameters})",
+        "{field} carries tracking parameters ({parameters})",
+    ),
+    "url.tracking/hint": (
+        "haal ze uit het adres; de pagina is zonder hen dezelfde",
+        "remove them from the URL; the page is the same without them",
+    ),
+    "events.order": (
+        "gebeurtenis {date} ({type}) staat na {previous_date} ({previous_type})",
+        "event {date} ({type}) comes after {previous_date} ({previous_type})",
+    ),
+    "events.order/hint": ("zet de oudste gebeurtenis eerst", "list events oldest first"),
+    "events.no-source": (
+        "gebeurtenis {date} ({type}) heeft geen bron",
+        "event {date} ({type}) has no source",
+    ),
+    "events.status-mismatch": (
+        "de status is {status}, maar de laatste gebeurtenis is '{type}' ({date})",
+        "status is {status}, but the latest event is '{type}' ({date})",
+    ),
+    "events.status-mismatch/hint": (
+        "zet status: closed met 'until', of voeg de gebeurtenis toe waarmee de vestiging weer openging",
+        "set status: closed with 'until', or add the event that re-opened the site",
+    ),
+    "facility.wafer-size": (
+        "een wafer met een diameter van {mm} mm is geen bekende wafermaat",
+        "wafer diameter {mm} mm is not a known wafer size",
+    ),
+    "facility.wafer-size/hint": (
+        "gebruik een van {sizes} (mm, geen inch)",
+        "use one of {sizes} (mm, not inches)",
+    ),
+    "facility.node": ("node_nm is 0", "node_nm is 0"),
+    "facility.node/hint": (
+        "geef de kleinste node in nm (een positief getal), of laat het veld weg",
+        "give the smallest node in nm (a positive number), or leave it out",
+    ),
+    "facility.capacity": ("capaciteit is 0", "capacity is 0"),
+    "facility.capacity/hint": (
+        "geef de capaciteit die een bron noemt, of laat 'capacity' weg",
+        "give the capacity a source states, or leave 'capacity' out",
+    ),
+    "facility.capacity-no-source": ("capaciteit heeft geen bron", "capacity has no source"),
+    "facility.capacity-no-source/hint": (
+        "voeg 'url:' of 'seed:' toe aan de capaciteit (of een 'source' aan de faciliteit)",
+        "add 'url:' or 'seed:' to the capacity (or a facility 'source')",
+    ),
+    "facility.cleanroom": ("cleanroom_m2 is 0", "cleanroom_m2 is 0"),
+    "facility.cleanroom/hint": (
+        "geef de oppervlakte die een bron noemt, of laat het veld weg",
+        "give the area a source states, or leave it out",
+    ),
+    "facility.unexpected": (
+        "een faciliteit bij een vestiging zonder productie, pilotlijn of onderzoek",
+        "a facility on a site without production, pilot-line or research activities",
+    ),
+    "facility.unexpected/hint": (
+        "faciliteiten beschrijven fabs, pilotlijnen, cleanrooms en assemblagefabrieken; voeg de "
+        "activiteit toe of haal 'facility' weg",
+        "facilities describe fabs, pilot lines, cleanrooms and assembly plants; add the "
+        "activity or remove 'facility'",
+    ),
+    "location.campus-self": (
+        "de vermelding noemt zichzelf als haar campus",
+        "the entry names itself as its campus",
+    ),
+    "location.campus-self/hint": (
+        "haal 'campus' weg uit de vermelding van de campus",
+        "remove 'campus' from the campus entry",
+    ),
+    "location.campus-unknown": ("campus '{campus}' is geen vermelding", "campus '{campus}' is not an entry"),
+    "location.campus-unknown/hint": (
+        "voeg eerst de vermelding van de campus toe (kind: campus)",
+        "add the campus entry (kind: campus) first",
+    ),
+    "location.campus-not-campus": (
+        "'{campus}' is van de soort {kind}, geen campus",
+        "'{campus}' is a {kind}, not a campus",
+    ),
+    "location.campus-not-campus/hint": (
+        "laat 'campus' verwijzen naar een vermelding van de soort campus",
+        "point 'campus' at an entry of kind campus",
+    ),
+    "employees.range": (
+        "max ({max}) ligt onder value ({value})",
+        "max ({max}) is below value ({value})",
+    ),
+    "employees.range/hint": (
+        "value is de ondergrens en max de bovengrens van de bandbreedte",
+        "value is the lower bound and max the upper bound of the range",
+    ),
+    # --- schema.py: the structure of a registry or region file ---------------------------------
+    "schema.the-file": ("het bestand", "file"),
+    "schema.type/mapping": (
+        "{path} moet een mapping zijn (regels 'sleutel: waarde'), geen {what}",
+        "{path} must be a mapping (key: value pairs), not {what}",
+    ),
+    "schema.type/mapping-hint": (
+        "schrijf het als ingesprongen regels 'sleutel: waarde'",
+        "write it as indented 'key: value' lines",
+    ),
+    "schema.unknown-field": ("onbekend veld '{field}'", "unknown field '{field}'"),
+    "schema.unknown-field/hint": ("toegestane velden: {fields}", "allowed fields: {fields}"),
+    "use-one-of": ("gebruik een van: {values}", "use one of: {values}"),
+    "schema.required": (
+        "verplicht veld '{field}' ontbreekt of is leeg",
+        "required field '{field}' is missing or empty",
+    ),
+    "schema.required/hint": ("voeg '{field}:' toe ({description})", "add '{field}:' ({description})"),
+    "schema.required/empty-list": ("'{path}' is leeg", "'{path}' is empty"),
+    "schema.required/empty-list-hint": (
+        "voeg minstens één {field} toe",
+        "add at least one {field} item",
+    ),
+    "schema.required/blank": ("'{path}' is leeg (alleen spaties)", "'{path}' is blank"),
+    "schema.required/blank-hint": (
+        "vul een waarde in of haal de sleutel weg",
+        "write a value or remove the key",
+    ),
+    "schema.type/list": ("'{path}' moet een lijst zijn, geen {what}", "'{path}' must be a list, not {what}"),
+    "schema.type/list-hint": (
+        "schrijf het als [a, b] of als regels '- item'",
+        "write it as [a, b] or as '- item' lines",
+    ),
+    "schema.type/empty-item": ("'{path}' is leeg", "'{path}' is empty"),
+    "schema.type/empty-item-hint": ("haal het lege item weg", "remove the empty item"),
+    "schema.duplicate-item": ("'{item}' staat twee keer in '{path}'", "'{item}' appears twice in '{path}'"),
+    "schema.duplicate-item/hint": ("haal het herhaalde item weg", "remove the repeated item"),
+    "schema.type/number-map": (
+        "'{path}' moet een mapping van getallen zijn",
+        "'{path}' must be a mapping of numbers",
+    ),
+    "schema.type/number-map-hint": ("schrijf regels 'groep: getal'", "write 'group: number' lines"),
+    "schema.type/text": ("'{path}' moet tekst zijn, geen {what}", "'{path}' must be text, not {what}"),
+    "schema.type/text-hint": (
+        'zet de waarde tussen aanhalingstekens: "{value}"',
+        'put the value in quotes: "{value}"',
+    ),
+    "schema.type/text-hint-single": ("schrijf één tekstwaarde", "write a single text value"),
+    "schema.unknown-value": ("onbekende {what} '{value}'", "unknown {what} '{value}'"),
+    "schema.unknown-value/other": ("onbekende waarde van {what}: '{value}'", "unknown {what} '{value}'"),
+    "vocabulary.kind": ("soort", "kind"),
+    "vocabulary.activity": ("activiteit", "activity"),
+    "vocabulary.phase": ("fase", "phase"),
+    "vocabulary.status": ("status", "status"),
+    "vocabulary.precision": ("precisie", "precision"),
+    "vocabulary.relation-type": ("soort relatie", "relation type"),
+    "vocabulary.definition-type": ("soort afbakening", "definition type"),
+    "vocabulary.metric": ("maatstaf", "metric"),
+    "vocabulary.facility-type": ("soort faciliteit", "facility type"),
+    "vocabulary.technology": ("technologie", "technology"),
+    "vocabulary.capacity-unit": ("eenheid van capaciteit", "capacity unit"),
+    "vocabulary.event-type": ("soort gebeurtenis", "event type"),
+    "schema.bad-id": ("'{value}' is geen geldig id", "'{value}' is not a valid id"),
+    "schema.bad-id/hint": (
+        "gebruik kleine letters, cijfers en enkele koppeltekens, bijvoorbeeld 'nxp-nijmegen'",
+        "use lowercase letters, digits and single hyphens, e.g. 'nxp-nijmegen'",
+    ),
+    "schema.bad-id/hint-long": (
+        "gebruik kleine letters, cijfers en enkele koppeltekens, bijvoorbeeld 'nxp-nijmegen', "
+        "hoogstens {limit} tekens",
+        "use lowercase letters, digits and single hyphens, e.g. 'nxp-nijmegen', at most {limit} characters",
+    ),
+    "schema.bad-country": (
+        "'{value}' is geen code volgens ISO 3166-1 alpha-2",
+        "'{value}' is not an ISO 3166-1 alpha-2 code",
+    ),
+    "schema.bad-country/unassigned": (
+        "'{value}' is geen code volgens ISO 3166-1 alpha-2 (geen land heeft die code)",
+        "'{value}' is not an ISO 3166-1 alpha-2 code (no country has it)",
+    ),
+    "schema.bad-country/hint": (
+        "gebruik de twee hoofdletters van het land, bijvoorbeeld NL, BE, DE (het Verenigd Koninkrijk is GB)",
+        "use the country's two capital letters, e.g. NL, BE, DE (the United Kingdom is GB)",
+    ),
+    "schema.bad-seed": (
+        "'{value}' is geen bestandsnaam van een brondocument",
+        "'{value}' is not a seed file name",
+    ),
+    "schema.bad-seed/hint": (
+        "gebruik de bestandsnaam uit shared/seeds/, bijvoorbeeld 001_52ea57b76e5b924b.txt",
+        "use the file name from shared/seeds/, e.g. 001_52ea57b76e5b924b.txt",
+    ),
+    "schema.bad-date/month": (
+        "'{value}' is geen maand van de vorm JJJJ-MM",
+        "'{value}' is not a YYYY-MM month",
+    ),
+    "schema.bad-date/month-hint": (
+        'schrijf de datum tussen aanhalingstekens, bijvoorbeeld "2026-11"',
+        'write the date in quotes, e.g. "2026-11"',
+    ),
+    "schema.bad-date/date": (
+        "'{value}' is geen datum van de vorm JJJJ of JJJJ-MM",
+        "'{value}' is not a YYYY or YYYY-MM date",
+    ),
+    "schema.bad-date/date-hint": (
+        'schrijf de datum tussen aanhalingstekens, bijvoorbeeld "2023" of "2023-12"',
+        'write the date in quotes, e.g. "2023" or "2023-12"',
+    ),
+    "text.control-character": (
+        "'{path}' bevat stuurtekens, richtingstekens of onzichtbare tekens ({characters})",
+        "'{path}' contains control, bidi or invisible characters ({characters})",
+    ),
+    "text.control-character/hint": (
+        "haal ze weg: ze verbergen tekst of zetten die in een andere volgorde in elke uitvoer "
+        "(kopiëren en plakken en kleurcodes van een terminal brengen ze mee)",
+        "remove them: they hide or reorder text in every output (copy-paste and terminal colour "
+        "codes bring them)",
+    ),
+    "schema.too-long": ("'{path}' is {length} tekens lang", "'{path}' is {length} characters long"),
+    "schema.too-long/hint": ("kort het in tot hoogstens {limit} tekens", "shorten it to at most {limit}"),
+    "schema.type/bool": (
+        "'{path}' moet true of false zijn, geen {what}",
+        "'{path}' must be true or false, not {what}",
+    ),
+    "schema.type/bool-hint": ("schrijf true of false (kleine letters)", "write true or false (lowercase)"),
+    "schema.type/number": (
+        "'{path}' moet een getal zijn, geen {what}",
+        "'{path}' must be a number, not {what}",
+    ),
+    "schema.type/number-hint": (
+        "schrijf een gewoon getal zoals 51.84 (zonder aanhalingstekens, eenheden of NaN)",
+        "write a plain number such as 51.84 (no quotes, units or NaN)",
+    ),
+    "schema.type/whole": ("'{path}' moet een geheel getal zijn", "'{path}' must be a whole number"),
+    "schema.type/whole-hint": ("haal de decimalen weg", "remove the decimals"),
+    "schema.type/finite": ("'{path}' is geen eindig getal", "'{path}' is not finite"),
+    "schema.type/finite-hint": ("schrijf een echt getal", "write a real number"),
+    "schema.out-of-range": (
+        "'{path}' = {value} ligt buiten {low}..{high}",
+        "'{path}' = {value} is outside {low}..{high}",
+    ),
+    "schema.out-of-range/hint": (
+        "controleer de waarde: die ligt buiten het aannemelijke bereik van dit veld",
+        "check the value: it lies outside the plausible range for this field",
+    ),
+    "describe.empty": ("leeg", "empty"),
+    "describe.boolean": ("de booleaanse waarde {value}", "the boolean {value}"),
+    "describe.number": ("het getal {value}", "the number {value}"),
+    "describe.a-number": ("een getal", "a number"),
+    "describe.mapping": ("een mapping", "a mapping"),
+    "describe.list": ("een lijst", "a list"),
+    "describe.text": ("tekst ({length} tekens)", "text ({length} characters)"),
+    # --- registry.py: the registry file and the regions folder ---------------------------------
+    "io.not-found/regions": ("map met regio's niet gevonden", "regions folder not found"),
+    "io.not-found/regions-hint": (
+        "geef met --regions MAP een map met YAML-bestanden van regio's op",
+        "pass --regions DIR pointing at a folder of region YAML files",
+    ),
+    "io.not-a-directory/regions": (
+        "hier hoort een map met regiobestanden",
+        "expected a folder of region files",
+    ),
+    "io.not-a-directory/regions-hint": (
+        "geef met --regions MAP een map op",
+        "pass --regions DIR pointing at a folder",
+    ),
+    "region.none": (
+        "de map met regio's bevat geen regiobestanden (*.yaml)",
+        "the regions folder holds no region files (*.yaml)",
+    ),
+    "region.none/hint": (
+        "geef met --regions MAP de map met regiobestanden op, bijvoorbeeld data/regions",
+        "pass --regions DIR pointing at the folder of region files, e.g. data/regions",
+    ),
+    "region.id-mismatch": (
+        "regio-id '{id}' verschilt van de bestandsnaam",
+        "region id '{id}' differs from the file name",
+    ),
+    "region.id-mismatch/hint": (
+        "noem het bestand {id}.yaml of verander het id",
+        "rename the file to {id}.yaml or change the id",
+    ),
+    "region.duplicate-id": ("regio-id '{id}' wordt twee keer gebruikt", "region id '{id}' is used twice"),
+    "region.duplicate-id/hint": ("geef elke regio een eigen id", "give each region its own id"),
+    "schema.unknown-field/top": (
+        "onbekend veld '{field}' op het hoogste niveau",
+        "unknown top-level field '{field}'",
+    ),
+    "schema.unknown-field/top-hint": (
+        "het registerbestand bevat alleen 'sites:'",
+        "the registry file holds only 'sites:'",
+    ),
+    "schema.required/sites": (
+        "het register heeft een lijst 'sites:' nodig",
+        "the registry needs a 'sites:' list",
+    ),
+    "schema.required/sites-hint": (
+        "begin het bestand met 'sites:' en daaronder vermeldingen '- id: ...'",
+        "start the file with 'sites:' followed by '- id: ...' entries",
+    ),
+    "schema.type/registry": (
+        "het registerbestand moet een mapping met een lijst 'sites:' zijn",
+        "the registry file must be a mapping with a 'sites:' list",
+    ),
+    "schema.type/registry-hint": ("begin het bestand met 'sites:'", "start the file with 'sites:'"),
+    "schema.required/empty-file": ("het registerbestand is leeg", "the registry file is empty"),
+    "schema.required/empty-file-hint": (
+        "begin het bestand met 'sites:' en daaronder vermeldingen",
+        "start the file with 'sites:' followed by entries",
+    ),
+    # --- claims.py: the claims file -------------------------------------------------------------
+    "schema.required/claims": (
+        "het bestand met beweringen heeft een lijst 'claims:' nodig",
+        "the claims file needs a 'claims:' list",
+    ),
+    "schema.required/claims-hint": (
+        "begin het bestand met 'claims:' en daaronder vermeldingen '- id: ...'",
+        "start the file with 'claims:' followed by '- id: ...' entries",
+    ),
+    "schema.unknown-field/claims-hint": (
+        "het bestand met beweringen bevat alleen 'claims:'",
+        "the claims file holds only 'claims:'",
+    ),
+    "claims.duplicate-id": (
+        "id van bewering '{id}' wordt twee keer gebruikt",
+        "claim id '{id}' is used twice",
+    ),
+    "claims.duplicate-id/hint": ("geef elke bewering een eigen id", "give each claim its own id"),
+    "claims.check-incomplete": (
+        "een controle van het type '{kind}' heeft '{needed}' nodig",
+        "a '{kind}' check needs '{needed}'",
+    ),
+    "claims.check-incomplete/hint": ("voeg 'check.{needed}:' toe", "add 'check.{needed}:'"),
+    "claims.check-incomplete/count": (
+        "een controle van het type 'count' heeft een 'region' nodig of een 'origin' met 'radius_km'",
+        "a 'count' check needs a 'region' or an 'origin' with 'radius_km'",
+    ),
+    "claims.check-incomplete/count-hint": (
+        "voeg 'check.region:' toe, of 'check.origin:' en 'check.radius_km:'",
+        "add 'check.region:' or 'check.origin:' and 'check.radius_km:'",
+    ),
+    "claims.check-incomplete/origin": ("'origin' heeft 'radius_km' nodig", "'origin' needs 'radius_km'"),
+    "claims.check-incomplete/expect": (
+        "'expect' heeft een 'value' (met 'op') nodig of de 'sites' die de bewering noemt",
+        "'expect' needs a 'value' (with 'op') or the 'sites' the claim names",
+    ),
+    "claims.check-incomplete/expect-hint": (
+        "voeg 'check.expect.value:' en 'check.expect.op:' toe",
+        "add 'check.expect.value:' and 'check.expect.op:'",
+    ),
+    "claims.check-incomplete/specialisation": (
+        "een controle van het type 'specialisation' heeft 'activities', 'role' of 'phase' nodig",
+        "a 'specialisation' check needs 'activities', 'role' or 'phase'",
+    ),
+    "claims.check-incomplete/specialisation-hint": (
+        "zeg waarin de regio gespecialiseerd is",
+        "say what the region is specialised in",
+    ),
+    "claims.unknown-region": ("onbekende regio '{region}'", "unknown region '{region}'"),
+    "claims.unknown-definition": (
+        "regio '{region}' heeft geen afbakening '{definition}'",
+        "region '{region}' has no definition '{definition}'",
+    ),
+    "claims.unknown-figure": (
+        "regio '{region}' heeft geen cijfer '{figure}'",
+        "region '{region}' has no figure '{figure}'",
+    ),
+    "claims.unknown-site": ("onbekend id van een vestiging '{site}'", "unknown site id '{site}'"),
+    "claims.unknown-site/hint": (
+        "gebruik een id van een vestiging uit het register",
+        "use a site id from the registry",
+    ),
+    # --- yamlio.py: reading YAML --------------------------------------------------------------
+    "yaml.encoding/utf16": (
+        "het bestand is UTF-16 (of bevat NUL-bytes)",
+        "file is UTF-16 (or contains NUL bytes)",
+    ),
+    "yaml.bom": (
+        "het bestand begint met een UTF-8-bytevolgordemarkering (BOM)",
+        "file starts with a UTF-8 byte-order mark",
+    ),
+    "yaml.bom/hint": (
+        "sla het bestand op als UTF-8 zonder bytevolgordemarkering (BOM)",
+        "save the file as UTF-8 without a byte-order mark",
+    ),
+    "yaml.encoding": ("ongeldige UTF-8-byte {byte}", "invalid UTF-8 byte {byte}"),
+    "yaml.encoding/hint": (
+        "sla het bestand op als UTF-8; typ het teken op deze plek opnieuw",
+        "save the file as UTF-8; retype the character at this position",
+    ),
+    "yaml.encoding/nul": ("het bestand bevat een NUL-teken", "file contains a NUL character"),
+    "yaml.encoding/nul-hint": (
+        "haal het NUL-teken weg; registerbestanden zijn gewone UTF-8-tekst",
+        "remove the NUL character; registry files are plain UTF-8 text",
+    ),
+    "yaml.merge-conflict": (
+        "onopgeloste markering van een mergeconflict",
+        "unresolved merge-conflict marker",
+    ),
+    "yaml.merge-conflict/hint": (
+        "los het git-mergeconflict op en haal de regels <<<<<<< / ======= / >>>>>>> weg",
+        "resolve the git merge conflict and remove the <<<<<<< / ======= / >>>>>>> lines",
+    ),
+    "yaml.too-long": ("waarde van {length} tekens", "value of {length} characters"),
+    "yaml.too-long/hint": (
+        "kort haar in tot hoogstens {limit} tekens",
+        "shorten it to at most {limit} characters",
+    ),
+    "yaml.too-deep": ("dieper genest dan {depth} niveaus", "nesting deeper than {depth} levels"),
+    "yaml.too-deep/hint": (
+        "maak de structuur platter; vermeldingen in het register zijn maar een paar niveaus diep genest",
+        "flatten the structure; registry entries nest only a few levels",
+    ),
+    "yaml.multiple-documents": (
+        "het bestand bevat meer dan één YAML-document",
+        "file holds more than one YAML document",
+    ),
+    "yaml.multiple-documents/hint": (
+        "haal de tweede '---' weg en voeg de documenten samen tot één",
+        "remove the second '---' and merge the documents into one",
+    ),
+    "yaml.alias": ("alias *{alias} is niet toegestaan", "alias *{alias} is not allowed"),
+    "yaml.alias/hint": (
+        "schrijf de waarde voluit; ankers en aliassen worden niet ondersteund",
+        "write the value out in full; anchors and aliases are not supported",
+    ),
+    "yaml.anchor": ("anker &{anchor} is niet toegestaan", "anchor &{anchor} is not allowed"),
+    "yaml.tag": ("expliciete tag {tag} is niet toegestaan", "explicit tag {tag} is not allowed"),
+    "yaml.tag/hint": (
+        "haal de tag weg; het schema van het register bepaalt het type van de waarden",
+        "remove the tag; values are typed by the registry schema",
+    ),
+    "yaml.key-type": ("sleutel {key} is geen tekst", "mapping key {key} is not text"),
+    "yaml.key-type/nested": (
+        "sleutel is een lijst of mapping, geen tekst",
+        "mapping key is a list or mapping, not text",
+    ),
+    "yaml.key-type/hint": (
+        "gebruik een gewone tekst als sleutel, zoals 'name:'; zet hem tussen aanhalingstekens "
+        "als hij op een getal lijkt",
+        "use a plain text key such as 'name:'; quote it if it looks like a number",
+    ),
+    "yaml.merge-key": ("samenvoegsleutel '<<' is niet toegestaan", "merge key '<<' is not allowed"),
+    "yaml.merge-key/hint": ("schrijf de samengevoegde velden voluit", "write the merged fields out in full"),
+    "yaml.duplicate-key": (
+        "sleutel '{key}' staat er twee keer (eerst op regel {line})",
+        "duplicate key '{key}' (first at line {line})",
+    ),
+    "yaml.duplicate-key/hint": (
+        "haal een van de twee weg; elke sleutel mag één keer per mapping voorkomen",
+        "remove one of the two; each key may appear once per mapping",
+    ),
+    "yaml.syntax": ("YAML-syntaxfout: '{problem}'", "YAML syntax error: {problem}"),
+    "yaml.syntax/other": ("YAML-fout: '{problem}'", "YAML error: {problem}"),
+    "yaml.syntax/mapping-values": (
+        "YAML-syntaxfout: hier mag geen 'sleutel: waarde' staan",
+        "YAML syntax error: mapping values are not allowed here",
+    ),
+    "yaml.syntax/colon": (
+        "YAML-syntaxfout: de verwachte ':' ontbreekt",
+        "YAML syntax error: could not find expected ':'",
+    ),
+    "yaml.syntax/key": (
+        "YAML-syntaxfout: de verwachte sleutel ontbreekt",
+        "YAML syntax error: did not find expected key",
+    ),
+    "yaml.syntax/dash": (
+        "YAML-syntaxfout: het verwachte lijstteken '-' ontbreekt",
+        "YAML syntax error: did not find expected '-' indicator",
+    ),
+    "yaml.syntax/end": (
+        "YAML-syntaxfout: het bestand houdt onverwacht op",
+        "YAML syntax error: found unexpected end of stream",
+    ),
+    "yaml.syntax/alias": ("YAML-syntaxfout: onbekende alias", "YAML syntax error: found undefined alias"),
+    "yaml.syntax/escape": (
+        "YAML-syntaxfout: onbekend escapeteken",
+        "YAML syntax error: found unknown escape character",
+    ),
+    "yaml.syntax/tab": (
+        "YAML-syntaxfout: een tab verstoort de inspringing",
+        "YAML syntax error: found a tab character that violates indentation",
+    ),
+    "yaml.syntax/hint": ("herstel de YAML-syntax op deze plek", "fix the YAML syntax at this position"),
+    "yaml.syntax/tabs": ("spring in met spaties, niet met tabs", "indent with spaces, not tabs"),
+    "text.line-break": (
+        "een regel eindigt op een losse regelterugloop (CR)",
+        "a line ends with a lone carriage return (CR)",
+    ),
+    "text.line-break/hint": (
+        "laat regels eindigen op LF of CRLF; sla het bestand op met Unix- of Windows-regeleinden",
+        "end lines with LF or CRLF; save the file with Unix or Windows line endings",
+    ),
+    "text.hidden-character": (
+        "onzichtbaar teken of stuurteken {character} staat letterlijk in het bestand",
+        "raw invisible or control character {character} in the file",
+    ),
+    "text.hidden-character/hint": (
+        "het verbergt tekst voor wie het bestand nakijkt: schrijf het binnen een waarde als "
+        "escape {escape} tussen dubbele aanhalingstekens ('lifeport-map fmt' doet dat), of haal het weg",
+        "it hides text from reviewers: inside a value write it as the escape {escape} in double "
+        "quotes ('lifeport-map fmt' does that), or remove it",
+    ),
+    # --- validate_regions.py: the region files ------------------------------------------------
+    "region.boundary-problem": (
+        "{problem} (grens van afbakening '{definition}', {file})",
+        "{problem} (boundary of definition '{definition}', {file})",
+    ),
+    "region.unknown-definition": (
+        "standaardafbakening '{definition}' is niet gedefinieerd",
+        "default definition '{definition}' is not defined",
+    ),
+    "region.duplicate-alias": (
+        "'{name}' is ook een naam van regio '{other}'",
+        "'{name}' also names region '{other}'",
+    ),
+    "region.duplicate-alias/hint": (
+        "een naam of alias van een regio moet uniek zijn",
+        "a region name or alias must be unique",
+    ),
+    "region.duplicate-definition": (
+        "id van afbakening '{id}' wordt twee keer gebruikt",
+        "definition id '{id}' is used twice",
+    ),
+    "region.duplicate-definition/hint": (
+        "geef elke afbakening een eigen id",
+        "give each definition its own id",
+    ),
+    "region.no-municipalities": (
+        "een afbakening van het type municipalities zonder gemeenten",
+        "a municipalities definition without municipalities",
+    ),
+    "region.no-municipalities/hint": (
+        "noem de gemeenten die erbij horen, met hun codes",
+        "list the member municipalities with their codes",
+    ),
+    "region.no-radius": (
+        "een afbakening van het type radius zonder radius_km",
+        "a radius definition without radius_km",
+    ),
+    "region.no-radius/hint": ("voeg 'radius_km:' toe", "add 'radius_km:'"),
+    "region.empty-definition": ("een straal van 0 km bevat geen vestiging", "a radius of 0 km holds no site"),
+    "region.empty-definition/hint": (
+        "geef de straal in km, bijvoorbeeld 'radius_km: 30'",
+        "give the radius in km, e.g. 'radius_km: 30'",
+    ),
+    "region.boundary-outside": (
+        "grensbestand '{file}' ligt buiten de map met regio's",
+        "boundary file '{file}' is outside the regions folder",
+    ),
+    "region.boundary-outside/hint": (
+        "sla het op met 'lifeport-map regions import-boundary'",
+        "store it with 'lifeport-map regions import-boundary'",
+    ),
+    "region.no-boundary": ("grensbestand '{file}' niet gevonden", "boundary file '{file}' not found"),
+    "region.no-boundary/hint": (
+        "voer 'lifeport-map regions import-boundary' uit",
+        "run 'lifeport-map regions import-boundary'",
+    ),
+    "region.bad-code": (
+        "'{code}' is geen geldige gemeentecode voor {country}",
+        "'{code}' is not a valid {country} municipality code",
+    ),
+    "region.bad-code/hint": (
+        "gebruik GMxxxx-codes (CBS), NIS-codes van 5 cijfers of AGS-codes van 8 cijfers",
+        "use GMxxxx (CBS), 5-digit NIS or 8-digit AGS codes",
+    ),
+    "region.duplicate-code": (
+        "gemeentecode {code} staat er twee keer",
+        "municipality code {code} is listed twice",
+    ),
+    "region.duplicate-code/hint": ("haal de herhaalde gemeente weg", "remove the repeated municipality"),
+    "figure.unknown-view": (
+        "indeling '{view}' is geen indeling van de taxonomie",
+        "breakdown '{view}' is not a taxonomy view",
+    ),
+    "figure.unknown-group": (
+        "onbekende groep(en) {groups} voor '{view}'",
+        "unknown group(s) {groups} for '{view}'",
+    ),
+    "figure.unknown-group/hint": ("gebruik: {groups}", "use: {groups}"),
+    "figure.no-value": ("cijfer heeft geen value en geen values", "figure has neither value nor values"),
+    "figure.no-value/hint": ("voeg 'value:' toe", "add 'value:'"),
+    "figure.no-source": ("cijfer heeft geen bron", "figure has no source"),
+    "name.mixed-script/region": (
+        "{field} mengt Latijnse letters met Griekse of Cyrillische letters die erop lijken ({characters})",
+        "{field} mixes Latin letters with Greek or Cyrillic lookalikes ({characters})",
+    ),
+    "name.mixed-script/region-hint": ("typ de naam opnieuw in één schrift", "retype the name in one script"),
+    "region.code-name-mismatch": (
+        "code {code} is '{first}' in {region} ({field}), maar hier '{name}'",
+        "code {code} is '{first}' in {region} ({field}), but '{name}' here",
+    ),
+    "region.code-name-mismatch/hint": (
+        "een code hoort bij één gemeente: controleer beide met de officiële lijst (CBS, NIS of AGS) "
+        "en verbeter de verkeerde",
+        "a code names one municipality: check both against the official list (CBS, NIS or AGS) "
+        "and correct the wrong one",
+    ),
+    "region.code-name-mismatch/name": (
+        "'{name}' heeft hier code {code}, maar {first} in {region} ({field})",
+        "'{name}' has code {code} here, but {first} in {region} ({field})",
+    ),
+    "region.code-name-mismatch/name-hint": (
+        "een gemeente heeft één officiële code: controleer beide met de officiële lijst",
+        "a municipality has one official code: check both against the official list",
+    ),
+    "region.overlap": (
+        "gemeente {code} hoort ook bij de standaardafbakening van regio '{region}': haar "
+        "vestigingen zouden in beide worden geteld",
+        "municipality {code} is also in the default definition of region '{region}': its sites "
+        "would be counted in both",
+    ),
+    "region.overlap/hint": (
+        "haal haar uit een van de twee afbakeningen, of, als de regio's echt overlappen, zet "
+        "'overlaps: [{first}]' in dit bestand en 'overlaps: [{second}]' in het andere",
+        "remove it from one of the two definitions, or, if the regions really overlap, add "
+        "'overlaps: [{first}]' to this file and 'overlaps: [{second}]' to the other",
+    ),
+    "region.overlap-not-found": (
+        "'overlaps' noemt '{region}', maar de standaardafbakeningen hebben geen gemeente gemeen",
+        "'overlaps' names '{region}', but the default definitions share no municipality",
+    ),
+    "region.overlap-not-found/hint": ("haal het weg uit 'overlaps'", "remove it from 'overlaps'"),
+}
