@@ -86,6 +86,9 @@ def test_a_message_is_rendered_in_either_language_with_its_parameters() -> None:
     assert far.render("nl") == ", in Berg en Dal"
     assert say(msg("status.dates", until=1999, since=2001), "nl") == "until (1999) ligt vóór since (2001)"
     assert say("plain text", "nl") == "plain text"
+    first = msg("error.file-errors/first", total=12, file="b.geojson", shown=10)
+    assert first.render("nl") == "12 fouten in b.geojson (de eerste 10 staan hierboven)"
+    assert first.render("en") == "12 errors in b.geojson (the first 10 shown)"
     checked = msg("validate.checked", name="x.yaml", sites=1234, summary="0 fouten, 0 waarschuwingen")
     assert checked.render("nl") == "x.yaml: 1234 vestigingen gecontroleerd, 0 fouten, 0 waarschuwingen"
     tolerance = msg(

@@ -91,8 +91,12 @@ def fail(error: LifeportError) -> NoReturn:
     elif isinstance(error, FileErrors):
         sys.stderr.write(as_text(error.issues, lang) + "\n")
         total = len(error.issues) + error.more
-        key = "error.file-errors/first" if error.more else "error.file-errors"
-        many = msg(key, total=total, file=terminal(error.issue.file), shown=len(error.issues))
+        file = terminal(error.issue.file)
+        many = (
+            msg("error.file-errors/first", total=total, file=file, shown=len(error.issues))
+            if error.more
+            else msg("error.file-errors", total=total, file=file)
+        )
         sys.stderr.write(f"lifeport-map: {many.render(lang)}\n")
     elif isinstance(error, YamlError):
         sys.stderr.write(as_text([error.issue], lang) + "\n")
