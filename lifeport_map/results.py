@@ -190,6 +190,8 @@ class FilterInfo(Result):
     facility_types: tuple[str, ...]
     kinds: tuple[str, ...]
     statuses: tuple[str, ...]
+    organisations: tuple[str, ...] | None = field(default=None, metadata=OMIT_NONE)
+    ids: tuple[str, ...] | None = field(default=None, metadata=OMIT_NONE)
 
 
 @dataclass(frozen=True)
@@ -627,6 +629,8 @@ class NearFilters(Result):
     facility_types: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     roles: str | None = None
+    organisations: tuple[str, ...] | None = field(default=None, metadata=OMIT_NONE)
+    ids: tuple[str, ...] | None = field(default=None, metadata=OMIT_NONE)
 
 
 @dataclass(frozen=True)

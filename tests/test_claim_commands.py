@@ -115,12 +115,13 @@ def check_reproduces(claim: dict[str, Any], year: int | None, base: tuple[str, .
         }
     elif check == "count" and name == "near":
         # the sites it counted are exactly those near lists; the ones that may count but lack
-        # the facility fields the claim asks about ('?...') are listed by the command without
-        # those filters (the second one), among the rest it finds
+        # the facility fields the claim asks about ('?...') exactly those the second command
+        # (without those filters, for those sites) lists
         assert shown == {s["id"] for s in first["sites"]}
         unknown = {e["id"] for e in claim["evidence"] if e["detail"].startswith("?")}
+        assert len(outputs) == (2 if unknown else 1)
         if unknown:
-            assert len(outputs) == 2 and unknown <= {s["id"] for s in outputs[1][1]["sites"]}
+            assert unknown == {s["id"] for s in outputs[1][1]["sites"]}
     elif check == "count":  # in a region: coverage with every role and the claim's filters
         assert name == "coverage"
         # the active sites are those it counts; planned or under construction (a claim about the
@@ -130,13 +131,22 @@ def check_reproduces(claim: dict[str, Any], year: int | None, base: tuple[str, .
         }
         assert active == {i for _, i in _actors(first)}
         assert shown - active <= {p["id"] for p in first["pipeline"]}
+        # the ones that may count but lack the facility fields asked about: exactly those the
+        # second command (without those filters, for those sites) lists
+        unknown = {e["id"] for e in claim["evidence"] if e["detail"].startswith("?")}
+        assert len(outputs) == (2 if unknown else 1)
+        if unknown:
+            second = outputs[1][1]
+            assert unknown == {i for _, i in _actors(second)} | {p["id"] for p in second["pipeline"]}
     elif check == "organisations-present":
-        assert name == "coverage"
+        # the region's counted sites of the named organisations (that the registry holds)
+        assert name == "coverage" and len(outputs) == 1
         here = {e["id"] for e in claim["evidence"] if not e["detail"]}
-        assert here <= {i for _, i in _actors(first)}
+        assert here == {i for _, i in _actors(first)}
     elif check == "facility":
         (site,) = claim["evidence"]
-        assert site["id"] in {s["id"] for s in first["sites"]}  # near at the site, or export
+        assert len(outputs) == 1
+        assert [s["id"] for s in first["sites"]] == [site["id"]]  # near at the site, that site alone
     elif check == "rank":
         assert {n["key"]: n["value"] for n in claim["numbers"]} == {
             output["region"]["id"]: output["employees"]["known"] for _, output in outputs

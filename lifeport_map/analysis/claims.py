@@ -221,6 +221,8 @@ def _filter_options(found: SiteFilter) -> str:
         ("--wafer-mm", tuple(str(mm) for mm in found.wafer_mm)),
         ("--facility-type", found.facility_types),
         ("--kind", found.kinds),
+        ("--organisation", found.organisations),
+        ("--site", found.ids),
     ):
         options.extend(f"{flag} {_quote(str(v))}" for v in values)
     return " ".join(options)
@@ -405,9 +407,10 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
         verdict = CANNOT_TELL
         notes.append(text("incomplete", ctx.lang))
         missing.append(text("complete_list", ctx.lang, n=ctx.number(value)))
-    # the sites counted; sites that may count but lack the facility fields asked about are
-    # among those the same command lists without the facility filters
-    command = command_of(wanted) + (f" ; {command_of(base)}" if unknown else "")
+    # the sites counted; then the sites that may count but lack the facility fields asked
+    # about: the same command without the facility filters, for those sites alone
+    lacking_ids = tuple(s.id for s, _ in unknown)
+    command = command_of(wanted) + (f" ; {command_of(replace(base, ids=lacking_ids))}" if unknown else "")
     evidence = tuple(
         _evidence(ctx, s, distance=distances.get(s.id), detail=_facility_detail(ctx, s)) for s in matched
     ) + tuple(
@@ -593,6 +596,8 @@ def _check_organisations(ctx: _Context, claim: Claim) -> _Outcome:
     if absent:
         finding.append(text("not_in_registry", ctx.lang, names=", ".join(absent)))
     verdict = DOES_NOT_HOLD if elsewhere else CANNOT_TELL if absent else HOLDS
+    # the region's sites of the organisations the registry holds (none: nothing to show)
+    held = [n for n in check["organisations"] if n not in absent]
     evidence = tuple(_evidence(ctx, s) for _, s in present) + tuple(
         _evidence(ctx, s, detail=text("outside", ctx.lang, place=s.place) if s.id not in inside else s.status)
         for _, sites in elsewhere
@@ -604,9 +609,13 @@ def _check_organisations(ctx: _Context, claim: Claim) -> _Outcome:
         command=_command(
             "lifeport-map coverage --region",
             _quote(found.id),
+            f"--definition {_quote(chosen.id)}" if check.get("definition") else None,
             "--roles all",
             " ".join(f"--activity {_quote(a)}" for a in sorted(activities)),
-        ),
+            " ".join(f"--organisation {_quote(n)}" for n in held),
+        )
+        if held
+        else "",
         missing=[text("registry_entry", ctx.lang, name=n) for n in absent],
         observed=float(len({n for n, _ in present})),
         expected=float(len(check["organisations"])),
@@ -665,8 +674,10 @@ def _check_facility(ctx: _Context, claim: Claim) -> _Outcome:
         lines.append(text("same_source", ctx.lang))
     verdict = DOES_NOT_HOLD if wrong else CANNOT_TELL if missing else HOLDS
     lat, lon = found.lat, found.lon
+    status = "" if is_counted(found.status) else f" --status {_quote(found.status)}"
     command = (
-        f"lifeport-map near {_quote(f'{lat},{lon}')} --radius-km 0.1 --format json"
+        f"lifeport-map near {_quote(f'{lat},{lon}')} --radius-km 0.1 --site {_quote(found.id)}{status}"
+        " --format json"
         if lat is not None and lon is not None
         else "lifeport-map export --format json"
     )

@@ -1,9 +1,12 @@
 """Which sites an analysis looks at: filters by country, activity, technology, wafer size,
-facility type, status and kind, shared by ``near``, the region analyses and the claims.
+facility type, status, kind, organisation and site id, shared by ``near``, the region analyses and the claims.
 
 Within one field a site passes when it has any of the values given; across fields it must pass
 every field that is given. An empty filter passes every site. ``kinds`` takes kind ids and the
 two groups ``companies`` (every kind that is not a knowledge institute) and ``knowledge``.
+``organisations`` match a site's whole organisation name, case- and accent-insensitive (as the
+claims match them); ``ids`` are site ids. Both let a printed command select exactly the sites a
+claim counted.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from lifeport_map.chain import ChainRules
 from lifeport_map.errors import UsageError
-from lifeport_map.graph import SiteNode, keys_of_type, term_ids
+from lifeport_map.graph import SiteNode, all_sites, keys_of_type, term_ids
 from lifeport_map.results import FilterInfo
+from lifeport_map.text import fold
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -36,6 +40,8 @@ class SiteFilter:
     facility_types: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    ids: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -57,6 +63,10 @@ class SiteFilter:
             return False
         if self.statuses and site.status not in self.statuses:
             return False
+        if self.ids and site.id not in self.ids:
+            return False
+        if self.organisations and fold(site.organisation) not in {fold(o) for o in self.organisations}:
+            return False
         return not self.kinds or _kind_passes(site.kind, self.kinds, rules)
 
     def apply(self, sites: Iterable[SiteNode], rules: ChainRules) -> list[SiteNode]:
@@ -66,7 +76,11 @@ class SiteFilter:
         """The filter as a result field (None when it filters nothing)."""
         if self.is_empty:
             return None
-        return FilterInfo(**{f.name: getattr(self, f.name) for f in fields(self)})
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        # left out of the JSON when not used, so results without them read as before
+        values["organisations"] = self.organisations or None
+        values["ids"] = self.ids or None
+        return FilterInfo(**values)
 
 
 def _kind_passes(kind: str, wanted: Sequence[str], rules: ChainRules) -> bool:
@@ -85,6 +99,8 @@ def site_filter(
     facility_types: Iterable[str] = (),
     kinds: Iterable[str] = (),
     statuses: Iterable[str] = (),
+    organisations: Iterable[str] = (),
+    ids: Iterable[str] = (),
 ) -> SiteFilter:
     """A filter from option values (countries upper-cased, duplicates dropped)."""
 
@@ -99,6 +115,8 @@ def site_filter(
         facility_types=unique(facility_types),
         kinds=unique(kinds),
         statuses=unique(statuses),
+        organisations=unique(organisations),
+        ids=unique(ids),
     )
 
 
@@ -120,8 +138,38 @@ def check_filter(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
             raise UsageError(
                 f"'{country}' is not a two-letter country code", hint="e.g. --country NL --country BE"
             )
+    if found.ids or found.organisations:
+        _check_sites(graph, found)
     for mm in found.wafer_mm:
         if mm <= 0:
             raise UsageError(
                 f"wafer size must be a positive number of mm, not {mm}", hint="e.g. --wafer-mm 200"
             )
+
+
+def _check_sites(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
+    """Raise UsageError for a site id or an organisation no site of the registry has (with the
+    closest ones as the hint)."""
+    import difflib
+
+    sites = all_sites(graph)
+    known_ids = [s.id for s in sites]
+    for wanted in found.ids:
+        if wanted not in known_ids:
+            close = difflib.get_close_matches(wanted, known_ids, n=3, cutoff=0.6)
+            hint = (
+                f"did you mean: {', '.join(close)}?"
+                if close
+                else "site ids are listed by 'lifeport-map export'"
+            )
+            raise UsageError(f"unknown site id '{wanted}'", hint=hint)
+    names = {fold(s.organisation): s.organisation for s in sites}
+    for wanted in found.organisations:
+        if fold(wanted) not in names:
+            close = difflib.get_close_matches(fold(wanted), list(names), n=3, cutoff=0.6)
+            hint = (
+                f"did you mean: {', '.join(names[c] for c in close)}? (the whole name)"
+                if close
+                else "give an organisation's whole name, as 'lifeport-map export' lists it"
+            )
+            raise UsageError(f"no site of organisation '{wanted}'", hint=hint)

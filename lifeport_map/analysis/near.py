@@ -174,8 +174,9 @@ def near(
 ) -> Near:
     """Sites within ``radius_km`` of ``query`` that pass the filters, nearest first.
 
-    ``filters`` narrows by country, technology, wafer size, facility type, kind and status (its
-    statuses, when given, replace ``statuses``); ``activities`` are added to its activities;
+    ``filters`` narrows by country, technology, wafer size, facility type, kind, organisation,
+    site id and status (its statuses, when given, replace ``statuses``); ``activities`` are
+    added to its activities;
     ``roles`` keeps sites that count in at least one phase under that counting definition;
     ``year`` looks at the sites and statuses of the chain then (see coverage.coverage)."""
     if not math.isfinite(radius_km) or radius_km <= 0:
@@ -222,6 +223,8 @@ def near(
             facility_types=chosen.facility_types,
             kinds=chosen.kinds,
             roles=how.id if how else None,
+            organisations=chosen.organisations or None,
+            ids=chosen.ids or None,
         ),
         count=len(within),
         sites=tuple(

@@ -106,6 +106,18 @@ KindOption = Annotated[
         "(knowledge institutes); repeatable.",
     ),
 ]
+OrganisationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--organisation",
+        help="Keep sites of this organisation (its whole name, case-insensitive, e.g. 'NXP "
+        "Semiconductors'); repeatable.",
+    ),
+]
+SiteOption = Annotated[
+    list[str] | None,
+    typer.Option("--site", help="Keep only this site (its id, e.g. nxp-nijmegen); repeatable."),
+]
 ActivityFilterOption = Annotated[
     list[str] | None,
     typer.Option("--activity", "-a", help="Keep sites doing this activity; repeat for any of several."),
@@ -120,6 +132,8 @@ def _filters(
     facility_type: list[str] | None = None,
     kind: list[str] | None = None,
     status: list[str] | None = None,
+    organisation: list[str] | None = None,
+    site: list[str] | None = None,
 ) -> Any:
     """The site filter the options describe (None when none is given)."""
     from lifeport_map.analysis.filters import site_filter
@@ -132,6 +146,8 @@ def _filters(
         facility_types=facility_type or (),
         kinds=kind or (),
         statuses=status or (),
+        organisations=organisation or (),
+        ids=site or (),
     )
     return None if found.is_empty else found
 
@@ -192,6 +208,8 @@ def coverage(
     wafer_mm: WaferOption = None,
     facility_type: FacilityOption = None,
     kind: KindOption = None,
+    organisation: OrganisationOption = None,
+    site: SiteOption = None,
     status: Annotated[
         list[str] | None,
         typer.Option(
@@ -217,7 +235,9 @@ def coverage(
     """
     from lifeport_map.analysis.coverage import coverage as compute
 
-    filters = _filters(country, activity, technology, wafer_mm, facility_type, kind, status)
+    filters = _filters(
+        country, activity, technology, wafer_mm, facility_type, kind, status, organisation, site
+    )
     result = _run(
         ctx,
         lambda reg: compute(
@@ -251,6 +271,8 @@ def compare(
     wafer_mm: WaferOption = None,
     facility_type: FacilityOption = None,
     kind: KindOption = None,
+    organisation: OrganisationOption = None,
+    site: SiteOption = None,
     year: YearOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
@@ -273,7 +295,9 @@ def compare(
             definition=parse_definitions(definition or []),
             lang=lang.value,
             roles=roles,
-            filters=_filters(country, activity, technology, wafer_mm, facility_type, kind),
+            filters=_filters(
+                country, activity, technology, wafer_mm, facility_type, kind, None, organisation, site
+            ),
             year=year,
         )
 
@@ -293,6 +317,8 @@ def gaps(
     wafer_mm: WaferOption = None,
     facility_type: FacilityOption = None,
     kind: KindOption = None,
+    organisation: OrganisationOption = None,
+    site: SiteOption = None,
     fmt: FormatOption = AnalysisFormat.table,
     lang: LangOption = Lang.nl,
     csv_dialect: CsvDialectOption = None,
@@ -315,7 +341,9 @@ def gaps(
             lang=lang.value,
             limit=limit,
             roles=roles,
-            filters=_filters(country, activity, technology, wafer_mm, facility_type, kind),
+            filters=_filters(
+                country, activity, technology, wafer_mm, facility_type, kind, None, organisation, site
+            ),
         ),
     )
     _show(result, fmt, lang, csv_dialect)
@@ -386,6 +414,8 @@ def near(
     wafer_mm: WaferOption = None,
     facility_type: FacilityOption = None,
     kind: KindOption = None,
+    organisation: OrganisationOption = None,
+    site: SiteOption = None,
     roles: Annotated[
         str | None,
         typer.Option(
@@ -424,7 +454,9 @@ def near(
             role=role,
             statuses=statuses,
             lang=lang.value,
-            filters=_filters(country, None, technology, wafer_mm, facility_type, kind, status),
+            filters=_filters(
+                country, None, technology, wafer_mm, facility_type, kind, status, organisation, site
+            ),
             roles=roles,
             year=year,
         ),
