@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import Issue, YamlError
+from lifeport_map.messages import msg
 from lifeport_map.text import fold
 
 # The shipped file is 1.2 MB packed and 3.7 MB unpacked; the limits leave room to grow.
@@ -112,8 +113,8 @@ def _payload(path: Path) -> dict[str, Any]:
         raise YamlError(
             Issue(
                 code="io.bad-gazetteer",
-                message="the gazetteer is damaged, larger than expected or not a gzipped JSON file",
-                hint="restore it from the repository or rebuild it with scripts/build_gazetteer.py",
+                text=msg("io.bad-gazetteer"),
+                help=msg("io.bad-gazetteer/hint"),
                 file=str(path),
             )
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import UsageError
+from lifeport_map.messages import msg
 from lifeport_map.model import Region, RegionDefinition, Registry, Site
 from lifeport_map.text import fold
 
@@ -98,11 +99,11 @@ def resolve_region(registry: Registry, name: str) -> Region:
     close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
     suggestions = list(dict.fromkeys(candidates[c] for c in close))
     hint = (
-        f"did you mean: {', '.join(suggestions)}?"
+        msg("did-you-mean/some", names=", ".join(suggestions))
         if suggestions
-        else f"known regions: {', '.join(registry.regions)}"
+        else msg("region.unknown/hint", regions=", ".join(registry.regions))
     )
-    raise UsageError(f"unknown region '{name}'", hint=hint)
+    raise UsageError(msg("region.unknown", region=name), hint=hint)
 
 
 def resolve_definition(region: Region, definition: str | None) -> RegionDefinition:
@@ -111,7 +112,8 @@ def resolve_definition(region: Region, definition: str | None) -> RegionDefiniti
     except KeyError:
         known = ", ".join(d.id for d in region.definitions)
         raise UsageError(
-            f"region '{region.id}' has no definition '{definition}'", hint=f"use one of: {known}"
+            msg("claims.unknown-definition", region=region.id, definition=str(definition)),
+            hint=msg("use-one-of", values=known),
         ) from None
 
 
@@ -140,15 +142,14 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
     except YamlError as exc:  # a link leading out, a FIFO, a device: nothing was read
         raise RegistryError(exc.issues if isinstance(exc, FileErrors) else [exc.issue]) from None
     except (LifeportError, ValueError, TypeError, KeyError, AttributeError, ShapelyError) as exc:
-        problem = exc.message if isinstance(exc, LifeportError) else str(exc)
+        problem = exc.text if isinstance(exc, LifeportError) else excerpt(str(exc), 160)
         raise RegistryError(
             [
                 Issue(
                     code="region.bad-boundary",
                     file=str(regions_dir / (definition.boundary or "")),
-                    message=f"boundary of definition '{excerpt(definition.id)}' cannot be used: "
-                    f"{excerpt(problem, 160)}",
-                    hint="import the boundary again with 'lifeport-map regions import-boundary'",
+                    text=msg("region.bad-boundary", definition=excerpt(definition.id), problem=problem),
+                    help=msg("region.bad-boundary/hint"),
                 )
             ]
         ) from None

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from lifeport_map.chain import ChainRules
 from lifeport_map.errors import UsageError
+from lifeport_map.messages import msg
 from lifeport_map.text import fold, slugify
 
 if TYPE_CHECKING:
@@ -625,11 +626,11 @@ def resolve_region(graph: nx.MultiDiGraph, name: str) -> RegionNode:
     close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
     suggestions = list(dict.fromkeys(candidates[c] for c in close))
     hint = (
-        f"did you mean: {', '.join(suggestions)}?"
+        msg("did-you-mean/some", names=", ".join(suggestions))
         if suggestions
-        else f"known regions: {', '.join(region_ids(graph))}"
+        else msg("region.unknown/hint", regions=", ".join(region_ids(graph)))
     )
-    raise UsageError(f"unknown region '{name}'", hint=hint)
+    raise UsageError(msg("region.unknown", region=name), hint=hint)
 
 
 def resolve_definition(graph: nx.MultiDiGraph, found: RegionNode, wanted: str | None) -> DefinitionNode:
@@ -637,8 +638,8 @@ def resolve_definition(graph: nx.MultiDiGraph, found: RegionNode, wanted: str | 
     chosen = wanted or found.default_definition
     if chosen not in found.definitions:
         raise UsageError(
-            f"region '{found.id}' has no definition '{wanted}'",
-            hint=f"use one of: {', '.join(found.definitions)}",
+            msg("claims.unknown-definition", region=found.id, definition=str(wanted)),
+            hint=msg("use-one-of", values=", ".join(found.definitions)),
         )
     return definition(graph, found.id, chosen)
 

@@ -204,6 +204,17 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "voeg eerst de vermelding toe waarnaar verwezen wordt, of verbeter het id",
         "add the target entry first, or fix the id",
     ),
+    "did-you-mean/some": ("bedoelt u: {names}?", "did you mean: {names}?"),
+    "region.unknown": ("onbekende regio '{region}'", "unknown region '{region}'"),
+    "region.unknown/hint": ("bekende regio's: {regions}", "known regions: {regions}"),
+    "region.bad-boundary": (
+        "de grens van afbakening '{definition}' is niet te gebruiken: {problem}",
+        "boundary of definition '{definition}' cannot be used: {problem}",
+    ),
+    "region.bad-boundary/hint": (
+        "importeer de grens opnieuw met 'lifeport-map regions import-boundary'",
+        "import the boundary again with 'lifeport-map regions import-boundary'",
+    ),
     "did-you-mean": ("bedoelt u '{name}'?", "did you mean '{name}'?"),
     "relation.duplicate": (
         "relatie '{type}' naar '{target}' staat er twee keer",
@@ -737,6 +748,76 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "describe.mapping": ("een mapping", "a mapping"),
     "describe.list": ("een lijst", "a list"),
     "describe.text": ("tekst ({length} tekens)", "text ({length} characters)"),
+    # --- gazetteer.py, taxonomy.py, revisions.py (diff) ----------------------------------------
+    "io.bad-gazetteer": (
+        "de plaatsnamenlijst is beschadigd, groter dan verwacht of geen gzip-bestand met JSON",
+        "the gazetteer is damaged, larger than expected or not a gzipped JSON file",
+    ),
+    "io.bad-gazetteer/hint": (
+        "zet haar terug uit de repository of bouw haar opnieuw met scripts/build_gazetteer.py",
+        "restore it from the repository or rebuild it with scripts/build_gazetteer.py",
+    ),
+    "taxonomy.invalid": (
+        "het taxonomiebestand is misvormd bij {near}",
+        "taxonomy file is malformed near {near}",
+    ),
+    "taxonomy.invalid/hint": (
+        "zet data/taxonomy.yaml terug uit de repository",
+        "restore data/taxonomy.yaml from the repository",
+    ),
+    "git.missing": (
+        "git is niet geïnstalleerd, dus versies kunnen niet worden gelezen",
+        "git is not installed, so revisions cannot be read",
+    ),
+    "git.missing/hint": (
+        "geef in plaats daarvan twee registerbestanden op",
+        "pass two registry files instead",
+    ),
+    "git.timeout": ("git antwoordde niet op tijd", "git did not answer in time"),
+    "git.bad-spec": (
+        "'{spec}' is geen bestand en geen git-versie",
+        "'{spec}' is not a file or a git revision",
+    ),
+    "git.bad-spec/hint": (
+        "geef een registerbestand op of een versie zoals HEAD~1 of main",
+        "give a registry file or a revision such as HEAD~1 or main",
+    ),
+    "git.no-repository": (
+        "'{spec}' is geen bestand, en {folder} ligt niet in een git-repository",
+        "'{spec}' is not a file, and {folder} is not inside a git repository",
+    ),
+    "git.no-repository/hint": (
+        "geef twee registerbestanden op, of voer de opdracht uit in de repository",
+        "give two registry files, or run inside the repository",
+    ),
+    "git.outside": (
+        "{path} ligt niet in de repository in {root}",
+        "{path} is not inside the repository at {root}",
+    ),
+    "git.outside/hint": (
+        "schrijf de versie als VERSIE:pad/naar/companies.yaml",
+        "write the revision as REV:path/to/companies.yaml",
+    ),
+    "git.too-large": (
+        "{blob} is {size} bytes; de grens is {limit}",
+        "{blob} is {size} bytes; the limit is {limit}",
+    ),
+    "git.too-large/hint": (
+        "verhoog de grens met LIFEPORT_MAX_BYTES als het bestand echt is",
+        "raise the limit with LIFEPORT_MAX_BYTES if the file is genuine",
+    ),
+    "git.cannot-show": (
+        "'{spec}' is geen bestand, en git kan {blob} niet tonen",
+        "'{spec}' is not a file, and git cannot show {blob}",
+    ),
+    "git.cannot-show/hint-git": (
+        "git meldt: '{git}'; gebruik een versie zoals HEAD~1, main of een commit-id",
+        "{git}; use a revision such as HEAD~1, main or a commit id",
+    ),
+    "git.cannot-show/hint": (
+        "controleer de naam van de versie; gebruik een versie zoals HEAD~1, main of een commit-id",
+        "check the revision name; use a revision such as HEAD~1, main or a commit id",
+    ),
     # --- registry.py: the registry file and the regions folder ---------------------------------
     "io.not-found/regions": ("map met regio's niet gevonden", "regions folder not found"),
     "io.not-found/regions-hint": (

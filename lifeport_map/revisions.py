@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lifeport_map.errors import RegistryError, UsageError
+from lifeport_map.messages import Number, msg
 from lifeport_map.model import Registry
 
 GIT_TIMEOUT_S = 60
@@ -31,19 +32,17 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
             ["git", *args], cwd=cwd, capture_output=True, check=False, timeout=GIT_TIMEOUT_S
         )
     except FileNotFoundError:
-        raise UsageError(
-            "git is not installed, so revisions cannot be read", hint="pass two registry files instead"
-        ) from None
+        raise UsageError(msg("git.missing"), hint=msg("git.missing/hint")) from None
     except subprocess.TimeoutExpired:
-        raise UsageError("git did not answer in time", hint="pass two registry files") from None
+        raise UsageError(msg("git.timeout"), hint=msg("git.missing/hint")) from None
 
 
 def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
     """The registry file's bytes at git revision ``spec``, and a label like ``HEAD~1:data/...``."""
     if not spec or spec.startswith("-") or any(ch in spec for ch in "\0\n\r"):
         raise UsageError(
-            f"'{spec}' is not a file or a git revision",
-            hint="give a registry file or a revision such as HEAD~1 or main",
+            msg("git.bad-spec", spec=spec),
+            hint=msg("git.bad-spec/hint"),
         )
     # The registry's own name is kept (a link in the work tree must not pick another file); only
     # the folder is resolved, as git reports the top level resolved.
@@ -52,8 +51,8 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
     top = _git(["rev-parse", "--show-toplevel"], folder)
     if top.returncode != 0:
         raise UsageError(
-            f"'{spec}' is not a file, and {folder} is not inside a git repository",
-            hint="give two registry files, or run inside the repository",
+            msg("git.no-repository", spec=spec, folder=str(folder)),
+            hint=msg("git.no-repository/hint"),
         )
     root = Path(top.stdout.decode("utf-8", "replace").strip())
     if ":" in spec:
@@ -64,8 +63,8 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
             inside = (folder / named.name).relative_to(root.resolve()).as_posix()
         except ValueError:
             raise UsageError(
-                f"{registry_path} is not inside the repository at {root}",
-                hint="write the revision as REV:path/to/companies.yaml",
+                msg("git.outside", path=str(registry_path), root=str(root)),
+                hint=msg("git.outside/hint"),
             ) from None
     from lifeport_map.registry import max_bytes
 
@@ -73,16 +72,20 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
     size = _git(["cat-file", "-s", "--end-of-options", f"{revision}:{inside}"], root)
     if size.returncode == 0 and int(size.stdout.strip() or 0) > max_bytes():
         raise UsageError(
-            f"{revision}:{inside} is {int(size.stdout.strip()):,} bytes; the limit is {max_bytes():,}",
-            hint="raise the limit with LIFEPORT_MAX_BYTES if the file is genuine",
+            msg(
+                "git.too-large",
+                blob=f"{revision}:{inside}",
+                size=Number(int(size.stdout.strip()), 0),
+                limit=Number(max_bytes(), 0),
+            ),
+            hint=msg("git.too-large/hint"),
         )
     shown = _git(["show", "--end-of-options", f"{revision}:{inside}"], root)
     if shown.returncode != 0:
         problem = shown.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(
-            f"'{spec}' is not a file, and git cannot show {revision}:{inside}",
-            hint=(problem[0] if problem else "check the revision name")
-            + "; use a revision such as HEAD~1, main or a commit id",
+            msg("git.cannot-show", spec=spec, blob=f"{revision}:{inside}"),
+            hint=msg("git.cannot-show/hint-git", git=problem[0]) if problem else msg("git.cannot-show/hint"),
         )
     return shown.stdout, f"{revision}:{inside}"
 

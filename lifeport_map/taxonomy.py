@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import Issue, RegistryError
+from lifeport_map.messages import msg
 from lifeport_map.yamlio import load_yaml
 
 Labels = dict[str, str]
@@ -151,8 +152,8 @@ def load_taxonomy(path: Path) -> Taxonomy:
                     file=str(path),
                     line=1,
                     col=1,
-                    message=f"taxonomy file is malformed near {exc}",
-                    hint="restore data/taxonomy.yaml from the repository",
+                    text=msg("taxonomy.invalid", near=str(exc)),
+                    help=msg("taxonomy.invalid/hint"),
                 )
             ]
         ) from None

@@ -69,9 +69,10 @@ def test_registry_and_regions_options_point_elsewhere(mini_args: list[str]) -> N
         (["--registry", "/nonexistent/x.yaml", "coverage", "--region", "nijmegen"], 3, "not found"),
         (["--registry", "/", "validate"], 3, "directory"),
         (["--regions", "/nonexistent", "validate"], 3, "map met regio's niet gevonden"),  # Dutch by default
-        (["coverage", "--region", "atlantis"], 2, "unknown region"),
+        (["coverage", "--region", "atlantis"], 2, "onbekende regio"),
         (["coverage", "--region", "nijmegn"], 2, "nijmegen"),
-        (["coverage", "--region", "nijmegen", "--definition", "nope"], 2, "no definition"),
+        (["coverage", "--region", "nijmegen", "--definition", "nope"], 2, "heeft geen afbakening"),
+        (["coverage", "--region", "atlantis", "--lang", "en"], 2, "unknown region 'atlantis'"),
         (["validate", "--format", "xml"], 2, "xml"),
         (["no-such-command"], 2, "No such command"),
     ],

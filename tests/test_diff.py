@@ -170,7 +170,7 @@ def test_git_revisions(tmp_path: Path) -> None:
     assert result["old"] == "HEAD~1:data/companies.yaml"
     assert [s["id"] for s in result["removed"]] == ["gamma-dresden"] and result["added"] == []
     bad = run_cli("--registry", str(registry), "--regions", str(REGIONS), "diff", "no-such-rev", "HEAD")
-    assert bad.returncode == 2 and "is not a file, and git cannot show" in bad.stderr
+    assert bad.returncode == 2 and "is geen bestand, en git kan no-such-rev:" in bad.stderr  # nl
     injected = run_cli(
         "--registry", str(registry), "--regions", str(REGIONS), "diff", "--", "--output=/tmp/x", "HEAD"
     )

@@ -223,7 +223,7 @@ def test_map_commands_write_html_and_figures(tmp_path: Path, mini_args: list[str
 
 def test_map_command_errors_leave_nothing_behind(tmp_path: Path, mini_args: list[str]) -> None:
     unknown = run_cli(*mini_args, "map", "region", "atlantis", "--output", str(tmp_path / "a.html"))
-    assert unknown.returncode == 2 and "unknown region" in unknown.stderr
+    assert unknown.returncode == 2 and "onbekende regio" in unknown.stderr
     missing = run_cli(*mini_args, "map", "nl", "--output", str(tmp_path / "no" / "a.html"))
     assert missing.returncode == 3 and "does not exist" in missing.stderr
     assert "Traceback" not in unknown.stderr + missing.stderr

@@ -216,3 +216,16 @@ def test_the_bad_input_corpus_is_reported_in_either_language_at_the_same_place(p
             assert not leaks, (
                 f"{lang} {issue['code']}: {sorted(leaks)} in {issue['message']!r} / {issue['hint']!r}"
             )
+
+
+def test_a_usage_error_of_diff_is_in_either_language() -> None:
+    from lifeport_map.errors import UsageError
+    from lifeport_map.revisions import revision_bytes
+
+    with pytest.raises(UsageError) as caught:
+        revision_bytes("-x", MINI / "companies.yaml")
+    assert caught.value.in_lang("nl") == (
+        "'-x' is geen bestand en geen git-versie",
+        "geef een registerbestand op of een versie zoals HEAD~1 of main",
+    )
+    assert caught.value.message == "'-x' is not a file or a git revision"
