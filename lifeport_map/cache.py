@@ -211,7 +211,7 @@ def load_graph(
     """The graph of the registry (``build_graph(load_registry(..., check=False))``), from the
     cache when every file it depends on is unchanged. Raises what ``load_registry`` raises."""
     from lifeport_map.graph import build_graph
-    from lifeport_map.registry import paused_gc, read_registry
+    from lifeport_map.registry import paused_gc, read_for_analysis
 
     registry_path = registry_path or default_registry_path()
     regions = regions_dir or default_regions_dir()
@@ -222,7 +222,7 @@ def load_graph(
             found = read_entry(folder, key)
         if found is not None:
             return found
-    result = read_registry(registry_path, regions_dir)
+    result = read_for_analysis(registry_path, regions_dir)
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)
     with paused_gc():

@@ -437,6 +437,24 @@ def read_registry(
         return _read_registry(registry_path, regions_dir, taxonomy_path)
 
 
+def read_for_analysis(
+    registry_path: Path | None = None, regions_dir: Path | None = None, taxonomy_path: Path | None = None
+) -> ReadResult:
+    """``read_registry`` plus the errors of ``validate.check_identity_text``: invisible characters
+    and lookalike letters in names, places and municipalities silently move a site out of its
+    region, so every command refuses them, not only ``validate``. The other semantic checks
+    (gazetteer, country polygons) cost more than a cold analysis and stay in ``validate``."""
+    result = read_registry(registry_path, regions_dir, taxonomy_path)
+    if result.registry is None or result.errors:
+        return result
+    from lifeport_map.validate import check_identity_text
+
+    found = [i for i in check_identity_text(result.registry) if i.severity == "error"]
+    if not found:
+        return result
+    return ReadResult(registry=result.registry, issues=sorted([*result.issues, *found], key=Issue.sort_key))
+
+
 def _read_registry(
     registry_path: Path | None, regions_dir: Path | None, taxonomy_path: Path | None
 ) -> ReadResult:
@@ -549,13 +567,13 @@ def load_registry(
 ) -> Registry:
     """Load a valid registry or raise :class:`RegistryError` with every issue found.
 
-    With ``check=False`` only parsing and structure are checked (faster, for analyses that run
-    right after ``validate``).
+    With ``check=False`` parsing, structure and the text of names, places and municipalities are
+    checked (``read_for_analysis``: faster, for analyses that run right after ``validate``).
     """
     result = (
         check_registry(registry_path, regions_dir, taxonomy_path)
         if check
-        else read_registry(registry_path, regions_dir, taxonomy_path)
+        else read_for_analysis(registry_path, regions_dir, taxonomy_path)
     )
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)

@@ -84,7 +84,7 @@ def load_registry_cached(
 ) -> Registry:
     """``load_registry(registry_path, regions_dir, check=False)``, from the cache when every
     file it depends on is unchanged. Raises what ``load_registry`` raises."""
-    from lifeport_map.registry import paused_gc, read_registry
+    from lifeport_map.registry import paused_gc, read_for_analysis
 
     registry_path = registry_path or default_registry_path()
     regions = regions_dir or default_regions_dir()
@@ -96,7 +96,7 @@ def load_registry_cached(
             registry = _registry_of(found)
         if registry is not None:
             return registry
-    result = read_registry(registry_path, regions_dir)
+    result = read_for_analysis(registry_path, regions_dir)
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)
     # Stored only if the files did not change while they were read.

@@ -92,7 +92,9 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
 
 def load_version(spec: str, *, registry_path: Path, regions_dir: Path | None = None) -> Version:
     """Read the registry named by ``spec`` (a file, or a git revision of ``registry_path``)
-    strictly; structural errors are raised with the file named as the user would name it."""
+    strictly; structural errors are raised with the file named as the user would name it. Not
+    ``read_for_analysis``: a diff shows a change to a name whatever it holds (escaped), so a
+    reviewer sees the invisible character that ``validate`` refuses."""
     from lifeport_map.registry import read_registry
 
     candidate = Path(spec)

@@ -135,8 +135,11 @@ def check_ids_and_order(registry: Registry) -> Iterator[Issue]:
         previous = site
 
 
-def check_names(registry: Registry) -> Iterator[Issue]:
-    owners: dict[str, Site] = {}
+def check_identity_text(registry: Registry) -> Iterator[Issue]:
+    """Invisible characters and lookalike letters in the fields that decide what an analysis
+    counts (name, organisation, aliases, place, municipality): a zero-width space in
+    "Nijmegen" or a Cyrillic letter moves a site out of its region without a word. Cheap, so
+    every command runs it (``registry.read_for_analysis``), not only ``validate``."""
     for site in registry.sites:
         for field, text in (
             ("name", site.name),
@@ -177,6 +180,12 @@ def check_names(registry: Registry) -> Iterator[Issue]:
                     msg("name.whitespace/hint"),
                     "warning",
                 )
+
+
+def check_names(registry: Registry) -> Iterator[Issue]:
+    yield from check_identity_text(registry)
+    owners: dict[str, Site] = {}
+    for site in registry.sites:
         for i, alias in enumerate(site.aliases):
             if fold(alias) == fold(site.name):
                 yield _issue(

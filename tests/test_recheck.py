@@ -7,10 +7,10 @@ crashes, and that no input file changes and nothing is left in the working folde
 files of the re-check are in tests/fixtures/invalid-boundaries (their own harness).
 
 A case that found a problem says so in its comment ("found: ..."); the fix is in the same
-commit. Commands other than validate check only the structure of the registry (the semantic
-checks are validate's, which CI runs first): on a registry whose only errors are semantic
-(invisible characters in a name, a lone CR in claims.yaml) they run, and the case says so with
-``analyses=0``.
+commit. Commands other than validate check the structure of the registry and the text of names,
+places and municipalities (``registry.read_for_analysis``); the other semantic checks are
+validate's, which CI runs first: on a registry whose only errors are among those (a lone CR in
+claims.yaml, ...) they run, and the case says so with ``analyses=0``.
 """
 
 from __future__ import annotations
@@ -108,24 +108,20 @@ CASES: dict[str, Case] = {
     "next-line-escape-in-name": Case(
         variant(ALPHA_NAME, '    name: "Alpha\\N Fab"\n'),
         expect=("name.invisible-character", "companies.yaml", 'name: "Alpha', "name"),
-        analyses=0,
     ),
     "private-use-character-in-name": Case(
         variant(ALPHA_NAME, '    name: "Alpha \\ue000 Fab"\n'),
         expect=("name.invisible-character", "companies.yaml", 'name: "Alpha', "name"),
-        analyses=0,
     ),
     "noncharacter-in-name": Case(
         variant(ALPHA_NAME, '    name: "Alpha \\uffff Fab"\n'),
         expect=("name.invisible-character", "companies.yaml", 'name: "Alpha', "name"),
-        analyses=0,
     ),
     # found: the Hangul filler, drawn as nothing, passed in names and descriptions, and fmt
     # wrote it raw (so a review could not see it)
     "hangul-filler-in-name": Case(
         variant(ALPHA_NAME, '    name: "Alpha\\u3164Fab"\n'),
         expect=("name.invisible-character", "companies.yaml", 'name: "Alpha', "name"),
-        analyses=0,
     ),
     "hangul-filler-in-description": Case(
         variant(STATUS, STATUS + '    description: "a\\u3164b"\n'),
@@ -135,12 +131,10 @@ CASES: dict[str, Case] = {
     "braille-blank-in-organisation": Case(
         variant("    organisation: Alpha\n", '    organisation: "Alpha\\u2800"\n'),
         expect=("name.invisible-character", "companies.yaml", "organisation:", "organisation"),
-        analyses=0,
     ),
     "grapheme-joiner-in-alias": Case(
         variant(STATUS, STATUS + '    aliases: ["Al\\u034fpha"]\n'),
         expect=("name.invisible-character", "companies.yaml", "aliases:", "aliases[0]"),
-        analyses=0,
     ),
     # --- numbers, years, types -----------------------------------------------------------------
     "employees-a-fraction": Case(
