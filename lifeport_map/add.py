@@ -280,20 +280,21 @@ SNIPPET_KEYS = {
 def read_snippet(path: Path, taxonomy: Any) -> dict[str, Any]:
     """The answers of an ``add --from`` YAML snippet (``name: ...``, ``source-year: 2025``),
     read with the strict loader and each checked like a typed answer."""
-    from lifeport_map.errors import UsageError
     from lifeport_map.text import excerpt
     from lifeport_map.yamlio import load_yaml, position_of
 
     data = load_yaml(path).data
     if not isinstance(data, dict):
-        raise UsageError(f"{path}: the snippet must be a mapping of answers", hint="write 'name: ...' lines")
+        raise LifeportError(
+            f"{path}: the snippet must be a mapping of answers", hint="write 'name: ...' lines"
+        )
     answers: dict[str, Any] = {}
     for key, value in data.items():
         line, _ = position_of(data, key) or (0, 0)
         where = f"{path}:{line}"
         field = SNIPPET_KEYS.get(key)
         if field is None:
-            raise UsageError(
+            raise LifeportError(
                 f"{where}: unknown answer '{excerpt(key)}'",
                 hint=f"use the option names: {', '.join(SNIPPET_KEYS)}",
             )

@@ -394,7 +394,7 @@ def load_claims(path: Path, registry: Registry) -> tuple[Claim, ...]:
     claims, issues = read_claims(path, registry.taxonomy)
     issues += check_claims(claims, registry)
     if any(i.severity == "error" for i in issues):
-        raise RegistryError(sorted(issues, key=Issue.sort_key))
+        raise RegistryError(sorted(issues, key=Issue.sort_key), subject="claims")
     return claims
 
 

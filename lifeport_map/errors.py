@@ -107,8 +107,9 @@ class FileErrors(YamlError):
 class RegistryError(LifeportError):
     """The registry is invalid; carries every issue found."""
 
-    def __init__(self, issues: list[Issue]) -> None:
+    def __init__(self, issues: list[Issue], *, subject: str = "registry") -> None:
         errors = [i for i in issues if i.severity == "error"]
+        self.subject = subject  # "registry" or "claims": which file the summary line names
         super().__init__(
             msg("error.registry-has-errors", errors=len(errors)), hint=msg("error.registry-has-errors/hint")
         )

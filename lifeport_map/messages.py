@@ -122,6 +122,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "fix these, then run validate again",
     ),
     "error.registry-invalid": ("het register is ongeldig: {summary}", "the registry is invalid: {summary}"),
+    "error.claims-invalid": (
+        "het bestand met beweringen is ongeldig: {summary}",
+        "the claims file is invalid: {summary}",
+    ),
     # --- validate.py: ids and order -------------------------------------------------------------
     "id.duplicate": (
         "id '{id}' wordt al gebruikt op regel {line}",

@@ -19,7 +19,7 @@ from lifeport_map.model import Location, Registry, Site
 from lifeport_map.registry import load_registry
 from lifeport_map.text import figure_text, mixed_script, skeleton
 from lifeport_map.validate import check_likely_duplicates, name_key
-from tests.conftest import MINI
+from tests.conftest import MINI, run_cli
 
 
 def test_figure_text_keeps_dollars_and_shows_control_characters() -> None:
@@ -355,7 +355,7 @@ def test_a_snippet_with_an_unknown_answer_is_refused_with_its_line(tmp_path: Pat
     snippet = tmp_path / "snippet.yaml"
     snippet.write_text("name: Acme Fab\ncolour: red\n", encoding="utf-8")
     code, _out, err = _add(target, "--no-interactive", "--from", str(snippet))
-    assert code == 2
+    assert code == 1  # the snippet's content is bad data (1), not a usage error (2)
     assert f"{snippet}:2: unknown answer 'colour'" in err
     assert target.read_bytes() == before
 
@@ -421,3 +421,24 @@ def test_a_misspelt_municipality_on_several_sites_gets_the_suggestion_on_each(tm
         ("alpha-nijmegen", "error", "did you mean 'Nijmegen'"),
         ("beta-duiven", "error", "did you mean 'Nijmegen'"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "summary"),
+    [("nl", "het bestand met beweringen is ongeldig: 1 fout"), ("en", "the claims file is invalid: 1 error")],
+)
+def test_a_missing_claims_file_is_named_as_the_claims_file(
+    tmp_path: Path, cache_folder: Path, lang: str, summary: str
+) -> None:
+    missing = tmp_path / "nowhere" / "claims.yaml"
+    done = run_cli(*_mini(), "claims", "--claims", str(missing), "--lang", lang, cwd=tmp_path)
+    assert done.returncode == 3  # a file that cannot be read (README)
+    assert f"{missing}: " in done.stderr and "[io.not-found]" in done.stderr
+    assert f"lifeport-map: {summary}" in done.stderr
+    assert "regist" not in done.stderr.splitlines()[-1]
+    assert "Traceback" not in done.stderr
+    assert not missing.parent.exists()
+
+
+def _mini() -> list[str]:
+    return ["--registry", str(MINI / "companies.yaml"), "--regions", str(MINI / "regions")]

@@ -86,7 +86,8 @@ def fail(error: LifeportError) -> NoReturn:
     if isinstance(error, RegistryError):
         shown = [i for i in error.issues if i.severity == "error"]
         sys.stderr.write(as_text(shown, lang) + "\n")
-        invalid = msg("error.registry-invalid", summary=summary(error.issues, lang)).render(lang)
+        key = "error.claims-invalid" if error.subject == "claims" else "error.registry-invalid"
+        invalid = msg(key, summary=summary(error.issues, lang)).render(lang)
         sys.stderr.write(f"lifeport-map: {invalid}\n")
     elif isinstance(error, FileErrors):
         sys.stderr.write(as_text(error.issues, lang) + "\n")
