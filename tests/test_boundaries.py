@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,21 @@ def _write(tmp_path: Path, name: str, content: object) -> Path:
     path = tmp_path / name
     path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
     return path
+
+
+def _import_boundary(regions: Path, source: Path, region: str) -> subprocess.CompletedProcess[str]:
+    """``regions import-boundary SOURCE --region REGION`` on ``regions``, in English."""
+    return run_cli(
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        region,
+        "--lang",
+        "en",
+    )
 
 
 def test_outline_of_dutch_municipalities_is_the_union_of_their_cbs_polygons() -> None:
@@ -183,17 +199,7 @@ def test_import_boundary_rejects_bad_files_and_changes_nothing(
 ) -> None:
     source = _write(tmp_path, "bad.geojson", content)
     before = snapshot(regions)
-    result = run_cli(
-        "--regions",
-        str(regions),
-        "regions",
-        "import-boundary",
-        str(source),
-        "--region",
-        "nijmegen",
-        "--lang",
-        "en",
-    )
+    result = _import_boundary(regions, source, "nijmegen")
     assert result.returncode == 1, result.stderr  # invalid data, not a usage error
     assert f"{source}:1:" in result.stderr and message in result.stderr and "hint:" in result.stderr
     assert "Traceback" not in result.stderr
@@ -205,17 +211,7 @@ def test_import_boundary_keeps_the_crlf_line_ends_of_the_region_file(tmp_path: P
     lf = region_file.read_bytes()
     region_file.write_bytes(lf.replace(b"\n", b"\r\n"))
     source = _write(tmp_path, "NL226.geojson", SQUARE)
-    result = run_cli(
-        "--regions",
-        str(regions),
-        "regions",
-        "import-boundary",
-        str(source),
-        "--region",
-        "nijmegen",
-        "--lang",
-        "en",
-    )
+    result = _import_boundary(regions, source, "nijmegen")
     assert result.returncode == 0, result.stderr
     written = region_file.read_bytes()
     assert written.startswith(lf.replace(b"\n", b"\r\n").rstrip(b"\r\n"))  # the file as it was, then
@@ -224,17 +220,7 @@ def test_import_boundary_keeps_the_crlf_line_ends_of_the_region_file(tmp_path: P
 
 def test_import_boundary_unknown_region(tmp_path: Path, regions: Path) -> None:
     source = _write(tmp_path, "ok.geojson", SQUARE)
-    result = run_cli(
-        "--regions",
-        str(regions),
-        "regions",
-        "import-boundary",
-        str(source),
-        "--region",
-        "atlantis",
-        "--lang",
-        "en",
-    )
+    result = _import_boundary(regions, source, "atlantis")
     assert result.returncode == 2 and "known regions: dresden, nijmegen" in result.stderr
 
 
@@ -461,17 +447,7 @@ def test_import_boundary_exit_code_for_a_broken_region_file(tmp_path: Path, regi
     region_file.write_text(text[: text.index("definitions:")], encoding="utf-8")
     source = _write(tmp_path, "in.geojson", SQUARE)
     before = snapshot(regions)
-    result = run_cli(
-        "--regions",
-        str(regions),
-        "regions",
-        "import-boundary",
-        str(source),
-        "--region",
-        "nijmegen",
-        "--lang",
-        "en",
-    )
+    result = _import_boundary(regions, source, "nijmegen")
     assert result.returncode == 1, result.stderr
     assert "has no 'definitions:' list" in result.stderr and "hint:" in result.stderr
     assert snapshot(regions) == before

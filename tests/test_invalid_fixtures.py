@@ -271,20 +271,7 @@ def test_invalid_boundary_file_is_refused_and_nothing_is_written(
     monkeypatch.chdir(work)
     before = snapshot(regions), snapshot(path.parent)
     entries = sorted(p.name for p in regions.iterdir())
-    result = CliRunner().invoke(
-        app,
-        [
-            "--regions",
-            str(regions),
-            "regions",
-            "import-boundary",
-            str(path),
-            "--region",
-            case.region,
-            "--lang",
-            "en",
-        ],
-    )
+    result = CliRunner().invoke(app, _import_args(regions, path, case.region))
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert result.exit_code == case.code, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -315,17 +302,7 @@ def test_invalid_boundary_file_in_a_real_process(tmp_path: Path) -> None:
     regions = tmp_path / "regions"
     shutil.copytree(REGIONS, regions)
     before = snapshot(regions)
-    result = run_cli(
-        "--regions",
-        str(regions),
-        "regions",
-        "import-boundary",
-        str(path),
-        "--region",
-        case.region,
-        "--lang",
-        "en",
-    )
+    result = run_cli(*_import_args(regions, path, case.region))
     assert result.returncode == 1, result.stderr
     assert result.stderr.startswith(
         f"{path}:2:19: error: [boundary.invalid-polygon] coordinates[0][0]: {case.message}\n"
@@ -438,4 +415,19 @@ def test_numbers_that_are_not_finite_are_counted_outside_strings() -> None:
         ("b", 3),
         ("b", 4),
         ("c", "d", 0, 0),
+    ]
+
+
+def _import_args(regions: Path, path: Path, region: str) -> list[str]:
+    """The arguments of ``regions import-boundary PATH --region REGION`` on ``regions``, in English."""
+    return [
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(path),
+        "--region",
+        region,
+        "--lang",
+        "en",
     ]
