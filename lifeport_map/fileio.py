@@ -17,6 +17,7 @@ that lock, so a file written in place is never read half-way.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -24,28 +25,52 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from lifeport_map.errors import ChangedOnDiskError, Issue, OutputError, YamlError
+from lifeport_map.messages import Number, Text, msg
 
 _CHUNK = 1 << 20
 _KINDS = (
-    (stat.S_ISFIFO, "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISLNK, "a symbolic link"),
+    (stat.S_ISFIFO, "io.kind/fifo"),
+    (stat.S_ISCHR, "io.kind/character-device"),
+    (stat.S_ISBLK, "io.kind/block-device"),
+    (stat.S_ISSOCK, "io.kind/socket"),
+    (stat.S_ISLNK, "io.kind/link"),
 )
+_FILE_OPTIONS = "--registry, --regions, --claims"  # named in a hint: code, the same in each language
+_REASONS = {
+    errno.EACCES: "io.reason/permission",
+    errno.EPERM: "io.reason/permission",
+    errno.EROFS: "io.reason/read-only",
+    errno.ENOSPC: "io.reason/disk-full",
+    errno.EIO: "io.reason/io",
+}
 
 
 # --- reading --------------------------------------------------------------------------------------
 
 
-def _refused(path: Path, code: str, message: str, hint: str, line: int = 0) -> YamlError:
+def _refused(path: Path, code: str, message: Text, hint: Text, line: int = 0) -> YamlError:
     return YamlError(
-        Issue(code=code, message=message, hint=hint, file=str(path), line=line, col=1 if line else 0)
+        Issue(code=code, text=message, help=hint, file=str(path), line=line, col=1 if line else 0)
     )
 
 
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+def _kind(mode: int) -> Text:
+    return msg(next((key for test, key in _KINDS if test(mode)), "io.kind/other"))
+
+
+def _reason(exc: OSError) -> tuple[str, str]:
+    """Why the system refused, (nl, en): the system's own English words, and in Dutch the
+    common reasons by their number (any other as its number)."""
+    english = exc.strerror or str(exc)
+    key = _REASONS.get(exc.errno or 0)
+    dutch = msg(key) if key else msg("io.reason/other", errno=exc.errno or 0)
+    return dutch.render("nl"), english
+
+
+def _unreadable(path: Path, exc: OSError) -> YamlError:
+    return _refused(
+        path, "io.unreadable", msg("io.unreadable", reason=_reason(exc)), msg("io.unreadable/hint")
+    )
 
 
 def _inside(real: str, real_root: str) -> bool:
@@ -65,12 +90,7 @@ def check_inside(path: Path, root: Path) -> str:
 
 
 def _outside(path: Path, root: Path) -> YamlError:
-    return _refused(
-        path,
-        "io.outside",
-        f"is a symbolic link (or lies in a linked folder) that leads outside {root}; nothing was read",
-        "registry files are read only from inside their own folder: replace the link with the file itself",
-    )
+    return _refused(path, "io.outside", msg("io.outside", root=str(root)), msg("io.outside/hint"))
 
 
 def check_regular(path: Path, root: Path) -> str:
@@ -80,14 +100,12 @@ def check_regular(path: Path, root: Path) -> str:
     try:
         info = os.stat(real)
     except FileNotFoundError:
-        missing = "is a link to a missing file" if os.path.islink(path) else "file not found"
+        missing = msg("io.not-found/link") if os.path.islink(path) else msg("io.not-found")
         raise _refused(
-            path, "io.not-found", missing, "check the path or pass --registry / --regions"
+            path, "io.not-found", missing, msg("io.not-found/hint", options=_FILE_OPTIONS)
         ) from None
     except OSError as exc:
-        raise _refused(
-            path, "io.unreadable", f"cannot read file: {exc.strerror}", "check the path and its permissions"
-        ) from None
+        raise _unreadable(path, exc) from None
     _require_regular(path, info.st_mode)
     return real
 
@@ -100,9 +118,7 @@ def _open_regular(path: Path, root: Path) -> tuple[int, int]:
     try:
         fd = os.open(real, flags)
     except OSError as exc:
-        raise _refused(
-            path, "io.unreadable", f"cannot read file: {exc.strerror}", "check the path and its permissions"
-        ) from None
+        raise _unreadable(path, exc) from None
     try:
         # Checked again on what was opened: the path may have been swapped since the stat above.
         info = os.fstat(fd)
@@ -121,15 +137,10 @@ def _open_regular(path: Path, root: Path) -> tuple[int, int]:
 
 def _require_regular(path: Path, mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise _refused(
-            path, "io.is-directory", "expected a file but found a directory", "point at the file itself"
-        )
+        raise _refused(path, "io.is-directory", msg("io.is-directory"), msg("io.is-directory/hint"))
     if not stat.S_ISREG(mode):
         raise _refused(
-            path,
-            "io.not-a-file",
-            f"is {_kind(mode)}, not a regular file; nothing was read",
-            "registry files must be ordinary files; replace it with the file itself",
+            path, "io.not-a-file", msg("io.not-a-file", kind=_kind(mode)), msg("io.not-a-file/hint")
         )
 
 
@@ -158,20 +169,16 @@ def read_bytes(
             raise _refused(
                 path,
                 "io.interrupted-write",
-                f"a write in place of this file was interrupted ({_in_place_name(path).name} lies "
-                "beside it), so the file may be half written; nothing was read",
-                "the next lifeport-map command that writes it completes it from that copy "
-                "('fmt' for the registry, 'regions import-boundary' for a region file)",
+                msg("io.interrupted-write", name=_in_place_name(path).name),
+                msg("io.interrupted-write/hint"),
             )
         journal = _journal_naming(path)
         if journal is not None:
             raise _refused(
                 path,
                 "io.interrupted-write",
-                f"a write of this file and others together was interrupted ({journal} lies in "
-                "its folder), so the files may not belong together yet; nothing was read",
-                "the next lifeport-map command that writes them completes the write "
-                "('regions import-boundary' for a region and its boundary file)",
+                msg("io.interrupted-write/journal", journal=journal),
+                msg("io.interrupted-write/journal-hint"),
             )
         return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large)
 
@@ -209,7 +216,9 @@ def _read_bytes(path: Path, *, max_bytes: int, root: Path | None, too_large: str
     fd, size = _open_regular(path, base)
     try:
         if size > max_bytes:
-            raise _too_large(path, too_large, max_bytes, f"{size:,} bytes")
+            raise _too_large(
+                path, too_large, msg("io.too-large", size=Number(size, 0), limit=Number(max_bytes, 0))
+            )
         chunks: list[bytes] = []
         total = 0
         # One read of the size stat reports and a byte more usually ends it; the loop goes on
@@ -223,24 +232,16 @@ def _read_bytes(path: Path, *, max_bytes: int, root: Path | None, too_large: str
             chunks.append(chunk)
             total += len(chunk)
         if total > max_bytes:
-            raise _too_large(path, too_large, max_bytes, "more than that")
+            raise _too_large(path, too_large, msg("io.too-large/unknown", limit=Number(max_bytes, 0)))
         return b"".join(chunks)
     except OSError as exc:
-        raise _refused(
-            path, "io.unreadable", f"cannot read file: {exc.strerror}", "check the path and its permissions"
-        ) from None
+        raise _unreadable(path, exc) from None
     finally:
         os.close(fd)
 
 
-def _too_large(path: Path, code: str, limit: int, found: str) -> YamlError:
-    return _refused(
-        path,
-        code,
-        f"file is {found}; the limit is {limit:,} bytes",
-        "split the file, or raise the limit with LIFEPORT_MAX_BYTES if it is genuine",
-        line=1,
-    )
+def _too_large(path: Path, code: str, message: Text) -> YamlError:
+    return _refused(path, code, message, msg("io.too-large/hint"), line=1)
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -255,10 +256,7 @@ def check_output(path: Path) -> None:
 def check_output_folder(folder: Path, names: Sequence[str]) -> None:
     """The same for a folder a command writes ``names`` into (and creates if missing)."""
     if os.path.islink(folder):
-        raise OutputError(
-            f"{folder} is a symbolic link; refusing to write into it",
-            hint="remove the link, or give the folder it points to",
-        )
+        raise OutputError(msg("output.folder-link", folder=str(folder)), hint=msg("output.folder-link/hint"))
     if folder.is_dir():
         for name in names:
             _check_target(folder / name)
@@ -271,25 +269,25 @@ def _check_target(path: Path) -> int | None:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror}", hint="check the path") from None
+        raise OutputError(
+            msg("output.cannot-write", path=str(path), reason=_reason(exc)),
+            hint=msg("output.cannot-write/hint"),
+        ) from None
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
-            raise OutputError(
-                f"{path} is a symbolic link; refusing to write through it",
-                hint="remove the link, or give the path of the file it points to",
-            )
+            raise OutputError(msg("output.link", path=str(path)), hint=msg("output.link/hint"))
         if stat.S_ISDIR(info.st_mode):
-            raise OutputError(f"{path} is a directory", hint="give a file name for the output")
+            raise OutputError(
+                msg("output.is-directory", path=str(path)), hint=msg("output.is-directory/hint")
+            )
         if not stat.S_ISREG(info.st_mode):
             raise OutputError(
-                f"{path} is {_kind(info.st_mode)}, not a regular file; refusing to replace it",
-                hint="choose another output path",
+                msg("output.not-a-file", path=str(path), kind=_kind(info.st_mode)),
+                hint=msg("output.not-a-file/hint"),
             )
     parent = path.parent
     if not parent.is_dir():
-        raise OutputError(
-            f"folder {parent} does not exist", hint="create the folder first or choose another output path"
-        )
+        raise OutputError(msg("output.no-folder", folder=str(parent)), hint=msg("output.no-folder/hint"))
     return info.st_mode & 0o7777 if info is not None else None
 
 
@@ -299,14 +297,13 @@ def make_folder(folder: Path) -> bool:
     A symbolic link where the folder should be is refused: the command would write wherever
     the link points."""
     if os.path.islink(folder):
-        raise OutputError(
-            f"{folder} is a symbolic link; refusing to write into it",
-            hint="remove the link, or give the folder it points to",
-        )
+        raise OutputError(msg("output.folder-link", folder=str(folder)), hint=msg("output.folder-link/hint"))
     if folder.is_dir():
         return False
     if folder.exists():
-        raise OutputError(f"{folder} is not a folder", hint="choose another output folder")
+        raise OutputError(
+            msg("output.not-a-folder", folder=str(folder)), hint=msg("output.not-a-folder/hint")
+        )
     if not folder.parent.is_dir():
         make_folder(folder.parent)
     try:
@@ -315,7 +312,8 @@ def make_folder(folder: Path) -> bool:
         return make_folder(folder)  # appeared meanwhile: check what it is
     except OSError as exc:
         raise OutputError(
-            f"cannot create folder {folder}: {exc.strerror}", hint="choose a writable output folder"
+            msg("output.cannot-create", folder=str(folder), reason=_reason(exc)),
+            hint=msg("output.cannot-create/hint"),
         ) from None
     return True
 
@@ -392,8 +390,8 @@ def _folders_locked(folders: Sequence[Path]) -> Iterator[None]:
                 fcntl.flock(fd, fcntl.LOCK_EX)
             except OSError as exc:
                 raise OutputError(
-                    f"cannot lock folder {folder} for writing: {exc.strerror}",
-                    hint="check that the folder exists and is readable",
+                    msg("output.cannot-lock", folder=str(folder), reason=_reason(exc)),
+                    hint=msg("output.cannot-lock/hint"),
                 ) from None
         yield
     finally:
@@ -620,8 +618,7 @@ def _write_locked(
                 os.unlink(leftover)
         if isinstance(exc, OSError):
             raise OutputError(
-                f"cannot write {current}: {exc.strerror}; nothing was changed",
-                hint="check that the folder is writable and the disk not full",
+                msg("output.failed", path=str(current), reason=_reason(exc)), hint=msg("output.failed/hint")
             ) from None
         raise
     if journal is not None:
@@ -728,8 +725,7 @@ def _require_unchanged(path: Path, expected: bytes | None) -> None:
         current = None if exc.issue.code == "io.not-found" else b"\0"  # \0: not what was expected
     if current != expected:
         raise ChangedOnDiskError(
-            f"{path} changed on disk since it was read; nothing was written",
-            hint="run the command again on the current file",
+            msg("output.changed-on-disk", path=str(path)), hint=msg("output.changed-on-disk/hint")
         )
 
 

@@ -822,6 +822,158 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "controleer de naam van de versie; gebruik een versie zoals HEAD~1, main of een commit-id",
         "check the revision name; use a revision such as HEAD~1, main or a commit id",
     ),
+    # --- fileio.py: reading input, writing output ------------------------------------------------
+    "io.not-found": ("bestand niet gevonden", "file not found"),
+    "io.not-found/link": (
+        "is een koppeling naar een bestand dat niet bestaat",
+        "is a link to a missing file",
+    ),
+    "io.not-found/hint": (
+        "controleer het pad, of geef het bestand op met de optie die de opdracht ervoor heeft ({options})",
+        "check the path, or name the file with the command's option for it ({options})",
+    ),
+    "io.unreadable": ("kan het bestand niet lezen: {reason}", "cannot read file: {reason}"),
+    "io.unreadable/hint": (
+        "controleer het pad en of u het bestand mag lezen",
+        "check the path and its permissions",
+    ),
+    "io.outside": (
+        "is een symbolische koppeling (of ligt in een gekoppelde map) die buiten {root} uitkomt; "
+        "er is niets gelezen",
+        "is a symbolic link (or lies in a linked folder) that leads outside {root}; nothing was read",
+    ),
+    "io.outside/hint": (
+        "registerbestanden worden alleen uit hun eigen map gelezen: vervang de koppeling door het "
+        "bestand zelf",
+        "registry files are read only from inside their own folder: replace the link with the file itself",
+    ),
+    "io.is-directory": (
+        "hier hoort een bestand, maar dit is een map",
+        "expected a file but found a directory",
+    ),
+    "io.is-directory/hint": ("geef het bestand zelf op", "point at the file itself"),
+    "io.not-a-file": (
+        "is {kind}, geen gewoon bestand; er is niets gelezen",
+        "is {kind}, not a regular file; nothing was read",
+    ),
+    "io.not-a-file/hint": (
+        "registerbestanden moeten gewone bestanden zijn; vervang dit door het bestand zelf",
+        "registry files must be ordinary files; replace it with the file itself",
+    ),
+    "io.interrupted-write": (
+        "het bijwerken van dit bestand is afgebroken ({name} staat ernaast), dus het bestand is "
+        "misschien half geschreven; er is niets gelezen",
+        "a write in place of this file was interrupted ({name} lies beside it), so the file may "
+        "be half written; nothing was read",
+    ),
+    "io.interrupted-write/hint": (
+        "de volgende lifeport-map-opdracht die het bestand schrijft, maakt het af met die kopie "
+        "('fmt' voor het register, 'regions import-boundary' voor een regiobestand)",
+        "the next lifeport-map command that writes it completes it from that copy "
+        "('fmt' for the registry, 'regions import-boundary' for a region file)",
+    ),
+    "io.interrupted-write/journal": (
+        "het samen schrijven van dit bestand en andere is afgebroken ({journal} staat in de map), "
+        "dus de bestanden passen misschien nog niet bij elkaar; er is niets gelezen",
+        "a write of this file and others together was interrupted ({journal} lies in its folder), "
+        "so the files may not belong together yet; nothing was read",
+    ),
+    "io.interrupted-write/journal-hint": (
+        "de volgende lifeport-map-opdracht die de bestanden schrijft, maakt het schrijven af "
+        "('regions import-boundary' voor een regio en haar grensbestand)",
+        "the next lifeport-map command that writes them completes the write "
+        "('regions import-boundary' for a region and its boundary file)",
+    ),
+    "io.too-large": (
+        "het bestand is {size} bytes; de grens is {limit} bytes",
+        "file is {size} bytes; the limit is {limit} bytes",
+    ),
+    "io.too-large/unknown": (
+        "het bestand is groter dan de grens van {limit} bytes",
+        "file is more than that; the limit is {limit} bytes",
+    ),
+    "io.too-large/hint": (
+        "splits het bestand, of verhoog de grens met LIFEPORT_MAX_BYTES als het bestand echt is",
+        "split the file, or raise the limit with LIFEPORT_MAX_BYTES if it is genuine",
+    ),
+    "io.kind/fifo": ("een FIFO (named pipe)", "a FIFO (named pipe)"),
+    "io.kind/character-device": ("een tekenapparaat", "a character device"),
+    "io.kind/block-device": ("een blokapparaat", "a block device"),
+    "io.kind/socket": ("een socket", "a socket"),
+    "io.kind/link": ("een symbolische koppeling", "a symbolic link"),
+    "io.kind/other": ("geen gewoon bestand", "not a regular file"),
+    "io.reason/permission": ("geen toestemming", "permission denied"),
+    "io.reason/read-only": ("alleen-lezen bestandssysteem", "read-only file system"),
+    "io.reason/disk-full": ("schijf vol", "no space left on device"),
+    "io.reason/io": ("lees- of schrijffout van het apparaat", "input/output error"),
+    "io.reason/other": ("systeemfout {errno}", "system error {errno}"),
+    "output.folder-link": (
+        "{folder} is een symbolische koppeling; er wordt niet in geschreven",
+        "{folder} is a symbolic link; refusing to write into it",
+    ),
+    "output.folder-link/hint": (
+        "verwijder de koppeling, of geef de map op waar zij naar wijst",
+        "remove the link, or give the folder it points to",
+    ),
+    "output.cannot-write": ("kan {path} niet schrijven: {reason}", "cannot write {path}: {reason}"),
+    "output.cannot-write/hint": ("controleer het pad", "check the path"),
+    "output.link": (
+        "{path} is een symbolische koppeling; er wordt niet via geschreven",
+        "{path} is a symbolic link; refusing to write through it",
+    ),
+    "output.link/hint": (
+        "verwijder de koppeling, of geef het pad op van het bestand waar zij naar wijst",
+        "remove the link, or give the path of the file it points to",
+    ),
+    "output.is-directory": ("{path} is een map", "{path} is a directory"),
+    "output.is-directory/hint": (
+        "geef een bestandsnaam op voor de uitvoer",
+        "give a file name for the output",
+    ),
+    "output.not-a-file": (
+        "{path} is {kind}, geen gewoon bestand; het wordt niet vervangen",
+        "{path} is {kind}, not a regular file; refusing to replace it",
+    ),
+    "output.not-a-file/hint": ("kies een ander uitvoerpad", "choose another output path"),
+    "output.no-folder": ("map {folder} bestaat niet", "folder {folder} does not exist"),
+    "output.no-folder/hint": (
+        "maak eerst de map, of kies een ander uitvoerpad",
+        "create the folder first or choose another output path",
+    ),
+    "output.not-a-folder": ("{folder} is geen map", "{folder} is not a folder"),
+    "output.not-a-folder/hint": ("kies een andere uitvoermap", "choose another output folder"),
+    "output.cannot-create": (
+        "kan map {folder} niet maken: {reason}",
+        "cannot create folder {folder}: {reason}",
+    ),
+    "output.cannot-create/hint": (
+        "kies een uitvoermap waarin geschreven mag worden",
+        "choose a writable output folder",
+    ),
+    "output.failed": (
+        "kan {path} niet schrijven: {reason}; er is niets veranderd",
+        "cannot write {path}: {reason}; nothing was changed",
+    ),
+    "output.failed/hint": (
+        "controleer of in de map geschreven mag worden en of de schijf niet vol is",
+        "check that the folder is writable and the disk not full",
+    ),
+    "output.cannot-lock": (
+        "kan map {folder} niet vergrendelen om erin te schrijven: {reason}",
+        "cannot lock folder {folder} for writing: {reason}",
+    ),
+    "output.cannot-lock/hint": (
+        "controleer of de map bestaat en gelezen mag worden",
+        "check that the folder exists and is readable",
+    ),
+    "output.changed-on-disk": (
+        "{path} is op schijf veranderd sinds het werd gelezen; er is niets geschreven",
+        "{path} changed on disk since it was read; nothing was written",
+    ),
+    "output.changed-on-disk/hint": (
+        "voer de opdracht opnieuw uit op het huidige bestand",
+        "run the command again on the current file",
+    ),
     # --- registry.py: the registry file and the regions folder ---------------------------------
     "io.not-found/regions": ("map met regio's niet gevonden", "regions folder not found"),
     "io.not-found/regions-hint": (

@@ -408,8 +408,8 @@ def test_member_municipalities_of_a_corop_definition_cover_its_nuts3_region() ->
         (["--region", "nijmegen", "--year", "last"], SQUARE, 2, "'last' is not a valid integer"),
         (["--region", "nijmegen"], {"type": "Polygon", "coordinates": [[[5.7, 51.7]]]}, 1, "at least four"),
         (["--region", "nijmegen"], "[1, 2", 1, "not a GeoJSON file"),
-        (["--region", "nijmegen"], None, 3, "file not found"),
-        (["--region", "nijmegen"], "folder", 3, "expected a file but found a directory"),
+        (["--region", "nijmegen"], None, 3, "[io.not-found] bestand niet gevonden"),
+        (["--region", "nijmegen"], "folder", 3, "[io.is-directory] hier hoort een bestand"),
     ],
     ids=[
         "unknown-region",

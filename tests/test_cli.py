@@ -65,9 +65,9 @@ def test_registry_and_regions_options_point_elsewhere(mini_args: list[str]) -> N
 @pytest.mark.parametrize(
     ("args", "code", "needle"),
     [
-        (["--registry", "/nonexistent/x.yaml", "validate"], 3, "file not found"),
-        (["--registry", "/nonexistent/x.yaml", "coverage", "--region", "nijmegen"], 3, "not found"),
-        (["--registry", "/", "validate"], 3, "directory"),
+        (["--registry", "/nonexistent/x.yaml", "validate"], 3, "[io.not-found] bestand niet gevonden"),
+        (["--registry", "/nonexistent/x.yaml", "coverage", "--region", "nijmegen"], 3, "niet gevonden"),
+        (["--registry", "/", "validate"], 3, "[io.is-directory]"),
         (["--regions", "/nonexistent", "validate"], 3, "map met regio's niet gevonden"),  # Dutch by default
         (["coverage", "--region", "atlantis"], 2, "onbekende regio"),
         (["coverage", "--region", "nijmegn"], 2, "nijmegen"),

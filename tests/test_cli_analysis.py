@@ -131,7 +131,7 @@ def test_export_to_a_missing_folder_is_an_io_error(tmp_path: Path) -> None:
         *ANALYSIS_ARGS, "export", "--format", "csv", "--output", str(tmp_path / "missing" / "x.csv")
     )
     assert result.returncode == 3
-    assert "does not exist" in result.stderr
+    assert f"map {tmp_path / 'missing'} bestaat niet" in result.stderr
     assert snapshot(tmp_path) == before
 
 

@@ -175,7 +175,7 @@ def test_fmt_reads_through_a_symlink_but_never_writes_through_one(tmp_path: Path
     assert check.returncode == 1, check.stderr
     done = run_cli("--registry", str(link), "--regions", str(REGIONS), "fmt")
     assert done.returncode == 3, done.stderr
-    assert "is a symbolic link; refusing to write through it" in done.stderr
+    assert "is een symbolische koppeling; er wordt niet via geschreven" in done.stderr
     assert "Traceback" not in done.stderr
     assert link.is_symlink() and os.readlink(link) == target.name
     assert target.read_bytes() == before
@@ -310,7 +310,7 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(
 
 def test_missing_file_is_an_io_error(tmp_path: Path) -> None:
     done = run_cli("--registry", str(tmp_path / "nope.yaml"), "fmt")
-    assert done.returncode == 3 and "not found" in done.stderr
+    assert done.returncode == 3 and "[io.not-found] bestand niet gevonden" in done.stderr
 
 
 def test_library_errors_are_typed(tmp_path: Path) -> None:
