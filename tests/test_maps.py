@@ -225,7 +225,7 @@ def test_map_command_errors_leave_nothing_behind(tmp_path: Path, mini_args: list
     unknown = run_cli(*mini_args, "map", "region", "atlantis", "--output", str(tmp_path / "a.html"))
     assert unknown.returncode == 2 and "onbekende regio" in unknown.stderr
     missing = run_cli(*mini_args, "map", "nl", "--output", str(tmp_path / "no" / "a.html"))
-    assert missing.returncode == 3 and "does not exist" in missing.stderr
+    assert missing.returncode == 3 and "bestaat niet" in missing.stderr
     assert "Traceback" not in unknown.stderr + missing.stderr
     assert snapshot(tmp_path) == {}
 

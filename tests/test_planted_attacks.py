@@ -436,7 +436,7 @@ def test_an_output_planted_as_a_symlink_is_refused_not_followed(name: str, tmp_p
     before = snapshot(tmp_path)
     result = run(repo, *args)
     assert result.code == 3, result.text
-    assert f"{planted} is a symbolic link; refusing to write through it" in result.err
+    assert f"{planted} is een symbolische koppeling; er wordt niet via geschreven" in result.err
     assert_safe(result)
     # Nothing written at all: report writes its three files together or none of them.
     assert snapshot(tmp_path) == before
@@ -448,7 +448,7 @@ def test_report_into_a_folder_planted_as_a_symlink_is_refused(tmp_path: Path) ->
     before = snapshot(tmp_path)
     result = run(repo, "report", "--region", "nijmegen", "--output", "out")
     assert result.code == 3, result.text
-    assert "out is a symbolic link; refusing to write into it" in result.err
+    assert "out is een symbolische koppeling; er wordt niet in geschreven" in result.err
     assert snapshot(tmp_path) == before
 
 
@@ -463,14 +463,14 @@ def test_add_and_fmt_refuse_a_registry_planted_as_a_symlink(tmp_path: Path) -> N
     before = snapshot(tmp_path)
     result = run(repo, "fmt")  # the fixture is not in canonical form: fmt would rewrite it
     assert result.code == 3, result.text
-    assert "companies.yaml is a symbolic link; refusing to write through it" in result.err
+    assert "companies.yaml is een symbolische koppeling; er wordt niet via geschreven" in result.err
     assert snapshot(tmp_path) == before
 
     assert run(repo, "--registry", "data/real.yaml", "fmt").code == 0  # add needs canonical form
     before = snapshot(tmp_path)
     result = run(repo, *COMMANDS["add"])
     assert result.code == 3, result.text
-    assert "companies.yaml is a symbolic link; refusing to write through it" in result.err
+    assert "companies.yaml is een symbolische koppeling; er wordt niet via geschreven" in result.err
     assert snapshot(tmp_path) == before
 
 
@@ -558,7 +558,7 @@ def test_a_failed_import_leaves_every_file_byte_identical(
         app, [*args, "--region", "nijmegen", "--definition", "nuts3", "--replace", "--year", "2020"]
     )
     assert result.exit_code == 3, result.output
-    assert "nijmegen.yaml: Permission denied; nothing was changed" in result.output
+    assert "nijmegen.yaml niet schrijven: geen toestemming; er is niets veranderd" in result.output
     assert snapshot(tmp_path) == before  # the old boundary is back, no temporary file is left
     assert b"6.2" not in stored.read_bytes()
 
