@@ -132,19 +132,27 @@ while True:
 """
 
 
-def kill_at_random_moments(tmp_path: Path, rounds: int, *, hard_link: bool, seed: int) -> int:
-    """Kill a writer that replaces a file with A or B in a loop, ``rounds`` times at random
-    moments; after each kill the file is the original, A or B (or, written in place, completed
-    to one of them by the next run) and nothing else is left. Returns how often it was caught
-    in the middle of a write in place."""
-    rng = random.Random(seed)
+def _writer_files(tmp_path: Path) -> tuple[bytes, bytes, bytes, Path]:
+    """The original text and the two texts A and B a writer process swaps in (A and B also
+    written to ``tmp_path/a`` and ``tmp_path/b`` for it), and the path of the file it writes,
+    in an empty folder ``tmp_path/work``."""
     original = b"original\n" * 1000
     a, b = b"A" * 3_000_000 + b"\n", b"B" * 2_000_000 + b"\n"
     (tmp_path / "a").write_bytes(a)
     (tmp_path / "b").write_bytes(b)
     folder = tmp_path / "work"
     folder.mkdir()
-    path = folder / "file.yaml"
+    return original, a, b, folder / "file.yaml"
+
+
+def kill_at_random_moments(tmp_path: Path, rounds: int, *, hard_link: bool, seed: int) -> int:
+    """Kill a writer that replaces a file with A or B in a loop, ``rounds`` times at random
+    moments; after each kill the file is the original, A or B (or, written in place, completed
+    to one of them by the next run) and nothing else is left. Returns how often it was caught
+    in the middle of a write in place."""
+    rng = random.Random(seed)
+    original, a, b, path = _writer_files(tmp_path)
+    folder = path.parent
     caught = 0
     for _ in range(rounds):
         path.write_bytes(original)
@@ -426,13 +434,8 @@ def read_while_writing(tmp_path: Path, seconds: float, *, locked: bool = True) -
     """Read a hard-linked file (written in place) with fileio.read_bytes in a loop for ``seconds``
     while a writer process replaces it with A or B over and over; returns (reads, torn reads):
     reads that were neither the original, A nor B."""
-    original = b"original\n" * 1000
-    a, b = b"A" * 3_000_000 + b"\n", b"B" * 2_000_000 + b"\n"
-    (tmp_path / "a").write_bytes(a)
-    (tmp_path / "b").write_bytes(b)
-    folder = tmp_path / "work"
-    folder.mkdir()
-    path = folder / "file.yaml"
+    original, a, b, path = _writer_files(tmp_path)
+    folder = path.parent
     path.write_bytes(original)
     os.link(path, folder / "link.yaml")  # so every write is a write in place
     child = subprocess.Popen(
