@@ -1346,4 +1346,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "'overlaps' names '{region}', but the default definitions share no municipality",
     ),
     "region.overlap-not-found/hint": ("haal het weg uit 'overlaps'", "remove it from 'overlaps'"),
+    # ---- fmt and add (issue 15: Dutch under --lang nl) ----
+    # (entries of this group above the next marker)
+    # ---- boundary files and geojson (issue 15) ----
+    # (entries of this group above the next marker)
+    # ---- the analyses' usage errors (issue 15) ----
+    # (entries of this group above the next marker)
+    # ---- the analyses' semantic checks (issue 17) ----
+    # (entries of this group above the closing brace)
 }
