@@ -15,8 +15,9 @@ from typing import Annotated
 
 import typer
 
-from lifeport_map.commands.common import IssueFormat, Lang, LangOption, _out, _paths, app, fail
+from lifeport_map.commands.common import IssueFormat, Lang, LangOption, _out, _paths, app, current_lang, fail
 from lifeport_map.errors import Issue, LifeportError
+from lifeport_map.messages import msg
 
 
 @app.command()
@@ -45,7 +46,6 @@ def validate(
 
     Example: lifeport-map validate data/companies.yaml my-draft.yaml
     """
-    from lifeport_map.messages import msg
     from lifeport_map.registry import check_registry
     from lifeport_map.render.issues import RENDERERS, summary
 
@@ -149,17 +149,18 @@ def run() -> None:
             sys.stderr.write(f"{exc.code}\n")
             code = 1
     except KeyboardInterrupt:
-        sys.stderr.write("lifeport-map: interrupted\n")
+        sys.stderr.write(f"lifeport-map: {msg('error.interrupted').render(current_lang())}\n")
         code = 130
     except Exception as exc:  # last line of defence against tracebacks
         if os.environ.get("LIFEPORT_DEBUG"):
             raise
         from lifeport_map.render.safe import terminal
 
+        lang = current_lang()
+        error = f"{type(exc).__name__}: {exc}"
         sys.stderr.write(
-            f"lifeport-map: internal error: {terminal(type(exc).__name__)}: "
-            f"{terminal(str(exc))}\n    hint: please report this with the command "
-            "you ran; set LIFEPORT_DEBUG=1 for details\n"
+            f"lifeport-map: {terminal(msg('error.internal', error=error).render(lang))}\n"
+            f"    {msg('hint').render(lang)}: {msg('error.internal/hint').render(lang)}\n"
         )
         code = 4
     try:

@@ -98,6 +98,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     "validate.shipped": ("het meegeleverde register", "the shipped registry"),
     "error.prefix": ("fout", "error"),
+    "error.interrupted": ("onderbroken", "interrupted"),
+    "error.internal": ("interne fout: {error}", "internal error: {error}"),
+    "error.internal/hint": (
+        "meld dit met het commando dat u gaf; zet LIFEPORT_DEBUG=1 voor details",
+        "please report this with the command you ran; set LIFEPORT_DEBUG=1 for details",
+    ),
     "error.registry-has-errors": (
         "het register heeft {errors} fout(en)",
         "the registry has {errors} error(s)",
