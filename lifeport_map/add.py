@@ -21,6 +21,7 @@ from lifeport_map.fmt import (
     verify_output,
 )
 from lifeport_map.gazetteer import Gazetteer, Place
+from lifeport_map.messages import Text, msg
 from lifeport_map.model import Registry, Site
 from lifeport_map.text import fold, fold_organisation, slugify
 from lifeport_map.yamlio import decode, parse
@@ -131,8 +132,7 @@ def find_duplicates(
     for site in registry.sites:
         if site.id.casefold() == wanted:
             raise DuplicateEntryError(
-                f"id '{entry['id']}' is already used by the entry at {_where(site)}",
-                hint="choose another id with --id; ids are never reused, even for closed sites",
+                msg("add.id-taken", id=str(entry["id"]), where=_where(site)), hint=msg("add.id-taken/hint")
             )
     if allow_same_organisation:
         return
@@ -146,19 +146,23 @@ def find_duplicates(
         same = {fold_organisation(site.organisation), fold_organisation(site.name)}
         if organisation in same or name in same:
             raise DuplicateEntryError(
-                f"'{site.organisation}' already has a site in {site.location.municipality}: "
-                f"'{site.id}' at {_where(site)}",
-                hint="edit that entry instead; if this really is another site of the same "
-                "organisation, run the command again with --another-site",
+                msg(
+                    "add.same-organisation",
+                    organisation=site.organisation,
+                    municipality=site.location.municipality,
+                    id=site.id,
+                    where=_where(site),
+                ),
+                hint=msg("add.same-organisation/hint"),
             )
 
 
-def _unwritten(issue: Issue, path: Path) -> Issue:
+def _unwritten(issue: Issue, path: Path, lang: str) -> Issue:
     """An issue of the new entry, which is in no file yet: named by entry and field, with no
-    line of a file that was never written."""
+    line of a file that was never written (the file named with a note in ``lang``)."""
     if issue.file != str(path):
         return issue
-    return replace(issue, file=f"{path} (new entry, not written)", line=0, col=0)
+    return replace(issue, file=msg("add.unwritten", path=str(path)).render(lang), line=0, col=0)
 
 
 def add_site(
@@ -169,23 +173,23 @@ def add_site(
     gazetteer: Gazetteer | None = None,
     allow_same_organisation: bool = False,
     dry_run: bool = False,
+    lang: str = "en",
 ) -> AddOutcome:
     """Insert ``new`` into the registry file at ``path`` in canonical position.
 
     When another writer changes the file between reading and writing (two ``add`` at once),
     the whole edit is done once more on the new content: read, checked (duplicates too) and
-    written only if the file is still as read. A second change in between is an error."""
+    written only if the file is still as read. A second change in between is an error. An
+    issue of the new entry names the file with a note in ``lang`` that the entry is not in it."""
     try:
-        return _add_site_once(path, new, regions_dir, gazetteer, allow_same_organisation, dry_run)
+        return _add_site_once(path, new, regions_dir, gazetteer, allow_same_organisation, dry_run, lang)
     except ChangedOnDiskError:
         pass
     try:
-        return _add_site_once(path, new, regions_dir, gazetteer, allow_same_organisation, dry_run)
+        return _add_site_once(path, new, regions_dir, gazetteer, allow_same_organisation, dry_run, lang)
     except ChangedOnDiskError as error:
         raise ChangedOnDiskError(
-            f"{path} changed on disk twice while the entry was being added (another program is "
-            "writing it); nothing was written",
-            hint="run the same 'lifeport-map add' again once the other program has finished",
+            msg("add.changed-twice", path=str(path)), hint=msg("add.changed-twice/hint")
         ) from error
 
 
@@ -196,6 +200,7 @@ def _add_site_once(
     gazetteer: Gazetteer | None,
     allow_same_organisation: bool,
     dry_run: bool,
+    lang: str,
 ) -> AddOutcome:
     from lifeport_map.fileio import clean_up, write_bytes_atomic
     from lifeport_map.gazetteer import load_gazetteer
@@ -210,11 +215,7 @@ def _add_site_once(
     if errors:
         raise RegistryError(errors)
     if format_text(text, path=path) != text:
-        raise FormatError(
-            f"{path} is not in canonical form, so the new entry's lines could not "
-            "be told apart from other changes",
-            hint="run 'lifeport-map fmt' first (and commit that separately)",
-        )
+        raise FormatError(msg("add.not-canonical", path=str(path)), hint=msg("add.not-canonical/hint"))
     assert registry is not None  # it has no blocking errors
     entry, place = build_entry(new, gazetteer or load_gazetteer())
     find_duplicates(registry, entry, allow_same_organisation=allow_same_organisation)
@@ -223,8 +224,8 @@ def _add_site_once(
     try:
         checked = verify_output(path, output, regions_dir, {**data, "sites": [*data["sites"], entry]})
     except RegistryError as error:
-        raise RegistryError([_unwritten(i, path) for i in error.issues]) from None
-    warnings = [_unwritten(i, path) if dry_run else i for i in checked if i.entry == entry["id"]]
+        raise RegistryError([_unwritten(i, path, lang) for i in error.issues]) from None
+    warnings = [_unwritten(i, path, lang) if dry_run else i for i in checked if i.entry == entry["id"]]
     site = build_site(entry, registry.taxonomy, str(path))
     assert site is not None
     regions = regions_of(registry, site)
@@ -249,7 +250,12 @@ def _add_site_once(
 
 
 class AnswerError(ValueError):
-    """An answer (to a question of ``add``, or an option) that cannot be used, and why."""
+    """An answer (to a question of ``add``, or an option) that cannot be used, and why: a
+    message of the catalogue (``text``), shown in the command's language."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.render("en"))
+        self.text = text
 
 
 # Keys of an ``add --from`` snippet: the long option names, and the field each answer is.
@@ -286,7 +292,7 @@ def read_snippet(path: Path, taxonomy: Any) -> dict[str, Any]:
     data = load_yaml(path).data
     if not isinstance(data, dict):
         raise LifeportError(
-            f"{path}: the snippet must be a mapping of answers", hint="write 'name: ...' lines"
+            msg("add.snippet-not-mapping", path=str(path)), hint=msg("add.snippet-not-mapping/hint")
         )
     answers: dict[str, Any] = {}
     for key, value in data.items():
@@ -295,8 +301,8 @@ def read_snippet(path: Path, taxonomy: Any) -> dict[str, Any]:
         field = SNIPPET_KEYS.get(key)
         if field is None:
             raise LifeportError(
-                f"{where}: unknown answer '{excerpt(key)}'",
-                hint=f"use the option names: {', '.join(SNIPPET_KEYS)}",
+                msg("add.snippet-unknown", where=where, key=excerpt(key)),
+                hint=msg("add.snippet-unknown/hint", keys=", ".join(SNIPPET_KEYS)),
             )
         try:
             if field == "list" or (field == "activities" and isinstance(value, list)):
@@ -310,7 +316,10 @@ def read_snippet(path: Path, taxonomy: Any) -> dict[str, Any]:
             else:
                 answers[key] = parse_answer(field, str(value), taxonomy)
         except AnswerError as error:  # a value that cannot be used is invalid data (exit 1)
-            raise LifeportError(f"{where}: {key}: {error}", hint="correct the snippet") from None
+            raise LifeportError(
+                msg("add.snippet-bad", where=where, key=key, problem=error.text),
+                hint=msg("add.snippet-bad/hint"),
+            ) from None
     return answers
 
 
@@ -325,17 +334,17 @@ def parse_answer(field: str, text: str, taxonomy: Any) -> Any:
 
     answer = text.strip()
     if not answer:
-        raise AnswerError("an answer is needed")
+        raise AnswerError(msg("answer.needed"))
     hidden = invisible_characters(answer)
     if hidden:
-        raise AnswerError(f"it contains invisible or control characters ({', '.join(hidden)}); retype it")
+        raise AnswerError(msg("answer.invisible", characters=", ".join(hidden)))
     if field == "year":
         if not answer.isdigit() or len(answer) != 4 or not MIN_YEAR <= int(answer) <= MAX_YEAR:
-            raise AnswerError(f"'{excerpt(answer)}' is not a year: write four digits, e.g. 2025")
+            raise AnswerError(msg("answer.not-a-year", answer=excerpt(answer)))
         return int(answer)
     if field == "country":
         if answer.upper() not in ISO_COUNTRIES:
-            raise AnswerError(f"'{excerpt(answer)}' is not an ISO 3166-1 country code: e.g. NL, BE, DE")
+            raise AnswerError(msg("answer.not-a-country", answer=excerpt(answer)))
         return answer.upper()
     if field in ("kind", "activities"):
         vocabulary = taxonomy.vocabulary("kinds" if field == "kind" else "activities")
@@ -343,22 +352,24 @@ def parse_answer(field: str, text: str, taxonomy: Any) -> Any:
         for value in values:
             if value not in vocabulary:
                 close = difflib.get_close_matches(value, list(vocabulary), n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else f"one of: {', '.join(vocabulary)}"
-                noun = "a kind" if field == "kind" else "an activity"
-                raise AnswerError(f"'{excerpt(value)}' is not {noun}; {hint}")
+                hint = (
+                    msg("did-you-mean", name=close[0])
+                    if close
+                    else msg("answer.one-of", values=", ".join(vocabulary))
+                )
+                key = "answer.not-a-kind" if field == "kind" else "answer.not-an-activity"
+                raise AnswerError(msg(key, value=excerpt(value), hint=hint))
         return values if field == "activities" else answer
     if field == "url":
         problem = url_problem(answer)
         if problem:
-            raise AnswerError(f"{problem.render('en')}; give a plain https://host/path address")
+            raise AnswerError(msg("answer.url", problem=problem))
         return answer
     if len(answer) > MAX_TEXT:
-        raise AnswerError(f"it is {len(answer)} characters long; at most {MAX_TEXT}")
+        raise AnswerError(msg("answer.too-long", length=len(answer), limit=MAX_TEXT))
     lookalikes = mixed_script(answer)
     if lookalikes:
-        raise AnswerError(
-            f"it mixes Latin letters with Greek or Cyrillic lookalikes ({', '.join(lookalikes)})"
-        )
+        raise AnswerError(msg("answer.mixed-script", characters=", ".join(lookalikes)))
     return answer
 
 

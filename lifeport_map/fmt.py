@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
+from lifeport_map.messages import Text, msg
 from lifeport_map.schema import REGISTRY_FIELDS, Field
 from lifeport_map.text import HIDDEN
 from lifeport_map.yamlio import YList, YMap, decode, flow_list, parse, scalar_text, unpack
@@ -52,7 +53,7 @@ def scalar(value: Any) -> str:
     try:
         return scalar_text(value)
     except ValueError:
-        raise FormatError("a number is not finite", hint="write a real number") from None
+        raise FormatError(msg("fmt.not-finite"), hint=msg("fmt.not-finite/hint")) from None
 
 
 def _flow(items: list[Any]) -> str | None:
@@ -60,7 +61,7 @@ def _flow(items: list[Any]) -> str | None:
     try:
         return flow_list(items)
     except ValueError:
-        raise FormatError("a number is not finite", hint="write a real number") from None
+        raise FormatError(msg("fmt.not-finite"), hint=msg("fmt.not-finite/hint")) from None
 
 
 # --- the layout of a file: nodes with their comments -------------------------------------------
@@ -225,9 +226,7 @@ def _attach_comments(root: _Node, nodes: list[_Node], lines: list[str], text: st
         if covered is None:
             stripped = line.strip()
             if stripped and not stripped.startswith("#"):
-                raise FormatError(
-                    f"line {number} could not be placed", hint="report this file; fmt leaves it unchanged"
-                )
+                raise FormatError(msg("fmt.unplaced-line", line=number), hint=msg("fmt.unplaced-line/hint"))
             run.append((number, _Comment(col=len(line) - len(line.lstrip()), text=stripped.rstrip())))
             continue
         if run:
@@ -374,10 +373,7 @@ class _Writer:
             if isinstance(value, list) and value:
                 flow = _flow(value)
                 if flow is None or any(c.has_comments for c in node.children):
-                    raise FormatError(
-                        "a list inside a list cannot be formatted",
-                        hint="the registry has no lists of lists; fix the entry",
-                    )
+                    raise FormatError(msg("fmt.list-in-list"), hint=msg("fmt.list-in-list/hint"))
                 self.line(f"{pad}- {flow}", node.eol)
             elif isinstance(value, (dict, list)):
                 self.line(f"{pad}- {'{}' if isinstance(value, dict) else '[]'}", node.eol)
@@ -471,15 +467,12 @@ def format_text(
         if unusual in body:
             where = body.count("\n", 0, body.index(unusual)) + 1
             raise FormatError(
-                f"line {where} contains an unusual line break (U+{ord(unusual):04X})",
-                hint="end lines with LF or CRLF only; write the character as an "
-                "escape such as \\u2028 inside double quotes",
+                msg("fmt.unusual-break", line=where, character=f"U+{ord(unusual):04X}"),
+                hint=msg("fmt.unusual-break/hint"),
             )
     data = parse(body, path)
     if not isinstance(data, dict):
-        raise FormatError(
-            "the registry file must be a mapping with a 'sites:' list", hint="start the file with 'sites:'"
-        )
+        raise FormatError(msg("schema.type/registry"), hint=msg("schema.type/registry-hint"))
     lines = body.split("\n")
     root = _Node(key=None, value=data, line=0, col=-1, index=0)
     nodes: list[_Node] = []
@@ -489,9 +482,7 @@ def format_text(
     if extra_sites:
         sites_node = next((n for n in root.children if n.key == "sites"), None)
         if sites_node is None or not isinstance(sites_node.value, list):
-            raise FormatError(
-                "the registry has no 'sites:' list to add to", hint="start the file with 'sites:'"
-            )
+            raise FormatError(msg("fmt.no-sites-list"), hint=msg("schema.type/registry-hint"))
         for site in extra_sites:
             new = _Node(
                 key=None, value=site, line=0, col=0, index=len(sites_node.children), parent=sites_node
@@ -509,9 +500,10 @@ def format_text(
         at = body.find(hidden.group())
         where = body.count("\n", 0, at) + 1 if at >= 0 else output.count("\n", 0, hidden.start()) + 1
         raise FormatError(
-            f"{path}: the comment on line {where} holds an invisible character "
-            f"(U+{ord(hidden.group()):04X}); nothing was written",
-            hint="remove it from the comment by hand: comments have no escapes",
+            msg(
+                "fmt.hidden-in-comment", path=str(path), line=where, character=f"U+{ord(hidden.group()):04X}"
+            ),
+            hint=msg("fmt.hidden-in-comment/hint"),
         )
     if output != body:  # the text unchanged reads back to itself: nothing to prove
         _verify(data, body, output, path)
@@ -524,15 +516,9 @@ def _verify(data: Any, original: str, output: str, path: Path) -> None:
     except YamlError:
         reread = None
     if reread is None or canonical_data(reread) != canonical_data(data):
-        raise FormatError(
-            f"{path}: the formatted file would not read back to the same data; nothing was written",
-            hint="please report this with the file; meanwhile edit it by hand",
-        )
+        raise FormatError(msg("fmt.not-same-data", path=str(path)), hint=msg("fmt.not-same-data/hint"))
     if sorted(comments_of(original)) != sorted(comments_of(output)):
-        raise FormatError(
-            f"{path}: formatting would lose or change a comment; nothing was written",
-            hint="please report this with the file",
-        )
+        raise FormatError(msg("fmt.comment-lost", path=str(path)), hint=msg("fmt.report/hint"))
 
 
 # --- files ---------------------------------------------------------------------------------------
@@ -546,8 +532,9 @@ class FormatOutcome:
     original: bytes
     formatted: bytes
     out_of_order: list[str]  # ids of entries that move
-    differing_entries: list[tuple[str, int]]  # (entry id or '(file)', first differing line)
-    diff: list[str]  # unified diff of the lines, without line endings
+    # (entry id, or a message naming another part such as the file header; first differing line)
+    differing_entries: list[tuple[str | Text, int]]
+    diff: list[str | Text]  # unified diff of the lines, without line endings; headers are messages
     notes: tuple[str, ...] = ()  # what an earlier, interrupted run left and this one cleaned up
 
     @property
@@ -608,11 +595,11 @@ def _blocks(lines: list[str], starts: list[tuple[int, str]]) -> tuple[list[str],
     return header, [(name, a, b) for (_, name), a, b in zip(starts, firsts, ends, strict=True)]
 
 
-def _hunks(old: list[str], new: list[str], old_start: int, new_start: int) -> list[str]:
+def _hunks(old: list[str], new: list[str], old_start: int, new_start: int) -> list[str | Text]:
     """Unified-diff hunks of one entry, numbered by the lines of the whole files."""
     if len(old) > DIFF_BLOCK_LINES or len(new) > DIFF_BLOCK_LINES:
-        return [f"@@ -{old_start},{len(old)} +{new_start},{len(new)} @@ (entry too long to show)"]
-    out = []
+        return [msg("fmt.diff.too-long", hunk=f"@@ -{old_start},{len(old)} +{new_start},{len(new)} @@")]
+    out: list[str | Text] = []
     for line in list(difflib.unified_diff(old, new, lineterm="", n=1))[2:]:
         match = _HUNK.match(line)
         if match:
@@ -638,7 +625,7 @@ _HUNK = re.compile(r"@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@")
 
 def describe_changes(
     path: Path, original: str, formatted: str
-) -> tuple[list[str], list[tuple[str, int]], list[str]]:
+) -> tuple[list[str], list[tuple[str | Text, int]], list[str | Text]]:
     """Entries out of order, entries whose text differs (with a line) and a unified diff.
 
     Entry by entry, so it stays linear however the file is shuffled: each entry's lines are
@@ -656,10 +643,10 @@ def describe_changes(
     canonical: dict[str, tuple[int, int]] = {}
     for name, a, b in new_blocks:
         canonical.setdefault(name, (a, b))
-    differing: dict[str, int] = {}
-    diff = [f"--- {path} (now)", f"+++ {path} (canonical)"]
+    differing: dict[str | Text, int] = {}
+    diff: list[str | Text] = [msg("fmt.diff.now", path=str(path)), msg("fmt.diff.canonical", path=str(path))]
     if old_header != new_header:
-        differing["(file header)"] = next(
+        differing[msg("fmt.part.file-header")] = next(
             (i + 1 for i, (x, y) in enumerate(zip(old_header, new_header, strict=False)) if x != y),
             min(len(old_header), len(new_header)) + 1,
         )
@@ -677,7 +664,7 @@ def describe_changes(
                     diff += _hunks(old, [], a, 1)
                     diff += _hunks([], new, 1, where[0] if where else 1)
     if original.count("\r\n") not in (0, original.count("\n")):
-        differing.setdefault("(mixed line endings)", 1)
+        differing.setdefault(msg("fmt.part.mixed-endings"), 1)
     return out_of_order, sorted(differing.items(), key=lambda kv: kv[1]), diff if len(diff) > 2 else []
 
 
@@ -734,10 +721,7 @@ def verify_output(path: Path, output: bytes, regions_dir: Path | None, expected_
             raise RegistryError(errors)
         reread = parse(decode(output, candidate), candidate)
     if canonical_data(reread) != canonical_data(expected_data):
-        raise FormatError(
-            f"{path}: the result would not load to the same data; nothing was written",
-            hint="please report this with the file",
-        )
+        raise FormatError(msg("fmt.result-differs", path=str(path)), hint=msg("fmt.report/hint"))
     return [i for i in issues if i.severity == "warning"]
 
 
@@ -753,8 +737,8 @@ def plan_format(path: Path, regions_dir: Path | None = None, *, verify: bool = T
     formatted_text = format_text(text, path=path)
     formatted = formatted_text.encode("utf-8")
     out_of_order: list[str] = []
-    differing: list[tuple[str, int]] = []
-    diff: list[str] = []
+    differing: list[tuple[str | Text, int]] = []
+    diff: list[str | Text] = []
     if formatted != original:
         if verify:
             verify_output(path, formatted, regions_dir, parse(text.replace("\r\n", "\n"), path))

@@ -1354,6 +1354,238 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "region.overlap-not-found/hint": ("haal het weg uit 'overlaps'", "remove it from 'overlaps'"),
     # ---- fmt and add (issue 15: Dutch under --lang nl) ----
     # (entries of this group above the next marker)
+    "fmt.not-finite": ("een getal is niet eindig", "a number is not finite"),
+    "fmt.not-finite/hint": ("schrijf een gewoon getal", "write a real number"),
+    "fmt.list-in-list": (
+        "een lijst in een lijst kan niet worden opgemaakt",
+        "a list inside a list cannot be formatted",
+    ),
+    "fmt.list-in-list/hint": (
+        "het register kent geen lijsten van lijsten; herstel de vermelding",
+        "the registry has no lists of lists; fix the entry",
+    ),
+    "fmt.unplaced-line": ("regel {line} kon niet worden geplaatst", "line {line} could not be placed"),
+    "fmt.unplaced-line/hint": (
+        "meld dit bestand; fmt laat het ongewijzigd",
+        "report this file; fmt leaves it unchanged",
+    ),
+    "fmt.unusual-break": (
+        "regel {line} bevat een ongebruikelijk regeleinde ({character})",
+        "line {line} contains an unusual line break ({character})",
+    ),
+    "fmt.unusual-break/hint": (
+        "eindig regels alleen met LF of CRLF; schrijf het teken tussen dubbele aanhalingstekens "
+        "als escape, zoals \\u2028",
+        "end lines with LF or CRLF only; write the character as an escape such as \\u2028 "
+        "inside double quotes",
+    ),
+    "fmt.no-sites-list": (
+        "het register heeft geen lijst 'sites:' om aan toe te voegen",
+        "the registry has no 'sites:' list to add to",
+    ),
+    "fmt.hidden-in-comment": (
+        "{path}: het commentaar op regel {line} bevat een onzichtbaar teken ({character}); "
+        "er is niets geschreven",
+        "{path}: the comment on line {line} holds an invisible character ({character}); nothing was written",
+    ),
+    "fmt.hidden-in-comment/hint": (
+        "haal het met de hand uit het commentaar: in commentaar werken geen escapes",
+        "remove it from the comment by hand: comments have no escapes",
+    ),
+    "fmt.not-same-data": (
+        "{path}: het opgemaakte bestand zou bij het teruglezen niet dezelfde gegevens geven; "
+        "er is niets geschreven",
+        "{path}: the formatted file would not read back to the same data; nothing was written",
+    ),
+    "fmt.not-same-data/hint": (
+        "meld dit en stuur het bestand mee; pas het intussen met de hand aan",
+        "please report this with the file; meanwhile edit it by hand",
+    ),
+    "fmt.comment-lost": (
+        "{path}: opmaken zou een commentaar kwijtraken of veranderen; er is niets geschreven",
+        "{path}: formatting would lose or change a comment; nothing was written",
+    ),
+    "fmt.report/hint": ("meld dit en stuur het bestand mee", "please report this with the file"),
+    "fmt.result-differs": (
+        "{path}: het resultaat zou niet dezelfde gegevens laden; er is niets geschreven",
+        "{path}: the result would not load to the same data; nothing was written",
+    ),
+    "fmt.canonical-already": ("{path}: staat al in de vaste vorm", "{path}: already in canonical form"),
+    "fmt.formatted.one": (
+        "{path}: opgemaakt (1 onderdeel gewijzigd)",
+        "{path}: formatted (1 part changed)",
+    ),
+    "fmt.formatted": (
+        "{path}: opgemaakt ({parts} onderdelen gewijzigd)",
+        "{path}: formatted ({parts} parts changed)",
+    ),
+    "fmt.check.not-canonical": (
+        "{path}: staat niet in de vaste vorm; voer 'lifeport-map fmt' uit om dat te herstellen",
+        "{path}: not in canonical form; run 'lifeport-map fmt' to fix it",
+    ),
+    "fmt.check.out-of-order": (
+        "vermeldingen die niet op volgorde van id staan: {ids}",
+        "entries out of order (sorted by id): {ids}",
+    ),
+    "fmt.check.out-of-order/more": (
+        "vermeldingen die niet op volgorde van id staan: {ids} en nog {more}",
+        "entries out of order (sorted by id): {ids} and {more} more",
+    ),
+    "fmt.check.differs": (
+        "{where}: {entry} wijkt af van de vaste vorm",
+        "{where}: {entry} differs from its canonical form",
+    ),
+    "fmt.check.more-diff": ("... (nog {more} regels verschil)", "... ({more} more diff lines)"),
+    "fmt.check.annotation": (
+        "{entry} staat niet in de vaste vorm; voer 'lifeport-map fmt' uit",
+        "{entry} is not in canonical form; run 'lifeport-map fmt'",
+    ),
+    "fmt.part.file-header": ("(kop van het bestand)", "(file header)"),
+    "fmt.part.mixed-endings": ("(gemengde regeleinden)", "(mixed line endings)"),
+    "fmt.diff.now": ("--- {path} (nu)", "--- {path} (now)"),
+    "fmt.diff.canonical": ("+++ {path} (vaste vorm)", "+++ {path} (canonical)"),
+    "fmt.diff.too-long": ("{hunk} (vermelding te lang om te tonen)", "{hunk} (entry too long to show)"),
+    "add.id-taken": (
+        "id '{id}' wordt al gebruikt door de vermelding op {where}",
+        "id '{id}' is already used by the entry at {where}",
+    ),
+    "add.id-taken/hint": (
+        "kies een ander id met --id; ids worden nooit hergebruikt, ook niet van gesloten vestigingen",
+        "choose another id with --id; ids are never reused, even for closed sites",
+    ),
+    "add.same-organisation": (
+        "'{organisation}' heeft al een vestiging in {municipality}: '{id}' op {where}",
+        "'{organisation}' already has a site in {municipality}: '{id}' at {where}",
+    ),
+    "add.same-organisation/hint": (
+        "pas liever die vermelding aan; is dit echt een andere vestiging van dezelfde organisatie, "
+        "voer de opdracht dan opnieuw uit met '--another-site'",
+        "edit that entry instead; if this really is another site of the same organisation, run "
+        "the command again with '--another-site'",
+    ),
+    "add.changed-twice": (
+        "{path} is twee keer op schijf veranderd terwijl de vermelding werd toegevoegd (een ander "
+        "programma schrijft erin); er is niets geschreven",
+        "{path} changed on disk twice while the entry was being added (another program is "
+        "writing it); nothing was written",
+    ),
+    "add.changed-twice/hint": (
+        "voer dezelfde 'lifeport-map add' opnieuw uit zodra het andere programma klaar is",
+        "run the same 'lifeport-map add' again once the other program has finished",
+    ),
+    "add.not-canonical": (
+        "{path} staat niet in de vaste vorm, dus de regels van de nieuwe vermelding zijn niet "
+        "te onderscheiden van andere wijzigingen",
+        "{path} is not in canonical form, so the new entry's lines could not be told apart "
+        "from other changes",
+    ),
+    "add.not-canonical/hint": (
+        "voer eerst 'lifeport-map fmt' uit (en leg dat apart vast)",
+        "run 'lifeport-map fmt' first (and commit that separately)",
+    ),
+    "add.unwritten": ("{path} (nieuwe vermelding, niet geschreven)", "{path} (new entry, not written)"),
+    "add.snippet-not-mapping": (
+        "{path}: het bestand met antwoorden moet een mapping van antwoorden zijn",
+        "{path}: the snippet must be a mapping of answers",
+    ),
+    "add.snippet-not-mapping/hint": ("schrijf regels 'name: ...'", "write 'name: ...' lines"),
+    "add.snippet-unknown": ("{where}: onbekend antwoord '{key}'", "{where}: unknown answer '{key}'"),
+    "add.snippet-unknown/hint": (
+        "gebruik de namen van de opties: {keys}",
+        "use the option names: {keys}",
+    ),
+    "add.snippet-bad": ("{where}: {key}: {problem}", "{where}: {key}: {problem}"),
+    "add.snippet-bad/hint": ("verbeter het bestand met antwoorden", "correct the snippet"),
+    "add.bad-option": ("--{option} ({field}): {problem}", "--{option} ({field}): {problem}"),
+    "add.bad-option/hint": (
+        "verbeter de optie en voer de opdracht opnieuw uit",
+        "correct the option and run the command again",
+    ),
+    "add.missing": ("niet opgegeven: {options}", "missing {options}"),
+    "add.missing/source": (
+        "niet opgegeven: {options}, --source-url of --source-seed",
+        "missing {options}, --source-url or --source-seed",
+    ),
+    "add.missing/source-only": (
+        "niet opgegeven: --source-url of --source-seed",
+        "missing --source-url or --source-seed",
+    ),
+    "add.missing/hint": (
+        "geef ze als opties, of voer 'lifeport-map add' uit in een terminal om ernaar gevraagd te worden",
+        "give them as options, or run 'lifeport-map add' in a terminal to be asked",
+    ),
+    "add.stopped": ("add afgebroken; er is niets geschreven", "add stopped; nothing was written"),
+    "add.ask.name": ("Naam van de vestiging", "Name of the site"),
+    "add.ask.organisation": ("Organisatie", "Organisation"),
+    "add.ask.kind": (
+        "Soort (bijvoorbeeld supplier, idm, fabless, research-institute)",
+        "Kind (e.g. supplier, idm, fabless, research-institute)",
+    ),
+    "add.ask.activities": (
+        "Activiteiten (gescheiden door komma's, bijvoorbeeld chip-design)",
+        "Activities (comma-separated, e.g. chip-design)",
+    ),
+    "add.ask.country": ("Land (twee letters)", "Country (two letters)"),
+    "add.ask.place": ("Plaats (stad of dorp)", "Place (town or city)"),
+    "add.ask.municipality": ("Gemeente", "Municipality"),
+    "add.ask.source-url": ("Webadres van de bron", "Source URL"),
+    "add.ask.source-year": ("Jaar waarop de bron betrekking heeft", "Year the source refers to"),
+    "add.added": ("'{id}' toegevoegd op {where}", "added '{id}' at {where}"),
+    "add.would-add": ("'{id}' zou worden toegevoegd op {where}", "would add '{id}' at {where}"),
+    "add.dry-run-where": (
+        "{path} (niets geschreven; de vermelding zou op regel {line} beginnen)",
+        "{path} (nothing written; the entry would start at line {line})",
+    ),
+    "add.coordinates-place": (
+        "coördinaten: op plaatsniveau, van GeoNames '{place}' ({lat}; {lon}); vervang ze door "
+        "de eigen coördinaten van de vestiging en 'precision: site' als een bron die geeft",
+        "coordinates: place level, from GeoNames '{place}' ({lat}, {lon}); replace them with "
+        "the site's own coordinates and 'precision: site' if a source gives them",
+    ),
+    "add.no-coordinates": (
+        "coördinaten: de plaats staat niet in de offline plaatsnamenlijst; er zijn geen coördinaten "
+        "toegevoegd",
+        "coordinates: the place is not in the offline gazetteer; none were added",
+    ),
+    "add.regions": ("regio's (standaardafbakeningen): {regions}", "regions (default definitions): {regions}"),
+    "add.no-region": ("geen van de gedefinieerde regio's", "none of the defined regions"),
+    "answer.needed": ("er is een antwoord nodig", "an answer is needed"),
+    "answer.invisible": (
+        "het bevat onzichtbare tekens of stuurtekens ({characters}); typ het opnieuw",
+        "it contains invisible or control characters ({characters}); retype it",
+    ),
+    "answer.not-a-year": (
+        "'{answer}' is geen jaartal: schrijf vier cijfers, bijvoorbeeld 2025",
+        "'{answer}' is not a year: write four digits, e.g. 2025",
+    ),
+    "answer.not-a-country": (
+        "'{answer}' is geen landcode volgens ISO 3166-1: bijvoorbeeld NL, BE, DE",
+        "'{answer}' is not an ISO 3166-1 country code: e.g. NL, BE, DE",
+    ),
+    "answer.not-a-kind": ("'{value}' is geen soort; {hint}", "'{value}' is not a kind; {hint}"),
+    "answer.not-an-activity": (
+        "'{value}' is geen activiteit; {hint}",
+        "'{value}' is not an activity; {hint}",
+    ),
+    "answer.one-of": ("een van: {values}", "one of: {values}"),
+    "answer.url": (
+        "{problem}; geef een gewoon adres https://host/pad",
+        "{problem}; give a plain https://host/path address",
+    ),
+    "answer.too-long": (
+        "het is {length} tekens lang; hoogstens {limit}",
+        "it is {length} characters long; at most {limit}",
+    ),
+    "answer.mixed-script": (
+        "het mengt Latijnse letters met Griekse of Cyrillische letters die erop lijken ({characters})",
+        "it mixes Latin letters with Greek or Cyrillic lookalikes ({characters})",
+    ),
+    "answer.not-in-gazetteer": (
+        "'{answer}' staat niet in de offline plaatsnamenlijst; bedoelt u '{close}'? (geef hetzelfde "
+        "antwoord nog eens om het te houden)",
+        "'{answer}' is not in the offline gazetteer; did you mean '{close}'? (give the same answer "
+        "again to keep it)",
+    ),
     # ---- boundary files and geojson (issue 15) ----
     # (entries of this group above the next marker)
     # ---- the analyses' usage errors (issue 15) ----

@@ -42,7 +42,18 @@ def registry(tmp_path: Path) -> Path:
 
 
 def _add(registry: Path, *args: str) -> tuple[int, str, str]:
-    done = run_cli("--registry", str(registry), "--regions", str(REGIONS), "add", "--no-interactive", *args)
+    """``add`` in English (tests/test_contrib_lang.py runs its messages in both languages)."""
+    options = [
+        "--registry",
+        str(registry),
+        "--regions",
+        str(REGIONS),
+        "add",
+        "--no-interactive",
+        "--lang",
+        "en",
+    ]
+    done = run_cli(*options, *args)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -96,7 +107,7 @@ def test_existing_id_in_a_copy_of_the_shipped_registry(tmp_path: Path) -> None:
     )
     done = run_cli("--registry", str(target), "add", "--no-interactive", *ACME, "--id", first_id)
     assert done.returncode == 1
-    assert f"is already used by the entry at {target}:" in done.stderr
+    assert f"wordt al gebruikt door de vermelding op {target}:" in done.stderr  # Dutch by default
     assert target.read_bytes() == before
 
 

@@ -339,6 +339,11 @@ def test_an_add_that_finds_the_file_changed_twice_names_it_and_writes_nothing(
         "writing it); nothing was written"
     )
     assert caught.value.hint == "run the same 'lifeport-map add' again once the other program has finished"
+    assert caught.value.in_lang("nl") == (
+        f"{path} is twee keer op schijf veranderd terwijl de vermelding werd toegevoegd (een ander "
+        "programma schrijft erin); er is niets geschreven",
+        "voer dezelfde 'lifeport-map add' opnieuw uit zodra het andere programma klaar is",
+    )
     text = path.read_text(encoding="utf-8")
     assert "- id: acme-nijmegen\n" not in text
     assert "- id: bolt-arnhem\n" in text and "- id: cole-ede\n" in text
@@ -405,7 +410,7 @@ def test_ctrl_c_in_adds_questions_leaves_the_file_as_it_was(tmp_path: Path, answ
     os.close(slave)
     seen = bytearray()
     try:
-        questions = ["Name of the site", "Organisation", "Kind", "Activities"]
+        questions = ["Naam van de vestiging", "Organisatie", "Soort", "Activiteiten"]  # Dutch by default
         replies = ["Acme Works", "Acme", "supplier"]
         for question, reply in zip(questions[:answers], replies[:answers], strict=True):
             _read_until(master, question, seen)
@@ -421,7 +426,7 @@ def test_ctrl_c_in_adds_questions_leaves_the_file_as_it_was(tmp_path: Path, answ
         os.close(master)
     # Documented in `add --help`: Ctrl-C or end of input stops with nothing written, exit 1.
     assert code == 1, (code, stderr, bytes(seen))
-    assert "add stopped; nothing was written" in stderr, stderr
+    assert "add afgebroken; er is niets geschreven" in stderr, stderr
     assert "Traceback" not in stderr + seen.decode("utf-8", "replace")
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 
 from lifeport_map.fmt import describe_changes, format_text
+from lifeport_map.messages import say
 from lifeport_map.model import Location, Registry, Site
 from lifeport_map.registry import load_registry
 from lifeport_map.text import figure_text, mixed_script, skeleton
@@ -154,7 +155,8 @@ def test_fmt_check_is_near_linear_on_reversed_entries() -> None:
     elapsed = time.perf_counter() - start
     assert len(out_of_order) == 2999
     assert len(differing) == 3000
-    assert diff[:2] == ["--- r.yaml (now)", "+++ r.yaml (canonical)"]
+    assert [say(d, "en") for d in diff[:2]] == ["--- r.yaml (now)", "+++ r.yaml (canonical)"]
+    assert [say(d, "nl") for d in diff[:2]] == ["--- r.yaml (nu)", "+++ r.yaml (vaste vorm)"]
     assert elapsed < 60, elapsed
 
 
@@ -258,7 +260,7 @@ def test_each_answer_is_checked_as_it_is_given(tmp_path: Path) -> None:
     target = _contrib_copy(tmp_path)
     answers = "Acme Fab\nAcme\nrobot\nsupplier\nfoundery\nequipment-components\nNL\nNimegen\nNijmegen\n\n"
     answers += "https://acme.example.org/news\nlast year\n2026\n"
-    code, out, err = _add(target, "--interactive", "--dry-run", input=answers)
+    code, out, err = _add(target, "--interactive", "--dry-run", "--lang", "en", input=answers)
     assert code == 0, err
     assert "'robot' is not a kind" in err
     assert "'foundery' is not an activity; did you mean 'foundry'?" in err
@@ -276,7 +278,7 @@ def test_end_of_input_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     before = target.read_bytes()
     code, _out, err = _add(target, "--interactive", input="Acme Fab\nAcme\n")
     assert code == 1
-    assert "add stopped; nothing was written" in err
+    assert "add afgebroken; er is niets geschreven" in err  # Dutch by default
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]
 
@@ -345,7 +347,7 @@ def test_add_from_a_yaml_snippet(tmp_path: Path) -> None:
     )
     code, _out, err = _add(target, "--no-interactive", "--from", str(snippet))
     assert code == 0, err
-    assert "added 'acme-nijmegen'" in err
+    assert "'acme-nijmegen' toegevoegd op" in err
     assert "  - id: acme-nijmegen\n" in target.read_text(encoding="utf-8")
 
 
@@ -354,7 +356,7 @@ def test_a_snippet_with_an_unknown_answer_is_refused_with_its_line(tmp_path: Pat
     before = target.read_bytes()
     snippet = tmp_path / "snippet.yaml"
     snippet.write_text("name: Acme Fab\ncolour: red\n", encoding="utf-8")
-    code, _out, err = _add(target, "--no-interactive", "--from", str(snippet))
+    code, _out, err = _add(target, "--no-interactive", "--from", str(snippet), "--lang", "en")
     assert code == 1  # the snippet's content is bad data (1), not a usage error (2)
     assert f"{snippet}:2: unknown answer 'colour'" in err
     assert target.read_bytes() == before

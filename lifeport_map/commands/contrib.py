@@ -60,6 +60,7 @@ def fmt_command(
     Example: lifeport-map fmt --check
     """
     from lifeport_map.fmt import format_file
+    from lifeport_map.messages import msg
     from lifeport_map.render.contrib import format_annotations, format_report
     from lifeport_map.render.safe import terminal
 
@@ -70,15 +71,24 @@ def fmt_command(
         fail(error)
     for note in outcome.notes:
         sys.stderr.write(f"lifeport-map: {terminal(note)}\n")
+    shown = terminal(str(path))
     if not outcome.changed:
-        sys.stderr.write(f"{terminal(str(path))}: already in canonical form\n")
+        sys.stderr.write(msg("fmt.canonical-already", path=shown).render(lang.value) + "\n")
         return
     if check:
         if report is CheckFormat.github:
-            _out(format_annotations(str(path), outcome.differing_entries))
-        _out(format_report(str(path), outcome.out_of_order, outcome.differing_entries, outcome.diff))
+            _out(format_annotations(str(path), outcome.differing_entries, lang.value))
+        _out(
+            format_report(
+                str(path), outcome.out_of_order, outcome.differing_entries, outcome.diff, lang.value
+            )
+        )
         raise typer.Exit(1)
-    sys.stderr.write(f"{terminal(str(path))}: formatted ({len(outcome.differing_entries)} part(s) changed)\n")
+    parts = len(outcome.differing_entries)
+    formatted = (
+        msg("fmt.formatted.one", path=shown) if parts == 1 else msg("fmt.formatted", path=shown, parts=parts)
+    )
+    sys.stderr.write(formatted.render(lang.value) + "\n")
 
 
 def _taxonomy(ctx: typer.Context) -> Any:
@@ -94,6 +104,7 @@ def _taxonomy(ctx: typer.Context) -> Any:
 def _given(field: str, option: Any, snippet: Any, taxonomy: Any) -> Any:
     """An option's value (else the snippet's), checked like an answer; None when neither."""
     from lifeport_map.add import AnswerError, parse_answer
+    from lifeport_map.messages import msg
 
     if option is None or option == "":
         return snippet
@@ -103,7 +114,8 @@ def _given(field: str, option: Any, snippet: Any, taxonomy: Any) -> Any:
         # a value that cannot be used is invalid data (exit 1), named by option and field
         flag, name = _OPTION_FIELDS.get(field, (field, field))
         raise LifeportError(
-            f"--{flag} ({name}): {error}", hint="correct the option and run the command again"
+            msg("add.bad-option", option=flag, field=name, problem=error.text),
+            hint=msg("add.bad-option/hint"),
         ) from None
 
 
@@ -119,12 +131,21 @@ _OPTION_FIELDS = {
 
 
 def _ask_until_valid(
-    label: str, field: str, taxonomy: Any, *, default: str | None = None, country: str | None = None
+    question: str,
+    field: str,
+    taxonomy: Any,
+    lang: str,
+    *,
+    default: str | None = None,
+    country: str | None = None,
 ) -> Any:
-    """Ask until the answer can be used; each refusal says why, at once."""
+    """Ask ``question`` (a key of the catalogue: "add.ask.NAME") in ``lang`` until the answer
+    can be used; each refusal says why, at once, in ``lang``."""
     from lifeport_map.add import AnswerError, parse_answer, place_suggestion
+    from lifeport_map.messages import msg
     from lifeport_map.render.safe import terminal
 
+    label = msg(f"add.ask.{question}").render(lang)
     refused: set[str] = set()
     while True:
         answer: str = typer.prompt(label, default=default) if default is not None else typer.prompt(label)
@@ -134,13 +155,10 @@ def _ask_until_valid(
                 close = place_suggestion(answer.strip(), country)
                 if close is not None:
                     refused.add(answer.strip())
-                    raise AnswerError(
-                        f"'{answer.strip()}' is not in the offline gazetteer; did you mean '{close}'? "
-                        "(give the same answer again to keep it)"
-                    )
+                    raise AnswerError(msg("answer.not-in-gazetteer", answer=answer.strip(), close=close))
             return value
         except AnswerError as error:
-            sys.stderr.write(f"  {terminal(str(error))}\n")
+            sys.stderr.write(f"  {terminal(error.text.render(lang))}\n")
 
 
 @app.command("add")
@@ -223,7 +241,8 @@ def add_command(
     Example: lifeport-map add --organisation Acme --place Nijmegen --source-year 2026
     """
     from lifeport_map.add import NewSite, add_site, read_snippet
-    from lifeport_map.render.contrib import entry_lines
+    from lifeport_map.messages import msg
+    from lifeport_map.render.contrib import added_report, entry_lines
     from lifeport_map.render.issues import as_text
     from lifeport_map.render.safe import terminal
 
@@ -257,25 +276,22 @@ def add_command(
         fail(error)
     if interactive:
         try:
-            name = name or _ask_until_valid("Name of the site", "name", taxonomy)
-            organisation = organisation or _ask_until_valid("Organisation", "organisation", taxonomy)
-            kind = kind or _ask_until_valid(
-                "Kind (e.g. supplier, idm, fabless, research-institute)", "kind", taxonomy
-            )
-            activities = activities or _ask_until_valid(
-                "Activities (comma-separated, e.g. chip-design)", "activities", taxonomy
-            )
-            country = country or _ask_until_valid("Country (two letters)", "country", taxonomy, default="NL")
-            place = place or _ask_until_valid("Place (town or city)", "place", taxonomy, country=country)
+            said = lang.value
+            name = name or _ask_until_valid("name", "name", taxonomy, said)
+            organisation = organisation or _ask_until_valid("organisation", "organisation", taxonomy, said)
+            kind = kind or _ask_until_valid("kind", "kind", taxonomy, said)
+            activities = activities or _ask_until_valid("activities", "activities", taxonomy, said)
+            country = country or _ask_until_valid("country", "country", taxonomy, said, default="NL")
+            place = place or _ask_until_valid("place", "place", taxonomy, said, country=country)
             municipality = municipality or _ask_until_valid(
-                "Municipality", "municipality", taxonomy, default=place, country=country
+                "municipality", "municipality", taxonomy, said, default=place, country=country
             )
             if not source_url and not source_seed:
-                source_url = _ask_until_valid("Source URL", "url", taxonomy)
+                source_url = _ask_until_valid("source-url", "url", taxonomy, said)
             if source_year is None:
-                source_year = _ask_until_valid("Year the source refers to", "year", taxonomy)
+                source_year = _ask_until_valid("source-year", "year", taxonomy, said)
         except (typer.Abort, KeyboardInterrupt):  # Ctrl-C in a prompt, or between two of them
-            sys.stderr.write("\nlifeport-map: add stopped; nothing was written\n")
+            sys.stderr.write(f"\nlifeport-map: {msg('add.stopped').render(lang.value)}\n")
             raise typer.Exit(1) from None
     missing = [
         option
@@ -287,15 +303,17 @@ def add_command(
             ("--place", place),
             ("--country", country),
             ("--source-year", source_year),
-            ("--source-url or --source-seed", source_url or source_seed),
         )
         if not value
     ]
+    no_source = not (source_url or source_seed)
     try:
-        if missing:
+        if missing or no_source:
+            options = ", ".join(missing)
+            key = "add.missing/source" if no_source else "add.missing"
             raise UsageError(
-                f"missing {', '.join(missing)}",
-                hint="give them as options, or run 'lifeport-map add' in a terminal to be asked",
+                msg(key, options=options) if missing else msg("add.missing/source-only"),
+                hint=msg("add.missing/hint"),
             )
         assert name and organisation and kind and place and country and source_year
         new = NewSite(
@@ -326,6 +344,7 @@ def add_command(
             regions_dir=_paths(ctx).regions,
             allow_same_organisation=another_site,
             dry_run=dry_run,
+            lang=lang.value,
         )
     except LifeportError as error:
         fail(error)
@@ -335,24 +354,19 @@ def add_command(
 
     entry_text = format_text("sites: []\n", extra_sites=[outcome.entry]).splitlines()[1:]
     _out(entry_lines(entry_text))
-    if dry_run:  # the file is not written: no line of it to point at
-        where = f"{outcome.path} (nothing written; the entry would start at line {outcome.line})"
-    else:
-        where = f"{outcome.path}:{outcome.line}"
-    verb = "would add" if dry_run else "added"
-    sys.stderr.write(f"{verb} '{terminal(str(outcome.entry['id']))}' at {terminal(where)}\n")
-    if outcome.place is not None:
-        sys.stderr.write(
-            f"coordinates: place level, from GeoNames '{terminal(outcome.place.name)}'"
-            f" ({outcome.place.lat}, {outcome.place.lon}); replace them with the "
-            "site's own coordinates and 'precision: site' if a source gives them\n"
-        )
-    else:
-        sys.stderr.write("coordinates: the place is not in the offline gazetteer; none were added\n")
-    regions = ", ".join(outcome.regions) or "none of the defined regions"
-    sys.stderr.write(f"regions (default definitions): {terminal(regions)}\n")
+    place_found = outcome.place
+    report = added_report(
+        str(outcome.entry["id"]),
+        str(outcome.path),
+        outcome.line,
+        written=not dry_run,
+        place=(place_found.name, place_found.lat, place_found.lon) if place_found is not None else None,
+        regions=outcome.regions,
+        lang=lang.value,
+    )
+    sys.stderr.write(report + "\n")
     if outcome.warnings:
-        sys.stderr.write(as_text(outcome.warnings) + "\n")
+        sys.stderr.write(as_text(outcome.warnings, lang.value) + "\n")
 
 
 def _claims_for(path: Path, registry: Any) -> Any:

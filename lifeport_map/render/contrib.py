@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from lifeport_map.messages import Text, msg, say
 from lifeport_map.numbers import format_number
 from lifeport_map.render.labels import LABELS, label
 from lifeport_map.render.safe import github_data, github_property, markdown_text, terminal
@@ -24,30 +25,41 @@ MAX_DIFF_LINES = 80
 
 
 def format_report(
-    path: str, out_of_order: Sequence[str], differing: Sequence[tuple[str, int]], diff: Sequence[str]
+    path: str,
+    out_of_order: Sequence[str],
+    differing: Sequence[tuple[str | Text, int]],
+    diff: Sequence[str | Text],
+    lang: str = "en",
 ) -> str:
-    """What ``fmt --check`` found, for a person at a terminal."""
-    lines = [f"{terminal(path)}: not in canonical form; run 'lifeport-map fmt' to fix it"]
+    """What ``fmt --check`` found, for a person at a terminal, in ``lang``."""
+    lines = [msg("fmt.check.not-canonical", path=terminal(path)).render(lang)]
     if out_of_order:
         shown = ", ".join(terminal(i) for i in out_of_order[:20])
-        more = f" and {len(out_of_order) - 20} more" if len(out_of_order) > 20 else ""
-        lines.append(f"  entries out of order (sorted by id): {shown}{more}")
+        listed = (
+            msg("fmt.check.out-of-order/more", ids=shown, more=len(out_of_order) - 20)
+            if len(out_of_order) > 20
+            else msg("fmt.check.out-of-order", ids=shown)
+        )
+        lines.append(f"  {listed.render(lang)}")
     for entry, line in differing:
-        lines.append(f"  {terminal(path)}:{line}: {terminal(entry)} differs from its canonical form")
+        where = f"{terminal(path)}:{line}"
+        lines.append(
+            f"  {msg('fmt.check.differs', where=where, entry=terminal(say(entry, lang))).render(lang)}"
+        )
     if diff:
         lines.append("")
-        lines.extend(terminal(d) for d in diff[:MAX_DIFF_LINES])
+        lines.extend(terminal(say(d, lang)) for d in diff[:MAX_DIFF_LINES])
         if len(diff) > MAX_DIFF_LINES:
-            lines.append(f"... ({len(diff) - MAX_DIFF_LINES} more diff lines)")
+            lines.append(msg("fmt.check.more-diff", more=len(diff) - MAX_DIFF_LINES).render(lang))
     return "\n".join(lines)
 
 
-def format_annotations(path: str, differing: Sequence[tuple[str, int]]) -> str:
-    """``fmt --check`` findings as GitHub annotations on the first differing line."""
+def format_annotations(path: str, differing: Sequence[tuple[str | Text, int]], lang: str = "en") -> str:
+    """``fmt --check`` findings as GitHub annotations on the first differing line, in ``lang``."""
     return "\n".join(
         f"::error file={github_property(path)},line={line},"
-        f"title={github_property('fmt ' + entry)}::"
-        + github_data(f"{entry} is not in canonical form; run 'lifeport-map fmt'")
+        f"title={github_property('fmt ' + say(entry, lang))}::"
+        + github_data(msg("fmt.check.annotation", entry=say(entry, lang)).render(lang))
         for entry, line in differing
     )
 
@@ -265,3 +277,38 @@ def changes_json(changes: RegistryChanges) -> str:
 
 def entry_lines(lines: Sequence[str]) -> str:
     return "\n".join(terminal(line) for line in lines)
+
+
+def added_report(
+    entry_id: str,
+    path: str,
+    line: int,
+    *,
+    written: bool,
+    place: tuple[str, float, float] | None,
+    regions: Sequence[str],
+    lang: str = "en",
+) -> str:
+    """What ``add`` did (or, not ``written``, would do) in ``lang``: where the entry starts,
+    where its coordinates come from (``place``: a gazetteer place's name, lat and lon) and the
+    regions it falls in. Coordinates have every digit they were written with."""
+    if written:
+        said = msg("add.added", id=terminal(entry_id), where=terminal(f"{path}:{line}"))
+    else:  # the file is not written: no line of it to point at
+        where = msg("add.dry-run-where", path=terminal(path), line=line)
+        said = msg("add.would-add", id=terminal(entry_id), where=where)
+    lines = [said.render(lang)]
+    if place is not None:
+        name, lat, lon = place
+        coordinates = msg(
+            "add.coordinates-place",
+            place=terminal(name),
+            lat=_coordinate(lat, lang),
+            lon=_coordinate(lon, lang),
+        )
+        lines.append(coordinates.render(lang))
+    else:
+        lines.append(msg("add.no-coordinates").render(lang))
+    listed = ", ".join(terminal(r) for r in regions) if regions else msg("add.no-region")
+    lines.append(msg("add.regions", regions=listed).render(lang))
+    return "\n".join(lines)
