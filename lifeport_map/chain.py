@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from lifeport_map.errors import UsageError
+from lifeport_map.messages import msg
 from lifeport_map.render.labels import label
 from lifeport_map.taxonomy import Taxonomy
 
@@ -167,8 +168,8 @@ def counting(
     unknown = [r for r in wanted if r not in chain]
     if not wanted or unknown:
         raise UsageError(
-            f"unknown counting definition '{name}'",
-            hint=f"use one of: {', '.join(COUNTINGS)}, or roles separated by commas from: {', '.join(chain)}",
+            msg("usage.unknown-counting", name=name),
+            hint=msg("usage.unknown-counting/hint", presets=", ".join(COUNTINGS), roles=", ".join(chain)),
         )
     ordered = tuple(r for r in chain if r in wanted)
     knowledge = INSIDE if "research-education" in ordered else BESIDE

@@ -1590,6 +1590,132 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # (entries of this group above the next marker)
     # ---- the analyses' usage errors (issue 15) ----
     # (entries of this group above the next marker)
+    "usage.unknown-site": ("onbekend id van een vestiging '{site}'", "unknown site id '{site}'"),
+    "usage.unknown-site/hint": (
+        "gebruik een id van een vestiging uit het register, bijvoorbeeld uit "
+        "'lifeport-map export --format csv'",
+        "use a site id from the registry, e.g. from 'lifeport-map export --format csv'",
+    ),
+    "usage.unknown-organisation": (
+        "geen vestiging van organisatie '{organisation}'",
+        "no site of organisation '{organisation}'",
+    ),
+    "usage.unknown-organisation/close": (
+        "bedoelt u: {names}? (de hele naam)",
+        "did you mean: {names}? (the whole name)",
+    ),
+    "usage.unknown-organisation/hint": (
+        "geef de hele naam van een organisatie, zoals 'lifeport-map export' die noemt",
+        "give an organisation's whole name, as 'lifeport-map export' lists it",
+    ),
+    "usage.unknown-activity": ("onbekende activiteit '{value}'", "unknown activity '{value}'"),
+    "usage.unknown-kind": ("onbekende soort '{value}'", "unknown kind '{value}'"),
+    "usage.unknown-technology": ("onbekende technologie '{value}'", "unknown technology '{value}'"),
+    "usage.unknown-facility-type": (
+        "onbekende soort faciliteit '{value}'",
+        "unknown facility type '{value}'",
+    ),
+    "usage.unknown-status": ("onbekende status '{value}'", "unknown status '{value}'"),
+    "usage.unknown-phase": ("onbekende fase '{value}'", "unknown phase '{value}'"),
+    "usage.unknown-role": ("onbekende rol '{value}'", "unknown role '{value}'"),
+    "usage.country": (
+        "'{country}' is geen landcode van twee letters",
+        "'{country}' is not a two-letter country code",
+    ),
+    "usage.country/hint": ("bijvoorbeeld --country NL --country BE", "e.g. --country NL --country BE"),
+    "usage.wafer-mm": (
+        "de waferdiameter moet een positief aantal mm zijn, niet {mm}",
+        "wafer size must be a positive number of mm, not {mm}",
+    ),
+    "usage.wafer-mm/hint": ("bijvoorbeeld --wafer-mm 200", "e.g. --wafer-mm 200"),
+    "usage.radius": (
+        "de straal moet een positief aantal km zijn, niet {km}",
+        "radius must be a positive number of km, not {km}",
+    ),
+    "usage.radius/hint": ("bijvoorbeeld --radius-km {km}", "e.g. --radius-km {km}"),
+    "usage.limit": (
+        "het aantal kandidaten moet van 1 tot en met {most} zijn, niet {limit}",
+        "the number of candidates must be from 1 to {most}, not {limit}",
+    ),
+    "usage.limit/hint": ("bijvoorbeeld --limit 5", "e.g. --limit 5"),
+    "usage.year": ("jaar {year} valt buiten het bereik", "year {year} is out of range"),
+    "usage.year/hint": (
+        "geef een jaar van 1900 tot en met 2100, bijvoorbeeld --year 2030",
+        "give a year between 1900 and 2100, e.g. --year 2030",
+    ),
+    "usage.definitions": (
+        "geef één afbakening voor alle regio's, of paren REGIO=AFBAKENING",
+        "give one definition for all regions, or REGION=DEFINITION pairs",
+    ),
+    "usage.definitions/hint": (
+        "bijvoorbeeld --definition radius-25km, of --definition nijmegen=gmr-18",
+        "e.g. --definition radius-25km, or --definition nijmegen=gmr-18",
+    ),
+    "usage.region-twice": ("een regio wordt twee keer genoemd", "a region is named twice"),
+    "usage.region-twice/hint": ("noem elke regio één keer", "name each region once"),
+    "usage.no-regions": ("geen regio's om te vergelijken", "no regions to compare"),
+    "usage.no-regions/hint": ("noem twee of meer regio's", "name two or more regions"),
+    "usage.latlon": (
+        "'{query}' is geen geldig paar breedtegraad,lengtegraad",
+        "'{query}' is not a valid latitude,longitude pair",
+    ),
+    "usage.latlon/hint": (
+        "geef decimale graden, de breedtegraad eerst, bijvoorbeeld 51.84,5.85",
+        "give decimal degrees, latitude first, e.g. 51.84,5.85",
+    ),
+    "usage.no-coordinates": ("vestiging '{site}' heeft geen coördinaten", "site '{site}' has no coordinates"),
+    "usage.no-coordinates/hint": (
+        "gebruik in plaats daarvan de plaatsnaam, bijvoorbeeld '{place}'",
+        "use its place name instead, e.g. '{place}'",
+    ),
+    "usage.unknown-origin": (
+        "'{query}' is geen coördinatenpaar, geen id van een vestiging en geen bekende plaats",
+        "'{query}' is neither coordinates, a site id nor a known place",
+    ),
+    "usage.unknown-origin/hint": (
+        "geef een plaatsnaam (bijvoorbeeld Nijmegen), een id van een vestiging of coördinaten "
+        "zoals 51.84,5.85",
+        "give a place name (e.g. Nijmegen), a site id, or coordinates such as 51.84,5.85",
+    ),
+    "usage.nothing-removed": (
+        "noem minstens één vestiging om weg te laten",
+        "name at least one site to remove",
+    ),
+    "usage.nothing-removed/hint": ("bijvoorbeeld --without nxp-nijmegen", "e.g. --without nxp-nijmegen"),
+    "usage.unknown-counting": ("onbekende telling '{name}'", "unknown counting definition '{name}'"),
+    "usage.unknown-counting/hint": (
+        "gebruik een van: {presets}, of rollen gescheiden door komma's uit: {roles}",
+        "use one of: {presets}, or roles separated by commas from: {roles}",
+    ),
+    "usage.unknown-claim": ("onbekend id van een bewering '{claim}'", "unknown claim id '{claim}'"),
+    "usage.unknown-tiles": ("onbekende achtergrondkaart '{tiles}'", "unknown tiles '{tiles}'"),
+    "usage.unknown-figure-format": (
+        "onbekend formaat voor een figuur '{format}'",
+        "unknown figure format '{format}'",
+    ),
+    "usage.unknown-export-format": ("onbekend exportformaat '{format}'", "unknown export format '{format}'"),
+    "usage.format-contradicts-name": (
+        "--format {format} past niet bij de naam van het uitvoerbestand {name}",
+        "--format {format} contradicts the output file name {name}",
+    ),
+    "usage.format-contradicts-name/hint": (
+        "noem het bestand *.{format}, of laat --format weg om {named} te schrijven",
+        "name the file *.{format}, or leave out --format to write {named}",
+    ),
+    "output.brief-into-file": (
+        "kan de brief niet in {folder} schrijven: dat is geen map",
+        "cannot write the brief into {folder}: not a folder",
+    ),
+    "output.brief-folder-taken": (
+        "kan de brief niet in {folder} schrijven: {name} is een map",
+        "cannot write the brief into {folder}: {name} is a folder",
+    ),
+    "export.csv-metadata-note": (
+        "let op: de licentie en de naamsvermelding van de CSV (CC BY 4.0: lifeport-map "
+        "contributors, GeoNames) komen er alleen met --output naast te staan (BESTAND.csv-metadata.json)",
+        "note: the CSV's licence and attribution (CC BY 4.0: lifeport-map contributors, GeoNames) "
+        "are written beside it only with --output (FILE.csv-metadata.json)",
+    ),
     # ---- the analyses' semantic checks (issue 17) ----
     # (entries of this group above the closing brace)
 }

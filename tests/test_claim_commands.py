@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import shlex
+import shutil
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -143,10 +145,14 @@ def check_reproduces(claim: dict[str, Any], year: int | None, base: tuple[str, .
         assert name == "coverage" and len(outputs) == 1
         here = {e["id"] for e in claim["evidence"] if not e["detail"]}
         assert here == {i for _, i in _actors(first)}
-    elif check == "facility":
+    elif check == "facility" and name == "near":
         (site,) = claim["evidence"]
         assert len(outputs) == 1
         assert [s["id"] for s in first["sites"]] == [site["id"]]  # near at the site, that site alone
+    elif check == "facility":  # a site without coordinates: a region that holds it, that site alone
+        (site,) = claim["evidence"]
+        assert name == "coverage" and len(outputs) == 1
+        assert {i for _, i in _actors(first)} | {p["id"] for p in first["pipeline"]} == {site["id"]}
     elif check == "rank":
         assert {n["key"]: n["value"] for n in claim["numbers"]} == {
             output["region"]["id"]: output["employees"]["known"] for _, output in outputs
@@ -188,3 +194,101 @@ def test_the_cases_cover_every_kind_of_check_and_both_directions_in_time() -> No
     fabs = {year: next(c for c in _claims(year) if c["id"] == "fabs-nl") for year in (None, 2000)}
     assert "closed-duiven" in {e["id"] for e in fabs[2000]["evidence"]}
     assert "closed-duiven" not in {e["id"] for e in fabs[None]["evidence"]}
+
+
+# A facility claim about a site without coordinates: near cannot place it, so its command is the
+# coverage of a region that holds it (the default definition, else another), for that site alone.
+UNPLACED_SITES = """\
+  - id: pilot-duiven
+    name: Pilotco Duiven
+    organisation: Pilotco
+    kind: idm
+    activities: [wafer-fab]
+    status: planned
+    since: 2028
+    location: {place: Duiven, municipality: Duiven, country: NL}
+    facility: {type: pilot-line, wafer_mm: [200]}
+    sources:
+      - {url: "https://example.org/pilotco", year: 2026}
+  - id: fab-arnhem
+    name: Arnco Arnhem
+    organisation: Arnco
+    kind: idm
+    activities: [wafer-fab]
+    status: active
+    location: {place: Arnhem, municipality: Arnhem, country: NL}
+    facility: {type: wafer-fab, wafer_mm: [150]}
+    sources:
+      - {url: "https://example.org/arnco", year: 2026}
+"""
+ARNHEM_DEFINITION = """\
+  - id: with-arnhem
+    type: municipalities
+    name: {nl: Met Arnhem, en: With Arnhem}
+    municipalities:
+      - {code: GM0268, name: Nijmegen}
+      - {code: GM0226, name: Duiven}
+      - {code: GM0202, name: Arnhem}
+    source: {url: "https://example.org/def", year: 2026}
+"""
+
+
+def _facility_claim(claim_id: str, site: str, facility: str) -> str:
+    return (
+        f"  - id: {claim_id}\n"
+        f"    claim: {{nl: {claim_id}, en: {claim_id}}}\n"
+        "    who: Tester\n"
+        '    source: {url: "https://example.org/doc", title: Doc, publisher: Pub, year: 2026}\n'
+        f'    quote: "{claim_id}"\n'
+        f"    check: {{type: facility, site: {site}, facility: {facility}}}\n"
+    )
+
+
+def test_a_facility_claim_on_a_site_without_coordinates_prints_a_command_for_that_site(
+    tmp_path: Path,
+) -> None:
+    from tests.analysis_support import ANALYSIS
+
+    registry = tmp_path / "companies.yaml"
+    text = (ANALYSIS / "companies.yaml").read_text(encoding="utf-8")
+    registry.write_text(text.replace("sites:\n", "sites:\n" + UNPLACED_SITES, 1), encoding="utf-8")
+    regions = tmp_path / "regions"
+    shutil.copytree(ANALYSIS / "regions", regions)
+    home = regions / "nijmegen.yaml"
+    home_text = home.read_text(encoding="utf-8")
+    home.write_text(home_text.replace("figures:\n", ARNHEM_DEFINITION + "figures:\n", 1), encoding="utf-8")
+    claims = tmp_path / "claims.yaml"
+    claims.write_text(
+        "claims:\n"
+        + _facility_claim("pilot", "pilot-duiven", "{type: pilot-line, wafer_mm: 200}")
+        + _facility_claim("design", "design-nijmegen", "{type: wafer-fab}")
+        + _facility_claim("arnhem", "fab-arnhem", "{wafer_mm: 150}")
+        + _facility_claim("ghost", "fab-nocoords", "{type: wafer-fab}")
+        + _facility_claim("placed", "fab-nijmegen", "{type: wafer-fab}"),
+        encoding="utf-8",
+    )
+    base = ("--registry", str(registry), "--regions", str(regions))
+    for year in (None, 2030):
+        chosen = [] if year is None else ["--year", str(year)]
+        found = {
+            c["id"]: c
+            for c in _json(
+                ["claims", "--claims", str(claims), *chosen, "--format", "json", "--lang", "en"], base
+            )["claims"]
+        }
+        when = "" if year is None else f" --year {year}"
+        home = f"lifeport-map coverage{when} --region nijmegen"
+        assert {k: c["command"] for k, c in found.items()} == {
+            # planned: in the pipeline of the home region (default definition), 2030 among its sites
+            "pilot": f"{home} --roles all --site pilot-duiven --format json",
+            "design": f"{home} --roles all --site design-nijmegen --format json",
+            # in the home region only under its second municipality list
+            "arnhem": f"{home} --definition with-arnhem --roles all --site fab-arnhem --format json",
+            # no coordinates and in no region: no filtered command can show it
+            "ghost": f"lifeport-map export{when} --format json",
+            "placed": f"lifeport-map near{when} 51.8425,5.85278 --radius-km 0.1 --site fab-nijmegen "
+            "--format json",
+        }
+        assert (found["pilot"]["verdict"], found["arnhem"]["verdict"]) == ("holds", "holds")
+        for claim_id in ("pilot", "design", "arnhem", "placed"):
+            check_reproduces(found[claim_id], year, base)

@@ -361,3 +361,56 @@ def test_diff_is_in_one_language(tmp_path: Path, fmt: str, lang: str) -> None:
     ) in readable
     leaks = _file_leaks(readable, lang, contrib)
     assert not leaks, f"{lang} diff ({fmt}) has words of the other language: {sorted(leaks)}"
+
+
+# --- the analyses' usage errors -----------------------------------------------------------------
+
+# What an error quotes or lists is code, not language: the value the user typed and commands
+# ('...'), the options and their values (--country NL), and the ids after "use one of:" and
+# "did you mean:" (in either language); the program's name opens every line.
+_QUOTED = re.compile(r"'[^'\n]*'")
+_OPTION = re.compile(r"--[a-z][a-z-]*(?: [^\s,]+)?")
+_LISTED = re.compile(r"(?:gebruik een van|use one of|bedoelt u|did you mean|uit|from): [^?\n]*")
+
+
+def _usage_leaks(stderr: str, lang: str) -> set[str]:
+    text = _LISTED.sub(" ", _OPTION.sub(" ", _QUOTED.sub(" ", stderr.replace("lifeport-map", " "))))
+    return _words(text) & other_words(lang)
+
+
+def _usage_cases() -> list[list[str]]:
+    from tests.test_messages_analysis import CASES
+
+    return [args for args, *_ in CASES]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("args", _usage_cases(), ids=lambda a: " ".join(a[:2]) + " " + a[-1])
+def test_the_analyses_usage_errors_are_in_one_language(
+    args: list[str], lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a map or brief it would write lands here (none does)
+    done = CliRunner().invoke(app, [*ANALYSIS_ARGS, *args, "--lang", lang])
+    assert done.exit_code == 2, done.output
+    assert done.stderr.startswith("lifeport-map: fout: " if lang == "nl" else "lifeport-map: error: ")
+    leaks = _usage_leaks(done.stderr, lang)
+    assert not leaks, (
+        f"{lang} usage error of {' '.join(args)} has words of the other language: {sorted(leaks)}"
+    )
+
+
+def test_the_usage_error_scan_finds_english() -> None:
+    """The detector itself: the English text these errors had under --lang nl is caught; what
+    they quote, list or name as an option is not."""
+    before = (
+        "lifeport-map: fout: unknown site id 'a-fab'\n    tip: did you mean: nxp-nijmegen, fab-dresden?\n"
+    )
+    assert _usage_leaks(before, "nl") == {"unknown", "site"}
+    after = (
+        "lifeport-map: fout: de straal moet een positief aantal km zijn, niet 0\n"
+        "    tip: bijvoorbeeld --radius-km 150\n"
+    )
+    assert _usage_leaks(after, "nl") == set()
+    assert _usage_leaks("lifeport-map: error: onbekende rol 'x'\n    hint: use one of: a, b\n", "en") == {
+        "onbekende"
+    }

@@ -379,7 +379,9 @@ def test_output_format_follows_the_extension_unless_format_says_otherwise(
 
 
 def test_a_format_contradicting_the_extension_is_a_usage_error(tmp_path: Path, mini_args: list[str]) -> None:
-    result = run_cli(*mini_args, "map", "nl", "--format", "svg", "--output", str(tmp_path / "a.png"))
+    result = run_cli(
+        *mini_args, "map", "nl", "--format", "svg", "--output", str(tmp_path / "a.png"), "--lang", "en"
+    )
     assert result.returncode == 2 and "contradicts" in result.stderr and "Traceback" not in result.stderr
     assert snapshot(tmp_path) == {}
     png = run_cli(*mini_args, "map", "nl", "--output", str(tmp_path / "b.png"))

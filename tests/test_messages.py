@@ -63,10 +63,11 @@ def test_every_message_has_both_languages_with_the_same_parameters(key: str) -> 
 
 
 def test_the_dutch_templates_have_no_english_words_and_the_english_no_dutch() -> None:
-    """Parameters and quoted field names ('until', 'phases') are code, not language."""
+    """Parameters, quoted field names ('until', 'phases') and options (--without) are code, not
+    language; a licence ('CC BY 4.0') is a name."""
 
     def prose(template: str) -> str:
-        return re.sub(r"\{[a-z_]+\}|'[^']*'|\([a-z_ ]+\)", " ", template)
+        return re.sub(r"\{[a-z_]+\}|'[^']*'|\([a-z_ ]+\)|--[a-z][a-z-]*|CC BY", " ", template)
 
     dutch = {k: _words(prose(nl)) & other_words("nl") for k, (nl, _) in MESSAGES.items()}
     english = {k: _words(prose(en)) & other_words("en") for k, (_, en) in MESSAGES.items()}

@@ -31,6 +31,7 @@ from lifeport_map.chain import (
     ChainRules,
     counting,
     is_counted,
+    is_pipeline,
 )
 from lifeport_map.claims import Claim
 from lifeport_map.errors import UsageError
@@ -40,8 +41,10 @@ from lifeport_map.graph import (
     all_sites,
     as_graph,
     chain_rules_of,
+    member_ids,
     members,
     region,
+    region_ids,
     resolve_definition,
     resolve_region,
     site,
@@ -152,7 +155,9 @@ def evaluate_claim(ctx: _Context, claim: Claim) -> ClaimVerdict:
         outcome = CHECKS[claim.type](ctx, claim)
     except (KeyError, StopIteration, UsageError) as error:  # a site, region or figure this graph lacks
         message = (
-            error.message if isinstance(error, UsageError) else text("not_here", ctx.lang, what=str(error))
+            error.in_lang(ctx.lang)[0]
+            if isinstance(error, UsageError)
+            else text("not_here", ctx.lang, what=str(error))
         )
         outcome = _Outcome(verdict=CANNOT_TELL, finding=message, command="", missing=[message])
     lang = ctx.lang
@@ -673,21 +678,42 @@ def _check_facility(ctx: _Context, claim: Claim) -> _Outcome:
     if found.facility_source and found.facility_source == claim.source.reference:
         lines.append(text("same_source", ctx.lang))
     verdict = DOES_NOT_HOLD if wrong else CANNOT_TELL if missing else HOLDS
-    lat, lon = found.lat, found.lon
-    status = "" if is_counted(found.status) else f" --status {_quote(found.status)}"
-    command = (
-        f"lifeport-map near {_quote(f'{lat},{lon}')} --radius-km 0.1 --site {_quote(found.id)}{status}"
-        " --format json"
-        if lat is not None and lon is not None
-        else "lifeport-map export --format json"
-    )
     return _Outcome(
         verdict=verdict,
         finding=" ".join(lines) or " ".join(missing),
-        command=command,
+        command=_facility_command(ctx, found),
         missing=missing,
         evidence=(_evidence(ctx, found, detail=_facility_detail(ctx, found)),),
     )
+
+
+def _facility_command(ctx: _Context, found: SiteNode) -> str:
+    """The command that shows this one site with its facility: ``near`` at its coordinates,
+    restricted to it with --site (near lists a site's facility fields). A site without
+    coordinates is shown by the coverage of a region that holds it (under the region's default
+    definition if it does, else under the first definition that does), restricted to it with
+    --site; an active site among the phases' sites, a planned one in the pipeline. Only a site
+    that neither command can show (no coordinates, in no region, or closed) gets the export of
+    every site."""
+    site_option = f"--site {_quote(found.id)}"
+    if found.lat is not None and found.lon is not None:
+        status = "" if is_counted(found.status) else f" --status {_quote(found.status)}"
+        where = _quote(f"{found.lat},{found.lon}")
+        return f"lifeport-map near {where} --radius-km 0.1 {site_option}{status} --format json"
+    if is_counted(found.status) or is_pipeline(found.status):
+        for region_id in region_ids(ctx.graph):
+            held = region(ctx.graph, region_id)
+            ordered = sorted(held.definitions, key=lambda d: d != held.default_definition)
+            for definition in ordered:
+                if found.id in member_ids(ctx.graph, region_id, definition):
+                    return _command(
+                        f"lifeport-map coverage --region {_quote(region_id)}",
+                        None
+                        if definition == held.default_definition
+                        else f"--definition {_quote(definition)}",
+                        f"--roles all {site_option} --format json",
+                    )
+    return "lifeport-map export --format json"
 
 
 def _stated(ctx: _Context, value: Any) -> str:

@@ -29,6 +29,7 @@ from lifeport_map.graph import (
     resolve_definition,
     resolve_region,
 )
+from lifeport_map.messages import msg
 from lifeport_map.results import (
     CompareMethod,
     Comparison,
@@ -73,10 +74,7 @@ def parse_definitions(values: Sequence[str]) -> str | dict[str, str] | None:
     pairs = [v for v in values if "=" in v]
     plain = [v for v in values if "=" not in v]
     if plain and (pairs or len(plain) > 1):
-        raise UsageError(
-            "give one definition for all regions, or REGION=DEFINITION pairs",
-            hint="e.g. --definition radius-25km, or --definition nijmegen=gmr-18",
-        )
+        raise UsageError(msg("usage.definitions"), hint=msg("usage.definitions/hint"))
     if plain:
         return plain[0]
     return {k.strip(): v.strip() for k, v in (p.split("=", 1) for p in pairs)}
@@ -106,7 +104,7 @@ def compare(
     wanted = list(regions) if regions else default_regions(graph)
     found = [resolve_region(graph, name) for name in wanted]
     if len({r.id for r in found}) != len(found):
-        raise UsageError("a region is named twice", hint="name each region once")
+        raise UsageError(msg("usage.region-twice"), hint=msg("usage.region-twice/hint"))
     per_region: dict[str, str | None] = {}
     if isinstance(definition, Mapping):
         for name, def_id in definition.items():

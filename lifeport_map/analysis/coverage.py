@@ -47,6 +47,7 @@ from lifeport_map.graph import (
     resolve_region,
     without_sites,
 )
+from lifeport_map.messages import msg
 from lifeport_map.results import (
     ActivityAbsent,
     ActivityPresence,
@@ -82,11 +83,9 @@ def check_site_ids(graph: nx.MultiDiGraph, site_ids: Iterable[str]) -> None:
         if not has_site(graph, site_id):
             close = difflib.get_close_matches(site_id, keys_of_type(graph, "site"), n=3, cutoff=0.5)
             hint = (
-                f"did you mean: {', '.join(close)}?"
-                if close
-                else "use a site id from the registry, e.g. from 'lifeport-map export --format csv'"
+                msg("did-you-mean/some", names=", ".join(close)) if close else msg("usage.unknown-site/hint")
             )
-            raise UsageError(f"unknown site id '{site_id}'", hint=hint)
+            raise UsageError(msg("usage.unknown-site", site=site_id), hint=hint)
 
 
 def definition_info(definition: DefinitionNode, lang: str) -> DefinitionInfo:
@@ -163,9 +162,7 @@ def in_year(graph: nx.MultiDiGraph, year: int | None, today: int | None = None) 
     if year is None:
         return graph
     if not 1900 <= year <= 2100:
-        raise UsageError(
-            f"year {year} is out of range", hint="give a year between 1900 and 2100, e.g. --year 2030"
-        )
+        raise UsageError(msg("usage.year", year=year), hint=msg("usage.year/hint"))
     if today is None:
         from lifeport_map.provenance import map_date
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from lifeport_map.chain import ChainRules
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import SiteNode, all_sites, keys_of_type, term_ids
+from lifeport_map.messages import msg
 from lifeport_map.results import FilterInfo
 from lifeport_map.text import fold
 
@@ -126,25 +127,23 @@ def check_filter(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
         ("activity", found.activities, tuple(keys_of_type(graph, "activity"))),
         ("kind", found.kinds, (*KIND_GROUPS, *keys_of_type(graph, "kind"))),
         ("technology", found.technologies, term_ids(graph, "technologies")),
-        ("facility type", found.facility_types, term_ids(graph, "facility_types")),
+        ("facility-type", found.facility_types, term_ids(graph, "facility_types")),
         ("status", found.statuses, term_ids(graph, "statuses")),
     ]
     for name, values, known in checks:
         for value in values:
             if known is not None and value not in known:
-                raise UsageError(f"unknown {name} '{value}'", hint=f"use one of: {', '.join(known)}")
+                raise UsageError(
+                    msg(f"usage.unknown-{name}", value=value), hint=msg("use-one-of", values=", ".join(known))
+                )
     for country in found.countries:
         if len(country) != 2 or not country.isalpha():
-            raise UsageError(
-                f"'{country}' is not a two-letter country code", hint="e.g. --country NL --country BE"
-            )
+            raise UsageError(msg("usage.country", country=country), hint=msg("usage.country/hint"))
     if found.ids or found.organisations:
         _check_sites(graph, found)
     for mm in found.wafer_mm:
         if mm <= 0:
-            raise UsageError(
-                f"wafer size must be a positive number of mm, not {mm}", hint="e.g. --wafer-mm 200"
-            )
+            raise UsageError(msg("usage.wafer-mm", mm=mm), hint=msg("usage.wafer-mm/hint"))
 
 
 def _check_sites(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
@@ -158,18 +157,16 @@ def _check_sites(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
         if wanted not in known_ids:
             close = difflib.get_close_matches(wanted, known_ids, n=3, cutoff=0.6)
             hint = (
-                f"did you mean: {', '.join(close)}?"
-                if close
-                else "site ids are listed by 'lifeport-map export'"
+                msg("did-you-mean/some", names=", ".join(close)) if close else msg("usage.unknown-site/hint")
             )
-            raise UsageError(f"unknown site id '{wanted}'", hint=hint)
+            raise UsageError(msg("usage.unknown-site", site=wanted), hint=hint)
     names = {fold(s.organisation): s.organisation for s in sites}
     for wanted in found.organisations:
         if fold(wanted) not in names:
             close = difflib.get_close_matches(fold(wanted), list(names), n=3, cutoff=0.6)
             hint = (
-                f"did you mean: {', '.join(names[c] for c in close)}? (the whole name)"
+                msg("usage.unknown-organisation/close", names=", ".join(names[c] for c in close))
                 if close
-                else "give an organisation's whole name, as 'lifeport-map export' lists it"
+                else msg("usage.unknown-organisation/hint")
             )
-            raise UsageError(f"no site of organisation '{wanted}'", hint=hint)
+            raise UsageError(msg("usage.unknown-organisation", organisation=wanted), hint=hint)

@@ -9,6 +9,7 @@ organisation) that do it, nearest first by geodesic distance from the region's c
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,7 @@ from lifeport_map.graph import (
 from lifeport_map.graph import (
     member_ids as member_ids_of,
 )
+from lifeport_map.messages import msg
 from lifeport_map.results import Actor, Candidate, Centre, Gaps, GapsMethod, Holder, WhiteSpot
 
 if TYPE_CHECKING:
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
     from lifeport_map.model import Registry
 
+MAX_CANDIDATES = 50  # per white spot: more is no longer a shortlist
 CANDIDATE_RULE = (
     "candidates are active sites outside the region under the chosen definition that perform "
     "the activity (for a phase: any activity in it), excluding the organisation that already "
@@ -60,8 +63,13 @@ def gaps(
     """White spots of ``region`` with up to ``limit`` nearest candidates each (within
     ``radius_km`` of the region's centre when given); phases are counted under the counting
     definition ``roles`` (default: industrial presence)."""
+    if not 1 <= limit <= MAX_CANDIDATES:
+        raise UsageError(msg("usage.limit", limit=limit, most=MAX_CANDIDATES), hint=msg("usage.limit/hint"))
     if radius_km is not None and not radius_km > 0:
-        raise UsageError(f"radius must be a positive number of km, not {radius_km}", hint="e.g. 150")
+        raise UsageError(
+            msg("usage.radius", km=radius_km if math.isfinite(radius_km) else str(radius_km)),
+            hint=msg("usage.radius/hint", km=150),
+        )
     graph = as_graph(source)
     how = counting_of(graph, roles)
     found = resolve_region(graph, region)

@@ -32,6 +32,7 @@ from lifeport_map.graph import (
     region_ids,
     site,
 )
+from lifeport_map.messages import msg
 from lifeport_map.results import Breakdown, Near, NearFilters, NearSite, Origin
 from lifeport_map.text import fold
 
@@ -51,17 +52,14 @@ def resolve_origin(source: Registry | nx.MultiDiGraph, query: str) -> Origin:
     if match:
         lat, lon = float(match.group(1)), float(match.group(2))
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise UsageError(
-                f"'{query}' is not a valid latitude,longitude pair",
-                hint="give decimal degrees, latitude first, e.g. 51.84,5.85",
-            )
+            raise UsageError(msg("usage.latlon", query=query), hint=msg("usage.latlon/hint"))
         return Origin(query=query, kind="coordinates", id=None, name=f"{lat}, {lon}", lat=lat, lon=lon)
     if has_site(graph, query.strip()):
         found = site(graph, query.strip())
         if found.lat is None or found.lon is None:
             raise UsageError(
-                f"site '{found.id}' has no coordinates",
-                hint=f"use its place name instead, e.g. '{found.place or found.municipality}'",
+                msg("usage.no-coordinates", site=found.id),
+                hint=msg("usage.no-coordinates/hint", place=found.place or found.municipality),
             )
         return Origin(query=query, kind="site", id=found.id, name=found.name, lat=found.lat, lon=found.lon)
     from lifeport_map.gazetteer import load_gazetteer
@@ -98,19 +96,19 @@ def resolve_origin(source: Registry | nx.MultiDiGraph, query: str) -> Origin:
     close = difflib.get_close_matches(query, keys_of_type(graph, "site"), n=3, cutoff=0.6)
     close += difflib.get_close_matches(name, gazetteer.names(country), n=3, cutoff=0.8)
     hint = (
-        f"did you mean: {', '.join(dict.fromkeys(close))}?"
+        msg("did-you-mean/some", names=", ".join(dict.fromkeys(close)))
         if close
-        else "give a place name (e.g. Nijmegen), a site id, or coordinates such as 51.84,5.85"
+        else msg("usage.unknown-origin/hint")
     )
-    raise UsageError(f"'{query}' is neither coordinates, a site id nor a known place", hint=hint)
+    raise UsageError(msg("usage.unknown-origin", query=query), hint=hint)
 
 
 def _check_filters(graph: nx.MultiDiGraph, phase: str | None, role: str | None) -> None:
     for value, node_type in [(phase, "phase"), (role, "role")]:
         if value is not None and value not in keys_of_type(graph, node_type):
             raise UsageError(
-                f"unknown {node_type} '{value}'",
-                hint=f"use one of: {', '.join(keys_of_type(graph, node_type))}",
+                msg(f"usage.unknown-{node_type}", value=value),
+                hint=msg("use-one-of", values=", ".join(keys_of_type(graph, node_type))),
             )
 
 
@@ -181,7 +179,8 @@ def near(
     ``year`` looks at the sites and statuses of the chain then (see coverage.coverage)."""
     if not math.isfinite(radius_km) or radius_km <= 0:
         raise UsageError(
-            f"radius must be a positive number of km, not {radius_km}", hint="e.g. --radius-km 300"
+            msg("usage.radius", km=radius_km if math.isfinite(radius_km) else str(radius_km)),
+            hint=msg("usage.radius/hint", km=300),
         )
     graph = in_year(as_graph(source), year, today)
     chosen = filters or SiteFilter()

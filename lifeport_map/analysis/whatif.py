@@ -15,6 +15,7 @@ from lifeport_map.analysis.coverage import check_site_ids, counting_of, coverage
 from lifeport_map.chain import Counting, is_counted
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import as_graph, members, resolve_definition, resolve_region, site, without_sites
+from lifeport_map.messages import msg
 from lifeport_map.results import AnalysisWarning, Losses, LostActivity, PhaseChange, RemovedSite, WhatIf
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def whatif(
     """Coverage of ``region`` before and after removing the sites ``without`` from the graph,
     counted under the counting definition ``roles`` (default: industrial presence)."""
     if not without:
-        raise UsageError("name at least one site to remove", hint="e.g. --without nxp-nijmegen")
+        raise UsageError(msg("usage.nothing-removed"), hint=msg("usage.nothing-removed/hint"))
     graph = as_graph(source)
     how = counting_of(graph, roles)
     check_site_ids(graph, without)

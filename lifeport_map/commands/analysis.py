@@ -309,7 +309,7 @@ def gaps(
     ctx: typer.Context,
     region: RegionOption,
     definition: DefinitionOption = None,
-    limit: Annotated[int, typer.Option(min=1, max=50, help="Candidates per white spot.")] = 3,
+    limit: Annotated[int, typer.Option(help="Candidates per white spot (1 to 50).")] = 3,
     roles: RolesOption = None,
     country: CountryOption = None,
     activity: ActivityFilterOption = None,
@@ -523,6 +523,7 @@ def export(
 
     Example: lifeport-map export --format csv --csv-dialect nl --output sites.csv
     """
+    from lifeport_map.messages import msg
     from lifeport_map.render.export import export_bytes, export_files
 
     registry = load(ctx, check=False)
@@ -537,10 +538,7 @@ def export(
             sys.stdout.buffer.write(export_bytes(registry, fmt.value, csv_dialect=csv_dialect.value))
             sys.stdout.flush()
             if fmt.value == "csv":
-                sys.stderr.write(
-                    "note: the CSV's licence and attribution (CC BY 4.0: lifeport-map contributors, "
-                    "GeoNames) are written beside it only with --output (FILE.csv-metadata.json)\n"
-                )
+                sys.stderr.write(msg("export.csv-metadata-note").render(lang.value) + "\n")
             return
         from lifeport_map.fileio import write_files_atomic
 
@@ -582,6 +580,7 @@ def claims(
     from lifeport_map.claims import default_claims_path, load_claims
     from lifeport_map.errors import UsageError
     from lifeport_map.graph import build_graph
+    from lifeport_map.messages import msg
 
     registry = load(ctx, check=False)
     try:
@@ -591,7 +590,8 @@ def claims(
             unknown = [i for i in only if i not in {c.id for c in found}]
             if unknown:
                 raise UsageError(
-                    f"unknown claim id '{unknown[0]}'", hint=f"use one of: {', '.join(c.id for c in found)}"
+                    msg("usage.unknown-claim", claim=unknown[0]),
+                    hint=msg("use-one-of", values=", ".join(c.id for c in found)),
                 )
             found = tuple(c for c in found if c.id in only)
         result = evaluate_claims(in_year(build_graph(registry), year), found, lang=lang.value)

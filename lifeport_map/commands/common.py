@@ -201,8 +201,7 @@ YearOption = Annotated[
         "--year",
         help="Look at the chain in this year: as it was (sites by their since/until and events) "
         "before this year, as planned from it on (planned and under-construction sites count from "
-        "their expected year). Sites without a start year count as the registry has them.",
-        min=1900,
-        max=2100,
+        "their expected year). Sites without a start year count as the registry has them. "
+        "From 1900 to 2100.",
     ),
 ]

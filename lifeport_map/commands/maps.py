@@ -94,12 +94,13 @@ def output_format(output: Path, fmt: MapFormat | None) -> MapFormat:
     """The format to write: --format if given, else the one the file extension names (HTML for
     another extension). A --format that contradicts a known extension is a usage error."""
     from lifeport_map.errors import UsageError
+    from lifeport_map.messages import msg
 
     named = EXTENSIONS.get(output.suffix.lower())
     if fmt is not None and named is not None and fmt is not named:
         raise UsageError(
-            f"--format {fmt.value} contradicts the output file name {output.name}",
-            hint=f"name the file *.{fmt.value}, or leave out --format to write {named.value}",
+            msg("usage.format-contradicts-name", format=fmt.value, name=output.name),
+            hint=msg("usage.format-contradicts-name/hint", format=fmt.value, named=named.value),
         )
     return fmt or named or MapFormat.html
 
@@ -249,7 +250,8 @@ def report(
     radius_km: Annotated[
         float,
         typer.Option(
-            "--radius-km", min=0.1, help="White-spot candidates within this distance of the region's centre."
+            "--radius-km",
+            help="White-spot candidates within this distance of the region's centre (km, above 0).",
         ),
     ] = 150.0,
     year: YearOption = None,
@@ -270,6 +272,7 @@ def report(
     from lifeport_map.claims import default_claims_path, load_claims
     from lifeport_map.errors import OutputError
     from lifeport_map.fileio import check_output_folder, make_folder, write_files_atomic
+    from lifeport_map.messages import msg
     from lifeport_map.provenance import provenance
     from lifeport_map.render.report import MAP_IMAGE, render_brief
     from lifeport_map.render.static import figure_bytes, region_figure
@@ -301,9 +304,10 @@ def report(
         blocked = [name for name in (MAP_IMAGE, "brief.md", "brief.html") if (output / name).is_dir()]
         if (output.exists() and not output.is_dir()) or blocked:
             raise OutputError(
-                f"cannot write the brief into {output}: "
-                + (f"{blocked[0]} is a folder" if blocked else "not a folder"),
-                hint="choose another output folder",
+                msg("output.brief-folder-taken", folder=str(output), name=blocked[0])
+                if blocked
+                else msg("output.brief-into-file", folder=str(output)),
+                hint=msg("output.not-a-folder/hint"),
             )
         make_folder(output)  # a symbolic link there is refused, never followed
         write_files_atomic(

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import regions_of
+from lifeport_map.messages import msg
 from lifeport_map.model import Registry, Site
 
 if TYPE_CHECKING:
@@ -258,7 +259,10 @@ def export_bytes(
     ``csv_dialect`` the CSV's delimiter and decimal mark (``render.tables.CSV_DIALECTS``: 'en'
     ',' and points, 'nl' ';' and decimal commas), as for the analyses' CSV."""
     if fmt not in EXPORT_FORMATS:
-        raise UsageError(f"unknown export format '{fmt}'", hint=f"use one of: {', '.join(EXPORT_FORMATS)}")
+        raise UsageError(
+            msg("usage.unknown-export-format", format=fmt),
+            hint=msg("use-one-of", values=", ".join(EXPORT_FORMATS)),
+        )
     if version is None:
         from lifeport_map.provenance import registry_version
 

@@ -492,8 +492,11 @@ def _map_spec(
 ) -> dict[str, Any]:
     if tiles not in TILES:
         from lifeport_map.errors import UsageError
+        from lifeport_map.messages import msg
 
-        raise UsageError(f"unknown tiles '{tiles}'", hint="use none, osm or carto")
+        raise UsageError(
+            msg("usage.unknown-tiles", tiles=tiles), hint=msg("use-one-of", values=", ".join(TILES))
+        )
     options: dict[str, Any] = {
         "center": [round(c, COORDINATE_DECIMALS) for c in center],
         "zoom": zoom,
@@ -922,8 +925,9 @@ def compare_page(
             found.append(region)
     if not found:
         from lifeport_map.errors import UsageError
+        from lifeport_map.messages import msg
 
-        raise UsageError("no regions to compare", hint="name two or more regions")
+        raise UsageError(msg("usage.no-regions"), hint=msg("usage.no-regions/hint"))
     taxonomy = registry.taxonomy
     title = dated_title(label("compare_title", lang), made, lang)
     by_region = {c.region.id: c for c in coverages}

@@ -961,8 +961,11 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
 
     if fmt not in FORMATS:
         from lifeport_map.errors import UsageError
+        from lifeport_map.messages import msg
 
-        raise UsageError(f"unknown figure format '{fmt}'", hint="use png, svg or pdf")
+        raise UsageError(
+            msg("usage.unknown-figure-format", format=fmt), hint=msg("use-one-of", values=", ".join(FORMATS))
+        )
     metadata: dict[str, Any] = {
         "png": {"Software": None},
         "svg": {"Date": None},
