@@ -72,6 +72,14 @@ def test_origins() -> None:
         resolve_origin(registry, "design-nijmegen")  # a site without coordinates
 
 
+def test_a_region_as_origin_is_named_in_the_language() -> None:
+    """The region's own name in --lang (it was the English name under --lang nl too)."""
+    registry = analysis_registry()
+    assert resolve_origin(registry, "lifeport", "nl").name == "Thuisregio"
+    assert resolve_origin(registry, "lifeport", "en").name == "Home region"
+    assert near(registry, "Lifeport", radius_km=1, lang="nl")["origin"]["name"] == "Thuisregio"
+
+
 def test_bad_filters_and_radius() -> None:
     with pytest.raises(UsageError):
         near(analysis_registry(), "Nijmegen", radius_km=0)

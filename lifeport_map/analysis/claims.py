@@ -315,7 +315,7 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
             )
 
     else:
-        origin = resolve_origin(ctx.graph, check["origin"])
+        origin = resolve_origin(ctx.graph, check["origin"], ctx.lang)
         radius = float(check["radius_km"])
         placed = [s for s in all_sites(ctx.graph) if s.lat is not None and s.lon is not None]
         kms = geodesic_many_km(origin.lat, origin.lon, [(s.lat or 0.0, s.lon or 0.0) for s in placed])

@@ -45,8 +45,9 @@ _LATLON = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*\
 _PLACE_COUNTRY = re.compile(r"(.+?),\s*([A-Za-z]{2})\s*\Z")
 
 
-def resolve_origin(source: Registry | nx.MultiDiGraph, query: str) -> Origin:
-    """Where ``query`` is: kind (coordinates, site, place, region), name, lat and lon."""
+def resolve_origin(source: Registry | nx.MultiDiGraph, query: str, lang: str = "en") -> Origin:
+    """Where ``query`` is: kind (coordinates, site, place, region), name (a region's in
+    ``lang``), lat and lon."""
     graph = as_graph(source)
     match = _LATLON.match(query)
     if match:
@@ -89,7 +90,7 @@ def resolve_origin(source: Registry | nx.MultiDiGraph, query: str) -> Origin:
                 query=query,
                 kind="region",
                 id=found_region.id,
-                name=found_region.text("en"),
+                name=found_region.text(lang),
                 lat=found_region.centre[0],
                 lon=found_region.centre[1],
             )
@@ -191,7 +192,7 @@ def near(
     )
     check_filter(graph, chosen)
     _check_filters(graph, phase, role)
-    origin = resolve_origin(graph, query)
+    origin = resolve_origin(graph, query, lang)
     rules = chain_rules_of(graph)
     how = counting(roles, rules.roles, rules.role_labels) if roles is not None else None
     pool = [
