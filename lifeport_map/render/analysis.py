@@ -7,29 +7,31 @@ CSV output carries).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from lifeport_map.chain import EMPLOYEE_COVERAGE_MIN
 from lifeport_map.numbers import format_number, format_percent
 from lifeport_map.render.labels import count_text, label
 from lifeport_map.render.tables import Section
-from lifeport_map.results import (
-    ClaimsResult,
-    ClaimVerdict,
-    Comparison,
-    CountingInfo,
-    Coverage,
-    EmployeeSum,
-    FigureComparison,
-    FragilePhase,
-    Gaps,
-    Near,
-    Result,
-    Stats,
-    TimeInfo,
-    WhatIf,
-)
+
+if TYPE_CHECKING:
+    from lifeport_map.results import (
+        ClaimsResult,
+        ClaimVerdict,
+        Comparison,
+        CountingInfo,
+        Coverage,
+        EmployeeSum,
+        FigureComparison,
+        FragilePhase,
+        Gaps,
+        Near,
+        Result,
+        Stats,
+        TimeInfo,
+        WhatIf,
+    )
 
 
 def word(key: str, lang: str) -> str:
@@ -283,13 +285,14 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
 def warning_lines(result: Result, lang: str) -> list[str]:
     """The warnings of a result as sentences in ``lang`` (whatif: removed sites that do not
     count in the region)."""
-    if not isinstance(result, WhatIf):
+    if _result_class(result) != "WhatIf":
         return []
+    whatif = cast("WhatIf", result)
     return [
         word(f"warn_{w.code}", lang).format(
-            site=w.site, region=result.region.name, definition=result.definition.name
+            site=w.site, region=whatif.region.name, definition=whatif.definition.name
         )
-        for w in result.warnings
+        for w in whatif.warnings
     ]
 
 
@@ -434,23 +437,25 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
     ]
 
 
+def _result_class(result: Result) -> str | None:
+    """The name of the result class that ``result`` is (or is a subclass of).
+
+    Compared by name, not with ``isinstance``: the result classes are imported per analysis on
+    first use (``lifeport_map.results``), and a command should not create every analysis's
+    classes to render its own.
+    """
+    for cls in type(result).__mro__:
+        if cls.__module__.startswith("lifeport_map.results.") and cls.__name__ in _SECTIONS:
+            return cls.__name__
+    return None
+
+
 def sections(result: Result, lang: str) -> list[Section]:
     """The tables of any analysis result."""
-    if isinstance(result, Coverage):
-        return coverage_sections(result, lang)
-    if isinstance(result, Comparison):
-        return compare_sections(result, lang)
-    if isinstance(result, Gaps):
-        return gaps_sections(result, lang)
-    if isinstance(result, WhatIf):
-        return whatif_sections(result, lang)
-    if isinstance(result, Near):
-        return near_sections(result, lang)
-    if isinstance(result, Stats):
-        return stats_sections(result, lang)
-    if isinstance(result, ClaimsResult):
-        return claims_sections(result, lang)
-    raise TypeError(f"no tables for {type(result).__name__}")
+    name = _result_class(result)
+    if name is None:
+        raise TypeError(f"no tables for {type(result).__name__}")
+    return _SECTIONS[name](result, lang)
 
 
 def _source_text(claim: ClaimVerdict, lang: str) -> str:
@@ -540,3 +545,15 @@ def claims_sections(result: ClaimsResult, lang: str) -> list[Section]:
         notes.append(f"{word('command', lang)}: {c.command}")
         sections.append(Section(f"{c.id}: {c.verdict_label}", [], [], notes))
     return sections
+
+
+# result class name -> its tables (see ``sections``)
+_SECTIONS: dict[str, Callable[[Any, str], list[Section]]] = {
+    "Coverage": coverage_sections,
+    "Comparison": compare_sections,
+    "Gaps": gaps_sections,
+    "WhatIf": whatif_sections,
+    "Near": near_sections,
+    "Stats": stats_sections,
+    "ClaimsResult": claims_sections,
+}
