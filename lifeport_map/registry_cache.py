@@ -27,6 +27,7 @@ import io
 import pickle
 from collections.abc import Callable
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -46,16 +47,24 @@ def _dispatch_table() -> dict[Any, Callable[[Any], Any]]:
     from lifeport_map import model
 
     def reducer(names: tuple[str, ...]) -> Callable[[Any], Any]:
-        return lambda obj: (type(obj), tuple(getattr(obj, n) for n in names))
+        # attrgetter collects the values in C: a generator per object took a third of writing
+        get = attrgetter(*names)
+        if len(names) == 1:
+            return lambda obj: (type(obj), (get(obj),))
+        return lambda obj: (type(obj), get(obj))
 
     def fields_only(names: frozenset[str], **replaced: Any) -> Callable[[Any], Any]:
         """Pickle's own reduction of an instance with a ``__dict__`` (so reading is unchanged),
         of its fields only (no cached property) and with ``replaced`` ones."""
-        return lambda obj: (
-            copyreg.__newobj__,  # type: ignore[attr-defined]
-            (type(obj),),
-            {**{k: v for k, v in vars(obj).items() if k in names}, **replaced},
-        )
+
+        def reduce(obj: Any) -> tuple[Any, ...]:
+            state = dict(vars(obj))
+            for name in state.keys() - names:  # cached properties: usually none
+                del state[name]
+            state.update(replaced)
+            return (copyreg.__newobj__, (type(obj),), state)  # type: ignore[attr-defined]
+
+        return reduce
 
     table: dict[Any, Callable[[Any], Any]] = dict(copyreg.dispatch_table)
     for value in vars(model).values():
