@@ -61,6 +61,10 @@ class Gazetteer:
     def names(self, country: str | None = None) -> list[str]:
         return sorted({p.name for p in self.places if country is None or p.country == country})
 
+    def folded_names(self) -> list[str]:
+        """Every folded name (also alternate names) the index holds, sorted."""
+        return sorted(self._index)
+
 
 def default_path() -> Path:
     from lifeport_map.paths import default_gazetteer_path
@@ -96,8 +100,52 @@ def populated_places(min_population: int, path: Path | None = None) -> tuple[Pla
     )
 
 
-def _payload(path: Path) -> dict[str, Any]:
-    """The gazetteer file's JSON (places and name index), checked for its shape and size."""
+def place_names(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """Per country the gazetteer covers (each present, even without a name), the folded names
+    ``key`` whose best place there (``Gazetteer.best``) is called ``key`` itself: a municipality
+    of such a name is a place of that name, and ``validate.check_municipality_names`` accepts it
+    without more. Shipped as ``place-names.json.gz`` beside the gazetteer
+    (``scripts/build_place_names.py``; a test keeps it equal to this), so that the checks every
+    command runs need not load the gazetteer (0.13 s) to accept such a name."""
+    names: dict[str, list[str]] = {country: [] for country in sorted(gazetteer.countries)}
+    for key in gazetteer.folded_names():
+        for country in sorted({p.country for p in gazetteer.lookup(key)}):
+            best = gazetteer.best(key, country)
+            if best is not None and fold(best.name) == key:
+                names[country].append(key)
+    return names
+
+
+def default_place_names_path() -> Path:
+    return default_path().with_name("place-names.json.gz")
+
+
+@lru_cache(maxsize=4)
+def load_place_names(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """The shipped ``place_names`` of the gazetteer (see there), each country's as a set."""
+    path = path or default_place_names_path()
+    payload = _json_gz(path)
+    found = payload.get("countries") if isinstance(payload, dict) else None
+    if not isinstance(found, dict) or not all(
+        isinstance(names, list) and all(isinstance(n, str) for n in names) for names in found.values()
+    ):
+        raise _bad(path)
+    return {str(country): frozenset(names) for country, names in found.items()}
+
+
+def _bad(path: Path) -> YamlError:
+    return YamlError(
+        Issue(
+            code="io.bad-gazetteer",
+            text=msg("io.bad-gazetteer"),
+            help=msg("io.bad-gazetteer/hint"),
+            file=str(path),
+        )
+    )
+
+
+def _json_gz(path: Path) -> Any:
+    """The JSON of a gzip file of at most ``MAX_UNPACKED_BYTES``, or None when it is none."""
     import json
 
     from lifeport_map.fileio import read_bytes
@@ -106,16 +154,14 @@ def _payload(path: Path) -> dict[str, Any]:
     inflate = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)  # gzip; a bounded amount
     try:
         raw = inflate.decompress(packed, MAX_UNPACKED_BYTES + 1)
-        payload = json.loads(raw) if len(raw) <= MAX_UNPACKED_BYTES and inflate.eof else None
+        return json.loads(raw) if len(raw) <= MAX_UNPACKED_BYTES and inflate.eof else None
     except (zlib.error, ValueError):
-        payload = None
+        return None
+
+
+def _payload(path: Path) -> dict[str, Any]:
+    """The gazetteer file's JSON (places and name index), checked for its shape and size."""
+    payload = _json_gz(path)
     if not isinstance(payload, dict) or not isinstance(payload.get("places"), list):
-        raise YamlError(
-            Issue(
-                code="io.bad-gazetteer",
-                text=msg("io.bad-gazetteer"),
-                help=msg("io.bad-gazetteer/hint"),
-                file=str(path),
-            )
-        )
+        raise _bad(path)
     return payload

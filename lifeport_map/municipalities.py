@@ -58,12 +58,15 @@ def official_municipalities(country: str) -> dict[str, str]:
     if country not in OFFICIAL_LISTS or not path.is_file():
         return names
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        rows = csv.reader(handle)  # not DictReader: a third of the time at 10,000 rows
+        header = next(rows, [])
+        columns = [header.index(c) for c in (("name_nl", "name_fr") if country == "BE" else ("name",))]
+        for row in rows:
             if country == "BE":
-                for name in (row["name_nl"], row["name_fr"]):
+                for name in (row[columns[0]], row[columns[1]]):
                     names.setdefault(fold(name), name)
             else:
-                name = row["name"]
+                name = row[columns[0]]
                 names.setdefault(fold(name), name)
                 names.setdefault(fold(name.split(",", 1)[0]), name)
     return names

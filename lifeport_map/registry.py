@@ -440,16 +440,20 @@ def read_registry(
 def read_for_analysis(
     registry_path: Path | None = None, regions_dir: Path | None = None, taxonomy_path: Path | None = None
 ) -> ReadResult:
-    """``read_registry`` plus the errors of ``validate.check_identity_text``: invisible characters
-    and lookalike letters in names, places and municipalities silently move a site out of its
-    region, so every command refuses them, not only ``validate``. The other semantic checks
-    (gazetteer, country polygons) cost more than a cold analysis and stay in ``validate``."""
+    """``read_registry`` plus the errors of ``validate.check_for_analysis``: the semantic errors
+    that silently change what an analysis counts (invisible characters and lookalike letters in
+    names, places and municipalities; municipalities on no official list, with "did you mean";
+    duplicate ids; unknown, repeated or circular relations; dates and phases that move a site),
+    so every command refuses them, not only ``validate``. The others (coordinates against the
+    gazetteer and the country polygons, likely duplicates, sources and URLs) cost more than a
+    cold analysis or change no count, and stay in ``validate``."""
     result = read_registry(registry_path, regions_dir, taxonomy_path)
     if result.registry is None or result.errors:
         return result
-    from lifeport_map.validate import check_identity_text
+    from lifeport_map.validate import check_for_analysis
 
-    found = [i for i in check_identity_text(result.registry) if i.severity == "error"]
+    with paused_gc():
+        found = check_for_analysis(result.registry)
     if not found:
         return result
     return ReadResult(registry=result.registry, issues=sorted([*result.issues, *found], key=Issue.sort_key))
@@ -567,8 +571,9 @@ def load_registry(
 ) -> Registry:
     """Load a valid registry or raise :class:`RegistryError` with every issue found.
 
-    With ``check=False`` parsing, structure and the text of names, places and municipalities are
-    checked (``read_for_analysis``: faster, for analyses that run right after ``validate``).
+    With ``check=False`` parsing, structure and the semantic errors that change what an analysis
+    counts are checked (``read_for_analysis``: faster, for analyses that run right after
+    ``validate``).
     """
     result = (
         check_registry(registry_path, regions_dir, taxonomy_path)

@@ -104,6 +104,53 @@ def validate(
     return issues
 
 
+# The errors of ``validate`` that every command refuses too (``registry.read_for_analysis``):
+# each changes what an analysis counts without a word, and each check is cheap (bench numbers in
+# the README, "Hardening"). A misspelt municipality moves a site out of its regions; two sites of
+# one id are one node of the graph; a relation to an unknown id or to itself is left out of the
+# graph and the exports, a repeated one is two edges, part-of cycles have no top; dates in the
+# wrong order or an end year on an open site move a site in time (``--year``); phases served
+# without a cross-cutting activity count a site in them; an employee range whose upper end is
+# below its value is summed so; a wafer size that exists nowhere never matches ``--wafer-mm``.
+ANALYSIS_ERRORS = frozenset(
+    {
+        "name.invisible-character",
+        "name.mixed-script",
+        "location.unknown-municipality",
+        "id.duplicate",
+        "relation.self",
+        "relation.dangling",
+        "relation.duplicate",
+        "relation.cycle",
+        "status.dates",
+        "status.until-but-open",
+        "phases.without-cross-cutting",
+        "employees.range",
+        "facility.wafer-size",
+    }
+)
+
+
+def check_for_analysis(registry: Registry) -> list[Issue]:
+    """The errors in ``ANALYSIS_ERRORS``, found by the same functions ``validate`` runs (so the
+    verdict and the "did you mean" are the same): the checks every command runs before it
+    counts. Costs milliseconds; the gazetteer is loaded only for a municipality that is on no
+    region file and no shipped official list (``check_municipality_names``)."""
+    from lifeport_map.validate_fields import check_employee_ranges, check_facility
+
+    def found() -> Iterator[Issue]:
+        yield from check_identity_text(registry)
+        yield from check_municipality_names(registry)
+        yield from check_ids_and_order(registry)
+        yield from check_relations(registry)
+        yield from check_status(registry)
+        for site in registry.sites:
+            yield from check_facility(site)
+            yield from check_employee_ranges(site)
+
+    return [i for i in found() if i.severity == "error" and i.code in ANALYSIS_ERRORS]
+
+
 def check_ids_and_order(registry: Registry) -> Iterator[Issue]:
     seen: dict[str, Site] = {}
     previous: Site | None = None
@@ -393,6 +440,18 @@ def _part_of_cycles(part_of: dict[str, list[str]], ids: dict[str, Site]) -> Iter
                 stack.append(iter(part_of.get(target, ())))
 
 
+def region_municipalities(registry: Registry) -> dict[str, dict[str, str]]:
+    """Per country, the folded names (and aliases) of the municipalities the region files list
+    with their official codes, each mapped to how it is written."""
+    known: dict[str, dict[str, str]] = defaultdict(dict)
+    for region in registry.regions.values():
+        for definition in region.definitions:
+            for municipality in definition.municipalities:
+                for name in (municipality.name, *municipality.aliases):
+                    known[region.country].setdefault(fold(name), name)
+    return known
+
+
 def known_municipalities(registry: Registry) -> dict[str, dict[str, str]]:
     """Per country, the folded names (and aliases) of the municipalities the region files list
     with their official codes, and every municipality of the shipped official lists (CBS for NL,
@@ -402,12 +461,33 @@ def known_municipalities(registry: Registry) -> dict[str, dict[str, str]]:
     known: dict[str, dict[str, str]] = defaultdict(dict)
     for country in OFFICIAL_LISTS:
         known[country].update(official_municipalities(country))
-    for region in registry.regions.values():
-        for definition in region.definitions:
-            for municipality in definition.municipalities:
-                for name in (municipality.name, *municipality.aliases):
-                    known[region.country].setdefault(fold(name), name)
+    for country, names in region_municipalities(registry).items():
+        for key, name in names.items():
+            known[country].setdefault(key, name)
     return known
+
+
+def unlisted_municipalities(registry: Registry) -> list[Site]:
+    """The sites whose municipality is on neither the region files' member lists nor its
+    country's shipped official list (blank ones left out), in registry order. Each distinct
+    (country, name) is looked up once, and an official list is read only for a country with a
+    name the region files do not list: the cheap first step of ``check_municipality_names``."""
+    from lifeport_map.municipalities import official_municipalities
+
+    regional = region_municipalities(registry)
+    verdict: dict[tuple[str, str], bool] = {}
+    unlisted = []
+    for site in registry.sites:
+        pair = (site.location.country, site.location.municipality)
+        listed = verdict.get(pair)
+        if listed is None:
+            key = fold(pair[1])
+            listed = verdict[pair] = (
+                not key or key in regional.get(pair[0], {}) or key in official_municipalities(pair[0])
+            )
+        if not listed:
+            unlisted.append(site)
+    return unlisted
 
 
 def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = None) -> Iterator[Issue]:
@@ -415,18 +495,35 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
     the site out of them. A municipality must be on its country's shipped official list (CBS,
     Statbel, Destatis), on a region file's member list or be a place of the offline gazetteer.
     An unknown name close to a known one is an error with "did you mean"; any other unknown name
-    a warning (the gazetteer lists places, and only those of 500 or more inhabitants)."""
+    a warning (the gazetteer lists places, and only those of 500 or more inhabitants).
+
+    The lists are consulted first (``unlisted_municipalities``); then, with the shipped
+    gazetteer, the names it accepts as places (``gazetteer.load_place_names``, derived from it);
+    the gazetteer itself is loaded only for a name none of these holds. So every command can run
+    this check, not only ``validate`` (``check_for_analysis``)."""
+    from lifeport_map.gazetteer import load_place_names
     from lifeport_map.municipalities import OFFICIAL_LISTS
 
+    sites = unlisted_municipalities(registry)
+    if sites and gazetteer is None:
+        places = load_place_names()  # a country the gazetteer does not cover is not checked
+        sites = [
+            s
+            for s in sites
+            if s.location.country in places
+            and fold(s.location.municipality) not in places[s.location.country]
+        ]
+    if not sites:
+        return
     gazetteer = gazetteer or load_gazetteer()
     listed = known_municipalities(registry)
     pools: dict[str, dict[str, str]] = {}
     closest: dict[tuple[str, str], str | None] = {}
     suggestions = MAX_SUGGESTIONS
-    for site in registry.sites:
+    for site in sites:
         loc = site.location
         key = fold(loc.municipality)
-        if not key or key in listed.get(loc.country, {}) or not gazetteer.covers(loc.country):
+        if not gazetteer.covers(loc.country):
             continue
         if invisible_characters(loc.municipality) or mixed_script(loc.municipality):
             continue  # check_names reports it
