@@ -121,9 +121,15 @@ def default_place_names_path() -> Path:
 
 
 @lru_cache(maxsize=4)
-def load_place_names(path: Path | None = None) -> dict[str, frozenset[str]]:
-    """The shipped ``place_names`` of the gazetteer (see there), each country's as a set."""
+def load_place_names(path: Path | None = None) -> dict[str, frozenset[str]] | None:
+    """The shipped ``place_names`` of the gazetteer (see there), each country's as a set; None
+    when there is no such file (a data folder without it: the gazetteer alone decides, as
+    before, only more slowly). A link, FIFO or damaged file is refused as the gazetteer is."""
+    import os
+
     path = path or default_place_names_path()
+    if not os.path.lexists(path):
+        return None
     payload = _json_gz(path)
     found = payload.get("countries") if isinstance(payload, dict) else None
     if not isinstance(found, dict) or not all(

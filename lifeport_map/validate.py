@@ -505,13 +505,13 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
     from lifeport_map.municipalities import OFFICIAL_LISTS
 
     sites = unlisted_municipalities(registry)
-    if sites and gazetteer is None:
-        places = load_place_names()  # a country the gazetteer does not cover is not checked
+    places = load_place_names() if sites and gazetteer is None else None
+    if places is not None:  # a country the gazetteer does not cover is not checked
+        known = places
         sites = [
             s
             for s in sites
-            if s.location.country in places
-            and fold(s.location.municipality) not in places[s.location.country]
+            if s.location.country in known and fold(s.location.municipality) not in known[s.location.country]
         ]
     if not sites:
         return

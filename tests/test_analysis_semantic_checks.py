@@ -319,6 +319,7 @@ def test_the_shipped_place_names_are_the_gazetteers() -> None:
     from lifeport_map.gazetteer import load_gazetteer, load_place_names, place_names
 
     shipped = load_place_names()
+    assert shipped is not None
     assert shipped == {c: frozenset(n) for c, n in place_names(load_gazetteer()).items()}
     assert sorted(shipped) == ["BE", "DE", "FR", "LU", "NL"]
     assert "nijmegen" in shipped["NL"] and "villeneuve-d'ascq" in shipped["FR"]
@@ -339,6 +340,40 @@ def test_a_damaged_place_name_list_is_refused_as_the_gazetteer_is(tmp_path: Path
             load_place_names(path)
         assert raised.value.issue.code == "io.bad-gazetteer"
     load_place_names.cache_clear()
+
+
+def test_without_the_place_name_list_the_gazetteer_decides_alone(
+    mini_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A data folder without ``place-names.json.gz`` (LIFEPORT_DATA_DIR): the same verdicts, from
+    the gazetteer: a French town passes, a misspelt Dutch municipality is refused."""
+    import shutil
+
+    from lifeport_map.gazetteer import load_place_names
+    from tests.conftest import ROOT
+
+    data = tmp_path / "other-data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "gazetteer" / "place-names.json.gz").unlink()
+    monkeypatch.setenv("LIFEPORT_DATA_DIR", str(data))
+    load_place_names.cache_clear()
+    try:
+        assert load_place_names() is None
+        path = mini_copy / "companies.yaml"
+        text = path.read_text(encoding="utf-8")
+        french = "location: {place: Lille, municipality: Lille, country: FR}"
+        path.write_text(
+            text.replace("location: {place: Dresden, municipality: Dresden, country: DE}", french)
+        )
+        read = read_registry(path, mini_copy / "regions")
+        assert read.registry is not None and check_for_analysis(read.registry) == []
+        broken = read_registry(_broken(mini_copy, "misspelt-municipality"), mini_copy / "regions").registry
+        assert broken is not None
+        assert [(i.code, i.line, i.col) for i in check_for_analysis(broken)] == [
+            ("location.unknown-municipality", 10, 21)
+        ]
+    finally:
+        load_place_names.cache_clear()
 
 
 def test_a_warm_run_does_not_check_again(
