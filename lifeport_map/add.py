@@ -70,7 +70,7 @@ class AddOutcome:
     regions: list[str]
     warnings: list[Any] = field(default_factory=list)
     written: bool = True
-    notes: list[str] = field(default_factory=list)  # an earlier, interrupted run cleaned up
+    notes: list[Text] = field(default_factory=list)  # an earlier, interrupted run cleaned up
 
 
 def coordinates_note(place: Place) -> str:
@@ -289,7 +289,7 @@ def read_snippet(path: Path, taxonomy: Any) -> dict[str, Any]:
     from lifeport_map.text import excerpt
     from lifeport_map.yamlio import load_yaml, position_of
 
-    data = load_yaml(path).data
+    data = load_yaml(path, given_by="--from").data
     if not isinstance(data, dict):
         raise LifeportError(
             msg("add.snippet-not-mapping", path=str(path)), hint=msg("add.snippet-not-mapping/hint")

@@ -38,6 +38,7 @@ from lifeport_map.geojson import loads_geojson as loads_geojson
 from lifeport_map.geojson import nested_deeper_than as nested_deeper_than
 from lifeport_map.geojson import read_geojson as read_geojson
 from lifeport_map.geojson import read_geojson_text
+from lifeport_map.messages import Text, msg
 from lifeport_map.model import Region, RegionDefinition, Registry
 from lifeport_map.municipalities import municipality_outline
 from lifeport_map.text import excerpt
@@ -232,7 +233,7 @@ def boundary_definition_lines(definition_id: str, relative_path: str, source: st
     return dump_block([boundary_definition(definition_id, relative_path, source, year)], indent=2)
 
 
-def with_boundary_definition(region_text: str, definition_id: str, lines: list[str]) -> str:
+def with_boundary_definition(region_text: str, definition_id: str, lines: list[str], region_file: str) -> str:
     """The region file's text with the boundary definition added, or replaced if it exists
     (the caller decides whether replacing is allowed).
 
@@ -244,7 +245,7 @@ def with_boundary_definition(region_text: str, definition_id: str, lines: list[s
     start = next((i for i, r in enumerate(rows) if r.startswith("definitions:")), None)
     if start is None:
         raise LifeportError(  # invalid data (exit 1), not a usage error
-            "the region file has no 'definitions:' list", hint="add the region's definitions first"
+            msg("boundary.no-definitions", file=region_file), hint=msg("boundary.no-definitions/hint")
         )
     end = next(
         (i for i in range(start + 1, len(rows)) if rows[i] and not rows[i].startswith((" ", "#"))), len(rows)
@@ -281,9 +282,10 @@ def import_boundary(
     year: int,
     replace: bool = False,
     root: Path | None = None,
-) -> tuple[Path, Path, list[str]]:
+) -> tuple[Path, Path, list[Text]]:
     """Validate ``boundary_file`` and store it for ``region_id``; returns the two written paths
-    and the notes about what an earlier, interrupted run left and this one cleaned up.
+    and the notes about what an earlier, interrupted run left and this one cleaned up (each in
+    either language).
 
     The import adds a definition. An existing definition of the same id is replaced only with
     ``replace``, and a list of municipalities never. Both files are prepared and checked in full,
@@ -299,27 +301,31 @@ def import_boundary(
 
     if not SLUG.match(region_id):  # the id becomes two file names: keep both inside the folder
         raise UsageError(
-            f"region id '{excerpt(region_id)}' is not an id",
-            hint="give the region's id (lower-case letters, digits and hyphens), e.g. nijmegen",
+            msg("boundary.bad-region-id", id=excerpt(region_id)), hint=msg("boundary.bad-region-id/hint")
         )
     if root is not None:
         check_inside(regions_dir, root)
     region_file = regions_dir / f"{region_id}.yaml"
     if not os.path.lexists(region_file):
         known = ", ".join(sorted(p.stem for p in regions_dir.glob("*.yaml")))
-        raise UsageError(f"no region file {region_file}", hint=f"known regions: {known}")
+        raise UsageError(
+            msg("boundary.no-region-file", file=str(region_file)),
+            hint=msg("region.unknown/hint", regions=known),
+        )
     if slugify(definition_id) != definition_id:
         raise UsageError(
-            f"definition id '{excerpt(definition_id)}' is not a slug",
-            hint="use lower-case letters, digits and hyphens, e.g. nuts3-nl226",
+            msg("boundary.bad-definition-id", id=excerpt(definition_id)),
+            hint=msg("boundary.bad-definition-id/hint"),
         )
     cleaned = clean_up(region_file)  # what a killed run left; a write in place it began is completed
-    original = read_bytes(region_file, max_bytes=max_bytes(), root=regions_dir, too_large="yaml.too-large")
+    original = read_bytes(
+        region_file, max_bytes=max_bytes(), root=regions_dir, too_large="yaml.too-large", given_by="--regions"
+    )
     region_text = decode(original, region_file)
     old_data = parse(region_text, region_file)
     relative = boundary_file_name(region_id, definition_id)
     _may_store(old_data, region_id, definition_id, relative, regions_dir, replace=replace)
-    text = read_geojson_text(boundary_file)
+    text = read_geojson_text(boundary_file, given_by="FILE")
     source = str(boundary_file)
     data = loads_geojson(text, source=source)
     collection = boundary_collection(data, source=source, text=text)
@@ -331,7 +337,7 @@ def import_boundary(
         near_the_centre(collection, latlon, place, region_id, source, where, text)
     item = boundary_definition(definition_id, relative, str(boundary_file), year)
     lines = boundary_definition_lines(definition_id, relative, str(boundary_file), year)
-    new_region_text = with_boundary_definition(region_text, definition_id, lines)
+    new_region_text = with_boundary_definition(region_text, definition_id, lines, str(region_file))
     _check_region_text(new_region_text, region_file, old_data, item)
     geojson = json.dumps(collection, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
     folder = regions_dir / BOUNDARY_FOLDER
@@ -358,23 +364,26 @@ def _may_store(
     definitions = data.get("definitions") if isinstance(data, dict) else None
     if not isinstance(definitions, list):
         raise LifeportError(
-            f"{regions_dir / (region_id + '.yaml')}: the region file has no 'definitions:' list",
-            hint="add the region's definitions first",
+            msg("boundary.no-definitions", file=str(regions_dir / (region_id + ".yaml"))),
+            hint=msg("boundary.no-definitions/hint"),
         )
     existing = [d for d in definitions if isinstance(d, dict) and d.get("id") == definition_id]
     for definition in existing:
         kind = definition.get("type")
         if kind == "municipalities" or "municipalities" in definition:
             raise UsageError(
-                f"definition '{definition_id}' of region '{region_id}' is a list of municipalities; "
-                "an imported boundary never replaces one",
-                hint=f"import the boundary under another id, e.g. --definition {definition_id}-boundary",
+                msg("boundary.replaces-municipalities", definition=definition_id, region=region_id),
+                hint=msg("boundary.replaces-municipalities/hint", suggestion=f"{definition_id}-boundary"),
             )
         if not replace:
             raise UsageError(
-                f"region '{region_id}' already has a definition '{definition_id}' "
-                f"(type {excerpt(kind)}); nothing was changed",
-                hint="pass --replace to replace it, or choose another --definition id",
+                msg(
+                    "boundary.definition-exists",
+                    region=region_id,
+                    definition=definition_id,
+                    kind=excerpt(kind),
+                ),
+                hint=msg("boundary.definition-exists/hint"),
             )
     users = [
         str(d.get("id"))
@@ -383,13 +392,13 @@ def _may_store(
     ]
     if users:
         raise UsageError(
-            f"{relative} is the boundary of definition '{excerpt(users[0])}'; nothing was changed",
-            hint="choose another --definition id",
+            msg("boundary.file-in-use", file=relative, definition=excerpt(users[0])),
+            hint=msg("boundary.file-in-use/hint"),
         )
     if os.path.lexists(regions_dir / relative) and not replace:
         raise UsageError(
-            f"{regions_dir / relative} already exists; nothing was changed",
-            hint="pass --replace to replace it, or choose another --definition id",
+            msg("boundary.file-exists", file=str(regions_dir / relative)),
+            hint=msg("boundary.definition-exists/hint"),
         )
 
 
@@ -408,10 +417,13 @@ def _check_region_text(text: str, region_file: Path, old_data: Any, item: dict[s
         regions, issues = read_regions(Path(tmp), load_taxonomy(default_taxonomy_path()))
     errors = [i for i in issues if i.severity == "error"]
     if errors or region_file.stem not in regions:
-        detail = excerpt(errors[0].message, 120) if errors else "the region could not be read back"
+        first = errors[0] if errors else None
+        problem: str | Text = msg("boundary.would-break/unreadable")
+        if first is not None:
+            problem = first.text if first.text is not None else excerpt(first.message, 120)
         raise LifeportError(
-            f"{region_file}: adding the boundary definition would break the file ({detail})",
-            hint="fix the region file by hand, then import again",
+            msg("boundary.would-break", file=str(region_file), problem=problem),
+            hint=msg("boundary.would-break/hint"),
         )
     new_data = parse(text, region_file)
     wanted = item["id"]
@@ -425,7 +437,5 @@ def _check_region_text(text: str, region_file: Path, old_data: Any, item: dict[s
     added = [d for d in new_data["definitions"] if isinstance(d, dict) and d.get("id") == wanted]
     if not (same_rest and others(old_data) == others(new_data) and added == [item]):
         raise LifeportError(
-            f"{region_file}: the boundary definition could not be added without changing other "
-            "parts of the file; nothing was changed",
-            hint="add the definition by hand (see README, 'Maps and briefs'), then run validate",
+            msg("boundary.not-added", file=str(region_file)), hint=msg("boundary.not-added/hint")
         )

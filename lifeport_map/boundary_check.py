@@ -17,11 +17,13 @@ from lifeport_map.errors import YamlError
 from lifeport_map.geojson import (
     MAX_SHOWN,
     JsonPath,
+    Problem,
     geojson_error,
     geojson_errors,
     loads_geojson,
     read_geojson_text,
 )
+from lifeport_map.messages import Number, Text, msg
 from lifeport_map.model import Region
 from lifeport_map.text import excerpt
 
@@ -66,7 +68,7 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
     from shapely.geometry import mapping
     from shapely.ops import unary_union
 
-    def fail(path: JsonPath, code: str, message: str, hint: str) -> YamlError:
+    def fail(path: JsonPath, code: str, message: Text, hint: Text) -> YamlError:
         return geojson_error(text, source, path, code, message, hint)
 
     if not isinstance(data, dict) or data.get("type") not in (
@@ -78,8 +80,8 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
         raise fail(
             ("type",) if isinstance(data, dict) and "type" in data else (),
             "boundary.not-geojson",
-            "not a GeoJSON FeatureCollection, Feature or polygon",
-            'give a GeoJSON file whose top level has "type": "FeatureCollection"',
+            msg("boundary.not-geojson"),
+            msg("boundary.not-geojson/hint"),
         )
     crs = data.get("crs")
     if isinstance(crs, dict):
@@ -89,9 +91,8 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
             raise fail(
                 ("crs", "properties", "name"),
                 "boundary.not-wgs84",
-                f"coordinates are in {excerpt(name)}, not WGS84 longitude/latitude",
-                "download the file in EPSG:4326 (GISCO offers 4326, 3035 "
-                "and 3857; choose 4326) or reproject it first",
+                msg("boundary.not-wgs84", crs=excerpt(name)),
+                msg("boundary.not-wgs84/hint"),
             )
     located = geometries(data, fail)
     if not located:
@@ -100,21 +101,25 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
             if data["type"] == "FeatureCollection"
             else ("geometry",) * (data["type"] == "Feature"),
             "boundary.empty",
-            "the file holds no geometry",
-            "download the boundary of the region itself, not an empty layer",
+            msg("boundary.empty"),
+            msg("boundary.empty/hint"),
         )
-    found: list[tuple[JsonPath, str, str, str]] = []  # every problem, in the order of the file
+    found: list[Problem] = []  # every problem, in the order of the file
     uncounted = 0  # malformed positions beyond the first MAX_SHOWN problems: counted, not kept
     polygons: list[Any] = []
     for n, (where, geometry) in enumerate(located):
         if not isinstance(geometry, dict) or geometry.get("type") not in ("Polygon", "MultiPolygon"):
-            kind = excerpt(geometry.get("type")) if isinstance(geometry, dict) else "not an object"
+            kind = (
+                excerpt(geometry.get("type"))
+                if isinstance(geometry, dict)
+                else msg("boundary.not-polygon/not-an-object")
+            )
             found.append(
                 (
                     (*where, "type") if isinstance(geometry, dict) and "type" in geometry else where,
                     "boundary.not-polygon",
-                    f"expected polygons, found {kind}",
-                    "a region boundary must be a Polygon or MultiPolygon layer",
+                    msg("boundary.not-polygon", kind=kind),
+                    msg("boundary.not-polygon/hint"),
                 )
             )
             continue
@@ -134,8 +139,8 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
                 (
                     (*where, "coordinates"),
                     "boundary.malformed",
-                    f"a polygon is malformed ({excerpt(exc, 80)})",
-                    "check the file in a GIS (QGIS: Vector > Check validity)",
+                    msg("boundary.malformed", problem=excerpt(exc, 80)),
+                    msg("boundary.malformed/hint"),
                 )
             )
             continue
@@ -150,9 +155,8 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
                 (
                     (*where, "coordinates", *_vertex_near(polygon, why)),
                     "boundary.invalid-polygon",
-                    f"polygon {n + 1} is not valid: {excerpt(why, 80)}",
-                    "fix the polygon in a GIS (QGIS: Vector > Geometry Tools > Check Validity); "
-                    "lifeport-map does not repair it, since a repair can change the area",
+                    msg("boundary.invalid-polygon", n=n + 1, problem=_why_invalid(why)),
+                    msg("boundary.invalid-polygon/hint"),
                 )
             )
     if found:
@@ -163,12 +167,15 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
         raise fail(
             (*located[0][0], "coordinates"),
             "boundary.malformed",
-            f"a polygon is malformed ({excerpt(exc, 80)})",
-            "check the file in a GIS (QGIS: Vector > Check validity)",
+            msg("boundary.malformed", problem=excerpt(exc, 80)),
+            msg("boundary.malformed/hint"),
         ) from None
     if merged.is_empty:
         raise fail(
-            (*located[0][0], "coordinates"), "boundary.empty", "the polygons are empty", "check the file"
+            (*located[0][0], "coordinates"),
+            "boundary.empty",
+            msg("boundary.empty/polygons"),
+            msg("boundary.check-the-file"),
         )
     return {
         "type": "FeatureCollection",
@@ -176,20 +183,52 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
     }
 
 
+# Why GEOS finds a polygon invalid (``explain_validity``: the reason, then the point in
+# brackets), by the reason's English words: the catalogue's key of each.
+_WHY_INVALID = {
+    "Self-intersection": "geos.self-intersection",
+    "Ring Self-intersection": "geos.ring-self-intersection",
+    "Hole lies outside shell": "geos.hole-outside-shell",
+    "Holes are nested": "geos.nested-holes",
+    "Interior is disconnected": "geos.disconnected-interior",
+    "Nested shells": "geos.nested-shells",
+    "Duplicate Rings": "geos.duplicate-rings",
+    "Too few distinct points in geometry component": "geos.too-few-points",
+    "Invalid Coordinate": "geos.invalid-coordinate",
+    "Ring is not closed": "geos.ring-not-closed",
+    "Repeated Point": "geos.repeated-point",
+}
+
+
+def _why_invalid(why: str) -> Text:
+    """GEOS's reason (``Self-intersection[5.9 51.85]``) as a message of the catalogue: in
+    English GEOS's words, in Dutch the catalogue's, the point as GEOS gives it."""
+    reason, bracket, rest = why.partition("[")
+    key = _WHY_INVALID.get(reason.strip())
+    if key is None:
+        return msg("geos.other", problem=excerpt(why, 80))
+    return msg(key, at=msg("geos.at", point=excerpt(bracket + rest, 60)) if bracket else "")
+
+
 def geometries(data: dict[str, Any], fail: Any) -> list[Located]:
     """The file's geometries (those that are not null), each with its path in the file."""
     if data["type"] == "FeatureCollection":
         features = data.get("features")
         if not isinstance(features, list):
-            raise fail(("features",), "boundary.not-geojson", "'features' is not a list", "check the file")
+            raise fail(
+                ("features",),
+                "boundary.not-geojson",
+                msg("boundary.not-geojson/features"),
+                msg("boundary.check-the-file"),
+            )
         if fail is not None:
             for i, feature in enumerate(features):
                 if not isinstance(feature, dict):
                     raise fail(
                         ("features", i),
                         "boundary.not-geojson",
-                        "a feature must be an object with a 'geometry'",
-                        'each item of "features" is {"type": "Feature", "geometry": {...}}',
+                        msg("boundary.not-geojson/feature"),
+                        msg("boundary.not-geojson/feature-hint"),
                     )
         found: list[Located] = [
             (("features", i, "geometry"), f.get("geometry"))
@@ -207,7 +246,7 @@ def number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _coordinates_problems(geometry: dict[str, Any]) -> Iterator[tuple[JsonPath, str, str]]:
+def _coordinates_problems(geometry: dict[str, Any]) -> Iterator[tuple[JsonPath, Text, Text]]:
     """Every malformed part of a polygon's coordinates: its path below ``coordinates``, what is
     wrong and a hint; nothing when every ring is a list of at least four positions of
     longitude and latitude in range."""
@@ -221,34 +260,32 @@ def _coordinates_problems(geometry: dict[str, Any]) -> Iterator[tuple[JsonPath, 
         polygons = [((), coordinates)]
     if all(_rings_fine(rings) for _, rings in polygons):
         return
-    shape_hint = "GeoJSON polygons are lists of rings, each a list of [longitude, latitude] positions"
+    shape_hint = msg("boundary.malformed/shape-hint")
     for where, rings in polygons:
         if not isinstance(rings, list) or not rings:
-            yield where, "a polygon must be a non-empty list of rings", shape_hint
+            yield where, msg("boundary.malformed/rings"), shape_hint
             continue
         for r, ring in enumerate(rings):
             if not isinstance(ring, list) or len(ring) < 4:
-                yield (*where, r), "a ring must be a list of at least four positions", shape_hint
+                yield (*where, r), msg("boundary.malformed/ring"), shape_hint
                 continue
             for k, position in enumerate(ring):
                 at = (*where, r, k)
                 if not isinstance(position, list) or not 2 <= len(position) <= 3:
-                    yield at, "a position must be [longitude, latitude]", shape_hint
+                    yield at, msg("boundary.malformed/position"), shape_hint
                 elif not all(number(v) for v in position):
-                    yield at, "a position must hold numbers", shape_hint
+                    yield at, msg("boundary.malformed/numbers"), shape_hint
                 elif not (-180 <= position[0] <= 180 and -90 <= position[1] <= 90):
+                    # the position as the file has it (a code, the same in each language)
+                    lon, lat = f"{position[0]:g}", f"{position[1]:g}"
                     yield (
                         at,
-                        f"[{position[0]:g}, {position[1]:g}] is not longitude/latitude",
-                        "download the file in EPSG:4326 or reproject it first",
+                        msg("boundary.malformed/range", lon=lon, lat=lat),
+                        msg("boundary.malformed/range-hint"),
                     )
             ends = [p[:2] if isinstance(p, list) else None for p in (ring[0], ring[-1])]
             if ends[0] != ends[1]:
-                yield (
-                    (*where, r, len(ring) - 1),
-                    "a ring must end where it starts (its last position repeats the first)",
-                    shape_hint,
-                )
+                yield (*where, r, len(ring) - 1), msg("boundary.malformed/not-closed"), shape_hint
 
 
 def _rings_fine(rings: Any) -> bool:
@@ -360,9 +397,14 @@ def near_the_centre(
             source,
             (*where, "coordinates"),
             "boundary.too-large",
-            f"the polygon reaches {reach:,.0f} km from {region_id}'s centre "
-            f"({excerpt(place or f'{lat}, {lon}')}); a region's boundary reaches at most {REACH_KM:.0f} km",
-            "check that the file is the boundary of this region, not of a country or a continent",
+            msg(
+                "boundary.too-large/reach",
+                km=Number(reach, 0),
+                region=region_id,
+                place=excerpt(place or f"{lat}, {lon}"),
+                limit=Number(REACH_KM, 0),
+            ),
+            msg("boundary.too-large/reach-hint"),
         )
     if km <= NEAR_KM:
         return
@@ -375,18 +417,16 @@ def near_the_centre(
             source,
             (*where, "coordinates", *_first_position(first.get("coordinates"))),
             "boundary.swapped",
-            f"latitude and longitude are swapped (the polygon lies {km:,.0f} km from "
-            f"{region_id}'s centre, {place}; swapped back it lies there)",
-            "GeoJSON gives [longitude, latitude]; export the file again in EPSG:4326 with that order",
+            msg("boundary.swapped", km=Number(km, 0), region=region_id, place=place),
+            msg("boundary.swapped/hint"),
         )
     raise geojson_error(
         text,
         source,
         (*where, "coordinates"),
         "boundary.elsewhere",
-        f"the polygon lies {km:,.0f} km from {region_id}'s centre ({place}); "
-        f"a boundary of the region must reach within {NEAR_KM:.0f} km of it",
-        "check that the file is the boundary of this region (not of another one) and in EPSG:4326",
+        msg("boundary.elsewhere", km=Number(km, 0), region=region_id, place=place, limit=Number(NEAR_KM, 0)),
+        msg("boundary.elsewhere/hint"),
     )
 
 
@@ -406,7 +446,7 @@ def check_boundary_file(
     valid polygons, at the region): run whenever the region is read. Raises YamlError at the
     file's line, column and field (an ``io.*`` one for a file that may not be read)."""
     source = source or str(path)
-    text = read_geojson_text(path, root=root, source=source, raw=raw)
+    text = read_geojson_text(path, root=root, source=source, raw=raw, given_by="--regions")
     data = loads_geojson(text, source=source)
     collection = boundary_collection(data, source=source, text=text)
     located = geometries(data, None)[0]

@@ -217,7 +217,7 @@ def _claim(raw: dict[str, Any], file: str, position: tuple[int, int]) -> Claim:
 def read_claims(path: Path, taxonomy: Taxonomy) -> tuple[tuple[Claim, ...], list[Issue]]:
     """Parse and structurally check a claims file; every problem is an Issue."""
     try:
-        doc = load_yaml(path, root=path.parent)
+        doc = load_yaml(path, root=path.parent, given_by="--claims")
     except YamlError as exc:
         return (), [exc.issue]
     file = str(path)

@@ -123,7 +123,7 @@ def schema(
         else:
             from lifeport_map.fileio import write_text_atomic
 
-            write_text_atomic(output, text)
+            write_text_atomic(output, text, given_by="--output")
     except LifeportError as error:
         fail(error)
 

@@ -35,13 +35,13 @@ _KINDS = (
     (stat.S_ISSOCK, "io.kind/socket"),
     (stat.S_ISLNK, "io.kind/link"),
 )
-_FILE_OPTIONS = "--registry, --regions, --claims"  # named in a hint: code, the same in each language
 _REASONS = {
     errno.EACCES: "io.reason/permission",
     errno.EPERM: "io.reason/permission",
     errno.EROFS: "io.reason/read-only",
     errno.ENOSPC: "io.reason/disk-full",
     errno.EIO: "io.reason/io",
+    errno.EEXIST: "io.reason/exists",
 }
 
 
@@ -81,6 +81,19 @@ def _real_root(root: Path) -> str:
     return os.path.realpath(os.path.abspath(root))
 
 
+def _not_found_hint(given_by: str | None) -> Text:
+    """The hint of a missing file: the option that named it (``--registry``, ``--claims``; for
+    ``--regions`` the folder that holds it), the command's argument (``FILE``), or, for a file
+    no option names, the path."""
+    if given_by is None:
+        return msg("io.not-found/path-hint")
+    if given_by == "--regions":
+        return msg("io.not-found/folder-hint", option=given_by)
+    if given_by.startswith("-"):
+        return msg("io.not-found/hint", option=given_by)
+    return msg("io.not-found/argument-hint", argument=given_by)
+
+
 def check_inside(path: Path, root: Path) -> str:
     """The resolved ``path``, refused unless it lies inside ``root`` once links are resolved."""
     real = os.path.realpath(os.path.abspath(path))
@@ -93,27 +106,27 @@ def _outside(path: Path, root: Path) -> YamlError:
     return _refused(path, "io.outside", msg("io.outside", root=str(root)), msg("io.outside/hint"))
 
 
-def check_regular(path: Path, root: Path) -> str:
+def check_regular(path: Path, root: Path, *, given_by: str | None = None) -> str:
     """The resolved ``path``, refused unless it is a regular file inside ``root`` once links
-    are resolved; nothing is opened (the first check of ``read_bytes``)."""
+    are resolved; nothing is opened (the first check of ``read_bytes``). ``given_by``: the
+    option or argument that named the file (``--registry``, ``FILE``), for the hint of a
+    missing one."""
     real = check_inside(path, root)
     try:
         info = os.stat(real)
     except FileNotFoundError:
         missing = msg("io.not-found/link") if os.path.islink(path) else msg("io.not-found")
-        raise _refused(
-            path, "io.not-found", missing, msg("io.not-found/hint", options=_FILE_OPTIONS)
-        ) from None
+        raise _refused(path, "io.not-found", missing, _not_found_hint(given_by)) from None
     except OSError as exc:
         raise _unreadable(path, exc) from None
     _require_regular(path, info.st_mode)
     return real
 
 
-def _open_regular(path: Path, root: Path) -> tuple[int, int]:
+def _open_regular(path: Path, root: Path, given_by: str | None = None) -> tuple[int, int]:
     """An open descriptor of ``path`` and its size, after every check; never opens a device
     (opening some has effects of its own)."""
-    real = check_regular(path, root)
+    real = check_regular(path, root, given_by=given_by)
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(real, flags)
@@ -151,6 +164,7 @@ def read_bytes(
     root: Path | None = None,
     too_large: str = "io.too-large",
     locked: bool = True,
+    given_by: str | None = None,
 ) -> bytes:
     """The bytes of ``path``, read only if it is a regular file inside ``root`` (default: the
     folder ``path`` names) and at most ``max_bytes`` long; otherwise :class:`YamlError` with an
@@ -160,10 +174,11 @@ def read_bytes(
     (:func:`write_files_atomic`), so a file being written in place (a hard-linked file) is read
     before or after the write, never half-way. A file whose write in place was interrupted (its
     ``.NAME.inplace`` copy lies beside it) is refused: it may be half written. ``locked=False``
-    is for a writer that already holds the folder's lock."""
+    is for a writer that already holds the folder's lock. ``given_by``: the option or argument
+    that named the file, for the hint of a missing one (:func:`check_regular`)."""
     path = Path(path)
     if not locked:
-        return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large)
+        return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large, given_by=given_by)
     with folder_shared(Path(os.path.dirname(os.path.abspath(path)) or ".")):
         if os.path.lexists(_in_place_name(path)):
             raise _refused(
@@ -180,7 +195,7 @@ def read_bytes(
                 msg("io.interrupted-write/journal", journal=journal),
                 msg("io.interrupted-write/journal-hint"),
             )
-        return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large)
+        return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large, given_by=given_by)
 
 
 @contextlib.contextmanager
@@ -211,9 +226,11 @@ def folder_shared(folder: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def _read_bytes(path: Path, *, max_bytes: int, root: Path | None, too_large: str) -> bytes:
+def _read_bytes(
+    path: Path, *, max_bytes: int, root: Path | None, too_large: str, given_by: str | None = None
+) -> bytes:
     base = root if root is not None else Path(os.path.abspath(path)).parent
-    fd, size = _open_regular(path, base)
+    fd, size = _open_regular(path, base, given_by)
     try:
         if size > max_bytes:
             raise _too_large(
@@ -247,10 +264,11 @@ def _too_large(path: Path, code: str, message: Text) -> YamlError:
 # --- writing --------------------------------------------------------------------------------------
 
 
-def check_output(path: Path) -> None:
+def check_output(path: Path, *, given_by: str | None = None) -> None:
     """Refuse an output path before the work of building the output: what the writer would
-    refuse at the target (a symbolic link, a folder, a special file), or a missing folder."""
-    _check_target(path)
+    refuse at the target (a symbolic link, a folder, a special file), or a missing folder.
+    ``given_by``: the option that named the path (``--output``), for the hint."""
+    _check_target(path, given_by)
 
 
 def check_output_folder(folder: Path, names: Sequence[str]) -> None:
@@ -262,7 +280,7 @@ def check_output_folder(folder: Path, names: Sequence[str]) -> None:
             _check_target(folder / name)
 
 
-def _check_target(path: Path) -> int | None:
+def _check_target(path: Path, given_by: str | None = None) -> int | None:
     """The permission bits to give the new file (those of the file it replaces, if any)."""
     try:
         info = os.lstat(path)
@@ -287,7 +305,10 @@ def _check_target(path: Path) -> int | None:
             )
     parent = path.parent
     if not parent.is_dir():
-        raise OutputError(msg("output.no-folder", folder=str(parent)), hint=msg("output.no-folder/hint"))
+        hint = (
+            msg("output.no-folder/option-hint", option=given_by) if given_by else msg("output.no-folder/hint")
+        )
+        raise OutputError(msg("output.no-folder", folder=str(parent)), hint=hint)
     return info.st_mode & 0o7777 if info is not None else None
 
 
@@ -338,10 +359,15 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def write_files_atomic(
-    files: Sequence[tuple[Path, bytes]], *, expected: Mapping[Path, bytes | None] | None = None
-) -> list[str]:
+    files: Sequence[tuple[Path, bytes]],
+    *,
+    expected: Mapping[Path, bytes | None] | None = None,
+    given_by: str | None = None,
+) -> list[Text]:
     """Replace each ``(path, data)`` atomically, all or none; the notes returned say what was
-    left by an earlier, interrupted run and cleaned up (for the command to report).
+    left by an earlier, interrupted run and cleaned up (for the command to report, in its
+    language). ``given_by``: the option that named the paths (``--output``), for the hint of
+    a missing folder.
 
     Writers take an exclusive lock on each target's folder (``flock`` on the folder itself, so
     no lock file is left behind), so two writers never interleave and, with ``expected``, the
@@ -362,7 +388,7 @@ def write_files_atomic(
     (readers refuse them until then, ``io.interrupted-write``).
     """
     targets = [Path(path) for path, _ in files]
-    modes = [_check_target(path) for path in targets]
+    modes = [_check_target(path, given_by) for path in targets]
     folders = [path.parent for path in targets]
     if len(targets) > 1:  # the folder of their journal too (for a region file and its boundary:
         # the regions folder, whose lock readers hold while they read both)
@@ -399,7 +425,7 @@ def _folders_locked(folders: Sequence[Path]) -> Iterator[None]:
             os.close(fd)
 
 
-def clean_up(path: Path) -> list[str]:
+def clean_up(path: Path) -> list[Text]:
     """What :func:`recover` does, with the folder locked: for a command that edits ``path`` but
     finds nothing to change."""
     with _folders_locked([Path(path).parent]):
@@ -464,7 +490,7 @@ def _regular(path: Path) -> bool:
         return False
 
 
-def _recover_journal(folder: Path) -> list[str]:
+def _recover_journal(folder: Path) -> list[Text]:
     """Complete a write of several files that was killed after it was committed (its journal
     written): each file not yet replaced is replaced from its verified copy, so the files are
     all new, as the killed run would have left them. A write killed before its journal was
@@ -491,32 +517,30 @@ def _recover_journal(folder: Path) -> list[str]:
     os.unlink(journal)
     _fsync_folder(folder)
     if done:
-        return [
-            f"completed the write of {', '.join(done)} that an interrupted run had begun (from {JOURNAL})"
-        ]
-    return [f"removed {journal}, left by an interrupted run"]
+        return [msg("io.note/completed", files=", ".join(done), copy=JOURNAL)]
+    return [msg("io.note/removed", path=str(journal))]
 
 
-def recover(path: Path) -> list[str]:
+def recover(path: Path) -> list[Text]:
     """Clean up after an earlier run that was killed while writing ``path`` (call with the
     folder locked): complete an interrupted write of several files whose journal was written
     and an interrupted write in place from its verified copy, and remove the temporary files
     and backups it left. One note per file dealt with."""
     parent = Path(os.path.abspath(path)).parent
-    notes: list[str] = [*_recover_journal(parent), *_recover_journal(parent.parent)]
+    notes: list[Text] = [*_recover_journal(parent), *_recover_journal(parent.parent)]
     prefix_journal = f"{JOURNAL}."
     for folder in (parent, parent.parent):
         with contextlib.suppress(OSError):
             for name in sorted(os.listdir(folder)):
                 if name.startswith(prefix_journal) and name.endswith(".tmp") and _regular(folder / name):
                     os.unlink(folder / name)
-                    notes.append(f"removed {folder / name}, left by an interrupted run")
+                    notes.append(msg("io.note/removed", path=str(folder / name)))
     ready = _in_place_name(path)
     if os.path.lexists(ready) and os.path.isfile(path) and not os.path.islink(ready):
         data = Path(ready).read_bytes()
         _copy_into(path, data)
         os.unlink(ready)
-        notes.append(f"completed the write of {path} that an interrupted run had begun (from {ready.name})")
+        notes.append(msg("io.note/completed", files=str(path), copy=ready.name))
     prefix = f".{path.name}."
     try:
         names = sorted(os.listdir(path.parent))
@@ -528,7 +552,7 @@ def recover(path: Path) -> list[str]:
             with contextlib.suppress(OSError):
                 if stat.S_ISREG(os.lstat(leftover).st_mode) or os.path.islink(leftover):
                     os.unlink(leftover)
-                    notes.append(f"removed {leftover}, left by an interrupted run")
+                    notes.append(msg("io.note/removed", path=str(leftover)))
     if notes:
         _fsync_folder(path.parent)
     return notes
@@ -729,11 +753,11 @@ def _require_unchanged(path: Path, expected: bytes | None) -> None:
         )
 
 
-def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> list[str]:
+def write_bytes_atomic(path: Path, data: bytes, *, expected: bytes | None = None) -> list[Text]:
     """Write one file atomically (see :func:`write_files_atomic`); with ``expected``, only if
     the file still holds exactly those bytes. Returns the notes about an earlier run cleaned up."""
     return write_files_atomic([(path, data)], expected=None if expected is None else {Path(path): expected})
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+def write_text_atomic(path: Path, text: str, *, given_by: str | None = None) -> None:
+    write_files_atomic([(path, text.encode("utf-8"))], given_by=given_by)

@@ -535,7 +535,7 @@ class FormatOutcome:
     # (entry id, or a message naming another part such as the file header; first differing line)
     differing_entries: list[tuple[str | Text, int]]
     diff: list[str | Text]  # unified diff of the lines, without line endings; headers are messages
-    notes: tuple[str, ...] = ()  # what an earlier, interrupted run left and this one cleaned up
+    notes: tuple[Text, ...] = ()  # what an earlier, interrupted run left and this one cleaned up
 
     @property
     def changed(self) -> bool:
@@ -673,7 +673,7 @@ def read_bytes(path: Path) -> bytes:
     from lifeport_map import fileio
     from lifeport_map.registry import max_bytes
 
-    raw = fileio.read_bytes(path, max_bytes=max_bytes(), too_large="yaml.too-large")
+    raw = fileio.read_bytes(path, max_bytes=max_bytes(), too_large="yaml.too-large", given_by="--registry")
     decode(raw, path)
     return raw
 

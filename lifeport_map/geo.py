@@ -135,14 +135,19 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
     path = boundary_path(regions_dir, definition.boundary)
     try:
         if path is None:
-            raise ValueError("the boundary file must lie inside the regions folder")
-        data = read_geojson(path, root=regions_dir, raw=definition.boundary_bytes)
+            raise LifeportError(msg("boundary.outside-regions"))
+        data = read_geojson(path, root=regions_dir, raw=definition.boundary_bytes, given_by="--regions")
         features = data["features"] if data.get("type") == "FeatureCollection" else [data]
         return unary_union([shape(f.get("geometry", f)) for f in features])
     except YamlError as exc:  # a link leading out, a FIFO, a device: nothing was read
         raise RegistryError(exc.issues if isinstance(exc, FileErrors) else [exc.issue]) from None
     except (LifeportError, ValueError, TypeError, KeyError, AttributeError, ShapelyError) as exc:
-        problem = exc.text if isinstance(exc, LifeportError) else excerpt(str(exc), 160)
+        # a library's own words (shapely's, Python's) are quoted in Dutch
+        problem = (
+            exc.text
+            if isinstance(exc, LifeportError)
+            else msg("boundary.unreadable-geometry", problem=excerpt(str(exc), 160))
+        )
         raise RegistryError(
             [
                 Issue(

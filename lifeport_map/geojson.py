@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import FileErrors, Issue, YamlError
+from lifeport_map.messages import Number, Text, msg
 from lifeport_map.text import excerpt
 
 MAX_BOUNDARY_BYTES = 32 * 1024 * 1024
@@ -31,13 +32,21 @@ _INNERMOST = re.compile(r"\[\]|\{\}")
 _SPACE = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:Infinity|NaN|[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)")
 _BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},:]')
-_SIMPLER_FILE = (
-    "use a simpler file: GISCO publishes each layer at the scales 1:1, 3, 10, 20 and 60 million, "
-    "and the file of one region is far smaller than the whole layer"
-)
-_GEOJSON_HINT = (
-    "download the GeoJSON variant of the boundary file (GISCO: format 'GeoJSON', projection 'EPSG:4326')"
-)
+# The JSON parser's reasons (json.JSONDecodeError.msg) by their English words: the catalogue's
+# key of each, whose English is those words and whose Dutch says the same.
+_JSON_REASONS = {
+    "Expecting value": "json.expecting-value",
+    "Expecting ',' delimiter": "json.expecting-comma",
+    "Expecting ':' delimiter": "json.expecting-colon",
+    "Expecting property name enclosed in double quotes": "json.expecting-name",
+    "Extra data": "json.extra-data",
+    "Unterminated string starting at": "json.unterminated-string",
+    "Invalid control character at": "json.control-character",
+    "Invalid \\escape": "json.bad-escape",
+    "Invalid \\uXXXX escape": "json.bad-unicode-escape",
+    "Illegal trailing comma before end of object": "json.trailing-comma-object",
+    "Illegal trailing comma before end of array": "json.trailing-comma-array",
+}
 
 JsonPath = tuple[str | int, ...]
 
@@ -249,10 +258,20 @@ def _count_not_finite(text: str) -> int:
 MAX_SHOWN = 50  # errors of one file reported in full; the rest are counted
 
 
+Problem = tuple[JsonPath, str, Text, Text]  # where, code, message and hint
+
+
+def json_reason(reason: str) -> Text:
+    """The JSON parser's ``reason`` as a message of the catalogue: in English its own words,
+    in Dutch the catalogue's (an unknown reason quoted as it is)."""
+    key = _JSON_REASONS.get(reason)
+    return msg(key) if key else msg("json.other", problem=excerpt(reason, 80))
+
+
 def geojson_errors(
     text: str | None,
     source: str,
-    found: Sequence[tuple[JsonPath, str, str, str]],
+    found: Sequence[Problem],
     *,
     total: int | None = None,
 ) -> YamlError:
@@ -266,9 +285,7 @@ def geojson_errors(
     for (path, code, message, hint), offset in sorted(zip(kept, offsets, strict=True), key=lambda x: x[1]):
         line, col = line_col(text, offset) if text is not None else (0, 0)
         issues.append(
-            Issue(
-                code=code, message=message, hint=hint, file=source, line=line, col=col, field=path_text(path)
-            )
+            Issue(code=code, text=message, help=hint, file=source, line=line, col=col, field=path_text(path))
         )
     more = (len(found) if total is None else total) - len(issues)
     if len(issues) == 1 and not more:
@@ -321,8 +338,8 @@ def geojson_error(
     source: str,
     path: Sequence[str | int],
     code: str,
-    message: str,
-    hint: str,
+    message: Text,
+    hint: Text,
     *,
     offset: int | None = None,
 ) -> YamlError:
@@ -332,7 +349,7 @@ def geojson_error(
     if text is not None:
         line, col = line_col(text, locate(text, path) if offset is None else offset)
     return YamlError(
-        Issue(code=code, message=message, hint=hint, file=source, line=line, col=col, field=path_text(path))
+        Issue(code=code, text=message, help=hint, file=source, line=line, col=col, field=path_text(path))
     )
 
 
@@ -361,9 +378,8 @@ def loads_geojson(text: str, *, source: str) -> Any:
             source,
             path,
             "boundary.too-deep",
-            f"lists and objects nest deeper than {MAX_GEOJSON_DEPTH} levels",
-            "a boundary nests only a few levels (collection, feature, geometry, rings); "
-            "download the file again",
+            msg("boundary.too-deep", depth=MAX_GEOJSON_DEPTH),
+            msg("boundary.too-deep/hint"),
             offset=offset,
         )
     try:
@@ -375,46 +391,66 @@ def loads_geojson(text: str, *, source: str) -> Any:
             source,
             path,
             "boundary.not-json",
-            f"not a GeoJSON file ({exc.msg})",
-            _GEOJSON_HINT,
+            msg("boundary.not-json", problem=json_reason(exc.msg)),
+            msg("boundary.not-json/hint"),
             offset=exc.pos,
         ) from None
     except ValueError:
-        hint = "coordinates must be finite numbers; NaN and Infinity are not JSON"
-        found: list[tuple[JsonPath, str, str, str]] = []
+        hint = msg("boundary.not-finite/hint")
+        found: list[Problem] = []
         for path, offset in itertools.islice(all_refused(text, _STRICT), MAX_SHOWN):
             value = _NUMBER.match(text, offset)
             literal = value.group() if value else text[offset : offset + 20]
-            try:
-                _STRICT.decode(literal)
-                problem = f"the value {excerpt(literal)} is not a number"
-            except ValueError as exc:
-                problem = str(exc)
-            found.append((path, "boundary.not-finite", excerpt(problem, 80), hint))
+            found.append((path, "boundary.not-finite", _not_finite(literal), hint))
         total = len(found) if len(found) < MAX_SHOWN else max(len(found), _count_not_finite(text))
         raise geojson_errors(text, source, found, total=total) from None
 
 
+def _not_finite(literal: str) -> Text:
+    """What is wrong with a value the strict decoder refuses: NaN or Infinity, a number that
+    overflows, or (in a malformed number) something else."""
+    if literal.lstrip("-") in ("NaN", "Infinity"):
+        return msg("boundary.not-finite/constant", value=literal)
+    try:
+        _STRICT.decode(literal)
+    except ValueError:
+        if _NUMBER.fullmatch(literal):
+            return msg("boundary.not-finite", value=excerpt(literal, 60))
+    return msg("boundary.not-finite/value", value=excerpt(literal, 60))
+
+
 def read_geojson_text(
-    path: Path, *, root: Path | None = None, source: str | None = None, raw: bytes | None = None
+    path: Path,
+    *,
+    root: Path | None = None,
+    source: str | None = None,
+    raw: bytes | None = None,
+    given_by: str | None = None,
 ) -> str:
     """The text of a GeoJSON file: a regular file inside ``root`` (default: its own folder),
     at most ``MAX_BOUNDARY_BYTES`` long, UTF-8. A refused file raises :class:`YamlError` with
     an ``io.*`` issue (exit 3); a file too large or not UTF-8 a ``boundary.*`` one (exit 1).
-    ``raw``: the file's bytes, already read (with its region file), instead of reading it."""
+    ``raw``: the file's bytes, already read (with its region file), instead of reading it;
+    ``given_by``: the option or argument that named the file, for the hint of a missing one."""
     from lifeport_map.fileio import read_bytes
 
     source = source or str(path)
     try:
         if raw is None:
-            raw = read_bytes(path, max_bytes=MAX_BOUNDARY_BYTES, root=root, too_large="boundary.too-large")
+            raw = read_bytes(
+                path,
+                max_bytes=MAX_BOUNDARY_BYTES,
+                root=root,
+                too_large="boundary.too-large",
+                given_by=given_by,
+            )
     except YamlError as exc:
         if exc.issue.code == "boundary.too-large":
             raise YamlError(
                 Issue(
                     code="boundary.too-large",
-                    message=exc.issue.message,
-                    hint=_SIMPLER_FILE,
+                    text=exc.issue.text,
+                    help=msg("boundary.too-large/hint"),
                     file=source,
                     line=1,
                     col=1,
@@ -429,8 +465,8 @@ def read_geojson_text(
         raise YamlError(
             Issue(
                 code="boundary.not-utf8",
-                message=f"not UTF-8 text (invalid byte at offset {exc.start:,})",
-                hint=_GEOJSON_HINT,
+                text=msg("boundary.not-utf8", offset=Number(exc.start, 0)),
+                help=msg("boundary.not-json/hint"),
                 file=source,
                 line=line,
                 col=col,
@@ -439,8 +475,14 @@ def read_geojson_text(
 
 
 def read_geojson(
-    path: Path, *, root: Path | None = None, source: str | None = None, raw: bytes | None = None
+    path: Path,
+    *,
+    root: Path | None = None,
+    source: str | None = None,
+    raw: bytes | None = None,
+    given_by: str | None = None,
 ) -> Any:
     """Read and parse a GeoJSON file (see :func:`read_geojson_text` and :func:`loads_geojson`)."""
     source = source or str(path)
-    return loads_geojson(read_geojson_text(path, root=root, source=source, raw=raw), source=source)
+    text = read_geojson_text(path, root=root, source=source, raw=raw, given_by=given_by)
+    return loads_geojson(text, source=source)

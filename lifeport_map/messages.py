@@ -835,8 +835,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "is a link to a missing file",
     ),
     "io.not-found/hint": (
-        "controleer het pad, of geef het bestand op met de optie die de opdracht ervoor heeft ({options})",
-        "check the path, or name the file with the command's option for it ({options})",
+        "controleer het pad, of geef het bestand op met {option}",
+        "check the path, or name the file with {option}",
     ),
     "io.unreadable": ("kan het bestand niet lezen: {reason}", "cannot read file: {reason}"),
     "io.unreadable/hint": (
@@ -1588,6 +1588,310 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- boundary files and geojson (issue 15) ----
     # (entries of this group above the next marker)
+    # geojson.py: reading a GeoJSON file
+    "boundary.too-deep": (
+        "lijsten en objecten zijn dieper genest dan {depth} niveaus",
+        "lists and objects nest deeper than {depth} levels",
+    ),
+    "boundary.too-deep/hint": (
+        "een grens is maar een paar niveaus diep genest (collectie, feature, geometrie, ringen); "
+        "download het bestand opnieuw",
+        "a boundary nests only a few levels (collection, feature, geometry, rings); download the file again",
+    ),
+    "boundary.not-json": ("geen GeoJSON-bestand ({problem})", "not a GeoJSON file ({problem})"),
+    "boundary.not-json/hint": (
+        "download de GeoJSON-variant van het grensbestand (GISCO: formaat 'GeoJSON', projectie 'EPSG:4326')",
+        "download the GeoJSON variant of the boundary file (GISCO: format 'GeoJSON', projection 'EPSG:4326')",
+    ),
+    # the JSON parser's reasons: English as the parser words them, Dutch by the catalogue
+    "json.expecting-value": ("hier hoort een waarde", "Expecting value"),
+    "json.expecting-comma": ("hier hoort een komma", "Expecting ',' delimiter"),
+    "json.expecting-colon": ("hier hoort een dubbele punt", "Expecting ':' delimiter"),
+    "json.expecting-name": (
+        "hier hoort een naam tussen dubbele aanhalingstekens",
+        "Expecting property name enclosed in double quotes",
+    ),
+    "json.extra-data": ("na het einde staat nog meer", "Extra data"),
+    "json.unterminated-string": (
+        "een tekst zonder afsluitend aanhalingsteken",
+        "Unterminated string starting at",
+    ),
+    "json.control-character": ("een stuurteken in een tekst", "Invalid control character at"),
+    "json.bad-escape": ("een ongeldige escape met backslash", "Invalid \\escape"),
+    "json.bad-unicode-escape": ("een ongeldige escape \\uXXXX", "Invalid \\uXXXX escape"),
+    "json.trailing-comma-object": (
+        "een komma vlak voor het einde van een object",
+        "Illegal trailing comma before end of object",
+    ),
+    "json.trailing-comma-array": (
+        "een komma vlak voor het einde van een lijst",
+        "Illegal trailing comma before end of array",
+    ),
+    "json.other": ("JSON-fout '{problem}'", "{problem}"),
+    "boundary.not-finite": (
+        "het getal {value} valt buiten het bereik",
+        "the number {value} is out of range",
+    ),
+    "boundary.not-finite/constant": ("{value} is geen getal", "{value} is not a number"),
+    "boundary.not-finite/value": ("de waarde {value} is geen getal", "the value {value} is not a number"),
+    "boundary.not-finite/hint": (
+        "coördinaten moeten eindige getallen zijn; NaN en Infinity zijn geen JSON",
+        "coordinates must be finite numbers; NaN and Infinity are not JSON",
+    ),
+    "boundary.too-large/hint": (
+        "gebruik een eenvoudiger bestand: GISCO publiceert elke laag op de schalen 1:1, 3, 10, 20 "
+        "en 60 miljoen, en het bestand van één regio is veel kleiner dan de hele laag",
+        "use a simpler file: GISCO publishes each layer at the scales 1:1, 3, 10, 20 and 60 million, "
+        "and the file of one region is far smaller than the whole layer",
+    ),
+    "boundary.not-utf8": (
+        "geen UTF-8-tekst (ongeldige byte op positie {offset})",
+        "not UTF-8 text (invalid byte at offset {offset})",
+    ),
+    # boundary_check.py: a boundary file as a region's outline
+    "boundary.not-geojson": (
+        "geen GeoJSON-bestand met een FeatureCollection, Feature of polygoon",
+        "not a GeoJSON FeatureCollection, Feature or polygon",
+    ),
+    "boundary.not-geojson/hint": (
+        'geef een GeoJSON-bestand met bovenaan "type": "FeatureCollection"',
+        'give a GeoJSON file whose top level has "type": "FeatureCollection"',
+    ),
+    "boundary.not-geojson/features": ("'features' is geen lijst", "'features' is not a list"),
+    "boundary.not-geojson/feature": (
+        "een feature moet een object met een 'geometry' zijn",
+        "a feature must be an object with a 'geometry'",
+    ),
+    "boundary.not-geojson/feature-hint": (
+        'elk item van "features" is {{"type": "Feature", "geometry": {{...}}}}',
+        'each item of "features" is {{"type": "Feature", "geometry": {{...}}}}',
+    ),
+    "boundary.check-the-file": ("controleer het bestand", "check the file"),
+    "boundary.not-wgs84": (
+        "de coördinaten zijn in {crs}, niet in WGS84-lengte en -breedte",
+        "coordinates are in {crs}, not WGS84 longitude/latitude",
+    ),
+    "boundary.not-wgs84/hint": (
+        "download het bestand in EPSG:4326 (GISCO biedt 4326, 3035 en 3857; kies 4326) of projecteer "
+        "het eerst om",
+        "download the file in EPSG:4326 (GISCO offers 4326, 3035 and 3857; choose 4326) or reproject "
+        "it first",
+    ),
+    "boundary.empty": ("het bestand bevat geen geometrie", "the file holds no geometry"),
+    "boundary.empty/hint": (
+        "download de grens van de regio zelf, geen lege laag",
+        "download the boundary of the region itself, not an empty layer",
+    ),
+    "boundary.empty/polygons": ("de polygonen zijn leeg", "the polygons are empty"),
+    "boundary.not-polygon": ("polygonen verwacht, {kind} gevonden", "expected polygons, found {kind}"),
+    "boundary.not-polygon/not-an-object": ("geen object", "not an object"),
+    "boundary.not-polygon/hint": (
+        "de grens van een regio moet een laag van Polygon of MultiPolygon zijn",
+        "a region boundary must be a Polygon or MultiPolygon layer",
+    ),
+    "boundary.malformed": ("een polygoon is misvormd ('{problem}')", "a polygon is malformed ({problem})"),
+    "boundary.malformed/hint": (
+        "controleer de geldigheid van het bestand in een GIS zoals QGIS",
+        "check the file in a GIS (QGIS: Vector > Check validity)",
+    ),
+    "boundary.malformed/rings": (
+        "een polygoon moet een niet-lege lijst van ringen zijn",
+        "a polygon must be a non-empty list of rings",
+    ),
+    "boundary.malformed/ring": (
+        "een ring moet een lijst van minstens vier posities zijn",
+        "a ring must be a list of at least four positions",
+    ),
+    "boundary.malformed/position": (
+        "een positie moet [lengte, breedte] zijn",
+        "a position must be [longitude, latitude]",
+    ),
+    "boundary.malformed/numbers": ("een positie moet getallen bevatten", "a position must hold numbers"),
+    "boundary.malformed/range": (
+        "[{lon}, {lat}] is geen lengte en breedte",
+        "[{lon}, {lat}] is not longitude/latitude",
+    ),
+    "boundary.malformed/range-hint": (
+        "download het bestand in EPSG:4326 of projecteer het eerst om",
+        "download the file in EPSG:4326 or reproject it first",
+    ),
+    "boundary.malformed/not-closed": (
+        "een ring moet eindigen waar hij begint (de laatste positie herhaalt de eerste)",
+        "a ring must end where it starts (its last position repeats the first)",
+    ),
+    "boundary.malformed/shape-hint": (
+        "GeoJSON-polygonen zijn lijsten van ringen, elk een lijst van posities [lengte, breedte]",
+        "GeoJSON polygons are lists of rings, each a list of [longitude, latitude] positions",
+    ),
+    "boundary.invalid-polygon": (
+        "polygoon {n} is niet geldig: {problem}",
+        "polygon {n} is not valid: {problem}",
+    ),
+    "boundary.invalid-polygon/hint": (
+        "herstel de polygoon in een GIS (zoals QGIS); lifeport-map herstelt hem niet, want een "
+        "reparatie kan de oppervlakte veranderen",
+        "fix the polygon in a GIS (QGIS: Vector > Geometry Tools > Check Validity); "
+        "lifeport-map does not repair it, since a repair can change the area",
+    ),
+    # why GEOS finds a polygon invalid: English as GEOS words it, {at} the point it names
+    "geos.self-intersection": ("zelfdoorsnijding{at}", "Self-intersection{at}"),
+    "geos.ring-self-intersection": ("een ring snijdt zichzelf{at}", "Ring Self-intersection{at}"),
+    "geos.hole-outside-shell": ("een gat ligt buiten de buitenrand{at}", "Hole lies outside shell{at}"),
+    "geos.nested-holes": ("gaten liggen in elkaar{at}", "Holes are nested{at}"),
+    "geos.disconnected-interior": (
+        "het binnengebied hangt niet aaneen{at}",
+        "Interior is disconnected{at}",
+    ),
+    "geos.nested-shells": ("buitenranden liggen in elkaar{at}", "Nested shells{at}"),
+    "geos.duplicate-rings": ("dubbele ringen{at}", "Duplicate Rings{at}"),
+    "geos.too-few-points": (
+        "te weinig verschillende punten in een deel van de geometrie{at}",
+        "Too few distinct points in geometry component{at}",
+    ),
+    "geos.invalid-coordinate": ("ongeldige coördinaat{at}", "Invalid Coordinate{at}"),
+    "geos.ring-not-closed": ("een ring is niet gesloten{at}", "Ring is not closed{at}"),
+    "geos.repeated-point": ("herhaald punt{at}", "Repeated Point{at}"),
+    "geos.other": ("'{problem}'", "{problem}"),
+    "geos.at": (" bij {point}", "{point}"),
+    "boundary.too-large/reach": (
+        "de polygoon reikt tot {km} km van het centrum van {region} ({place}); de grens van een "
+        "regio reikt hoogstens {limit} km ver",
+        "the polygon reaches {km} km from {region}'s centre ({place}); a region's boundary reaches "
+        "at most {limit} km",
+    ),
+    "boundary.too-large/reach-hint": (
+        "controleer of het bestand de grens van deze regio is, niet van een land of werelddeel",
+        "check that the file is the boundary of this region, not of a country or a continent",
+    ),
+    "boundary.swapped": (
+        "breedte en lengte zijn verwisseld (de polygoon ligt {km} km van het centrum van {region}, "
+        "{place}; terugverwisseld ligt hij daar)",
+        "latitude and longitude are swapped (the polygon lies {km} km from {region}'s centre, "
+        "{place}; swapped back it lies there)",
+    ),
+    "boundary.swapped/hint": (
+        "GeoJSON geeft [lengte, breedte]; exporteer het bestand opnieuw in EPSG:4326 in die volgorde",
+        "GeoJSON gives [longitude, latitude]; export the file again in EPSG:4326 with that order",
+    ),
+    "boundary.elsewhere": (
+        "de polygoon ligt {km} km van het centrum van {region} ({place}); de grens van de regio "
+        "moet tot binnen {limit} km ervan komen",
+        "the polygon lies {km} km from {region}'s centre ({place}); a boundary of the region must "
+        "reach within {limit} km of it",
+    ),
+    "boundary.elsewhere/hint": (
+        "controleer of het bestand de grens van deze regio is (niet van een andere) en in EPSG:4326",
+        "check that the file is the boundary of this region (not of another one) and in EPSG:4326",
+    ),
+    # boundaries.py: regions import-boundary
+    "boundary.bad-region-id": ("regio-id '{id}' is geen id", "region id '{id}' is not an id"),
+    "boundary.bad-region-id/hint": (
+        "geef het id van de regio (kleine letters, cijfers en koppeltekens), bijvoorbeeld nijmegen",
+        "give the region's id (lower-case letters, digits and hyphens), e.g. nijmegen",
+    ),
+    "boundary.no-region-file": ("regiobestand {file} bestaat niet", "no region file {file}"),
+    "boundary.bad-definition-id": (
+        "id van afbakening '{id}' is geen geldig id",
+        "definition id '{id}' is not a slug",
+    ),
+    "boundary.bad-definition-id/hint": (
+        "gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld nuts3-nl226",
+        "use lower-case letters, digits and hyphens, e.g. nuts3-nl226",
+    ),
+    "boundary.no-definitions": (
+        "{file}: het regiobestand heeft geen lijst 'definitions:'",
+        "{file}: the region file has no 'definitions:' list",
+    ),
+    "boundary.no-definitions/hint": (
+        "voeg eerst de afbakeningen van de regio toe",
+        "add the region's definitions first",
+    ),
+    "boundary.replaces-municipalities": (
+        "afbakening '{definition}' van regio '{region}' is een lijst van gemeenten; een "
+        "geïmporteerde grens vervangt die nooit",
+        "definition '{definition}' of region '{region}' is a list of municipalities; an imported "
+        "boundary never replaces one",
+    ),
+    "boundary.replaces-municipalities/hint": (
+        "importeer de grens onder een ander id, bijvoorbeeld --definition {suggestion}",
+        "import the boundary under another id, e.g. --definition {suggestion}",
+    ),
+    "boundary.definition-exists": (
+        "regio '{region}' heeft al een afbakening '{definition}' (type {kind}); er is niets veranderd",
+        "region '{region}' already has a definition '{definition}' (type {kind}); nothing was changed",
+    ),
+    "boundary.definition-exists/hint": (
+        "geef --replace om haar te vervangen, of kies met --definition een ander id",
+        "pass --replace to replace it, or choose another --definition id",
+    ),
+    "boundary.file-in-use": (
+        "{file} is de grens van afbakening '{definition}'; er is niets veranderd",
+        "{file} is the boundary of definition '{definition}'; nothing was changed",
+    ),
+    "boundary.file-in-use/hint": ("kies met --definition een ander id", "choose another --definition id"),
+    "boundary.file-exists": (
+        "{file} bestaat al; er is niets veranderd",
+        "{file} already exists; nothing was changed",
+    ),
+    "boundary.would-break": (
+        "{file}: de afbakening toevoegen zou het bestand ongeldig maken ({problem})",
+        "{file}: adding the boundary definition would break the file ({problem})",
+    ),
+    "boundary.would-break/unreadable": (
+        "de regio kon niet worden teruggelezen",
+        "the region could not be read back",
+    ),
+    "boundary.would-break/hint": (
+        "herstel het regiobestand met de hand en importeer daarna opnieuw",
+        "fix the region file by hand, then import again",
+    ),
+    "boundary.not-added": (
+        "{file}: de afbakening kon niet worden toegevoegd zonder andere delen van het bestand te "
+        "veranderen; er is niets veranderd",
+        "{file}: the boundary definition could not be added without changing other parts of the "
+        "file; nothing was changed",
+    ),
+    "boundary.not-added/hint": (
+        "voeg de afbakening met de hand toe (zie de README, 'Maps and briefs') en voer daarna validate uit",
+        "add the definition by hand (see README, 'Maps and briefs'), then run validate",
+    ),
+    "boundary.stored": (
+        "{file} opgeslagen; afbakening '{definition}' in {region_file}",
+        "stored {file}; definition '{definition}' in {region_file}",
+    ),
+    # geo.py: a stored boundary that cannot be used
+    "boundary.outside-regions": (
+        "het grensbestand moet in de map met regio's liggen",
+        "the boundary file must lie inside the regions folder",
+    ),
+    "boundary.unreadable-geometry": (
+        "de geometrie kan niet worden gelezen ('{problem}')",
+        "{problem}",
+    ),
+    # fileio.py: what an interrupted run left, cleaned up by the next writer
+    "io.note/removed": (
+        "{path} verwijderd; een afgebroken opdracht had het achtergelaten",
+        "removed {path}, left by an interrupted run",
+    ),
+    "io.note/completed": (
+        "het schrijven van {files} dat een afgebroken opdracht was begonnen, is afgemaakt (met {copy})",
+        "completed the write of {files} that an interrupted run had begun (from {copy})",
+    ),
+    "io.reason/exists": ("bestaat al", "file exists"),
+    # the option (or argument) that named a missing file, in its hint
+    "io.not-found/folder-hint": (
+        "controleer het pad, of geef met {option} de map op waarin het staat",
+        "check the path, or name the folder that holds it with {option}",
+    ),
+    "io.not-found/argument-hint": (
+        "controleer het pad dat als {argument} is opgegeven",
+        "check the path given as {argument}",
+    ),
+    "io.not-found/path-hint": ("controleer het pad", "check the path"),
+    "output.no-folder/option-hint": (
+        "maak eerst de map, of kies met {option} een ander uitvoerpad",
+        "create the folder first or choose another output path with {option}",
+    ),
     # ---- the analyses' usage errors (issue 15) ----
     # (entries of this group above the next marker)
     "usage.unknown-site": ("onbekend id van een vestiging '{site}'", "unknown site id '{site}'"),

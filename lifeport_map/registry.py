@@ -352,7 +352,7 @@ def _read_region_files(
 ) -> None:
     for path in paths:
         try:
-            doc = load_yaml(path, max_bytes=max_bytes(), root=regions_dir)
+            doc = load_yaml(path, max_bytes=max_bytes(), root=regions_dir, given_by="--regions")
         except YamlError as exc:
             issues.append(exc.issue)
             continue
@@ -402,7 +402,7 @@ def _with_boundary_files(region: Region, regions_dir: Path) -> tuple[list[Issue]
         path = boundary_path(regions_dir, definition.boundary) if definition.type == "boundary" else None
         if path is not None and os.path.lexists(path):
             try:
-                check_regular(path, regions_dir)
+                check_regular(path, regions_dir, given_by="--regions")
             except YamlError as exc:
                 found.append(exc.issue)
                 continue
@@ -475,7 +475,7 @@ def _read_registry(
 
         issues.extend(check_regions(regions, taxonomy, regions_dir))
     try:
-        doc = load_yaml(registry_path, max_bytes=max_bytes())
+        doc = load_yaml(registry_path, max_bytes=max_bytes(), given_by="--registry")
     except YamlError as exc:
         return ReadResult(registry=None, issues=[exc.issue, *issues])
     file = str(registry_path)

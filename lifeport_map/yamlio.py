@@ -138,12 +138,16 @@ def _issue(path: Path, line: int, col: int, code: str, message: Text, hint: Text
     return YamlError(Issue(code=code, text=message, help=hint, file=str(path), line=line, col=col))
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None) -> str:
+def read_text(
+    path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None, given_by: str | None = None
+) -> str:
     """Read a file as strict UTF-8, refusing what would be misread or is too large, and what is
-    not a regular file inside ``root`` (default: the file's own folder; see ``fileio``)."""
+    not a regular file inside ``root`` (default: the file's own folder; see ``fileio``).
+    ``given_by``: the option that named the file, for the hint of a missing one."""
     from lifeport_map.fileio import read_bytes
 
-    return decode(read_bytes(path, max_bytes=max_bytes, root=root, too_large="yaml.too-large"), path)
+    raw = read_bytes(path, max_bytes=max_bytes, root=root, too_large="yaml.too-large", given_by=given_by)
+    return decode(raw, path)
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -204,9 +208,12 @@ def decode(raw: bytes, path: Path) -> str:
     return text
 
 
-def load_yaml(path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None) -> YamlDocument:
-    """Read and parse one YAML file strictly. Raises :class:`YamlError` with a position."""
-    text = read_text(path, max_bytes=max_bytes, root=root)
+def load_yaml(
+    path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None, given_by: str | None = None
+) -> YamlDocument:
+    """Read and parse one YAML file strictly. Raises :class:`YamlError` with a position;
+    ``given_by``: the option that named the file (``--registry``), for the hint of a missing one."""
+    text = read_text(path, max_bytes=max_bytes, root=root, given_by=given_by)
     clean = suspect_char().search(text) is None
     return YamlDocument(path=path, data=parse(text, path, clean=clean), text=text, clean=clean)
 

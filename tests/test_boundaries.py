@@ -117,7 +117,9 @@ def test_import_boundary_stores_file_and_definition(tmp_path: Path, regions: Pat
         "nuts3-nl226",
     )
     assert result.returncode == 0, result.stderr
-    stored = json.loads((regions / "boundaries" / "nijmegen-nuts3-nl226.geojson").read_text())
+    target = regions / "boundaries" / "nijmegen-nuts3-nl226.geojson"
+    assert result.stdout == f"{target} opgeslagen; afbakening 'nuts3-nl226' in {regions / 'nijmegen.yaml'}\n"
+    stored = json.loads(target.read_text())
     assert stored["features"][0]["geometry"]["type"] == "Polygon"
     registry = load_registry(MINI / "companies.yaml", regions)
     definition = registry.regions["nijmegen"].definition("nuts3-nl226")
@@ -129,10 +131,11 @@ def test_import_boundary_stores_file_and_definition(tmp_path: Path, regions: Pat
     before = snapshot(regions)
     refused = run_cli(*args, "--definition", "nuts3-nl226")
     assert refused.returncode == 2, refused.stderr
-    assert "already has a definition 'nuts3-nl226'" in refused.stderr and "--replace" in refused.stderr
+    assert "heeft al een afbakening 'nuts3-nl226'" in refused.stderr and "--replace" in refused.stderr
     assert snapshot(regions) == before
-    again = run_cli(*args, "--definition", "nuts3-nl226", "--replace", "--year", "2025")
+    again = run_cli(*args, "--definition", "nuts3-nl226", "--replace", "--year", "2025", "--lang", "en")
     assert again.returncode == 0, again.stderr
+    assert again.stdout == f"stored {target}; definition 'nuts3-nl226' in {regions / 'nijmegen.yaml'}\n"
     text = (regions / "nijmegen.yaml").read_text()
     assert text.count("id: nuts3-nl226") == 1 and text.count("year: 2025") == 1
 
@@ -397,35 +400,119 @@ def test_member_municipalities_of_a_corop_definition_cover_its_nuts3_region() ->
 
 
 # README: exit codes 0 ok, 1 invalid data, 2 usage error, 3 file not readable or writable.
+# Each refusal in Dutch (the default) and in English, in full: the same exit code, code,
+# file:line:col and field in both. {source} is the boundary file, {regions} the regions folder.
+SHORT_RING = {"type": "Polygon", "coordinates": [[[5.7, 51.7]]]}
+REFUSALS = [
+    (
+        ["--region", "atlantis"],
+        SQUARE,
+        2,
+        "lifeport-map: fout: regiobestand {regions}/atlantis.yaml bestaat niet\n"
+        "    tip: bekende regio's: dresden, nijmegen\n",
+        "lifeport-map: error: no region file {regions}/atlantis.yaml\n"
+        "    hint: known regions: dresden, nijmegen\n",
+    ),
+    (
+        ["--region", "../nijmegen"],
+        SQUARE,
+        2,
+        "lifeport-map: fout: regio-id '../nijmegen' is geen id\n"
+        "    tip: geef het id van de regio (kleine letters, cijfers en koppeltekens), "
+        "bijvoorbeeld nijmegen\n",
+        "lifeport-map: error: region id '../nijmegen' is not an id\n"
+        "    hint: give the region's id (lower-case letters, digits and hyphens), e.g. nijmegen\n",
+    ),
+    (
+        ["--region", "nijmegen", "--definition", "Not A Slug"],
+        SQUARE,
+        2,
+        "lifeport-map: fout: id van afbakening 'Not A Slug' is geen geldig id\n"
+        "    tip: gebruik kleine letters, cijfers en koppeltekens, bijvoorbeeld nuts3-nl226\n",
+        "lifeport-map: error: definition id 'Not A Slug' is not a slug\n"
+        "    hint: use lower-case letters, digits and hyphens, e.g. nuts3-nl226\n",
+    ),
+    (
+        ["--region", "nijmegen", "--definition", "radius-10km"],
+        SQUARE,
+        2,
+        "lifeport-map: fout: regio 'nijmegen' heeft al een afbakening 'radius-10km' (type radius); "
+        "er is niets veranderd\n"
+        "    tip: geef --replace om haar te vervangen, of kies met --definition een ander id\n",
+        "lifeport-map: error: region 'nijmegen' already has a definition 'radius-10km' (type radius); "
+        "nothing was changed\n"
+        "    hint: pass --replace to replace it, or choose another --definition id\n",
+    ),
+    (
+        ["--region", "nijmegen", "--definition", "mini", "--replace"],
+        SQUARE,
+        2,
+        "lifeport-map: fout: afbakening 'mini' van regio 'nijmegen' is een lijst van gemeenten; een "
+        "geïmporteerde grens vervangt die nooit\n"
+        "    tip: importeer de grens onder een ander id, bijvoorbeeld --definition mini-boundary\n",
+        "lifeport-map: error: definition 'mini' of region 'nijmegen' is a list of municipalities; an "
+        "imported boundary never replaces one\n"
+        "    hint: import the boundary under another id, e.g. --definition mini-boundary\n",
+    ),
+    (
+        ["--region", "nijmegen"],
+        SHORT_RING,
+        1,
+        "{source}:1:37: fout: [boundary.malformed] coordinates[0]: een ring moet een lijst van minstens "
+        "vier posities zijn\n"
+        "    tip: GeoJSON-polygonen zijn lijsten van ringen, elk een lijst van posities [lengte, breedte]\n",
+        "{source}:1:37: error: [boundary.malformed] coordinates[0]: a ring must be a list of at least "
+        "four positions\n"
+        "    hint: GeoJSON polygons are lists of rings, each a list of [longitude, latitude] positions\n",
+    ),
+    (
+        ["--region", "nijmegen"],
+        "[1, 2",
+        1,
+        "{source}:1:6: fout: [boundary.not-json] geen GeoJSON-bestand (hier hoort een komma)\n"
+        "    tip: download de GeoJSON-variant van het grensbestand (GISCO: formaat 'GeoJSON', "
+        "projectie 'EPSG:4326')\n",
+        "{source}:1:6: error: [boundary.not-json] not a GeoJSON file (Expecting ',' delimiter)\n"
+        "    hint: download the GeoJSON variant of the boundary file (GISCO: format 'GeoJSON', "
+        "projection 'EPSG:4326')\n",
+    ),
+    (  # the missing file is the command's argument FILE: the hint names it, not an option
+        ["--region", "nijmegen"],
+        None,
+        3,
+        "{source}: fout: [io.not-found] bestand niet gevonden\n"
+        "    tip: controleer het pad dat als FILE is opgegeven\n",
+        "{source}: error: [io.not-found] file not found\n    hint: check the path given as FILE\n",
+    ),
+    (
+        ["--region", "nijmegen"],
+        "folder",
+        3,
+        "{source}: fout: [io.is-directory] hier hoort een bestand, maar dit is een map\n"
+        "    tip: geef het bestand zelf op\n",
+        "{source}: error: [io.is-directory] expected a file but found a directory\n"
+        "    hint: point at the file itself\n",
+    ),
+]
+
+
 @pytest.mark.parametrize(
-    ("args", "content", "code", "message"),
-    [
-        (["--region", "atlantis"], SQUARE, 2, "no region file"),
-        (["--region", "../nijmegen"], SQUARE, 2, "is not an id"),
-        (["--region", "nijmegen", "--definition", "Not A Slug"], SQUARE, 2, "is not a slug"),
-        (["--region", "nijmegen", "--definition", "radius-10km"], SQUARE, 2, "pass --replace"),
-        (["--region", "nijmegen", "--definition", "mini", "--replace"], SQUARE, 2, "never replaces one"),
-        (["--region", "nijmegen", "--year", "last"], SQUARE, 2, "'last' is not a valid integer"),
-        (["--region", "nijmegen"], {"type": "Polygon", "coordinates": [[[5.7, 51.7]]]}, 1, "at least four"),
-        (["--region", "nijmegen"], "[1, 2", 1, "not a GeoJSON file"),
-        (["--region", "nijmegen"], None, 3, "[io.not-found] bestand niet gevonden"),
-        (["--region", "nijmegen"], "folder", 3, "[io.is-directory] hier hoort een bestand"),
-    ],
+    ("args", "content", "code", "dutch", "english"),
+    REFUSALS,
     ids=[
         "unknown-region",
         "bad-region-id",
         "bad-definition-id",
         "existing-definition",
         "municipalities",
-        "bad-year",
         "short-ring",
         "not-json",
         "missing-file",
         "a-folder",
     ],
 )
-def test_import_boundary_exit_codes_follow_the_readme(
-    tmp_path: Path, regions: Path, args: list[str], content: object, code: int, message: str
+def test_import_boundary_refuses_in_either_language_with_the_readme_exit_code(
+    tmp_path: Path, regions: Path, args: list[str], content: object, code: int, dutch: str, english: str
 ) -> None:
     source = tmp_path / "in.geojson"
     if content == "folder":
@@ -433,11 +520,40 @@ def test_import_boundary_exit_codes_follow_the_readme(
     elif content is not None:
         _write(tmp_path, source.name, content)
     before = snapshot(regions)
-    result = run_cli("--regions", str(regions), "regions", "import-boundary", str(source), *args)
-    assert result.returncode == code, result.stderr
-    assert message in result.stderr, result.stderr
-    assert "Traceback" not in result.stderr
+    for lang, expected in (("nl", dutch), ("en", english)):
+        command = (
+            "--regions",
+            str(regions),
+            "regions",
+            "import-boundary",
+            str(source),
+            *args,
+            "--lang",
+            lang,
+        )
+        result = run_cli(*command)
+        assert result.returncode == code, result.stderr
+        assert result.stderr == expected.format(source=source, regions=regions)
+        assert result.stdout == ""
     assert snapshot(regions) == before
+
+
+def test_import_boundary_refuses_a_year_that_is_no_number(tmp_path: Path, regions: Path) -> None:
+    """A usage error of the command line itself (click's words, not the catalogue's)."""
+    source = _write(tmp_path, "in.geojson", SQUARE)
+    result = run_cli(
+        "--regions",
+        str(regions),
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        "nijmegen",
+        "--year",
+        "last",
+    )
+    assert result.returncode == 2, result.stderr
+    assert "'last' is not a valid integer" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_import_boundary_exit_code_for_a_broken_region_file(tmp_path: Path, regions: Path) -> None:
@@ -447,7 +563,29 @@ def test_import_boundary_exit_code_for_a_broken_region_file(tmp_path: Path, regi
     region_file.write_text(text[: text.index("definitions:")], encoding="utf-8")
     source = _write(tmp_path, "in.geojson", SQUARE)
     before = snapshot(regions)
-    result = _import_boundary(regions, source, "nijmegen")
-    assert result.returncode == 1, result.stderr
-    assert "has no 'definitions:' list" in result.stderr and "hint:" in result.stderr
+    for lang, expected in (
+        (
+            "nl",
+            f"lifeport-map: fout: {region_file}: het regiobestand heeft geen lijst 'definitions:'\n"
+            "    tip: voeg eerst de afbakeningen van de regio toe\n",
+        ),
+        (
+            "en",
+            f"lifeport-map: error: {region_file}: the region file has no 'definitions:' list\n"
+            "    hint: add the region's definitions first\n",
+        ),
+    ):
+        result = run_cli(
+            "--regions",
+            str(regions),
+            "regions",
+            "import-boundary",
+            str(source),
+            "--region",
+            "nijmegen",
+            "--lang",
+            lang,
+        )
+        assert result.returncode == 1, result.stderr
+        assert result.stderr == expected
     assert snapshot(regions) == before

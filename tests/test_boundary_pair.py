@@ -140,8 +140,9 @@ def kill_imports_at_random_moments(tmp_path: Path, rounds: int, *, seed: int) ->
         _, _, notes = import_boundary(
             current, regions, "nijmegen", definition_id=DEFINITION, year=2024, replace=True
         )
-        assert all("interrupted run" in note for note in notes), notes
-        assert not isinstance(seen, list) or any(JOURNAL in note for note in notes), notes
+        assert all("interrupted run" in note.render("en") for note in notes), notes
+        assert all("afgebroken opdracht" in note.render("nl") for note in notes), notes
+        assert not isinstance(seen, list) or any(JOURNAL in note.render("en") for note in notes), notes
         after = pair_seen(regions)
         assert not isinstance(after, list) and after[0] == after[1], after
         assert region_file.read_bytes() != before or isinstance(seen, list)
@@ -202,9 +203,13 @@ def test_after_the_journal_readers_refuse_and_the_next_import_completes_both(tmp
     from lifeport_map.fileio import clean_up
 
     notes = clean_up(regions / "nijmegen.yaml")
-    assert notes == [
+    assert [note.render("en") for note in notes] == [
         f"completed the write of {boundary.name}, nijmegen.yaml that an interrupted run had begun "
         f"(from {JOURNAL})"
+    ]
+    assert [note.render("nl") for note in notes] == [
+        f"het schrijven van {boundary.name}, nijmegen.yaml dat een afgebroken opdracht was begonnen, "
+        f"is afgemaakt (met {JOURNAL})"
     ]
     assert (regions / "nijmegen.yaml").read_bytes() == new_region and boundary.read_bytes() == new_boundary
     assert pair_seen(regions) == ("B", "B")
@@ -216,10 +221,18 @@ def test_before_the_journal_the_next_import_removes_the_copies_and_keeps_the_old
     regions, boundary, _, _ = _journal_state(tmp_path)
     a = tmp_path / "A.geojson"
     _, _, notes = import_boundary(a, regions, "nijmegen", definition_id=DEFINITION, year=2024, replace=True)
-    assert sorted(notes) == sorted(
+    assert sorted(note.render("en") for note in notes) == sorted(
         [
             f"removed {regions / '.nijmegen.yaml.k1ll3d00.tmp'}, left by an interrupted run",
             f"removed {boundary.parent / f'.{boundary.name}.k1ll3d00.tmp'}, left by an interrupted run",
+        ]
+    )
+    assert sorted(note.render("nl") for note in notes) == sorted(
+        [
+            f"{regions / '.nijmegen.yaml.k1ll3d00.tmp'} verwijderd; een afgebroken opdracht had "
+            "het achtergelaten",
+            f"{boundary.parent / f'.{boundary.name}.k1ll3d00.tmp'} verwijderd; een afgebroken opdracht had "
+            "het achtergelaten",
         ]
     )
     assert pair_seen(regions) == ("A", "A")
@@ -248,6 +261,65 @@ def test_a_planted_journal_moves_no_file(tmp_path: Path, journal: object) -> Non
     )
     from lifeport_map.fileio import clean_up
 
-    assert clean_up(regions / "nijmegen.yaml") == [f"removed {regions / JOURNAL}, left by an interrupted run"]
+    [note] = clean_up(regions / "nijmegen.yaml")
+    assert note.render("en") == f"removed {regions / JOURNAL}, left by an interrupted run"
+    assert (
+        note.render("nl") == f"{regions / JOURNAL} verwijderd; een afgebroken opdracht had het achtergelaten"
+    )
     assert {p: p.read_bytes() for p in regions.rglob("*") if p.is_file()} == before
     assert not (tmp_path / "elsewhere.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "nl",
+            "lifeport-map: {stale} verwijderd; een afgebroken opdracht had het achtergelaten\n"
+            "lifeport-map: het schrijven van {journal_names} dat een afgebroken opdracht was begonnen, "
+            "is afgemaakt (met {journal})\n",
+        ),
+        (
+            "en",
+            "lifeport-map: completed the write of {journal_names} that an interrupted run had begun "
+            "(from {journal})\n"
+            "lifeport-map: removed {stale}, left by an interrupted run\n",
+        ),
+    ],
+)
+def test_the_next_import_says_what_it_cleaned_up_in_its_language(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """A killed import's leftovers, set up by hand: a committed journal (with the copies it
+    names) and a stale temporary copy of the region file. The next import completes the one and
+    removes the other, and says so on standard error in its --lang; its result on standard
+    output too."""
+    regions, boundary, _new_region, _new_boundary = _journal_state(tmp_path)
+    staged = [(f"boundaries/{boundary.name}", f"boundaries/.{boundary.name}.k1ll3d00.tmp")]
+    staged.append(("nijmegen.yaml", ".nijmegen.yaml.k1ll3d00.tmp"))
+    journal = {"files": [{"target": t, "staged": c, "in_place": False} for t, c in staged]}
+    (regions / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
+    stale = regions / ".nijmegen.yaml.0ldc0py0.tmp"
+    stale.write_text("half", encoding="utf-8")
+    a = tmp_path / "A.geojson"
+    command = [sys.executable, "-m", "lifeport_map", "--regions", str(regions), "regions", "import-boundary"]
+    result = subprocess.run(
+        [*command, str(a), "--region", "nijmegen", "--definition", DEFINITION, "--replace", "--lang", lang],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    names = f"{boundary.name}, nijmegen.yaml"
+    assert sorted(result.stderr.splitlines()) == sorted(
+        said.format(stale=stale, journal_names=names, journal=JOURNAL).splitlines()
+    )
+    stored = f"{boundary}"
+    region_file = regions / "nijmegen.yaml"
+    assert result.stdout == (
+        f"{stored} opgeslagen; afbakening '{DEFINITION}' in {region_file}\n"
+        if lang == "nl"
+        else f"stored {stored}; definition '{DEFINITION}' in {region_file}\n"
+    )
+    assert pair_seen(regions) == ("A", "A")

@@ -34,8 +34,10 @@ UNFORMATTED = CANONICAL.replace('url: "https://example.org/alpha"', "url: https:
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def fmt(path: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["--registry", str(path), "--regions", str(CONTRIB / "regions"), "fmt"])
+def fmt(path: Path, lang: str = "nl") -> tuple[int, str]:
+    result = CliRunner().invoke(
+        app, ["--registry", str(path), "--regions", str(CONTRIB / "regions"), "fmt", "--lang", lang]
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result.exit_code, result.stderr
 
@@ -94,14 +96,19 @@ def test_fmt_keeps_the_owner_when_run_as_another_user(tmp_path: Path) -> None:
 
 
 def test_the_next_run_removes_a_stale_temporary_file_and_says_so(tmp_path: Path) -> None:
+    """In the command's language: Dutch by default, English with --lang en."""
     path = tmp_path / "companies.yaml"
     path.write_text(CANONICAL, encoding="utf-8")  # nothing to format: fmt still cleans up
     stale = tmp_path / ".companies.yaml.k1ll3d00.tmp"
-    stale.write_text(CANONICAL[:100], encoding="utf-8")
-    code, err = fmt(path)
-    assert code == 0
-    assert f"removed {stale}, left by an interrupted run" in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]
+    for lang, said in (
+        ("nl", f"lifeport-map: {stale} verwijderd; een afgebroken opdracht had het achtergelaten\n"),
+        ("en", f"lifeport-map: removed {stale}, left by an interrupted run\n"),
+    ):
+        stale.write_text(CANONICAL[:100], encoding="utf-8")
+        code, err = fmt(path, lang)
+        assert code == 0
+        assert err.startswith(said), err
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml"]
 
 
 def test_the_next_run_completes_an_interrupted_write_in_place(tmp_path: Path) -> None:
@@ -109,13 +116,28 @@ def test_the_next_run_completes_an_interrupted_write_in_place(tmp_path: Path) ->
     path = tmp_path / "companies.yaml"
     path.write_text(UNFORMATTED[:200], encoding="utf-8")  # half written
     os.link(path, tmp_path / "linked.yaml")
-    (tmp_path / ".companies.yaml.inplace").write_text(CANONICAL, encoding="utf-8")
-    code, err = fmt(path)
-    assert code == 0, err
-    assert "completed the write of" in err and "(from .companies.yaml.inplace)" in err
-    assert path.read_text(encoding="utf-8") == CANONICAL
-    assert (tmp_path / "linked.yaml").read_text(encoding="utf-8") == CANONICAL
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml", "linked.yaml"]
+    for lang, said in (
+        (
+            "nl",
+            f"lifeport-map: het schrijven van {path} dat een afgebroken opdracht was begonnen, is "
+            "afgemaakt (met .companies.yaml.inplace)\n",
+        ),
+        (
+            "en",
+            f"lifeport-map: completed the write of {path} that an interrupted run had begun "
+            "(from .companies.yaml.inplace)\n",
+        ),
+    ):
+        with path.open("r+", encoding="utf-8") as half:  # the same file (both names), half written
+            half.write(UNFORMATTED[:200])
+            half.truncate()
+        (tmp_path / ".companies.yaml.inplace").write_text(CANONICAL, encoding="utf-8")
+        code, err = fmt(path, lang)
+        assert code == 0, err
+        assert err.startswith(said), err
+        assert path.read_text(encoding="utf-8") == CANONICAL
+        assert (tmp_path / "linked.yaml").read_text(encoding="utf-8") == CANONICAL
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml", "linked.yaml"]
 
 
 WRITER = """

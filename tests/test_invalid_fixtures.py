@@ -227,6 +227,7 @@ class BoundaryCase(NamedTuple):
     field: str
     at: list[tuple[int, int, str]]  # every error reported, in file order (several '# at:' lines)
     more: int  # errors found beyond the first 50 reported ('# more: N')
+    said: dict[str, tuple[str, str]]  # the first error's whole message and hint by language ('# nl:')
 
 
 def boundary_expectations(path: Path) -> BoundaryCase:
@@ -246,6 +247,12 @@ def boundary_expectations(path: Path) -> BoundaryCase:
         "" if field == "-" else field,
         [(int(a), int(b), "" if c == "-" else c) for a, b, c in at],
         int(next(iter(re.findall(r"^# more: (\d+)$", sidecar, re.MULTILINE)), "0")),
+        {
+            lang: (said[0], hint[0])
+            for lang in ("nl", "en")
+            if (said := re.findall(rf"^# {lang}: (.+)$", sidecar, re.MULTILINE))
+            and (hint := re.findall(rf"^# {lang}-hint: (.+)$", sidecar, re.MULTILINE))
+        },
     )
 
 
@@ -257,6 +264,9 @@ def test_there_is_a_boundary_fixture_per_import_failure() -> None:
     for path in BOUNDARY_CASES:
         case = boundary_expectations(path)
         assert (case.code, case.line >= 1) in ((1, True), (2, False)), path.name
+
+
+STORED_CASES = [p for p in BOUNDARY_CASES if boundary_expectations(p).code == 1]
 
 
 @pytest.mark.parametrize("path", BOUNDARY_CASES, ids=[p.stem for p in BOUNDARY_CASES])
@@ -296,6 +306,42 @@ def test_invalid_boundary_file_is_refused_and_nothing_is_written(
     assert list(work.iterdir()) == []
 
 
+@pytest.mark.parametrize("path", STORED_CASES, ids=[p.stem for p in STORED_CASES])
+def test_invalid_boundary_file_is_refused_alike_in_either_language(path: Path, tmp_path: Path) -> None:
+    """Dutch (the default) and English: the same exit code and the same errors (file:line:col,
+    code, field) in the same order; the first one's whole message and hint as the sidecar's
+    '# nl:' and '# en:' lines say; the count of errors in the language."""
+    case = boundary_expectations(path)
+    assert set(case.said) == {"nl", "en"}, f"{path.stem}.expect lacks '# nl:' or '# en:' lines"
+    regions = tmp_path / "regions"
+    shutil.copytree(REGIONS, regions)
+    place = re.compile(
+        rf"^{re.escape(str(path))}:(\d+):(\d+): (?:fout|error): \[([a-z0-9.-]+)\] ", re.MULTILINE
+    )
+    found = {}
+    for lang, (error, hint) in (("nl", ("fout", "tip")), ("en", ("error", "hint"))):
+        args = [a if a != "en" else lang for a in _import_args(regions, path, case.region)]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == case.code == 1, result.stderr
+        found[lang] = place.findall(result.stderr)
+        message, tip = case.said[lang]
+        field = f"{case.field}: " if case.field else ""
+        code = found[lang][0][2]
+        first = f"{path}:{case.line}:{case.col}: {error}: [{code}] {field}{message}\n    {hint}: {tip}\n"
+        assert result.stderr.startswith(first), result.stderr
+        if len(case.at) > 1:
+            total = len(case.at) + case.more
+            shown = len(case.at)
+            counted = {
+                "nl": f"lifeport-map: {total} fouten in {path}"
+                + (f" (de eerste {shown} staan hierboven)" * bool(case.more)),
+                "en": f"lifeport-map: {total} errors in {path}"
+                + (f" (the first {shown} shown)" * bool(case.more)),
+            }[lang]
+            assert result.stderr.endswith(counted + "\n"), result.stderr
+    assert found["nl"] == found["en"] and len(found["nl"]) == len(case.at)
+
+
 def test_invalid_boundary_file_in_a_real_process(tmp_path: Path) -> None:
     path = FIXTURES / "invalid-boundaries" / "self-intersecting.geojson"
     case = boundary_expectations(path)
@@ -311,7 +357,7 @@ def test_invalid_boundary_file_in_a_real_process(tmp_path: Path) -> None:
     assert snapshot(regions) == before
 
 
-STORED = [p for p in BOUNDARY_CASES if boundary_expectations(p).code == 1]
+STORED = STORED_CASES
 STORED_DEFINITION = """  - id: official
     type: boundary
     name: {nl: Officieel, en: Official}

@@ -34,7 +34,7 @@ from lifeport_map.cli import app
 from lifeport_map.messages import MESSAGES
 from lifeport_map.render.labels import LABELS
 from tests.analysis_support import ANALYSIS, ANALYSIS_ARGS
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, MINI
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -414,3 +414,82 @@ def test_the_usage_error_scan_finds_english() -> None:
     assert _usage_leaks("lifeport-map: error: onbekende rol 'x'\n    hint: use one of: a, b\n", "en") == {
         "onbekende"
     }
+
+
+# --- boundary files: the errors of regions import-boundary and of a stored boundary -----------
+
+BOUNDARY_FIXTURES = sorted((FIXTURES / "invalid-boundaries").glob("*.geojson"))
+# file:line:col, severity, code, and the entry and field the error is about
+HEAD = re.compile(r"^\S+:\d+:\d+: (?:fout|error): \[[a-z0-9.-]+\] (?:[\w\[\].-]+: ){0,2}", re.MULTILINE)
+
+
+def _boundary_leaks(output: str, lang: str, *paths: Path, own: set[str] = frozenset()) -> set[str]:
+    """Words of the other language in what a person reads of an error: not the paths, not the
+    head (file:line:col, code, field path), not the words of the file itself (its GeoJSON
+    types, the name of its coordinate system)."""
+    for path in sorted(paths, key=lambda p: -len(str(p))):
+        output = output.replace(str(path), " ")
+    output = re.sub(r"\S*boundaries/\S*", " ", output)  # a stored file's name in the regions folder
+    output = re.sub(r"\[[a-z0-9.-]+\]", " ", HEAD.sub(" ", output))
+    return (_words(output) & other_words(lang)) - own
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_boundary_file_errors_are_in_one_language(tmp_path: Path, lang: str) -> None:
+    """Every refused boundary file of tests/fixtures/invalid-boundaries, imported for its region,
+    and one imported (unknown-region.geojson is a good boundary of Nijmegen)."""
+    import shutil
+
+    regions = tmp_path / "regions"
+    shutil.copytree(MINI / "regions", regions)
+    leaks: dict[str, list[str]] = {}
+    for path in BOUNDARY_FIXTURES:
+        region = re.findall(r"# expect: exit \d+ region (\S+)", path.with_suffix(".expect").read_text())[0]
+        for name in (region, "nijmegen") if path.stem == "unknown-region" else (region,):
+            args = ["--regions", str(regions), "regions", "import-boundary", str(path), "--region", name]
+            done = CliRunner().invoke(app, [*args, "--definition", "scan", "--replace", "--lang", lang])
+            assert "Traceback" not in done.stdout + done.stderr
+            own = _words(path.read_bytes().decode("utf-8", "replace"))
+            found = _boundary_leaks(done.stdout + done.stderr, lang, path, regions, own=own)
+            if found:
+                leaks[f"{path.stem} ({name})"] = sorted(found)
+    assert (regions / "boundaries" / "nijmegen-scan.geojson").exists()  # the good one was imported
+    assert leaks == {}, f"{lang} boundary errors with words of the other language: {leaks}"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", ["several-errors", "sixty-one-projected", "swapped-lat-lon", "not-utf8"])
+def test_stored_boundary_errors_are_in_one_language(tmp_path: Path, name: str, lang: str) -> None:
+    """The same files stored as a region's boundary: validate's errors, which name the region
+    file's line that refers to the file, and the count of the errors not shown."""
+    from tests.test_invalid_fixtures import with_stored_boundary
+
+    path = FIXTURES / "invalid-boundaries" / f"{name}.geojson"
+    regions, stored = with_stored_boundary(tmp_path, path)
+    done = CliRunner().invoke(
+        app,
+        ["--registry", str(MINI / "companies.yaml"), "--regions", str(regions), "validate", "--lang", lang],
+    )
+    assert done.exit_code == 1, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    # the stored file's errors, each with its hint on the next line (the mini registry's own
+    # warnings, about its field names, are no boundary errors)
+    mine = [f"{a}\n{b}" for a, b in zip(lines, [*lines[1:], ""], strict=True) if a.startswith(f"{stored}:")]
+    assert mine, done.stdout  # the errors are there to be read
+    own = _words(path.read_bytes().decode("utf-8", "replace")) | {"nijmegen", "official", "yaml"}
+    found = _boundary_leaks("\n".join(mine), lang, stored, regions, own=own)
+    assert not found, f"{lang} validate of a stored {name} has words of the other language: {sorted(found)}"
+
+
+def test_the_boundary_scan_finds_english_but_not_paths_codes_or_fields() -> None:
+    output = (
+        "/tmp/x/in.geojson:2:19: fout: [boundary.malformed] features[0].geometry.coordinates[0]: "
+        "a ring must be a list of at least four positions\n    tip: zie /tmp/x/regions/boundaries/a-b.geojson"
+    )
+    assert _boundary_leaks(output, "nl") == {
+        "must",
+        "list",
+        "least",
+        "four",
+        "positions",
+    }  # "ring" is Dutch too

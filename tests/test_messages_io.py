@@ -25,6 +25,7 @@ def _leaks(text: str, lang: str, *paths: Path) -> set[str]:
     for path in sorted(paths, key=lambda p: -len(str(p))):
         text = text.replace(str(path), " ")
     text = re.sub(r"\[[a-z.-]+\]", " ", text)  # the issue's code: the same in each language
+    text = re.sub(r"--[a-z-]+", " ", text)  # an option's name: code
     return set(_words(text) & other_words(lang))
 
 
@@ -78,11 +79,11 @@ def test_a_missing_output_folder_is_refused_in_either_language(tmp_path: Path) -
     assert nl_code == en_code == 3
     assert dutch == (
         f"lifeport-map: fout: map {missing} bestaat niet\n"
-        "    tip: maak eerst de map, of kies een ander uitvoerpad\n"
+        "    tip: maak eerst de map, of kies met --output een ander uitvoerpad\n"
     )
     assert english == (
         f"lifeport-map: error: folder {missing} does not exist\n"
-        "    hint: create the folder first or choose another output path\n"
+        "    hint: create the folder first or choose another output path with --output\n"
     )
     assert _leaks(dutch, "nl", missing) == set()
     assert list(tmp_path.iterdir()) == []
@@ -128,3 +129,120 @@ def test_the_reason_the_system_gives_is_in_dutch_for_the_common_cases() -> None:
         f"systeemfout {errno.ELOOP}",
         "Too many levels of symbolic links",
     )
+
+
+# --- a missing file: the hint names the option (or argument) that named it ----------------------
+
+
+def _refusal(*args: str) -> dict[str, tuple[int, str]]:
+    """Exit code and the error of ``args`` in Dutch and in English (stdout and stderr)."""
+    return _both(*args)
+
+
+def test_a_missing_registry_file_names_registry_in_either_language(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing.yaml"
+    runs = _refusal("--registry", str(missing), "--regions", str(MINI / "regions"), "validate")
+    assert runs["nl"] == (
+        3,
+        f"{missing}: fout: [io.not-found] bestand niet gevonden\n"
+        "    tip: controleer het pad, of geef het bestand op met --registry\n"
+        f"{missing}: 0 vestigingen gecontroleerd, 1 fout, 0 waarschuwingen\n",
+    )
+    assert runs["en"] == (
+        3,
+        f"{missing}: error: [io.not-found] file not found\n"
+        "    hint: check the path, or name the file with --registry\n"
+        f"{missing}: 0 sites checked, 1 error, 0 warnings\n",
+    )
+
+
+def test_a_missing_claims_file_names_claims_in_either_language(tmp_path: Path) -> None:
+    missing = tmp_path / "claims.yaml"
+    runs = _refusal(
+        "--registry",
+        str(MINI / "companies.yaml"),
+        "--regions",
+        str(MINI / "regions"),
+        "claims",
+        "--claims",
+        str(missing),
+    )
+    (nl_code, dutch), (en_code, english) = runs["nl"], runs["en"]
+    assert nl_code == en_code == 3
+    assert (
+        f"{missing}: fout: [io.not-found] bestand niet gevonden\n"
+        "    tip: controleer het pad, of geef het bestand op met --claims\n"
+    ) in dutch
+    assert (
+        f"{missing}: error: [io.not-found] file not found\n"
+        "    hint: check the path, or name the file with --claims\n"
+    ) in english
+    assert _leaks(dutch, "nl", missing) == set()
+
+
+def test_a_stored_boundary_that_links_to_nothing_names_the_regions_folder(tmp_path: Path) -> None:
+    """A boundary file in the regions folder that is a link to a missing file: the folder
+    came with --regions."""
+    import shutil
+
+    regions = tmp_path / "regions"
+    shutil.copytree(MINI / "regions", regions)
+    region_file = regions / "nijmegen.yaml"
+    text = region_file.read_text(encoding="utf-8")
+    definition = (
+        "  - id: official\n    type: boundary\n    name: {nl: Officieel, en: Official}\n"
+        "    boundary: boundaries/nijmegen-official.geojson\n"
+        '    source: {url: "https://example.org/boundary", year: 2024}\n'
+    )
+    region_file.write_text(text.replace("definitions:\n", "definitions:\n" + definition, 1), encoding="utf-8")
+    (regions / "boundaries").mkdir()
+    link = regions / "boundaries" / "nijmegen-official.geojson"
+    link.symlink_to(regions / "boundaries" / "gone.geojson")
+    runs = _refusal("--registry", str(MINI / "companies.yaml"), "--regions", str(regions), "validate")
+    (nl_code, dutch), (en_code, english) = runs["nl"], runs["en"]
+    assert nl_code == en_code == 3
+    assert (
+        f"{link}: fout: [io.not-found] is een koppeling naar een bestand dat niet bestaat\n"
+        "    tip: controleer het pad, of geef met --regions de map op waarin het staat\n"
+    ) in dutch
+    assert (
+        f"{link}: error: [io.not-found] is a link to a missing file\n"
+        "    hint: check the path, or name the folder that holds it with --regions\n"
+    ) in english
+
+
+def test_a_missing_output_folder_of_a_map_names_output_in_either_language(tmp_path: Path) -> None:
+    missing = tmp_path / "missing"
+    runs = _refusal(
+        "--registry",
+        str(MINI / "companies.yaml"),
+        "--regions",
+        str(MINI / "regions"),
+        "map",
+        "region",
+        "nijmegen",
+        "--output",
+        str(missing / "map.html"),
+    )
+    assert runs["nl"] == (
+        3,
+        f"lifeport-map: fout: map {missing} bestaat niet\n"
+        "    tip: maak eerst de map, of kies met --output een ander uitvoerpad\n",
+    )
+    assert runs["en"] == (
+        3,
+        f"lifeport-map: error: folder {missing} does not exist\n"
+        "    hint: create the folder first or choose another output path with --output\n",
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_no_option_names_gets_the_plain_hint(tmp_path: Path) -> None:
+    with pytest.raises(YamlError) as caught:
+        read_bytes(tmp_path / "gone.json", max_bytes=10)
+    assert caught.value.in_lang("nl") == ("bestand niet gevonden", "controleer het pad")
+    assert caught.value.in_lang("en") == ("file not found", "check the path")
+    with pytest.raises(YamlError) as named:
+        read_bytes(tmp_path / "gone.yaml", max_bytes=10, given_by="--from")
+    assert named.value.in_lang("nl")[1] == "controleer het pad, of geef het bestand op met --from"
+    assert named.value.issue.code == "io.not-found" and named.value.exit_code == 3

@@ -542,7 +542,7 @@ def export(
             return
         from lifeport_map.fileio import write_files_atomic
 
-        write_files_atomic(export_files(registry, fmt.value, output, csv_dialect.value))
+        write_files_atomic(export_files(registry, fmt.value, output, csv_dialect.value), given_by="--output")
     except LifeportError as error:
         fail(error)
 

@@ -70,7 +70,7 @@ def fmt_command(
     except LifeportError as error:
         fail(error)
     for note in outcome.notes:
-        sys.stderr.write(f"lifeport-map: {terminal(note)}\n")
+        sys.stderr.write(f"lifeport-map: {terminal(note.render(lang.value))}\n")
     shown = terminal(str(path))
     if not outcome.changed:
         sys.stderr.write(msg("fmt.canonical-already", path=shown).render(lang.value) + "\n")
@@ -349,7 +349,7 @@ def add_command(
     except LifeportError as error:
         fail(error)
     for note in outcome.notes:
-        sys.stderr.write(f"lifeport-map: {terminal(note)}\n")
+        sys.stderr.write(f"lifeport-map: {terminal(note.render(lang.value))}\n")
     from lifeport_map.fmt import format_text
 
     entry_text = format_text("sites: []\n", extra_sites=[outcome.entry]).splitlines()[1:]

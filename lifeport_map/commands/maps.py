@@ -109,7 +109,7 @@ def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat | No
     from lifeport_map.fileio import check_output, write_bytes_atomic
 
     fmt = output_format(output, fmt)
-    check_output(output)  # refuse a planted link before the work of drawing the map
+    check_output(output, given_by="--output")  # refuse a planted link before the work of drawing the map
     started = time.perf_counter()
     if fmt is MapFormat.html:
         from lifeport_map.render.maps import page_html
@@ -354,6 +354,7 @@ def import_boundary(
     """
     from lifeport_map.boundaries import import_boundary as run_import
     from lifeport_map.commands.common import _paths
+    from lifeport_map.messages import msg
     from lifeport_map.registry import data_dir, default_regions_dir
     from lifeport_map.render.safe import terminal
 
@@ -372,7 +373,6 @@ def import_boundary(
     except LifeportError as error:
         fail(error)
     for note in notes:
-        sys.stderr.write(f"lifeport-map: {terminal(note)}\n")
-    _out(
-        f"stored {terminal(str(stored))}; definition '{terminal(definition)}' in {terminal(str(region_file))}"
-    )
+        sys.stderr.write(f"lifeport-map: {terminal(note.render(lang.value))}\n")
+    done = msg("boundary.stored", file=str(stored), definition=definition, region_file=str(region_file))
+    _out(terminal(done.render(lang.value)))
