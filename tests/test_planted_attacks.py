@@ -495,8 +495,8 @@ def test_an_import_never_replaces_a_list_of_municipalities(replace: bool, tmp_pa
     before = snapshot(tmp_path)
     result = _import(repo, "--definition", "mini", *(["--replace"] if replace else []))
     assert result.code == 2, result.text
-    assert "definition 'mini' of region 'nijmegen' is a list of municipalities" in result.err
-    assert "an imported boundary never replaces one" in result.err
+    assert "afbakening 'mini' van regio 'nijmegen' is een lijst van gemeenten" in result.err
+    assert "een geïmporteerde grens vervangt die nooit" in result.err
     assert "--definition mini-boundary" in result.err  # the hint
     assert_safe(result)
     assert snapshot(tmp_path) == before
@@ -512,9 +512,9 @@ def test_an_import_adds_and_replaces_only_with_replace(tmp_path: Path) -> None:
 
     before = snapshot(tmp_path)
     again = _import(repo, "--definition", "nuts3")
-    assert again.code == 2 and "already has a definition 'nuts3' (type boundary)" in again.err
+    assert again.code == 2 and "heeft al een afbakening 'nuts3' (type boundary)" in again.err
     radius = _import(repo, "--definition", "radius-10km")
-    assert radius.code == 2 and "already has a definition 'radius-10km' (type radius)" in radius.err
+    assert radius.code == 2 and "heeft al een afbakening 'radius-10km' (type radius)" in radius.err
     assert snapshot(tmp_path) == before
 
     # A second boundary under another id gets its own file: the first one is not touched.
@@ -582,13 +582,14 @@ def test_a_failed_import_in_a_read_only_folder_changes_nothing(tmp_path: Path) -
 # --- boundary files have limits -----------------------------------------------------------------
 
 DEEP = '{"type": "Polygon", "coordinates": ' + "[" * 100_000 + "]" * 100_000 + "}"
+# (what the import says, in Dutch: the default --lang)
 HOSTILE_GEOJSON = {
-    "NaN": (SQUARE.replace("5.7, 51.7], [6.1", "NaN, 51.7], [6.1"), "NaN is not a number"),
-    "Infinity": (SQUARE.replace("52.0], [5.7", "Infinity], [5.7"), "Infinity is not a number"),
-    "-Infinity": (SQUARE.replace("[6.1, 51.7]", "[6.1, -Infinity]"), "-Infinity is not a number"),
-    "overflow": (SQUARE.replace("[6.1, 51.7]", "[6.1, 1e999]"), "the number 1e999 is out of range"),
-    "long integer": (SQUARE.replace("[6.1, 51.7]", "[6.1, " + "9" * 5000 + "]"), "out of range"),
-    "deep": (DEEP, "lists and objects nest deeper than 32 levels"),
+    "NaN": (SQUARE.replace("5.7, 51.7], [6.1", "NaN, 51.7], [6.1"), "NaN is geen getal"),
+    "Infinity": (SQUARE.replace("52.0], [5.7", "Infinity], [5.7"), "Infinity is geen getal"),
+    "-Infinity": (SQUARE.replace("[6.1, 51.7]", "[6.1, -Infinity]"), "-Infinity is geen getal"),
+    "overflow": (SQUARE.replace("[6.1, 51.7]", "[6.1, 1e999]"), "het getal 1e999 valt buiten het bereik"),
+    "long integer": (SQUARE.replace("[6.1, 51.7]", "[6.1, " + "9" * 5000 + "]"), "valt buiten het bereik"),
+    "deep": (DEEP, "lijsten en objecten zijn dieper genest dan 32 niveaus"),
 }
 # Where each is reported, counted by hand in SQUARE: the first position's '[' is column 38, the
 # second's 51, the third's 64; a value follows its '[' (and '6.1, ' in the second and third).
@@ -615,7 +616,7 @@ def test_a_hostile_boundary_is_refused_at_import_with_file_and_hint(case: str, t
     source = tmp_path / "square.geojson"
     if case == "huge":
         _huge(source)
-        message = f"file is {33 * 1024 * 1024:,} bytes; the limit is {32 * 1024 * 1024:,} bytes"
+        message = "het bestand is 34.603.008 bytes; de grens is 33.554.432 bytes"  # 33 and 32 MiB
     else:
         source.write_text(HOSTILE_GEOJSON[case][0], encoding="utf-8")
         message = HOSTILE_GEOJSON[case][1]
