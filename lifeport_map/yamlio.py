@@ -245,7 +245,61 @@ def parse(text: str, path: Path, *, clean: bool = False) -> Any:
     ``clean``: the caller found no character that ``_SUSPECT_CHAR_PATTERN`` matches in ``text``."""
     data = parse_canonical(text, clean=clean)
     if data is _NOT_CANONICAL:
-        return parse_events(text, path)
+        if clean or _YAML_ONLY_BREAK.search(text) is None:
+            return parse_events(text, path)
+        return _parse_with_editor_lines(text, path)
+    return data
+
+
+# YAML (and libyaml's positions) also break lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR;
+# editors, diffs and ``hidden_characters_in`` break them only at LF, CRLF and CR. A file holding
+# one raw is refused anyway (text.hidden-character), but every position after it would name the
+# wrong line, and YAML may split a value at it: such a file gets its positions in editor lines.
+_YAML_ONLY_BREAK = re.compile("[\x85\u2028\u2029]")
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _parse_with_editor_lines(text: str, path: Path) -> Any:
+    """:func:`parse_events` with every position in editor lines; a syntax error is reported as
+    the raw line break YAML split the text at (its first one), where an editor shows it."""
+    lines = [(1, 0)]  # per YAML line: its editor line and the columns before it on that line
+    line, line_start = 1, 0
+    for match in _YAML_BREAK.finditer(text):
+        if match.group() in "\x85\u2028\u2029":
+            lines.append((line, match.end() - line_start))
+        else:
+            line, line_start = line + 1, match.end()
+            lines.append((line, 0))
+
+    def editor(position: int) -> int:
+        yaml_line, col = unpack(position)
+        if not 1 <= yaml_line <= len(lines):
+            return position
+        line, before = lines[yaml_line - 1]
+        return pack(line, col + before)
+
+    try:
+        data = parse_events(text, path)
+    except YamlError as exc:
+        if exc.issue.code != "yaml.syntax":
+            from dataclasses import replace
+
+            line, col = unpack(editor(pack(exc.issue.line or 1, exc.issue.col or 1)))
+            raise YamlError(replace(exc.issue, line=line, col=col)) from None
+        raise YamlError(hidden_characters_in(text, path, limit=1)[0]) from None
+    todo = [data]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, YMap):
+            node.start = editor(node.start)
+            node.key_positions = {k: editor(v) for k, v in node.key_positions.items()}
+            if node._positions is not None:
+                node._positions = {k: editor(v) for k, v in node._positions.items()}
+            todo.extend(v for v in node.values() if isinstance(v, (YMap, YList)))
+        elif isinstance(node, YList):
+            node.start = editor(node.start)
+            node.positions = [editor(v) for v in node.positions]
+            todo.extend(v for v in node if isinstance(v, (YMap, YList)))
     return data
 
 
