@@ -1352,6 +1352,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "'overlaps' names '{region}', but the default definitions share no municipality",
     ),
     "region.overlap-not-found/hint": ("haal het weg uit 'overlaps'", "remove it from 'overlaps'"),
+    "usage.country-unknown": (
+        "'{country}' is geen landcode volgens ISO 3166-1 (geen land heeft die code)",
+        "'{country}' is not an ISO 3166-1 country code (no country has it)",
+    ),
+    "usage.wafer-mm-unknown": ("geen wafer is {mm} mm breed", "no wafer is {mm} mm across"),
     # ---- fmt and add (issue 15: Dutch under --lang nl) ----
     # (entries of this group above the next marker)
     "fmt.not-finite": ("een getal is niet eindig", "a number is not finite"),

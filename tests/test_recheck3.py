@@ -491,3 +491,41 @@ def test_a_hostile_input_is_refused_cleanly_by_every_command(
 
 def test_the_third_recheck_holds_at_least_fifty_inputs() -> None:
     assert len(CASES) >= 50
+
+
+# --- usage errors and edits the corpus above does not reach ------------------------------------
+
+
+def _mini(tmp_path: Path) -> Path:
+    return _build(Case(), tmp_path / "in")
+
+
+# found: --wafer-mm 201 and --country ZZ filtered every site out without a word (exit 0), while
+# an unknown technology, facility type, activity or kind is a usage error with the list
+@pytest.mark.parametrize(
+    ("option", "value", "needle"),
+    [
+        ("--wafer-mm", "201", "use one of: 25, 50, 75, 76, 100, 125, 150, 200, 300, 450"),
+        ("--wafer-mm", "99999999999999999999999", "use one of: 25, 50"),
+        ("--country", "ZZ", "'ZZ' is not an ISO 3166-1 country code"),
+    ],
+)
+@pytest.mark.parametrize("command", [["coverage", "--region", "nijmegen"], ["near", "Nijmegen"], ["compare"]])
+def test_a_filter_value_no_site_can_have_is_a_usage_error(
+    command: list[str], option: str, value: str, needle: str, tmp_path: Path
+) -> None:
+    data = _mini(tmp_path)
+    before = snapshot(tmp_path / "in")
+    code, stdout, stderr = _run(data, *command, option, value, "--lang", "en")
+    assert code == 2, stdout + stderr
+    assert needle in stderr
+    assert snapshot(tmp_path / "in") == before
+
+
+def test_a_filter_on_a_real_country_and_wafer_size_still_runs(tmp_path: Path) -> None:
+    data = _mini(tmp_path)
+    code, stdout, _ = _run(
+        data, "near", "Nijmegen", "--country", "de", "--wafer-mm", "200", "--format", "json"
+    )
+    assert code == 0
+    assert json.loads(stdout)["sites"] == []  # the mini registry has no German site

@@ -136,14 +136,25 @@ def check_filter(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
                 raise UsageError(
                     msg(f"usage.unknown-{name}", value=value), hint=msg("use-one-of", values=", ".join(known))
                 )
+    from lifeport_map.schema import ISO_COUNTRIES
+
     for country in found.countries:
         if len(country) != 2 or not country.isalpha():
             raise UsageError(msg("usage.country", country=country), hint=msg("usage.country/hint"))
+        if country not in ISO_COUNTRIES:
+            raise UsageError(msg("usage.country-unknown", country=country), hint=msg("usage.country/hint"))
     if found.ids or found.organisations:
         _check_sites(graph, found)
+    from lifeport_map.validate_fields import WAFER_MM
+
     for mm in found.wafer_mm:
         if mm <= 0:
             raise UsageError(msg("usage.wafer-mm", mm=mm), hint=msg("usage.wafer-mm/hint"))
+        if mm not in WAFER_MM:
+            raise UsageError(
+                msg("usage.wafer-mm-unknown", mm=mm),
+                hint=msg("use-one-of", values=", ".join(str(w) for w in sorted(WAFER_MM))),
+            )
 
 
 def _check_sites(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
