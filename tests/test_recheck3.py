@@ -529,3 +529,30 @@ def test_a_filter_on_a_real_country_and_wafer_size_still_runs(tmp_path: Path) ->
     )
     assert code == 0
     assert json.loads(stdout)["sites"] == []  # the mini registry has no German site
+
+
+# found: import-boundary --year 99999 (or 0) got as far as writing the region file in memory
+# and then exited 1 ("adding the boundary definition would break the file"): a usage error (2)
+# like every other command's --year
+@pytest.mark.parametrize("year", ["99999", "0", "1799", "2101"])
+def test_import_boundary_refuses_a_year_out_of_range_as_a_usage_error(year: str, tmp_path: Path) -> None:
+    data = _mini(tmp_path)
+    source = tmp_path / "nijmegen.geojson"
+    ring = [[5.80, 51.80], [5.90, 51.80], [5.90, 51.88], [5.80, 51.88], [5.80, 51.80]]
+    source.write_text(json.dumps({"type": "Polygon", "coordinates": [ring]}), encoding="utf-8")
+    before = snapshot(tmp_path / "in")
+    code, stdout, stderr = _run(
+        data,
+        "regions",
+        "import-boundary",
+        str(source),
+        "--region",
+        "nijmegen",
+        "--year",
+        year,
+        "--lang",
+        "en",
+    )
+    assert code == 2, stdout + stderr
+    assert "1800<=x<=2100" in stderr
+    assert snapshot(tmp_path / "in") == before

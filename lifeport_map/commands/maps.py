@@ -333,7 +333,7 @@ def import_boundary(
     definition: Annotated[
         str, typer.Option(help="Id of the boundary definition to add or update.")
     ] = "boundary",
-    year: Annotated[int, typer.Option(help="Year the boundary refers to.")] = 2024,
+    year: Annotated[int, typer.Option(help="Year the boundary refers to.", min=1800, max=2100)] = 2024,
     replace: Annotated[
         bool,
         typer.Option(
