@@ -503,11 +503,14 @@ class StructureChecker:
     ) -> bool:
         """Check a mapping against ``fields``; returns False when it is not a mapping at all."""
         if not isinstance(value, dict):
+            # an entry of a list (sites[3], claims[0]) that is not a mapping is named as such,
+            # not as "the file"
+            subject = path or entry
             self.add(
                 "schema.type",
                 msg(
                     "schema.type/mapping",
-                    path=path or msg("schema.the-file"),
+                    path=subject or msg("schema.the-file"),
                     what=_describe(value, quote=bool(path)),
                 ),
                 msg("schema.type/mapping-hint"),

@@ -109,9 +109,16 @@ CASES: dict[str, Case] = {
     "sites-a-mapping": Case(
         "sites:\n  alpha: {id: alpha}\n", expect=("schema.required", "companies.yaml", "sites:", "sites")
     ),
+    # found: an entry that is not a mapping was reported as "file must be a mapping (key: value
+    # pairs)", with no field, as if the whole file were wrong
     "an-entry-that-is-a-string": Case(
         variant("  - id: alpha-nijmegen\n", "  - just a string\n  - id: alpha-nijmegen\n"),
         expect=("schema.type", "companies.yaml", "just a string", ""),
+    ),
+    "a-claim-that-is-a-number": Case(
+        claims=CLAIMS.replace("claims:\n", "claims:\n  - 42\n", 1),
+        expect=("schema.type", "claims.yaml", "  - 42", ""),
+        analyses=0,
     ),
     # --- YAML features -------------------------------------------------------------------------
     "anchor-and-alias-on-a-name": Case(
@@ -556,3 +563,24 @@ def test_import_boundary_refuses_a_year_out_of_range_as_a_usage_error(year: str,
     assert code == 2, stdout + stderr
     assert "1800<=x<=2100" in stderr
     assert snapshot(tmp_path / "in") == before
+
+
+# found: an entry that is not a mapping was "file must be a mapping (key: value pairs)", as if
+# the whole file were wrong
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        (
+            CASES["an-entry-that-is-a-string"],
+            "sites[0]: sites[0] must be a mapping (key: value pairs), not text",
+        ),
+        (CASES["a-claim-that-is-a-number"], "claims[0]: claims[0] must be a mapping (key: value pairs), not"),
+    ],
+)
+def test_an_entry_that_is_not_a_mapping_is_named_in_the_message(
+    case: Case, expected: str, tmp_path: Path
+) -> None:
+    data = _build(case, tmp_path / "in")
+    code, stdout, _ = _run(data, "validate", "--lang", "en")
+    assert code == 1
+    assert expected in stdout
