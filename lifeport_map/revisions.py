@@ -80,7 +80,9 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
             ),
             hint=msg("git.too-large/hint"),
         )
-    shown = _git(["show", "--end-of-options", f"{revision}:{inside}"], root)
+    # git show prints nothing and exits 0 for some revisions cat-file refuses (a search with an
+    # invalid regular expression, HEAD^{/[}): that is no empty registry but a revision git cannot show
+    shown = size if size.returncode != 0 else _git(["show", "--end-of-options", f"{revision}:{inside}"], root)
     if shown.returncode != 0:
         problem = shown.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(

@@ -584,3 +584,25 @@ def test_an_entry_that_is_not_a_mapping_is_named_in_the_message(
     code, stdout, _ = _run(data, "validate", "--lang", "en")
     assert code == 1
     assert expected in stdout
+
+
+# found: 'diff HEAD^{/[}' (a commit search with an invalid regular expression) read as an empty
+# registry ("the registry file is empty", exit 1): git show prints nothing and exits 0 for it,
+# though git cat-file refuses it; now a revision git cannot show (exit 2) with git's reason
+def test_diff_refuses_a_revision_git_shows_as_nothing(tmp_path: Path) -> None:
+    import subprocess
+
+    data = _mini(tmp_path)
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "one"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=data,
+            check=True,
+            capture_output=True,
+        )
+    code, stdout, stderr = _run(data, "diff", "HEAD^{/[}", str(data / "companies.yaml"), "--lang", "en")
+    assert code == 2, stdout + stderr
+    assert "git cannot show HEAD^{/[}:companies.yaml" in stderr
+    assert "invalid object name" in stderr
+    code, _, stderr = _run(data, "diff", "HEAD", str(data / "companies.yaml"), "--lang", "en")
+    assert code == 0, stderr
