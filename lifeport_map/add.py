@@ -211,7 +211,7 @@ def _add_site_once(
     cleaned = [] if dry_run else clean_up(path)
     original = read_bytes(path)
     text = decode(original, path)
-    registry, errors = checked_for_edit(path, regions_dir)
+    registry, errors = checked_for_edit(path, regions_dir, regions=True)
     if errors:
         raise RegistryError(errors)
     if format_text(text, path=path) != text:

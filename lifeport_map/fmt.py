@@ -686,17 +686,24 @@ def blocking_errors(
 
 
 def checked_for_edit(
-    path: Path, regions_dir: Path | None, *, ignore: frozenset[str] = FIXED_BY_FMT
+    path: Path, regions_dir: Path | None, *, ignore: frozenset[str] = FIXED_BY_FMT, regions: bool = False
 ) -> tuple[Any, list[Issue]]:
     """The registry read from ``path`` with every check, and the errors in the registry file
-    itself (or that stop it being read) that make it unsafe to rewrite."""
+    itself (or that stop it being read) that make it unsafe to rewrite; with ``regions`` also
+    the errors of the region files (``add`` places the new site in the regions)."""
     from lifeport_map.registry import check_registry
 
     result = check_registry(path, regions_dir)
+    folder = Path(result.registry.regions_dir).resolve() if regions and result.registry is not None else None
     errors = [
         i
         for i in result.errors
-        if i.code not in ignore and (i.file == str(path) or i.code.startswith(("io.", "yaml.")))
+        if i.code not in ignore
+        and (
+            i.file == str(path)
+            or i.code.startswith(("io.", "yaml."))
+            or (folder is not None and bool(i.file) and Path(i.file).resolve().is_relative_to(folder))
+        )
     ]
     return result.registry, errors
 
