@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -126,8 +126,8 @@ def boundary_collection(data: Any, *, source: str, text: str | None = None) -> d
         problems = 0
         for path, message, hint in _coordinates_problems(geometry):
             problems += 1
-            if len(found) < MAX_SHOWN:  # the rest are counted only
-                found.append(((*where, "coordinates", *path), "boundary.malformed", message, hint))
+            if len(found) < MAX_SHOWN:  # the rest are counted only (their message never made)
+                found.append(((*where, "coordinates", *path), "boundary.malformed", message(), hint))
             else:
                 uncounted += 1
         if problems:
@@ -246,9 +246,10 @@ def number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _coordinates_problems(geometry: dict[str, Any]) -> Iterator[tuple[JsonPath, Text, Text]]:
+def _coordinates_problems(geometry: dict[str, Any]) -> Iterator[tuple[JsonPath, Callable[[], Text], Text]]:
     """Every malformed part of a polygon's coordinates: its path below ``coordinates``, what is
-    wrong and a hint; nothing when every ring is a list of at least four positions of
+    wrong (made when called: a file can have 600,000 wrong positions, of which the first 50 are
+    shown) and a hint; nothing when every ring is a list of at least four positions of
     longitude and latitude in range."""
     coordinates = geometry.get("coordinates")
     polygons: list[tuple[JsonPath, Any]]
@@ -260,32 +261,39 @@ def _coordinates_problems(geometry: dict[str, Any]) -> Iterator[tuple[JsonPath, 
         polygons = [((), coordinates)]
     if all(_rings_fine(rings) for _, rings in polygons):
         return
-    shape_hint = msg("boundary.malformed/shape-hint")
+    shape_hint, range_hint = msg("boundary.malformed/shape-hint"), msg("boundary.malformed/range-hint")
+
+    def said(key: str) -> Callable[[], Text]:
+        text = msg(key)
+        return lambda: text
+
+    no_rings, short, not_a_position, not_numbers, open_ring = (
+        said(f"boundary.malformed/{key}") for key in ("rings", "ring", "position", "numbers", "not-closed")
+    )
+
+    def out_of_range(position: list[Any]) -> Callable[[], Text]:
+        # the position as the file has it (a code, the same in each language)
+        return lambda: msg("boundary.malformed/range", lon=f"{position[0]:g}", lat=f"{position[1]:g}")
+
     for where, rings in polygons:
         if not isinstance(rings, list) or not rings:
-            yield where, msg("boundary.malformed/rings"), shape_hint
+            yield where, no_rings, shape_hint
             continue
         for r, ring in enumerate(rings):
             if not isinstance(ring, list) or len(ring) < 4:
-                yield (*where, r), msg("boundary.malformed/ring"), shape_hint
+                yield (*where, r), short, shape_hint
                 continue
             for k, position in enumerate(ring):
                 at = (*where, r, k)
                 if not isinstance(position, list) or not 2 <= len(position) <= 3:
-                    yield at, msg("boundary.malformed/position"), shape_hint
+                    yield at, not_a_position, shape_hint
                 elif not all(number(v) for v in position):
-                    yield at, msg("boundary.malformed/numbers"), shape_hint
+                    yield at, not_numbers, shape_hint
                 elif not (-180 <= position[0] <= 180 and -90 <= position[1] <= 90):
-                    # the position as the file has it (a code, the same in each language)
-                    lon, lat = f"{position[0]:g}", f"{position[1]:g}"
-                    yield (
-                        at,
-                        msg("boundary.malformed/range", lon=lon, lat=lat),
-                        msg("boundary.malformed/range-hint"),
-                    )
+                    yield at, out_of_range(position), range_hint
             ends = [p[:2] if isinstance(p, list) else None for p in (ring[0], ring[-1])]
             if ends[0] != ends[1]:
-                yield (*where, r, len(ring) - 1), msg("boundary.malformed/not-closed"), shape_hint
+                yield (*where, r, len(ring) - 1), open_ring, shape_hint
 
 
 def _rings_fine(rings: Any) -> bool:
