@@ -74,7 +74,7 @@ def test_registry_and_regions_options_point_elsewhere(mini_args: list[str]) -> N
         (["coverage", "--region", "nijmegen", "--definition", "nope"], 2, "heeft geen afbakening"),
         (["coverage", "--region", "atlantis", "--lang", "en"], 2, "unknown region 'atlantis'"),
         (["validate", "--format", "xml"], 2, "xml"),
-        (["no-such-command"], 2, "No such command"),
+        (["no-such-command"], 2, "Onbekend commando 'no-such-command'"),
     ],
 )
 def test_failures_give_a_message_and_an_exit_code(

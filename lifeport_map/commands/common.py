@@ -6,6 +6,7 @@ command line has no import circles.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,8 +17,154 @@ import typer
 
 from lifeport_map import __version__
 from lifeport_map.errors import FileErrors, LifeportError, RegistryError, YamlError
+from lifeport_map.messages import msg
+
+# The command line's own usage errors (an unknown option or command, a missing argument, a value
+# of the wrong type) are made by click in English: each kind is recognised by its wording here
+# and said again from the catalogue in the command's --lang. A message of another kind stays as
+# click wrote it.
+_CLICK_DETAILS = [
+    (re.compile(r"(.*) is not one of (.*)\.", re.S), "cli.not-one-of", ("value", "choices")),
+    (re.compile(r"(.*) is not a valid float\.", re.S), "cli.not-a-number", ("value",)),
+    (re.compile(r"(.*) is not a valid integer\.", re.S), "cli.not-an-integer", ("value",)),
+    (re.compile(r"(.*) is not in the range (.*)\.", re.S), "cli.not-in-range", ("value", "range")),
+]
+_CLICK_MESSAGES = [
+    (re.compile(r"Missing argument (.+?)\.", re.S), "cli.missing-argument", ("name",)),
+    (re.compile(r"Missing option (.+?)\.", re.S), "cli.missing-option", ("name",)),
+    (re.compile(r"No such option: (\S+)", re.S), "cli.no-such-option", ("option",)),
+    (re.compile(r"No such command (.+?)\.", re.S), "cli.no-such-command", ("command",)),
+    (re.compile(r"Got unexpected extra argument\(s\) \((.*)\)", re.S), "cli.extra-arguments", ("arguments",)),
+    (re.compile(r"Option (.+) requires an argument\.", re.S), "cli.needs-value", ("option",)),
+    (re.compile(r"Option (.+) does not take a value\.", re.S), "cli.takes-no-value", ("option",)),
+]
+_CLICK_SUFFIXES = [
+    (re.compile(r" Choose from:(.*)", re.S), "cli.choose-from", ""),
+    (re.compile(r" \(Possible options: (.*)\)", re.S), "cli.possible-options", "options"),
+    (re.compile(r" Did you mean (.*)\?", re.S), "cli.did-you-mean", "names"),
+]
+
+
+def _click_detail(text: str, lang: str) -> str:
+    for pattern, key, names in _CLICK_DETAILS:
+        found = pattern.fullmatch(text)
+        if found:
+            return msg(key, **dict(zip(names, found.groups(), strict=True))).render(lang)
+    return text
+
+
+def click_message(text: str, lang: str) -> str:
+    """Click's English message ``text`` in ``lang`` (unchanged for a kind not recognised)."""
+    invalid = re.fullmatch(r"Invalid value(?: for (.+?))?: (.*)", text, re.S)
+    if invalid:
+        name, detail = invalid.groups()
+        detail = _click_detail(detail, lang)
+        return (
+            msg("cli.invalid-value-for", name=name, detail=detail)
+            if name
+            else msg("cli.invalid-value", detail=detail)
+        ).render(lang)
+    for pattern, key, names in _CLICK_MESSAGES:
+        found = pattern.match(text)
+        if not found:
+            continue
+        rest = text[found.end() :]
+        said = msg(key, **dict(zip(names, found.groups(), strict=True))).render(lang)
+        for suffix, suffix_key, param in _CLICK_SUFFIXES:
+            tail = suffix.fullmatch(rest)
+            if tail:
+                if param:
+                    return f"{said} {msg(suffix_key, **{param: tail.group(1)}).render(lang)}"
+                return f"{said} {msg(suffix_key).render(lang)}{tail.group(1)}"
+        if not rest:
+            return said
+    return text
+
+
+def click_usage(usage: str, lang: str) -> str:
+    """Click's usage line ("Usage: lifeport-map near [OPTIONS] ORIGIN") in ``lang``."""
+    usage = usage.replace("Usage:", msg("cli.usage").render(lang), 1)
+    usage = usage.replace("COMMAND [ARGS]...", msg("cli.command-args").render(lang))
+    return usage.replace("[OPTIONS]", msg("cli.options").render(lang))
+
+
+# The command line as the app received it, for ``_lang_of``.
+_arguments: list[str] = []
+
+
+def _lang_of(args: list[str]) -> str:
+    """The --lang among ``args``: click reports an unknown option before any option is read."""
+    for i, arg in enumerate(args):
+        value = (
+            arg.partition("=")[2]
+            if arg.startswith("--lang=")
+            else args[i + 1]
+            if arg == "--lang" and i + 1 < len(args)
+            else ""
+        )
+        if value in ("nl", "en"):
+            return value
+    return current_lang()
+
+
+# Click's UsageError (typer vendors click and exports only its BadParameter, a subclass).
+_ClickUsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+class _UsageError(typer.BadParameter):
+    """A usage error of click, shown in the command's --lang and inert."""
+
+    def __init__(self, error: Any, lang: str) -> None:
+        super().__init__(error.format_message(), ctx=error.ctx)
+        self.exit_code = error.exit_code
+        self.lang = lang
+
+    def format_message(self) -> str:
+        return self.message
+
+    def show(self, file: Any = None) -> None:
+        from lifeport_map.render.safe import terminal
+
+        lines = []
+        if self.ctx is not None:
+            lines.append(click_usage(self.ctx.get_usage(), self.lang))
+            if self.ctx.command.get_help_option(self.ctx) is not None:
+                command = f"{self.ctx.command_path} {self.ctx.help_option_names[0]}"
+                lines.append(msg("cli.try-help", command=command).render(self.lang))
+            lines.append("")
+        said = click_message(self.message, self.lang)
+        # Click lays out a list of choices on lines of their own, indented by a tab.
+        said = "\n".join(terminal(line.replace("\t", "    ")) for line in said.split("\n"))
+        lines.append(msg("cli.error", message=said).render(self.lang))
+        (file or sys.stderr).write("\n".join(lines) + "\n")
+
+
+class _Group(typer.core.TyperGroup):
+    """The app's group: click's usage errors, wherever they arise, in the command's --lang."""
+
+    def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
+        _arguments[:] = list(args) if args is not None else sys.argv[1:]
+        return super().main(args, *rest, **extra)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except _ClickUsageError as error:
+            if isinstance(error, _UsageError):
+                raise
+            raise _UsageError(error, _lang_of(_arguments)) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _ClickUsageError as error:
+            if isinstance(error, _UsageError):
+                raise
+            raise _UsageError(error, _lang_of(_arguments)) from None
+
 
 app = typer.Typer(
+    cls=_Group,
     name="lifeport-map",
     help="Map and analyse the semiconductor value chain around Nijmegen (Lifeport) and the "
     "regions it is compared with.\n\nExample: lifeport-map coverage --region nijmegen",

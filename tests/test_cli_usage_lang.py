@@ -1,0 +1,109 @@
+"""The command line's own usage errors (made by click: an unknown option or command, a missing
+argument, a value of the wrong type) are said in the command's --lang, Dutch by default, exit 2,
+with the usage line and where to find help; registry-independent, so CliRunner suffices."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from lifeport_map.cli import app
+from lifeport_map.commands.common import click_message
+
+runner = CliRunner()
+
+
+def _stderr(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), prog_name="lifeport-map")
+    assert "Traceback" not in result.stderr
+    return result.exit_code, result.stderr
+
+
+CASES = [
+    (
+        ["coverage", "--bogus"],
+        "Gebruik: lifeport-map coverage [OPTIES]\nZie 'lifeport-map coverage -h' voor hulp.\n\n"
+        "Fout: Onbekende optie: --bogus\n",
+        "Usage: lifeport-map coverage [OPTIONS]\nTry 'lifeport-map coverage -h' for help.\n\n"
+        "Error: No such option: --bogus\n",
+    ),
+    (
+        ["near"],
+        "Gebruik: lifeport-map near [OPTIES] ORIGIN\nZie 'lifeport-map near -h' voor hulp.\n\n"
+        "Fout: Argument 'ORIGIN' ontbreekt.\n",
+        "Usage: lifeport-map near [OPTIONS] ORIGIN\nTry 'lifeport-map near -h' for help.\n\n"
+        "Error: Missing argument 'ORIGIN'.\n",
+    ),
+    (
+        ["near", "Nijmegen", "--radius-km", "abc"],
+        "Gebruik: lifeport-map near [OPTIES] ORIGIN\nZie 'lifeport-map near -h' voor hulp.\n\n"
+        "Fout: Ongeldige waarde voor '--radius-km': 'abc' is geen getal.\n",
+        "Usage: lifeport-map near [OPTIONS] ORIGIN\nTry 'lifeport-map near -h' for help.\n\n"
+        "Error: Invalid value for '--radius-km': 'abc' is not a valid float.\n",
+    ),
+    (
+        ["coverage", "--region", "nijmegen", "--format", "xml"],
+        "Gebruik: lifeport-map coverage [OPTIES]\nZie 'lifeport-map coverage -h' voor hulp.\n\n"
+        "Fout: Ongeldige waarde voor '--format' / '-f': "
+        "'xml' is geen van 'table', 'json', 'csv', 'markdown'.\n",
+        "Usage: lifeport-map coverage [OPTIONS]\nTry 'lifeport-map coverage -h' for help.\n\n"
+        "Error: Invalid value for '--format' / '-f': "
+        "'xml' is not one of 'table', 'json', 'csv', 'markdown'.\n",
+    ),
+    (
+        ["near", "x", "y", "z"],
+        "Gebruik: lifeport-map near [OPTIES] ORIGIN\nZie 'lifeport-map near -h' voor hulp.\n\n"
+        "Fout: Onverwachte extra argument(en) (y z)\n",
+        "Usage: lifeport-map near [OPTIONS] ORIGIN\nTry 'lifeport-map near -h' for help.\n\n"
+        "Error: Got unexpected extra argument(s) (y z)\n",
+    ),
+    (
+        ["coverage", "--region"],
+        "Fout: Optie '--region' vraagt een waarde.\n",
+        "Error: Option '--region' requires an argument.\n",
+    ),
+    (
+        ["validate", "--strict=3"],
+        "Fout: Optie '--strict' neemt geen waarde.\n",
+        "Error: Option '--strict' does not take a value.\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "dutch", "english"), CASES)
+def test_click_usage_errors_in_both_languages(args: list[str], dutch: str, english: str) -> None:
+    assert _stderr(*args) == (2, dutch)
+    command, *rest = args
+    assert _stderr(command, "--lang", "nl", *rest) == (2, dutch)
+    assert _stderr(command, "--lang", "en", *rest) == (2, english)
+
+
+def test_an_unknown_command_is_named_with_the_closest_one() -> None:
+    assert _stderr("covrage") == (
+        2,
+        "Gebruik: lifeport-map [OPTIES] COMMANDO [ARGUMENTEN]...\nZie 'lifeport-map -h' voor hulp.\n\n"
+        "Fout: Onbekend commando 'covrage'. Bedoelt u 'coverage'?\n",
+    )
+
+
+def test_the_language_is_found_before_click_reads_any_option() -> None:
+    # click stops at the unknown option before --lang is read: the command line says the language.
+    assert _stderr("coverage", "--bogus", "--lang=en")[1].endswith("Error: No such option: --bogus\n")
+
+
+def test_an_unknown_option_is_shown_inert() -> None:
+    code, err = _stderr("coverage", "--bo\x1b[31mgus")
+    assert code == 2 and "\x1b" not in err and "Fout: Onbekende optie: --bo\\x1b[31mgus" in err
+
+
+def test_a_message_of_another_kind_stays_as_click_wrote_it() -> None:
+    assert click_message("Something new from click.", "nl") == "Something new from click."
+    assert click_message("Missing option '--format'. Choose from:\n\ttable,\n\tjson", "nl") == (
+        "Optie '--format' ontbreekt. Kies uit:\n\ttable,\n\tjson"
+    )
+    assert click_message("No such option: --regoin (Possible options: --region, --regions)", "nl") == (
+        "Onbekende optie: --regoin (mogelijke opties: --region, --regions)"
+    )
+    assert click_message("Invalid value for '--limit': 0 is not in the range 1<=x<=50.", "nl") == (
+        "Ongeldige waarde voor '--limit': 0 ligt niet in het bereik 1<=x<=50."
+    )
