@@ -539,7 +539,7 @@ def test_import_boundary_refuses_in_either_language_with_the_readme_exit_code(
 
 
 def test_import_boundary_refuses_a_year_that_is_no_number(tmp_path: Path, regions: Path) -> None:
-    """A usage error of the command line itself (click's words, not the catalogue's)."""
+    """A usage error of the command line itself (click's, said again from the catalogue)."""
     source = _write(tmp_path, "in.geojson", SQUARE)
     result = run_cli(
         "--regions",
@@ -553,7 +553,7 @@ def test_import_boundary_refuses_a_year_that_is_no_number(tmp_path: Path, region
         "last",
     )
     assert result.returncode == 2, result.stderr
-    assert "'last' is not a valid integer" in result.stderr and "Traceback" not in result.stderr
+    assert "'last' is geen geheel getal" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_import_boundary_exit_code_for_a_broken_region_file(tmp_path: Path, regions: Path) -> None:
