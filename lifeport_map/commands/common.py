@@ -25,8 +25,8 @@ from lifeport_map.messages import msg
 # click wrote it.
 _CLICK_DETAILS = [
     (re.compile(r"(.*) is not one of (.*)\.", re.S), "cli.not-one-of", ("value", "choices")),
-    (re.compile(r"(.*) is not a valid float\.", re.S), "cli.not-a-number", ("value",)),
-    (re.compile(r"(.*) is not a valid integer\.", re.S), "cli.not-an-integer", ("value",)),
+    (re.compile(r"(.*) is not a valid float(?: range)?\.", re.S), "cli.not-a-number", ("value",)),
+    (re.compile(r"(.*) is not a valid integer(?: range)?\.", re.S), "cli.not-an-integer", ("value",)),
     (re.compile(r"(.*) is not in the range (.*)\.", re.S), "cli.not-in-range", ("value", "range")),
 ]
 _CLICK_MESSAGES = [
@@ -55,6 +55,8 @@ def _click_detail(text: str, lang: str) -> str:
 
 def click_message(text: str, lang: str) -> str:
     """Click's English message ``text`` in ``lang`` (unchanged for a kind not recognised)."""
+    if lang == "en":
+        return text
     invalid = re.fullmatch(r"Invalid value(?: for (.+?))?: (.*)", text, re.S)
     if invalid:
         name, detail = invalid.groups()
