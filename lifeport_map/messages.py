@@ -1616,6 +1616,16 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "'{answer}' is not in the offline gazetteer; did you mean '{close}'? (give the same answer "
         "again to keep it)",
     ),
+    "git.cannot-show/unknown-revision": (
+        "git kent versie '{revision}' niet; gebruik een versie zoals HEAD~1, main of een commit-id",
+        "git does not know revision '{revision}'; use a revision such as HEAD~1, main or a commit id",
+    ),
+    "git.cannot-show/no-path": (
+        "{path} bestaat niet in versie '{revision}'; kies een versie waarin het register al bestond, "
+        "of schrijf de versie als VERSIE:pad/naar/companies.yaml",
+        "{path} does not exist in revision '{revision}'; choose a revision in which the registry "
+        "existed, or write the revision as REV:path/to/companies.yaml",
+    ),
     # ---- boundary files and geojson (issue 15) ----
     # (entries of this group above the next marker)
     # geojson.py: reading a GeoJSON file

@@ -8,16 +8,21 @@ other registry, so an old version can never be read more leniently than the curr
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lifeport_map.errors import RegistryError, UsageError
-from lifeport_map.messages import Number, msg
+from lifeport_map.messages import Number, Text, msg
 from lifeport_map.model import Registry
 
 GIT_TIMEOUT_S = 60
+# What git says (in its own, English, words) when it cannot show a file of a revision, for the
+# two common reasons: a revision it does not know, and a path the revision does not have.
+_GIT_UNKNOWN_REVISION = re.compile(r"fatal: (?:invalid object name|not a valid object name) '(.+?)'\.?")
+_GIT_NO_PATH = re.compile(r"fatal: path '(.+?)' (?:does not exist|exists on disk, but not) in '(.+?)'")
 
 
 @dataclass(frozen=True)
@@ -87,9 +92,21 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
         problem = shown.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(
             msg("git.cannot-show", spec=spec, blob=f"{revision}:{inside}"),
-            hint=msg("git.cannot-show/hint-git", git=problem[0]) if problem else msg("git.cannot-show/hint"),
+            hint=_why_git_cannot_show(problem[0] if problem else ""),
         )
     return shown.stdout, f"{revision}:{inside}"
+
+
+def _why_git_cannot_show(said: str) -> Text:
+    """The hint for git's first line of complaint ``said``: the common reasons in the
+    catalogue's words (in either language), any other quoted as git says it."""
+    unknown = _GIT_UNKNOWN_REVISION.fullmatch(said)
+    if unknown:
+        return msg("git.cannot-show/unknown-revision", revision=unknown.group(1))
+    missing = _GIT_NO_PATH.fullmatch(said)
+    if missing:
+        return msg("git.cannot-show/no-path", path=missing.group(1), revision=missing.group(2))
+    return msg("git.cannot-show/hint-git", git=said) if said else msg("git.cannot-show/hint")
 
 
 def load_version(spec: str, *, registry_path: Path, regions_dir: Path | None = None) -> Version:

@@ -689,3 +689,71 @@ def test_an_error_of_add_keeps_its_english_text_for_the_library() -> None:
         parse_answer("year", "soon", None)
     assert str(caught.value) == "'soon' is not a year: write four digits, e.g. 2025"
     assert caught.value.text.render("nl") == "'soon' is geen jaartal: schrijf vier cijfers, bijvoorbeeld 2025"
+
+
+# --- diff: git's reasons -------------------------------------------------------------------------
+
+
+def _repository(tmp_path: Path) -> Path:
+    """A git repository with the fixture committed as data/companies.yaml; that file's path."""
+    import subprocess
+
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    registry = repo / "data" / "companies.yaml"
+    shutil.copyfile(CONTRIB / "companies.yaml", registry)
+    for args in (["init", "-q"], ["add", "."], ["commit", "-qm", "one"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=repo,
+            check=True,
+            capture_output=True,
+        )
+    return registry
+
+
+@pytest.mark.parametrize(
+    ("old", "dutch", "english"),
+    [
+        (
+            "no-such-rev",
+            "'no-such-rev' is geen bestand, en git kan no-such-rev:data/companies.yaml niet tonen\n"
+            "    tip: git kent versie 'no-such-rev' niet; gebruik een versie zoals HEAD~1, main of een "
+            "commit-id",
+            "'no-such-rev' is not a file, and git cannot show no-such-rev:data/companies.yaml\n"
+            "    hint: git does not know revision 'no-such-rev'; use a revision such as HEAD~1, main or a "
+            "commit id",
+        ),
+        (
+            "HEAD:data/old.yaml",
+            "'HEAD:data/old.yaml' is geen bestand, en git kan HEAD:data/old.yaml niet tonen\n"
+            "    tip: data/old.yaml bestaat niet in versie 'HEAD'; kies een versie waarin het register al "
+            "bestond, of schrijf de versie als VERSIE:pad/naar/companies.yaml",
+            "'HEAD:data/old.yaml' is not a file, and git cannot show HEAD:data/old.yaml\n"
+            "    hint: data/old.yaml does not exist in revision 'HEAD'; choose a revision in which the "
+            "registry existed, or write the revision as REV:path/to/companies.yaml",
+        ),
+    ],
+    ids=["unknown-revision", "no-such-path"],
+)
+def test_why_git_cannot_show_a_revision_is_said_in_either_language(
+    tmp_path: Path, old: str, dutch: str, english: str
+) -> None:
+    """git's own (English) words for the two common reasons become the catalogue's."""
+    registry = _repository(tmp_path)
+    runs = _both(registry, ["diff", old, "HEAD"])
+    assert runs["nl"] == (2, "", f"lifeport-map: fout: {dutch}\n")
+    assert runs["en"] == (2, "", f"lifeport-map: error: {english}\n")
+    _assert_one_language(runs, registry)
+
+
+def test_another_complaint_of_git_is_quoted_as_git_says_it() -> None:
+    from lifeport_map.revisions import _why_git_cannot_show
+
+    said = "fatal: something unforeseen"
+    assert _why_git_cannot_show(said).render("nl") == (
+        "git meldt: 'fatal: something unforeseen'; gebruik een versie zoals HEAD~1, main of een commit-id"
+    )
+    assert _why_git_cannot_show("").render("en") == (
+        "check the revision name; use a revision such as HEAD~1, main or a commit id"
+    )
