@@ -340,11 +340,11 @@ def parse_answer(field: str, text: str, taxonomy: Any) -> Any:
         raise AnswerError(msg("answer.invisible", characters=", ".join(hidden)))
     if field == "year":
         if not answer.isdigit() or len(answer) != 4 or not MIN_YEAR <= int(answer) <= MAX_YEAR:
-            raise AnswerError(msg("answer.not-a-year", answer=excerpt(answer)))
+            raise AnswerError(msg("answer.not-a-year", given=excerpt(answer)))
         return int(answer)
     if field == "country":
         if answer.upper() not in ISO_COUNTRIES:
-            raise AnswerError(msg("answer.not-a-country", answer=excerpt(answer)))
+            raise AnswerError(msg("answer.not-a-country", given=excerpt(answer)))
         return answer.upper()
     if field in ("kind", "activities"):
         vocabulary = taxonomy.vocabulary("kinds" if field == "kind" else "activities")

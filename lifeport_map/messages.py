@@ -1585,12 +1585,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "it contains invisible or control characters ({characters}); retype it",
     ),
     "answer.not-a-year": (
-        "'{answer}' is geen jaartal: schrijf vier cijfers, bijvoorbeeld 2025",
-        "'{answer}' is not a year: write four digits, e.g. 2025",
+        "'{given}' is geen jaartal: schrijf vier cijfers, bijvoorbeeld 2025",
+        "'{given}' is not a year: write four digits, e.g. 2025",
     ),
     "answer.not-a-country": (
-        "'{answer}' is geen landcode volgens ISO 3166-1: bijvoorbeeld NL, BE, DE",
-        "'{answer}' is not an ISO 3166-1 country code: e.g. NL, BE, DE",
+        "'{given}' is geen landcode volgens ISO 3166-1: bijvoorbeeld NL, BE, DE",
+        "'{given}' is not an ISO 3166-1 country code: e.g. NL, BE, DE",
     ),
     "answer.not-a-kind": ("'{value}' is geen soort; {hint}", "'{value}' is not a kind; {hint}"),
     "answer.not-an-activity": (
@@ -1611,9 +1611,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "it mixes Latin letters with Greek or Cyrillic lookalikes ({characters})",
     ),
     "answer.not-in-gazetteer": (
-        "'{answer}' staat niet in de offline plaatsnamenlijst; bedoelt u '{close}'? (geef hetzelfde "
+        "'{given}' staat niet in de offline plaatsnamenlijst; bedoelt u '{close}'? (geef hetzelfde "
         "antwoord nog eens om het te houden)",
-        "'{answer}' is not in the offline gazetteer; did you mean '{close}'? (give the same answer "
+        "'{given}' is not in the offline gazetteer; did you mean '{close}'? (give the same answer "
         "again to keep it)",
     ),
     "git.cannot-show/unknown-revision": (

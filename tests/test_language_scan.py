@@ -493,3 +493,82 @@ def test_the_boundary_scan_finds_english_but_not_paths_codes_or_fields() -> None
         "four",
         "positions",
     }  # "ring" is Dutch too
+
+
+# --- fmt and add: what they print, and add's questions ---------------------------------------------
+
+_ACME = ["--name", "Acme Fab", "--organisation", "Acme", "--activity", "foundry", "--place", "Nijmegen"]
+_ACME += ["--country", "NL", "--source-url", "https://acme.example.org/news", "--source-year", "2026"]
+# wrong answers on purpose: each is refused with its reason and asked again
+_ANSWERS = "Acme Fab\nAcme\nrobot\nsuplier\nsupplier\nfoundery\nfoundry\n\nNimegen\nNijmegen\n\n \n"
+_ANSWERS += "https://acme.example.org/news\nlast year\n2026\n"
+CONTRIB_RUNS = [
+    ("fmt-check", ["fmt", "--check"], None),  # on the fixture with two entries swapped
+    ("fmt-check-github", ["fmt", "--check", "--format", "github"], None),
+    ("fmt", ["fmt"], None),
+    ("add-questions", ["add", "--interactive", "--dry-run"], _ANSWERS),
+    ("add-end-of-input", ["add", "--interactive"], "Acme Fab\n"),
+    ("add-dry-run", ["add", "--no-interactive", "--dry-run", *_ACME, "--kind", "supplier"], None),
+    ("add-bad-kind", ["add", "--no-interactive", *_ACME, "--kind", "robot"], None),
+    ("add-taken-id", ["add", "--no-interactive", *_ACME, "--kind", "supplier", "--id", "beta-duiven"], None),
+    ("add-missing", ["add", "--no-interactive", "--name", "Acme Fab"], None),
+]
+
+
+def _contrib_said(command: str, stdin: str | None, stdout: str, stderr: str) -> str:
+    """What fmt or add said: a diff's lines and the entry add prints are registry text, and of
+    the questions on stdout only the questions count (the test runner echoes the answers)."""
+    if command == "fmt":
+        lines = stdout.splitlines()
+        kept = [
+            line
+            for line in lines
+            if line.startswith(("--- ", "+++ ")) or not line.startswith(("-", "+", "@@"))
+        ]
+    elif stdin is not None:
+        kept = re.findall(r"^(.*?): ", stdout.split("  - id: ")[0], re.MULTILINE)
+    else:
+        kept = []
+    return "\n".join(kept) + "\n" + stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize(("name", "args", "stdin"), CONTRIB_RUNS, ids=[run[0] for run in CONTRIB_RUNS])
+def test_fmt_and_add_are_in_one_language(
+    tmp_path: Path, name: str, args: list[str], stdin: str | None, lang: str
+) -> None:
+    """Errors, hints, warnings, the --check report, add's questions and the reasons to ask
+    again, and the summary lines. tests/test_contrib_lang.py has the exact texts."""
+    from tests.test_messages import code_words  # field names and taxonomy values, listed in hints
+
+    contrib = FIXTURES / "contrib"
+    text = (contrib / "companies.yaml").read_text(encoding="utf-8")
+    if args[0] == "fmt":  # beta-duiven before alpha-nijmegen
+        alpha, beta, gamma = (text.index(f"  - id: {site}") for site in ("alpha", "beta", "gamma"))
+        text = text[:alpha] + text[beta:gamma] + text[alpha:beta] + text[gamma:]
+    registry = tmp_path / "companies.yaml"
+    registry.write_text(text, encoding="utf-8")
+    done = CliRunner().invoke(
+        app,
+        ["--registry", str(registry), "--regions", str(contrib / "regions"), *args, "--lang", lang],
+        input=stdin,
+    )
+    assert done.exception is None or isinstance(done.exception, SystemExit), repr(done.exception)
+    said = _contrib_said(args[0], stdin, done.stdout, done.stderr).replace(str(registry), " ")
+    assert said.strip(), "the scan reads real text"
+    said = _LISTED.sub(" ", _OPTION.sub(" ", _QUOTED.sub(" ", said.replace("lifeport-map", " "))))
+    said = re.sub(r"\[[a-z.-]+\]|https?://\S+|[a-z]+(?:[-_.\[\]0-9]+[a-z0-9]*)+", " ", said)  # codes, fields
+    leaks = _file_leaks(said, lang, contrib) - code_words()
+    assert not leaks, f"{lang} {name} has words of the other language: {sorted(leaks)}"
+
+
+def test_the_fmt_and_add_scan_finds_english() -> None:
+    """The detector itself: add's English reason under --lang nl is caught, the question's
+    words are Dutch, and a diff line or an echoed answer is not read."""
+    stdout = "Soort (bijvoorbeeld supplier): robot\n  - id: x\n    status: active\n"
+    said = _contrib_said("add", "robot\n", stdout, "  an answer is needed\n")
+    assert said == "Soort (bijvoorbeeld supplier)\n  an answer is needed\n"
+    assert _words(said) & other_words("nl") == {"an", "answer"}
+    assert _contrib_said("fmt", None, "x: staat niet\n-    status: active\n--- x (nu)\n", "") == (
+        "x: staat niet\n--- x (nu)\n"
+    )

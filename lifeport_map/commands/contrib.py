@@ -155,7 +155,7 @@ def _ask_until_valid(
                 close = place_suggestion(answer.strip(), country)
                 if close is not None:
                     refused.add(answer.strip())
-                    raise AnswerError(msg("answer.not-in-gazetteer", answer=answer.strip(), close=close))
+                    raise AnswerError(msg("answer.not-in-gazetteer", given=answer.strip(), close=close))
             return value
         except AnswerError as error:
             sys.stderr.write(f"  {terminal(error.text.render(lang))}\n")
