@@ -616,6 +616,8 @@ def test_diff_refuses_a_revision_git_shows_as_nothing(tmp_path: Path) -> None:
     code, stdout, stderr = _run(data, "diff", "HEAD^{/[}", str(data / "companies.yaml"), "--lang", "en")
     assert code == 2, stdout + stderr
     assert "git cannot show HEAD^{/[}:companies.yaml" in stderr
-    assert "invalid object name" in stderr
+    assert (
+        "git does not know revision 'HEAD^{/[}'" in stderr
+    )  # git's "invalid object name", in words of the catalogue
     code, _, stderr = _run(data, "diff", "HEAD", str(data / "companies.yaml"), "--lang", "en")
     assert code == 0, stderr
