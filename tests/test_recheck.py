@@ -443,11 +443,12 @@ RECHECK_BOUNDARIES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_a_hostile_input_is_refused_cleanly_by_every_command(
-    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    case = CASES[name]
+def refused_by_every_command(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Path, Path, dict[str, str]]:
+    """Build ``case`` in tmp_path/in and run validate (its error at the expected code, file, line
+    and field, every issue with a hint) and every analysis (the expected exit code) from an empty
+    working folder tmp_path/cwd: the data folder, that folder and the input's snapshot from before."""
     data = _build(case, tmp_path / "in")
     work = tmp_path / "cwd"
     work.mkdir()
@@ -468,6 +469,14 @@ def test_a_hostile_input_is_refused_cleanly_by_every_command(
             expected = case.validate  # claims reads the claims file in full
         got, out, err = _run(data, *command)
         assert got == expected, (command, got, out[-300:], err[-600:])
+    return data, work, before
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_hostile_input_is_refused_cleanly_by_every_command(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, work, before = refused_by_every_command(CASES[name], tmp_path, monkeypatch)
     fmt_code, _, _ = _run(data, "fmt", "--check")
     assert fmt_code in (0, 1, 3), fmt_code
     assert snapshot(tmp_path / "in") == before

@@ -28,15 +28,14 @@ from tests.test_recheck import (
     ALPHA_NAME,
     CHECK,
     CLAIMS,
-    COMMANDS,
     SOURCE,
     STATUS,
     Case,
     _build,
     _claims,
-    _line,
     _nijmegen,
     _run,
+    refused_by_every_command,
     variant,
 )
 from tests.test_recheck import BASE as REGISTRY
@@ -476,28 +475,8 @@ CASES: dict[str, Case] = {
 def test_a_hostile_input_is_refused_cleanly_by_every_command(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-
     case = CASES[name]
-    data = _build(case, tmp_path / "in")
-    work = tmp_path / "cwd"
-    work.mkdir()
-    monkeypatch.chdir(work)
-    before = snapshot(tmp_path / "in")
-    code, stdout, stderr = _run(data, "validate", "--format", "json")
-    assert code == case.validate, stdout + stderr
-    if case.expect is not None:
-        expected_code, file, needle, field_path = case.expect
-        issues = json.loads(stdout)["issues"] if stdout else []
-        found = [(i["code"], i["file"], i["line"], i["field"]) for i in issues if i["severity"] == "error"]
-        line = _line(data, file, needle)
-        assert (expected_code, str(data / file), line, field_path) in found, found
-        assert all(i["hint"] for i in issues)
-    for command in COMMANDS:
-        expected = case.analyses if case.analyses is not None else case.validate
-        if command[0] == "claims" and case.expect and case.expect[1] == "claims.yaml" and case.validate:
-            expected = case.validate  # claims reads the claims file in full
-        got, out, err = _run(data, *command)
-        assert got == expected, (command, got, out[-300:], err[-600:])
+    data, work, before = refused_by_every_command(case, tmp_path, monkeypatch)
     file = case.expect[1] if case.expect else "companies.yaml"
     edits = [["add", "--no-interactive", *ADD]] if file != "claims.yaml" else []  # add checks the regions
     if file == "companies.yaml":  # fmt reads the registry only
