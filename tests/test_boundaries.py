@@ -44,8 +44,11 @@ def _write(tmp_path: Path, name: str, content: object) -> Path:
     return path
 
 
-def _import_boundary(regions: Path, source: Path, region: str) -> subprocess.CompletedProcess[str]:
-    """``regions import-boundary SOURCE --region REGION`` on ``regions``, in English."""
+def _import_boundary(
+    regions: Path, source: Path, region: str, *args: str, lang: str | None = "en"
+) -> subprocess.CompletedProcess[str]:
+    """``regions import-boundary SOURCE --region REGION ARGS`` on ``regions``, in ``lang`` (by
+    default English; None: without --lang, so in Dutch, the default)."""
     return run_cli(
         "--regions",
         str(regions),
@@ -54,8 +57,8 @@ def _import_boundary(regions: Path, source: Path, region: str) -> subprocess.Com
         str(source),
         "--region",
         region,
-        "--lang",
-        "en",
+        *args,
+        *(("--lang", lang) if lang else ()),
     )
 
 
@@ -541,17 +544,7 @@ def test_import_boundary_refuses_in_either_language_with_the_readme_exit_code(
 def test_import_boundary_refuses_a_year_that_is_no_number(tmp_path: Path, regions: Path) -> None:
     """A usage error of the command line itself (click's, said again from the catalogue)."""
     source = _write(tmp_path, "in.geojson", SQUARE)
-    result = run_cli(
-        "--regions",
-        str(regions),
-        "regions",
-        "import-boundary",
-        str(source),
-        "--region",
-        "nijmegen",
-        "--year",
-        "last",
-    )
+    result = _import_boundary(regions, source, "nijmegen", "--year", "last", lang=None)
     assert result.returncode == 2, result.stderr
     assert "'last' is geen geheel getal" in result.stderr and "Traceback" not in result.stderr
 
@@ -575,17 +568,7 @@ def test_import_boundary_exit_code_for_a_broken_region_file(tmp_path: Path, regi
             "    hint: add the region's definitions first\n",
         ),
     ):
-        result = run_cli(
-            "--regions",
-            str(regions),
-            "regions",
-            "import-boundary",
-            str(source),
-            "--region",
-            "nijmegen",
-            "--lang",
-            lang,
-        )
+        result = _import_boundary(regions, source, "nijmegen", lang=lang)
         assert result.returncode == 1, result.stderr
         assert result.stderr == expected
     assert snapshot(regions) == before
