@@ -116,10 +116,15 @@ _ClickUsageError: type[Exception] = typer.BadParameter.__mro__[1]
 class _UsageError(typer.BadParameter):
     """A usage error of click, shown in the command's --lang and inert."""
 
-    def __init__(self, error: Any, lang: str) -> None:
+    def __init__(self, error: Any) -> None:
         super().__init__(error.format_message(), ctx=error.ctx)
         self.exit_code = error.exit_code
-        self.lang = lang
+        self.lang = _lang_of(_arguments)
+
+    @classmethod
+    def of(cls, error: Exception) -> _UsageError:
+        """``error`` to be shown in the command's --lang (itself if it already is)."""
+        return error if isinstance(error, cls) else cls(error)
 
     def format_message(self) -> str:
         return self.message
@@ -152,17 +157,13 @@ class _Group(typer.core.TyperGroup):
         try:
             return super().make_context(info_name, args, parent, **extra)
         except _ClickUsageError as error:
-            if isinstance(error, _UsageError):
-                raise
-            raise _UsageError(error, _lang_of(_arguments)) from None
+            raise _UsageError.of(error) from None
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except _ClickUsageError as error:
-            if isinstance(error, _UsageError):
-                raise
-            raise _UsageError(error, _lang_of(_arguments)) from None
+            raise _UsageError.of(error) from None
 
 
 app = typer.Typer(
