@@ -2061,5 +2061,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "are written beside it only with --output (FILE.csv-metadata.json)",
     ),
     # ---- the analyses' semantic checks (issue 17) ----
-    # (entries of this group above the closing brace)
+    # ---- hardening, fourth round (issue 17) ----
+    # ---- hardening leftovers (issue 17) ----
+    # ---- Dutch read-through (issue 15) ----
+    # ---- speed (issue 13) ----
+    # (entries of the last group above the closing brace)
 }
