@@ -196,6 +196,18 @@ def main() -> int:
     print("start-up and shipped registry", file=sys.stderr)
     add(measure("python -c pass", [sys.executable, "-c", "pass"], size=None, runs=max(runs, 7), cwd=ROOT))
     add(measure("lifeport-map --help", [*CLI, "--help"], size=None, runs=runs, cwd=ROOT))
+    # The floor of any analysis: importing the named stack's three libraries that every analysis
+    # needs (typer for the command line, rich for the table, networkx for the graph), and nothing
+    # of lifeport-map. Beside the shipped coverage rows it shows how much of their time is ours.
+    add(
+        measure(
+            "import typer, rich, networkx",
+            [sys.executable, "-c", "import typer, rich.console, rich.table, networkx"],
+            size=None,
+            runs=max(runs, 7),
+            cwd=ROOT,
+        )
+    )
     add(
         measure(
             "coverage --region nijmegen (shipped)",
