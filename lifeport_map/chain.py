@@ -30,25 +30,11 @@ KNOWLEDGE = "knowledge"
 OTHER = "other"
 PIPELINE = "pipeline"
 
-EMPLOYEES_RULE = (
-    "a site's employees are its most recent figure for the site itself (latest year; on a tie "
-    "the larger one); figures for the whole organisation or a region are never added to a "
-    "region's sum but listed apart, and a figure whose source states no scope counts as a site "
-    "figure (the registry records employees per site) and is counted apart as 'scope not "
-    "stated'. Where a source gives a range, sums give its lower end and the upper end beside it. "
-    "Every sum says how many of the sites it adds have a figure. A site active in several phases "
-    "counts fully in each phase, so phase sums can exceed the region total, which counts each "
-    "site once."
-)
 # An employee-based figure (a sum compared with a published total, a rank, a specialisation
 # index) is shown only when at least this share of the sites it sums has an employee figure;
 # below it the answer is "cannot tell", because the missing sites could change it.
 EMPLOYEE_COVERAGE_MIN = 0.8
-EMPLOYEE_COVERAGE_RULE = (
-    "employee-based comparisons (sums against published totals, ranks, employee location "
-    "quotients) are made only when at least 80% of the sites summed have an employee figure; "
-    "otherwise the answer is 'cannot tell', with the coverage that fell short."
-)
+
 # Which activities a plant of each facility type serves: a site doing one of them may have such a
 # facility even when the registry does not describe it (a claim then cannot tell).
 FACILITY_ACTIVITIES: dict[str, frozenset[str]] = {
@@ -66,15 +52,14 @@ PLANT_ACTIVITIES = frozenset().union(*(a - {"research"} for a in FACILITY_ACTIVI
 
 # "About N" in a claim holds for a count within 20% of N (and at least within 1).
 ABOUT_TOLERANCE = 0.2
-ABOUT_RULE = "'about N' holds for a count within 20% of N (at least within 1 either way)."
 
-PRODUCTION_RULE = (
-    "a phase is held in production roles when a site that is not a knowledge institute performs "
-    "one of the phase's core activities: those with role 'production' (for the design phase, "
-    "which has none, its design activities). Equipment, materials, research and education alone "
-    "do not count; knowledge institutes' pilot lines and cleanrooms are counted beside, as "
-    "knowledge institutes."
-)
+
+def rule_text(key: str, lang: str, **values: object) -> str:
+    """The analyses' method note ``key`` (the label ``rule_<key>``: their JSON "method" and
+    "time.rule") in ``lang``, with the thresholds above and ``values`` filled in."""
+    return label(f"rule_{key}", lang).format(
+        coverage_min=f"{EMPLOYEE_COVERAGE_MIN:.0%}", about_tolerance=f"{ABOUT_TOLERANCE:.0%}", **values
+    )
 
 
 # --- counting definitions ------------------------------------------------------------------------
@@ -87,8 +72,8 @@ INSIDE = "inside"  # knowledge institutes count in the headline like any other s
 @dataclass(frozen=True)
 class Counting:
     """What a phase's headline number counts: active sites whose activities in the phase have
-    one of ``roles`` (``core``: the phase's core activities, see PRODUCTION_RULE), and whether
-    knowledge institutes (universities, colleges, research institutes) count inside the
+    one of ``roles`` (``core``: the phase's core activities, see ``rule_text("production")``),
+    and whether knowledge institutes (universities, colleges, research institutes) count inside the
     headline or beside it."""
 
     id: str
@@ -242,7 +227,7 @@ class ChainRules:
         return self.serves_in_phase(activity)
 
     def core_activities(self, phase: str) -> tuple[str, ...]:
-        """The activities that make up a phase's own work (see PRODUCTION_RULE)."""
+        """The activities that make up a phase's own work (see the label rule_production)."""
         found = self._core.get(phase)
         if found is None:
             own = [a for a in self.activities if self.phase_of.get(a) == phase]

@@ -673,16 +673,6 @@ def regions_of(graph: nx.MultiDiGraph, site_id: str) -> list[str]:
 START_EVENTS = ("opened",)
 END_EVENTS = ("closed", "bankruptcy")
 EXPECTED_EVENTS = ("planned-opening",)
-TIME_RULE = (
-    "the chain in year Y. An active site counts when its start (since, or its 'opened' event) is "
-    "not after Y and its end (until) not before Y; a site without a start year counts as the "
-    "registry has it (how many is said). A closed site counts as active when it started by Y and "
-    "ended (until, or its 'closed' or 'bankruptcy' event) in Y or later; a closed site without an "
-    "end year stays closed. Before this year planned and under-construction sites are left out; "
-    "from this year on one counts as active from its expected year (its 'planned-opening' event, "
-    "else since) when that is this year or later and not after Y, and otherwise stays in the "
-    "pipeline."
-)
 
 
 def _event_years(events: Iterable[str], types: Sequence[str]) -> list[int]:
@@ -691,7 +681,7 @@ def _event_years(events: Iterable[str], types: Sequence[str]) -> list[int]:
 
 def site_timeline(found: SiteNode) -> tuple[int | None, int | None, int | None]:
     """A site's start, end and expected opening year (None: not known), from since/until and
-    its events (see TIME_RULE)."""
+    its events (see ``chain.rule_text("time")``)."""
     starts = _event_years(found.events, START_EVENTS)
     ends = _event_years(found.events, END_EVENTS)
     expected = _event_years(found.events, EXPECTED_EVENTS)
@@ -702,7 +692,7 @@ def site_timeline(found: SiteNode) -> tuple[int | None, int | None, int | None]:
 
 def status_in(found: SiteNode, year: int, today: int) -> str | None:
     """What ``found`` was (or is planned to be) in ``year``, seen from ``today``: a status, or
-    None when it was not there (see TIME_RULE)."""
+    None when it was not there (see ``chain.rule_text("time")``)."""
     start, end, expected = site_timeline(found)
     if found.status in ("planned", "under-construction"):
         if year < today:

@@ -96,9 +96,9 @@ def _without(text: str, strings: tuple[str, ...]) -> str:
     return text
 
 
-# JSON members that stay English whatever --lang says (README, "Languages"): the method notes
-# (the rules a result follows, fixed text for scripts) and the commands that reproduce it.
-ENGLISH_JSON = frozenset({"method", "command"})
+# JSON members that stay English whatever --lang says (README, "Languages"): the commands that
+# reproduce a result (a command line is not prose). The method notes follow --lang.
+ENGLISH_JSON = frozenset({"command"})
 # In a map page's data: GeoJSON types, and the base map's place names (GeoNames, as registry text).
 MAP_DATA = frozenset({"type", "cities"})
 CODE = re.compile(r"[a-z0-9]+(?:[-_/][a-z0-9]+)*")  # ids, codes and enum values
@@ -109,8 +109,6 @@ def _prose_of(document: Any, skip: frozenset[str] = ENGLISH_JSON) -> Iterator[st
     enum values (lowercase words with hyphens), not the members that stay English."""
     if isinstance(document, dict):
         for key, value in document.items():
-            if key == "time" and isinstance(value, dict):  # its rule is a method note (graph.TIME_RULE)
-                value = {k: v for k, v in value.items() if k != "rule"}
             if key not in skip:
                 yield from _prose_of(value, skip)
     elif isinstance(document, list):
@@ -194,17 +192,30 @@ def test_the_scan_finds_english() -> None:
     assert _words("Vestigingen zonder cijfer") & other_words("en") == {"vestigingen", "zonder", "cijfer"}
 
 
-def test_the_scan_reads_json_prose_but_not_keys_codes_or_methods() -> None:
-    """An English note in Dutch JSON is caught; keys, codes and the method notes are not read."""
+def test_the_scan_reads_json_prose_and_methods_but_not_keys_codes_or_commands() -> None:
+    """An English note or method note in Dutch JSON is caught (also a time rule); keys, codes
+    and the reproducing commands are not read."""
     document = json.dumps(
         {
             "white_spots": [{"note": "registry sums are a lower bound", "status": "absent"}],
-            "method": {"candidates": "the nearest sites without coordinates"},
-            "command": "lifeport-map near Nijmegen --kind companies",
+            "method": {"candidates": "the nearest sites"},
+            "time": {"mode": "as-was", "rule": "without coordinates"},
+            "command": "lifeport-map near Nijmegen --kind companies --roles all",
         }
     )
     found = _words(_readable(document, "json", "nl")) & other_words("nl")
-    assert found == {"registry", "sums", "are", "lower", "bound"}
+    assert found == {
+        "registry",
+        "sums",
+        "are",
+        "lower",
+        "bound",
+        "the",
+        "nearest",
+        "sites",
+        "without",
+        "coordinates",
+    }
 
 
 # --- maps, the brief and the printed figures ----------------------------------------------------

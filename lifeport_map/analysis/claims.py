@@ -21,17 +21,16 @@ from lifeport_map.analysis.coverage import coverage
 from lifeport_map.analysis.filters import SiteFilter, check_filter, site_filter
 from lifeport_map.analysis.near import breakdown, resolve_origin
 from lifeport_map.chain import (
-    ABOUT_RULE,
     ABOUT_TOLERANCE,
     COUNTED_STATUSES,
     EMPLOYEE_COVERAGE_MIN,
-    EMPLOYEE_COVERAGE_RULE,
     FACILITY_ACTIVITIES,
     PLANT_ACTIVITIES,
     ChainRules,
     counting,
     is_counted,
     is_pipeline,
+    rule_text,
 )
 from lifeport_map.claims import Claim
 from lifeport_map.errors import UsageError
@@ -72,13 +71,6 @@ if TYPE_CHECKING:
 HOLDS, DOES_NOT_HOLD, CANNOT_TELL = "holds", "does-not-hold", "cannot-tell"
 VERDICTS = (HOLDS, DOES_NOT_HOLD, CANNOT_TELL)
 MIN_SITES_FOR_QUOTIENT = 3
-SPECIALISATION_RULE = (
-    "specialisation: location quotient LQ = (n[r] / N[r]) / (sum n / sum N) over the compared "
-    "regions, where n[r] is the number of the region's active sites doing what the claim names "
-    "(any of its activities, an activity of its role, or counting in its phase) and N[r] all of "
-    "the region's active sites; the claim holds when LQ is above the threshold (default 1). "
-    "With fewer than 3 such sites in the region a quotient says little: 'cannot tell'."
-)
 
 
 def text(key: str, lang: str, **values: Any) -> str:
@@ -133,9 +125,9 @@ def evaluate_claims(
         ),
         method=ClaimsMethod(
             statuses_counted=COUNTED_STATUSES,
-            about=ABOUT_RULE,
-            employees=EMPLOYEE_COVERAGE_RULE,
-            specialisation=SPECIALISATION_RULE,
+            about=rule_text("about", lang),
+            employees=rule_text("employee_coverage", lang),
+            specialisation=rule_text("claim_specialisation", lang, min_sites=MIN_SITES_FOR_QUOTIENT),
         ),
         year=year,
     )

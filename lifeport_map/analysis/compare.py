@@ -15,9 +15,8 @@ from lifeport_map.analysis.filters import SiteFilter
 from lifeport_map.chain import (
     COUNTED_STATUSES,
     EMPLOYEE_COVERAGE_MIN,
-    EMPLOYEES_RULE,
-    PRODUCTION_RULE,
     Counting,
+    rule_text,
 )
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import (
@@ -46,18 +45,6 @@ if TYPE_CHECKING:
     from lifeport_map.model import Registry
 
 DEFAULT_REGIONS = ("nijmegen", "brainport", "twente", "delft", "leuven", "dresden")
-SPECIALISATION_RULE = (
-    "location quotient LQ = (n[r,p] / N[r]) / (n[p] / N), where n[r,p] is the number of "
-    "sites the counting definition counts (or their employees) of region r in phase p, "
-    "N[r] the sum over phases for r, "
-    "n[p] the sum over compared regions for p and N the grand total. Sites in several phases "
-    "count in each. Employees use each site's latest site-level figure; sites without one are "
-    "left out. The employee quotient is computed only among regions where at least "
-    f"{EMPLOYEE_COVERAGE_MIN:.0%} of the sites counted (in any phase) have a site-level figure, and "
-    "only when at least two regions reach that; elsewhere it is null: cannot tell, because the "
-    "sites without a figure could change it (employee_coverage gives each region's share). "
-    "null in the site quotient: the region or phase has nothing to compare."
-)
 
 
 def default_regions(source: Registry | nx.MultiDiGraph) -> list[str]:
@@ -177,9 +164,9 @@ def compare(
         ),
         method=CompareMethod(
             statuses_counted=COUNTED_STATUSES,
-            specialisation=SPECIALISATION_RULE,
-            employees=EMPLOYEES_RULE,
-            production=PRODUCTION_RULE,
+            specialisation=rule_text("specialisation", lang),
+            employees=rule_text("employees", lang),
+            production=rule_text("production", lang),
         ),
         filters=filters.info() if filters else None,
         year=(graph.graph.get("time") or {}).get("year"),  # also of a graph already in a year
@@ -203,7 +190,7 @@ def employee_coverage_of(result: Coverage) -> EmployeeCoverage:
 def location_quotients(
     counts: Mapping[str, Mapping[str, float]], phases: Sequence[str]
 ) -> dict[str, dict[str, float | None]]:
-    """LQ per region and phase from ``counts[region][phase]`` (see SPECIALISATION_RULE)."""
+    """LQ per region and phase from ``counts[region][phase]`` (see ``rule_text("specialisation")``)."""
     region_totals = {r: sum(row.get(p, 0) for p in phases) for r, row in counts.items()}
     phase_totals = {p: sum(row.get(p, 0) for row in counts.values()) for p in phases}
     grand = sum(region_totals.values())

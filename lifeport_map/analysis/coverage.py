@@ -20,18 +20,16 @@ from lifeport_map.chain import (
     COUNTED_STATUSES,
     COUNTINGS,
     DEFAULT_COUNTING,
-    EMPLOYEES_RULE,
     NON_CHAIN_ROLES,
-    PRODUCTION_RULE,
     ChainRules,
     Counting,
     counting,
     is_counted,
     is_pipeline,
+    rule_text,
 )
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import (
-    TIME_RULE,
     DefinitionNode,
     RegionNode,
     SiteNode,
@@ -114,7 +112,7 @@ def counting_info(how: Counting, lang: str) -> CountingInfo:
 
 def employee_sum(sites: Sequence[SiteNode]) -> EmployeeSum:
     """The site-level employee figures of ``sites`` added up, with their coverage (see
-    chain.EMPLOYEES_RULE: organisation- and region-wide figures are never added)."""
+    chain's rule_text("employees"): organisation- and region-wide figures are never added)."""
     with_figure = [s for s in sites if s.employees is not None]
     return EmployeeSum(
         known=sum(s.employees or 0 for s in with_figure),
@@ -185,7 +183,7 @@ def registry_in_year(registry: Registry, year: int, today: int | None = None) ->
     return changed(registry, sites=sites)
 
 
-def time_info(graph: nx.MultiDiGraph, counted: Sequence[SiteNode]) -> TimeInfo | None:
+def time_info(graph: nx.MultiDiGraph, counted: Sequence[SiteNode], lang: str) -> TimeInfo | None:
     """What ``--year`` did to these counted sites (None: the graph is the registry's own)."""
     found = graph.graph.get("time")
     if not found:
@@ -196,7 +194,7 @@ def time_info(graph: nx.MultiDiGraph, counted: Sequence[SiteNode]) -> TimeInfo |
         mode="as-was" if found["year"] < found["today"] else "as-planned",
         sites_without_start=sum(1 for s in counted if s.id in found["without_start"]),
         opened_as_planned=tuple(s.id for s in counted if s.id in found["opened_as_planned"]),
-        rule=TIME_RULE,
+        rule=rule_text("time", lang),
     )
 
 
@@ -262,11 +260,11 @@ def coverage_of_sites(
         ),
         method=CoverageMethod(
             statuses_counted=COUNTED_STATUSES,
-            employees=EMPLOYEES_RULE,
-            production=PRODUCTION_RULE,
+            employees=rule_text("employees", lang),
+            production=rule_text("production", lang),
             core_activities={p: rules.core_activities(p) for p in rules.phases},
         ),
-        time=time_info(graph, counted),
+        time=time_info(graph, counted, lang),
     )
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lifeport_map.analysis.coverage import counting_of, coverage_of_sites, filtered
 from lifeport_map.analysis.filters import SiteFilter
-from lifeport_map.chain import COUNTED_STATUSES, Counting, is_counted
+from lifeport_map.chain import COUNTED_STATUSES, Counting, is_counted, rule_text
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import geodesic_many_km
 from lifeport_map.graph import (
@@ -41,12 +41,6 @@ if TYPE_CHECKING:
     from lifeport_map.model import Registry
 
 MAX_CANDIDATES = 50  # per white spot: more is no longer a shortlist
-CANDIDATE_RULE = (
-    "candidates are active sites outside the region under the chosen definition that perform "
-    "the activity (for a phase: any activity in it), excluding the organisation that already "
-    "holds the spot; distance is geodesic (WGS84) from the region centre to the site; sites "
-    "without coordinates are counted but not ranked."
-)
 
 
 def gaps(
@@ -151,7 +145,9 @@ def gaps(
         counting=cov.counting,
         centre=Centre(place=found.centre_place, lat=found.centre[0], lon=found.centre[1]),
         white_spots=tuple(spots),
-        method=GapsMethod(statuses_counted=COUNTED_STATUSES, candidates=CANDIDATE_RULE, limit=limit),
+        method=GapsMethod(
+            statuses_counted=COUNTED_STATUSES, candidates=rule_text("candidates", lang), limit=limit
+        ),
         filters=filters.info() if filters else None,
         radius_km=radius_km,
     )

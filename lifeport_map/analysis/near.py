@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from lifeport_map.analysis.coverage import in_year, time_info
 from lifeport_map.analysis.filters import SiteFilter, check_filter
-from lifeport_map.chain import COUNTED_STATUSES, ChainRules, Counting, counting, is_counted
+from lifeport_map.chain import COUNTED_STATUSES, ChainRules, Counting, counting, is_counted, rule_text
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import geodesic_many_km
 from lifeport_map.graph import (
@@ -254,8 +254,6 @@ def near(
         ),
         breakdown=breakdown([s for _, s in within], rules),
         without_coordinates=len(pool) - len(placed),
-        time=time_info(graph, [s for _, s in within if is_counted(s.status)]),
-        method="geodesic distance on the WGS84 ellipsoid (Karney, geographiclib) from the "
-        "origin to the site's coordinates; 'place' precision means city-level "
-        "coordinates",
+        time=time_info(graph, [s for _, s in within if is_counted(s.status)], lang),
+        method=rule_text("near", lang),
     )

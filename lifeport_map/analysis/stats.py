@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lifeport_map.analysis.coverage import definition_info, in_year, time_info
-from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEES_RULE, is_counted
+from lifeport_map.chain import COUNTED_STATUSES, is_counted, rule_text
 from lifeport_map.graph import SiteNode, as_graph, members, nodes_of_type, resolve_definition, resolve_region
 from lifeport_map.numbers import format_number
 from lifeport_map.render.labels import label
@@ -71,7 +71,7 @@ def stats(
             sites=format_number(len(counted), lang),
             without=format_number(len(counted) - with_figure, lang),
         ),
-        method=StatsMethod(statuses_counted=COUNTED_STATUSES, employees=EMPLOYEES_RULE),
+        method=StatsMethod(statuses_counted=COUNTED_STATUSES, employees=rule_text("employees", lang)),
         wider_figures=tuple(
             WiderFigure(
                 id=s.id,
@@ -85,7 +85,7 @@ def stats(
             for s in counted
             if s.wider_employees is not None
         ),
-        time=time_info(graph, counted),
+        time=time_info(graph, counted, lang),
     )
 
 

@@ -229,7 +229,7 @@ def gaps_sections(result: Gaps, lang: str) -> list[Section]:
             title,
             [word(k, lang) for k in ("spot", "status", "holder", "candidates_km")],
             rows,
-            [counting_note(result.counting, lang), word("gaps_method", lang)],
+            [counting_note(result.counting, lang), word("rule_candidates", lang)],
         )
     ]
 
@@ -315,7 +315,7 @@ def near_sections(result: Near, lang: str) -> list[Section]:
         result.time.year if result.time else None,
     )
     title = f"{title}: {count_text(result.count, lang)}"
-    notes = [*([time_note(result.time, lang)] if result.time is not None else []), word("near_method", lang)]
+    notes = [*([time_note(result.time, lang)] if result.time is not None else []), word("rule_near", lang)]
     if result.breakdown is not None and result.count:
         b = result.breakdown
         countries = ", ".join(f"{country} {format_number(n, lang)}" for country, n in b.countries.items())

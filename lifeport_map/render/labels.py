@@ -344,15 +344,115 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "By country: {countries}; companies {companies}, knowledge institutes {knowledge}; "
         "{organisations} organisations.",
     ),
-    # notes under the tables (the JSON says the same in English for scripts)
-    "near_method": (
+    # notes under the tables, and the JSON "method" of near and gaps
+    "rule_near": (
         "geodetische afstand over de WGS84-ellipsoïde (Karney, geographiclib) van het startpunt tot de "
         "coördinaten van de vestiging; precisie 'plaats' betekent coördinaten van de plaats",
         "geodesic distance on the WGS84 ellipsoid (Karney, geographiclib) from the origin to the "
         "site's coordinates; 'place' precision means city-level coordinates",
     ),
+    # the analyses' method notes (JSON "method" and "time.rule"), in the output's language
+    "rule_employees": (
+        "het werknemersaantal van een vestiging is het meest recente cijfer voor de vestiging zelf "
+        "(het laatste jaar; bij gelijke jaren het grootste); cijfers voor de hele organisatie of een "
+        "regio worden nooit bij de som van een regio opgeteld maar apart vermeld, en een cijfer "
+        "waarvan de bron geen reikwijdte noemt, telt als vestigingscijfer (het register legt "
+        "werknemers per vestiging vast) en wordt apart geteld als 'reikwijdte niet vermeld'. Waar "
+        "een bron een bandbreedte geeft, tellen sommen de ondergrens op, met de bovengrens ernaast. "
+        "Elke som zegt hoeveel van de opgetelde vestigingen een cijfer hebben. Een vestiging die in "
+        "meerdere fasen actief is, telt in elke fase volledig mee, dus de sommen per fase kunnen "
+        "hoger uitvallen dan het regiototaal, dat elke vestiging één keer telt.",
+        "a site's employees are its most recent figure for the site itself (latest year; on a tie "
+        "the larger one); figures for the whole organisation or a region are never added to a "
+        "region's sum but listed apart, and a figure whose source states no scope counts as a site "
+        "figure (the registry records employees per site) and is counted apart as 'scope not "
+        "stated'. Where a source gives a range, sums give its lower end and the upper end beside it. "
+        "Every sum says how many of the sites it adds have a figure. A site active in several phases "
+        "counts fully in each phase, so phase sums can exceed the region total, which counts each "
+        "site once.",
+    ),
+    "rule_employee_coverage": (
+        "vergelijkingen op basis van werknemers (sommen naast gepubliceerde totalen, rangordes, "
+        "locatiequotiënten op werknemers) worden alleen gemaakt als ten minste {coverage_min} van de "
+        "opgetelde vestigingen een werknemerscijfer heeft; anders is het antwoord 'niet te zeggen', "
+        "met de dekking die tekortschoot.",
+        "employee-based comparisons (sums against published totals, ranks, employee location "
+        "quotients) are made only when at least {coverage_min} of the sites summed have an employee figure; "
+        "otherwise the answer is 'cannot tell', with the coverage that fell short.",
+    ),
+    "rule_about": (
+        "'ongeveer N' klopt voor een aantal binnen {about_tolerance} van N (en ten minste binnen 1 naar "
+        "boven of beneden).",
+        "'about N' holds for a count within {about_tolerance} of N (at least within 1 either way).",
+    ),
+    "rule_production": (
+        "een fase is in productierollen aanwezig als een vestiging die geen kennisinstelling is een "
+        "van de kernactiviteiten van de fase uitvoert: die met de rol 'production' (voor de "
+        "ontwerpfase, die er geen heeft, haar ontwerpactiviteiten). Apparatuur, materialen, "
+        "onderzoek en onderwijs alleen tellen niet; pilotlijnen en cleanrooms van "
+        "kennisinstellingen worden ernaast geteld, als kennisinstellingen.",
+        "a phase is held in production roles when a site that is not a knowledge institute performs "
+        "one of the phase's core activities: those with role 'production' (for the design phase, "
+        "which has none, its design activities). Equipment, materials, research and education alone "
+        "do not count; knowledge institutes' pilot lines and cleanrooms are counted beside, as "
+        "knowledge institutes.",
+    ),
+    "rule_specialisation": (
+        "locatiequotiënt LQ = (n[r,p] / N[r]) / (n[p] / N), met n[r,p] het aantal vestigingen dat "
+        "de teldefinitie telt (of hun werknemers) van regio r in fase p, N[r] de som over de fasen "
+        "voor r, n[p] de som over de vergeleken regio's voor p en N het totaal. Vestigingen in "
+        "meerdere fasen tellen in elk daarvan. Werknemers zijn het laatste cijfer van elke "
+        "vestiging op vestigingsniveau; vestigingen zonder zo'n cijfer vallen weg. Het quotiënt op "
+        "werknemers wordt alleen berekend tussen regio's waar ten minste {coverage_min} van de getelde "
+        "vestigingen (in welke fase ook) een cijfer op vestigingsniveau heeft, en alleen als "
+        "minstens twee regio's dat halen; elders is het null: niet te zeggen, omdat de vestigingen "
+        "zonder cijfer het kunnen veranderen (employee_coverage geeft per regio het aandeel). null "
+        "in het quotiënt op vestigingen: de regio of fase heeft niets om te vergelijken.",
+        "location quotient LQ = (n[r,p] / N[r]) / (n[p] / N), where n[r,p] is the number of "
+        "sites the counting definition counts (or their employees) of region r in phase p, "
+        "N[r] the sum over phases for r, "
+        "n[p] the sum over compared regions for p and N the grand total. Sites in several phases "
+        "count in each. Employees use each site's latest site-level figure; sites without one are "
+        "left out. The employee quotient is computed only among regions where at least "
+        "{coverage_min} of the sites counted (in any phase) have a site-level figure, and "
+        "only when at least two regions reach that; elsewhere it is null: cannot tell, because the "
+        "sites without a figure could change it (employee_coverage gives each region's share). "
+        "null in the site quotient: the region or phase has nothing to compare.",
+    ),
+    "rule_claim_specialisation": (
+        "specialisatie: locatiequotiënt LQ = (n[r] / N[r]) / (som n / som N) over de vergeleken "
+        "regio's, met n[r] het aantal actieve vestigingen van de regio dat doet wat de claim noemt "
+        "(een van haar activiteiten, een activiteit van haar rol, of meetellend in haar fase) en "
+        "N[r] alle actieve vestigingen van de regio; de claim klopt als LQ boven de drempel ligt "
+        "(standaard 1). Met minder dan {min_sites} zulke vestigingen in de regio zegt een quotiënt "
+        "weinig: 'niet te zeggen'.",
+        "specialisation: location quotient LQ = (n[r] / N[r]) / (sum n / sum N) over the compared "
+        "regions, where n[r] is the number of the region's active sites doing what the claim names "
+        "(any of its activities, an activity of its role, or counting in its phase) and N[r] all of "
+        "the region's active sites; the claim holds when LQ is above the threshold (default 1). "
+        "With fewer than {min_sites} such sites in the region a quotient says little: 'cannot tell'.",
+    ),
+    "rule_time": (
+        "de keten in jaar Y. Een actieve vestiging telt mee als haar begin (since, of haar "
+        "gebeurtenis 'opened') niet na Y ligt en haar einde (until) niet vóór Y; een vestiging "
+        "zonder beginjaar telt zoals het register haar heeft (hoeveel dat er zijn, wordt vermeld). "
+        "Een gesloten vestiging telt als actief als ze uiterlijk in Y begon en eindigde (until, of "
+        "haar gebeurtenis 'closed' of 'bankruptcy') in Y of later; een gesloten vestiging zonder "
+        "eindjaar blijft gesloten. Vóór dit jaar blijven geplande en in aanbouw zijnde vestigingen "
+        "buiten beschouwing; vanaf dit jaar telt zo'n vestiging als actief vanaf haar verwachte "
+        "jaar (haar gebeurtenis 'planned-opening', anders since) als dat dit jaar of later is en "
+        "niet na Y, en anders blijft ze in de pijplijn.",
+        "the chain in year Y. An active site counts when its start (since, or its 'opened' event) is "
+        "not after Y and its end (until) not before Y; a site without a start year counts as the "
+        "registry has it (how many is said). A closed site counts as active when it started by Y and "
+        "ended (until, or its 'closed' or 'bankruptcy' event) in Y or later; a closed site without an "
+        "end year stays closed. Before this year planned and under-construction sites are left out; "
+        "from this year on one counts as active from its expected year (its 'planned-opening' event, "
+        "else since) when that is this year or later and not after Y, and otherwise stays in the "
+        "pipeline.",
+    ),
     "without_coordinates": ("{sites} zonder coördinaten weggelaten", "{sites} without coordinates left out"),
-    "gaps_method": (
+    "rule_candidates": (
         "kandidaten zijn actieve vestigingen buiten de regio (onder de gekozen definitie) met de "
         "activiteit (voor een fase: een activiteit in die fase), behalve de organisatie die de plek al "
         "bezet; de afstand is geodetisch (WGS84) van het centrum van de regio tot de vestiging; "
