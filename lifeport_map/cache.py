@@ -211,7 +211,7 @@ def load_graph(
     """The graph of the registry (``build_graph(load_registry(..., check=False))``), from the
     cache when every file it depends on is unchanged. Raises what ``load_registry`` raises."""
     from lifeport_map.graph import build_graph
-    from lifeport_map.registry import paused_gc, read_for_analysis
+    from lifeport_map.registry import forget_positions, paused_gc, read_for_analysis
 
     registry_path = registry_path or default_registry_path()
     regions = regions_dir or default_regions_dir()
@@ -225,8 +225,12 @@ def load_graph(
     result = read_for_analysis(registry_path, regions_dir)
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)
+    registry = result.registry
+    del result
+    forget_positions(registry)  # the graph needs no positions, and reuses their memory
     with paused_gc():
-        graph = build_graph(result.registry)
+        graph = build_graph(registry)
+    del registry
     # Stored only if the files did not change while they were read.
     if key is not None and graph_key(registry_path, regions) == key:
         write_entry(folder, key, graph)

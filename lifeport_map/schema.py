@@ -563,12 +563,14 @@ class StructureChecker:
         kind = spec.type
         cls = item.__class__
         if cls is str:
+            # BLANK_LETTERS and HIDDEN match no printable ASCII character, and ``isascii`` is
+            # free (a flag of the string): most texts skip the search.
             if kind == "text":
                 return (
                     len(item) <= MAX_TEXT
                     and item.isprintable()
                     and not item.isspace()
-                    and BLANK_LETTERS.search(item) is None
+                    and (item.isascii() or BLANK_LETTERS.search(item) is None)
                 )
             if kind == "enum":
                 return item in self.allowed(spec.vocabulary)
@@ -577,7 +579,11 @@ class StructureChecker:
             if kind == "url":
                 return len(item) <= MAX_LONG_TEXT and not item.isspace()
             if kind == "long-text":
-                return len(item) <= MAX_LONG_TEXT and not item.isspace() and HIDDEN.search(item) is None
+                return (
+                    len(item) <= MAX_LONG_TEXT
+                    and not item.isspace()
+                    and ((item.isascii() and item.isprintable()) or HIDDEN.search(item) is None)
+                )
             if kind == "country":
                 return item in ISO_COUNTRIES
             if kind == "month":

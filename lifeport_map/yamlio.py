@@ -507,7 +507,13 @@ def suspect_char() -> re.Pattern[str]:
 
 # One line: indentation, "- ", and a key with the rest of the line, or the rest of the line.
 _CANONICAL_LINE = re.compile(r"( *)(- )?(?:([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: ([^\n]*))?(?=\n)|([^\n]*))\n")
-_CANONICAL_PLAIN_KEYS: set[str] = set()  # keys seen to be text (not true, null, ...)
+# Keys seen to be text (not true, null, ...), each to itself: every mapping's key is then one
+# string object, not a new one per line (350,000 keys in a 10,000-site registry).
+_CANONICAL_PLAIN_KEYS: dict[str, str] = {}
+# A value written in at most this many characters is read once per parse and shared by every
+# line that writes it the same way (a status, a country, a place, a year): less memory, and the
+# checks of a value are not repeated.
+_SHARED_VALUE_CHARS = 40
 _CANONICAL_QUOTED = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"\Z')
 # Escapes that mean the same in YAML's double quotes and in JSON, \u without surrogates.
 _JSON_ESCAPES = re.compile(r'\\(?:["\\bfnrt]|u(?![dD][89a-fA-F])[0-9a-fA-F]{4})')
@@ -587,6 +593,8 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
         text += "\n"
     value_of = _canonical_value
     plain_keys = _CANONICAL_PLAIN_KEYS
+    shared: dict[str, Any] = {}  # a short value as written (quotes included) -> its value
+    short = _SHARED_VALUE_CHARS
     plain_bad_start = _PLAIN_START_BAD | {"-"}
     not_special = _NOT_SPECIAL_START
     ymap, ylist = YMap, YList
@@ -646,16 +654,24 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
             container = item
         elif key is None or not is_mapping:
             return _NOT_CANONICAL
-        if key not in plain_keys:
+        known = plain_keys.get(key)
+        if known is None:
             if key[0] not in _NOT_SPECIAL_START and _scalar(key, True).__class__ is not str:
                 return _NOT_CANONICAL
-            plain_keys.add(key)
+            plain_keys[key] = key
+        else:
+            key = known
         if key in container:
             return _NOT_CANONICAL
         container.key_positions[key] = (line_no << 12) | (indent + 1)
         if rest is None:
             pending, pending_key, pending_indent = container, key, indent
             continue
+        if len(rest) <= short:
+            value = shared.get(rest, shared)
+            if value is not shared:
+                container[key] = value
+                continue
         col = indent + len(key) + 3
         # The two common cases inline: a quoted value without escapes, a plain text or number.
         first = rest[:1]
@@ -679,6 +695,8 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
             value = value_of(rest, line_no, col)
             if value is _NOT_CANONICAL:
                 return _NOT_CANONICAL
+        if len(rest) <= short and value.__class__ not in (ymap, ylist):
+            shared[rest] = value
         container[key] = value  # its position follows from the key's (see YMap.positions)
     if pending is not None or not stack:
         return _NOT_CANONICAL

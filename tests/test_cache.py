@@ -178,3 +178,25 @@ def test_code_fingerprint_follows_the_networkx_version(monkeypatch: pytest.Monke
         importlib.metadata, "version", lambda name: "0.0-other" if name == "networkx" else real(name)
     )
     assert cache.code_fingerprint() != now
+
+
+def test_the_graph_is_built_after_the_parsed_yaml_is_dropped(mini_copy: Path) -> None:
+    """``forget_positions`` drops each site's parsed YAML once no issue can be reported; the
+    records keep every value, a position falls back to the entry's line, and the graph of a
+    cold read is the graph of the registry as read."""
+    from networkx.utils import graphs_equal
+
+    from lifeport_map.graph import build_graph
+    from lifeport_map.registry import forget_positions, read_for_analysis
+
+    registry_path, regions = mini_copy / "companies.yaml", mini_copy / "regions"
+    registry = read_for_analysis(registry_path, regions).registry
+    assert registry is not None
+    expected = build_graph(registry)
+    alpha = registry.by_id["alpha-nijmegen"]
+    assert alpha.where("location.lat") == (12, 12)
+    forget_positions(registry)
+    assert [site.raw for site in registry.sites] == [None, None, None]
+    assert alpha.where("location.lat") == (2, 5)  # the entry's own line and column
+    assert alpha.location.lat == 51.8425
+    assert graphs_equal(cache.load_graph(registry_path, regions, cache=False), expected)

@@ -311,3 +311,26 @@ def test_canonical_value_positions_are_worked_out_when_asked() -> None:
     item = data["c"][0]
     assert {k: unpack(p) for k, p in item.positions.items()} == {"d": (4, 8)}
     assert [unpack(p) for p in item["d"].positions] == [(4, 9)]
+
+
+def test_repeated_keys_and_short_values_are_read_once() -> None:
+    """A key, and a value of at most 40 characters written the same way (quotes included),
+    are one object wherever they repeat; a value written otherwise is read on its own."""
+    entries = [
+        'id: a\nstatus: active\nyear: 2024\ncountry: "NL"\nnote: "2024"',
+        'id: b\nstatus: active\nyear: 2024\ncountry: "NL"\nnote: "2024"\nlong: "' + "x" * 41 + '"',
+        'id: c\nlong: "' + "x" * 41 + '"\ntags: []',
+        "id: d\ntags: []",
+    ]
+    text = "sites:\n" + "".join("  - " + e.replace("\n", "\n    ") + "\n" for e in entries)
+    first, second, third, fourth = parse_canonical(text)["sites"]
+    assert first == {"id": "a", "status": "active", "year": 2024, "country": "NL", "note": "2024"}
+    assert second["year"] == 2024 and second["note"] == "2024"
+    for key in ("status", "year", "country", "note"):
+        assert second[key] is first[key]
+    assert first["note"] is not first["year"]
+    assert [k1 is k2 for k1, k2 in zip(first, second, strict=False)] == [True] * 5
+    assert third["long"] == second["long"] and third["long"] is not second["long"]
+    assert third["tags"] == [] and third["tags"] is not fourth["tags"]  # lists are never shared
+    third["tags"].append("x")
+    assert fourth["tags"] == []
