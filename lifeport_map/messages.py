@@ -2063,6 +2063,18 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # ---- the analyses' semantic checks (issue 17) ----
     # ---- hardening, fourth round (issue 17) ----
     # ---- hardening leftovers (issue 17) ----
+    "env.max-bytes": (
+        "LIFEPORT_MAX_BYTES is '{value}': dat is geen grens die lifeport-map kan gebruiken",
+        "LIFEPORT_MAX_BYTES is '{value}': not a limit lifeport-map can use",
+    ),
+    "env.max-bytes/hint": (
+        "geef een geheel aantal bytes van 1 tot 16 GiB, eventueel met een eenheid: 67108864, 64MiB, "
+        "100MB (kB, MB, GB zijn machten van 1000; KiB, MiB, GiB van 1024); leeg of niet gezet geeft "
+        "de standaardgrens van 64 MiB",
+        "give a whole number of bytes from 1 to 16 GiB, optionally with a unit: 67108864, 64MiB, "
+        "100MB (kB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024); empty or unset gives the "
+        "default limit of 64 MiB",
+    ),
     # ---- Dutch read-through (issue 15) ----
     # ---- speed (issue 13) ----
     # (entries of the last group above the closing brace)

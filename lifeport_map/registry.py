@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from lifeport_map.errors import Issue, RegistryError, YamlError
+from lifeport_map.errors import Issue, RegistryError, UsageError, YamlError
 from lifeport_map.messages import msg
 from lifeport_map.model import (
     Capacity,
@@ -41,12 +42,44 @@ from lifeport_map.schema import DATE, REGION_FIELDS, REGISTRY_FIELDS, StructureC
 from lifeport_map.taxonomy import Taxonomy, load_taxonomy
 from lifeport_map.yamlio import MAX_BYTES, YMap, load_yaml, start_of, unpack
 
+# LIFEPORT_MAX_BYTES: a whole number of bytes, optionally followed by a unit (case-insensitive,
+# a space allowed before it), from 1 byte to MAX_BYTES_LIMIT; empty or unset is the default.
+SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 10**3,
+    "mb": 10**6,
+    "gb": 10**9,
+    "kib": 1 << 10,
+    "mib": 1 << 20,
+    "gib": 1 << 30,
+}
+MAX_BYTES_LIMIT = 16 << 30
+_SIZE = re.compile(r"([0-9]+) ?([a-z]*)", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int | None:
+    """The number of bytes ``text`` names ('67108864', '64MiB', '100 MB'), or None when it names
+    none: another form, a unit not in SIZE_UNITS, zero, or more than MAX_BYTES_LIMIT."""
+    found = _SIZE.fullmatch(text.strip())
+    if found is None or found.group(2).lower() not in SIZE_UNITS:
+        return None
+    size = int(found.group(1)) * SIZE_UNITS[found.group(2).lower()]
+    return size if 1 <= size <= MAX_BYTES_LIMIT else None
+
 
 def max_bytes() -> int:
-    try:
-        return int(os.environ.get("LIFEPORT_MAX_BYTES", MAX_BYTES))
-    except ValueError:
+    """The most bytes a YAML file may have: LIFEPORT_MAX_BYTES (``parse_size``) or MAX_BYTES
+    when it is unset or empty; a value it cannot use is a :class:`UsageError` naming it."""
+    text = os.environ.get("LIFEPORT_MAX_BYTES", "")
+    if not text:
         return MAX_BYTES
+    size = parse_size(text)
+    if size is None:
+        from lifeport_map.text import excerpt
+
+        raise UsageError(msg("env.max-bytes", value=excerpt(text)), hint=msg("env.max-bytes/hint"))
+    return size
 
 
 @dataclass(frozen=True)

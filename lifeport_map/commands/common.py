@@ -343,6 +343,21 @@ def main(
     """
     ctx.obj = Paths(registry=registry, regions=regions, cache=not no_cache)
     _language[0] = Lang.nl.value
+    _check_environment()
+
+
+def _check_environment() -> None:
+    """Refuse, before any command runs, an environment variable's value the commands cannot use
+    (in the --lang of the command line); not while --help is asked for."""
+    if "--help" in _arguments or "-h" in _arguments:
+        return
+    from lifeport_map.registry import max_bytes
+
+    try:
+        max_bytes()
+    except LifeportError as error:
+        _language[0] = _lang_of(_arguments)
+        fail(error)
 
 
 YearOption = Annotated[

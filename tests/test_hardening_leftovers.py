@@ -1,0 +1,137 @@
+"""Issue 17's leftovers: LIFEPORT_MAX_BYTES values the commands cannot use, --output names no
+format handles, a closed pipe, a byte order mark, emoji joined by ZWJ."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from lifeport_map.cli import app
+from lifeport_map.registry import max_bytes, parse_size
+from tests.analysis_support import ANALYSIS_ARGS
+
+
+def _invoke(tmp_path: Path, args: list[str], env: dict[str, str] | None = None) -> Any:
+    result = CliRunner().invoke(app, [*ANALYSIS_ARGS, *args], env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.stdout + result.stderr
+    return result
+
+
+# ---- 1. LIFEPORT_MAX_BYTES ----
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("67108864", 67108864),
+        ("1", 1),
+        ("10MB", 10_000_000),
+        ("10mb", 10_000_000),
+        ("64MiB", 64 * 1024 * 1024),
+        ("64 MiB", 64 * 1024 * 1024),
+        (" 2kB ", 2000),
+        ("3KiB", 3072),
+        ("1GB", 1_000_000_000),
+        ("16GiB", 16 * 1024**3),
+        ("500B", 500),
+    ],
+)
+def test_a_size_in_a_documented_form(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lots",
+        "-5",
+        "0",
+        "0MB",
+        "17GiB",
+        "99999999999999999999",
+        "1.5MB",
+        "10 M",
+        "10TB",
+        "1e6",
+        "١٢٣",
+        "64  MiB",
+    ],
+)
+def test_a_size_in_no_documented_form(text: str) -> None:
+    assert parse_size(text) is None
+
+
+def test_max_bytes_unset_or_empty_is_the_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LIFEPORT_MAX_BYTES", raising=False)
+    assert max_bytes() == 64 * 1024 * 1024
+    monkeypatch.setenv("LIFEPORT_MAX_BYTES", "")
+    assert max_bytes() == 64 * 1024 * 1024
+    monkeypatch.setenv("LIFEPORT_MAX_BYTES", "2MB")
+    assert max_bytes() == 2_000_000
+
+
+EVERY_COMMAND = [
+    ["validate"],
+    ["coverage", "--region", "nijmegen"],
+    ["compare"],
+    ["gaps", "--region", "nijmegen"],
+    ["near", "Nijmegen"],
+    ["stats", "--region", "nijmegen"],
+    ["claims"],
+    ["export"],
+    ["schema"],
+    ["fmt", "--check"],
+    ["map", "nl", "--output", "x.html"],
+    ["report", "--region", "nijmegen", "--output", "brief"],
+]
+
+
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=[" ".join(a[:2]) for a in EVERY_COMMAND])
+@pytest.mark.parametrize("value", ["lots", "-1", "0", "99999999999999999999", "10 parsecs"])
+def test_every_command_refuses_a_max_bytes_it_cannot_use(
+    args: list[str], value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _invoke(tmp_path, [*args, "--lang", "en"], env={"LIFEPORT_MAX_BYTES": value})
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"lifeport-map: error: LIFEPORT_MAX_BYTES is '{value}': not a limit lifeport-map can use\n"
+        "    hint: give a whole number of bytes from 1 to 16 GiB, optionally with a unit: 67108864, "
+        "64MiB, 100MB (kB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024); empty or unset gives "
+        "the default limit of 64 MiB\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_max_bytes_it_cannot_use_in_dutch_and_escaped(tmp_path: Path) -> None:
+    result = _invoke(
+        tmp_path, ["coverage", "--region", "nijmegen"], env={"LIFEPORT_MAX_BYTES": "\x1b[2Jveel"}
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "lifeport-map: fout: LIFEPORT_MAX_BYTES is '\\x1b[2Jveel': dat is geen grens die lifeport-map "
+        "kan gebruiken\n    tip: geef een geheel aantal bytes van 1 tot 16 GiB"
+    )
+
+
+def test_a_documented_max_bytes_is_the_limit(tmp_path: Path) -> None:
+    """'1kB' is 1000 bytes: the analysis registry (larger) is refused as too large, saying 1,000."""
+    size = (Path(ANALYSIS_ARGS[1])).stat().st_size
+    assert size > 1000
+    result = _invoke(
+        tmp_path, ["coverage", "--region", "nijmegen", "--lang", "en"], env={"LIFEPORT_MAX_BYTES": "1kB"}
+    )
+    assert result.exit_code == 1
+    assert f"[yaml.too-large] file is {size:,} bytes; the limit is 1,000 bytes" in result.stderr
+    fine = _invoke(tmp_path, ["coverage", "--region", "nijmegen"], env={"LIFEPORT_MAX_BYTES": "64 MiB"})
+    assert fine.exit_code == 0, fine.stderr
+
+
+def test_help_is_shown_whatever_max_bytes_says(tmp_path: Path) -> None:
+    result = _invoke(tmp_path, ["coverage", "--help"], env={"LIFEPORT_MAX_BYTES": "lots"})
+    assert result.exit_code == 0 and "--region" in result.stdout
