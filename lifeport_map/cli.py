@@ -15,7 +15,18 @@ from typing import Annotated
 
 import typer
 
-from lifeport_map.commands.common import IssueFormat, Lang, LangOption, _out, _paths, app, current_lang, fail
+from lifeport_map.commands.common import (
+    CLOSED_PIPE,
+    IssueFormat,
+    Lang,
+    LangOption,
+    _out,
+    _paths,
+    app,
+    closed_pipe,
+    current_lang,
+    fail,
+)
 from lifeport_map.errors import Issue, LifeportError
 from lifeport_map.messages import msg
 
@@ -166,8 +177,8 @@ def run() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except (BrokenPipeError, OSError):
-        code = code or 1
+    except OSError as error:  # what is still buffered cannot be written
+        code = code or (CLOSED_PIPE if closed_pipe(error) else 3)
     os._exit(code)
 
 

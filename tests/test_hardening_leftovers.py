@@ -135,3 +135,42 @@ def test_a_documented_max_bytes_is_the_limit(tmp_path: Path) -> None:
 def test_help_is_shown_whatever_max_bytes_says(tmp_path: Path) -> None:
     result = _invoke(tmp_path, ["coverage", "--help"], env={"LIFEPORT_MAX_BYTES": "lots"})
     assert result.exit_code == 0 and "--region" in result.stdout
+
+
+# ---- 3. A closed pipe ----
+
+PIPED = [
+    ["compare"],
+    ["compare", "--format", "json"],
+    ["coverage", "--region", "nijmegen", "--format", "csv"],
+    ["gaps", "--region", "nijmegen"],
+    ["validate", "--format", "json"],
+    ["export", "--format", "geojson"],
+    ["schema"],
+    ["--version"],
+    ["near", "--help"],
+]
+
+
+@pytest.mark.parametrize("args", PIPED, ids=[" ".join(a[:2]) for a in PIPED])
+def test_a_closed_pipe_ends_quietly_with_141(args: list[str]) -> None:
+    """The reader of standard output is gone before the command writes (as `| head` after its
+    lines): no message, exit 141 (128 + SIGPIPE, what the shell reports for `cat`), not 1."""
+    import os
+    import subprocess
+    import sys
+
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "lifeport_map", *ANALYSIS_ARGS, *args],
+            stdout=writer,
+            stderr=subprocess.PIPE,
+            env={k: v for k, v in os.environ.items() if k != "LIFEPORT_DEBUG"},
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(writer)
+    assert (done.returncode, done.stderr) == (141, b"")

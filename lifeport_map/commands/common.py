@@ -6,6 +6,7 @@ command line has no import circles.
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from dataclasses import dataclass
@@ -146,8 +147,21 @@ class _UsageError(typer.BadParameter):
         (file or sys.stderr).write("\n".join(lines) + "\n")
 
 
+# The exit code when the reader of standard output or standard error went away (``| head``):
+# that of a Unix tool ended by SIGPIPE in the shell (128 + 13), so a pipeline reports it as it
+# would for ``cat``, and no code of ours (1: invalid data) is taken for it. Nothing is said.
+CLOSED_PIPE = 141
+
+
+def closed_pipe(error: BaseException) -> bool:
+    """Is ``error`` a write to a pipe whose reader has gone (EPIPE)?"""
+    return isinstance(error, OSError) and error.errno == errno.EPIPE
+
+
 class _Group(typer.core.TyperGroup):
-    """The app's group: click's usage errors, wherever they arise, in the command's --lang."""
+    """The app's group: click's usage errors, wherever they arise, in the command's --lang; a
+    closed pipe on standard output, wherever it arises (also --help), ends quietly with
+    CLOSED_PIPE (click would exit 1)."""
 
     def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
         _arguments[:] = list(args) if args is not None else sys.argv[1:]
@@ -158,12 +172,20 @@ class _Group(typer.core.TyperGroup):
             return super().make_context(info_name, args, parent, **extra)
         except _ClickUsageError as error:
             raise _UsageError.of(error) from None
+        except OSError as error:
+            if closed_pipe(error):
+                raise typer.Exit(CLOSED_PIPE) from None
+            raise
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except _ClickUsageError as error:
             raise _UsageError.of(error) from None
+        except OSError as error:
+            if closed_pipe(error):
+                raise typer.Exit(CLOSED_PIPE) from None
+            raise
 
 
 app = typer.Typer(

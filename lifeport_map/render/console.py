@@ -8,6 +8,8 @@ stacked instead: one block per record, "heading: value" per line.
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Collection, Sequence
 from typing import Any
 
@@ -21,8 +23,17 @@ PADDING = 2  # rich's default: one space either side of a cell
 LONG_WORD = 16  # a longer word may fold onto the next line rather than widen its column
 
 
+class _Console(Console):
+    """A rich console that leaves a closed pipe to the command line: rich's own answer is to
+    exit 1 (``SystemExit``), which says "invalid data" here."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+
+
 def console(*, stderr: bool = False) -> Console:
-    return Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=False)
+    return _Console(stderr=stderr, markup=False, highlight=False, emoji=False, soft_wrap=False)
 
 
 def cell(value: Any) -> Text:
