@@ -2075,6 +2075,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "100MB (kB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024); empty or unset gives the "
         "default limit of 64 MiB",
     ),
+    "usage.output-suffix": (
+        "aan de naam {name} is niet te zien in welk formaat het bestand geschreven moet worden",
+        "cannot tell from the name {name} which format to write",
+    ),
+    "usage.output-suffix/hint": (
+        "laat de naam eindigen op een van {suffixes}, of noem het formaat met --format",
+        "end the name in one of {suffixes}, or name the format with --format",
+    ),
     # ---- Dutch read-through (issue 15) ----
     # ---- speed (issue 13) ----
     # (entries of the last group above the closing brace)

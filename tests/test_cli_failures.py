@@ -41,7 +41,7 @@ REGION_COMMANDS = [
 ]
 WRITERS = {
     "export": ["export", "--format", "csv", "--output"],
-    "map-nl": ["map", "nl", "--output"],
+    "map-nl": ["map", "nl", "--format", "html", "--output"],  # the targets have no extension
     "map-region-png": ["map", "region", "nijmegen", "--format", "png", "--output"],
     "map-compare-svg": ["map", "compare", "nijmegen", "dresden", "--format", "svg", "--output"],
     "schema": ["schema", "--output"],

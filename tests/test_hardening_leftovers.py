@@ -174,3 +174,80 @@ def test_a_closed_pipe_ends_quietly_with_141(args: list[str]) -> None:
     finally:
         os.close(writer)
     assert (done.returncode, done.stderr) == (141, b"")
+
+
+# ---- 2. An --output name no format handles ----
+
+MAP_WRITERS = [
+    ["map", "nl"],
+    ["map", "region", "nijmegen"],
+    ["map", "compare", "nijmegen", "dresden"],
+]
+
+
+@pytest.mark.parametrize("args", MAP_WRITERS, ids=[" ".join(a[:2]) for a in MAP_WRITERS])
+@pytest.mark.parametrize("name", ["x.exe", "bijlage1", "x.html.bak", "x.jpg"])
+def test_a_map_refuses_an_output_name_no_format_handles(
+    args: list[str], name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _invoke(tmp_path, [*args, "--output", name, "--lang", "en"])
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert result.stderr == (
+        f"lifeport-map: error: cannot tell from the name {name} which format to write\n"
+        "    hint: end the name in one of .html, .htm, .png, .svg, .pdf, or name the format with --format\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_name_no_format_handles_in_dutch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _invoke(tmp_path, ["export", "--output", "sites.xlsx"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "lifeport-map: fout: aan de naam sites.xlsx is niet te zien in welk formaat het bestand "
+        "geschreven moet worden\n"
+        "    tip: laat de naam eindigen op een van .json, .csv, .geojson, .graphml, of noem het formaat "
+        "met --format\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_explicit_format_wins_over_an_unknown_extension(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    page = _invoke(tmp_path, ["map", "nl", "--output", "page.exe", "--format", "html"])
+    assert page.exit_code == 0, page.stderr
+    assert (tmp_path / "page.exe").read_bytes().startswith(b"<!DOCTYPE html>")
+    table = _invoke(tmp_path, ["export", "--output", "sites.txt", "--format", "csv"])
+    assert table.exit_code == 0, table.stderr
+    assert (tmp_path / "sites.txt").read_text(encoding="utf-8").startswith("id,")
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("sites.csv", b"id,"),
+        ("sites.GEOJSON", b'{\n "type": "FeatureCollection"'),
+        ("sites.graphml", b"<?xml"),
+    ],
+)
+def test_export_takes_its_format_from_the_extension(
+    name: str, start: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before, `export --output sites.csv` wrote JSON into sites.csv (the default --format)."""
+    monkeypatch.chdir(tmp_path)
+    result = _invoke(tmp_path, ["export", "--output", name])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / name).read_bytes().startswith(start)
+
+
+def test_a_map_keeps_refusing_a_format_that_contradicts_the_extension(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = _invoke(tmp_path, ["map", "nl", "--output", "x.png", "--format", "svg", "--lang", "en"])
+    assert result.exit_code == 2
+    assert "--format svg contradicts the output file name x.png" in result.stderr
+    assert list(tmp_path.iterdir()) == []

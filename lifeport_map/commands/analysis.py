@@ -15,7 +15,17 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, lang_option, load, load_graph
+from lifeport_map.commands.common import (
+    Lang,
+    YearOption,
+    _out,
+    app,
+    fail,
+    format_of_output,
+    lang_option,
+    load,
+    load_graph,
+)
 from lifeport_map.commands.common import LangOption as MessageLangOption
 from lifeport_map.errors import LifeportError
 
@@ -493,14 +503,17 @@ def stats(
 def export(
     ctx: typer.Context,
     fmt: Annotated[
-        ExportFormat,
+        ExportFormat | None,
         typer.Option(
             "--format",
             "-f",
             help="json (sites, regions, graph), csv (one row per site, for "
-            "spreadsheets), geojson (QGIS) or graphml (Gephi).",
+            "spreadsheets), geojson (QGIS) or graphml (Gephi). Default: the --output file's "
+            "extension (.json, .csv, .geojson, .graphml; another one needs --format), json on "
+            "standard output.",
+            show_default=False,
         ),
-    ] = ExportFormat.json,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="File to write (atomically); default: standard output."),
@@ -526,6 +539,15 @@ def export(
     from lifeport_map.messages import msg
     from lifeport_map.render.export import export_bytes, export_files
 
+    try:
+        suffixes = {f".{kind.value}": kind.value for kind in ExportFormat}
+        fmt = ExportFormat(
+            format_of_output(output, fmt.value if fmt else None, suffixes)
+            if output
+            else fmt or ExportFormat.json
+        )
+    except LifeportError as error:
+        fail(error)
     registry = load(ctx, check=False)
     try:
         if year is not None:

@@ -281,6 +281,24 @@ def fail(error: LifeportError) -> NoReturn:
     raise typer.Exit(error.exit_code)
 
 
+def format_of_output(output: Path, given: str | None, suffixes: dict[str, str]) -> str:
+    """The format to write ``output`` in: ``given`` (an explicit --format) if there is one,
+    else the one its extension names in ``suffixes`` (case-insensitive); an extension no format
+    handles, or none, is a usage error listing those that work."""
+    if given is not None:
+        return given
+    named = suffixes.get(output.suffix.lower())
+    if named is None:
+        from lifeport_map.errors import UsageError
+        from lifeport_map.text import excerpt
+
+        raise UsageError(
+            msg("usage.output-suffix", name=excerpt(output.name)),
+            hint=msg("usage.output-suffix/hint", suffixes=", ".join(suffixes)),
+        )
+    return named
+
+
 def _paths(ctx: typer.Context) -> Paths:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Paths) else Paths(None, None)

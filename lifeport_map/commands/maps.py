@@ -15,7 +15,16 @@ from typing import Annotated, Any
 
 import typer
 
-from lifeport_map.commands.common import Lang, YearOption, _out, app, fail, lang_option, load_cached
+from lifeport_map.commands.common import (
+    Lang,
+    YearOption,
+    _out,
+    app,
+    fail,
+    format_of_output,
+    lang_option,
+    load_cached,
+)
 from lifeport_map.commands.common import LangOption as MessageLangOption
 from lifeport_map.errors import LifeportError
 
@@ -70,7 +79,8 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="html (interactive) or an A4 page as png, svg or pdf; by default the extension decides.",
+        help="html (interactive) or an A4 page as png, svg or pdf; by default the extension "
+        "decides (.html, .htm, .png, .svg, .pdf; another one needs --format).",
     ),
 ]
 EXTENSIONS = {".html": MapFormat.html, ".htm": MapFormat.html, ".png": MapFormat.png, ".svg": MapFormat.svg}
@@ -91,8 +101,9 @@ def _in_year(registry: Any, year: int | None) -> tuple[Any, Any]:
 
 
 def output_format(output: Path, fmt: MapFormat | None) -> MapFormat:
-    """The format to write: --format if given, else the one the file extension names (HTML for
-    another extension). A --format that contradicts a known extension is a usage error."""
+    """The format to write: --format if given, else the one the file extension names. A
+    --format that contradicts a known extension is a usage error, and so is an extension no
+    format handles (or none) without --format."""
     from lifeport_map.errors import UsageError
     from lifeport_map.messages import msg
 
@@ -102,7 +113,8 @@ def output_format(output: Path, fmt: MapFormat | None) -> MapFormat:
             msg("usage.format-contradicts-name", format=fmt.value, name=output.name),
             hint=msg("usage.format-contradicts-name/hint", format=fmt.value, named=named.value),
         )
-    return fmt or named or MapFormat.html
+    suffixes = {suffix: kind.value for suffix, kind in EXTENSIONS.items()}
+    return MapFormat(format_of_output(output, fmt.value if fmt else None, suffixes))
 
 
 def _write(output: Path, build_html: Any, build_figure: Any, fmt: MapFormat | None, lang: str = "en") -> None:
