@@ -367,7 +367,8 @@ def test_pages_have_a_vector_base_map_with_borders_and_city_names() -> None:
         ("a.PDF", None, "pdf"),
         ("a.svg", "svg", "svg"),
         ("a", "png", "png"),
-        ("a.out", None, "html"),
+        ("a.out", "html", "html"),
+        ("a.HTM", None, "html"),
     ],
 )
 def test_output_format_follows_the_extension_unless_format_says_otherwise(
@@ -376,6 +377,19 @@ def test_output_format_follows_the_extension_unless_format_says_otherwise(
     from lifeport_map.commands.maps import MapFormat, output_format
 
     assert output_format(Path(name), MapFormat(fmt) if fmt else None).value == expected
+
+
+@pytest.mark.parametrize("name", ["a.out", "a", "a.html~"])
+def test_an_extension_no_format_handles_needs_format(name: str) -> None:
+    from lifeport_map.commands.maps import output_format
+    from lifeport_map.errors import UsageError
+
+    with pytest.raises(UsageError) as caught:
+        output_format(Path(name), None)
+    assert caught.value.in_lang("en") == (
+        f"cannot tell from the name {name} which format to write",
+        "end the name in one of .html, .htm, .png, .svg, .pdf, or name the format with --format",
+    )
 
 
 def test_a_format_contradicting_the_extension_is_a_usage_error(tmp_path: Path, mini_args: list[str]) -> None:
