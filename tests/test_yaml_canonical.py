@@ -161,6 +161,33 @@ def test_the_shipped_files_read_the_same() -> None:
     assert accepted >= 1
 
 
+def test_the_taxonomy_is_in_fmts_canonical_form() -> None:
+    """Every command reads ``data/taxonomy.yaml``: in fmt's form it is read by the fast path,
+    without importing PyYAML. Flow mappings such as ``{nl: a, b, en: c}`` once split a
+    description at its comma into a key with a null value."""
+    import subprocess
+    import sys
+
+    from lifeport_map.fmt import format_text
+
+    path = ROOT / "data" / "taxonomy.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert format_text(text, path=path) == text
+    data = parse_canonical(text)
+    assert data is not NOT_CANONICAL
+    assert data["phases"][2]["description"] == {
+        "nl": "Het samenstellen, verpakken en testen van de chip.",
+        "en": "Assembling, packaging and testing the chip.",
+    }
+    code = (
+        "import sys; from lifeport_map.paths import default_taxonomy_path; "
+        "from lifeport_map.taxonomy import load_taxonomy; t = load_taxonomy(default_taxonomy_path()); "
+        "print(len(t.activities), 'yaml' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.split() == [str(len(data["activities"])), "False"]
+
+
 def test_a_realistic_registry_reads_the_same() -> None:
     assert check_same(generate(700))
 
