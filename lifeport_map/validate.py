@@ -270,7 +270,13 @@ SIMILAR_RATIO = 0.92  # difflib ratio from which two names one edit apart count 
 def name_key(text: str) -> str:
     """The form two names of one site share: folded, without legal forms, spaces or
     punctuation, and with lookalike letters of other scripts mapped to Latin ones."""
-    return "".join(ch for ch in fold_organisation(skeleton(text)) if ch.isalnum())
+    folded = fold_organisation(skeleton(text))
+    if folded.isascii():  # the same letters and digits, without a Python step per character
+        return _ASCII_NOT_ALNUM.sub("", folded)
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+_ASCII_NOT_ALNUM = re.compile("[^0-9A-Za-z]+")
 
 
 def check_likely_duplicates(registry: Registry) -> Iterator[Issue]:

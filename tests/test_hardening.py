@@ -111,6 +111,10 @@ def test_name_key() -> None:
     assert name_key("Alpha Fab B.V.") == "alphafab"
     assert name_key("N\u0435xperia GmbH") == "nexperia"  # Cyrillic e
     assert skeleton("N\u0456jmegen") == "Nijmegen"
+    # ASCII names skip the per-character steps; others keep them (letters and digits of any script)
+    assert name_key("Fab 2 - NXP (Nijmegen) N.V.") == "fab2nxpnijmegen"
+    assert name_key("Straße 7, Dresden") == "strasse7dresden"
+    assert name_key("Ünïversität Twente ²") == "universitattwente2"
     assert mixed_script("N\u0456jmegen") == ["U+0456"]
     assert mixed_script("\u041c\u043e\u0441\u043a\u0432\u0430") == []  # all Cyrillic: not mixed
     assert mixed_script("Zürich") == []
