@@ -603,6 +603,10 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
     pending: YMap | None = None  # a mapping whose last key has its value on the next lines
     pending_key = ""
     pending_indent = 0
+    # The mapping the last key line went to and its keys' indentation: a key line at the same
+    # indentation goes there too (most lines), without looking at the stack.
+    last: Any = None
+    last_indent = -1
     line_no = 0
     for found in _CANONICAL_LINE.finditer(text):
         line_no += 1
@@ -610,50 +614,55 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
         if key is None and dash is None and (not other or other[0] == "#"):
             continue  # a blank line or a comment
         indent = len(spaces)
-        if indent > 2048:
-            return _NOT_CANONICAL
-        if pending is not None:
-            if indent <= pending_indent or len(stack) >= MAX_DEPTH - 2:
-                return _NOT_CANONICAL
-            start = (line_no << 12) | (indent + 1)
-            child: Any = ylist(start) if dash is not None else ymap(start)
-            pending[pending_key] = child
-            stack.append((child, indent, dash is None))
-            pending = None
-        elif stack:
-            while stack[-1][1] > indent:
-                stack.pop()
-                if not stack:
-                    return _NOT_CANONICAL
-            if stack[-1][1] != indent:
-                return _NOT_CANONICAL
-        elif indent or dash is not None:
-            return _NOT_CANONICAL
+        if indent == last_indent and dash is None and key is not None and pending is None:
+            container = last  # the mapping of the line before, still open at this indentation
         else:
-            stack.append((ymap((line_no << 12) | 1), 0, True))
-        container, _, is_mapping = stack[-1]
-        if dash is not None:
-            if is_mapping:
+            if indent > 2048:
                 return _NOT_CANONICAL
-            indent += 2
-            if key is None:  # an item that is a scalar or a flow list
-                value = value_of(other, line_no, indent + 1)
-                if value is _NOT_CANONICAL:
+            if pending is not None:
+                if indent <= pending_indent or len(stack) >= MAX_DEPTH - 2:
                     return _NOT_CANONICAL
-                container.append(value)
-                container.positions.append(
-                    value.start if value.__class__ in (ymap, ylist) else (line_no << 12) | (indent + 1)
-                )
-                continue
-            if len(stack) >= MAX_DEPTH - 2:
+                start = (line_no << 12) | (indent + 1)
+                child: Any = ylist(start) if dash is not None else ymap(start)
+                pending[pending_key] = child
+                stack.append((child, indent, dash is None))
+                pending = None
+            elif stack:
+                while stack[-1][1] > indent:
+                    stack.pop()
+                    if not stack:
+                        return _NOT_CANONICAL
+                if stack[-1][1] != indent:
+                    return _NOT_CANONICAL
+            elif indent or dash is not None:
                 return _NOT_CANONICAL
-            item = ymap((line_no << 12) | (indent + 1))
-            container.append(item)
-            container.positions.append(item.start)
-            stack.append((item, indent, True))
-            container = item
-        elif key is None or not is_mapping:
-            return _NOT_CANONICAL
+            else:
+                stack.append((ymap((line_no << 12) | 1), 0, True))
+            container, _, is_mapping = stack[-1]
+            if dash is not None:
+                if is_mapping:
+                    return _NOT_CANONICAL
+                indent += 2
+                if key is None:  # an item that is a scalar or a flow list
+                    value = value_of(other, line_no, indent + 1)
+                    if value is _NOT_CANONICAL:
+                        return _NOT_CANONICAL
+                    container.append(value)
+                    container.positions.append(
+                        value.start if value.__class__ in (ymap, ylist) else (line_no << 12) | (indent + 1)
+                    )
+                    last_indent = -1
+                    continue
+                if len(stack) >= MAX_DEPTH - 2:
+                    return _NOT_CANONICAL
+                item = ymap((line_no << 12) | (indent + 1))
+                container.append(item)
+                container.positions.append(item.start)
+                stack.append((item, indent, True))
+                container = item
+            elif key is None or not is_mapping:
+                return _NOT_CANONICAL
+            last, last_indent = container, indent
         known = plain_keys.get(key)
         if known is None:
             if key[0] not in _NOT_SPECIAL_START and _scalar(key, True).__class__ is not str:
