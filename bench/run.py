@@ -58,6 +58,7 @@ class Measurement:
     status: str = "ok"
     target: str = ""
     meets: bool | None = None
+    meets_cpu: bool | None = None  # the same target read on the median CPU time instead of wall time
     samples: list[float] = field(default_factory=list)
 
 
@@ -296,7 +297,8 @@ def main() -> int:
     loader["sites"] = loader_size
     shutil.rmtree(out_dir, ignore_errors=True)
     shutil.rmtree(CACHE, ignore_errors=True)
-    check_targets(results, pass_s or 0.0)
+    pass_cpu_s = next(m.cpu_s for m in results if m.name == "python -c pass")
+    check_targets(results, pass_s or 0.0, pass_cpu_s or 0.0)
     write_reports(results, loader, pass_s or 0.0)
     return 0
 
@@ -415,7 +417,21 @@ TARGETS: dict[tuple[str, int | None, str], tuple[str, Check]] = {
 }
 
 
-def check_targets(results: list[Measurement], pass_s: float) -> None:
+def check_targets(results: list[Measurement], pass_s: float, pass_cpu_s: float = 0.0) -> None:
+    """Judge each measurement against its target twice: on its median wall time (``meets``)
+    and on its median CPU time (``meets_cpu``; the multiples of ``python -c pass`` then use the
+    CPU time of ``python -c pass``). On a shared machine the load stretches wall time several
+    times over and CPU time much less, so ``meets_cpu`` is the steadier reading."""
+    from dataclasses import replace
+
+    _check_targets(results, pass_s)
+    as_cpu = [replace(m, wall_s=m.cpu_s) for m in results]
+    _check_targets(as_cpu, pass_cpu_s)
+    for m, cpu in zip(results, as_cpu, strict=True):
+        m.meets_cpu = cpu.meets
+
+
+def _check_targets(results: list[Measurement], pass_s: float) -> None:
     by_key = {(m.name, m.size, m.kind): m for m in results}
     for key, (text, ok) in TARGETS.items():
         m = by_key.get(key)
@@ -492,11 +508,14 @@ def write_reports(results: list[Measurement], loader: dict[str, float] | None, p
         "The analyses cache the graph of an unchanged registry (lifeport_map/cache.py), the maps "
         "the registry itself (lifeport_map/registry_cache.py, same folder and key): plain rows "
         "start each run with an empty cache (reading, building and writing the entry), 'warm "
-        "cache' rows reuse the entry of an earlier run; validate never uses the cache.",
+        "cache' rows reuse the entry of an earlier run; validate never uses the cache. "
+        "'met (wall)' reads each target on the median wall time, 'met (CPU)' on the median CPU "
+        "time (a multiple of `python -c pass` then on its CPU time): the load of a shared machine "
+        "stretches wall time several times over, CPU time much less.",
         "",
         "| command | registry | sites | median wall (s) | median CPU (s) | x pass | peak memory (MB) "
-        "| output (MB) | target | met |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
+        "| output (MB) | target | met (wall) | met (CPU) |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|---|---|",
     ]
     for m in results:
         wall = f"{m.wall_s:.3f}" if m.wall_s is not None else m.status
@@ -505,7 +524,8 @@ def write_reports(results: list[Measurement], loader: dict[str, float] | None, p
             f"| {m.name} | {m.kind or 'shipped'} | {m.size or ''} | {wall} | "
             f"{'' if m.cpu_s is None else f'{m.cpu_s:.3f}'} | {multiple} | "
             f"{m.peak_mb if m.peak_mb is not None else ''} | {m.output_mb or ''} | {m.target} | "
-            f"{'' if m.meets is None else ('yes' if m.meets else 'NO')} |"
+            f"{'' if m.meets is None else ('yes' if m.meets else 'NO')} | "
+            f"{'' if m.meets_cpu is None else ('yes' if m.meets_cpu else 'NO')} |"
         )
     if loader is not None:
         lines += [
