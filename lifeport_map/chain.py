@@ -27,6 +27,11 @@ PIPELINE_STATUSES: tuple[str, ...] = ("planned", "under-construction")
 NON_CHAIN_ROLES = frozenset({"support"})
 # Map layers besides the phases: knowledge institutes, everything else, and the pipeline.
 KNOWLEDGE = "knowledge"
+# Groups of kinds a filter takes beside the kind ids: companies (every kind that is not a
+# knowledge institute) and knowledge institutes.
+COMPANIES = "companies"
+KNOWLEDGE_GROUP = KNOWLEDGE
+KIND_GROUPS = (COMPANIES, KNOWLEDGE_GROUP)
 OTHER = "other"
 PIPELINE = "pipeline"
 

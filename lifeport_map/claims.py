@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from lifeport_map.errors import Issue, RegistryError, YamlError
+from lifeport_map.chain import KIND_GROUPS, chain_rules, counting
+from lifeport_map.errors import Issue, RegistryError, UsageError, YamlError
 from lifeport_map.messages import Text, msg
 from lifeport_map.model import Registry
 from lifeport_map.schema import LABEL_FIELDS, Field, StructureChecker, _f
@@ -374,6 +375,7 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
                 msg("use-one-of", values=", ".join(f.id for f in region.figures) or msg("none")),
                 "check.figure",
             )
+        _check_values(claim, registry, add)
         named = [("site", check.get("site"))] + [
             (f"expect.sites[{i}]", s) for i, s in enumerate(expect.get("sites") or [])
         ]
@@ -387,6 +389,66 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
                     f"check.{dotted}",
                 )
     return issues
+
+
+def _check_values(claim: Claim, registry: Registry, add: Any) -> None:
+    """The values the evaluation would refuse (a claim would then be 'cannot tell' for a typo):
+    a counting definition, wafer sizes and a node as the registry's facilities allow them, a
+    rank no comparison can give; and a source URL as plain as the registry's."""
+    from lifeport_map.validate import url_problem
+    from lifeport_map.validate_fields import WAFER_MM
+
+    check = claim.check
+    if check.get("roles"):
+        try:
+            counting(check["roles"], chain_rules(registry.taxonomy).roles)
+        except UsageError as error:
+            add(claim, "claims.unknown-counting", error.text, error.help, "check.roles")
+    kinds = (*KIND_GROUPS, *registry.taxonomy.vocabulary("kinds"))  # kind ids, or groups of kinds
+    for i, kind in enumerate((check.get("filter") or {}).get("kinds") or []):
+        if kind not in kinds:
+            add(
+                claim,
+                "schema.unknown-kind",
+                msg("schema.unknown-value", what=msg("vocabulary.kind"), value=kind),
+                msg("use-one-of", values=", ".join(kinds)),
+                f"check.filter.kinds[{i}]",
+            )
+    facility = check.get("facility") or {}
+    sizes = [
+        (f"filter.wafer_mm[{i}]", mm)
+        for i, mm in enumerate((check.get("filter") or {}).get("wafer_mm") or [])
+    ]
+    sizes += [("facility.wafer_mm", facility["wafer_mm"])] if "wafer_mm" in facility else []
+    for dotted, mm in sizes:
+        if mm not in WAFER_MM:
+            add(
+                claim,
+                "facility.wafer-size",
+                msg("facility.wafer-size", mm=mm),
+                msg("facility.wafer-size/hint", sizes=", ".join(str(w) for w in sorted(WAFER_MM))),
+                f"check.{dotted}",
+            )
+    if facility.get("node_nm") == 0:
+        add(claim, "facility.node", msg("facility.node"), msg("facility.node/hint"), "check.facility.node_nm")
+    compared = len(check.get("regions") or registry.regions)
+    if claim.type == "rank" and isinstance(check.get("position"), int) and check["position"] > compared:
+        add(
+            claim,
+            "claims.rank-position",
+            msg("claims.rank-position", position=check["position"], count=compared),
+            msg("claims.rank-position/hint", count=compared),
+            "check.position",
+        )
+    problem = url_problem(claim.source.reference) if claim.raw["source"].get("url") else None
+    if problem:
+        add(
+            claim,
+            "url.not-plain-http",
+            msg("url.not-plain-http/source", problem=problem),
+            msg("url.not-plain-http/hint"),
+            "source.url",
+        )
 
 
 def load_claims(path: Path, registry: Registry) -> tuple[Claim, ...]:

@@ -2062,6 +2062,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- the analyses' semantic checks (issue 17) ----
     # ---- hardening, fourth round (issue 17) ----
+    "claims.rank-position": (
+        "plaats {position} kan niet: er worden {count} regio's vergeleken",
+        "position {position} cannot be: {count} regions are compared",
+    ),
+    "claims.rank-position/hint": (
+        "geef een plaats van 1 tot {count}, of noem meer regio's in 'check.regions'",
+        "give a position from 1 to {count}, or name more regions in 'check.regions'",
+    ),
     # ---- hardening leftovers (issue 17) ----
     "env.max-bytes": (
         "LIFEPORT_MAX_BYTES is '{value}': dat is geen grens die lifeport-map kan gebruiken",

@@ -587,9 +587,9 @@ class StructureChecker:
             if kind == "country":
                 return item in ISO_COUNTRIES
             if kind == "month":
-                return MONTH.match(item) is not None
+                return MONTH.match(item) is not None and MIN_YEAR <= int(item[:4]) <= MAX_YEAR
             if kind == "date":
-                return DATE.match(item) is not None
+                return DATE.match(item) is not None and MIN_YEAR <= int(item[:4]) <= MAX_YEAR
             return False
         if cls is int and kind in ("year", "int", "number"):
             low, high = (MIN_YEAR, MAX_YEAR) if kind == "year" else (spec.minimum, spec.maximum)
@@ -749,6 +749,17 @@ class StructureChecker:
                     "schema.bad-date",
                     msg(f"schema.bad-date/{kind}", value=value),
                     msg(f"schema.bad-date/{kind}-hint"),
+                    where,
+                    entry,
+                    path,
+                )
+                return
+            elif kind in ("month", "date") and not MIN_YEAR <= int(value[:4]) <= MAX_YEAR:
+                # a year as a number has this range too: "0000" or "9999" is no date of the chain
+                self.add(
+                    "schema.out-of-range",
+                    msg("schema.out-of-range", path=path, value=value, low=MIN_YEAR, high=MAX_YEAR),
+                    msg("schema.out-of-range/hint"),
                     where,
                     entry,
                     path,

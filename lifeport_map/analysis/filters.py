@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
-from lifeport_map.chain import ChainRules
+from lifeport_map.chain import COMPANIES, KIND_GROUPS, KNOWLEDGE_GROUP, ChainRules
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import SiteNode, all_sites, keys_of_type, term_ids
 from lifeport_map.messages import msg
@@ -24,10 +24,6 @@ from lifeport_map.text import fold
 
 if TYPE_CHECKING:
     import networkx as nx
-
-COMPANIES = "companies"
-KNOWLEDGE_GROUP = "knowledge"
-KIND_GROUPS = (COMPANIES, KNOWLEDGE_GROUP)
 
 
 @dataclass(frozen=True)

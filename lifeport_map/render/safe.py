@@ -8,6 +8,7 @@ that could end the command or start a new one are percent-encoded.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from lifeport_map.text import terminal as terminal
 
@@ -158,10 +159,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def spreadsheet_safe(value: object) -> object:
     """A CSV cell that spreadsheets will not execute: text starting with = + - @ tab or CR,
-    also after leading whitespace (spreadsheets strip it: " =1+1", "\n=1+1"), gets a leading
-    apostrophe. Numbers stay numbers."""
+    also after leading whitespace (spreadsheets strip it: " =1+1", "\n=1+1") and in their
+    full-width or small forms ("\uff1d1+1", which East Asian spreadsheets read as "=1+1"),
+    gets a leading apostrophe. Numbers stay numbers."""
     if isinstance(value, str) and (
-        value.startswith(FORMULA_STARTS) or value.lstrip().startswith(FORMULA_STARTS)
+        value.startswith(FORMULA_STARTS)
+        or unicodedata.normalize("NFKC", value.lstrip()[:1]).startswith(FORMULA_STARTS)
     ):
         return "'" + value
     return value

@@ -65,6 +65,12 @@ def _csv_number(value: float, decimal: str) -> str | float:
     return str(value).replace(".", decimal)
 
 
+def _one_line_end(text: str) -> str:
+    """Line breaks in a cell as LF: the csv module quotes a cell with LF but not one with a lone
+    CR, which a reader then takes for the end of the row."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def csv_text(
     columns: Sequence[str], rows: Sequence[Sequence[Any]], dialect: str = "en", lang: str = "en"
 ) -> str:
@@ -80,7 +86,7 @@ def csv_text(
             [
                 _csv_number(v, decimal)
                 if isinstance(v, (int, float)) and not isinstance(v, bool)
-                else spreadsheet_safe(plain(v, lang))
+                else spreadsheet_safe(_one_line_end(plain(v, lang)))
                 for v in row
             ]
         )
