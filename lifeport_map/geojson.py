@@ -367,6 +367,26 @@ def _no_constant(name: str) -> float:
 _STRICT = json.JSONDecoder(parse_float=_finite, parse_int=_finite, parse_constant=_no_constant)
 
 
+class _KeyTwice(ValueError):
+    """An object gives a key twice: JSON keeps the last, a reader of the file sees the first."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        raise _KeyTwice(next(k for k, _v in pairs if k in seen or seen.add(k)))  # type: ignore[func-returns-value]
+    return found
+
+
+# Refuses only an object with a key given twice (numbers of any length, as _LENIENT)
+_KEYS_ONCE = json.JSONDecoder(parse_int=float, object_pairs_hook=_once)
+
+
 def loads_geojson(text: str, *, source: str) -> Any:
     """Parse GeoJSON text with limits: nesting depth, and only finite numbers (no NaN,
     Infinity or numbers that overflow). Raises YamlError (exit 1) at the line, column and
@@ -383,7 +403,26 @@ def loads_geojson(text: str, *, source: str) -> Any:
             offset=offset,
         )
     try:
-        return json.loads(text, parse_float=_finite, parse_int=_finite, parse_constant=_no_constant)
+        return json.loads(
+            text, parse_float=_finite, parse_int=_finite, parse_constant=_no_constant, object_pairs_hook=_once
+        )
+    except _KeyTwice as exc:
+        path, offset = first_refused(text, _KEYS_ONCE)
+        seen: set[str | int] = set()
+        for key, start, _end in _members(text, offset, _LENIENT):  # at the second of the two
+            if key == exc.key and key in seen:
+                path, offset = (*path, key), start
+                break
+            seen.add(key)
+        raise geojson_error(
+            text,
+            source,
+            path,
+            "boundary.key-twice",
+            msg("boundary.key-twice", key=excerpt(exc.key, 60)),
+            msg("boundary.key-twice/hint"),
+            offset=offset,
+        ) from None
     except json.JSONDecodeError as exc:
         path, _offset = first_refused(text)
         raise geojson_error(

@@ -2070,6 +2070,16 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "geef een plaats van 1 tot {count}, of noem meer regio's in 'check.regions'",
         "give a position from 1 to {count}, or name more regions in 'check.regions'",
     ),
+    "boundary.key-twice": (
+        "de sleutel '{key}' staat twee keer in dit object; JSON houdt de laatste, "
+        "wie het bestand leest ziet de eerste",
+        "the key '{key}' is given twice in this object; JSON keeps the last, "
+        "a reader of the file sees the first",
+    ),
+    "boundary.key-twice/hint": (
+        "laat één van de twee weg, of exporteer het bestand opnieuw",
+        "remove one of the two, or export the file again",
+    ),
     # ---- hardening leftovers (issue 17) ----
     "env.max-bytes": (
         "LIFEPORT_MAX_BYTES is '{value}': dat is geen grens die lifeport-map kan gebruiken",
