@@ -7,6 +7,7 @@ one a person happens to click. Pages are produced by the CLI, as a user would pr
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +120,57 @@ def test_hostile_brief_runs_nothing_and_shows_text_literally(browser: Any, tmp_p
     assert page.eval_on_selector("img", "i => i.complete && i.naturalWidth") > 0
     assert dialogs == [] and errors == [] and requests == []
     page.close()
+
+
+# A claims file whose every free text is hostile (the fourth re-check of issue 17): claim, who,
+# source title and section, quote, reading and note, each shown in the brief's claims section.
+HOSTILE_CLAIMS = """claims:
+  - id: c1
+    claim:
+      nl: "<img src=x onerror=alert(1)> @octocat #12 https://evil.example"
+      en: "<img src=x onerror=alert(1)> @octocat #12 https://evil.example"
+    who: "</script><script>alert(1)</script>"
+    source:
+      url: "https://example.org/doc"
+      title: "<svg onload=alert(1)>"
+      publisher: "[x](javascript:alert(1))"
+      year: 2026
+      section: "<a href=javascript:alert(1)>x</a>"
+    quote: "<iframe src=https://evil.example></iframe> =HYPERLINK(\\"http://x\\")"
+    reading:
+      nl: "<style>body{display:none}</style>"
+      en: "<style>body{display:none}</style>"
+    note: "<object data=https://evil.example></object>"
+    check: {type: whole-chain, region: nijmegen}
+"""
+
+
+def test_hostile_claims_in_the_brief_run_nothing_and_show_literally(browser: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(HOSTILE, data)
+    (data / "claims.yaml").write_text(HOSTILE_CLAIMS, encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        [
+            *("--registry", str(data / "companies.yaml"), "--regions", str(data / "regions"), "report"),
+            *("--region", "nijmegen", "--output", str(tmp_path / "brief"), "--lang", "en"),
+        ],
+    )
+    assert result.exit_code == 0, result.stdout + result.stderr
+    page, errors, dialogs, requests = open_page(browser, tmp_path / "brief" / "brief.html")
+    page.wait_for_load_state("load")
+    text = page.inner_text("body")
+    for literal in [
+        "<img src=x onerror=alert(1)>",
+        "</script><script>alert(1)</script>",
+        "<svg onload=alert(1)>",
+    ]:
+        assert literal in text, literal
+    assert page.locator(LIVE_MARKUP + ", iframe, object, style:not(head style)").count() == 0
+    hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.protocol)")
+    assert set(hrefs) <= {"http:", "https:", "file:"}, hrefs
+    assert dialogs == [] and errors == [] and requests == []
+    page.close()
+    # the Markdown beside it: no live mention, issue reference or autolink
+    markdown = (tmp_path / "brief" / "brief.md").read_text(encoding="utf-8")
+    assert "@octocat" not in markdown and " #12" not in markdown and "https://evil.example" not in markdown
