@@ -25,7 +25,7 @@ from lifeport_map.errors import Issue, LifeportError, RegistryError, YamlError
 from lifeport_map.messages import Text, msg
 from lifeport_map.schema import REGISTRY_FIELDS, Field
 from lifeport_map.text import HIDDEN
-from lifeport_map.yamlio import YList, YMap, decode, flow_list, parse, scalar_text, unpack
+from lifeport_map.yamlio import BOM, YList, YMap, decode, flow_list, parse, scalar_text, unpack
 
 FLOW_WIDTH = 96  # a list of scalars longer than this is written one item per line
 # Issues that formatting itself resolves (raw invisible characters inside values are written as
@@ -750,6 +750,8 @@ def plan_format(path: Path, regions_dir: Path | None = None, *, verify: bool = T
         if verify:
             verify_output(path, formatted, regions_dir, parse(text.replace("\r\n", "\n"), path))
         out_of_order, differing, diff = describe_changes(path, text, formatted_text)
+        if original.startswith(BOM):  # the one change the text itself does not show
+            differing.insert(0, (msg("fmt.part.bom"), 1))
     return FormatOutcome(
         path=path,
         original=original,

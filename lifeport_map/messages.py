@@ -2101,6 +2101,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "laat de naam eindigen op een van {suffixes}, of noem het formaat met --format",
         "end the name in one of {suffixes}, or name the format with --format",
     ),
+    "fmt.part.bom": ("(bytevolgordemarkering aan het begin)", "(byte order mark at the start)"),
     # ---- Dutch read-through (issue 15) ----
     # ---- speed (issue 13) ----
     # (entries of the last group above the closing brace)

@@ -150,7 +150,12 @@ def read_text(
     return decode(raw, path)
 
 
+BOM = b"\xef\xbb\xbf"  # U+FEFF in UTF-8
+
+
 def decode(raw: bytes, path: Path) -> str:
+    """The text of a file's bytes: strict UTF-8 without a leading byte order mark (``BOM``),
+    refusing UTF-16 and UTF-32, NUL, invalid bytes and merge-conflict markers."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(raw) >= 2 and b"\x00" in raw[:4]):
         raise _issue(
             path,
@@ -160,15 +165,10 @@ def decode(raw: bytes, path: Path) -> str:
             msg("yaml.encoding/utf16"),
             msg("yaml.bom/hint"),
         )
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise _issue(
-            path,
-            1,
-            1,
-            "yaml.bom",
-            msg("yaml.bom"),
-            msg("yaml.bom/hint"),
-        )
+    # A UTF-8 byte order mark at the very start is no text (YAML 1.2 allows one there, and
+    # Windows editors write one): it is skipped, as GeoJSON files skip it (``geojson``), and fmt
+    # leaves it out. U+FEFF anywhere else is a character that hides text and is refused.
+    raw = raw.removeprefix(BOM)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -251,3 +251,84 @@ def test_a_map_keeps_refusing_a_format_that_contradicts_the_extension(
     assert result.exit_code == 2
     assert "--format svg contradicts the output file name x.png" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# ---- 4. A byte order mark at the start of a file ----
+
+CONTRIB = Path(__file__).resolve().parent / "fixtures" / "contrib"
+BOM = b"\xef\xbb\xbf"
+
+
+def _analysis_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(Path(ANALYSIS_ARGS[1]).parent, folder)
+    return folder
+
+
+def _run_in(folder: Path, *args: str) -> Any:
+    result = CliRunner().invoke(
+        app,
+        [
+            "--no-cache",
+            "--registry",
+            str(folder / "companies.yaml"),
+            "--regions",
+            str(folder / "regions"),
+            *args,
+        ],
+    )
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result
+
+
+@pytest.mark.parametrize("file", ["companies.yaml", "regions/nijmegen.yaml"])
+def test_a_byte_order_mark_at_the_start_is_skipped(file: str, tmp_path: Path) -> None:
+    """A registry or region file saved by a Windows editor (BOM, CRLF) reads as the same file
+    without them: the same validate report, position for position, and the same coverage.
+    Before, both were refused (yaml.bom), while import-boundary skipped a GeoJSON file's BOM."""
+    folder = _analysis_copy(tmp_path)
+    plain = [
+        _run_in(folder, *args) for args in (["validate", "--format", "json"], ["coverage", "-r", "nijmegen"])
+    ]
+    path = folder / file
+    path.write_bytes(BOM + path.read_bytes().replace(b"\n", b"\r\n"))
+    marked = [
+        _run_in(folder, *args) for args in (["validate", "--format", "json"], ["coverage", "-r", "nijmegen"])
+    ]
+    assert [r.exit_code for r in plain] == [r.exit_code for r in marked] == [0, 0]
+    assert [r.stdout for r in plain] == [r.stdout for r in marked]
+
+
+def test_a_byte_order_mark_anywhere_else_is_refused(tmp_path: Path) -> None:
+    folder = _analysis_copy(tmp_path)
+    path = folder / "companies.yaml"
+    text = path.read_bytes()
+    path.write_bytes(BOM + BOM + text)
+    twice = _run_in(folder, "validate", "--lang", "en")
+    assert twice.exit_code == 1
+    assert (
+        "companies.yaml:1:1: error: [text.hidden-character] raw invisible or control character U+FEFF"
+        in twice.stdout
+    )
+
+
+def test_fmt_leaves_out_a_byte_order_mark_and_says_so(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "in"
+    shutil.copytree(CONTRIB, folder)
+    path = folder / "companies.yaml"
+    canonical = path.read_bytes()
+    path.write_bytes(BOM + canonical)
+    check = _run_in(folder, "fmt", "--check", "--lang", "en")
+    assert check.exit_code == 1
+    assert (
+        f"{path}:1: (byte order mark at the start) differs from its canonical form"
+        in check.stdout + check.stderr
+    )
+    assert path.read_bytes() == BOM + canonical
+    done = _run_in(folder, "fmt", "--lang", "en")
+    assert done.exit_code == 0, done.stderr
+    assert path.read_bytes() == canonical

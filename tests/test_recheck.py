@@ -228,8 +228,10 @@ CASES: dict[str, Case] = {
         expect=("yaml.too-long", "companies.yaml", "https://example.org/aaa", ""),
     ),
     "sites-of-null-items": Case("sites:\n  -\n  -\n", expect=("schema.type", "companies.yaml", "  -\n", "")),
-    "byte-order-mark-and-crlf": Case(
-        ("\ufeff" + BASE).replace("\n", "\r\n"), expect=("yaml.bom", "companies.yaml", 1, "")
+    # one byte order mark at the start is skipped (test_hardening_leftovers); a second is text
+    "byte-order-mark-twice-and-crlf": Case(
+        ("\ufeff\ufeff" + BASE).replace("\n", "\r\n"),
+        expect=("text.hidden-character", "companies.yaml", 1, ""),
     ),
     # --- region folders ------------------------------------------------------------------------
     # found: a radius of 0 km (a definition that holds nothing) passed

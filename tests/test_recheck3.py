@@ -68,7 +68,6 @@ def _employees(value: str) -> str:
 CASES: dict[str, Case] = {
     # --- the file as a whole ---------------------------------------------------------------------
     "empty-registry": Case("", expect=("schema.required", "companies.yaml", 1, "sites")),
-    "byte-order-mark-alone": Case("\ufeffsites: []\n", expect=("yaml.bom", "companies.yaml", 1, "")),
     "utf16-registry": Case(
         setup=lambda data: (data / "companies.yaml").write_bytes(REGISTRY.encode("utf-16")),
         expect=("yaml.encoding", "companies.yaml", 1, ""),
@@ -380,13 +379,7 @@ CASES: dict[str, Case] = {
         validate=3,
         expect=("io.outside", "regions/evil.yaml", None, ""),
     ),
-    "region-file-with-a-bom-and-crlf": Case(
-        CANONICAL,
-        setup=lambda data: (data / "regions" / "dresden.yaml").write_bytes(
-            b"\xef\xbb\xbf" + (data / "regions" / "dresden.yaml").read_bytes().replace(b"\n", b"\r\n")
-        ),
-        expect=("yaml.bom", "regions/dresden.yaml", 1, ""),
-    ),
+    # a region file with a byte order mark and CRLF is read (test_hardening_leftovers)
     "region-municipality-code-of-another-country": Case(
         CANONICAL,
         regions=_nijmegen("code: GM0268", 'code: "14612000"'),
