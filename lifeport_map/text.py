@@ -36,17 +36,31 @@ def fold_organisation(text: str) -> str:
 BLANK_LETTERS = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0]")
 
 
+# Emoji: the pictographic symbols (arrows, technical and miscellaneous symbols, dingbats, and
+# the emoji planes from U+1F000, skin tones included), and what may end one before a joiner: the
+# emoji variation selector U+FE0F or a skin tone.
+_EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_EMOJI_END = "\ufe0f\U0001f3fb-\U0001f3ff"
+# A ZERO WIDTH JOINER that is not between two emoji. Between two emoji it is what makes 👩‍🔬
+# one picture of 👩 and 🔬 (nothing is hidden: both sides are pictures, and without it they
+# show as two); between letters, or at either end, it hides a character in a name
+# ("Nijmegen" with a joiner inside compares unequal to "Nijmegen" and looks the same).
+LONE_JOINER = f"\u200d(?![{_EMOJI}])|(?<![{_EMOJI}])(?<![{_EMOJI}][{_EMOJI_END}])\u200d"
+_LONE_JOINER = re.compile(LONE_JOINER)
+
+
 def invisible_characters(text: str) -> list[str]:
     """Control, format (zero-width, bidi), unassigned and blank-drawn characters, as U+XXXX
-    labels."""
+    labels; a zero-width joiner between two emoji (``LONE_JOINER``) is none."""
     if text.isprintable() and BLANK_LETTERS.search(text) is None:
         # C fast path: False for exactly Cc, Cf, Cs, Co, Cn, Zl, Zp, Zs != ' '
         return []
+    lone = {m.start() for m in _LONE_JOINER.finditer(text)} if "\u200d" in text else set()
     found = []
-    for ch in text:
+    for index, ch in enumerate(text):
         category = unicodedata.category(ch)
         if (
-            category in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp")
+            (category in ("Cc", "Cf", "Co", "Cn", "Zl", "Zp") and (ch != "\u200d" or index in lone))
             or (category == "Zs" and ch != " ")
             or BLANK_LETTERS.match(ch)
         ):
@@ -177,15 +191,16 @@ def figure_text(value: object) -> str:
 
 # Characters that change how text is shown without being seen: C0 and C1 controls (but tab and
 # line breaks), the bidi embeddings, overrides, isolates and marks, zero-width spaces and
-# joiners, word joiners and invisible operators, the soft hyphen, the byte-order mark inside a
+# joiners (a zero-width joiner only where it is not between two emoji: ``LONE_JOINER``), word
+# joiners and invisible operators, the soft hyphen, the byte-order mark inside a
 # text, interlinear annotation marks, the tag characters ("ASCII smuggling"), and the letters
 # and marks that are drawn as nothing (the Hangul fillers, the braille blank, the combining
 # grapheme joiner, Khmer's inherent vowels, the invisible musical formatting characters). Written
 # raw into a file they hide text from a reviewer ("trojan source"); as \\uXXXX escapes they show.
 HIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u2800\u3164\ufeff\uffa0\ufff9-\ufffb"
-    "\U0001d173-\U0001d17a\U000e0000-\U000e007f]"
+    "\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u2800\u3164\ufeff\uffa0"
+    "\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f]|" + LONE_JOINER
 )
 BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 

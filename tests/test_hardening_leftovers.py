@@ -332,3 +332,55 @@ def test_fmt_leaves_out_a_byte_order_mark_and_says_so(tmp_path: Path) -> None:
     done = _run_in(folder, "fmt", "--lang", "en")
     assert done.exit_code == 0, done.stderr
     assert path.read_bytes() == canonical
+
+
+# ---- 5. A zero-width joiner between two emoji ----
+
+WOMAN, SCIENTIST, ZWJ = "\U0001f469", "\U0001f52c", "\u200d"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (f"Lab {WOMAN}{ZWJ}{SCIENTIST}", []),  # woman scientist: one emoji of two
+        (f"Lab {WOMAN}\U0001f3fd{ZWJ}{SCIENTIST}", []),  # with a skin tone
+        ("\U0001f3f3\ufe0f\u200d\U0001f308", []),  # rainbow flag: white flag, VS16, joiner, rainbow
+        ("\u2764\ufe0f\u200d\U0001f525", []),  # heart on fire
+        (f"Nijm{ZWJ}egen", ["U+200D"]),  # between letters: a hidden character
+        (f"Lab {WOMAN}{ZWJ}", ["U+200D"]),  # at the end
+        (f"{ZWJ}{SCIENTIST}", ["U+200D"]),  # at the start
+        (f"{WOMAN}{ZWJ}{ZWJ}{SCIENTIST}", ["U+200D", "U+200D"]),  # two joiners: each has a joiner beside it
+        (f"a{ZWJ}{SCIENTIST}", ["U+200D"]),  # a letter before it
+        (f"{WOMAN}\u200b{SCIENTIST}", ["U+200B"]),  # a zero-width space is never an emoji's part
+        ("\U0001f3f4\U000e0067\U000e0062\U000e007f", ["U+E0067", "U+E0062", "U+E007F"]),  # tags stay refused
+    ],
+)
+def test_a_joiner_between_two_emoji_is_no_hidden_character(text: str, found: list[str]) -> None:
+    from lifeport_map.text import HIDDEN, invisible_characters
+
+    assert invisible_characters(text) == found
+    assert [f"U+{ord(m.group()):04X}" for m in HIDDEN.finditer(text)] == found
+
+
+def test_validate_takes_an_emoji_sequence_in_a_name_and_refuses_a_joiner_between_letters(
+    tmp_path: Path,
+) -> None:
+    """Raw in the file and as an escape: the emoji sequence passes the name check and the raw-character
+    check; between letters the joiner is refused by both, at the name's position."""
+    folder = _analysis_copy(tmp_path)
+    path = folder / "companies.yaml"
+    text = path.read_text(encoding="utf-8")
+    name = next(line for line in text.splitlines() if line.startswith("    name: "))
+    line = text.splitlines().index(name) + 1
+    for given in (f'"Lab {WOMAN}{ZWJ}{SCIENTIST}"', '"Lab \\U0001f469\\u200d\\U0001f52c"'):
+        path.write_text(text.replace(name, f"    name: {given}", 1), encoding="utf-8")
+        result = _run_in(folder, "validate", "--lang", "en")
+        assert result.exit_code == 0, result.stdout
+        assert "U+200D" not in result.stdout
+    for given, raw in ((f'"La{ZWJ}b"', True), ('"La\\u200db"', False)):
+        path.write_text(text.replace(name, f"    name: {given}", 1), encoding="utf-8")
+        result = _run_in(folder, "validate", "--lang", "en")
+        assert result.exit_code == 1
+        assert f"companies.yaml:{line}:11: error: [name.invisible-character]" in result.stdout
+        assert "(U+200D)" in result.stdout
+        assert ("[text.hidden-character] raw invisible or control character U+200D" in result.stdout) is raw
