@@ -4,7 +4,9 @@ lies in: read by the validator (coordinates.outside-country) and by the maps, be
 
 from __future__ import annotations
 
+import itertools
 import json
+import math
 from functools import cache
 from typing import Any
 
@@ -60,3 +62,54 @@ def countries_at(points: list[tuple[float, float]]) -> list[tuple[str | None, fr
         for i in np.flatnonzero(shapely.contains_xy(polygon, lons, lats)):
             inside[i] = iso
     return [(inside[i], frozenset(near[i])) for i in range(len(points))]
+
+
+# The latitude bands of the pure-Python point-in-polygon test (``in_country``): each band lists
+# the border edges that cross it, so a point is tested against a few edges, not all of them.
+BAND_DEGREES = 0.1
+
+Edge = tuple[float, float, float, float]  # lon, lat of one end; lon, lat of the other
+
+
+@cache
+def _banded_edges() -> dict[str, tuple[tuple[float, float, float, float], dict[int, list[Edge]]]]:
+    """Per country: its bounding box (west, south, east, north) and its border's edges (every
+    ring of every polygon, holes included) by latitude band."""
+    out = {}
+    for iso, feature in country_features().items():
+        geometry = feature["geometry"]
+        polygons = (
+            geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        )
+        bands: dict[int, list[Edge]] = {}
+        lons: list[float] = []
+        lats: list[float] = []
+        for polygon in polygons:
+            for ring in polygon:
+                for (x1, y1), (x2, y2) in itertools.pairwise(ring):
+                    for band in range(
+                        math.floor(min(y1, y2) / BAND_DEGREES), math.floor(max(y1, y2) / BAND_DEGREES) + 1
+                    ):
+                        bands.setdefault(band, []).append((x1, y1, x2, y2))
+                lons += [p[0] for p in ring]
+                lats += [p[1] for p in ring]
+        out[iso] = ((min(lons), min(lats), max(lons), max(lats)), bands)
+    return out
+
+
+def in_country(country: str | None, lat: float, lon: float) -> bool:
+    """Does (lat, lon) lie inside the shipped polygon of ``country``? Even-odd ray casting in
+    pure Python (no numpy or shapely to import): a point inside is certainly within the
+    tolerance of ``countries_at`` too. False for a country not shipped; a point on the border
+    may come out either way, which is why False means "ask ``countries_at``", never "outside"."""
+    shape = _banded_edges().get(country or "")
+    if shape is None:
+        return False
+    (west, south, east, north), bands = shape
+    if not (west <= lon <= east and south <= lat <= north):
+        return False
+    inside = False
+    for x1, y1, x2, y2 in bands.get(math.floor(lat / BAND_DEGREES), ()):
+        if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside

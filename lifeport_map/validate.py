@@ -127,6 +127,7 @@ ANALYSIS_ERRORS = frozenset(
         "phases.without-cross-cutting",
         "employees.range",
         "facility.wafer-size",
+        "coordinates.outside-country",
     }
 )
 
@@ -144,6 +145,7 @@ def check_for_analysis(registry: Registry) -> list[Issue]:
         yield from check_ids_and_order(registry)
         yield from check_relations(registry)
         yield from check_status(registry)
+        yield from check_countries(registry)
         for site in registry.sites:
             yield from check_facility(site)
             yield from check_employee_ranges(site)
@@ -859,8 +861,10 @@ def check_countries(registry: Registry) -> Iterator[Issue]:
     """A site must lie in the country it names, checked against the shipped country polygons
     (Natural Earth) with a tolerance of about 3 km for simplified borders and coastlines. A
     country the maps do not ship is checked only the other way: the site must not lie inside a
-    shipped country (``country: NO`` on a site in Dronten is an error)."""
-    from lifeport_map.countries import countries_at, country_features
+    shipped country (``country: NO`` on a site in Dronten is an error). A site inside its own
+    country's polygon is settled in pure Python (``countries.in_country``); only the others
+    (none in a registry without such errors) load numpy and shapely, so every analysis runs it."""
+    from lifeport_map.countries import countries_at, country_features, in_country
 
     sites = [
         s
@@ -872,6 +876,7 @@ def check_countries(registry: Registry) -> Iterator[Issue]:
         and abs(s.location.lat) <= 90
         and abs(s.location.lon) <= 180
         and not (s.location.lat == 0 and s.location.lon == 0)
+        and not in_country(s.location.country, s.location.lat, s.location.lon)
     ]
     if not sites:
         return

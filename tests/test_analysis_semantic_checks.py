@@ -137,6 +137,16 @@ CASES: dict[str, tuple[list[tuple[str, str]], str, int, int, str, str, str | Non
         "facility.wafer_mm[0]",
         None,
     ),
+    # Duiven's coordinates with country NO: before, only validate refused it (issue 17 leftover)
+    "coordinates-in-another-country": (
+        [("municipality: Duiven, country: NL,", 'municipality: Duiven, country: "NO",')],
+        "coordinates.outside-country",
+        25,
+        62,
+        "beta-duiven",
+        "location.country",
+        None,
+    ),
 }
 
 DID_YOU_MEAN = {"en": "hint: did you mean '{}'?", "nl": "tip: bedoelt u '{}'?"}

@@ -384,3 +384,61 @@ def test_validate_takes_an_emoji_sequence_in_a_name_and_refuses_a_joiner_between
         assert f"companies.yaml:{line}:11: error: [name.invisible-character]" in result.stdout
         assert "(U+200D)" in result.stdout
         assert ("[text.hidden-character] raw invisible or control character U+200D" in result.stdout) is raw
+
+
+# ---- 7. Coordinates in another country than stated, without shapely ----
+
+
+@pytest.mark.parametrize(
+    ("country", "lat", "lon", "inside"),
+    [
+        ("NL", 52.525, 5.718, True),  # Dronten
+        ("NO", 52.525, 5.718, False),  # no shipped polygon: for countries_at to decide
+        ("DE", 52.525, 5.718, False),
+        ("NL", 51.842, 5.853, True),  # Nijmegen
+        ("DE", 51.789, 6.139, True),  # Kleve, 20 km east of Nijmegen
+        ("NL", 51.789, 6.139, False),
+        ("BE", 50.879, 4.701, True),  # Leuven
+        ("DE", 51.050, 13.738, True),  # Dresden
+        ("NL", 53.500, 3.500, False),  # the North Sea, inside the Netherlands' bounding box
+        ("NL", 48.000, 5.000, False),  # outside its bounding box
+    ],
+)
+def test_a_point_in_a_country_without_numpy_or_shapely(
+    country: str, lat: float, lon: float, inside: bool
+) -> None:
+    from lifeport_map.countries import in_country
+
+    assert in_country(country, lat, lon) is inside
+
+
+def test_in_country_agrees_with_shapely_on_a_grid() -> None:
+    """Every 0.05 degrees over the Benelux and Germany, for each of their polygons."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+
+    from lifeport_map.countries import country_features, in_country
+
+    lats, lons = np.meshgrid(np.arange(47.0, 55.5, 0.05), np.arange(2.5, 15.5, 0.05))
+    lats, lons = lats.ravel(), lons.ravel()
+    for iso in ("NL", "BE", "DE", "LU"):
+        polygon = shape(country_features()[iso]["geometry"])
+        expected = shapely.contains_xy(polygon, lons, lats)
+        got = [in_country(iso, float(lat), float(lon)) for lat, lon in zip(lats, lons, strict=True)]
+        assert got == expected.tolist(), iso
+        assert 100 < sum(got) < len(got)
+
+
+def test_an_analysis_of_a_valid_registry_loads_no_shapely(tmp_path: Path) -> None:
+    """The country check settles every site of a valid registry in pure Python."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from lifeport_map.registry import read_for_analysis; "
+        f"r = read_for_analysis(Path({ANALYSIS_ARGS[1]!r}), Path({ANALYSIS_ARGS[3]!r})); "
+        "print(len(r.errors), 'shapely' in sys.modules, 'numpy' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout == "0 False False\n"
