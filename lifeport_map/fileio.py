@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from lifeport_map.errors import ChangedOnDiskError, Issue, OutputError, YamlError
-from lifeport_map.messages import Number, Text, msg
+from lifeport_map.messages import Text, byte_count, msg
 
 _CHUNK = 1 << 20
 _KINDS = (
@@ -234,7 +234,7 @@ def _read_bytes(
     try:
         if size > max_bytes:
             raise _too_large(
-                path, too_large, msg("io.too-large", size=Number(size, 0), limit=Number(max_bytes, 0))
+                path, too_large, msg("io.too-large", size=byte_count(size), limit=byte_count(max_bytes))
             )
         chunks: list[bytes] = []
         total = 0
@@ -249,7 +249,7 @@ def _read_bytes(
             chunks.append(chunk)
             total += len(chunk)
         if total > max_bytes:
-            raise _too_large(path, too_large, msg("io.too-large/unknown", limit=Number(max_bytes, 0)))
+            raise _too_large(path, too_large, msg("io.too-large/unknown", limit=byte_count(max_bytes)))
         return b"".join(chunks)
     except OSError as exc:
         raise _unreadable(path, exc) from None

@@ -63,6 +63,11 @@ def say(text: str | Text, lang: str) -> str:
     return text if isinstance(text, str) else text.render(lang)
 
 
+def byte_count(n: int) -> Text:
+    """A size in bytes in the output's number format: '1 byte', '1.000 bytes' ('1,000 bytes')."""
+    return msg("io.bytes/one") if n == 1 else msg("io.bytes", n=Number(n, 0))
+
+
 def parameters(template: str) -> set[str]:
     """The names of the parameters a template uses."""
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
@@ -834,8 +839,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "write the revision as REV:path/to/companies.yaml",
     ),
     "git.too-large": (
-        "{blob} is {size} bytes; de grens is {limit}",
-        "{blob} is {size} bytes; the limit is {limit}",
+        "{blob} is {size}; de grens is {limit}",
+        "{blob} is {size}; the limit is {limit}",
     ),
     "git.too-large/hint": (
         "verhoog de grens met LIFEPORT_MAX_BYTES als het bestand echt is",
@@ -916,12 +921,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "('regions import-boundary' for a region and its boundary file)",
     ),
     "io.too-large": (
-        "het bestand is {size} bytes; de grens is {limit} bytes",
-        "file is {size} bytes; the limit is {limit} bytes",
+        "het bestand is {size}; de grens is {limit}",
+        "file is {size}; the limit is {limit}",
     ),
     "io.too-large/unknown": (
-        "het bestand is groter dan de grens van {limit} bytes",
-        "file is more than that; the limit is {limit} bytes",
+        "het bestand is groter dan de grens van {limit}",
+        "file is more than that; the limit is {limit}",
     ),
     "io.too-large/hint": (
         "splits het bestand, of verhoog de grens met LIFEPORT_MAX_BYTES als het bestand echt is",
@@ -2102,6 +2107,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "end the name in one of {suffixes}, or name the format with --format",
     ),
     "fmt.part.bom": ("(bytevolgordemarkering aan het begin)", "(byte order mark at the start)"),
+    "io.bytes": ("{n} bytes", "{n} bytes"),
+    "io.bytes/one": ("1 byte", "1 byte"),
     # ---- Dutch read-through (issue 15) ----
     # ---- speed (issue 13) ----
     # (entries of the last group above the closing brace)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lifeport_map.errors import RegistryError, UsageError
-from lifeport_map.messages import Number, Text, msg
+from lifeport_map.messages import Text, byte_count, msg
 from lifeport_map.model import Registry
 
 GIT_TIMEOUT_S = 60
@@ -80,8 +80,8 @@ def revision_bytes(spec: str, registry_path: Path) -> tuple[bytes, str]:
             msg(
                 "git.too-large",
                 blob=f"{revision}:{inside}",
-                size=Number(int(size.stdout.strip()), 0),
-                limit=Number(max_bytes(), 0),
+                size=byte_count(int(size.stdout.strip())),
+                limit=byte_count(max_bytes()),
             ),
             hint=msg("git.too-large/hint"),
         )

@@ -175,6 +175,18 @@ def test_git_revisions(tmp_path: Path) -> None:
         "--registry", str(registry), "--regions", str(REGIONS), "diff", "--", "--output=/tmp/x", "HEAD"
     )
     assert injected.returncode == 2 and "Traceback" not in injected.stderr
+    # a revision over LIFEPORT_MAX_BYTES: both sizes with their unit, in the language's numbers
+    small = {"LIFEPORT_MAX_BYTES": "1kB"}
+    old = subprocess.run(
+        ["git", "show", "HEAD~1:data/companies.yaml"], cwd=repo, capture_output=True, check=True
+    )
+    size = len(old.stdout)
+    args = ["--registry", str(registry), "--regions", str(REGIONS), "diff", "HEAD~1", "HEAD"]
+    large = run_cli(*args, "--lang", "en", env=small)
+    assert large.returncode == 2, large.stderr
+    assert f"HEAD~1:data/companies.yaml is {size:,} bytes; the limit is 1,000 bytes" in large.stderr
+    dutch = run_cli(*args, env=small)
+    assert f"is {size:,} bytes; de grens is 1.000 bytes".replace(",", ".") in dutch.stderr
 
 
 @pytest.mark.parametrize(

@@ -132,6 +132,16 @@ def test_a_documented_max_bytes_is_the_limit(tmp_path: Path) -> None:
     assert fine.exit_code == 0, fine.stderr
 
 
+def test_a_limit_of_one_byte_is_one_byte(tmp_path: Path) -> None:
+    """The smallest limit reads as a unit, not as '1 bytes', in both languages."""
+    size = (Path(ANALYSIS_ARGS[1])).stat().st_size
+    one = {"LIFEPORT_MAX_BYTES": "1"}
+    english = _invoke(tmp_path, ["coverage", "--region", "nijmegen", "--lang", "en"], env=one)
+    assert f"file is {size:,} bytes; the limit is 1 byte\n" in english.stderr
+    dutch = _invoke(tmp_path, ["coverage", "--region", "nijmegen"], env=one)
+    assert f"het bestand is {size:,} bytes; de grens is 1 byte\n".replace(",", ".") in dutch.stderr
+
+
 def test_help_is_shown_whatever_max_bytes_says(tmp_path: Path) -> None:
     result = _invoke(tmp_path, ["coverage", "--help"], env={"LIFEPORT_MAX_BYTES": "lots"})
     assert result.exit_code == 0 and "--region" in result.stdout
