@@ -2109,6 +2109,18 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "fmt.part.bom": ("(bytevolgordemarkering aan het begin)", "(byte order mark at the start)"),
     "io.bytes": ("{n} bytes", "{n} bytes"),
     "io.bytes/one": ("1 byte", "1 byte"),
+    "env.source-date-epoch": (
+        "SOURCE_DATE_EPOCH is '{value}': dat is geen tijdstip dat lifeport-map kan gebruiken",
+        "SOURCE_DATE_EPOCH is '{value}': not a moment lifeport-map can use",
+    ),
+    "env.source-date-epoch/hint": (
+        "geef een geheel aantal seconden sinds 1970-01-01 00:00 UTC, zoals 'date +%s' of "
+        "'git log -1 --format=%ct' het geeft (tot het jaar 9999), of laat de variabele leeg voor "
+        "de datum van vandaag",
+        "give a whole number of seconds since 1970-01-01 00:00 UTC, as 'date +%s' or "
+        "'git log -1 --format=%ct' prints it (up to the year 9999), or leave it empty for today's "
+        "date",
+    ),
     # ---- Dutch read-through (issue 15) ----
     # ---- speed (issue 13) ----
     # (entries of the last group above the closing brace)

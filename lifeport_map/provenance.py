@@ -14,10 +14,12 @@ import datetime
 import hashlib
 import os
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from lifeport_map.errors import UsageError
+from lifeport_map.messages import msg
 from lifeport_map.model import Registry
 from lifeport_map.render.labels import count_text, label
 
@@ -39,16 +41,25 @@ class Provenance:
     year: int | None = None
 
 
-def map_date(environ: dict[str, str] | None = None) -> str:
-    """Today (UTC) as YYYY-MM-DD, or the date of ``SOURCE_DATE_EPOCH`` when that is set to a
-    whole number of seconds."""
+def map_date(environ: Mapping[str, str] | None = None) -> str:
+    """Today (UTC) as YYYY-MM-DD, or the date of ``SOURCE_DATE_EPOCH`` when that is set (not
+    empty). A value that is not a whole number of seconds (ASCII digits) of a moment up to the
+    year 9999 is a :class:`UsageError` naming it, as the reproducible-builds convention asks
+    (a malformed value must not fall back to today's date silently)."""
     env = os.environ if environ is None else environ
     epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        moment = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
-    else:
-        moment = datetime.datetime.now(tz=datetime.UTC)
-    return moment.date().isoformat()
+    if not epoch:
+        return datetime.datetime.now(tz=datetime.UTC).date().isoformat()
+    try:
+        if not (epoch.isascii() and epoch.isdigit()):
+            raise ValueError(epoch)
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        from lifeport_map.text import excerpt
+
+        raise UsageError(
+            msg("env.source-date-epoch", value=excerpt(epoch)), hint=msg("env.source-date-epoch/hint")
+        ) from None
 
 
 def registry_files(registry: Registry) -> list[Path]:

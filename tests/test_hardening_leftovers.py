@@ -119,6 +119,45 @@ def test_a_max_bytes_it_cannot_use_in_dutch_and_escaped(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=[" ".join(a[:2]) for a in EVERY_COMMAND])
+@pytest.mark.parametrize("value", ["yesterday", "-5", "1.5e9", "\u0661\u0662", "253402300800", "9" * 30])
+def test_every_command_refuses_a_source_date_epoch_it_cannot_use(
+    args: list[str], value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reproducible-builds convention: a malformed SOURCE_DATE_EPOCH stops the command (exit 2)
+    instead of giving today's date silently; a moment after the year 9999 is refused too (it
+    crashed the maps with an internal error before)."""
+    monkeypatch.chdir(tmp_path)
+    result = _invoke(tmp_path, [*args, "--lang", "en"], env={"SOURCE_DATE_EPOCH": value})
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"lifeport-map: error: SOURCE_DATE_EPOCH is '{value}': not a moment lifeport-map can use\n"
+        "    hint: give a whole number of seconds since 1970-01-01 00:00 UTC, as 'date +%s' or "
+        "'git log -1 --format=%ct' prints it (up to the year 9999), or leave it empty for today's date\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_source_date_epoch_it_cannot_use_in_dutch() -> None:
+    result = CliRunner().invoke(app, [*ANALYSIS_ARGS, "validate"], env={"SOURCE_DATE_EPOCH": "gisteren"})
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "lifeport-map: fout: SOURCE_DATE_EPOCH is 'gisteren': dat is geen tijdstip dat lifeport-map "
+        "kan gebruiken\n    tip: geef een geheel aantal seconden sinds 1970-01-01 00:00 UTC"
+    )
+
+
+def test_a_source_date_epoch_gives_the_date_and_empty_gives_today() -> None:
+    from lifeport_map.provenance import map_date
+
+    assert map_date({"SOURCE_DATE_EPOCH": "0"}) == "1970-01-01"
+    assert map_date({"SOURCE_DATE_EPOCH": " 253402300799 "}) == "9999-12-31"  # the last second
+    assert map_date({"SOURCE_DATE_EPOCH": ""}) == map_date({})
+    fine = CliRunner().invoke(app, [*ANALYSIS_ARGS, "validate"], env={"SOURCE_DATE_EPOCH": "1767225600"})
+    assert fine.exit_code == 0, fine.stderr
+
+
 def test_a_documented_max_bytes_is_the_limit(tmp_path: Path) -> None:
     """'1kB' is 1000 bytes: the analysis registry (larger) is refused as too large, saying 1,000."""
     size = (Path(ANALYSIS_ARGS[1])).stat().st_size

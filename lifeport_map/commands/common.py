@@ -7,6 +7,7 @@ command line has no import circles.
 from __future__ import annotations
 
 import errno
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -395,6 +396,10 @@ def _check_environment() -> None:
 
     try:
         max_bytes()
+        if os.environ.get("SOURCE_DATE_EPOCH", "").strip():  # the maps' and the brief's date
+            from lifeport_map.provenance import map_date
+
+            map_date()
     except LifeportError as error:
         _language[0] = _lang_of(_arguments)
         fail(error)
