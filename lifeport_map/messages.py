@@ -125,7 +125,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "cli.no-such-command": ("Onbekend commando {command}.", "No such command {command}."),
     "cli.did-you-mean": ("Bedoelt u {names}?", "Did you mean {names}?"),
     "cli.extra-arguments": (
-        "Onverwachte extra argument(en) ({arguments})",
+        "Te veel argumenten opgegeven ({arguments})",
         "Got unexpected extra argument(s) ({arguments})",
     ),
     "cli.needs-value": ("Optie {option} vraagt een waarde.", "Option {option} requires an argument."),
@@ -159,7 +159,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     "error.registry-invalid": ("het register is ongeldig: {summary}", "the registry is invalid: {summary}"),
     "error.claims-invalid": (
-        "het bestand met beweringen is ongeldig: {summary}",
+        "het claimsbestand is ongeldig: {summary}",
         "the claims file is invalid: {summary}",
     ),
     # --- validate.py: ids and order -------------------------------------------------------------
@@ -1070,7 +1070,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # --- claims.py: the claims file -------------------------------------------------------------
     "schema.required/claims": (
-        "het bestand met beweringen heeft een lijst 'claims:' nodig",
+        "het claimsbestand heeft een lijst 'claims:' nodig",
         "the claims file needs a 'claims:' list",
     ),
     "schema.required/claims-hint": (
@@ -1078,14 +1078,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "start the file with 'claims:' followed by '- id: ...' entries",
     ),
     "schema.unknown-field/claims-hint": (
-        "het bestand met beweringen bevat alleen 'claims:'",
+        "het claimsbestand bevat alleen 'claims:'",
         "the claims file holds only 'claims:'",
     ),
     "claims.duplicate-id": (
-        "id van bewering '{id}' wordt twee keer gebruikt",
+        "claim-id '{id}' wordt twee keer gebruikt",
         "claim id '{id}' is used twice",
     ),
-    "claims.duplicate-id/hint": ("geef elke bewering een eigen id", "give each claim its own id"),
+    "claims.duplicate-id/hint": ("geef elke claim een eigen id", "give each claim its own id"),
     "claims.check-incomplete": (
         "een controle van het type '{kind}' heeft '{needed}' nodig",
         "a '{kind}' check needs '{needed}'",
@@ -1101,7 +1101,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     "claims.check-incomplete/origin": ("'origin' heeft 'radius_km' nodig", "'origin' needs 'radius_km'"),
     "claims.check-incomplete/expect": (
-        "'expect' heeft een 'value' (met 'op') nodig of de 'sites' die de bewering noemt",
+        "'expect' heeft een 'value' (met 'op') nodig of de 'sites' die de claim noemt",
         "'expect' needs a 'value' (with 'op') or the 'sites' the claim names",
     ),
     "claims.check-incomplete/expect-hint": (
@@ -1565,8 +1565,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "add.ask.municipality": ("Gemeente", "Municipality"),
     "add.ask.source-url": ("Webadres van de bron", "Source URL"),
     "add.ask.source-year": ("Jaar waarop de bron betrekking heeft", "Year the source refers to"),
-    "add.added": ("'{id}' toegevoegd op {where}", "added '{id}' at {where}"),
-    "add.would-add": ("'{id}' zou worden toegevoegd op {where}", "would add '{id}' at {where}"),
+    "add.added": ("'{id}' toegevoegd aan {where}", "added '{id}' at {where}"),
+    "add.would-add": ("'{id}' zou worden toegevoegd aan {where}", "would add '{id}' at {where}"),
     "add.dry-run-where": (
         "{path} (niets geschreven; de vermelding zou op regel {line} beginnen)",
         "{path} (nothing written; the entry would start at line {line})",
@@ -2036,7 +2036,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "gebruik een van: {presets}, of rollen gescheiden door komma's uit: {roles}",
         "use one of: {presets}, or roles separated by commas from: {roles}",
     ),
-    "usage.unknown-claim": ("onbekend id van een bewering '{claim}'", "unknown claim id '{claim}'"),
+    "usage.unknown-claim": ("onbekend claim-id '{claim}'", "unknown claim id '{claim}'"),
     "usage.unknown-tiles": ("onbekende achtergrondkaart '{tiles}'", "unknown tiles '{tiles}'"),
     "usage.unknown-figure-format": (
         "onbekend formaat voor een figuur '{format}'",

@@ -42,3 +42,36 @@ def format_percent(share: float | None, lang: str, *, decimals: int = 0) -> str:
         return ""
     text = format_number(round(100 * share, decimals), lang, decimals=decimals or None)
     return f"{text} %" if lang == "nl" else f"{text}%"
+
+
+MONTHS_NL = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def format_date(iso: str, lang: str) -> str:
+    """A date of the registry or a map (YYYY-MM-DD, YYYY-MM or YYYY) as people read it: Dutch
+    '29 november 2026' and 'november 2020'; English keeps ISO 8601, which reads the same
+    everywhere. Anything else is returned as it is."""
+    parts = iso.split("-")
+    if lang != "nl" or not all(p.isdigit() for p in parts) or len(parts) > 3 or len(parts[0]) != 4:
+        return iso
+    if len(parts) == 1:
+        return iso
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return iso
+    if len(parts) == 2:
+        return f"{MONTHS_NL[month - 1]} {parts[0]}"
+    return f"{int(parts[2])} {MONTHS_NL[month - 1]} {parts[0]}"

@@ -21,6 +21,7 @@ from pathlib import Path
 from lifeport_map.errors import UsageError
 from lifeport_map.messages import msg
 from lifeport_map.model import Registry
+from lifeport_map.numbers import format_date
 from lifeport_map.render.labels import count_text, label
 
 HASH_CHARS = 12
@@ -163,7 +164,8 @@ def dated_title(title: str, made: Provenance | None, lang: str) -> str:
 def provenance_line(made: Provenance, lang: str) -> str:
     """'map of 2026-11-29 · registry version git 1a2b3c4d5e6f'."""
     line = (
-        f"{label('provenance_date', lang)} {made.date} · {label('provenance_version', lang)} {made.version}"
+        f"{label('provenance_date', lang)} {format_date(made.date, lang)} · "
+        f"{label('provenance_version', lang)} {made.version}"
     )
     year = year_text(made, lang)
     return line if year is None else f"{year} · {line}"

@@ -96,7 +96,7 @@ def test_employment_states_its_coverage() -> None:
     jobs = verdicts()["jobs-2026"]
     assert jobs.observed == 1350 and jobs.expected == 2850  # 1000 + 300 + 50
     assert "Employee figures for 3 of 4 sites (75%)" in jobs.finding
-    assert jobs.missing == ("employee figures of 1 sites in Home region (design-nijmegen)",)
+    assert jobs.missing == ("employee figures of 1 site in Home region (design-nijmegen)",)
     assert verdicts()["jobs-2034"].missing == ("employment in 2034",)
 
 

@@ -53,7 +53,7 @@ CASES = [
     (
         ["near", "x", "y", "z"],
         "Gebruik: lifeport-map near [OPTIES] ORIGIN\nZie 'lifeport-map near -h' voor hulp.\n\n"
-        "Fout: Onverwachte extra argument(en) (y z)\n",
+        "Fout: Te veel argumenten opgegeven (y z)\n",
         "Usage: lifeport-map near [OPTIONS] ORIGIN\nTry 'lifeport-map near -h' for help.\n\n"
         "Error: Got unexpected extra argument(s) (y z)\n",
     ),

@@ -506,7 +506,7 @@ def test_what_add_did_is_said_in_either_language(registry: Path) -> None:
         'note: "Approximate: coordinates of the place Nijmegen' in runs["nl"][1]
     )  # registry data stays English
     assert runs["nl"][2].splitlines()[:3] == [
-        f"'acme-nijmegen' toegevoegd op {registry}:3",
+        f"'acme-nijmegen' toegevoegd aan {registry}:3",
         "coördinaten: op plaatsniveau, van GeoNames 'Nijmegen' (51,8425; 5,85278); vervang ze door de eigen "
         "coördinaten van de vestiging en 'precision: site' als een bron die geeft",
         "regio's (standaardafbakeningen): nijmegen",
@@ -535,7 +535,7 @@ def test_a_dry_run_and_its_warnings_are_in_either_language(registry: Path) -> No
     assert registry.read_bytes() == before
     nl_lines, en_lines = runs["nl"][2].splitlines(), runs["en"][2].splitlines()
     assert nl_lines[:3] == [
-        f"'acme-nowhereville' zou worden toegevoegd op {registry} (niets geschreven; de vermelding zou op "
+        f"'acme-nowhereville' zou worden toegevoegd aan {registry} (niets geschreven; de vermelding zou op "
         "regel 3 beginnen)",
         "coördinaten: de plaats staat niet in de offline plaatsnamenlijst; er zijn geen coördinaten "
         "toegevoegd",
@@ -625,7 +625,7 @@ def test_the_questions_and_their_reasons_are_in_either_language(registry: Path) 
         "nog eens om het te houden)",
         "  er is een antwoord nodig",
         "  'last year' is geen jaartal: schrijf vier cijfers, bijvoorbeeld 2025",
-        "'acme-nijmegen' zou worden toegevoegd op "
+        "'acme-nijmegen' zou worden toegevoegd aan "
         f"{registry} (niets geschreven; de vermelding zou op regel 3 beginnen)",
     ]
     assert runs["en"][2].splitlines()[:6] == [

@@ -351,7 +351,7 @@ def test_add_from_a_yaml_snippet(tmp_path: Path) -> None:
     )
     code, _out, err = _add(target, "--no-interactive", "--from", str(snippet))
     assert code == 0, err
-    assert "'acme-nijmegen' toegevoegd op" in err
+    assert "'acme-nijmegen' toegevoegd aan" in err
     assert "  - id: acme-nijmegen\n" in target.read_text(encoding="utf-8")
 
 
@@ -431,7 +431,7 @@ def test_a_misspelt_municipality_on_several_sites_gets_the_suggestion_on_each(tm
 
 @pytest.mark.parametrize(
     ("lang", "summary"),
-    [("nl", "het bestand met beweringen is ongeldig: 1 fout"), ("en", "the claims file is invalid: 1 error")],
+    [("nl", "het claimsbestand is ongeldig: 1 fout"), ("en", "the claims file is invalid: 1 error")],
 )
 def test_a_missing_claims_file_is_named_as_the_claims_file(
     tmp_path: Path, cache_folder: Path, lang: str, summary: str

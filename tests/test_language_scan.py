@@ -52,13 +52,24 @@ def _words(text: str) -> set[str]:
     return {w.lower() for w in WORD.findall(text)}
 
 
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def vocabulary(pairs: list[tuple[str, str]], lang: str) -> set[str]:
+    """The words of the other language's column of ``pairs`` that ``lang``'s column never uses.
+    A template's parameter names ('{place}') are no words of either: else 'place' would count as
+    Dutch because a Dutch template says '{place}', and an English 'place' in Dutch output would
+    go unseen."""
+    nl = set().union(*(_words(PLACEHOLDER.sub(" ", pair[0])) for pair in pairs))
+    en = set().union(*(_words(PLACEHOLDER.sub(" ", pair[1])) for pair in pairs))
+    return en - nl if lang == "nl" else nl - en
+
+
 @cache
 def other_words(lang: str) -> frozenset[str]:
     """Words that must not appear in ``lang`` output."""
     pairs = [*LABELS.values(), *MESSAGES.values()]
-    nl = set().union(*(_words(pair[0]) for pair in pairs))
-    en = set().union(*(_words(pair[1]) for pair in pairs))
-    found = (en - nl) | COMMON_EN if lang == "nl" else (nl - en) | COMMON_NL
+    found = vocabulary(pairs, lang) | (COMMON_EN if lang == "nl" else COMMON_NL)
     return frozenset(found - SHARED)
 
 

@@ -192,7 +192,7 @@ CASES: list[tuple[list[str], str, str, str, str]] = [
     ),
     (
         ["claims", "--claims", CLAIMS, "--id", "nope"],
-        "onbekend id van een bewering 'nope'",
+        "onbekend claim-id 'nope'",
         "gebruik een van: whole-chain-home, whole-chain-dresden, unique-home, only-fab, fabs-nl, "
         "about-three-fab-plants, saxfab-owners, present, present-elsewhere, present-unknown, "
         "fab-facility, jobs-2026, jobs-2034, jobs-add-up, first-by-jobs, home-production, dresden-production",

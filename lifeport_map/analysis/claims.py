@@ -51,7 +51,7 @@ from lifeport_map.graph import (
 )
 from lifeport_map.graph import label as graph_label
 from lifeport_map.numbers import format_number, format_percent
-from lifeport_map.render.labels import LABELS, label
+from lifeport_map.render.labels import LABELS, count_text, label
 from lifeport_map.results import (
     ClaimsMethod,
     ClaimSourceInfo,
@@ -384,7 +384,7 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
         field_names = ", ".join(text(f, ctx.lang) for f in fields)
         finding.append(
             text(
-                "unknown_facility",
+                "unknown_facility_one" if len(unknown) == 1 else "unknown_facility",
                 ctx.lang,
                 n=len(unknown),
                 fields=field_names,
@@ -432,10 +432,11 @@ def _check_count(ctx: _Context, claim: Claim) -> _Outcome:
 
 
 def _facility_detail(ctx: _Context, found: SiteNode) -> str:
-    parts = [found.facility_type] if found.facility_type else []
+    """The facility in words of the language: its type, wafer sizes and technologies."""
+    parts = [_term(ctx, "facility_types", found.facility_type)] if found.facility_type else []
     if found.wafer_mm:
         parts.append("/".join(str(mm) for mm in found.wafer_mm) + " mm")
-    parts.extend(found.technologies)
+    parts.extend(_term(ctx, "technologies", t) for t in found.technologies)
     if found.status != "active":
         parts.append(
             text("status_note", ctx.lang, status=term_label(ctx.graph, "statuses", found.status, ctx.lang))
@@ -632,7 +633,14 @@ def _check_facility(ctx: _Context, claim: Claim) -> _Outcome:
     missing: list[str] = []
     wrong = False
 
-    def compare_field(name: str, have: Any, claimed: Any, ok: Callable[[Any, Any], bool], shown: str) -> None:
+    def compare_field(
+        name: str,
+        have: Any,
+        claimed: Any,
+        ok: Callable[[Any, Any], bool],
+        shown: str,
+        said: str | None = None,
+    ) -> None:
         nonlocal wrong
         label = text(name, ctx.lang)
         if have in (None, "", ()):
@@ -640,13 +648,22 @@ def _check_facility(ctx: _Context, claim: Claim) -> _Outcome:
             return
         if not ok(have, claimed):
             wrong = True
-        lines.append(text("facility_field", ctx.lang, field=label, found=shown, stated=_stated(ctx, claimed)))
+        stated_text = _stated(ctx, claimed) if said is None else said
+        opening = label[:1].upper() + label[1:]  # each field's finding is a sentence of its own
+        lines.append(text("facility_field", ctx.lang, field=opening, found=shown, stated=stated_text))
 
     def near_value(have: float, claimed: float) -> bool:
         return abs(have - claimed) <= (ABOUT_TOLERANCE * claimed if approximate else 0)
 
     if "type" in stated:
-        compare_field("type", found.facility_type, stated["type"], lambda h, c: h == c, found.facility_type)
+        compare_field(
+            "type",
+            found.facility_type,
+            stated["type"],
+            lambda h, c: h == c,
+            _term(ctx, "facility_types", found.facility_type) if found.facility_type else "",
+            _term(ctx, "facility_types", stated["type"]),
+        )
     if "wafer_mm" in stated:
         compare_field(
             "wafer_mm",
@@ -665,7 +682,7 @@ def _check_facility(ctx: _Context, claim: Claim) -> _Outcome:
             have,
             (claimed["value"], claimed["unit"]),
             lambda h, c: h[1] == c[1] and near_value(h[0], c[0]),
-            f"{ctx.number(have[0])} {have[1]} ({have[2]})" if have else "",
+            f"{ctx.number(have[0])} {_term(ctx, 'capacity_units', have[1])} ({have[2]})" if have else "",
         )
     if found.facility_source and found.facility_source == claim.source.reference:
         lines.append(text("same_source", ctx.lang))
@@ -708,9 +725,15 @@ def _facility_command(ctx: _Context, found: SiteNode) -> str:
     return "lifeport-map export --format json"
 
 
+def _term(ctx: _Context, vocabulary: str, key: str) -> str:
+    """A term of the registry's taxonomy (a facility type, technology or capacity unit) in the
+    language, not its code."""
+    return term_label(ctx.graph, vocabulary, key, ctx.lang)
+
+
 def _stated(ctx: _Context, value: Any) -> str:
     if isinstance(value, tuple):
-        return f"{ctx.number(value[0])} {value[1]}"
+        return f"{ctx.number(value[0])} {_term(ctx, 'capacity_units', value[1])}"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return ctx.number(value)
     return str(value)
@@ -771,7 +794,12 @@ def _check_employees(ctx: _Context, claim: Claim) -> _Outcome:
             finding=text("employees_coverage", ctx.lang, **values),
             command=command,
             missing=[
-                text("employee_figures", ctx.lang, n=len(without), region=ctx.region_name(check["region"]))
+                text(
+                    "employee_figures",
+                    ctx.lang,
+                    sites=count_text(len(without), ctx.lang),
+                    region=ctx.region_name(check["region"]),
+                )
                 + f" ({_ids(without)})"
             ],
             observed=float(total),
@@ -862,7 +890,12 @@ def _check_rank(ctx: _Context, claim: Claim) -> _Outcome:
             finding=text("rank_coverage", ctx.lang, coverage=coverage_text),
             command=command,
             missing=[
-                text("employee_figures", ctx.lang, n=v[2] - v[1], region=ctx.region_name(r))
+                text(
+                    "employee_figures",
+                    ctx.lang,
+                    sites=count_text(v[2] - v[1], ctx.lang),
+                    region=ctx.region_name(r),
+                )
                 for r, v in short.items()
             ],
             expected=float(check["position"]),

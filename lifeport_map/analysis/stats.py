@@ -19,7 +19,7 @@ from lifeport_map.analysis.coverage import definition_info, in_year, time_info
 from lifeport_map.chain import COUNTED_STATUSES, is_counted, rule_text
 from lifeport_map.graph import SiteNode, as_graph, members, nodes_of_type, resolve_definition, resolve_region
 from lifeport_map.numbers import format_number
-from lifeport_map.render.labels import label
+from lifeport_map.render.labels import agree, label
 from lifeport_map.results import (
     FigureComparison,
     GroupComparison,
@@ -70,6 +70,7 @@ def stats(
             with_figure=format_number(with_figure, lang),
             sites=format_number(len(counted), lang),
             without=format_number(len(counted) - with_figure, lang),
+            have=agree(len(counted) - with_figure, "have", lang),
         ),
         method=StatsMethod(statuses_counted=COUNTED_STATUSES, employees=rule_text("employees", lang)),
         wider_figures=tuple(

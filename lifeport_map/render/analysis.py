@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lifeport_map.chain import EMPLOYEE_COVERAGE_MIN
 from lifeport_map.numbers import format_number, format_percent
-from lifeport_map.render.labels import count_text, label
+from lifeport_map.render.labels import agree, count_text, label
 from lifeport_map.render.tables import Section
 
 if TYPE_CHECKING:
@@ -64,7 +64,14 @@ def _fragile_text(fragile: Sequence[FragilePhase], lang: str) -> str:
 
 def employee_notes(emp: EmployeeSum, lang: str) -> list[str]:
     """What an employee sum leaves out: unscoped figures, wider figures, the upper end of ranges."""
-    notes = [word("employees_scope_note", lang).format(unstated=emp.scope_unstated, wider=emp.wider_only)]
+    notes = [
+        word("employees_scope_note", lang).format(
+            unstated=emp.scope_unstated,
+            state=agree(emp.scope_unstated, "state", lang),
+            wider=count_text(emp.wider_only, lang),
+            have=agree(emp.wider_only, "have", lang),
+        )
+    ]
     if emp.known_max != emp.known:
         notes.append(word("employees_range_note", lang).format(known_max=format_number(emp.known_max, lang)))
     return notes
@@ -381,6 +388,7 @@ def stats_sections(result: Stats, lang: str) -> list[Section]:
             with_figure=format_number(reg.sites_with_figure, lang),
             sites=format_number(reg.sites, lang),
             without=format_number(reg.sites_without_figure, lang),
+            have=agree(reg.sites_without_figure, "have", lang),
         ),
     ]
     notes.extend(

@@ -50,6 +50,15 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "sites": ("vestigingen", "sites"),  # after a number other than 1 (see count_text)
     "site_one": ("vestiging", "site"),  # after the number 1
     "year": ("jaar", "year"),  # in a popup line
+    # verbs that agree with a count (agree(): the _one form after the number 1)
+    "have": ("hebben", "have"),
+    "have_one": ("heeft", "has"),
+    "state": ("noemen", "state"),
+    "state_one": ("noemt", "states"),
+    "lie": ("liggen", "are"),
+    "lie_one": ("ligt", "is"),
+    "be": ("zijn", "were"),
+    "be_one": ("is", "was"),
     "employees": ("Medewerkers", "Employees"),
     "facility": ("Faciliteit", "Facility"),
     "events": ("Gebeurtenissen", "Events"),
@@ -171,10 +180,10 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # employment: what the sums cover (issue 15, step 5)
     "employees_scope_note": (
         "Werknemers tellen alleen cijfers voor de vestiging zelf: {unstated} van de opgetelde cijfers "
-        "noemen geen reikwijdte (als vestigingscijfer geteld); {wider} vestigingen hebben alleen een "
+        "{state} geen reikwijdte (als vestigingscijfer geteld); {wider} {have} alleen een "
         "cijfer voor de hele organisatie of een regio (niet opgeteld).",
-        "Employees add only figures for the site itself: {unstated} of the figures added state no scope "
-        "(counted as site figures); {wider} sites have only a figure for their whole organisation or a "
+        "Employees add only figures for the site itself: {unstated} of the figures added {state} no scope "
+        "(counted as site figures); {wider} {have} only a figure for their whole organisation or a "
         "region (not added).",
     ),
     "employees_range_note": (
@@ -269,23 +278,23 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "none_within": ("geen binnen {km} km", "none within {km} km"),
     "caveats": ("Kanttekeningen bij de gegevens", "Caveats on the data"),
     "caveat_employees": (
-        "Werknemers: {with_figure} van {sites} getelde vestigingen ({share}) hebben een cijfer voor "
+        "Werknemers: {with_figure} van {sites} getelde vestigingen ({share}) {have} een cijfer voor "
         "de vestiging zelf; {wider} alleen een cijfer voor de hele organisatie of regio (niet "
         "opgeteld). Sommen van werknemers zijn daarom ondergrenzen.",
-        "Employees: {with_figure} of {sites} counted sites ({share}) have a figure for the site "
+        "Employees: {with_figure} of {sites} counted sites ({share}) {have} a figure for the site "
         "itself; {wider} only one for their whole organisation or a region (not added). Employee "
         "sums are therefore lower bounds.",
     ),
     "caveat_place": (
-        "Coördinaten: {place} van {sites} vestigingen ({share}) liggen alleen op plaatsniveau (de "
-        "kern van de plaats, niet het gebouw); {without} hebben geen coördinaten.",
-        "Coordinates: {place} of {sites} sites ({share}) are placed at town level only (the town "
-        "centre, not the building); {without} have no coordinates.",
+        "Coördinaten: {place} van {sites} vestigingen ({share}) {lie} alleen op plaatsniveau (de "
+        "kern van de plaats, niet het gebouw); {without} {have} geen coördinaten.",
+        "Coordinates: {place} of {sites} sites ({share}) {lie} placed at town level only (the town "
+        "centre, not the building); {without} {have} no coordinates.",
     ),
     "caveat_unchecked": (
-        "Controle: {unchecked} van {sites} vestigingen zijn nooit of langer dan {months} maanden "
+        "Controle: {unchecked} van {sites} vestigingen {be} nooit of langer dan {months} maanden "
         "geleden tegen hun bronnen gecontroleerd.",
-        "Checking: {unchecked} of {sites} sites were never checked against their sources, or more "
+        "Checking: {unchecked} of {sites} sites {be} never checked against their sources, or more "
         "than {months} months ago.",
     ),
     # the credit line of every map (provenance.credit_line, provenance_line)
@@ -464,12 +473,12 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     "stats_caveat": (
         "De sommen uit het register dekken alleen de {with_figure} van {sites} getelde vestigingen in "
-        "de regio met een werknemerscijfer voor de vestiging zelf; {without} hebben er geen. Cijfers "
+        "de regio met een werknemerscijfer voor de vestiging zelf; {without} {have} er geen. Cijfers "
         "voor een hele organisatie of regio staan apart en worden nooit opgeteld. Een vestiging met "
         "activiteiten in meerdere groepen telt in geen enkele groep mee (geen bron splitst haar "
         "personeel), alleen in het totaal. Verschil is register min gepubliceerd.",
         "Registry sums cover only the {with_figure} of {sites} counted sites in the region that have "
-        "a site-level employee figure; {without} have none. Figures for a whole organisation or a "
+        "a site-level employee figure; {without} {have} none. Figures for a whole organisation or a "
         "region are listed apart, never added. A site doing activities of several groups is counted "
         "in no group (no source splits its staff), only in the total. Differences are registry minus "
         "published.",
@@ -480,7 +489,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "registry sums are a lower bound: sites without a figure add nothing",
     ),
     "stats_note_scenario": (
-        "scenario '{scenario}' voor {year}: het register bevat huidige cijfers, dus het verschil is "
+        "scenario voor {year}: het register bevat huidige cijfers, dus het verschil is "
         "de afstand tot het scenario, geen fout",
         "scenario '{scenario}' for {year}: the registry holds current figures, so the difference "
         "shows the distance to the scenario, not an error",
@@ -566,8 +575,12 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "claim_named_missing": ("Genoemd maar niet geteld: {ids}.", "Named but not counted: {ids}."),
     "claim_not_named": ("Geteld maar niet genoemd: {ids}.", "Counted but not named: {ids}."),
     "claim_unknown_facility": (
-        "Van {n} vestiging(en) mist het register {fields}; zij zouden mee kunnen tellen: {ids}.",
-        "{n} more site(s) lack {fields} in the registry and could count: {ids}.",
+        "Van {n} vestigingen mist het register {fields}; die zouden mee kunnen tellen: {ids}.",
+        "{n} more sites lack {fields} in the registry and could count: {ids}.",
+    ),
+    "claim_unknown_facility_one": (
+        "Van 1 vestiging mist het register {fields}; die zou mee kunnen tellen: {ids}.",
+        "1 more site lacks {fields} in the registry and could count: {ids}.",
     ),
     "claim_missing_facility": ("{field} van {ids}", "{field} of {ids}"),
     "claim_incomplete": (
@@ -635,8 +648,8 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "Employee figures for {n} of {total} sites; sum {sum} against published {published}.",
     ),
     "claim_employee_figures": (
-        "werknemerscijfers van {n} vestigingen in {region}",
-        "employee figures of {n} sites in {region}",
+        "werknemerscijfers van {sites} in {region}",
+        "employee figures of {sites} in {region}",
     ),
     "claim_figure_sum": (
         "De groepen tellen op tot {sum}; het totaal is {total} (verschil {diff}).",
@@ -744,6 +757,12 @@ PLACE_NAMES_NL: Final[dict[int, str]] = {
     3020686: "Duinkerke",
     2960316: "Luxemburg",
 }
+
+
+def agree(n: int, key: str, lang: str) -> str:
+    """The word ``key`` in the number ``n`` asks for: its ``_one`` form after 1 ('1 vestiging
+    heeft', '2 vestigingen hebben')."""
+    return label(f"{key}_one" if n == 1 else key, lang)
 
 
 def place_name(name: str, geonameid: int, lang: str) -> str:

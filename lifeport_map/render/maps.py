@@ -22,6 +22,7 @@ from lifeport_map.boundaries import Outline, region_outline
 from lifeport_map.chain import chain_rules
 from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
+from lifeport_map.numbers import format_date
 from lifeport_map.render.labels import count_text
 from lifeport_map.render.safe import html_link, html_text, safe_href, terminal
 from lifeport_map.render.style import (
@@ -292,7 +293,8 @@ def popup_html(site: Site, taxonomy: Taxonomy, lang: str) -> str:
     if site.events:
         events = "<br>".join(
             html_text(
-                f"{e.date} {taxonomy.label('event_types', e.type, lang)}" + (f": {e.note}" if e.note else "")
+                f"{format_date(e.date, lang)} {taxonomy.label('event_types', e.type, lang)}"
+                + (f": {e.note}" if e.note else "")
             )
             for e in site.events
         )

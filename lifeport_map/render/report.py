@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lifeport_map.numbers import format_number, format_percent
+from lifeport_map.numbers import format_date, format_number, format_percent
 from lifeport_map.provenance import Provenance
 from lifeport_map.render.analysis import figure_coverage, time_note
-from lifeport_map.render.labels import label
+from lifeport_map.render.labels import agree, label
 from lifeport_map.render.safe import html_link, html_text, markdown_text, safe_href
 from lifeport_map.results import BriefData
 
@@ -65,7 +65,7 @@ def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = N
 
     heading(1, brief_title(data, lang))
     if made is not None:
-        para(esc(t("brief_made").format(date=made.date, version=made.version)))
+        para(esc(t("brief_made").format(date=format_date(made.date, lang), version=made.version)))
     if cov.time is not None:
         para(esc(t("brief_year").format(year=cov.time.year, mode=t(cov.time.mode))))
         para(esc(time_note(cov.time, lang)))
@@ -265,6 +265,7 @@ def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = N
                         sites=caveats.sites,
                         share=_share(emp.sites_with_figure, caveats.sites, lang),
                         wider=emp.wider_only,
+                        have=agree(emp.sites_with_figure, "have", lang),
                     )
                 ),
                 esc(
@@ -273,11 +274,16 @@ def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = N
                         sites=caveats.sites,
                         share=_share(caveats.place_precision, caveats.sites, lang),
                         without=caveats.without_coordinates,
+                        lie=agree(caveats.place_precision, "lie", lang),
+                        have=agree(caveats.without_coordinates, "have", lang),
                     )
                 ),
                 esc(
                     t("caveat_unchecked").format(
-                        unchecked=caveats.unchecked, sites=caveats.sites, months=caveats.stale_months
+                        unchecked=caveats.unchecked,
+                        sites=caveats.sites,
+                        months=caveats.stale_months,
+                        be=agree(caveats.unchecked, "be", lang),
                     )
                 ),
             ]
