@@ -130,7 +130,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     "cli.needs-value": ("Optie {option} vraagt een waarde.", "Option {option} requires an argument."),
     "cli.takes-no-value": ("Optie {option} neemt geen waarde.", "Option {option} does not take a value."),
-    "cli.not-one-of": ("{value} is geen van {choices}.", "{value} is not one of {choices}."),
+    "cli.not-one-of": ("{value} is niet een van de keuzes {choices}.", "{value} is not one of {choices}."),
     "cli.not-a-number": ("{value} is geen getal.", "{value} is not a valid float."),
     "cli.not-an-integer": ("{value} is geen geheel getal.", "{value} is not a valid integer."),
     "cli.not-in-range": ("{value} ligt niet in het bereik {range}.", "{value} is not in the range {range}."),

@@ -45,7 +45,7 @@ CASES = [
         ["coverage", "--region", "nijmegen", "--format", "xml"],
         "Gebruik: lifeport-map coverage [OPTIES]\nZie 'lifeport-map coverage -h' voor hulp.\n\n"
         "Fout: Ongeldige waarde voor '--format' / '-f': "
-        "'xml' is geen van 'table', 'json', 'csv', 'markdown'.\n",
+        "'xml' is niet een van de keuzes 'table', 'json', 'csv', 'markdown'.\n",
         "Usage: lifeport-map coverage [OPTIONS]\nTry 'lifeport-map coverage -h' for help.\n\n"
         "Error: Invalid value for '--format' / '-f': "
         "'xml' is not one of 'table', 'json', 'csv', 'markdown'.\n",

@@ -218,3 +218,126 @@ def test_messages_say_it_as_a_dutch_reader_expects(
 ) -> None:
     assert say(msg(key, **params), "nl") == nl
     assert say(msg(key, **params), "en") == en
+
+
+# --- a figure reads the same in the finding and in the evidence -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "nl", "en"),
+    [
+        (0.7, "0,70", "0.70"),
+        (1.16, "1,16", "1.16"),
+        (3.0, "3", "3"),
+        (1000, "1.000", "1,000"),
+        (None, "-", "-"),
+    ],
+)
+def test_an_evidence_number_has_the_decimals_of_its_finding(value: float | None, nl: str, en: str) -> None:
+    from lifeport_map.render.analysis import _evidence_number
+
+    assert _evidence_number(value, "nl") == nl
+    assert _evidence_number(value, "en") == en
+
+
+def test_a_location_quotient_is_rounded_once() -> None:
+    """Leuven's 9 of 33 sites against 59 of 252 is 1.16487: 1,16 in the finding and in the
+    evidence (it was 1,16 in one and 1,17 in the other, rounded from 1.165)."""
+    quotient = (9 / 33) / (59 / 252)
+    assert round(quotient, 2) == 1.16 and round(round(quotient, 3), 2) == 1.17  # the trap
+    found = _verdicts(None, "nl")["home-production"]  # (3 / 6) / (5 / 8) = 0,80
+    assert "Locatiequotiënt van Thuisregio: 0,80 (3 van 6 vestigingen)" in found.finding
+    assert {n.key: n.value for n in found.numbers} == {"nijmegen": 0.8, "leuven": None, "dresden": 1.6}
+
+
+# --- the same figure under the same words in the terminal, the brief and the maps -----------------
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> str:
+    from typer.testing import CliRunner
+
+    from lifeport_map.cli import app
+    from tests.analysis_support import ANALYSIS_ARGS
+
+    done = CliRunner().invoke(app, [*ANALYSIS_ARGS, *args], env={"COLUMNS": "200", **(env or {})})
+    assert done.exit_code == 0, done.output
+    return done.stdout
+
+
+def test_whatif_says_before_and_after_without_a_second_colon() -> None:
+    header = _run("whatif", "-r", "nijmegen", "-w", "fab-nijmegen", "--format", "csv", "--lang", "nl")
+    assert header.splitlines()[0] == (
+        "Fase;Vestigingen voor;Vestigingen na;Productie voor;Productie na;"
+        "Werknemers (bekend) voor;Werknemers (bekend) na"
+    )
+    english = _run("whatif", "-r", "nijmegen", "-w", "fab-nijmegen", "--format", "csv", "--lang", "en")
+    assert english.splitlines()[0] == (
+        "Phase,Sites before,Sites after,Production before,Production after,"
+        "Employees (known) before,Employees (known) after"
+    )
+    text = _run("whatif", "-r", "nijmegen", "-w", "fab-nijmegen", "--lang", "nl")
+    assert "\nVerloren werknemers (bekend): 1.000\n" in text  # fab-nijmegen's 1000, no nested brackets
+    assert "\nKwetsbare productie (één organisatie), na: " in text
+
+
+def test_the_method_notes_under_near_and_gaps_are_sentences() -> None:
+    near = _run("near", "Nijmegen", "--radius-km", "50", "--lang", "nl")
+    assert (
+        "Geodetische afstand over de WGS84-ellipsoïde (Karney, geographiclib) van het startpunt tot de "
+        "coördinaten van de vestiging; precisie 'plaats' betekent coördinaten van de plaats."
+    ) in near
+    gaps = _run("gaps", "-r", "nijmegen", "--lang", "nl")
+    assert "\nKandidaten zijn actieve vestigingen buiten de regio (onder de gekozen definitie)" in gaps
+    assert "\nCandidates are active sites outside the region" in _run(
+        "gaps", "-r", "nijmegen", "--lang", "en"
+    )
+
+
+def test_the_brief_names_fragile_production_as_coverage_does(tmp_path: Path) -> None:
+    from lifeport_map.render.labels import label
+
+    coverage = _run("coverage", "-r", "nijmegen", "--lang", "nl")
+    assert "\nKwetsbare productie (één organisatie): " in coverage
+    _run("report", "--region", "nijmegen", "--output", str(tmp_path / "b"), "--lang", "nl")
+    brief = (tmp_path / "b" / "brief.md").read_text(encoding="utf-8")
+    assert "\n## Kwetsbare productie (één organisatie)\n" in brief
+    assert "Eén producent" not in brief
+    assert (
+        label("single_producers", "en")
+        == label("fragile_production", "en")
+        == ("Fragile production (one organisation)")
+    )
+
+
+def test_the_brief_gives_candidates_in_whole_km_as_gaps_does(tmp_path: Path) -> None:
+    """foundry-enschede is 82.x km from Nijmegen's centre: gaps says 83, and so does the brief."""
+    import re
+
+    gaps = _run("gaps", "-r", "nijmegen", "--lang", "nl")
+    assert "(Enschede, 83)" in gaps
+    _run("report", "--region", "nijmegen", "--output", str(tmp_path / "b"), "--lang", "nl")
+    brief = (tmp_path / "b" / "brief.md").read_text(encoding="utf-8")
+    assert "(Enschede, 83 km)" in brief
+    assert not re.search(r"\d,\d km\)", brief)
+
+
+def test_a_popup_says_werknemers_and_dates_its_events_in_words() -> None:
+    from lifeport_map.render.maps import popup_html
+
+    time = FIXTURES / "time"
+    registry = load_registry(time / "companies.yaml", time / "regions")
+    site = registry.site("bankrupt-osat")
+    assert "<td>mei 2018 faillissement</td>" in popup_html(site, registry.taxonomy, "nl").replace("<br>", "")
+    assert "<td>2018-05 bankruptcy</td>" in popup_html(site, registry.taxonomy, "en").replace("<br>", "")
+    from lifeport_map.render.labels import label
+
+    assert (label("employees", "nl"), label("employees", "en")) == ("Werknemers", "Employees")
+
+
+def test_a_value_not_among_the_choices() -> None:
+    assert say(msg("cli.not-one-of", value="'xls'", choices="'table', 'json'"), "nl") == (
+        "'xls' is niet een van de keuzes 'table', 'json'."
+    )
+    assert say(msg("cli.not-one-of", value="'xls'", choices="'table', 'json'"), "en") == (
+        "'xls' is not one of 'table', 'json'."
+    )

@@ -297,7 +297,7 @@ def test_the_brief_follows_the_year(registry: list[str], tmp_path: Path, year: i
     }
     assert compared == {"Home region": home[1], "Dresden": dresden[1]}
     # single producers per phase: the organisations of then
-    producers = _section(brief, "A single producer per phase (production roles)")
+    producers = _section(brief, "Fragile production (one organisation)")
     expected_producers = {
         2000: ["Design: Oldtimer (n-design)", "Front-end production: Goneco (n-fab-old)"],
         2030: [

@@ -995,7 +995,9 @@ def _check_specialisation(ctx: _Context, claim: Claim) -> _Outcome:
             EvidenceNumber(
                 key=r,
                 label=ctx.region_name(r),
-                value=None if q is None else round(q, 3),
+                # the two decimals the finding shows: rounded once from the quotient itself
+                # (1.16487 is 1.16 in both, not 1.165 and then 1.17)
+                value=None if q is None else round(q, 2),
                 note=f"{counts[r][0]}/{counts[r][1]}",
             )
             for r, q in quotients.items()

@@ -62,6 +62,12 @@ def _fragile_text(fragile: Sequence[FragilePhase], lang: str) -> str:
     return "; ".join(f"{f.label}: {f.organisation}" for f in fragile)
 
 
+def as_sentence(rule: str) -> str:
+    """A rule (the JSON's method note, lowercase) as a note under a table: a sentence with a
+    capital and a full stop."""
+    return rule[:1].upper() + rule[1:] + ("" if rule.endswith(".") else ".")
+
+
 def employee_notes(emp: EmployeeSum, lang: str) -> list[str]:
     """What an employee sum leaves out: unscoped figures, wider figures, the upper end of ranges."""
     notes = [
@@ -236,7 +242,7 @@ def gaps_sections(result: Gaps, lang: str) -> list[Section]:
             title,
             [word(k, lang) for k in ("spot", "status", "holder", "candidates_km")],
             rows,
-            [counting_note(result.counting, lang), word("rule_candidates", lang)],
+            [counting_note(result.counting, lang), as_sentence(word("rule_candidates", lang))],
         )
     ]
 
@@ -258,7 +264,7 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
     columns = [
         word("phase", lang),
         *(
-            f"{word(k, lang)}: {when.lower()}"
+            f"{word(k, lang)} {when.lower()}"
             for k in ("sites_heading", "production", "employees_known")
             for when in (b, a)
         ),
@@ -276,12 +282,12 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
         f"{', '.join(lost_activities) or word('none', lang)}",
         f"{word('lost', lang)} ({word('organisations', lang).lower()}): "
         f"{', '.join(lost.organisations) or word('none', lang)}",
-        f"{word('lost', lang)} ({word('employees_known', lang).lower()}): "
+        f"{word('lost', lang)} {word('employees_known', lang).lower()}: "
         f"{format_number(lost.employees, lang)}",
         f"{word('whole_chain_production', lang)}: "
         f"{_yes(result.before.whole_chain_production, lang)} -> "
         f"{_yes(result.after.whole_chain_production, lang)}",
-        f"{word('fragile_production', lang)} ({a.lower()}): "
+        f"{word('fragile_production', lang)}, {a.lower()}: "
         f"{_fragile_text(result.after.fragile_production_phases, lang)}",
     ]
     title = f"{result.region.name} ({result.definition.name}): {result.before.counting.label}"
@@ -322,7 +328,10 @@ def near_sections(result: Near, lang: str) -> list[Section]:
         result.time.year if result.time else None,
     )
     title = f"{title}: {count_text(result.count, lang)}"
-    notes = [*([time_note(result.time, lang)] if result.time is not None else []), word("rule_near", lang)]
+    notes = [
+        *([time_note(result.time, lang)] if result.time is not None else []),
+        as_sentence(word("rule_near", lang)),
+    ]
     if result.breakdown is not None and result.count:
         b = result.breakdown
         countries = ", ".join(f"{country} {format_number(n, lang)}" for country, n in b.countries.items())
@@ -475,6 +484,13 @@ def _source_text(claim: ClaimVerdict, lang: str) -> str:
     return ", ".join(parts)
 
 
+def _evidence_number(value: float | None, lang: str) -> str:
+    """A count as a whole number; a fraction (a location quotient) with two decimals, as the
+    finding beside it gives it ('0,70', not '0,7')."""
+    whole = value is None or float(value).is_integer()
+    return format_number(value, lang, empty="-", decimals=None if whole else 2)
+
+
 def _evidence_text(claim: ClaimVerdict, lang: str, limit: int = 15) -> str:
     items = [
         f"{e.id} ({', '.join(x for x in (e.place, e.country, e.detail) if x)})"
@@ -483,7 +499,7 @@ def _evidence_text(claim: ClaimVerdict, lang: str, limit: int = 15) -> str:
     if len(claim.evidence) > limit:
         items.append(word("and_more", lang).format(n=len(claim.evidence) - limit))
     items += [
-        f"{n.label}: {format_number(n.value, lang, empty='-')}" + (f" ({n.note})" if n.note else "")
+        f"{n.label}: {_evidence_number(n.value, lang)}" + (f" ({n.note})" if n.note else "")
         for n in claim.numbers
     ]
     return "; ".join(items)

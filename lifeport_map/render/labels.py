@@ -59,7 +59,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "lie_one": ("ligt", "is"),
     "be": ("zijn", "were"),
     "be_one": ("is", "was"),
-    "employees": ("Medewerkers", "Employees"),
+    "employees": ("Werknemers", "Employees"),  # the word coverage, stats and the brief use
     "facility": ("Faciliteit", "Facility"),
     "events": ("Gebeurtenissen", "Events"),
     # the countings of chain.COUNTINGS: what a phase's headline counts
@@ -172,8 +172,8 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "Knowledge institutes per phase and region (beside the count)",
     ),
     "single_producers": (
-        "Eén producent per fase (productierollen)",
-        "A single producer per phase (production roles)",
+        "Kwetsbare productie (één organisatie)",  # the same words as coverage's fragile_production
+        "Fragile production (one organisation)",
     ),
     "phases_count": ("Fasen tellen", "Phases count"),
     "knowledge_beside": ("kennisinstellingen apart geteld", "knowledge institutes counted separately"),
@@ -252,10 +252,10 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "Production roles: companies doing the phase's core work (wafer fabs, assembly, EMS; design itself).",
     ),
     "def_fragile": (
-        "Kwetsbaar: één organisatie houdt de fase; één producent: één organisatie houdt haar "
-        "productierollen.",
-        "Fragile: one organisation holds the phase; single producer: one organisation holds its "
-        "production roles.",
+        "Kwetsbaar: één organisatie houdt de fase; kwetsbare productie: één organisatie houdt de "
+        "productierollen van de fase.",
+        "Fragile: one organisation holds the phase; fragile production: one organisation holds the "
+        "phase's production roles.",
     ),
     "def_employees": (
         "Werknemers: het laatste cijfer voor de vestiging zelf; cijfers voor een hele organisatie "
@@ -466,7 +466,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "activiteit (voor een fase: een activiteit in die fase), behalve de organisatie die de plek al "
         "bezet; de afstand is geodetisch (WGS84) van het centrum van de regio tot de vestiging; "
         "vestigingen zonder coördinaten tellen mee maar krijgen geen plaats in de rangorde.",
-        "candidates are active sites outside the region under the chosen definition that perform "
+        "Candidates are active sites outside the region under the chosen definition that perform "
         "the activity (for a phase: any activity in it), excluding the organisation that already "
         "holds the spot; distance is geodesic (WGS84) from the region centre to the site; sites "
         "without coordinates are counted but not ranked.",

@@ -187,7 +187,9 @@ def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = N
     rows = []
     for spot in data.gaps.white_spots:
         candidates = "; ".join(
-            f"{c.name} ({c.place}, {format_number(c.distance_km, lang)} km)" for c in spot.candidates
+            # whole km, as gaps gives them: the same distance reads the same in both
+            f"{c.name} ({c.place}, {format_number(c.distance_km, lang, decimals=0)} km)"
+            for c in spot.candidates
         )
         if radius is not None and not spot.candidates:
             candidates = t("none_within").format(km=format_number(radius, lang))

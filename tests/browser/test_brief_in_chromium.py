@@ -21,7 +21,7 @@ HEADINGS = [
     "Coverage per phase",
     "Map",
     "Comparison with the other regions",
-    "A single producer per phase (production roles)",
+    "Fragile production (one organisation)",
     "Fragile phases (one organisation)",
     "Planned and under construction",
     "White spots and candidates",

@@ -145,7 +145,7 @@ def test_nl_map_draws_every_site_and_layers_toggle(browser: Any, tmp_path: Path)
         "Organisatie",
         "Soort",
         "Activiteiten",
-        "Medewerkers",
+        "Werknemers",
         "Faciliteit",  # NXP Nijmegen's wafer fab (issue 16's facility fields)
         "Gebeurtenissen",  # and its dated events (phase-out announced)
         "Status",
