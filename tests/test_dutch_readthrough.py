@@ -330,7 +330,11 @@ def test_a_popup_says_werknemers_and_dates_its_events_in_words() -> None:
     assert "<td>mei 2018 faillissement</td>" in popup_html(site, registry.taxonomy, "nl").replace("<br>", "")
     assert "<td>2018-05 bankruptcy</td>" in popup_html(site, registry.taxonomy, "en").replace("<br>", "")
     from lifeport_map.render.labels import label
+    from lifeport_map.render.maps import site_record
 
+    # the page's script writes a popup's events from the record: its date is in words too
+    assert site_record(site, ["back-end"], "nl")["ev"] == [["mei 2018", "bankruptcy", None]]
+    assert site_record(site, ["back-end"], "en")["ev"] == [["2018-05", "bankruptcy", None]]
     assert (label("employees", "nl"), label("employees", "en")) == ("Werknemers", "Employees")
 
 

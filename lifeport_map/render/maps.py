@@ -209,7 +209,7 @@ def site_record(
             [_number_text(cap.value, cap.approximate, lang), cap.unit, cap.year] if cap else None,
         ]
     if site.events:
-        record["ev"] = [[e.date, e.type, _shown(e.note) or None] for e in site.events]
+        record["ev"] = [[format_date(e.date, lang), e.type, _shown(e.note) or None] for e in site.events]
     if site.website:
         record["web"] = link(site.website, site.website)
     record["src"] = [
