@@ -466,7 +466,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "activiteit (voor een fase: een activiteit in die fase), behalve de organisatie die de plek al "
         "bezet; de afstand is geodetisch (WGS84) van het centrum van de regio tot de vestiging; "
         "vestigingen zonder coördinaten tellen mee maar krijgen geen plaats in de rangorde.",
-        "Candidates are active sites outside the region under the chosen definition that perform "
+        "candidates are active sites outside the region under the chosen definition that perform "
         "the activity (for a phase: any activity in it), excluding the organisation that already "
         "holds the spot; distance is geodesic (WGS84) from the region centre to the site; sites "
         "without coordinates are counted but not ranked.",
