@@ -301,6 +301,8 @@ def test_the_brief_names_fragile_production_as_coverage_does(tmp_path: Path) -> 
     _run("report", "--region", "nijmegen", "--output", str(tmp_path / "b"), "--lang", "nl")
     brief = (tmp_path / "b" / "brief.md").read_text(encoding="utf-8")
     assert "\n## Kwetsbare productie (één organisatie)\n" in brief
+    # the whole chain under coverage's words too (the comparison's column keeps the short form)
+    assert "\nHele keten aanwezig: ja\n" in coverage and "\nHele keten aanwezig: ja\n" in brief
     assert "Eén producent" not in brief
     assert (
         label("single_producers", "en")

@@ -121,7 +121,7 @@ def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = N
     if knowledge:
         para(esc(t("knowledge")) + ":")
         bullets(knowledge)
-    para(f"{esc(t('whole_chain_short'))}: {esc(t('yes') if cov.whole_chain else t('no'))}")
+    para(f"{esc(t('whole_chain'))}: {esc(t('yes') if cov.whole_chain else t('no'))}")
     heading(2, t("map"))
     out.append(
         f"![{esc(cov.region.name)}]({MAP_IMAGE})"
