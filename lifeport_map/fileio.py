@@ -26,6 +26,7 @@ from pathlib import Path
 
 from lifeport_map.errors import ChangedOnDiskError, Issue, OutputError, YamlError
 from lifeport_map.messages import Text, byte_count, msg
+from lifeport_map.render.labels import LABELS
 
 _CHUNK = 1 << 20
 _KINDS = (
@@ -83,7 +84,8 @@ def _real_root(root: Path) -> str:
 
 def _not_found_hint(given_by: str | None) -> Text:
     """The hint of a missing file: the option that named it (``--registry``, ``--claims``; for
-    ``--regions`` the folder that holds it), the command's argument (``FILE``), or, for a file
+    ``--regions`` the folder that holds it), the command's argument (``FILE``, in the language as
+    the help names it), or, for a file
     no option names, the path."""
     if given_by is None:
         return msg("io.not-found/path-hint")
@@ -91,7 +93,7 @@ def _not_found_hint(given_by: str | None) -> Text:
         return msg("io.not-found/folder-hint", option=given_by)
     if given_by.startswith("-"):
         return msg("io.not-found/hint", option=given_by)
-    return msg("io.not-found/argument-hint", argument=given_by)
+    return msg("io.not-found/argument-hint", argument=LABELS.get(f"argument_{given_by.lower()}", given_by))
 
 
 def check_inside(path: Path, root: Path) -> str:

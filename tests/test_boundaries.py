@@ -479,12 +479,12 @@ REFUSALS = [
         "    hint: download the GeoJSON variant of the boundary file (GISCO: format 'GeoJSON', "
         "projection 'EPSG:4326')\n",
     ),
-    (  # the missing file is the command's argument FILE: the hint names it, not an option
+    (  # the missing file is the command's argument FILE (BESTAND): the hint names it as the help does
         ["--region", "nijmegen"],
         None,
         3,
         "{source}: fout: [io.not-found] bestand niet gevonden\n"
-        "    tip: controleer het pad dat als FILE is opgegeven\n",
+        "    tip: controleer het pad dat als BESTAND is opgegeven\n",
         "{source}: error: [io.not-found] file not found\n    hint: check the path given as FILE\n",
     ),
     (

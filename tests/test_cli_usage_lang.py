@@ -29,14 +29,14 @@ CASES = [
     ),
     (
         ["near"],
-        "Gebruik: lifeport-map near [OPTIES] ORIGIN\nZie 'lifeport-map near -h' voor hulp.\n\n"
-        "Fout: Argument 'ORIGIN' ontbreekt.\n",
+        "Gebruik: lifeport-map near [OPTIES] MIDDELPUNT\nZie 'lifeport-map near -h' voor hulp.\n\n"
+        "Fout: Argument 'MIDDELPUNT' ontbreekt.\n",
         "Usage: lifeport-map near [OPTIONS] ORIGIN\nTry 'lifeport-map near -h' for help.\n\n"
         "Error: Missing argument 'ORIGIN'.\n",
     ),
     (
         ["near", "Nijmegen", "--radius-km", "abc"],
-        "Gebruik: lifeport-map near [OPTIES] ORIGIN\nZie 'lifeport-map near -h' voor hulp.\n\n"
+        "Gebruik: lifeport-map near [OPTIES] MIDDELPUNT\nZie 'lifeport-map near -h' voor hulp.\n\n"
         "Fout: Ongeldige waarde voor '--radius-km': 'abc' is geen getal.\n",
         "Usage: lifeport-map near [OPTIONS] ORIGIN\nTry 'lifeport-map near -h' for help.\n\n"
         "Error: Invalid value for '--radius-km': 'abc' is not a valid float.\n",
@@ -52,7 +52,7 @@ CASES = [
     ),
     (
         ["near", "x", "y", "z"],
-        "Gebruik: lifeport-map near [OPTIES] ORIGIN\nZie 'lifeport-map near -h' voor hulp.\n\n"
+        "Gebruik: lifeport-map near [OPTIES] MIDDELPUNT\nZie 'lifeport-map near -h' voor hulp.\n\n"
         "Fout: Te veel argumenten opgegeven (y z)\n",
         "Usage: lifeport-map near [OPTIONS] ORIGIN\nTry 'lifeport-map near -h' for help.\n\n"
         "Error: Got unexpected extra argument(s) (y z)\n",

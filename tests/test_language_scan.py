@@ -596,3 +596,125 @@ def test_the_fmt_and_add_scan_finds_english() -> None:
     assert _contrib_said("fmt", None, "x: staat niet\n-    status: active\n--- x (nu)\n", "") == (
         "x: staat niet\n--- x (nu)\n"
     )
+
+
+# --- the help: --help and -h of every command -----------------------------------------------------
+
+
+def _help_paths() -> list[tuple[str, ...]]:
+    import typer.main
+
+    found: list[tuple[str, ...]] = []
+
+    def walk(command: Any, path: tuple[str, ...]) -> None:
+        found.append(path)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, (*path, name))
+
+    walk(typer.main.get_command(app), ())
+    return found
+
+
+def _help(args: list[str]) -> str:
+    """The help ``args`` show, on a terminal wide enough that no line is wrapped."""
+    done = CliRunner().invoke(app, args, terminal_width=2000, max_content_width=2000)
+    assert done.exit_code == 0, done.output
+    return done.stdout
+
+
+# What a help page names that is code, not language: the examples' commands and the program's
+# name, options (--region, -r), an option's choices ([table|json]) and default value, quoted
+# values ('companies'), environment variables and paths (LIFEPORT_CACHE_DIR, data/companies.yaml).
+_HELP_CODE = re.compile(
+    r"lifeport-map[^\n]*|(?<![\w-])--?[a-z][a-z-]*|\[[a-z|]+\]|(?:standaard|default): [^;\]\s]+\]"
+    r"|'[^'\n]*'|\b[A-Z_]{2,}\b|\S*[/.~]\S*[a-z]\S*|[\d.]*[<>]=?x[<>]=?[\d.]*|x[<>]=?[\d.]+"
+    r"|\b[a-z-]+: (?=\.\.\.|\[|\d)"  # add --from's YAML keys: (name: ..., activity: [...])
+)
+# The English help names the two annexes by their Dutch titles ("Bijlage 1: every Dutch site"),
+# the names the council knows them by.
+_HELP_NAMES = {"en": {"bijlage"}, "nl": set()}
+
+
+def _help_leaks(text: str, lang: str) -> set[str]:
+    text = _HELP_CODE.sub(" ", text)
+    for value in sorted(_help_values(), key=len, reverse=True):  # import-boundary before import
+        text = re.sub(rf"(?<![\w-]){re.escape(value)}(?![\w-])", " ", text)
+    found = _words(text) & (other_words(lang) | _help_words(lang))
+    return found - _HELP_NAMES[lang]
+
+
+@cache
+def _help_words(lang: str) -> frozenset[str]:
+    """Words of the help table's other language that its ``lang`` texts never use (with
+    click's own words): the help's own vocabulary, beside the catalogue's."""
+    from lifeport_map.commands.help_nl import EXAMPLE, HEADINGS, HELP
+
+    pairs = [*HELP.items(), *HEADINGS.items(), EXAMPLE]
+    pairs += [("Usage: Show this message and exit. default env var required", "")]
+    nl = set().union(*(_words(dutch) for _, dutch in pairs))
+    en = set().union(*(_words(english) for english, _ in pairs))
+    return frozenset((en - nl if lang == "nl" else nl - en) - SHARED)
+
+
+@cache
+def _help_values() -> frozenset[str]:
+    """The values the options take that are named in their help, and the commands' names: the
+    choices of every option, the counting definitions of --roles (industry, production, all),
+    and the taxonomy's ids (statuses, roles, kinds, facility types: under-construction)."""
+    import typer.main
+
+    from lifeport_map.chain import COUNTINGS
+    from lifeport_map.registry import default_taxonomy_path
+    from lifeport_map.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(default_taxonomy_path())
+    found: set[str] = set(COUNTINGS)
+    for name in ("statuses", "roles", "kinds", "facility_types", "technologies", "phases", "activities"):
+        found.update(taxonomy.vocabulary(name))
+
+    def walk(command: Any) -> None:
+        for param in command.params:
+            found.update(str(choice) for choice in getattr(param.type, "choices", ()))
+        for name, sub in getattr(command, "commands", {}).items():
+            found.add(name)
+            walk(sub)
+
+    walk(typer.main.get_command(app))
+    return frozenset(found)
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+@pytest.mark.parametrize("path", _help_paths(), ids=lambda p: " ".join(p) or "lifeport-map")
+def test_the_help_is_dutch_by_default(path: tuple[str, ...], flag: str) -> None:
+    """Every command's help, descriptions, options and click's own words, under the default
+    language; tests/test_help_lang.py has the exact texts and the table's completeness."""
+    text = _help([*path, flag])
+    assert "Gebruik: " in text and "Opties:" in text  # the scan reads real help
+    leaks = _help_leaks(text, "nl")
+    assert not leaks, f"help of {' '.join(path) or 'lifeport-map'} has English words: {sorted(leaks)}"
+
+
+@pytest.mark.parametrize("path", _help_paths(), ids=lambda p: " ".join(p) or "lifeport-map")
+def test_the_help_is_english_under_lang_en(path: tuple[str, ...]) -> None:
+    text = _help(["--lang", "en", *path, "--help"])
+    assert "Usage: " in text and "Options:" in text
+    leaks = _help_leaks(text, "en")
+    assert not leaks, f"help of {' '.join(path) or 'lifeport-map'} has Dutch words: {sorted(leaks)}"
+
+
+def test_the_help_scan_finds_english() -> None:
+    """The detector itself: the English help shown under Dutch is caught, with click's own
+    words; options, choices, defaults, examples and paths are not read. ("Radius" is not caught:
+    the Dutch help names the definition type radius-25km.)"""
+    page = (
+        "Usage: lifeport-map near [OPTIONS] ORIGIN\n\n  Sites within a radius, nearest first.\n\n"
+        "  Example: lifeport-map near Nijmegen --radius-km 300\n\nOptions:\n"
+        "  --radius-km FLOAT  Distance in km.  [default: 50.0]\n"
+        "  -f, --format [table|json]  Afresh, see data/companies.yaml.  [default: table]\n"
+        "  -h, --help  Show this message and exit.\n"
+    )
+    assert _help_leaks(page, "nl") == {
+        "usage", "sites", "within", "nearest", "first", "example", "options", "distance",
+        "afresh", "see", "show", "this", "message", "and", "exit",
+    }  # fmt: skip
+    assert _help_leaks("Opties:\n  --radius-km GETAL  Straal in km.  [standaard: 50.0]", "nl") == set()

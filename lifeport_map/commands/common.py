@@ -97,7 +97,9 @@ _arguments: list[str] = []
 
 
 def _lang_of(args: list[str]) -> str:
-    """The --lang among ``args``: click reports an unknown option before any option is read."""
+    """The --lang among ``args`` (the last, as the command's own --lang wins over the program's):
+    click reports an unknown option, or shows the help, before any option is read."""
+    found = ""
     for i, arg in enumerate(args):
         value = (
             arg.partition("=")[2]
@@ -107,8 +109,8 @@ def _lang_of(args: list[str]) -> str:
             else ""
         )
         if value in ("nl", "en"):
-            return value
-    return current_lang()
+            found = value
+    return found or current_lang()
 
 
 # Click's UsageError (typer vendors click and exports only its BadParameter, a subclass).
@@ -124,9 +126,10 @@ class _UsageError(typer.BadParameter):
         self.lang = _lang_of(_arguments)
 
     @classmethod
-    def of(cls, error: Exception) -> _UsageError:
-        """``error`` to be shown in the command's --lang (itself if it already is)."""
-        return error if isinstance(error, cls) else cls(error)
+    def of(cls, error: Exception) -> Exception:
+        """``error`` to be shown in the command's --lang (itself if it already is, or if it is
+        click's way of showing the help of a command given without arguments)."""
+        return error if isinstance(error, cls) or type(error).__name__ == "NoArgsIsHelpError" else cls(error)
 
     def format_message(self) -> str:
         return self.message
@@ -166,6 +169,11 @@ class _Group(typer.core.TyperGroup):
 
     def main(self, args: Any = None, *rest: Any, **extra: Any) -> Any:
         _arguments[:] = list(args) if args is not None else sys.argv[1:]
+        _language[0] = Lang.nl.value
+        if _lang_of(_arguments) == Lang.nl.value:  # the help (and usage lines) in Dutch
+            from lifeport_map.commands.help_nl import in_dutch
+
+            in_dutch(self)
         return super().main(args, *rest, **extra)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
@@ -377,14 +385,28 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(help="Language of the help and of the command run (its own --lang wins): nl or en."),
+    ] = None,
 ) -> None:
     """Map and analyse the semiconductor value chain around Nijmegen (Lifeport).
 
     Example: lifeport-map --registry my.yaml validate
     """
     ctx.obj = Paths(registry=registry, regions=regions, cache=not no_cache)
-    _language[0] = Lang.nl.value
+    _language[0] = (lang or Lang.nl).value
+    if lang is not None:  # the default of every command's --lang
+        ctx.default_map = _lang_defaults(ctx.command, lang.value)
     _check_environment()
+
+
+def _lang_defaults(command: Any, lang: str) -> dict[str, Any]:
+    """A click ``default_map`` giving every command under ``command`` the --lang ``lang``."""
+    found: dict[str, Any] = {}
+    for name, sub in getattr(command, "commands", {}).items():
+        found[name] = {**_lang_defaults(sub, lang), "lang": lang}
+    return found
 
 
 def _check_environment() -> None:

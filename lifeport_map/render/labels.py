@@ -700,6 +700,14 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "weglaten verandert niets",
         "warning: {site} is in {region} but not active, so it does not count; removing it changes nothing",
     ),
+    # the commands' arguments as the help, the usage line and the hints name them
+    "argument_file": ("BESTAND", "FILE"),
+    "argument_files": ("BESTAND", "FILES"),
+    "argument_region": ("REGIO", "REGION"),
+    "argument_regions": ("REGIO", "REGIONS"),
+    "argument_origin": ("MIDDELPUNT", "ORIGIN"),
+    "argument_old": ("OUD", "OLD"),
+    "argument_new": ("NIEUW", "NEW"),
 }
 
 
