@@ -36,7 +36,10 @@ def all_commands() -> list[tuple[str, ...]]:
 def test_every_command_is_documented_with_an_example(command: tuple[str, ...]) -> None:
     result = run_cli(*command, "--help")
     assert result.returncode == 0, result.stderr
-    assert "Example:" in result.stdout, f"'{' '.join(command)}' --help has no Example: line"
+    assert "Voorbeeld:" in result.stdout, f"'{' '.join(command)}' --help has no Voorbeeld: line"
+    result = run_cli(*command, "--lang", "en", "--help")
+    assert result.returncode == 0, result.stderr
+    assert "Example:" in result.stdout, f"'{' '.join(command)}' --lang en --help has no Example: line"
 
 
 def test_version() -> None:

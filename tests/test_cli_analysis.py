@@ -19,6 +19,9 @@ COMMANDS = ["coverage", "compare", "gaps", "whatif", "near", "stats", "export"]
 def test_help_ends_with_an_example(command: str) -> None:
     result = run_cli(command, "--help")
     assert result.returncode == 0
+    assert "Voorbeeld: lifeport-map " + command in result.stdout
+    result = run_cli(command, "--help", "--lang", "en")
+    assert result.returncode == 0
     assert "Example: lifeport-map " + command in result.stdout
 
 

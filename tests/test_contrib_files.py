@@ -101,4 +101,7 @@ def test_contributing_covers_the_rules() -> None:
 def test_help_ends_with_an_example(command: str) -> None:
     done = run_cli(command, "--help", env={"COLUMNS": "200"})
     assert done.returncode == 0
+    assert f"Voorbeeld: lifeport-map {command}" in done.stdout
+    done = run_cli(command, "--lang", "en", "--help", env={"COLUMNS": "200"})
+    assert done.returncode == 0
     assert f"Example: lifeport-map {command}" in done.stdout

@@ -87,9 +87,9 @@ HELP: dict[str, str] = {
         "production roles, and phases held by a single organisation. Only active sites count."
     ): (
         "Per fase, in de volgorde van de keten: vestigingen en organisaties, aanwezige en "
-        "ontbrekende activiteiten, bekende werknemers (en vestigingen zonder cijfer), rollen, of de"
-        " hele keten in productierollen aanwezig is, en fasen die één organisatie bezet. Alleen "
-        "actieve vestigingen tellen."
+        "ontbrekende activiteiten, bekende werknemers (en vestigingen zonder cijfer), rollen, of de "
+        "hele keten in productierollen aanwezig is, en fasen die door één organisatie worden bezet. "
+        "Alleen actieve vestigingen tellen."
     ),
     "Region id, name or alias, e.g. nijmegen, lifeport, 'Silicon Saxony'.": (
         "Id, naam of alias van de regio, bijvoorbeeld nijmegen, lifeport, 'Silicon Saxony'."
@@ -127,8 +127,8 @@ HELP: dict[str, str] = {
         "Keep sites of this kind (e.g. idm, university), or 'companies' / 'knowledge' (knowledge "
         "institutes); repeatable."
     ): (
-        "Houd vestigingen van deze soort (bijvoorbeeld idm, university), of 'companies' (bedrijven)"
-        " / 'knowledge' (kennisinstellingen); herhaalbaar."
+        "Houd vestigingen van deze soort (bijvoorbeeld idm, university), of 'companies' (bedrijven) "
+        "/ 'knowledge' (kennisinstellingen); herhaalbaar."
     ),
     (
         "Keep sites of this organisation (its whole name, case-insensitive, e.g. 'NXP "
@@ -168,16 +168,16 @@ HELP: dict[str, str] = {
         "CSV for Dutch spreadsheets (nl: ';' between fields, decimal commas) or English ones (en: "
         "',' and decimal points); default: the --lang."
     ): (
-        "CSV voor Nederlandse rekenbladen (nl: ';' tussen velden, decimale komma's) of Engelse (en:"
-        " ',' en decimale punten); standaard: de --lang."
+        "CSV voor Nederlandse rekenbladen (nl: ';' tussen velden, decimale komma's) of Engelse (en: "
+        "',' en decimale punten); standaard: de --lang."
     ),
     # compare
     "Compare regions: phase x region matrix, whole-chain regions and specialisation.": (
         "Vergelijk regio's: tabel van fasen per regio, regio's met de hele keten, en specialisatie."
     ),
     (
-        "Specialisation is a location quotient (share of a region's sites, or employees, in a phase"
-        " relative to all compared regions); the definitions used are listed."
+        "Specialisation is a location quotient (share of a region's sites, or employees, in a phase "
+        "relative to all compared regions); the definitions used are listed."
     ): (
         "Specialisatie is een locatiequotiënt (het aandeel van de vestigingen, of werknemers, van "
         "een regio in een fase, ten opzichte van alle vergeleken regio's); de gebruikte definities "
@@ -198,8 +198,8 @@ HELP: dict[str, str] = {
         "one; candidates are active sites outside the region, nearest to the region centre first."
     ): (
         "Een witte vlek is een fase of activiteit die geen enkele organisatie in de regio dekt, of "
-        "maar één; kandidaten zijn actieve vestigingen buiten de regio, de dichtstbijzijnde bij het"
-        " centrum van de regio eerst."
+        "maar één; kandidaten zijn actieve vestigingen buiten de regio, de dichtstbijzijnde bij het "
+        "centrum van de regio eerst."
     ),
     "Candidates per white spot (1 to 50).": "Kandidaten per witte vlek (1 tot en met 50).",
     # whatif
@@ -217,11 +217,11 @@ HELP: dict[str, str] = {
         "herhaalde optie aan een van de waarden."
     ),
     (
-        "A place name (offline gazetteer, optionally 'Name, CC'), a site id, a region, or 'lat,lon'"
-        " in decimal degrees."
+        "A place name (offline gazetteer, optionally 'Name, CC'), a site id, a region, or 'lat,lon' "
+        "in decimal degrees."
     ): (
-        "Een plaatsnaam (offline plaatsnamenlijst, eventueel 'Naam, LC'), het id van een vestiging,"
-        " een regio, of 'breedte,lengte' in decimale graden."
+        "Een plaatsnaam (offline plaatsnamenlijst, eventueel 'Naam, LC'), het id van een vestiging, "
+        "een regio, of 'breedte,lengte' in decimale graden."
     ),
     "Radius in km.": "Straal in km.",
     "Keep sites in this phase.": "Houd vestigingen in deze fase.",
@@ -270,15 +270,15 @@ HELP: dict[str, str] = {
         "json (sites, regions, graph), csv (one row per site, for spreadsheets), geojson (QGIS) or "
         "graphml (Gephi)."
     ): (
-        "json (vestigingen, regio's, graaf), csv (één rij per vestiging, voor rekenbladen), geojson"
-        " (QGIS) of graphml (Gephi)."
+        "json (vestigingen, regio's, graaf), csv (één rij per vestiging, voor rekenbladen), geojson "
+        "(QGIS) of graphml (Gephi)."
     ),
     "File to write (atomically); default: standard output.": (
         "Te schrijven bestand (in één keer); standaard: de standaarduitvoer."
     ),
     (
-        "For --format csv: en (',' between fields, decimal points; the default, as the column names"
-        " are English ids) or nl (';' and decimal commas, for Dutch spreadsheets)."
+        "For --format csv: en (',' between fields, decimal points; the default, as the column names "
+        "are English ids) or nl (';' and decimal commas, for Dutch spreadsheets)."
     ): (
         "Voor --format csv: en (',' tussen velden, decimale punten; de standaard, want de "
         "kolomnamen zijn Engelse id's) of nl (';' en decimale komma's, voor Nederlandse "
@@ -291,14 +291,14 @@ HELP: dict[str, str] = {
     ): (
         "Toets de claims uit de beleidsstukken aan het register: klopt, klopt niet, of niet te "
         "zeggen (met de ontbrekende gegevens), met de getelde vestigingen en het commando dat het "
-        "oordeel herhaalt."
+        "oordeel reproduceert."
     ),
     (
         "Exit code 0 whatever the verdicts (they are information); 1 when the claims file or the "
         "registry is invalid, 2 for a usage error."
     ): (
-        "Afsluitcode 0 wat de oordelen ook zijn (ze zijn informatie); 1 als het claimbestand of het"
-        " register ongeldig is, 2 bij een fout in het gebruik."
+        "Afsluitcode 0 wat de oordelen ook zijn (ze zijn informatie); 1 als het claimbestand of het "
+        "register ongeldig is, 2 bij een fout in het gebruik."
     ),
     "Claims file (default: claims.yaml next to the registry, i.e. data/claims.yaml).": (
         "Claimbestand (standaard: claims.yaml naast het register, dus data/claims.yaml)."
@@ -331,20 +331,20 @@ HELP: dict[str, str] = {
     ),
     # add
     (
-        "Add a site to the registry: coordinates are looked up offline, the region is proposed, the"
-        " entry is validated and inserted in canonical position."
+        "Add a site to the registry: coordinates are looked up offline, the region is proposed, the "
+        "entry is validated and inserted in canonical position."
     ): (
-        "Voeg een vestiging toe aan het register: de coördinaten worden offline opgezocht, de regio"
-        " wordt voorgesteld, de vermelding wordt gecontroleerd en op haar vaste plaats ingevoegd."
+        "Voeg een vestiging toe aan het register: de coördinaten worden offline opgezocht, de regio "
+        "wordt voorgesteld, de vermelding wordt gecontroleerd en op haar vaste plaats ingevoegd."
     ),
     (
         "A taken id, or an organisation that already has a site in the same municipality, is "
         "refused with a pointer to the existing entry. Ctrl-C or end of input during the questions "
-        "stops with nothing written (exit 1). When another program changes the file while the entry"
-        " is added, the entry is checked and added again on the new content."
+        "stops with nothing written (exit 1). When another program changes the file while the entry "
+        "is added, the entry is checked and added again on the new content."
     ): (
-        "Een id dat al bestaat, of een organisatie die al een vestiging in dezelfde gemeente heeft,"
-        " wordt geweigerd met een verwijzing naar de bestaande vermelding. Ctrl-C of het einde van "
+        "Een id dat al bestaat, of een organisatie die al een vestiging in dezelfde gemeente heeft, "
+        "wordt geweigerd met een verwijzing naar de bestaande vermelding. Ctrl-C of het einde van "
         "de invoer tijdens de vragen stopt zonder iets te schrijven (afsluitcode 1). Als een ander "
         "programma het bestand wijzigt terwijl de vermelding wordt toegevoegd, wordt zij opnieuw "
         "gecontroleerd en aan de nieuwe inhoud toegevoegd."
@@ -391,12 +391,12 @@ HELP: dict[str, str] = {
         "2025); opties die ook zijn gegeven gaan voor."
     ),
     "Ask for missing values (default: when a terminal is attached).": (
-        "Vraag naar ontbrekende waarden (standaard: als er een terminal is)."
+        "Vraag naar ontbrekende waarden (standaard: als er een terminal is aangesloten)."
     ),
     # diff
     (
-        "What changed between two versions of the registry: sites added, removed, moved or changed,"
-        " and each region's coverage per phase (gained or lost)."
+        "What changed between two versions of the registry: sites added, removed, moved or changed, "
+        "and each region's coverage per phase (gained or lost)."
     ): (
         "Wat er tussen twee versies van het register is veranderd: vestigingen toegevoegd, "
         "verwijderd, verplaatst of gewijzigd, en de dekking per fase van elke regio (gewonnen of "
@@ -411,12 +411,12 @@ HELP: dict[str, str] = {
         "text, markdown (voor een reactie op een pull request) of json."
     ),
     (
-        "Language of the report (text and markdown): nl or en. JSON keeps its English keys and ids;"
-        " its claim findings follow the language. Errors, warnings and hints follow it too."
+        "Language of the report (text and markdown): nl or en. JSON keeps its English keys and ids; "
+        "its claim findings follow the language. Errors, warnings and hints follow it too."
     ): (
         "Taal van het overzicht (text en markdown): nl of en. JSON houdt zijn Engelse sleutels en "
-        "id's; de bevindingen over claims volgen de taal. Ook fouten, waarschuwingen en tips volgen"
-        " deze taal."
+        "id's; de bevindingen over claims volgen de taal. Ook fouten, waarschuwingen en tips volgen "
+        "deze taal."
     ),
     # report
     (
@@ -456,19 +456,19 @@ HELP: dict[str, str] = {
     ),
     # map
     "Interactive (HTML) and static (PNG, SVG, PDF) maps.": (
-        "Interactieve (HTML) en vaste (PNG, SVG, PDF) kaarten."
+        "Interactieve (HTML) en statische (PNG, SVG, PDF) kaarten."
     ),
     (
-        "Bijlage 1: every Dutch site by value-chain phase, one layer per phase, with legend, region"
-        " outlines and name search."
+        "Bijlage 1: every Dutch site by value-chain phase, one layer per phase, with legend, region "
+        "outlines and name search."
     ): (
         "Bijlage 1: elke Nederlandse vestiging per fase van de keten, één kaartlaag per fase, met "
         "legenda, grenzen van de regio's en zoeken op naam."
     ),
     "File to write (HTML page or figure).": "Te schrijven bestand (HTML-pagina of figuur).",
     ("Background map: none (default, works offline), osm or carto (need a network, with attribution)."): (
-        "Achtergrondkaart: none (standaard, werkt offline), osm of carto (hebben een netwerk nodig,"
-        " met bronvermelding)."
+        "Achtergrondkaart: none (standaard, werkt offline), osm of carto (hebben een netwerk nodig, "
+        "met bronvermelding)."
     ),
     "html (interactive) or an A4 page as png, svg or pdf; by default the extension decides.": (
         "html (interactief) of een A4-pagina als png, svg of pdf; standaard beslist de extensie."
@@ -490,8 +490,8 @@ HELP: dict[str, str] = {
         "Store an official boundary (Eurostat GISCO NUTS or CBS GeoJSON) for a region as "
         "boundaries/REGION-DEFINITION.geojson and add a 'boundary' definition to its region file."
     ): (
-        "Bewaar een officiële grens (Eurostat GISCO NUTS of GeoJSON van het CBS) voor een regio als"
-        " boundaries/REGIO-DEFINITIE.geojson en voeg een definitie 'boundary' toe aan haar "
+        "Bewaar een officiële grens (Eurostat GISCO NUTS of GeoJSON van het CBS) voor een regio als "
+        "boundaries/REGIO-DEFINITIE.geojson en voeg een definitie 'boundary' toe aan haar "
         "regiobestand."
     ),
     (
