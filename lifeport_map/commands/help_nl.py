@@ -268,10 +268,12 @@ HELP: dict[str, str] = {
     ),
     (
         "json (sites, regions, graph), csv (one row per site, for spreadsheets), geojson (QGIS) or "
-        "graphml (Gephi)."
+        "graphml (Gephi). Default: the --output file's extension (.json, .csv, .geojson, .graphml; "
+        "another one needs --format), json on standard output."
     ): (
         "json (vestigingen, regio's, graaf), csv (één rij per vestiging, voor rekenbladen), geojson "
-        "(QGIS) of graphml (Gephi)."
+        "(QGIS) of graphml (Gephi). Standaard: de extensie van het bestand van --output (.json, "
+        ".csv, .geojson, .graphml; een andere vraagt om --format), json op de standaarduitvoer."
     ),
     "File to write (atomically); default: standard output.": (
         "Te schrijven bestand (in één keer); standaard: de standaarduitvoer."
@@ -470,8 +472,12 @@ HELP: dict[str, str] = {
         "Achtergrondkaart: none (standaard, werkt offline), osm of carto (hebben een netwerk nodig, "
         "met bronvermelding)."
     ),
-    "html (interactive) or an A4 page as png, svg or pdf; by default the extension decides.": (
-        "html (interactief) of een A4-pagina als png, svg of pdf; standaard beslist de extensie."
+    (
+        "html (interactive) or an A4 page as png, svg or pdf; by default the extension decides "
+        "(.html, .htm, .png, .svg, .pdf; another one needs --format)."
+    ): (
+        "html (interactief) of een A4-pagina als png, svg of pdf; standaard beslist de extensie "
+        "(.html, .htm, .png, .svg, .pdf; een andere vraagt om --format)."
     ),
     "One region in detail: its sites under the chosen definition and its outline.": (
         "Eén regio in detail: haar vestigingen onder de gekozen definitie en haar grens."
