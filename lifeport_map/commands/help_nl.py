@@ -299,11 +299,11 @@ HELP: dict[str, str] = {
         "Exit code 0 whatever the verdicts (they are information); 1 when the claims file or the "
         "registry is invalid, 2 for a usage error."
     ): (
-        "Afsluitcode 0 wat de oordelen ook zijn (ze zijn informatie); 1 als het claimbestand of het "
+        "Afsluitcode 0 wat de oordelen ook zijn (ze zijn informatie); 1 als het claimsbestand of het "
         "register ongeldig is, 2 bij een fout in het gebruik."
     ),
     "Claims file (default: claims.yaml next to the registry, i.e. data/claims.yaml).": (
-        "Claimbestand (standaard: claims.yaml naast het register, dus data/claims.yaml)."
+        "Claimsbestand (standaard: claims.yaml naast het register, dus data/claims.yaml)."
     ),
     "Evaluate only this claim; repeatable.": "Toets alleen deze claim; herhaalbaar.",
     # fmt
