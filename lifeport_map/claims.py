@@ -10,6 +10,7 @@ figures it names). ``analysis.claims`` evaluates the checks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -275,9 +276,14 @@ def read_claims(path: Path, taxonomy: Taxonomy) -> tuple[tuple[Claim, ...], list
     return tuple(claims), checker.issues
 
 
-def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
+def check_claims(
+    claims: tuple[Claim, ...], registry: Registry, *, place: Callable[[str], object] | None = None
+) -> list[Issue]:
     """What the structure cannot see: each check's required fields, and the regions, sites and
-    figures it names exist in the registry."""
+    figures it names exist in the registry. ``place`` finds a check's ``origin`` the way the
+    analyses do (``analysis.near.resolve_origin``, which lives above this layer: the commands
+    pass it in) and raises a :class:`UsageError` for one it cannot place; without it the
+    origin is not checked."""
     issues: list[Issue] = []
 
     def add(claim: Claim, code: str, message: Text, hint: Text, dotted: str) -> None:
@@ -376,6 +382,17 @@ def check_claims(claims: tuple[Claim, ...], registry: Registry) -> list[Issue]:
                 "check.figure",
             )
         _check_values(claim, registry, add)
+        if place is not None and isinstance(check.get("origin"), str):
+            try:
+                place(check["origin"])
+            except UsageError as error:  # the analyses' own words: not a place, or no coordinates
+                said = (
+                    error.text
+                    if isinstance(error.text, Text)
+                    else msg("usage.unknown-origin", query=check["origin"])
+                )
+                hint = error.help if isinstance(error.help, Text) else msg("usage.unknown-origin/hint")
+                add(claim, "claims.unknown-origin", said, hint, "check.origin")
         named = [("site", check.get("site"))] + [
             (f"expect.sites[{i}]", s) for i, s in enumerate(expect.get("sites") or [])
         ]
@@ -451,18 +468,24 @@ def _check_values(claim: Claim, registry: Registry, add: Any) -> None:
         )
 
 
-def load_claims(path: Path, registry: Registry) -> tuple[Claim, ...]:
-    """Read, check and return the claims of ``path``; raise RegistryError with every problem."""
+def load_claims(
+    path: Path, registry: Registry, *, place: Callable[[str], object] | None = None
+) -> tuple[Claim, ...]:
+    """Read, check and return the claims of ``path``; raise RegistryError with every problem
+    (``place``: see ``check_claims``)."""
     claims, issues = read_claims(path, registry.taxonomy)
-    issues += check_claims(claims, registry)
+    issues += check_claims(claims, registry, place=place)
     if any(i.severity == "error" for i in issues):
         raise RegistryError(sorted(issues, key=Issue.sort_key), subject="claims")
     return claims
 
 
-def claims_issues(path: Path, registry: Registry) -> list[Issue]:
-    """Every problem of the claims file at ``path`` (for ``validate``); none when it is absent."""
+def claims_issues(
+    path: Path, registry: Registry, *, place: Callable[[str], object] | None = None
+) -> list[Issue]:
+    """Every problem of the claims file at ``path`` (for ``validate``); none when it is absent
+    (``place``: see ``check_claims``)."""
     if not path.exists():
         return []
     claims, issues = read_claims(path, registry.taxonomy)
-    return issues + check_claims(claims, registry)
+    return issues + check_claims(claims, registry, place=place)

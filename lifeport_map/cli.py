@@ -26,6 +26,7 @@ from lifeport_map.commands.common import (
     closed_pipe,
     current_lang,
     fail,
+    origin_finder,
 )
 from lifeport_map.errors import Issue, LifeportError
 from lifeport_map.messages import msg
@@ -73,7 +74,8 @@ def validate(
         if result.registry is not None and not result.errors:  # the claims file next to a valid registry
             from lifeport_map.claims import claims_issues, default_claims_path
 
-            found += claims_issues(default_claims_path(result.registry.registry_path), result.registry)
+            claims_path = default_claims_path(result.registry.registry_path)
+            found += claims_issues(claims_path, result.registry, place=origin_finder(result.registry))
         for issue in found:
             if issue not in seen:  # region-file issues repeat for every registry file
                 seen.add(issue)

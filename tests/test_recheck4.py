@@ -102,6 +102,19 @@ CLAIMS_CASES: dict[str, Case] = {
         "check:",
         "check.expect.value",
     ),
+    # found: an origin no place, site or region has passed validate and made the claim 'cannot tell'
+    "origin-nowhere": _claim_case(
+        _check((COUNT % "").replace("origin: Nijmegen", "origin: Atlantis")),
+        "claims.unknown-origin",
+        "check:",
+        "check.origin",
+    ),
+    "origin-latitude-91": _claim_case(
+        _check((COUNT % "").replace("origin: Nijmegen", "origin: '91,5.8'")),
+        "claims.unknown-origin",
+        "check:",
+        "check.origin",
+    ),
     "expect-names-an-unknown-site": _claim_case(
         _check((COUNT % "").replace("value: 1}", "value: 1, sites: [ghost-site]}")),
         "claims.unknown-site",

@@ -25,6 +25,7 @@ from lifeport_map.commands.common import (
     lang_option,
     load,
     load_graph,
+    origin_finder,
 )
 from lifeport_map.commands.common import LangOption as MessageLangOption
 from lifeport_map.errors import LifeportError
@@ -607,7 +608,7 @@ def claims(
     registry = load(ctx, check=False)
     try:
         path = claims_file or default_claims_path(registry.registry_path)
-        found = load_claims(path, registry)
+        found = load_claims(path, registry, place=origin_finder(registry))
         if only:
             unknown = [i for i in only if i not in {c.id for c in found}]
             if unknown:

@@ -10,6 +10,7 @@ import errno
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -437,3 +438,19 @@ YearOption = Annotated[
         "From 1900 to 2100.",
     ),
 ]
+
+
+def origin_finder(registry: Any) -> Callable[[str], object]:
+    """What finds a claim's ``origin`` as ``near`` would (``claims.check_claims``' ``place``):
+    the registry's graph is built on the first origin asked for, once."""
+    from lifeport_map.analysis.near import resolve_origin
+    from lifeport_map.graph import as_graph
+
+    graphs: list[Any] = []
+
+    def place(query: str) -> object:
+        if not graphs:
+            graphs.append(as_graph(registry))
+        return resolve_origin(graphs[0], query)
+
+    return place

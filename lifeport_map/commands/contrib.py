@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from lifeport_map.commands.common import Lang, LangOption, _out, _paths, app, fail, lang_option
+from lifeport_map.commands.common import Lang, LangOption, _out, _paths, app, fail, lang_option, origin_finder
 from lifeport_map.errors import LifeportError, UsageError
 
 
@@ -378,7 +378,7 @@ def _claims_for(path: Path, registry: Any) -> Any:
     if not path.exists():
         return None
     try:
-        return load_claims(path, registry)
+        return load_claims(path, registry, place=origin_finder(registry))
     except RegistryError:
         return None
 

@@ -24,6 +24,7 @@ from lifeport_map.commands.common import (
     format_of_output,
     lang_option,
     load_cached,
+    origin_finder,
 )
 from lifeport_map.commands.common import LangOption as MessageLangOption
 from lifeport_map.errors import LifeportError
@@ -293,7 +294,9 @@ def report(
     try:
         check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
         claims_path = default_claims_path(registry.registry_path)
-        claims = load_claims(claims_path, registry) if claims_path.exists() else ()
+        claims = (
+            load_claims(claims_path, registry, place=origin_finder(registry)) if claims_path.exists() else ()
+        )
         made = provenance(registry)
         data = brief_of(
             registry,
