@@ -2109,6 +2109,16 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "fmt.part.bom": ("(bytevolgordemarkering aan het begin)", "(byte order mark at the start)"),
     "io.bytes": ("{n} bytes", "{n} bytes"),
     "io.bytes/one": ("1 byte", "1 byte"),
+    "text.one-line": (
+        "'{path}' bevat een regeleinde of tab, maar is een veld van één regel",
+        "'{path}' contains a line break or tab, but is a one-line field",
+    ),
+    "text.one-line/hint": (
+        "schrijf het op één regel, met spaties in plaats van regeleinden en tabs; een langere "
+        "toelichting hoort in 'note' of 'notes'",
+        "write it on one line, with spaces instead of line breaks and tabs; a longer explanation "
+        "belongs in 'note' or 'notes'",
+    ),
     "env.source-date-epoch": (
         "SOURCE_DATE_EPOCH is '{value}': dat is geen tijdstip dat lifeport-map kan gebruiken",
         "SOURCE_DATE_EPOCH is '{value}': not a moment lifeport-map can use",

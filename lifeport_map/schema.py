@@ -38,6 +38,9 @@ ISO_COUNTRIES = frozenset(_ISO_TEXT.split())
 # Site fields whose invisible characters validate reports itself (name.invisible-character).
 _SITE_IDENTITY = re.compile(r"(?:name|organisation|location\.place|location\.municipality|aliases\[\d+\])\Z")
 SEED = re.compile(r"[0-9]{3}_[0-9a-f]{16}\.txt\Z")
+# What a one-line text field (kind "text": names, titles, who makes a claim) may not hold: a line
+# break or tab breaks a table row, a CSV record or a Markdown line wherever the text is shown.
+ONE_LINE_BREAKS = re.compile("[\n\r\t]")
 MONTH = re.compile(r"[0-9]{4}-(?:0[1-9]|1[0-2])\Z")  # YYYY-MM
 DATE = re.compile(r"[0-9]{4}(?:-(?:0[1-9]|1[0-2]))?\Z")  # YYYY or YYYY-MM
 MONTH_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])$"
@@ -772,6 +775,15 @@ class StructureChecker:
                         "text.control-character",
                         msg("text.control-character", path=path, characters=", ".join(hidden[:5])),
                         msg("text.control-character/hint"),
+                        where,
+                        entry,
+                        path,
+                    )
+                elif kind == "text" and ONE_LINE_BREAKS.search(value):  # a one-line field
+                    self.add(
+                        "text.one-line",
+                        msg("text.one-line", path=path),
+                        msg("text.one-line/hint"),
                         where,
                         entry,
                         path,

@@ -102,6 +102,16 @@ CLAIMS_CASES: dict[str, Case] = {
         "check:",
         "check.expect.value",
     ),
+    # found: a line break or tab in a one-line field of a claim passed (it breaks rows wherever shown)
+    "who-with-a-line-break": _claim_case(
+        _claims("who: Tester", 'who: "Gemeente\\nNijmegen"'), "text.one-line", "who:", "who"
+    ),
+    "claim-with-a-tab": _claim_case(
+        _claims("claim: {nl: x, en: x}", 'claim: {nl: "een\\tclaim", en: x}'),
+        "text.one-line",
+        "claim:",
+        "claim.nl",
+    ),
     # found: an origin no place, site or region has passed validate and made the claim 'cannot tell'
     "origin-nowhere": _claim_case(
         _check((COUNT % "").replace("origin: Nijmegen", "origin: Atlantis")),
@@ -278,17 +288,15 @@ def test_a_lone_carriage_return_in_a_cell_stays_inside_its_row() -> None:
 def test_claims_csv_defuses_a_full_width_formula_and_keeps_rows_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    case = Case(
-        claims=_claims("who: Tester", 'who: "\\uff1dHYPERLINK(1)"').replace(
-            "claim: {nl: x, en: x}", 'claim: {nl: "a\\rb", en: "a\\rb"}'
-        ),
-        validate=0,
-    )
+    # (a lone CR in the claim's text, which this test sent through the CSV too, is now refused by
+    # validate as a line break in a one-line field: test_a_lone_carriage_return_in_a_cell_stays_
+    # inside_its_row keeps the writer's side)
+    case = Case(claims=_claims("who: Tester", 'who: "\\uff1dHYPERLINK(1)"'), validate=0)
     data, work, before = refused_by_every_command(case, tmp_path, monkeypatch)
     code, out, err = _run(data, "claims", "-f", "csv", "--csv-dialect", "nl")
     assert code == 0, err
     rows = list(csv.reader(io.StringIO(out, newline=""), delimiter=";"))
     assert len(rows) == 2 and len(rows[1]) == len(rows[0]), rows
-    assert (rows[1][2], rows[1][3]) == ("a\nb", "'\uff1dHYPERLINK(1)"), rows
+    assert (rows[1][2], rows[1][3]) == ("x", "'\uff1dHYPERLINK(1)"), rows
     assert snapshot(tmp_path / "in") == before
     assert list(work.iterdir()) == []
