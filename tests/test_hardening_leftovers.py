@@ -90,21 +90,42 @@ EVERY_COMMAND = [
 ]
 
 
+MAX_BYTES_SAID = (
+    "not a limit lifeport-map can use\n"
+    "    hint: give a whole number of bytes from 1 to 16 GiB, optionally with a unit: 67108864, "
+    "64MiB, 100MB (kB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024); empty or unset gives "
+    "the default limit of 64 MiB\n"
+)
+# The reproducible-builds convention: a malformed SOURCE_DATE_EPOCH stops the command instead of
+# giving today's date silently; a moment after the year 9999 too (it crashed the maps before).
+EPOCH_SAID = (
+    "not a moment lifeport-map can use\n"
+    "    hint: give a whole number of seconds since 1970-01-01 00:00 UTC, as 'date +%s' or "
+    "'git log -1 --format=%ct' prints it (up to the year 9999), or leave it empty for today's date\n"
+)
+UNUSABLE_ENVIRONMENT = [
+    *[
+        ("LIFEPORT_MAX_BYTES", v, MAX_BYTES_SAID)
+        for v in ["lots", "-1", "0", "99999999999999999999", "10 parsecs"]
+    ],
+    *[
+        ("SOURCE_DATE_EPOCH", v, EPOCH_SAID)
+        for v in ["yesterday", "-5", "1.5e9", "\u0661\u0662", "253402300800", "9" * 30]
+    ],
+]
+
+
 @pytest.mark.parametrize("args", EVERY_COMMAND, ids=[" ".join(a[:2]) for a in EVERY_COMMAND])
-@pytest.mark.parametrize("value", ["lots", "-1", "0", "99999999999999999999", "10 parsecs"])
-def test_every_command_refuses_a_max_bytes_it_cannot_use(
-    args: list[str], value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("variable", "value", "said"), UNUSABLE_ENVIRONMENT)
+def test_every_command_refuses_an_environment_value_it_cannot_use(
+    args: list[str], variable: str, value: str, said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Exit 2 before anything is read or written, naming the variable and its value."""
     monkeypatch.chdir(tmp_path)
-    result = _invoke(tmp_path, [*args, "--lang", "en"], env={"LIFEPORT_MAX_BYTES": value})
+    result = _invoke(tmp_path, [*args, "--lang", "en"], env={variable: value})
     assert result.exit_code == 2, result.stdout + result.stderr
     assert result.stdout == ""
-    assert result.stderr == (
-        f"lifeport-map: error: LIFEPORT_MAX_BYTES is '{value}': not a limit lifeport-map can use\n"
-        "    hint: give a whole number of bytes from 1 to 16 GiB, optionally with a unit: 67108864, "
-        "64MiB, 100MB (kB, MB, GB are powers of 1000; KiB, MiB, GiB of 1024); empty or unset gives "
-        "the default limit of 64 MiB\n"
-    )
+    assert result.stderr == f"lifeport-map: error: {variable} is '{value}': {said}"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -117,26 +138,6 @@ def test_a_max_bytes_it_cannot_use_in_dutch_and_escaped(tmp_path: Path) -> None:
         "lifeport-map: fout: LIFEPORT_MAX_BYTES is '\\x1b[2Jveel': dat is geen grens die lifeport-map "
         "kan gebruiken\n    tip: geef een geheel aantal bytes van 1 tot 16 GiB"
     )
-
-
-@pytest.mark.parametrize("args", EVERY_COMMAND, ids=[" ".join(a[:2]) for a in EVERY_COMMAND])
-@pytest.mark.parametrize("value", ["yesterday", "-5", "1.5e9", "\u0661\u0662", "253402300800", "9" * 30])
-def test_every_command_refuses_a_source_date_epoch_it_cannot_use(
-    args: list[str], value: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The reproducible-builds convention: a malformed SOURCE_DATE_EPOCH stops the command (exit 2)
-    instead of giving today's date silently; a moment after the year 9999 is refused too (it
-    crashed the maps with an internal error before)."""
-    monkeypatch.chdir(tmp_path)
-    result = _invoke(tmp_path, [*args, "--lang", "en"], env={"SOURCE_DATE_EPOCH": value})
-    assert result.exit_code == 2, result.stdout + result.stderr
-    assert result.stdout == ""
-    assert result.stderr == (
-        f"lifeport-map: error: SOURCE_DATE_EPOCH is '{value}': not a moment lifeport-map can use\n"
-        "    hint: give a whole number of seconds since 1970-01-01 00:00 UTC, as 'date +%s' or "
-        "'git log -1 --format=%ct' prints it (up to the year 9999), or leave it empty for today's date\n"
-    )
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_source_date_epoch_it_cannot_use_in_dutch() -> None:
