@@ -522,12 +522,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "voeg een bron uit de laatste {years} jaar toe die laat zien dat de vestiging nog actief is",
         "add a source from the last {years} years that shows the site is still active",
     ),
-    "source.no-title": ("{field} heeft geen titel", "{field} has no title"),
+    # (the prefix names the field: "sources[0]: de bron heeft geen titel")
+    "source.no-title": ("de bron heeft geen titel", "the source has no title"),
     "source.no-title/hint": (
         "voeg 'title:' toe zoals de pagina of het document die geeft",
         "add 'title:' as the page or document gives it",
     ),
-    "source.no-publisher": ("{field} heeft geen uitgever", "{field} has no publisher"),
+    "source.no-publisher": ("de bron heeft geen uitgever", "the source has no publisher"),
     "source.no-publisher/hint": (
         "voeg 'publisher:' toe (de organisatie, krant of instantie die het publiceerde)",
         "add 'publisher:' (the organisation, newspaper or body that published it)",

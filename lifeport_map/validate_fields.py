@@ -298,7 +298,7 @@ def check_references(site: Site) -> Iterator[Issue]:
                     site,
                     field,
                     "source.no-title",
-                    msg("source.no-title", field=field),
+                    msg("source.no-title"),
                     msg("source.no-title/hint"),
                     "warning",
                 )
@@ -307,7 +307,7 @@ def check_references(site: Site) -> Iterator[Issue]:
                     site,
                     field,
                     "source.no-publisher",
-                    msg("source.no-publisher", field=field),
+                    msg("source.no-publisher"),
                     msg("source.no-publisher/hint"),
                     "warning",
                 )

@@ -177,6 +177,16 @@ def test_sources_without_title_or_publisher(tmp_path: Path) -> None:
         ("campus-nijmegen", "source.no-publisher", "sources[1]", "warning"),
         ("campus-nijmegen", "source.no-title", "sources[0]", "warning"),
     ]
+    # the issue's prefix names the field; the message does not say it again
+    said = {
+        (i.field, i.code): (i.text.render("nl"), i.text.render("en"))
+        for i in _issues(_registry(tmp_path, entry))
+    }
+    assert said[("sources[0]", "source.no-title")] == ("de bron heeft geen titel", "the source has no title")
+    assert said[("sources[1]", "source.no-publisher")] == (
+        "de bron heeft geen uitgever",
+        "the source has no publisher",
+    )
     figure = FAB.replace("title: E, publisher: Fab,", "")
     assert figure != FAB
     assert _found(_issues(_registry(tmp_path, CAMPUS, figure))) == [
