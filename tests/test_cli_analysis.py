@@ -126,6 +126,8 @@ def test_export_writes_atomically(tmp_path: Path, fmt: str) -> None:
     # no temporary file left; a CSV gets its licence and attribution beside it (CSVW)
     expected = [out.name, f"{out.name}-metadata.json"] if fmt == "csv" else [out.name]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(expected)
+    # and says what it wrote, as map and report do (in the default Dutch)
+    assert result.stdout == "geschreven: " + ", ".join(str(tmp_path / name) for name in expected) + "\n"
 
 
 def test_export_to_a_missing_folder_is_an_io_error(tmp_path: Path) -> None:

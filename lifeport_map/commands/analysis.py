@@ -564,8 +564,12 @@ def export(
                 sys.stderr.write(msg("export.csv-metadata-note").render(lang.value) + "\n")
             return
         from lifeport_map.fileio import write_files_atomic
+        from lifeport_map.render.labels import label
+        from lifeport_map.render.safe import terminal
 
-        write_files_atomic(export_files(registry, fmt.value, output, csv_dialect.value), given_by="--output")
+        files = export_files(registry, fmt.value, output, csv_dialect.value)
+        write_files_atomic(files, given_by="--output")
+        _out(label("wrote_files", lang.value).format(paths=", ".join(terminal(str(p)) for p, _ in files)))
     except LifeportError as error:
         fail(error)
 

@@ -686,6 +686,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "geschreven: {path} ({size} bytes, {seconds} s)",
         "wrote {path} ({size} bytes, {seconds} s)",
     ),
+    "wrote_files": ("geschreven: {paths}", "wrote {paths}"),
     "wrote_brief": (
         "geschreven: {path}/brief.md, brief.html en {image}",
         "wrote {path}/brief.md, brief.html and {image}",
