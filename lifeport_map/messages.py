@@ -2120,6 +2120,16 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "write it on one line, with spaces instead of line breaks and tabs; a longer explanation "
         "belongs in 'note' or 'notes'",
     ),
+    "yaml.syntax/sequence-entry": (
+        "YAML-syntaxfout: hier mag geen lijstitem ('- ') beginnen",
+        "YAML syntax error: block sequence entries are not allowed here",
+    ),
+    "yaml.syntax/token-start": (
+        "YAML-syntaxfout: dit teken mag een waarde niet beginnen (zoals @ of `); zet de waarde "
+        "tussen aanhalingstekens",
+        "YAML syntax error: found a character that cannot start a value (such as @ or `); quote the "
+        "value",
+    ),
     "env.source-date-epoch": (
         "SOURCE_DATE_EPOCH is '{value}': dat is geen tijdstip dat lifeport-map kan gebruiken",
         "SOURCE_DATE_EPOCH is '{value}': not a moment lifeport-map can use",

@@ -715,6 +715,10 @@ def parse_canonical(text: str, *, clean: bool = False) -> Any:
 # What PyYAML says most often, in both languages; anything else is quoted as PyYAML says it.
 _SYNTAX_PROBLEMS = {
     "mapping values are not allowed here": "yaml.syntax/mapping-values",
+    # libyaml's words (PyYAML's C reader) for the same mistakes, and two of its own
+    "mapping values are not allowed in this context": "yaml.syntax/mapping-values",
+    "block sequence entries are not allowed in this context": "yaml.syntax/sequence-entry",
+    "found character that cannot start any token": "yaml.syntax/token-start",
     "could not find expected ':'": "yaml.syntax/colon",
     "did not find expected key": "yaml.syntax/key",
     "did not find expected '-' indicator": "yaml.syntax/dash",

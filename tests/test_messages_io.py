@@ -246,3 +246,29 @@ def test_a_file_that_no_option_names_gets_the_plain_hint(tmp_path: Path) -> None
         read_bytes(tmp_path / "gone.yaml", max_bytes=10, given_by="--from")
     assert named.value.in_lang("nl")[1] == "controleer het pad, of geef het bestand op met --from"
     assert named.value.issue.code == "io.not-found" and named.value.exit_code == 3
+
+
+@pytest.mark.parametrize(
+    ("body", "at", "dutch"),
+    [
+        # libyaml's words for what PyYAML calls "mapping values are not allowed here"
+        ("    name: x: y\n", "3:12", "YAML-syntaxfout: hier mag geen 'sleutel: waarde' staan"),
+        ("    name: - x\n", "3:11", "YAML-syntaxfout: hier mag geen lijstitem ('- ') beginnen"),
+        (
+            "    name: @x\n",
+            "3:11",
+            "YAML-syntaxfout: dit teken mag een waarde niet beginnen (zoals @ of `); zet de waarde "
+            "tussen aanhalingstekens",
+        ),
+    ],
+)
+def test_the_yaml_readers_common_reasons_are_said_in_dutch(
+    tmp_path: Path, body: str, at: str, dutch: str
+) -> None:
+    """The C reader's reasons that used to be quoted in English inside a Dutch sentence."""
+    registry = tmp_path / "companies.yaml"
+    registry.write_text("sites:\n  - id: a\n" + body, encoding="utf-8")
+    result = run_cli("--registry", str(registry), "--regions", str(MINI / "regions"), "validate")
+    assert result.returncode == 1
+    assert f"{registry}:{at}: fout: [yaml.syntax] {dutch}\n" in result.stdout
+    assert not _leaks(result.stdout, "nl", registry)
