@@ -2127,8 +2127,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "yaml.syntax/token-start": (
         "YAML-syntaxfout: dit teken mag een waarde niet beginnen (zoals @ of `); zet de waarde "
         "tussen aanhalingstekens",
-        "YAML syntax error: found a character that cannot start a value (such as @ or `); quote the "
-        "value",
+        "YAML syntax error: found a character that cannot start a value (such as @ or `); quote the value",
     ),
     "env.source-date-epoch": (
         "SOURCE_DATE_EPOCH is '{value}': dat is geen tijdstip dat lifeport-map kan gebruiken",
