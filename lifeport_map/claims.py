@@ -382,14 +382,15 @@ def check_claims(
                 "check.figure",
             )
         _check_values(claim, registry, add)
-        if place is not None and isinstance(check.get("origin"), str):
+        origin = check.get("origin")
+        # a site of the registry without coordinates is data the registry lacks (the claim then
+        # says 'cannot tell' and why), not a mistake in the claims file
+        if place is not None and isinstance(origin, str) and origin.strip() not in registry.by_id:
             try:
-                place(check["origin"])
-            except UsageError as error:  # the analyses' own words: not a place, or no coordinates
+                place(origin)
+            except UsageError as error:  # the analyses' own words: no place, site or region
                 said = (
-                    error.text
-                    if isinstance(error.text, Text)
-                    else msg("usage.unknown-origin", query=check["origin"])
+                    error.text if isinstance(error.text, Text) else msg("usage.unknown-origin", query=origin)
                 )
                 hint = error.help if isinstance(error.help, Text) else msg("usage.unknown-origin/hint")
                 add(claim, "claims.unknown-origin", said, hint, "check.origin")
