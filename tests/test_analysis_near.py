@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from lifeport_map import near as near_result
-from lifeport_map.analysis.near import resolve_origin
+from lifeport_map.analysis.near import found_without_registry, resolve_origin
 from lifeport_map.errors import UsageError
 from tests.analysis_support import analysis_registry, geodesic_km_independent
 
@@ -105,3 +105,24 @@ def test_shipped_front_end_production_within_300_km_of_nijmegen() -> None:
         assert site["distance_km"] == pytest.approx(expected, abs=1.0)
         assert site["distance_km"] <= 300
         assert "front-end" in site["phases"]
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("51.84,5.85", True),
+        (" -33.9 ; 151.2 ", True),
+        ("95,5", False),  # out of range: resolve_origin refuses it
+        ("Enschede", True),
+        ("Enschede, NL", True),
+        ("Atlantis", False),
+        ("fab-nijmegen", False),  # a site id: only the registry knows it
+        ("Silicon Saxony", False),  # a region's name: only the registry knows it
+    ],
+)
+def test_what_is_found_without_the_registry_is_what_resolve_origin_finds(query: str, found: bool) -> None:
+    """The shortcut a claims check takes before building a graph: True only where resolve_origin
+    succeeds on any registry (coordinates in range, a gazetteer place)."""
+    assert found_without_registry(query) is found
+    if found:
+        assert resolve_origin(analysis_registry(), query).kind in ("coordinates", "place")

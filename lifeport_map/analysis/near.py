@@ -45,13 +45,40 @@ _LATLON = re.compile(r"\s*([-+]?\d+(?:\.\d+)?)\s*[,;]\s*([-+]?\d+(?:\.\d+)?)\s*\
 _PLACE_COUNTRY = re.compile(r"(.+?),\s*([A-Za-z]{2})\s*\Z")
 
 
+def _coordinates(query: str) -> tuple[float, float] | None:
+    """``query`` as 'lat,lon' (None: not written as coordinates; out of range: still returned)."""
+    match = _LATLON.match(query)
+    return (float(match.group(1)), float(match.group(2))) if match else None
+
+
+def _place_query(query: str) -> tuple[str, str | None]:
+    """A place name and the country it names ('Kleve, DE'), as the gazetteer is asked."""
+    name, country = query.strip(), None
+    with_country = _PLACE_COUNTRY.match(name)
+    if with_country:
+        name, country = with_country.group(1), with_country.group(2).upper()
+    return name, country
+
+
+def found_without_registry(query: str) -> bool:
+    """Whether ``resolve_origin`` finds ``query`` whatever the registry holds: coordinates in
+    range, or a place the gazetteer knows. A check of many origins asks this first and builds
+    the registry's graph only for the rest (a site or region id, or no origin at all)."""
+    from lifeport_map.gazetteer import load_gazetteer
+
+    point = _coordinates(query)
+    if point is not None:
+        return -90 <= point[0] <= 90 and -180 <= point[1] <= 180
+    return load_gazetteer().best(*_place_query(query)) is not None
+
+
 def resolve_origin(source: Registry | nx.MultiDiGraph, query: str, lang: str = "en") -> Origin:
     """Where ``query`` is: kind (coordinates, site, place, region), name (a region's in
     ``lang``), lat and lon."""
     graph = as_graph(source)
-    match = _LATLON.match(query)
-    if match:
-        lat, lon = float(match.group(1)), float(match.group(2))
+    point = _coordinates(query)
+    if point is not None:
+        lat, lon = point
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
             raise UsageError(msg("usage.latlon", query=query), hint=msg("usage.latlon/hint"))
         return Origin(query=query, kind="coordinates", id=None, name=f"{lat}, {lon}", lat=lat, lon=lon)
@@ -66,10 +93,7 @@ def resolve_origin(source: Registry | nx.MultiDiGraph, query: str, lang: str = "
     from lifeport_map.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    name, country = query.strip(), None
-    with_country = _PLACE_COUNTRY.match(name)
-    if with_country:
-        name, country = with_country.group(1), with_country.group(2).upper()
+    name, country = _place_query(query)
     place = gazetteer.best(name, country)
     if place is not None:
         return Origin(

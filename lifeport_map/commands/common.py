@@ -442,13 +442,16 @@ YearOption = Annotated[
 
 def origin_finder(registry: Any) -> Callable[[str], object]:
     """What finds a claim's ``origin`` as ``near`` would (``claims.check_claims``' ``place``):
-    the registry's graph is built on the first origin asked for, once."""
-    from lifeport_map.analysis.near import resolve_origin
+    coordinates and gazetteer places without the registry's graph, which is built (once) only
+    for an origin that is neither: a site or region id, or a mistake to report."""
+    from lifeport_map.analysis.near import found_without_registry, resolve_origin
     from lifeport_map.graph import as_graph
 
     graphs: list[Any] = []
 
     def place(query: str) -> object:
+        if found_without_registry(query):
+            return query
         if not graphs:
             graphs.append(as_graph(registry))
         return resolve_origin(graphs[0], query)
