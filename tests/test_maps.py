@@ -128,6 +128,7 @@ def test_page_words_follow_the_language() -> None:
         "technologies",
         "capacity_units",
         "event_types",
+        "employee_scopes",
     }
 
 
@@ -436,3 +437,21 @@ def test_place_name_by_geonames_id() -> None:
     assert place_name("The Hague", 2747373, "en") == "The Hague"
     assert place_name("Köln", 2886242, "nl") == "Keulen"
     assert place_name("Nijmegen", 2750053, "nl") == "Nijmegen"  # no entry: GeoNames' name
+
+
+def test_an_employee_figure_scope_is_named_in_the_language() -> None:
+    """'site', 'organisation' and 'region' are terms (employee_scopes): a Dutch popup says
+    'deze vestiging', not 'site'; any other scope is registry text and shown as written."""
+    registry = mini()
+    terms = maps.page_words(registry.taxonomy, "nl")["terms"]["employee_scopes"]
+    assert (terms["site"], terms["organisation"]) == ("deze vestiging", "hele organisatie")
+    assert maps.page_words(registry.taxonomy, "en")["terms"]["employee_scopes"]["site"] == "this site"
+    site = registry.site("alpha-nijmegen")
+    figure = dataclasses.replace(site.employees[0], scope="site") if site.employees else None
+    assert figure is not None
+    scoped = dataclasses.replace(
+        site, employees=(figure, dataclasses.replace(figure, scope="fab staff only"))
+    )
+    html = maps.popup_html(scoped, registry.taxonomy, "nl")
+    assert ", deze vestiging; bron: " in html and ", fab staff only; bron: " in html
+    assert ", site;" not in html

@@ -62,7 +62,7 @@
       var parts = [];
       p.emp.forEach(function (e, i) {
         if (i) { parts.push(el('br')); }
-        parts.push(e[0] + ' (' + words.year + ' ' + e[1] + (e[2] ? ', ' + e[2] : '') + '; ' +
+        parts.push(e[0] + ' (' + words.year + ' ' + e[1] + (e[2] ? ', ' + term('employee_scopes', e[2]) : '') + '; ' +
                    words.source + ': ');
         parts.push(linkOrText(e[3]));
         parts.push(')');

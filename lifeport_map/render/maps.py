@@ -271,7 +271,7 @@ def popup_html(site: Site, taxonomy: Taxonomy, lang: str) -> str:
     employees = "<br>".join(
         _employee_value(e.value, e.approximate, lang)
         + f" ({html_text(label('year', lang))} {e.year}"
-        + (f", {html_text(e.scope)}" if e.scope else "")
+        + (f", {html_text(taxonomy.label('employee_scopes', e.scope, lang))}" if e.scope else "")
         + f"; {html_text(label('source', lang))}: "
         + (html_link(e.url) if e.url else html_text(e.reference))
         + ")"
@@ -332,6 +332,7 @@ def page_words(taxonomy: Taxonomy, lang: str) -> dict[str, Any]:
             "technologies",
             "capacity_units",
             "event_types",
+            "employee_scopes",
         )
     }
     return words
