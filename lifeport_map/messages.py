@@ -2143,5 +2143,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- Dutch read-through (issue 15) ----
     # ---- speed (issue 13) ----
+    # ---- hardening, fifth round (issue 17) ----
+    # ---- maps polish (issue 14) ----
+    # ---- speed, cold reads (issues 13 and 14) ----
     # (entries of the last group above the closing brace)
 }
