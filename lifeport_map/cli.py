@@ -23,7 +23,9 @@ from lifeport_map.commands.common import (
     _out,
     _paths,
     app,
+    build_only,
     closed_pipe,
+    command_of,
     current_lang,
     fail,
     origin_finder,
@@ -154,6 +156,7 @@ def run() -> None:
     gc.disable()
     code = 0
     try:
+        build_only(command_of(sys.argv[1:]))
         app()
     except SystemExit as exc:
         if isinstance(exc.code, int):
