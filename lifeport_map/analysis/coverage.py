@@ -155,12 +155,18 @@ def coverage(
     return replace(result, filters=filters.info()) if filters else result
 
 
+def check_year(year: int) -> None:
+    """Raise UsageError for a ``--year`` outside 1900 to 2100 (the command line asks this while
+    it reads its options, before any file is looked for)."""
+    if not 1900 <= year <= 2100:
+        raise UsageError(msg("usage.year", year=year), hint=msg("usage.year/hint"))
+
+
 def in_year(graph: nx.MultiDiGraph, year: int | None, today: int | None = None) -> nx.MultiDiGraph:
     """``graph`` as it was or is planned to be in ``year`` (None: as the registry has it)."""
     if year is None:
         return graph
-    if not 1900 <= year <= 2100:
-        raise UsageError(msg("usage.year", year=year), hint=msg("usage.year/hint"))
+    check_year(year)
     if today is None:
         from lifeport_map.provenance import map_date
 

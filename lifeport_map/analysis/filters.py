@@ -132,6 +132,14 @@ def check_filter(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
                 raise UsageError(
                     msg(f"usage.unknown-{name}", value=value), hint=msg("use-one-of", values=", ".join(known))
                 )
+    check_filter_values(found)
+    if found.ids or found.organisations:
+        _check_sites(graph, found)
+
+
+def check_filter_values(found: SiteFilter) -> None:
+    """Raise UsageError for a country or wafer size no registry can have (the fixed lists, not
+    the registry's vocabulary); the command line asks this before any file is looked for."""
     from lifeport_map.schema import ISO_COUNTRIES
 
     for country in found.countries:
@@ -139,8 +147,6 @@ def check_filter(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
             raise UsageError(msg("usage.country", country=country), hint=msg("usage.country/hint"))
         if country not in ISO_COUNTRIES:
             raise UsageError(msg("usage.country-unknown", country=country), hint=msg("usage.country/hint"))
-    if found.ids or found.organisations:
-        _check_sites(graph, found)
     from lifeport_map.validate_fields import WAFER_MM
 
     for mm in found.wafer_mm:

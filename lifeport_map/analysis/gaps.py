@@ -43,6 +43,19 @@ if TYPE_CHECKING:
 MAX_CANDIDATES = 50  # per white spot: more is no longer a shortlist
 
 
+def check_candidates(limit: int | None, radius_km: float | None = None) -> None:
+    """Raise UsageError for a ``limit`` of candidates outside 1 to MAX_CANDIDATES, or a radius
+    that is not above 0 km (None: not given); the command line asks this before any file is
+    looked for."""
+    if limit is not None and not 1 <= limit <= MAX_CANDIDATES:
+        raise UsageError(msg("usage.limit", limit=limit, most=MAX_CANDIDATES), hint=msg("usage.limit/hint"))
+    if radius_km is not None and not radius_km > 0:
+        raise UsageError(
+            msg("usage.radius", km=radius_km if math.isfinite(radius_km) else str(radius_km)),
+            hint=msg("usage.radius/hint", km=150),
+        )
+
+
 def gaps(
     source: Registry | nx.MultiDiGraph,
     region: str,
@@ -57,13 +70,7 @@ def gaps(
     """White spots of ``region`` with up to ``limit`` nearest candidates each (within
     ``radius_km`` of the region's centre when given); phases are counted under the counting
     definition ``roles`` (default: industrial presence)."""
-    if not 1 <= limit <= MAX_CANDIDATES:
-        raise UsageError(msg("usage.limit", limit=limit, most=MAX_CANDIDATES), hint=msg("usage.limit/hint"))
-    if radius_km is not None and not radius_km > 0:
-        raise UsageError(
-            msg("usage.radius", km=radius_km if math.isfinite(radius_km) else str(radius_km)),
-            hint=msg("usage.radius/hint", km=150),
-        )
+    check_candidates(limit, radius_km)
     graph = as_graph(source)
     how = counting_of(graph, roles)
     found = resolve_region(graph, region)

@@ -72,15 +72,32 @@ def found_without_registry(query: str) -> bool:
     return load_gazetteer().best(*_place_query(query)) is not None
 
 
+def check_radius(radius_km: float, example: int = 300) -> None:
+    """Raise UsageError for a radius that is not a positive number of km (the hint gives
+    ``example``); the command line asks this before any file is looked for."""
+    if not math.isfinite(radius_km) or radius_km <= 0:
+        raise UsageError(
+            msg("usage.radius", km=radius_km if math.isfinite(radius_km) else str(radius_km)),
+            hint=msg("usage.radius/hint", km=example),
+        )
+
+
+def check_origin_form(query: str) -> None:
+    """Raise UsageError for an origin written as coordinates out of range (what ``resolve_origin``
+    refuses without the registry); the command line asks this before any file is looked for."""
+    point = _coordinates(query)
+    if point is not None and not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
+        raise UsageError(msg("usage.latlon", query=query), hint=msg("usage.latlon/hint"))
+
+
 def resolve_origin(source: Registry | nx.MultiDiGraph, query: str, lang: str = "en") -> Origin:
     """Where ``query`` is: kind (coordinates, site, place, region), name (a region's in
     ``lang``), lat and lon."""
     graph = as_graph(source)
     point = _coordinates(query)
     if point is not None:
+        check_origin_form(query)
         lat, lon = point
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise UsageError(msg("usage.latlon", query=query), hint=msg("usage.latlon/hint"))
         return Origin(query=query, kind="coordinates", id=None, name=f"{lat}, {lon}", lat=lat, lon=lon)
     if has_site(graph, query.strip()):
         found = site(graph, query.strip())
@@ -202,11 +219,7 @@ def near(
     added to its activities;
     ``roles`` keeps sites that count in at least one phase under that counting definition;
     ``year`` looks at the sites and statuses of the chain then (see coverage.coverage)."""
-    if not math.isfinite(radius_km) or radius_km <= 0:
-        raise UsageError(
-            msg("usage.radius", km=radius_km if math.isfinite(radius_km) else str(radius_km)),
-            hint=msg("usage.radius/hint", km=300),
-        )
+    check_radius(radius_km)
     graph = in_year(as_graph(source), year, today)
     chosen = filters or SiteFilter()
     chosen = replace(

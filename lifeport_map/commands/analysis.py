@@ -26,6 +26,7 @@ from lifeport_map.commands.common import (
     load,
     load_graph,
     origin_finder,
+    usage_first,
 )
 from lifeport_map.commands.common import LangOption as MessageLangOption
 from lifeport_map.errors import LifeportError
@@ -146,8 +147,9 @@ def _filters(
     organisation: list[str] | None = None,
     site: list[str] | None = None,
 ) -> Any:
-    """The site filter the options describe (None when none is given)."""
-    from lifeport_map.analysis.filters import site_filter
+    """The site filter the options describe (None when none is given); a country or wafer size
+    no registry can have is a usage error here, before any file is looked for."""
+    from lifeport_map.analysis.filters import check_filter_values, site_filter
 
     found = site_filter(
         countries=country or (),
@@ -160,6 +162,7 @@ def _filters(
         organisations=organisation or (),
         ids=site or (),
     )
+    usage_first(lambda: check_filter_values(found))
     return None if found.is_empty else found
 
 
@@ -299,16 +302,18 @@ def compare(
     from lifeport_map.analysis.compare import compare as compute
     from lifeport_map.analysis.compare import parse_definitions
 
+    definitions: list[Any] = []
+    usage_first(lambda: definitions.append(parse_definitions(definition or [])))
+    filters = _filters(country, activity, technology, wafer_mm, facility_type, kind, None, organisation, site)
+
     def go(registry: Any) -> Comparison:
         return compute(
             registry,
             regions or None,
-            definition=parse_definitions(definition or []),
+            definition=definitions[0],
             lang=lang.value,
             roles=roles,
-            filters=_filters(
-                country, activity, technology, wafer_mm, facility_type, kind, None, organisation, site
-            ),
+            filters=filters,
             year=year,
         )
 
@@ -341,20 +346,15 @@ def gaps(
 
     Example: lifeport-map gaps --region nijmegen --limit 5
     """
+    from lifeport_map.analysis.gaps import check_candidates
     from lifeport_map.analysis.gaps import gaps as compute
 
+    usage_first(lambda: check_candidates(limit))
+    filters = _filters(country, activity, technology, wafer_mm, facility_type, kind, None, organisation, site)
     result = _run(
         ctx,
         lambda reg: compute(
-            reg,
-            region,
-            definition=definition,
-            lang=lang.value,
-            limit=limit,
-            roles=roles,
-            filters=_filters(
-                country, activity, technology, wafer_mm, facility_type, kind, None, organisation, site
-            ),
+            reg, region, definition=definition, lang=lang.value, limit=limit, roles=roles, filters=filters
         ),
     )
     _show(result, fmt, lang, csv_dialect)
@@ -450,9 +450,13 @@ def near(
 
     Example: lifeport-map near Nijmegen --radius-km 300 --facility-type wafer-fab --year 2000
     """
+    from lifeport_map.analysis.near import check_origin_form, check_radius
     from lifeport_map.analysis.near import near as compute
     from lifeport_map.chain import COUNTED_STATUSES, PIPELINE_STATUSES
 
+    usage_first(lambda: check_radius(radius_km))
+    usage_first(lambda: check_origin_form(origin))
+    filters = _filters(country, None, technology, wafer_mm, facility_type, kind, status, organisation, site)
     statuses = (*COUNTED_STATUSES, *PIPELINE_STATUSES) if include_planned else COUNTED_STATUSES
     result = _run(
         ctx,
@@ -465,9 +469,7 @@ def near(
             role=role,
             statuses=statuses,
             lang=lang.value,
-            filters=_filters(
-                country, None, technology, wafer_mm, facility_type, kind, status, organisation, site
-            ),
+            filters=filters,
             roles=roles,
             year=year,
         ),

@@ -473,10 +473,30 @@ def _check_environment() -> None:
         fail(error)
 
 
+def usage_first(check: Callable[[], object]) -> None:
+    """Run ``check`` of option values (one that needs no file) before any file is looked for,
+    so that a wrong value is a usage error (exit 2) even when a file is missing too (exit 3);
+    its error is shown in the command line's --lang, which may follow the option."""
+    try:
+        check()
+    except LifeportError as error:
+        _language[0] = _lang_of(_arguments)
+        fail(error)
+
+
+def _check_year(value: int | None) -> int | None:
+    if value is not None:
+        from lifeport_map.analysis.coverage import check_year
+
+        usage_first(lambda: check_year(value))
+    return value
+
+
 YearOption = Annotated[
     int | None,
     typer.Option(
         "--year",
+        callback=_check_year,
         help="Look at the chain in this year: as it was (sites by their since/until and events) "
         "before this year, as planned from it on (planned and under-construction sites count from "
         "their expected year). Sites without a start year count as the registry has them. "

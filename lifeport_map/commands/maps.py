@@ -25,6 +25,7 @@ from lifeport_map.commands.common import (
     lang_option,
     load_cached,
     origin_finder,
+    usage_first,
 )
 from lifeport_map.commands.common import LangOption as MessageLangOption
 from lifeport_map.errors import LifeportError
@@ -165,6 +166,7 @@ def map_nl(
     """
     from lifeport_map.render import maps, static
 
+    usage_first(lambda: output_format(output, fmt))
     try:
         registry, made = _in_year(load_cached(ctx), year)
         _write(
@@ -199,6 +201,7 @@ def map_region(
     """
     from lifeport_map.render import maps, static
 
+    usage_first(lambda: output_format(output, fmt))
     try:
         registry, made = _in_year(load_cached(ctx), year)
         _write(
@@ -234,6 +237,7 @@ def map_compare(
     from lifeport_map.analysis.coverage import coverage
     from lifeport_map.render import maps, static
 
+    usage_first(lambda: output_format(output, fmt))
     try:
         registry, made = _in_year(load_cached(ctx), year)
         coverages = [coverage(registry, name, lang=lang.value) for name in regions]
@@ -282,6 +286,7 @@ def report(
     Example: lifeport-map report --region nijmegen --year 2030 --output out/nijmegen-2030
     """
     from lifeport_map.analysis.brief import brief as brief_of
+    from lifeport_map.analysis.gaps import check_candidates
     from lifeport_map.claims import default_claims_path, load_claims
     from lifeport_map.errors import OutputError
     from lifeport_map.fileio import check_output_folder, make_folder, write_files_atomic
@@ -290,6 +295,7 @@ def report(
     from lifeport_map.render.report import MAP_IMAGE, render_brief
     from lifeport_map.render.static import figure_bytes, region_figure
 
+    usage_first(lambda: check_candidates(None, radius_km))
     registry = load_cached(ctx)
     try:
         check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
