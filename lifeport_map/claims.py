@@ -448,7 +448,13 @@ def _check_values(claim: Claim, registry: Registry, add: Any) -> None:
                 f"check.{dotted}",
             )
     if facility.get("node_nm") == 0:
-        add(claim, "facility.node", msg("facility.node"), msg("facility.node/hint"), "check.facility.node_nm")
+        add(
+            claim,
+            "facility.node",
+            msg("facility.node/zero"),
+            msg("facility.node/hint"),
+            "check.facility.node_nm",
+        )
     compared = len(check.get("regions") or registry.regions)
     if claim.type == "rank" and isinstance(check.get("position"), int) and check["position"] > compared:
         add(

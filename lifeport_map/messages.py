@@ -2144,6 +2144,21 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # ---- Dutch read-through (issue 15) ----
     # ---- speed (issue 13) ----
     # ---- hardening, fifth round (issue 17) ----
+    # the vocabularies of the claims file, named in words (schema.unknown-value)
+    "vocabulary.check-type": ("soort controle", "check type"),
+    "vocabulary.expect-op": ("vergelijking", "comparison"),
+    "vocabulary.claim-metric": ("maatstaf", "metric"),
+    "vocabulary.claim-unit": ("eenheid van telling", "unit of counting"),
+    "vocabulary.role": ("rol", "role"),
+    "location.campus-not-campus/kind": (
+        "'{campus}' is van de soort {kind}, geen campus",
+        "'{campus}' is of the kind {kind}, not a campus",
+    ),
+    "relation.cycle/words": (
+        "relaties 'onderdeel van' vormen een kring: {cycle}",
+        "'part of' relations form a cycle: {cycle}",
+    ),
+    "facility.node/zero": ("de kleinste node is 0 nm", "the smallest node is 0 nm"),
     # ---- maps polish (issue 14) ----
     # ---- speed, cold reads (issues 13 and 14) ----
     # (entries of the last group above the closing brace)

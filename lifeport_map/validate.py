@@ -439,7 +439,7 @@ def _part_of_cycles(part_of: dict[str, list[str]], ids: dict[str, Site]) -> Iter
                         ids[first],
                         "relations",
                         "relation.cycle",
-                        msg("relation.cycle", cycle=" -> ".join([*ordered, first])),
+                        msg("relation.cycle/words", cycle=" -> ".join([*ordered, first])),
                         msg("relation.cycle/hint"),
                     )
             elif target not in state:

@@ -391,7 +391,7 @@ def check_facility(site: Site) -> Iterator[Issue]:
             site,
             "facility.node_nm",
             "facility.node",
-            msg("facility.node"),
+            msg("facility.node/zero"),
             msg("facility.node/hint"),
         )
     if facility.capacity is not None and facility.capacity.value == 0:
@@ -461,7 +461,14 @@ def check_campus(site: Site, registry: Registry, suggest: CampusSuggestions) -> 
             site,
             "location.campus",
             "location.campus-not-campus",
-            msg("location.campus-not-campus", campus=campus, kind=target.kind),
+            msg(
+                "location.campus-not-campus/kind",
+                campus=campus,
+                kind=(
+                    registry.taxonomy.label("kinds", target.kind, "nl"),
+                    registry.taxonomy.label("kinds", target.kind, "en"),
+                ),
+            ),
             msg("location.campus-not-campus/hint"),
         )
 

@@ -303,7 +303,8 @@ def test_campus_must_be_an_entry_of_kind_campus(tmp_path: Path) -> None:
     not_campus = CAMPUS.replace("kind: campus", "kind: network")
     issues = _issues(_registry(tmp_path, not_campus, FAB))
     assert _found(issues) == [("fab-nijmegen", "location.campus-not-campus", "location.campus", "error")]
-    assert "'campus-nijmegen' is a network" in issues[0].message
+    kind = "Network or cluster organisation"
+    assert issues[0].message == f"'campus-nijmegen' is of the kind {kind}, not a campus"
 
 
 def test_a_facility_belongs_to_a_production_or_research_site(tmp_path: Path) -> None:
