@@ -9,7 +9,8 @@ scale, wrapping into rows of three.
 Sites and outlines are projected to ETRS89-LAEA (EPSG:3035, metres), so scale bars are true.
 Sites at one place are one dot per layer, larger with the number of sites and numbered. Names
 (regions first, then places by population) are placed greedily where they overlap neither
-another name nor a dot; a place name that finds no free spot is left out. Registry text reaches
+another name nor a dot, and never on the page's furniture (scale bar, titles, legend), which
+does not move for them; a place name that finds no free spot is left out. Registry text reaches
 matplotlib with mathtext off (a ``$`` is drawn as a dollar) and control characters made visible.
 """
 
@@ -58,6 +59,11 @@ LABEL_WIDTH = 30
 PANELS_PER_ROW = 3
 # Compare panels are at most this much longer than wide (or wider than long).
 PANEL_ASPECT_MAX = 1.6
+# Names and places' points keep this many pixels (1.5 points at 150 dpi) away from the page's
+# furniture: the scale bar and its texts, titles and the legend.
+FURNITURE_PAD_PX = 3.0
+# A name keeps this many pixels (about 0.7 points at 150 dpi) from other names and from dots.
+NAME_GAP_PX = 1.5
 # A name that finds no free spot next to its anchor tries these extra distances (points).
 FAR_STEPS_PT = (0.0, 10.0, 20.0)
 # Base map colours: sea, land, country borders, NUTS-3 borders.
@@ -66,6 +72,10 @@ LAND = "#FBFBF8"
 COUNTRY_EDGE = "#8C8C8C"
 NUTS_EDGE = "#CDCDCD"
 CITY_COLOUR = "#555555"
+# A place's point: its area in points² (2 points across).
+PLACE_POINT_AREA = 4.0
+# A place whose point lies closer than this to the map's frame (pixels, about 6 points) is left out.
+EDGE_PX = 12.0
 
 
 def dot_area(count: int) -> float:
@@ -314,18 +324,52 @@ def _overlap(a: Box, b: Box) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
+def _page_text_boxes(fig: Any, renderer: Any, besides: Any = None) -> list[Box]:
+    """Display boxes of the page's texts outside ``besides`` (an axes): the figure's own texts
+    (title, subtitle, credits), its legends, and other axes' titles and texts."""
+    artists: list[Any] = [*fig.texts, *fig.legends]
+    for ax in fig.axes:
+        if ax is not besides:
+            artists += [ax.title, *ax.texts]
+    boxes = []
+    for artist in artists:
+        if not artist.get_visible() or (hasattr(artist, "get_text") and not artist.get_text().strip()):
+            continue
+        extent = artist.get_window_extent(renderer)
+        boxes.append((extent.x0, extent.y0, extent.x1, extent.y1))
+    return boxes
+
+
 @dataclass
 class Placer:
     """Greedy label placement on one axes: names go to the first candidate position that stays
-    inside the axes and overlaps no dot and no name placed before."""
+    inside the axes and overlaps no dot and no name placed before, and never one that overlaps
+    the page's furniture (the scale bar, and any title, legend or other text of the page that
+    reaches into the axes): names yield to it, it does not move for them."""
 
     ax: Any
     renderer: Any
     occupied: list[Box] = field(default_factory=list)
     names: list[Box] = field(default_factory=list)
+    furniture: list[Box] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        frame = self.ax.get_window_extent(self.renderer)
+        axes_box = (frame.x0, frame.y0, frame.x1, frame.y1)
+        for box in _page_text_boxes(self.ax.figure, self.renderer, besides=self.ax):
+            if _overlap(box, axes_box):
+                self.keep_clear(box)
 
     def block(self, box: Box) -> None:
         self.occupied.append(box)
+
+    def keep_clear(self, box: Box, pad: float = FURNITURE_PAD_PX) -> None:
+        """Furniture: no name and no place's point may come within ``pad`` pixels of ``box``."""
+        self.furniture.append((box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad))
+
+    def free(self, box: Box) -> bool:
+        """Whether ``box`` overlaps neither a name placed before nor the furniture."""
+        return not any(_overlap(box, other) for other in (*self.names, *self.furniture))
 
     def _inside(self, box: Box) -> bool:
         frame = self.ax.get_window_extent(self.renderer)
@@ -365,9 +409,15 @@ class Placer:
                     x0 = px + gap if dx > 0 else (px - gap - width if dx < 0 else px - width / 2)
                     y0 = py + gap if dy > 0 else (py - gap - height if dy < 0 else py - height / 2)
                     box = (x0, y0, x0 + width, y0 + height)
-                    if not self._inside(box):
+                    if not self._inside(box) or any(_overlap(box, other) for other in self.furniture):
                         continue
-                    covered = sum(_overlap(box, other) for other in self.occupied)
+                    near = (
+                        box[0] - NAME_GAP_PX,
+                        box[1] - NAME_GAP_PX,
+                        box[2] + NAME_GAP_PX,
+                        box[3] + NAME_GAP_PX,
+                    )
+                    covered = sum(_overlap(near, other) for other in self.occupied)
                     if covered == 0:
                         self._draw(text, box, style, (px, py) if step else None)
                         return True
@@ -532,29 +582,73 @@ def _dots(
 
 
 def _scale_bar(ax: Any, extent: tuple[float, float, float, float], placer: Placer, note: str) -> None:
-    """A scale bar in the lower left corner, with the page scale under it."""
+    """A scale bar with its length above and the page scale under it, in the lower left corner,
+    or, when a dot lies under it there, the first of the lower right, upper left and upper right
+    corners where none does (the lower left when every corner has one). Its texts sit on a faint
+    white ground, so borders under them do not cut through the letters; names keep clear of it."""
     x0, y0, x1, y1 = extent
     length = _nice_length((x1 - x0) / 6)
-    bx, by = x0 + (x1 - x0) * 0.04, y0 + (y1 - y0) * 0.05
-    ax.plot([bx, bx + length], [by, by], color="black", linewidth=3, solid_capstyle="butt", zorder=6)
-    above = ax.text(
-        bx + length / 2,
-        by + (y1 - y0) * 0.012,
-        f"{length / 1000:g} km",
-        ha="center",
-        va="bottom",
-        fontsize=7,
-        zorder=6,
-        parse_math=False,
+    ground = {"boxstyle": "square,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
+    # The texts stand 4 points above and below the bar (1.5 points thick), whatever the panel's size.
+    points = (
+        4.0 * ax.figure.dpi / 72 / (ax.transData.transform((0, 1))[1] - ax.transData.transform((0, 0))[1])
     )
-    below = ax.text(
-        bx, by - (y1 - y0) * 0.012, note, ha="left", va="top", fontsize=6.5, zorder=6, parse_math=False
-    )
-    for artist in (above, below):
-        box = artist.get_window_extent(placer.renderer)
-        placer.block((box.x0 - 2, box.y0 - 2, box.x1 + 2, box.y1 + 2))
-    ex = ax.transData.transform([(bx, by), (bx + length, by)])
-    placer.block((ex[0][0] - 2, ex[0][1] - 4, ex[1][0] + 2, ex[1][1] + 4))
+
+    def draw(bx: float, by: float) -> tuple[list[Any], list[Box]]:
+        bar = ax.plot(
+            [bx, bx + length], [by, by], color="black", linewidth=3, solid_capstyle="butt", zorder=6
+        )
+        texts = [
+            ax.text(
+                bx + length / 2,
+                by + points,
+                f"{length / 1000:g} km",
+                ha="center",
+                va="bottom",
+                fontsize=7,
+                zorder=6,
+                parse_math=False,
+                bbox=ground,
+            )
+        ]
+        if note:
+            texts.append(
+                ax.text(
+                    bx,
+                    by - points,
+                    note,
+                    ha="left",
+                    va="top",
+                    fontsize=6.5,
+                    zorder=6,
+                    parse_math=False,
+                    bbox=ground,
+                )
+            )
+        boxes = []
+        for text in texts:
+            box = text.get_window_extent(placer.renderer)
+            boxes.append((box.x0, box.y0, box.x1, box.y1))
+        ends = ax.transData.transform([(bx, by), (bx + length, by)])
+        boxes.append((ends[0][0], ends[0][1] - 2, ends[1][0], ends[1][1] + 2))
+        return [*bar, *texts], boxes
+
+    left, right = x0 + (x1 - x0) * 0.04, x1 - (x1 - x0) * 0.04 - length
+    low, high = y0 + (y1 - y0) * 0.05, y1 - (y1 - y0) * 0.05
+    corners = [(left, low), (right, low), (left, high), (right, high)]
+    for i, (bx, by) in enumerate(corners):
+        artists, boxes = draw(bx, by)
+        last = i == len(corners) - 1
+        if last or not any(_overlap(box, dot) for box in boxes for dot in placer.occupied):
+            break
+        for artist in artists:
+            artist.remove()
+    if any(_overlap(box, dot) for box in boxes for dot in placer.occupied):  # every corner taken
+        for artist in artists:
+            artist.remove()
+        artists, boxes = draw(*corners[0])
+    for box in boxes:
+        placer.keep_clear(box)
 
 
 def _cities(
@@ -589,10 +683,14 @@ def _cities(
         if not (extent[0] < x < extent[2] and extent[1] < y < extent[3]):
             continue
         shown.add(place.name)
-        # The place's own point must not sit on a name placed before (it may sit under a dot).
+        # The place's own point must not sit on a name placed before or on the scale bar, a
+        # title or the legend (it may sit under a dot).
         px, py = ax.transData.transform((x, y))
-        point = (px - 2.0, py - 2.0, px + 2.0, py + 2.0)
-        if any(_overlap(point, box) for box in placer.names):
+        reach = math.sqrt(PLACE_POINT_AREA) / 2 * ax.figure.dpi / 72 + 1.0  # its radius and 1 px
+        point = (px - reach, py - reach, px + reach, py + reach)
+        frame = ax.get_window_extent(placer.renderer)
+        at_edge = min(px - frame.x0, frame.x1 - px, py - frame.y0, frame.y1 - py) < EDGE_PX
+        if at_edge or not placer.free(point):  # a point on the frame reads as a mark of the frame
             continue
         if placer.place(
             figure_text(place_name(place.name, place.geonameid, lang)),
@@ -603,7 +701,7 @@ def _cities(
             color=CITY_COLOUR,
             fontstyle="italic",
         ):
-            ax.scatter([x], [y], s=4, c=CITY_COLOUR, linewidths=0, zorder=3)
+            ax.scatter([x], [y], s=PLACE_POINT_AREA, c=CITY_COLOUR, linewidths=0, zorder=3)
             placer.block(point)
             placed += 1
             sources.add("geonames")
@@ -721,10 +819,59 @@ def _footer(fig: Any, renderer: Any, sources: set[str], made: Provenance, lang: 
     )
 
 
-def _title(fig: Any, title: str, subtitle: str | None) -> None:
-    fig.text(0.5, 0.985, title, ha="center", va="top", fontsize=13, fontweight="bold", parse_math=False)
+def _fit_width(fig: Any, renderer: Any, text: str, room: float, **style: Any) -> str:
+    """``text`` broken between words into lines of at most ``room`` pixels, as drawn with
+    ``style`` (a word longer than that stays whole on its own line)."""
+
+    def width(line: str) -> float:
+        probe = fig.text(0, 0, line, parse_math=False, **style)
+        extent: float = probe.get_window_extent(renderer).width
+        probe.remove()
+        return extent
+
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        current = ""
+        for word in paragraph.split(" "):
+            joined = f"{current} {word}" if current else word
+            if current and width(joined) > room:
+                lines.append(current)
+                current = word
+            else:
+                current = joined
+        lines.append(current)
+    return "\n".join(lines)
+
+
+def _title(fig: Any, renderer: Any, title: str, subtitle: str | None) -> float:
+    """The page's title and subtitle, each broken into lines that fit the page less its margins;
+    returns where the lower one ends (a fraction of the page height)."""
+    room = fig.bbox.width * (1 - 2 * 0.035)
+    style: dict[str, Any] = {"fontsize": 13, "fontweight": "bold"}
+    drawn = fig.text(
+        0.5,
+        0.985,
+        _fit_width(fig, renderer, title, room, **style),
+        ha="center",
+        va="top",
+        parse_math=False,
+        **style,
+    )
+    bottom = drawn.get_window_extent(renderer).y0
     if subtitle:
-        fig.text(0.5, 0.958, subtitle, ha="center", va="top", fontsize=9, color="#333333", parse_math=False)
+        style = {"fontsize": 9, "color": "#333333"}
+        top = bottom / fig.bbox.height - 0.008
+        drawn = fig.text(
+            0.5,
+            top,
+            _fit_width(fig, renderer, subtitle, room, **style),
+            ha="center",
+            va="top",
+            parse_math=False,
+            **style,
+        )
+        bottom = drawn.get_window_extent(renderer).y0
+    return float(bottom / fig.bbox.height)
 
 
 def _new_page(size: tuple[float, float]) -> tuple[Figure, Any]:
@@ -773,8 +920,10 @@ def _single_map(
 ) -> Figure:
     """An A4 portrait page with one map."""
     fig, renderer = _new_page(A4_PORTRAIT)
-    _title(fig, dated_title(title, made, lang), subtitle)
-    ax = _map_axes(fig, (0.035, 0.135, 0.93, 0.805))
+    below_title = _title(fig, renderer, dated_title(title, made, lang), subtitle)
+    top = min(0.94, below_title - 0.008)  # a long title or subtitle takes lines off the map
+    ax = _map_axes(fig, (0.035, 0.135, 0.93, top - 0.135))
+    _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang, top=0.128, columns=3, made=made)
     width_in, height_in = _axes_inches(fig, ax)
     extent = _fit_aspect(_extent(sites, outlines), width_in, height_in)
     ax.set_xlim(extent[0], extent[2])
@@ -798,7 +947,6 @@ def _single_map(
         )
     _cities(ax, extent, placer, sources, limit=city_limit, lang=lang)
     _no_ticks(ax)
-    _legend(fig, registry, layer_counts(sites, registry.taxonomy), lang, top=0.128, columns=3, made=made)
     _footer(fig, renderer, sources, made, lang)
     return fig
 
@@ -892,12 +1040,22 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
     scale = page_scale(2 * half, side)
     _title(
         fig,
+        renderer,
         dated_title(label("compare_title", lang), made, lang),
         f"{label('scale_note', lang)} {_scale_text(scale, lang)}",
     )
-    sources: set[str] = set()
+    # The legend, and each panel's title and phase counts, come before the names, which keep
+    # clear of them.
+    counted = [layer_counts(sites, registry.taxonomy) for sites in members]
     totals: dict[str, int] = {}
-    for i, (region, sites, outline, extent) in enumerate(zip(found, members, outlines, extents, strict=True)):
+    for counts in counted:
+        for key, value in counts.items():
+            totals[key] = totals.get(key, 0) + value
+    _legend(fig, registry, totals, lang, top=1.2 / page_h, columns=4, made=made)
+    sources: set[str] = set()
+    for i, (region, sites, outline, extent, counts) in enumerate(
+        zip(found, members, outlines, extents, counted, strict=True)
+    ):
         row, column = divmod(i, columns)
         in_row = min(columns, len(found) - row * columns)
         offset = (columns - in_row) * (width + gap_x) / 2  # a short last row is centred
@@ -909,25 +1067,15 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
         ax.set_xlim(frame[0], frame[2])
         ax.set_ylim(frame[1], frame[3])
         ax.set_aspect("equal")
-        placer = Placer(ax, renderer)
-        _base_map(ax, frame, sources)
-        _outlines(ax, [outline], sources)
-        _dots(ax, fig, sites, registry, placer, [outline])
-        _scale_bar(ax, frame, placer, "")
-        _cities(ax, frame, placer, sources, limit=10, lang=lang)
-        _no_ticks(ax)
-        counts = layer_counts(sites, registry.taxonomy)
-        for key, value in counts.items():
-            totals[key] = totals.get(key, 0) + value
-        phases = textwrap.fill(
+        phases = textwrap.fill(  # lines break between phases, never inside one (no-break spaces)
             " · ".join(
-                f"{layer_name(p, registry.taxonomy, lang)}\u00a0{counts[p]}"
+                f"{layer_name(p, registry.taxonomy, lang)} {counts[p]}".replace(" ", "\u00a0")
                 for p in registry.taxonomy.phase_ids
             ),
             width=int(width * 72 / 7 / 0.55),
             break_on_hyphens=False,
         )
-        ax.annotate(
+        counts_text = ax.annotate(
             phases,
             (0.5, 1.0),
             xycoords="axes fraction",
@@ -940,6 +1088,8 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
             color="#333333",
             parse_math=False,
         )
+        # The title's lowest line starts 2 points above the phase counts' highest.
+        above = counts_text.get_window_extent(renderer).y1 - ax.get_window_extent(renderer).y1
         # under --year the panel's title says the year and how many sites count then
         then = year_count_text(made, sum(1 for s in sites if is_counted(s.status)), lang)
         ax.set_title(
@@ -947,9 +1097,16 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
             fontsize=9,
             fontweight="bold",
             parse_math=False,
-            pad=5 + 7 * 1.2 * (phases.count("\n") + 1),
+            verticalalignment="bottom",
+            pad=above * 72 / fig.dpi + 2,
         )
-    _legend(fig, registry, totals, lang, top=1.2 / page_h, columns=4, made=made)
+        placer = Placer(ax, renderer)
+        _base_map(ax, frame, sources)
+        _outlines(ax, [outline], sources)
+        _dots(ax, fig, sites, registry, placer, [outline])
+        _scale_bar(ax, frame, placer, "")
+        _cities(ax, frame, placer, sources, limit=10, lang=lang)
+        _no_ticks(ax)
     _footer(fig, renderer, sources, made, lang)
     return fig
 
