@@ -40,6 +40,7 @@ def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
+            readable=False,
             help="Registry files to check (default: --registry, or the shipped registry). "
             "Each is checked against the same region files.",
             show_default=False,
@@ -116,7 +117,9 @@ def _repository_relative(issue: Issue) -> Issue:
 def schema(
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the schema to this file instead of standard output."),
+        typer.Option(
+            "--output", "-o", readable=False, help="Write the schema to this file instead of standard output."
+        ),
     ] = None,
     lang: LangOption = Lang.nl,
 ) -> None:

@@ -74,6 +74,11 @@ def _unreadable(path: Path, exc: OSError) -> YamlError:
     )
 
 
+def unreadable_issue(path: Path, exc: OSError) -> Issue:
+    """The io.unreadable issue of ``path``, a file or folder the system refused to read."""
+    return _unreadable(path, exc).issue
+
+
 def _inside(real: str, real_root: str) -> bool:
     return real == real_root or real.startswith(real_root.rstrip(os.sep) + os.sep)
 

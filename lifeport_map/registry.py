@@ -359,6 +359,13 @@ def read_regions(
             )
         )
         return regions, issues
+    try:  # glob() takes a folder it may not read for an empty one
+        os.listdir(regions_dir)
+    except OSError as exc:
+        from lifeport_map.fileio import unreadable_issue
+
+        issues.append(unreadable_issue(regions_dir, exc))
+        return regions, issues
     paths = sorted(regions_dir.glob("*.yaml"))
     if not paths:
         issues.append(

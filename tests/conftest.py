@@ -44,12 +44,48 @@ def snapshot(folder: Path) -> dict[str, str]:
     }
 
 
+# Linux capabilities (linux/capability.h, linux/prctl.h): what lets root read and write any file.
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def permissions_apply() -> None:
+    """For ``preexec_fn``: the child meets file permissions as any user does, also when the
+    tests run as root (as they do on the development machine): root keeps its uid but loses
+    the capabilities that bypass permissions (dropped from the bounding set, so the program it
+    runs never has them). Nothing to do for another user."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def need_permissions_to_apply() -> None:
+    """Skip the test where even ``permissions_apply`` cannot make root meet file permissions
+    (a root without CAP_SETPCAP, or no Linux prctl)."""
+    try:
+        subprocess.run(["true"], preexec_fn=permissions_apply, check=True)
+    except (OSError, subprocess.SubprocessError) as error:
+        pytest.skip(f"root cannot give up overriding file permissions here: {error}")
+
+
 def run_cli(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: float = 60
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+    permissions: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real console script in a subprocess, as a user would."""
+    """Run the real console script in a subprocess, as a user would (``permissions``: one for
+    whom file permissions apply, see ``permissions_apply``)."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("LIFEPORT_DEBUG", None)
+    if permissions:
+        need_permissions_to_apply()
     return subprocess.run(
         [sys.executable, "-m", "lifeport_map", *args],
         capture_output=True,
@@ -58,6 +94,7 @@ def run_cli(
         env=full_env,
         timeout=timeout,
         check=False,
+        preexec_fn=permissions_apply if permissions else None,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -64,32 +65,62 @@ def test_fmt_keeps_a_document_start_marker() -> None:
     assert format_text("---\n" + UNFORMATTED) == "---\n" + CANONICAL
 
 
-def test_fmt_keeps_mode_hard_links_and_crlf_line_ends(tmp_path: Path) -> None:
-    path = tmp_path / "companies.yaml"
-    path.write_bytes(UNFORMATTED.replace("\n", "\r\n").encode("utf-8"))
+SQUARE = (
+    '{"type": "Polygon", "coordinates": [[[5.7, 51.7], [6.1, 51.7], [6.1, 52.0], [5.7, 52.0], [5.7, 51.7]]]}'
+)
+MINI_REGIONS = Path(__file__).resolve().parent / "fixtures" / "mini" / "regions"
+
+
+def _edit(command: str, tmp_path: Path) -> tuple[Path, list[str]]:
+    """The file ``command`` edits (written here as it was before, LF line ends) and the
+    arguments that make it edit it."""
+    if command == "import-boundary":
+        regions = tmp_path / "regions"
+        shutil.copytree(MINI_REGIONS, regions)
+        (tmp_path / "square.geojson").write_text(SQUARE, encoding="utf-8")
+        args = ["--regions", str(regions), "regions", "import-boundary", str(tmp_path / "square.geojson")]
+        return regions / "nijmegen.yaml", [*args, "--region", "nijmegen", "--definition", "nuts3"]
+    path = tmp_path / "data" / "companies.yaml"
+    path.parent.mkdir()
+    path.write_text(UNFORMATTED if command == "fmt" else CANONICAL, encoding="utf-8")
+    args = ["--registry", str(path), "--regions", str(CONTRIB / "regions")]
+    if command == "fmt":
+        return path, [*args, "fmt"]
+    new = ["--name", "Acme Works", "--organisation", "Acme", "--place", "Nijmegen", "--kind", "supplier"]
+    new += ["--activity", "equipment-components", "--country", "NL", "--source-year", "2026"]
+    return path, [*args, "add", "--no-interactive", *new, "--source-url", "https://acme.example.org/news"]
+
+
+@pytest.mark.parametrize("command", ["fmt", "add", "import-boundary"])
+def test_an_edit_keeps_owner_group_mode_line_ends_and_hard_links(command: str, tmp_path: Path) -> None:
+    """The file belongs to another user and group (65534, nobody) than the one running the
+    command: possible to set up only as root, as every test here runs; as another user the
+    owner is the runner's, and the test checks the rest."""
+    path, args = _edit(command, tmp_path)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     os.chmod(path, 0o640)
-    link = tmp_path / "linked.yaml"
+    owner = (65534, 65534) if os.geteuid() == 0 else (os.getuid(), os.getgid())
+    os.chown(path, *owner)
+    link = path.with_name("linked.yaml")
     os.link(path, link)
     inode = os.stat(path).st_ino
-    code, err = fmt(path)
-    assert code == 0, err
+    done = CliRunner().invoke(app, [*args, "--lang", "en"])
+    assert done.exit_code == 0, done.output
     info = os.stat(path)
+    assert (info.st_uid, info.st_gid) == owner
     assert (info.st_ino, info.st_nlink, info.st_mode & 0o777) == (inode, 2, 0o640)
-    assert path.read_bytes() == CANONICAL.replace("\n", "\r\n").encode("utf-8")
-    assert link.read_bytes() == path.read_bytes()  # the other name sees the edit
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["companies.yaml", "linked.yaml"]
-
-
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file away")
-def test_fmt_keeps_the_owner_when_run_as_another_user(tmp_path: Path) -> None:
-    path = tmp_path / "companies.yaml"
-    path.write_text(UNFORMATTED, encoding="utf-8")
-    os.chown(path, 4321, 8765)
-    code, err = fmt(path)
-    assert code == 0, err
-    info = os.stat(path)
-    assert (info.st_uid, info.st_gid) == (4321, 8765)
-    assert path.read_text(encoding="utf-8") == CANONICAL
+    written = path.read_bytes()
+    assert written.count(b"\r\n") == written.count(b"\n") > 0  # every line end still CRLF
+    assert link.read_bytes() == written  # the other name sees the edit
+    edited = written.decode("utf-8").replace("\r\n", "\n")
+    if command == "fmt":
+        assert edited == CANONICAL
+    elif command == "add":
+        assert "- id: acme-nijmegen\n" in edited and format_text(edited) == edited
+    else:
+        assert "  - id: nuts3\n    type: boundary\n" in edited
+        assert "    boundary: boundaries/nijmegen-nuts3.geojson\n" in edited
+    assert not [p.name for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary file
 
 
 # --- what a killed run leaves ---------------------------------------------------------------------

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINI, ROOT
+from conftest import MINI, ROOT, need_permissions_to_apply, permissions_apply
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and /dev/zero (POSIX)")
 
@@ -60,8 +60,9 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
 
-def run(repo: Path, *args: str, env: dict[str, str] | None = None) -> Run:
-    """One command in a fresh process, in the repository, reading its data folder by default."""
+def run(repo: Path, *args: str, env: dict[str, str] | None = None, permissions: bool = False) -> Run:
+    """One command in a fresh process, in the repository, reading its data folder by default
+    (``permissions``: as a user whom file permissions bind, conftest.permissions_apply)."""
     full = {**os.environ, "LIFEPORT_DATA_DIR": str(repo / "data"), "COLUMNS": "200", **(env or {})}
     for name in ("LIFEPORT_DEBUG", "LIFEPORT_REGISTRY", "LIFEPORT_REGIONS", "LIFEPORT_MAX_BYTES"):
         full.pop(name, None)
@@ -73,7 +74,7 @@ def run(repo: Path, *args: str, env: dict[str, str] | None = None) -> Run:
         env=full,
         capture_output=True,
         timeout=TIMEOUT_S,
-        preexec_fn=_limit_memory,
+        preexec_fn=(lambda: (_limit_memory(), permissions_apply())) if permissions else _limit_memory,
         check=False,
     )
     wall = time.monotonic() - started
@@ -477,8 +478,17 @@ def test_add_and_fmt_refuse_a_registry_planted_as_a_symlink(tmp_path: Path) -> N
 # --- an import adds, it does not delete ---------------------------------------------------------
 
 
-def _import(repo: Path, *args: str) -> Run:
-    return run(repo, "regions", "import-boundary", "../square.geojson", "--region", "nijmegen", *args)
+def _import(repo: Path, *args: str, permissions: bool = False) -> Run:
+    return run(
+        repo,
+        "regions",
+        "import-boundary",
+        "../square.geojson",
+        "--region",
+        "nijmegen",
+        *args,
+        permissions=permissions,
+    )
 
 
 def _with_square(tmp_path: Path) -> Path:
@@ -563,8 +573,10 @@ def test_a_failed_import_leaves_every_file_byte_identical(
     assert b"6.2" not in stored.read_bytes()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions (see the test above)")
 def test_a_failed_import_in_a_read_only_folder_changes_nothing(tmp_path: Path) -> None:
+    """The same with a real read-only folder; as root, the command runs without the override
+    of file permissions (conftest.permissions_apply)."""
+    need_permissions_to_apply()
     repo = _with_square(tmp_path)
     regions = repo / "data" / "regions"
     assert _import(repo, "--definition", "nuts3").code == 0
@@ -572,7 +584,7 @@ def test_a_failed_import_in_a_read_only_folder_changes_nothing(tmp_path: Path) -
     before = snapshot(tmp_path)
     regions.chmod(0o555)  # the region file cannot be replaced; boundaries/ is still writable
     try:
-        result = _import(repo, "--definition", "nuts3", "--replace")
+        result = _import(repo, "--definition", "nuts3", "--replace", permissions=True)
     finally:
         regions.chmod(0o755)
     assert result.code == 3, result.text

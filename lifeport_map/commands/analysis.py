@@ -519,7 +519,9 @@ def export(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File to write (atomically); default: standard output."),
+        typer.Option(
+            "--output", "-o", readable=False, help="File to write (atomically); default: standard output."
+        ),
     ] = None,
     csv_dialect: Annotated[
         CsvDialect,
@@ -583,6 +585,7 @@ def claims(
         Path | None,
         typer.Option(
             "--claims",
+            readable=False,
             help="Claims file (default: claims.yaml next to the registry, i.e. data/claims.yaml).",
         ),
     ] = None,

@@ -407,6 +407,7 @@ def main(
         Path | None,
         typer.Option(
             "--registry",
+            readable=False,
             help="Registry file (default: the shipped data/companies.yaml).",
             envvar="LIFEPORT_REGISTRY",
         ),
@@ -415,6 +416,7 @@ def main(
         Path | None,
         typer.Option(
             "--regions",
+            readable=False,
             help="Folder of region files (default: the shipped data/regions/).",
             envvar="LIFEPORT_REGIONS",
         ),

@@ -217,6 +217,7 @@ def add_command(
         Path | None,
         typer.Option(
             "--from",
+            readable=False,
             help="YAML snippet with the answers (name: ..., kind: ..., activity: [...], "
             "source-year: 2025); options given as well take precedence.",
         ),

@@ -60,7 +60,9 @@ class MapFormat(StrEnum):
     pdf = "pdf"
 
 
-OutputOption = Annotated[Path, typer.Option("--output", "-o", help="File to write (HTML page or figure).")]
+OutputOption = Annotated[
+    Path, typer.Option("--output", "-o", readable=False, help="File to write (HTML page or figure).")
+]
 LangOption = Annotated[Lang, lang_option("Language of labels, legend and popups: nl or en.")]
 TilesOption = Annotated[
     Tiles,
@@ -258,7 +260,7 @@ def map_compare(
 def report(
     ctx: typer.Context,
     region: Annotated[str, typer.Option("--region", "-r", help="Region id, name or alias.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write into.")],
+    output: Annotated[Path, typer.Option("--output", "-o", readable=False, help="Folder to write into.")],
     lang: LangOption = Lang.nl,
     definition: Annotated[
         str | None, typer.Option(help="Region definition (default: the region's default).")
@@ -349,7 +351,7 @@ def report(
 @regions_app.command("import-boundary")
 def import_boundary(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="GeoJSON boundary file (WGS84).")],
+    file: Annotated[Path, typer.Argument(readable=False, help="GeoJSON boundary file (WGS84).")],
     region: Annotated[str, typer.Option("--region", "-r", help="Region id.")],
     definition: Annotated[
         str, typer.Option(help="Id of the boundary definition to add or update.")
