@@ -46,3 +46,64 @@ def test_populated_places_refuses_a_damaged_file_as_the_gazetteer_does(tmp_path:
     with pytest.raises(YamlError) as raised:
         populated_places(5000, path)
     assert raised.value.issue.code == "io.bad-gazetteer"
+
+
+def test_the_shipped_cities_are_the_gazetteers_larger_places() -> None:
+    """``data/gazetteer/cities.json.gz`` is derived from the gazetteer (``scripts/build_cities.py``):
+    its places of at least 5,000 inhabitants, in its order, so every map's city names are the same
+    read from either file. Hand-checked: Nijmegen is in it, and Beek in Limburg (NL, 8,415), but
+    not Beek in Belgium (2,285)."""
+    import lifeport_map.gazetteer as gazetteer
+
+    shipped = gazetteer._payload(gazetteer.default_cities_path())
+    whole = gazetteer._payload(gazetteer.default_path())
+    assert shipped["min_population"] == gazetteer.CITIES_MIN_POPULATION == 5000
+    assert shipped["columns"] == whole["columns"]
+    assert shipped["places"] == [row for row in whole["places"] if row[4] >= 5000]
+    names = {(row[0], row[1], row[4]) for row in shipped["places"]}
+    assert ("NL", "Beek", 8415) in names and ("BE", "Beek", 2285) not in names
+    assert any(row[:2] == ["NL", "Nijmegen"] for row in shipped["places"])
+
+
+@pytest.mark.parametrize("threshold", [5000, 10_000, 20_000, 100_000])
+def test_the_base_maps_places_are_the_same_with_or_without_the_cities_file(
+    threshold: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From the cities file (thresholds of 5,000 and more) or, in a data folder without it, from the
+    whole gazetteer: the same places in the same order."""
+    import shutil
+
+    from tests.conftest import ROOT
+
+    populated_places.cache_clear()
+    with_file = populated_places(threshold)
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "gazetteer" / "cities.json.gz").unlink()
+    monkeypatch.setenv("LIFEPORT_DATA_DIR", str(data))
+    populated_places.cache_clear()
+    try:
+        assert populated_places(threshold) == with_file
+    finally:
+        populated_places.cache_clear()
+    assert len(with_file) == {5000: 6414, 10_000: 3482, 20_000: 1676, 100_000: 191}[threshold]
+
+
+def test_below_the_cities_threshold_the_whole_gazetteer_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import lifeport_map.gazetteer as gazetteer
+
+    read: list[str] = []
+    real = gazetteer._payload
+
+    def counted(path: Path) -> object:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(gazetteer, "_payload", counted)
+    populated_places.cache_clear()
+    try:
+        assert all(p.population >= 4999 for p in populated_places(4999))
+        assert len(populated_places(20_000)) == 1676
+    finally:
+        populated_places.cache_clear()
+    assert read == ["places.json.gz", "cities.json.gz"]
