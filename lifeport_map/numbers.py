@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 SEPARATORS = {"nl": (".", ","), "en": (",", ".")}  # thousands, decimal
 
@@ -34,6 +35,25 @@ def format_number(
         text = f"{number:,.{decimals}f}"
     text = text.replace(",", "\0").replace(".", point).replace("\0", thousands)
     return ("≈" if approximate else "") + text
+
+
+def column_decimals(values: Iterable[object], most: int = 2) -> int | None:
+    """One number of decimals for a column of a table people read, so that "76,5" never stands
+    above "76,36": the most decimals any of its numbers shows by ``format_number``'s default (up
+    to ``most``, trailing zeros dropped), or None when every number is whole (counts keep none).
+    Texts, booleans and None in the column are ignored. CSV does not use it: a sheet gets each
+    number as the result holds it and formats the column itself."""
+    found: int | None = None
+    for value in values:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if isinstance(value, float) and not math.isfinite(value):
+            continue
+        shown = f"{float(value):.{most}f}".rstrip("0")
+        needed = len(shown) - shown.index(".") - 1
+        if needed:
+            found = max(found or 0, needed)
+    return found
 
 
 def format_percent(share: float | None, lang: str, *, decimals: int = 0) -> str:

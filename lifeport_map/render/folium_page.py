@@ -402,6 +402,7 @@ def new_map(
         keyboard=options.get("keyboard", True),
         width=width,
         height=height,
+        font_size="13px",  # the pages' text size (folium's own default, 1rem, overrode PAGE_CSS's)
     )
     fmap.options["maxZoom"] = options["maxZoom"]  # folium sets it only with tiles; clusters need it
     figure.add_child(fmap)

@@ -255,6 +255,16 @@
     var firstMarker = {};
     var icons = {};
     var narrow = window.innerWidth < 600;
+    // A popup is never taller than the map, nor the window, leaves room for: above it the
+    // auto-pan margin, around its text Leaflet's margins, its tip and the marker's offset (70 px).
+    // A longer one scrolls inside (Leaflet's maxHeight), so its top and close button stay in view.
+    // Nor is it wider than the map (a Bijlage 2 panel) or the window, less Leaflet's margins
+    // (60 px). Measured when it opens, as the page has its final layout then.
+    function fitPopup(marker) {
+      var box = map.getContainer(), options = marker.getPopup().options;
+      options.maxHeight = Math.max(120, Math.min(box.clientHeight, window.innerHeight) - (narrow ? 70 : 20) - 70);
+      options.maxWidth = Math.max(160, Math.min(380, box.clientWidth - 60, window.innerWidth - 60));
+    }
     spec.layers.forEach(function (layer) {
       var cluster = clusters[layer.id];
       var geojson = L.geoJSON(sites, {
@@ -269,9 +279,8 @@
           return L.marker(latlng, {icon: icons[layer.id + ' ' + key]});
         },
         onEachFeature: function (f, marker) {
-          marker.bindPopup(function () { return popup(f, sites.sources); },
-                           {maxWidth: narrow ? window.innerWidth - 60 : 380,
-                            autoPanPaddingTopLeft: [10, narrow ? 70 : 20]});
+          marker.bindPopup(function () { fitPopup(marker); return popup(f, sites.sources); },
+                           {autoPanPaddingTopLeft: [10, narrow ? 70 : 20]});
           marker.bindTooltip(textTip(f.properties.name));
           if (!firstMarker[f.id]) { firstMarker[f.id] = {marker: marker, layer: layer.id}; }
         }

@@ -370,8 +370,8 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 .lp-search li button { display: block; width: 100%; text-align: left; border: 0;
   background: none; padding: 2px 0; cursor: pointer; font: inherit; }
 .lp-search li button:hover { text-decoration: underline; }
-.lp-popup h3 { font-size: 14px; margin: 0 0 4px 0; } .lp-popup a { overflow-wrap: anywhere; }
-.lp-popup th { text-align: left;
+.lp-popup h3 { font-size: 14px; margin: 0 0 4px 0; } .lp-popup { overflow-wrap: anywhere; }
+.lp-popup th { text-align: left; overflow-wrap: normal; white-space: nowrap;
   vertical-align: top; padding-right: 6px; font-weight: 600; }
 .lp-popup ol { margin: 2px 0 0 0; padding-left: 18px; } .lp-sources-title { margin: 6px 0 0 0;
   font-weight: 600; }

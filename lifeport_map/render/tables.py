@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from lifeport_map.numbers import format_number
+from lifeport_map.numbers import column_decimals, format_number
 from lifeport_map.render.labels import label
 from lifeport_map.render.safe import markdown_text, spreadsheet_safe
 
@@ -38,17 +38,25 @@ class Section:
     row_headings: bool = False
 
 
-def plain(value: Any, lang: str = "en") -> str:
+def plain(value: Any, lang: str = "en", decimals: int | None = None) -> str:
     """A cell value as people read it in ``lang``: None empty, numbers with the language's
-    separators (``numbers.format_number``: 1.000 and 0,67 in Dutch), booleans as yes/no.
-    Years and ids are strings by then, so they keep their digits."""
+    separators (``numbers.format_number``: 1.000 and 0,67 in Dutch; ``decimals`` places when
+    given), booleans as yes/no. Years and ids are strings by then, so they keep their digits."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return label("yes" if value else "no", lang)
     if isinstance(value, (int, float)):
-        return format_number(value, lang)
+        return format_number(value, lang, decimals=decimals)
     return str(value)
+
+
+def people_rows(rows: Sequence[Sequence[Any]], lang: str) -> list[list[str]]:
+    """Rows as people read them (terminal, Markdown): each column's numbers with one number of
+    decimals (``numbers.column_decimals``: 76,50 above 76,36, not 76,5)."""
+    width = max((len(row) for row in rows), default=0)
+    decimals = [column_decimals(row[i] for row in rows if i < len(row)) for i in range(width)]
+    return [[plain(v, lang, decimals[i]) for i, v in enumerate(row)] for row in rows]
 
 
 # CSV dialects: field delimiter and decimal mark. Dutch spreadsheets read ';' and '0,67'.
@@ -101,7 +109,8 @@ def to_markdown(sections: Sequence[Section], lang: str = "en") -> str:
             lines.append("| " + " | ".join(markdown_text(plain(c, lang)) for c in section.columns) + " |")
             lines.append("|" + "|".join(" --- " for _ in section.columns) + "|")
             lines.extend(
-                "| " + " | ".join(markdown_text(plain(v, lang)) for v in row) + " |" for row in section.rows
+                "| " + " | ".join(markdown_text(v) for v in row) + " |"
+                for row in people_rows(section.rows, lang)
             )
             lines.append("")
         lines.extend(f"- {markdown_text(plain(note, lang))}" for note in section.notes)
@@ -132,7 +141,7 @@ def print_console(sections: Sequence[Section], lang: str = "en") -> None:
         if index:
             out.print()
         if section.columns:
-            rows = [[plain(v, lang) for v in row] for row in section.rows]
+            rows = people_rows(section.rows, lang)
             out.print(
                 table(
                     section.title,
