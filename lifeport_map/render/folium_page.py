@@ -198,7 +198,27 @@ class LifeportFigure(Figure):
 
 # An inline script element (its attributes, its text): the text ends at the first "</script",
 # which assets.script_body keeps out of every script's text.
-_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_START = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+_SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
+
+
+def script_elements(html: str) -> list[tuple[str, str]]:
+    """Each script element's attributes and text, in page order: what the one pattern
+    ``<script\\b([^>]*)>(.*?)</script\\s*>`` (ignoring case, ``.`` matching newlines) finds
+    with ``findall``. Found as a start tag and then the first end tag after it: ten times faster
+    than that pattern, whose lazy ``.*?`` tried an end tag at every character of the 3 MB data
+    block of a large map (40 ms at 10,000 sites)."""
+    found: list[tuple[str, str]] = []
+    position = 0
+    while (start := _SCRIPT_START.search(html, position)) is not None:
+        end = _SCRIPT_END.search(html, start.end())
+        if end is None:  # no end tag after this start tag, so none after any later one either
+            break
+        found.append((start.group(1), html[start.end() : end.start()]))
+        position = end.end()
+    return found
+
+
 NONE = "'none'"
 _HOST_SOURCE = re.compile(r"https://(\*\.)?[a-z0-9.-]+(:[0-9]+)?")
 
@@ -220,7 +240,7 @@ def content_security_policy(html: str, root: Any) -> str:
     import hashlib
 
     hashes: list[str] = []
-    for attributes, text in _SCRIPT.findall(html):
+    for attributes, text in script_elements(html):
         if "application/json" in attributes.lower():  # a data block: never executed
             continue
         if re.search(r"\bsrc\s*=", attributes, re.IGNORECASE):  # a linked script: by its URL
