@@ -156,26 +156,50 @@
       return m;
     });
     markers.forEach(function (m) { m.addTo(map); });
+    // A place's name yields to the sites: it is left out where it would touch a dot, a cluster,
+    // a region's name or a control, or a larger place's name, or be cut by the map's edge.
     function place() {
       var zoom = map.getZoom();
       var least = zoom <= 7 ? 100000 : (zoom <= 8 ? 40000 : (zoom <= 9 ? 20000 : 8000));
       var taken = [];
+      var frame = map.getContainer().getBoundingClientRect();
+      Array.prototype.forEach.call(map.getContainer().querySelectorAll(
+        '.lp-site, .lp-cluster, .leaflet-control, .lp-region-name'), function (n) {
+        var r = n.getBoundingClientRect();
+        if (r.width > 0) { taken.push([r.left, r.top, r.right, r.bottom]); }
+      });
       markers.forEach(function (m) {  // sorted by population in Python
         var node = m.getElement();
         if (!node) { return; }
         node.style.display = 'none';
         if (m.population < least) { return; }
         node.style.display = '';
-        var r = node.firstChild.getBoundingClientRect();
-        var box = [r.left - 2, r.top - 2, r.right + 2, r.bottom + 2];
-        var clash = taken.some(function (t) {
-          return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3];
+        // On the place; where that is taken, beside it (right, left, above, below).
+        var free = ['centre', 'right', 'left', 'above', 'below'].some(function (side) {
+          node.setAttribute('data-side', side);
+          var r = node.firstChild.getBoundingClientRect();
+          var box = [r.left - 2, r.top - 2, r.right + 2, r.bottom + 2];
+          var cut = r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom;
+          var clash = r.width === 0 || cut || taken.some(function (t) {
+            return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3];
+          });
+          if (!clash) { taken.push(box); }
+          return !clash;
         });
-        if (clash || r.width === 0) { node.style.display = 'none'; } else { taken.push(box); }
+        if (!free) { node.style.display = 'none'; }
       });
     }
+    // Again once clusters and region names have settled (those are placed 300 and 1000 ms
+    // after a move): then the dots are where they stay.
+    var timer = null;
+    function later() {
+      clearTimeout(timer);
+      timer = setTimeout(function () { place(); timer = setTimeout(place, 800); }, 350);
+    }
     map.on('zoomend moveend resize', place);
-    map.whenReady(function () { setTimeout(place, 0); });
+    map.on('zoomend moveend resize layeradd layerremove', later);
+    map.whenReady(function () { setTimeout(place, 0); later(); });
+    return later;
   }
 
   // Region names beside their outline, never on it: above, below, left or right of the
@@ -242,7 +266,7 @@
     var container = map.getContainer();
     container.classList.add('lp-map');
     var placeNames = null;
-    if (spec.context) { drawContext(map, spec.context); }
+    var placeCities = spec.context ? drawContext(map, spec.context) : null;
     if (spec.outlines.features.length) {
       L.geoJSON(spec.outlines, {
         style: function (f) { return f.properties.approximate ? spec.outlineStyle.approximate
@@ -287,6 +311,7 @@
       });
       cluster.addLayer(geojson);
       if (placeNames) { cluster.on('animationend', placeNames); }
+      if (placeCities) { cluster.on('animationend', placeCities); }
       if (!map.hasLayer(cluster)) { cluster.addTo(map); }
       layers[layer.id] = {cluster: cluster, geojson: geojson};
     });

@@ -405,6 +405,10 @@ BASE_CSS = """
 .lp-city { background: none; border: 0; white-space: nowrap; }
 .lp-city-name { display: inline-block; transform: translate(-50%, -50%); font-size: 11px;
   color: #555; text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 2px #fff; letter-spacing: .02em; }
+.lp-city[data-side=right] .lp-city-name { transform: translate(9px, -50%); }
+.lp-city[data-side=left] .lp-city-name { transform: translate(calc(-100% - 9px), -50%); }
+.lp-city[data-side=above] .lp-city-name { transform: translate(-50%, calc(-100% - 9px)); }
+.lp-city[data-side=below] .lp-city-name { transform: translate(-50%, 9px); }
 .lp-legend summary { font-weight: 600; cursor: pointer; }
 .lp-legend details[open] summary { margin-bottom: 4px; }
 """

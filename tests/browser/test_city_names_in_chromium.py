@@ -1,0 +1,61 @@
+"""Place names of the HTML maps' base layer yield to the sites: once the clusters have settled,
+no shown place name touches a dot, a cluster, a region's name or a control or is cut by the
+map's edge (on a desktop and a phone screen), and places are still named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lifeport_map.registry import load_registry
+from lifeport_map.render import maps
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
+
+SHOWN = """() => {
+  const box = n => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const visible = n => { const r = n.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const cities = Array.from(document.querySelectorAll('.lp-city-name')).filter(visible)
+    .map(n => ({name: n.textContent, box: box(n)}));
+  const marks = Array.from(document.querySelectorAll(
+    '.lp-site, .lp-cluster, .leaflet-control, .lp-region-name')).filter(visible)
+    .map(n => ({name: n.className + ' ' + n.textContent.slice(0, 30), box: box(n)}));
+  const map = box(document.querySelector('.leaflet-container'));
+  return {cities: cities, marks: marks, map: map};
+}"""
+
+
+def _meet(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (390, 844)])
+@pytest.mark.parametrize("build", ["nl", "region"])
+def test_place_names_touch_no_dot_cluster_or_region_name(
+    browser: Any, tmp_path: Path, viewport: tuple[int, int], build: str
+) -> None:
+    registry = load_registry(check=False)
+    built = maps.nl_map(registry) if build == "nl" else maps.region_map(registry, "nijmegen")
+    path = tmp_path / f"{build}.html"
+    path.write_text(maps.page_html(built), encoding="utf-8")
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    page.wait_for_timeout(2500)  # clusters animate in; region and place names are placed after
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"places-{build}-{viewport[0]}.png"))
+    found = page.evaluate(SHOWN)
+    assert len(found["cities"]) >= 5  # places are still named
+    touching = [
+        (c["name"], m["name"]) for c in found["cities"] for m in found["marks"] if _meet(c["box"], m["box"])
+    ]
+    assert touching == []
+    left, top, right, bottom = found["map"]
+    cut = [c["name"] for c in found["cities"] if not (c["box"][0] >= left and c["box"][2] <= right)]
+    cut += [c["name"] for c in found["cities"] if not (c["box"][1] >= top and c["box"][3] <= bottom)]
+    assert cut == []  # no name is cut by the map's edge
+    page.close()
