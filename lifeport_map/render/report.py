@@ -328,10 +328,12 @@ BRIEF_POLICY = (
 )
 HTML_PAGE = """<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{policy}">
 <title>{title}</title>
 <style>body{{font-family:system-ui,Arial,sans-serif;max-width:60rem;margin:2rem auto;
-padding:0 1rem;color:#1a1a1a;line-height:1.45}}table{{border-collapse:collapse;margin:.5rem 0}}
+padding:0 1rem;color:#1a1a1a;line-height:1.45;overflow-wrap:break-word}}
+table{{border-collapse:collapse;margin:.5rem 0;display:block;max-width:100%;overflow-x:auto}}
 td,th{{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}}
 th{{background:#f3f3f3}}</style></head><body>
 {body}
