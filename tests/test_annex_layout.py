@@ -220,3 +220,19 @@ def test_no_text_meets_another_text_or_a_mark_on_any_annex(registry, kind, lang,
     texts, _, marks = page_marks(fig)
     assert len(texts) >= 15 and sum(kind == "dot" for kind, _ in marks) >= 5  # the page was drawn
     assert clashes(fig) == []
+
+
+def test_place_names_have_a_halo_of_the_land_colour(registry) -> None:  # type: ignore[no-untyped-def]
+    # Place names (italic) are drawn over a 2.2-point stroke in the land's colour, so a border or
+    # an outline under a name does not cut through its letters.
+    from matplotlib import patheffects
+
+    from lifeport_map.render.static import LAND
+
+    fig = region_figure(registry, "twente", made=MADE)
+    names = [t for t in fig.axes[0].texts if t.get_fontstyle() == "italic"]
+    assert len(names) >= 5
+    for text in names:
+        (effect,) = text.get_path_effects()
+        assert isinstance(effect, patheffects.withStroke)
+        assert effect._gc == {"linewidth": 2.2, "foreground": LAND}

@@ -437,6 +437,8 @@ def test_place_name_by_geonames_id() -> None:
     assert place_name("The Hague", 2747373, "en") == "The Hague"
     assert place_name("Köln", 2886242, "nl") == "Keulen"
     assert place_name("Nijmegen", 2750053, "nl") == "Nijmegen"  # no entry: GeoNames' name
+    # GeoNames' "Almere Stad" (id 2759879) is the centre of Almere: the town's name in both languages
+    assert place_name("Almere Stad", 2759879, "nl") == place_name("Almere Stad", 2759879, "en") == "Almere"
 
 
 def test_an_employee_figure_scope_is_named_in_the_language() -> None:

@@ -774,6 +774,15 @@ def agree(n: int, key: str, lang: str) -> str:
     return label(f"{key}_one" if n == 1 else key, lang)
 
 
+# Places GeoNames names by a district where people name the town, in both languages: its
+# largest Dutch town without its own entry is "Almere Stad" (the centre of Almere).
+PLACE_NAMES: Final[dict[int, str]] = {
+    2759879: "Almere",
+}
+
+
 def place_name(name: str, geonameid: int, lang: str) -> str:
-    """A base-map place's name in ``lang``: Dutch where Dutch has its own, else GeoNames' name."""
+    """A base-map place's name in ``lang``: Dutch where Dutch has its own, else the town's name
+    where GeoNames names a district of it, else GeoNames' name."""
+    name = PLACE_NAMES.get(geonameid, name)
     return PLACE_NAMES_NL.get(geonameid, name) if lang == "nl" else name

@@ -700,11 +700,18 @@ def _cities(
             fontsize=6.5,
             color=CITY_COLOUR,
             fontstyle="italic",
+            path_effects=_halo(),  # a border or outline under the name does not cut its letters
         ):
             ax.scatter([x], [y], s=PLACE_POINT_AREA, c=CITY_COLOUR, linewidths=0, zorder=3)
             placer.block(point)
             placed += 1
             sources.add("geonames")
+
+
+def _halo() -> list[Any]:
+    from matplotlib import patheffects
+
+    return [patheffects.withStroke(linewidth=2.2, foreground=LAND)]
 
 
 def _region_label(text: str) -> str:
