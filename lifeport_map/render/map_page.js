@@ -174,8 +174,10 @@
         node.style.display = 'none';
         if (m.population < least) { return; }
         node.style.display = '';
-        // On the place; where that is taken, beside it (right, left, above, below).
-        var free = ['centre', 'right', 'left', 'above', 'below'].some(function (side) {
+        // On the place; where that is taken, beside it (right, left, above, below), then a
+        // little further out (a town hidden among its sites' dots is still named).
+        var free = ['centre', 'right', 'left', 'above', 'below', 'right far', 'left far', 'above far',
+                    'below far'].some(function (side) {
           node.setAttribute('data-side', side);
           var r = node.firstChild.getBoundingClientRect();
           var box = [r.left - 2, r.top - 2, r.right + 2, r.bottom + 2];

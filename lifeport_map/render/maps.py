@@ -409,6 +409,10 @@ BASE_CSS = """
 .lp-city[data-side=left] .lp-city-name { transform: translate(calc(-100% - 9px), -50%); }
 .lp-city[data-side=above] .lp-city-name { transform: translate(-50%, calc(-100% - 9px)); }
 .lp-city[data-side=below] .lp-city-name { transform: translate(-50%, 9px); }
+.lp-city[data-side="right far"] .lp-city-name { transform: translate(24px, -50%); }
+.lp-city[data-side="left far"] .lp-city-name { transform: translate(calc(-100% - 24px), -50%); }
+.lp-city[data-side="above far"] .lp-city-name { transform: translate(-50%, calc(-100% - 24px)); }
+.lp-city[data-side="below far"] .lp-city-name { transform: translate(-50%, 24px); }
 .lp-legend summary { font-weight: 600; cursor: pointer; }
 .lp-legend details[open] summary { margin-bottom: 4px; }
 """
