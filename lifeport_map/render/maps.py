@@ -376,6 +376,7 @@ html, body { margin: 0; padding: 0; font-family: system-ui, -apple-system, "Sego
 .lp-popup ol { margin: 2px 0 0 0; padding-left: 18px; } .lp-sources-title { margin: 6px 0 0 0;
   font-weight: 600; }
 .lp-title { padding: 0; } .lp-title h1 { font-size: 20px; margin: 0 0 4px 0; }
+.lp-title .lp-note { max-width: 60em; font-size: 13px; }
 .lp-panel { width: PANEL_WIDTHpx; } .lp-panel h2 { font-size: 16px; margin: 0; }
 .lp-panel h2 .lp-year { display: block; font-size: 14px; }
 .lp-panel .lp-def { font-size: 12px; color: #555; margin: 0 0 4px 0; min-height: 4.4em; }
@@ -437,7 +438,8 @@ PHONE_CSS = (
 </style>"""
 )
 MULTI_CSS = (
-    "<style>body { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; "
+    # body.lp-multi: folium's own "html, body { margin: 0; padding: 0 }" comes later in the head
+    "<style>body.lp-multi { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; "
     "padding: 12px 16px; box-sizing: border-box; } .lp-title, .lp-top-legend "
     "{ flex-basis: 100%; padding: 0; margin: 0; }</style>"
 )
