@@ -67,6 +67,45 @@ def test_python_names_do_not_compile_a_deferred_template() -> None:
     assert template.render(x=5) == "5"
 
 
+def test_threads_that_first_use_a_template_together_all_get_it_compiled_once() -> None:
+    """A server may render maps in several threads: the first use of a deferred template by
+    eight threads at once gives each the same page and compiles it once (before, a second thread
+    could find the arguments taken and the compiled attributes not yet there)."""
+    import threading
+
+    source = "".join(f"{{% macro m{i}(x) %}}<{{{{ x }}}}>{{% endmacro %}}" for i in range(150)) + "{{ y }}"
+    with templates_compiled_on_use():
+        templates = [jinja2.Template(source) for _ in range(5)]
+    compiled: list[object] = []
+    real = jinja2.Template.__new__
+
+    def counted(cls: type, *args: object, **kwargs: object) -> object:
+        compiled.append(cls)
+        return real(cls, *args, **kwargs)
+
+    results: list[str] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def use() -> None:
+        start.wait()
+        try:
+            results.extend(t.render(y=1) + t.module.m0(2) for t in templates)
+        except BaseException as error:  # the test reports any failure of a thread
+            errors.append(error)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(jinja2.Template, "__new__", staticmethod(counted))
+        threads = [threading.Thread(target=use) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+    assert results == ["1<2>"] * 40
+    assert len(compiled) == 5
+
+
 def test_outside_the_import_templates_compile_at_once_and_errors_raise_where_made() -> None:
     template = LazyTemplate("{{ 7 }}")
     assert "_lazy_arguments" not in vars(template)

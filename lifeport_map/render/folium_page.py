@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, ClassVar
@@ -21,20 +22,21 @@ from typing import Any, ClassVar
 import jinja2
 
 _EAGER_TEMPLATE = jinja2.Template
+_COMPILING = threading.RLock()
 
 
 class LazyTemplate(jinja2.Template):
     """``jinja2.Template``, compiled on first use when it was made while folium is imported.
 
-    folium and branca build about 110 templates in their class bodies (one per element class,
-    each plugin included); compiling them took about 0.2 s of every map command, which renders
-    a handful. While ``_import_folium`` imports them, ``jinja2.Template`` is this class, so
-    branca's ``Template`` and folium's (a subclass) are too. A template made then keeps its
-    arguments and is compiled by ``jinja2.Template`` itself when any of its attributes (its
-    environment, render function, blocks, module, ...) is first read; methods such as
-    ``render`` and ``make_module`` read them, so they work unchanged. Outside that import every
-    template is compiled at once, exactly as ``jinja2.Template`` does, so a template with an
-    error still fails where it is made."""
+    folium and branca build over 80 templates in their class bodies (one per element class,
+    each plugin included); compiling them took about 0.17 s of every map command, which renders
+    six. While ``_import_folium`` imports them, ``jinja2.Template`` is this class, so branca's
+    ``Template`` and folium's (a subclass) are too. A template made then keeps its arguments and
+    is compiled by ``jinja2.Template`` itself when any of its attributes (its environment,
+    render function, blocks, module, ...) is first read, once also when threads ask at the
+    same time; methods such as ``render`` and ``make_module`` read them, so they work unchanged.
+    Outside that import every template is compiled at once, exactly as ``jinja2.Template``
+    does, so a template with an error still fails where it is made."""
 
     _deferring: ClassVar[bool] = False
 
@@ -49,15 +51,22 @@ class LazyTemplate(jinja2.Template):
         # Only called for an attribute the instance lacks: all of them, until it is compiled.
         # A template has no attributes of Python's own names (abc asks every class attribute
         # for ``__isabstractmethod__``): those are not looked for in the compiled one.
-        pending = None if name.startswith("__") else self.__dict__.pop("_lazy_arguments", None)
-        if pending is None:
+        if name.startswith("__"):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        args, kwargs = pending
-        compiled = _EAGER_TEMPLATE.__new__(type(self), *args, **kwargs)
-        self.__dict__.update(compiled.__dict__)
-        # The compiled code names its template (for tracebacks into it): this one.
-        self.root_render_func.__globals__["__jinja_template__"] = self
-        return getattr(self, name)
+        # One thread compiles; another that asks meanwhile waits and then reads the result.
+        with _COMPILING:
+            pending = self.__dict__.get("_lazy_arguments")
+            if pending is not None:
+                args, kwargs = pending
+                compiled = _EAGER_TEMPLATE.__new__(type(self), *args, **kwargs)
+                self.__dict__.update(compiled.__dict__)
+                # The compiled code names its template (for tracebacks into it): this one.
+                self.root_render_func.__globals__["__jinja_template__"] = self
+                del self.__dict__["_lazy_arguments"]
+        try:
+            return self.__dict__[name]
+        except KeyError:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}") from None
 
 
 @contextmanager
