@@ -552,7 +552,13 @@ def _read_registry(
             raw_sites = []
         site_spec = REGISTRY_FIELDS[0].items
         assert site_spec is not None
+        plainly_valid = checker.plain(site_spec.fields)
         for index, raw in enumerate(raw_sites):
+            if plainly_valid(raw):  # nothing to report: the generic walk below would find nothing
+                site = build_site(raw, taxonomy, file)
+                if site is not None:
+                    sites.append(site)
+                continue
             pos = raw_sites.positions[index] if hasattr(raw_sites, "positions") else 0
             entry: str = (
                 raw["id"] if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"sites[{index}]"

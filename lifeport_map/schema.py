@@ -472,6 +472,7 @@ class StructureChecker:
     issues: list[Issue] = field(default_factory=list)
     _vocabularies: dict[str, frozenset[str]] = field(default_factory=dict)
     _known: dict[int, dict[str, Field]] = field(default_factory=dict)
+    _plain: dict[int, Any] = field(default_factory=dict)
 
     def vocabulary(self, name: str) -> tuple[str, ...]:
         if name in EXTRA_VOCABULARIES:
@@ -482,6 +483,13 @@ class StructureChecker:
         found = self._vocabularies.get(name)
         if found is None:
             found = self._vocabularies[name] = frozenset(self.vocabulary(name))
+        return found
+
+    def plain(self, fields: tuple[Field, ...]) -> Any:
+        """``plain_checker(fields)`` for this checker's vocabularies, written once per table."""
+        found = self._plain.get(id(fields))
+        if found is None:
+            found = self._plain[id(fields)] = plain_checker(fields, self.allowed)
         return found
 
     def add(self, code: str, message: Text, hint: Text, where: Where, entry: str, path: str) -> None:
@@ -986,3 +994,160 @@ def json_schema(taxonomy: Taxonomy) -> dict[str, Any]:
         "title": "lifeport-map registry (data/companies.yaml)",
         **schema,
     }
+
+
+def plain_checker(fields: tuple[Field, ...], allowed: Any) -> Any:
+    """A function of one mapping that is True only when ``StructureChecker.check_mapping(value,
+    fields)`` would find nothing wrong in it: the generic walk's questions, specialised once per
+    schema into straight-line Python (as fastjsonschema does), so that a valid entry costs a few
+    comparisons per field instead of a method call. False means "not plainly valid", not
+    "invalid": the caller then runs the generic walk, which finds and words every issue, so
+    messages, positions and order come from one place. ``allowed``: the checker's ``allowed``
+    (a vocabulary's name to its frozenset of values)."""
+    source, namespace = _PlainCheckWriter(allowed).function(fields)
+    exec(compile(source, "<lifeport_map.schema.plain_checker>", "exec"), namespace)
+    return namespace["check"]
+
+
+class _PlainCheckWriter:
+    """Writes the source of a ``plain_checker``: every name it uses is bound in ``namespace``
+    (vocabularies, patterns, the field tables' names as constants), never read from data."""
+
+    def __init__(self, allowed: Any) -> None:
+        self.allowed = allowed
+        self.lines: list[str] = []
+        self.namespace: dict[str, Any] = {
+            "isfinite": math.isfinite,
+            "BLANK": BLANK_LETTERS.search,
+            "HIDDEN": HIDDEN.search,
+            "SLUG": SLUG.match,
+            "SEED": SEED.match,
+            "MONTH": MONTH.match,
+            "DATE": DATE.match,
+            "ISO": ISO_COUNTRIES,
+            "str": str,
+            "int": int,
+            "float": float,
+            "bool": bool,
+            "dict": dict,
+            "list": list,
+            "set": set,
+            "isinstance": isinstance,
+        }
+        self.count = 0
+
+    def function(self, fields: tuple[Field, ...]) -> tuple[str, dict[str, Any]]:
+        self.lines = ["def check(value):"]
+        self.mapping("value", fields, 1)
+        self.lines.append("    return True")
+        return "\n".join(self.lines) + "\n", self.namespace
+
+    def name(self, prefix: str, value: Any) -> str:
+        self.count += 1
+        name = f"{prefix}{self.count}"
+        self.namespace[name] = value
+        return name
+
+    def emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    def mapping(self, var: str, fields: tuple[Field, ...], depth: int) -> None:
+        # check_mapping: a mapping, no unknown key, each field required or empty or valid.
+        known = self.name("KEYS", frozenset(f.name for f in fields))
+        self.emit(depth, f"if not isinstance({var}, dict) or not {known}.issuperset({var}):")
+        self.emit(depth + 1, "return False")
+        for spec in fields:
+            self.count += 1
+            item = f"v{self.count}"
+            self.emit(depth, f"{item} = {var}.get({spec.name!r})")
+            if spec.required:
+                self.emit(depth, f'if {item} is None or {item} == "":')
+                self.emit(depth + 1, "return False")
+                self.field(item, spec, depth)
+            else:
+                self.emit(depth, f'if {item} is not None and {item} != "":')
+                self.field(item, spec, depth + 1)
+
+    def field(self, var: str, spec: Field, depth: int) -> None:
+        """A mapping's value (``check_mapping``: ``_plainly_valid``, else ``check_value``)."""
+        if spec.type == "map":
+            self.mapping(var, spec.fields, depth)
+        elif spec.type == "list":
+            self.list(var, spec, depth)
+        else:
+            self.emit(depth, f"if not ({self.scalar(var, spec)}):")
+            self.emit(depth + 1, "return False")
+
+    def list(self, var: str, spec: Field, depth: int) -> None:
+        # check_value's list: a list, not empty when required, no empty item, each item valid
+        # (``check_value``, not ``_plainly_valid``), no repeated item when unique.
+        assert spec.items is not None
+        items = spec.items
+        self.emit(depth, f"if {var}.__class__ is not list and not isinstance({var}, list):")
+        self.emit(depth + 1, "return False")
+        if spec.required:
+            self.emit(depth, f"if not {var}:")
+            self.emit(depth + 1, "return False")
+        self.count += 1
+        item = f"i{self.count}"
+        self.emit(depth, f"for {item} in {var}:")
+        if items.type == "map":
+            self.mapping(item, items.fields, depth + 1)
+        elif items.type in ("text", "enum", "slug", "int", "year"):
+            # an empty item is an issue in a list; these kinds' scalar test then implies that
+            # check_scalar finds nothing (text: printable, so no HIDDEN character)
+            test = self.scalar(item, items)
+            self.emit(depth + 1, f'if {item} == "" or not ({test}):')
+            self.emit(depth + 2, "return False")
+        else:
+            self.emit(depth + 1, "return False")
+        if spec.unique:
+            if items.type in ("text", "enum", "slug"):
+                self.emit(depth, f"if len({{i.casefold() for i in {var}}}) != len({var}):")
+            else:
+                self.emit(depth, f"if len(set({var})) != len({var}):")
+            self.emit(depth + 1, "return False")
+
+    def scalar(self, x: str, spec: Field) -> str:
+        """``_plainly_valid``'s test of one kind as an expression (False for the kinds it does
+        not accept at once, which the generic walk then checks)."""
+        kind = spec.type
+        text = f"{x}.__class__ is str"
+        if kind == "text":
+            return (
+                f"{text} and len({x}) <= {MAX_TEXT} and {x}.isprintable() and not {x}.isspace()"
+                f" and ({x}.isascii() or BLANK({x}) is None)"
+            )
+        if kind == "long-text":
+            return (
+                f"{text} and len({x}) <= {MAX_LONG_TEXT} and not {x}.isspace()"
+                f" and (({x}.isascii() and {x}.isprintable()) or HIDDEN({x}) is None)"
+            )
+        if kind == "enum":
+            return f"{text} and {x} in {self.name('VOCABULARY', self.allowed(spec.vocabulary))}"
+        if kind == "slug":
+            return f"{text} and len({x}) <= {MAX_ID_CHARS} and SLUG({x}) is not None"
+        if kind == "url":
+            return f"{text} and len({x}) <= {MAX_LONG_TEXT} and not {x}.isspace()"
+        if kind == "country":
+            return f"{text} and {x} in ISO"
+        if kind == "seed":  # check_scalar: the pattern fixes the length and allows no space
+            return f"{text} and SEED({x}) is not None"
+        if kind in ("month", "date"):
+            pattern = "MONTH" if kind == "month" else "DATE"
+            return f"{text} and {pattern}({x}) is not None and {MIN_YEAR} <= int({x}[:4]) <= {MAX_YEAR}"
+        if kind == "bool":
+            return f"{x}.__class__ is bool"
+        if kind in ("year", "int", "number"):
+            low, high = (MIN_YEAR, MAX_YEAR) if kind == "year" else (spec.minimum, spec.maximum)
+            bounds = "".join(
+                [
+                    f" and {x} >= {low!r}" if low is not None else "",
+                    f" and {x} <= {high!r}" if high is not None else "",
+                ]
+            )
+            whole = f"({x}.__class__ is int{bounds})"
+            if kind != "number":
+                return whole
+            return f"{whole} or ({x}.__class__ is float and isfinite({x}){bounds})"
+        return "False"
