@@ -256,6 +256,106 @@ def build_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site | Non
     )
 
 
+def _plain_source(raw: dict[str, Any]) -> SourceRef:
+    get = raw.get
+    return SourceRef(
+        get("year") or None,
+        get("url") or None,
+        get("seed") or None,
+        get("title") or None,
+        get("publisher") or None,
+        get("note") or None,
+    )
+
+
+def _plain_number(value: Any) -> float | None:
+    return None if value is None or value == "" else float(value)
+
+
+def build_plain_site(raw: dict[str, Any], taxonomy: Taxonomy, file: str) -> Site:
+    """``build_site`` for a site that ``schema.plain_checker`` accepted, in fewer steps: every
+    field present there has its type and is valid, and an optional one is absent, or empty
+    text, which ``build_site`` also reads as absent (``or None``: no valid text, year or list is
+    falsy; an int or a number that may be 0 is tested against "" itself). A test compares the
+    two on every site of the shipped and a realistic registry and on mutated ones."""
+    get = raw.get
+    loc = raw["location"]
+    lget = loc.get
+    activities = tuple(a for a in raw["activities"] if a in taxonomy.activity_by_id)
+    served = tuple(p for p in get("phases") or () if p in taxonomy.phase_ids)
+    phase_of = taxonomy.phase_of
+    phases = {phase_of(a) for a in activities}.union(served)
+    loc_source = lget("source")
+    facility = get("facility")
+    line, col = unpack(raw.start) if isinstance(raw, YMap) else (0, 0)
+    return Site(
+        id=raw["id"],
+        name=raw["name"],
+        organisation=raw["organisation"],
+        kind=raw["kind"],
+        activities=activities,
+        phases=tuple(p for p in taxonomy.phase_ids if p in phases),
+        served_phases=served,
+        status=raw["status"],
+        location=Location(
+            place=loc["place"],
+            municipality=loc["municipality"],
+            country=loc["country"],
+            lat=_plain_number(lget("lat")),
+            lon=_plain_number(lget("lon")),
+            precision=lget("precision") or None,
+            address=lget("address") or None,
+            note=lget("note") or None,
+            campus=lget("campus") or None,
+            source=_plain_source(loc_source) if loc_source else None,
+        ),
+        sources=tuple(map(_plain_source, raw["sources"])),
+        aliases=tuple(get("aliases") or ()),
+        since=get("since") or None,
+        until=get("until") or None,
+        website=get("website") or None,
+        employees=tuple(
+            EmployeeFigure(
+                value=e["value"],
+                year=e["year"],
+                url=e.get("url") or None,
+                seed=e.get("seed") or None,
+                scope=e.get("scope") or None,
+                approximate=e.get("approximate") is True,
+                note=e.get("note") or None,
+                max=None if (top := e.get("max")) == "" else top,
+                title=e.get("title") or None,
+                publisher=e.get("publisher") or None,
+            )
+            for e in get("employees") or ()
+        ),
+        relations=tuple(
+            Relation(type=r["type"], target=r["target"], note=r.get("note") or None)
+            for r in get("relations") or ()
+        ),
+        description=get("description") or None,
+        notes=get("notes") or None,
+        checked=get("checked") or None,
+        facility=_facility(facility) if facility else None,
+        events=tuple(
+            Event(
+                date=e["date"],
+                type=e["type"],
+                note=e.get("note") or None,
+                url=e.get("url") or None,
+                seed=e.get("seed") or None,
+                title=e.get("title") or None,
+                publisher=e.get("publisher") or None,
+            )
+            for e in get("events") or ()
+        ),
+        file=file,
+        line=line,
+        col=col,
+        raw=raw,
+    )
+
+
 def build_region(raw: dict[str, Any], file: str) -> Region | None:
     region_id = _text(raw.get("id"))
     centre = raw.get("centre") if isinstance(raw.get("centre"), dict) else None
@@ -555,9 +655,7 @@ def _read_registry(
         plainly_valid = checker.plain(site_spec.fields)
         for index, raw in enumerate(raw_sites):
             if plainly_valid(raw):  # nothing to report: the generic walk below would find nothing
-                site = build_site(raw, taxonomy, file)
-                if site is not None:
-                    sites.append(site)
+                sites.append(build_plain_site(raw, taxonomy, file))
                 continue
             pos = raw_sites.positions[index] if hasattr(raw_sites, "positions") else 0
             entry: str = (

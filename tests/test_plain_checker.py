@@ -1,4 +1,5 @@
-"""The specialised structure check (``schema.plain_checker``) against the generic walk.
+"""The specialised structure check (``schema.plain_checker``) against the generic walk, and
+the builder of the sites it accepts (``registry.build_plain_site``) against ``build_site``.
 
 ``plain_checker(fields)`` may say True only for a mapping in which ``check_mapping`` finds
 nothing; the registry reader then skips the generic walk. Each field of the site schema, at
@@ -8,12 +9,15 @@ check accepts the entry the generic walk must report nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Any
 
 import pytest
 
+from lifeport_map.model import Site
 from lifeport_map.paths import default_registry_path, default_taxonomy_path
+from lifeport_map.registry import build_plain_site, build_site
 from lifeport_map.schema import SITE_FIELDS, Field, StructureChecker
 from lifeport_map.taxonomy import load_taxonomy
 from lifeport_map.yamlio import load_yaml
@@ -120,6 +124,11 @@ def shipped() -> tuple[StructureChecker, list[dict[str, Any]]]:
     return StructureChecker(taxonomy=taxonomy, file="x.yaml"), list(data["sites"])
 
 
+def fields_of(site: Site | None) -> tuple[Any, ...]:
+    assert site is not None
+    return tuple(getattr(site, f.name) for f in dataclasses.fields(site))
+
+
 def generic_issues(checker: StructureChecker, site: Any) -> list[str]:
     before = len(checker.issues)
     checker.check_mapping(site, SITE_FIELDS, entry="e", path="", where=(1, 1))
@@ -134,6 +143,9 @@ def test_every_shipped_site_is_plainly_valid(shipped: tuple[StructureChecker, li
     assert len(sites) > 300
     assert all(check(site) for site in sites)
     assert all(generic_issues(checker, site) == [] for site in sites)
+    taxonomy = checker.taxonomy
+    for site in sites:
+        assert fields_of(build_plain_site(site, taxonomy, "f")) == fields_of(build_site(site, taxonomy, "f"))
 
 
 def test_the_fast_check_accepts_nothing_the_generic_walk_reports(
@@ -159,6 +171,12 @@ def test_the_fast_check_accepts_nothing_the_generic_walk_reports(
                 if check(mutated):
                     accepted += 1
                     assert issues == [], (path, value)
+                    # the shorter builder gives the same record as build_site
+                    fast = build_plain_site(mutated, checker.taxonomy, "f")
+                    assert fields_of(fast) == fields_of(build_site(mutated, checker.taxonomy, "f")), (
+                        path,
+                        value,
+                    )
                 else:
                     refused += 1
     # both answers occur: valid replacements are taken fast, mistakes go to the generic walk
