@@ -71,40 +71,37 @@ BAND_DEGREES = 0.1
 Edge = tuple[float, float, float, float]  # lon, lat of one end; lon, lat of the other
 
 
+Banded = tuple[tuple[float, float, float, float], dict[int, list[Edge]]]
+
+
 @cache
-def _banded_edges() -> dict[str, tuple[tuple[float, float, float, float], dict[int, list[Edge]]]]:
-    """Per country: its bounding box (west, south, east, north) and its border's edges (every
-    ring of every polygon, holes included) by latitude band."""
-    out = {}
-    for iso, feature in country_features().items():
-        geometry = feature["geometry"]
-        polygons = (
-            geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        )
-        bands: dict[int, list[Edge]] = {}
-        lons: list[float] = []
-        lats: list[float] = []
-        for polygon in polygons:
-            for ring in polygon:
-                for (x1, y1), (x2, y2) in itertools.pairwise(ring):
-                    for band in range(
-                        math.floor(min(y1, y2) / BAND_DEGREES), math.floor(max(y1, y2) / BAND_DEGREES) + 1
-                    ):
-                        bands.setdefault(band, []).append((x1, y1, x2, y2))
-                lons += [p[0] for p in ring]
-                lats += [p[1] for p in ring]
-        out[iso] = ((min(lons), min(lats), max(lons), max(lats)), bands)
-    return out
+def _banded_edges() -> dict[str, Banded]:
+    """Per country: ``banded`` of its polygon."""
+    return {iso: banded(feature["geometry"]) for iso, feature in country_features().items()}
 
 
-def in_country(country: str | None, lat: float, lon: float) -> bool:
-    """Does (lat, lon) lie inside the shipped polygon of ``country``? Even-odd ray casting in
-    pure Python (no numpy or shapely to import): a point inside is certainly within the
-    tolerance of ``countries_at`` too. False for a country not shipped; a point on the border
-    may come out either way, which is why False means "ask ``countries_at``", never "outside"."""
-    shape = _banded_edges().get(country or "")
-    if shape is None:
-        return False
+def banded(geometry: dict[str, Any]) -> Banded:
+    """A GeoJSON Polygon's or MultiPolygon's bounding box (west, south, east, north) and its
+    border's edges (every ring of every polygon, holes included) by latitude band."""
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    bands: dict[int, list[Edge]] = {}
+    lons: list[float] = []
+    lats: list[float] = []
+    for polygon in polygons:
+        for ring in polygon:
+            for (x1, y1), (x2, y2) in itertools.pairwise(ring):
+                for band in range(
+                    math.floor(min(y1, y2) / BAND_DEGREES), math.floor(max(y1, y2) / BAND_DEGREES) + 1
+                ):
+                    bands.setdefault(band, []).append((x1, y1, x2, y2))
+            lons += [p[0] for p in ring]
+            lats += [p[1] for p in ring]
+    return (min(lons), min(lats), max(lons), max(lats)), bands
+
+
+def in_banded(shape: Banded, lat: float, lon: float) -> bool:
+    """Does (lat, lon) lie inside the polygon of ``shape`` (``banded``)? Even-odd ray casting
+    in pure Python; a point on the border may come out either way."""
     (west, south, east, north), bands = shape
     if not (west <= lon <= east and south <= lat <= north):
         return False
@@ -113,3 +110,12 @@ def in_country(country: str | None, lat: float, lon: float) -> bool:
         if (y1 > lat) != (y2 > lat) and lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1):
             inside = not inside
     return inside
+
+
+def in_country(country: str | None, lat: float, lon: float) -> bool:
+    """Does (lat, lon) lie inside the shipped polygon of ``country``? Even-odd ray casting in
+    pure Python (no numpy or shapely to import): a point inside is certainly within the
+    tolerance of ``countries_at`` too. False for a country not shipped; a point on the border
+    may come out either way, which is why False means "ask ``countries_at``", never "outside"."""
+    shape = _banded_edges().get(country or "")
+    return shape is not None and in_banded(shape, lat, lon)

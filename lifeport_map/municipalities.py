@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from lifeport_map.countries import shipped_features
+from lifeport_map.countries import Banded, banded, in_banded, shipped_features
 from lifeport_map.model import Region
 from lifeport_map.text import fold
 
@@ -128,6 +128,20 @@ def _shapes_km() -> dict[str, Any]:
         shapely.prepare(polygon)
         out[code] = polygon
     return out
+
+
+@cache
+def _banded_municipality(code: str) -> Banded:
+    return banded(municipality_features()[code]["geometry"])
+
+
+def inside_municipality(code: str, lat: float, lon: float) -> bool:
+    """Does (lat, lon) lie inside the polygon of municipality ``code``, in degrees and pure
+    Python (``countries.in_banded``: no numpy or shapely to import)? A point inside lies within
+    metres of the kilometre-plane polygon ``km_outside`` measures against (an edge of 10 km
+    bends by about 3 m between the two planes), far below every ``OUTSIDE_TOLERANCE_KM``: so
+    True settles "not outside", and False means "ask ``km_outside``"."""
+    return in_banded(_banded_municipality(code), lat, lon)
 
 
 def km_outside(code: str, lat: float, lon: float) -> float:

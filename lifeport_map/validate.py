@@ -809,10 +809,13 @@ def check_municipalities(registry: Registry) -> Iterator[Issue]:
     """A Dutch site should lie in the municipality it names, checked against the shipped CBS
     municipality polygons: a warning when it lies further outside than the tolerance for its
     precision (1 km for a site or campus, 3 km for place-level coordinates at a town centre).
-    A name that is no shipped municipality (nor an alias in the region files) is not checked."""
+    A name that is no shipped municipality (nor an alias in the region files) is not checked.
+    A point inside its polygon is settled in pure Python (``inside_municipality``); only the
+    others load numpy and shapely to measure how far outside they lie."""
     from lifeport_map.municipalities import (
         DEFAULT_TOLERANCE_KM,
         OUTSIDE_TOLERANCE_KM,
+        inside_municipality,
         km_outside,
         municipality_at,
         municipality_name,
@@ -828,8 +831,8 @@ def check_municipalities(registry: Registry) -> Iterator[Issue]:
             continue
         index = index if index is not None else name_index(registry.regions.values())
         code = index.get(fold(loc.municipality))
-        if code is None:
-            continue
+        if code is None or inside_municipality(code, loc.lat, loc.lon):
+            continue  # inside: settled without loading shapely
         distance = km_outside(code, loc.lat, loc.lon)
         tolerance = OUTSIDE_TOLERANCE_KM.get(loc.precision or "place", DEFAULT_TOLERANCE_KM)
         if distance <= tolerance:

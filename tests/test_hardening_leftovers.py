@@ -492,3 +492,30 @@ def test_an_analysis_of_a_valid_registry_loads_no_shapely(tmp_path: Path) -> Non
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout == "0 False False\n"
+
+
+@pytest.mark.parametrize("code", ["GM0268", "GM0772", "GM1783", "GM1900"])
+def test_inside_municipality_agrees_with_shapely_on_a_grid(code: str) -> None:
+    """Nijmegen, Eindhoven, Westland (on the coast) and Súdwest-Fryslân (islands, a lake
+    shore), every 0.005 degrees over their bounding box and 0.05 beyond: the pure-Python test
+    says inside where shapely's polygon in degrees contains the point, and a point it calls
+    inside lies less than 10 m outside the kilometre-plane polygon that ``km_outside`` uses."""
+    import numpy as np
+    import shapely
+    from shapely.geometry import shape
+
+    from lifeport_map.municipalities import inside_municipality, km_outside, municipality_features
+
+    geometry = municipality_features()[code]["geometry"]
+    polygon = shape(geometry)
+    west, south, east, north = polygon.bounds
+    lats, lons = np.meshgrid(
+        np.arange(south - 0.05, north + 0.05, 0.005), np.arange(west - 0.05, east + 0.05, 0.005)
+    )
+    lats, lons = lats.ravel(), lons.ravel()
+    expected = shapely.contains_xy(polygon, lons, lats)
+    got = [inside_municipality(code, float(lat), float(lon)) for lat, lon in zip(lats, lons, strict=True)]
+    assert got == expected.tolist()
+    assert 20 < sum(got) < len(got) - 20
+    inside = [(float(lat), float(lon)) for lat, lon, is_in in zip(lats, lons, got, strict=True) if is_in]
+    assert max(km_outside(code, lat, lon) for lat, lon in inside) < 0.01
