@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -284,9 +285,10 @@ _ASCII_NOT_ALNUM = re.compile("[^0-9A-Za-z]+")
 def check_likely_duplicates(registry: Registry) -> Iterator[Issue]:
     """Names in the same municipality (and with the same numbers: "Fab 1" is not "Fab 2") that
     are the same once normalised (``name_key``), or one edit apart and at least
-    ``SIMILAR_RATIO`` alike. Linear: each name is looked up under its key and under each of its
-    one-character deletions (a symmetric deletion index), never compared with every other name;
-    so two names two or more edits apart are not reported, however long they are. Only names
+    ``SIMILAR_RATIO`` alike. Each name is compared only with the earlier names that share half
+    of it (``closest_earlier``; beyond ``MANY_CANDIDATES`` of those, through a symmetric deletion
+    index), never with every other name; so two names two or more edits apart are not
+    reported, however long they are. Only names
     that share their block (country, municipality and numbers) with another can be alike, so
     only such blocks are indexed (most names are alone in theirs)."""
     blocks: dict[tuple[object, ...], list[tuple[int, Site, str]]] = {}
@@ -309,17 +311,12 @@ _DIGITS = re.compile(r"[0-9]+")
 
 def _likely_duplicates_in_block(members: list[tuple[int, Site, str]]) -> Iterator[tuple[int, Issue]]:
     """``check_likely_duplicates`` within one block: (site index, issue) pairs."""
-    exact: dict[str, Site] = {}
-    deleted: dict[tuple[str, int], Site] = {}  # substitutions: the same deletion at the same place
-    shorter: dict[str, Site] = {}  # a name with this key once one letter is removed
-    for index, site, key in members:
-        earlier = exact.get(key) or shorter.get(key)
-        variants = [key[:i] + key[i + 1 :] for i in range(len(key))] if len(key) > 1 else []
-        for i, variant in enumerate(variants):
-            if earlier is not None:
-                break
-            earlier = deleted.get((variant, i)) or exact.get(variant)
-        if earlier is not None and earlier is not site and _alike(name_key(earlier.name), key):
+    for position, found in enumerate(closest_earlier([key for *_, key in members])):
+        if found is None:
+            continue
+        index, site, key = members[position]
+        earlier = members[found][1]
+        if earlier is not site and _alike(name_key(earlier.name), key):
             yield (
                 index,
                 _issue(
@@ -335,10 +332,105 @@ def _likely_duplicates_in_block(members: list[tuple[int, Site, str]]) -> Iterato
                     msg("name.likely-duplicate/hint"),
                 ),
             )
-        exact.setdefault(key, site)
-        for i, variant in enumerate(variants):
-            deleted.setdefault((variant, i), site)
-            shorter.setdefault(variant, site)
+
+
+# How many earlier keys sharing a half ``closest_earlier`` ranks one by one before it turns to
+# the symmetric deletion index, whose cost does not grow with the number of similar keys.
+MANY_CANDIDATES = 48
+
+
+def closest_earlier(keys: list[str], *, many: int = MANY_CANDIDATES) -> Iterator[int | None]:
+    """For each key, the position of the earlier key it is compared with: the earliest that is
+    the same or one edit away, chosen in this order (``_edit_rank``): the same key; a key with
+    one letter more; then, at the first position that gives one, a key with another letter
+    there, or with the letter there missing. None when no earlier key is that close.
+
+    Two keys one edit apart share their first half or their second half (the edit lies in one
+    of them): each key is indexed under both halves, for its own length and one less, and only
+    the earlier keys that share a half are ranked, so no key's deletions are built. Once more
+    than ``many`` earlier keys share a key's halves (a block of names alike by the hundred), the
+    rest of the block goes through ``DeletionIndex``, which finds the same key."""
+    halves: dict[tuple[int, bool, str], list[int]] = {}
+    index: DeletionIndex | None = None
+    for position, key in enumerate(keys):
+        if index is None:
+            length = len(key)
+            lookups = [half for size in (length, length - 1) if size > 0 for half in _halves(key, size)]
+            lists = [halves.get(half, ()) for half in lookups]
+            if sum(map(len, lists)) <= many:
+                candidates = set(itertools.chain.from_iterable(lists))
+                ranked = [(rank, found) for found in candidates if (rank := _edit_rank(keys[found], key))]
+                yield min(ranked)[1] if ranked else None
+                for half in lookups:
+                    halves.setdefault(half, []).append(position)
+                continue
+            index = DeletionIndex()
+            for earlier, other in enumerate(keys[:position]):
+                index.add(earlier, other)
+        yield index.closest(key)
+        index.add(position, key)
+
+
+class DeletionIndex:
+    """A symmetric deletion index of keys by position: each key under itself and under each of
+    its one-letter deletions, with and without the deletion's position; the earliest stays."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, int] = {}
+        self.deleted: dict[tuple[str, int], int] = {}  # substitutions: same deletion, same place
+        self.shorter: dict[str, int] = {}  # a key with this one once one letter is removed
+
+    def add(self, position: int, key: str) -> None:
+        self.exact.setdefault(key, position)
+        if len(key) > 1:
+            for i in range(len(key)):
+                variant = key[:i] + key[i + 1 :]
+                self.deleted.setdefault((variant, i), position)
+                self.shorter.setdefault(variant, position)
+
+    def closest(self, key: str) -> int | None:
+        """The position of the key ``key`` is compared with (``closest_earlier``'s order)."""
+        found = self.exact.get(key)
+        if found is None:
+            found = self.shorter.get(key)
+        if found is None and len(key) > 1:
+            for i in range(len(key)):
+                variant = key[:i] + key[i + 1 :]
+                found = self.deleted.get((variant, i))
+                if found is None:
+                    found = self.exact.get(variant)
+                if found is not None:
+                    break
+        return found
+
+
+def _halves(key: str, size: int) -> tuple[tuple[int, bool, str], tuple[int, bool, str]]:
+    """The halves under which a key is found by keys one edit away whose shorter one has
+    ``size`` letters: its first ``size // 2`` letters and its last ``size - size // 2 - 1``."""
+    head = size // 2
+    tail = size - head - 1
+    return (size, True, key[:head]), (size, False, key[len(key) - tail :] if tail else "")
+
+
+def _edit_rank(other: str, key: str) -> tuple[int, ...] | None:
+    """Where ``other`` ranks as the earlier name ``key`` is compared with, or None when it is
+    more than one edit away: (0,) the same; (1,) one letter more; (2, i, 0) another letter at
+    position i; (2, i, 1) the letter at position i missing (the first i that gives ``other``)."""
+    if other == key:
+        return (0,)
+    size = len(key)
+    first = next(
+        (i for i, (a, b) in enumerate(zip(other, key, strict=False)) if a != b), min(size, len(other))
+    )
+    if len(other) == size + 1:
+        return (1,) if other[first + 1 :] == key[first:] else None
+    if len(other) == size:  # a key of one letter has no deletions to share
+        return (2, first, 0) if size > 1 and other[first + 1 :] == key[first + 1 :] else None
+    if len(other) == size - 1 and size > 1 and other[first:] == key[first + 1 :]:
+        while first > 0 and key[first - 1] == key[first]:
+            first -= 1  # deleting any letter of a run gives the same key: the run's first
+        return (2, first, 1)
+    return None
 
 
 def _alike(a: str, b: str) -> bool:
