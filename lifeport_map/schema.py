@@ -1005,8 +1005,16 @@ def plain_checker(fields: tuple[Field, ...], allowed: Any) -> Any:
     messages, positions and order come from one place. ``allowed``: the checker's ``allowed``
     (a vocabulary's name to its frozenset of values)."""
     source, namespace = _PlainCheckWriter(allowed).function(fields)
-    exec(compile(source, "<lifeport_map.schema.plain_checker>", "exec"), namespace)
+    code = _PLAIN_CODE.get(source)
+    if code is None:  # compiling takes about 5 ms; every later read in the process reuses it
+        code = _PLAIN_CODE[source] = compile(source, "<lifeport_map.schema.plain_checker>", "exec")
+    exec(code, namespace)
     return namespace["check"]
+
+
+# The compiled code of each ``plain_checker`` source: the source names its vocabularies, which
+# each checker binds in its own namespace, so one code object serves every taxonomy.
+_PLAIN_CODE: dict[str, Any] = {}
 
 
 class _PlainCheckWriter:

@@ -204,3 +204,21 @@ def test_the_fast_check_leaves_these_to_the_generic_walk(
     assert mutated is not None
     assert not checker.plain(SITE_FIELDS)(mutated)
     assert generic_issues(checker, mutated) != []
+
+
+def test_each_checker_binds_its_own_vocabularies(
+    shipped: tuple[StructureChecker, list[dict[str, Any]]],
+) -> None:
+    """The compiled code is shared; the vocabularies it tests against are each checker's."""
+
+    class NoKinds(StructureChecker):
+        def allowed(self, name: str) -> frozenset[str]:
+            return frozenset() if name == "kinds" else super().allowed(name)
+
+    checker, sites = shipped
+    narrow = NoKinds(taxonomy=checker.taxonomy, file="x.yaml")
+    assert checker.plain(SITE_FIELDS)(sites[0])
+    assert not narrow.plain(SITE_FIELDS)(sites[0])
+    assert checker.plain(SITE_FIELDS)(sites[0])
+    assert [i.code for i in narrow.issues] == []
+    assert generic_issues(narrow, sites[0]) == ["schema.unknown-kind kind"]
