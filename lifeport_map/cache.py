@@ -46,7 +46,9 @@ def cache_dir() -> Path:
     override = os.environ.get("LIFEPORT_CACHE_DIR")
     if override:
         return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative path is invalid and ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "lifeport-map"
 
 
@@ -156,7 +158,8 @@ def read_entry(folder: Path, key: str) -> Any | None:
         return None
     path = folder / f"graph-{key}.pickle"
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # never wait: opening a FIFO planted as an entry would block until someone writes to it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
     try:

@@ -29,6 +29,7 @@ from lifeport_map.commands.common import (
     current_lang,
     fail,
     origin_finder,
+    refuse_input_as_output,
 )
 from lifeport_map.errors import Issue, LifeportError
 from lifeport_map.messages import msg
@@ -115,6 +116,7 @@ def _repository_relative(issue: Issue) -> Issue:
 
 @app.command()
 def schema(
+    ctx: typer.Context,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -141,6 +143,7 @@ def schema(
         else:
             from lifeport_map.fileio import write_text_atomic
 
+            refuse_input_as_output(ctx, output)
             write_text_atomic(output, text, given_by="--output")
     except LifeportError as error:
         fail(error)

@@ -74,6 +74,11 @@ def _unreadable(path: Path, exc: OSError) -> YamlError:
     )
 
 
+def reason_of(exc: OSError) -> tuple[str, str]:
+    """Why the system refused, (nl, en), as a message parameter (``_reason``)."""
+    return _reason(exc)
+
+
 def unreadable_issue(path: Path, exc: OSError) -> Issue:
     """The io.unreadable issue of ``path``, a file or folder the system refused to read."""
     return _unreadable(path, exc).issue

@@ -2159,6 +2159,25 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "'part of' relations form a cycle: {cycle}",
     ),
     "facility.node/zero": ("de kleinste node is 0 nm", "the smallest node is 0 nm"),
+    "output.is-input": ("--output {path} zou {what} overschrijven", "--output {path} would overwrite {what}"),
+    "output.is-input/registry": ("het register", "the registry"),
+    "output.is-input/claims": ("het claimsbestand", "the claims file"),
+    "output.in-regions": (
+        "--output {path} ligt in de map met regiobestanden {folder}, die lifeport-map leest",
+        "--output {path} lies in the folder of region files {folder}, which lifeport-map reads",
+    ),
+    "output.is-input/hint": (
+        "kies een uitvoerpad buiten de gegevens die lifeport-map leest",
+        "choose an output path outside the data lifeport-map reads",
+    ),
+    "output.stdout": (
+        "kan niet naar de standaarduitvoer schrijven: {reason}",
+        "cannot write to standard output: {reason}",
+    ),
+    "output.stdout/hint": (
+        "maak ruimte vrij, of schrijf naar een bestand met --output",
+        "free some space, or write to a file with --output",
+    ),
     # ---- maps polish (issue 14) ----
     # ---- speed, cold reads (issues 13 and 14) ----
     # (entries of the last group above the closing brace)

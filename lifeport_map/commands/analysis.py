@@ -20,12 +20,14 @@ from lifeport_map.commands.common import (
     YearOption,
     _out,
     app,
+    closed_pipe,
     fail,
     format_of_output,
     lang_option,
     load,
     load_graph,
     origin_finder,
+    refuse_input_as_output,
     usage_first,
 )
 from lifeport_map.commands.common import LangOption as MessageLangOption
@@ -553,6 +555,8 @@ def export(
         )
     except LifeportError as error:
         fail(error)
+    if output is not None:
+        refuse_input_as_output(ctx, output)
     registry = load(ctx, check=False)
     try:
         if year is not None:
@@ -562,8 +566,19 @@ def export(
         if output is None:
             import sys
 
-            sys.stdout.buffer.write(export_bytes(registry, fmt.value, csv_dialect=csv_dialect.value))
-            sys.stdout.flush()
+            data = export_bytes(registry, fmt.value, csv_dialect=csv_dialect.value)
+            try:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            except OSError as exc:
+                from lifeport_map.errors import OutputError
+                from lifeport_map.fileio import reason_of
+
+                if closed_pipe(exc):
+                    raise
+                raise OutputError(
+                    msg("output.stdout", reason=reason_of(exc)), hint=msg("output.stdout/hint")
+                ) from None
             if fmt.value == "csv":
                 sys.stderr.write(msg("export.csv-metadata-note").render(lang.value) + "\n")
             return

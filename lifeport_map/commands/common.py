@@ -354,6 +354,29 @@ def format_of_output(output: Path, given: str | None, suffixes: dict[str, str]) 
     return named
 
 
+def refuse_input_as_output(ctx: typer.Context, output: Path) -> None:
+    """Refuse (a usage error) an --output that would write over what the commands read: the
+    registry, the claims file beside it, or anything in the regions folder (a region file, a
+    boundary file, or a new file there that the next run would read as a region)."""
+    from lifeport_map.claims import default_claims_path
+    from lifeport_map.errors import UsageError
+    from lifeport_map.paths import default_regions_dir, default_registry_path
+
+    paths = _paths(ctx)
+    registry = paths.registry or default_registry_path()
+    regions = (paths.regions or default_regions_dir()).resolve()
+    target = output.resolve()
+    said: Any = None
+    for path, key in ((registry, "registry"), (default_claims_path(registry), "claims")):
+        if target == path.resolve() or (output.exists() and path.exists() and os.path.samefile(output, path)):
+            said = msg("output.is-input", path=str(output), what=msg(f"output.is-input/{key}"))
+    if said is None and (target == regions or regions in target.parents):
+        said = msg("output.in-regions", path=str(output), folder=str(regions))
+    if said is not None:
+        _language[0] = _lang_of(_arguments)
+        fail(UsageError(said, hint=msg("output.is-input/hint")))
+
+
 def _paths(ctx: typer.Context) -> Paths:
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Paths) else Paths(None, None)

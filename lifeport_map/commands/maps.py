@@ -25,6 +25,7 @@ from lifeport_map.commands.common import (
     lang_option,
     load_cached,
     origin_finder,
+    refuse_input_as_output,
     usage_first,
 )
 from lifeport_map.commands.common import LangOption as MessageLangOption
@@ -169,6 +170,7 @@ def map_nl(
     from lifeport_map.render import maps, static
 
     usage_first(lambda: output_format(output, fmt))
+    refuse_input_as_output(ctx, output)
     try:
         registry, made = _in_year(load_cached(ctx), year)
         _write(
@@ -204,6 +206,7 @@ def map_region(
     from lifeport_map.render import maps, static
 
     usage_first(lambda: output_format(output, fmt))
+    refuse_input_as_output(ctx, output)
     try:
         registry, made = _in_year(load_cached(ctx), year)
         _write(
@@ -240,6 +243,7 @@ def map_compare(
     from lifeport_map.render import maps, static
 
     usage_first(lambda: output_format(output, fmt))
+    refuse_input_as_output(ctx, output)
     try:
         registry, made = _in_year(load_cached(ctx), year)
         coverages = [coverage(registry, name, lang=lang.value) for name in regions]
@@ -298,6 +302,7 @@ def report(
     from lifeport_map.render.static import figure_bytes, region_figure
 
     usage_first(lambda: check_candidates(None, radius_km))
+    refuse_input_as_output(ctx, output)
     registry = load_cached(ctx)
     try:
         check_output_folder(output, (MAP_IMAGE, "brief.md", "brief.html"))  # before the work
