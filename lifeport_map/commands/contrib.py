@@ -6,6 +6,7 @@ Each command calls one library function (``fmt.format_file``, ``add.add_site``,
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -130,6 +131,55 @@ _OPTION_FIELDS = {
 }
 
 
+def _prompt(label: str, default: str | None) -> str:
+    """typer.prompt's question and answer ("Label [default]: ", asked again while empty); on a
+    terminal the answer is read by ``_read_line``, so that a Ctrl-C acts wherever it lands."""
+    if not sys.stdin.isatty():
+        return str(typer.prompt(label, default=default) if default is not None else typer.prompt(label))
+    question = f"{label} [{default}]: " if default is not None else f"{label}: "
+    while True:
+        answer = _read_line(question)
+        if answer:
+            return answer
+        if default is not None:
+            return default
+
+
+def _read_line(question: str) -> str:
+    """The line typed on the terminal after ``question``, without its line end.
+
+    input() writes the question and then blocks in read(): a Ctrl-C arriving between the two
+    set Python's flag but interrupted no system call, so it acted only after Enter. Here the
+    signal's handler also writes to a pipe (signal.set_wakeup_fd) that select() waits on beside
+    the terminal, so it raises KeyboardInterrupt wherever it lands. End of input: typer.Abort.
+    """
+    import select
+    import signal
+
+    read_end, write_end = os.pipe()
+    try:
+        os.set_blocking(write_end, False)
+        previous = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+        try:
+            sys.stdout.write(question)
+            sys.stdout.flush()
+            while True:  # a SIGINT during select() raises there (the handler runs at once)
+                ready, _, _ = select.select([sys.stdin.fileno(), read_end], [], [])
+                if read_end not in ready:
+                    break
+                if int(signal.SIGINT) in os.read(read_end, 64):  # it came before select() began
+                    raise KeyboardInterrupt
+            line = sys.stdin.readline()
+        finally:
+            signal.set_wakeup_fd(previous)
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    if not line:
+        raise typer.Abort
+    return line.rstrip("\r\n")
+
+
 def _ask_until_valid(
     question: str,
     field: str,
@@ -148,7 +198,7 @@ def _ask_until_valid(
     label = msg(f"add.ask.{question}").render(lang)
     refused: set[str] = set()
     while True:
-        answer: str = typer.prompt(label, default=default) if default is not None else typer.prompt(label)
+        answer = _prompt(label, default)
         try:
             value = parse_answer(field, answer, taxonomy)
             if field in ("place", "municipality") and country and answer.strip() not in refused:
