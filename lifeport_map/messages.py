@@ -274,10 +274,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "zeg in 'note' dat het geschiedenis is",
         "point it at the site that carries on, remove it, or say in 'note' that it is history",
     ),
-    "relation.cycle": (
-        "part-of-relaties vormen een kring: {cycle}",
-        "part-of relations form a cycle: {cycle}",
-    ),
     "relation.cycle/hint": (
         "een vermelding kan geen deel zijn van iets dat deel is van haarzelf; haal één relatie weg",
         "an entry cannot be part of something that is part of it; remove one relation",
@@ -578,7 +574,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "gebruik een van {sizes} (mm, geen inch)",
         "use one of {sizes} (mm, not inches)",
     ),
-    "facility.node": ("node_nm is 0", "node_nm is 0"),
     "facility.node/hint": (
         "geef de kleinste node in nm (een positief getal), of laat het veld weg",
         "give the smallest node in nm (a positive number), or leave it out",
@@ -620,10 +615,6 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "location.campus-unknown/hint": (
         "voeg eerst de vermelding van de campus toe (kind: campus)",
         "add the campus entry (kind: campus) first",
-    ),
-    "location.campus-not-campus": (
-        "'{campus}' is van de soort {kind}, geen campus",
-        "'{campus}' is a {kind}, not a campus",
     ),
     "location.campus-not-campus/hint": (
         "laat 'campus' verwijzen naar een vermelding van de soort campus",
