@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+from importlib.metadata import version
 
 import jinja2
 import pytest
@@ -199,8 +200,11 @@ def test_folium_templates_compile_on_use_to_the_same_code_and_the_same_pages() -
     assert isinstance(lazy["waiting"], int) and lazy["waiting"] >= 60
     assert eager["waiting"] == 0
     templates = lazy["templates"]
-    assert isinstance(templates, dict) and len(templates) >= 80
+    # 83 in the locked folium and branca, 78 in the lowest allowed (folium 0.17, branca 0.7)
+    assert isinstance(templates, dict) and len(templates) >= 70
     assert templates["folium.folium.Map"][0] == "Environment"
-    assert "tojavascript" in templates["folium.folium.Map"][1]  # folium's own environment
+    folium_version = tuple(int(part) for part in version("folium").split(".")[:2])
+    if folium_version >= (0, 18):  # folium's own environment (0.17, the lowest allowed, used jinja2's)
+        assert "tojavascript" in templates["folium.folium.Map"][1]
     assert templates == eager["templates"]
     assert lazy["pages"] == eager["pages"]
