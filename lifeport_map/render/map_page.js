@@ -287,6 +287,9 @@
     // Nor is it wider than the map (a Bijlage 2 panel) or the window, less Leaflet's margins
     // (60 px). Measured when it opens, as the page has its final layout then.
     function fitPopup(marker) {
+      // The map's size as laid out now (a scroll bar or a panel that settled after the map was
+      // made changes it), so that the auto-pan that follows keeps the popup inside the map.
+      map.invalidateSize({pan: false});
       var box = map.getContainer(), options = marker.getPopup().options;
       options.maxHeight = Math.max(120, Math.min(box.clientHeight, window.innerHeight) - (narrow ? 70 : 20) - 70);
       options.maxWidth = Math.max(160, Math.min(380, box.clientWidth - 60, window.innerWidth - 60));

@@ -31,6 +31,18 @@ OPEN_POPUP = """id => new Promise(done => {
   }
   done(false);
 })"""
+# True once the open popup lies inside its map and has not moved since the last look.
+POPUP_AT_REST = """() => {
+  const wrapper = document.querySelector('.leaflet-popup-content-wrapper');
+  if (!wrapper) return false;
+  const r = wrapper.getBoundingClientRect();
+  const m = wrapper.closest('.leaflet-container').getBoundingClientRect();
+  const now = [r.left, r.top, r.right, r.bottom].join(' ');
+  const still = window.__lpPopupAt === now;
+  window.__lpPopupAt = now;
+  return still && r.left >= m.left - 0.5 && r.top >= m.top - 0.5 && r.right <= m.right + 0.5
+    && r.bottom <= m.bottom + 0.5;
+}"""
 # The open popup's box, its map's box, its text box and what sticks out of that to the right.
 POPUP_GEOMETRY = """() => {
   const wrapper = document.querySelector('.leaflet-popup-content-wrapper');
@@ -91,7 +103,9 @@ def test_a_long_popup_scrolls_inside_the_window_and_wraps_long_tokens(
     page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
     assert page.evaluate(OPEN_POPUP, site.id)
     page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=8000)
-    page.wait_for_timeout(800)  # the map pans the popup into view
+    # The map pans the popup into its view, an animation that takes longer on a loaded machine:
+    # wait until it has come to rest (or fail when it never fits), not a fixed time.
+    page.wait_for_function(POPUP_AT_REST, polling=100, timeout=15000)
     if build == "compare":  # the panel holding the popup is scrolled into the window
         page.locator(".leaflet-popup").scroll_into_view_if_needed()
         page.wait_for_timeout(200)
