@@ -2171,5 +2171,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps polish (issue 14) ----
     # ---- speed, cold reads (issues 13 and 14) ----
+    # ---- maps, third round (issue 14) ----
+    # ---- speed, cold map (issue 14) ----
+    # ---- speed, large registries (issue 13) ----
     # (entries of the last group above the closing brace)
 }
