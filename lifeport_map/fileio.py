@@ -69,9 +69,12 @@ def _reason(exc: OSError) -> tuple[str, str]:
 
 
 def _unreadable(path: Path, exc: OSError) -> YamlError:
-    return _refused(
-        path, "io.unreadable", msg("io.unreadable", reason=_reason(exc)), msg("io.unreadable/hint")
-    )
+    """``path`` could not be read; a folder is called a folder (it can be listed and searched)."""
+    if os.path.isdir(path):
+        message, hint = msg("io.unreadable/folder", reason=_reason(exc)), msg("io.unreadable/folder-hint")
+    else:
+        message, hint = msg("io.unreadable", reason=_reason(exc)), msg("io.unreadable/hint")
+    return _refused(path, "io.unreadable", message, hint)
 
 
 def reason_of(exc: OSError) -> tuple[str, str]:

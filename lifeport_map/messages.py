@@ -861,6 +861,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "check the path, or name the file with {option}",
     ),
     "io.unreadable": ("kan het bestand niet lezen: {reason}", "cannot read file: {reason}"),
+    "io.unreadable/folder": ("kan de map niet lezen: {reason}", "cannot read folder: {reason}"),
+    "io.unreadable/folder-hint": (
+        "controleer het pad en of u de map mag lezen en openen",
+        "check the path and the folder's permissions (read and search)",
+    ),
     "io.unreadable/hint": (
         "controleer het pad en of u het bestand mag lezen",
         "check the path and its permissions",

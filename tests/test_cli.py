@@ -130,7 +130,8 @@ def test_every_command_reports_an_unreadable_file_or_folder_as_an_io_error(
     unreadable = file if "{file}" in args else folder
     assert done.returncode == 3, done.stderr
     said = done.stdout + done.stderr  # validate lists its issues on standard output
-    assert f"{unreadable}: fout: [io.unreadable] kan het bestand niet lezen: geen toestemming" in said
+    what = "het bestand" if "{file}" in args else "de map"  # a folder was once called a file
+    assert f"{unreadable}: fout: [io.unreadable] kan {what} niet lezen: geen toestemming" in said
     assert "Traceback" not in said and "Invalid value" not in said
 
 
