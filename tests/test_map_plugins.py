@@ -112,3 +112,23 @@ def test_a_link_that_is_not_a_plain_https_url_is_not_allowed(registry: Any) -> N
     assert csp["script-src"] == inline_hashes(page_html(built))
     assert csp["style-src"] == ["'unsafe-inline'"]
     assert (csp["img-src"], csp["font-src"]) == (["data:", "blob:"], ["data:"])
+
+
+def _with_user_elements(registry: Any) -> str:
+    """A map as a user extends it: a MiniMap (its tile layer is an attribute, not a child),
+    Draw, and a feature group with a marker; folium gives each element a random id."""
+    built = map_nl(registry)
+    folium.plugins.MiniMap().add_to(built)
+    folium.plugins.Draw().add_to(built)
+    group = folium.FeatureGroup(name="mine").add_to(built)
+    folium.Marker([51.84, 5.86]).add_to(group)
+    return page_html(built)
+
+
+def test_elements_a_user_adds_get_the_same_ids_every_time(registry: Any) -> None:
+    first, second = _with_user_elements(registry), _with_user_elements(registry)
+    assert first == second
+    # the MiniMap's own tile layer is numbered like every other element, not left random
+    [tile_layer] = re.findall(r"var (tile_layer_\w+) = L\.tileLayer", first)
+    assert re.fullmatch(r"tile_layer_\d{4}", tile_layer)
+    assert len(set(re.findall(r"\b(?:marker|feature_group|draw_control|mini_map)_\w+", first))) >= 4

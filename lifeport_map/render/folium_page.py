@@ -145,14 +145,24 @@ def stable_ids(root: Any, *, skip: tuple[Any, ...] = ()) -> None:
     gives the same bytes (also after a user added elements). ``skip``: subtrees not numbered
     (the figure's header, html and script parts, which rendering fills)."""
     counter = 0
+    seen = {id(root)} | {id(s) for s in skip}
 
     def walk(element: Any) -> None:
         nonlocal counter
-        for child in list(element._children.values()):
+        # Its children, then elements it keeps as attributes only (MiniMap's tile layer, which
+        # it renders itself), by attribute name; its parent and figure are not its own.
+        owned = list(element._children.values())
+        owned += [
+            value
+            for name, value in sorted(vars(element).items())
+            if name not in ("_parent", "_children") and isinstance(value, Element)
+        ]
+        for child in owned:
             # Rendering itself adds helpers (a layer's ".addTo(map)"): not numbered, so a second
             # render numbers the user's elements exactly as the first did.
-            if any(child is s for s in skip) or type(child).__name__ == "ElementAddToElement":
+            if id(child) in seen or type(child).__name__ == "ElementAddToElement":
                 continue
+            seen.add(id(child))
             counter += 1
             child._id = f"{counter:04d}"
             walk(child)
@@ -466,7 +476,9 @@ def new_map(
     if after_html:
         fmap.add_child(PanelHtml(after_html))
     if tiles is not None:
-        folium.TileLayer(tiles=tiles[0], attr=tiles[1], name="tiles", control=False, max_zoom=18).add_to(fmap)
+        folium.TileLayer(
+            tiles=tiles[0], attr=tiles[1], name="tiles", control=False, max_zoom=options["maxZoom"]
+        ).add_to(fmap)
     clusters = []
     for layer in spec["layers"]:
         cluster = QuietCluster(

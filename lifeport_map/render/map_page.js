@@ -262,6 +262,44 @@
     return later;
   }
 
+  // The padding for fitBounds that keeps the data clear of the controls: each corner's
+  // controls (zoom and search, layer list, legend and scale, credits) are stepped around either
+  // beside them or below/above them; of the 2^n choices the one that lets the data be shown
+  // largest wins (the deepest zoom, then the largest free area). A margin of 20 px leaves room
+  // for half a cluster.
+  function controlPadding(map, fit) {
+    var margin = 20, container = map.getContainer(), frame = container.getBoundingClientRect();
+    var size = map.getSize(), corners = [];
+    [['top', 'left'], ['top', 'right'], ['bottom', 'left'], ['bottom', 'right']].forEach(function (c) {
+      var holder = container.querySelector('.leaflet-' + c[0] + '.leaflet-' + c[1]);
+      var w = 0, h = 0;
+      Array.prototype.forEach.call(holder ? holder.children : [], function (n) {
+        var r = n.getBoundingClientRect();
+        if (!r.width || !r.height) { return; }
+        w = Math.max(w, c[1] === 'left' ? r.right - frame.left : frame.right - r.left);
+        h = Math.max(h, c[0] === 'top' ? r.bottom - frame.top : frame.bottom - r.top);
+      });
+      if (w && h) { corners.push({vertical: c[0], horizontal: c[1], w: w + margin, h: h + margin}); }
+    });
+    var best = null;
+    for (var mask = 0; mask < (1 << corners.length); mask++) {
+      var pad = {top: margin, bottom: margin, left: margin, right: margin};
+      corners.forEach(function (c, i) {
+        if (mask & (1 << i)) { pad[c.horizontal] = Math.max(pad[c.horizontal], c.w); }
+        else { pad[c.vertical] = Math.max(pad[c.vertical], c.h); }
+      });
+      var free = L.point(size.x - pad.left - pad.right, size.y - pad.top - pad.bottom);
+      if (free.x < 60 || free.y < 60) { continue; }
+      var zoom = map.getBoundsZoom(fit, false, L.point(pad.left + pad.right, pad.top + pad.bottom));
+      var area = free.x * free.y;
+      if (!best || zoom > best.zoom || (zoom === best.zoom && area > best.area)) {
+        best = {zoom: zoom, area: area, pad: pad};
+      }
+    }
+    var chosen = best ? best.pad : {top: margin, bottom: margin, left: margin, right: margin};
+    return {paddingTopLeft: [chosen.left, chosen.top], paddingBottomRight: [chosen.right, chosen.bottom]};
+  }
+
   function draw(map, index, clusters) {
     var spec = data().maps[index];
     var sites = spec.sites;
@@ -286,14 +324,24 @@
     // A longer one scrolls inside (Leaflet's maxHeight), so its top and close button stay in view.
     // Nor is it wider than the map (a Bijlage 2 panel) or the window, less Leaflet's margins
     // (60 px). Measured when it opens, as the page has its final layout then.
+    // Measured again when a phone turns (the map's "resize"): see below.
     function fitPopup(marker) {
       // The map's size as laid out now (a scroll bar or a panel that settled after the map was
       // made changes it), so that the auto-pan that follows keeps the popup inside the map.
       map.invalidateSize({pan: false});
       var box = map.getContainer(), options = marker.getPopup().options;
-      options.maxHeight = Math.max(120, Math.min(box.clientHeight, window.innerHeight) - (narrow ? 70 : 20) - 70);
+      var top = window.innerWidth < 600 ? 70 : 20;  // the phone's controls, as the window is now
+      options.autoPanPaddingTopLeft = [10, top];
+      options.maxHeight = Math.max(120, Math.min(box.clientHeight, window.innerHeight) - top - 70);
       options.maxWidth = Math.max(160, Math.min(380, box.clientWidth - 60, window.innerWidth - 60));
     }
+    // A phone turned (390x844 to 844x390) or a window resized with a popup open: its size and
+    // place are worked out again (update() calls the content function, so fitPopup, and pans
+    // it into view), so it stays inside the new window.
+    var openPopup = null;
+    map.on('popupopen', function (e) { openPopup = e.popup; });
+    map.on('popupclose', function (e) { if (openPopup === e.popup) { openPopup = null; } });
+    map.on('resize', function () { if (openPopup && map.hasLayer(openPopup)) { openPopup.update(); } });
     spec.layers.forEach(function (layer) {
       var cluster = clusters[layer.id];
       var geojson = L.geoJSON(sites, {
@@ -308,8 +356,7 @@
           return L.marker(latlng, {icon: icons[layer.id + ' ' + key]});
         },
         onEachFeature: function (f, marker) {
-          marker.bindPopup(function () { fitPopup(marker); return popup(f, sites.sources); },
-                           {autoPanPaddingTopLeft: [10, narrow ? 70 : 20]});
+          marker.bindPopup(function () { fitPopup(marker); return popup(f, sites.sources); });
           marker.bindTooltip(textTip(f.properties.name));
           if (!firstMarker[f.id]) { firstMarker[f.id] = {marker: marker, layer: layer.id}; }
         }
@@ -334,18 +381,6 @@
       };
       legend.addTo(map);
     }
-    // Fit the outline in the part of the map the legend (lower left) leaves free: beside it or
-    // above it, whichever leaves the larger area.
-    if (spec.fit) {
-      var pad = {paddingTopLeft: [20, 20], paddingBottomRight: [20, 20]};
-      var box = spec.legend !== null && legend.getContainer();
-      if (box) {
-        var size = map.getSize(), w = box.offsetWidth + 20, h = box.offsetHeight + 20;
-        if ((size.x - w) * size.y >= size.x * (size.y - h)) { pad.paddingTopLeft = [w, 20]; }
-        else { pad.paddingBottomRight = [20, h]; }
-      }
-      map.fitBounds(spec.fit, pad);
-    }
     if (spec.search) { addSearch(map, layers, sites, firstMarker, spec.search); }
     // On a phone the layer list folds into its button and the controls step aside for a popup.
     var control = container.querySelector('.leaflet-control-layers');
@@ -356,6 +391,9 @@
         control.classList.toggle('leaflet-control-layers-expanded');
       });
     }
+    // Fit the sites and outlines in the part of the map the controls leave free (once they
+    // have their final size): see controlPadding.
+    if (spec.fit) { map.fitBounds(spec.fit, controlPadding(map, spec.fit)); }
     map.on('popupopen', function () { container.classList.add('lp-popup-open'); });
     map.on('popupclose', function () { container.classList.remove('lp-popup-open'); });
     window.lifeport.maps.push({map: map, layers: layers, region: spec.region});

@@ -63,7 +63,11 @@ TILES: dict[str, tuple[str, str] | None] = {
         'rel="noopener noreferrer">CARTO</a>',
     ),
 }
-MAX_ZOOM = 18
+# The deepest zoom: about 3 m a pixel, a scale bar of 100-200 m. Coordinates are often only
+# those of a town or a campus (``location.precision``), so a deeper zoom shows nothing more
+# true; a cluster whose sites still sit within its radius at this zoom spiderfies when opened
+# (Leaflet.markercluster does so at the map's maximum zoom) instead of zooming to about 30 m.
+MAX_ZOOM = 15
 PANEL_MAX_ZOOM = 12
 # Coordinates in the page: 5 decimals are about a metre, finer than any site's precision.
 COORDINATE_DECIMALS = 5
@@ -415,6 +419,7 @@ BASE_CSS = """
 .lp-city[data-side="above far"] .lp-city-name { transform: translate(-50%, calc(-100% - 24px)); }
 .lp-city[data-side="below far"] .lp-city-name { transform: translate(-50%, 24px); }
 .lp-legend summary { font-weight: 600; cursor: pointer; }
+.lp-map .lp-legend { max-width: 240px; } .lp-map .lp-legend summary { font-size: 12px; line-height: 1.3; }
 .lp-legend details[open] summary { margin-bottom: 4px; }
 """
 # Phones (390 px wide): the search box gets the top row, the layer list folds into its button,
