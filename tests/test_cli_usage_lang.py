@@ -107,3 +107,21 @@ def test_a_message_of_another_kind_stays_as_click_wrote_it() -> None:
     assert click_message("Invalid value for '--limit': 0 is not in the range 1<=x<=50.", "nl") == (
         "Ongeldige waarde voor '--limit': 0 ligt niet in het bereik 1<=x<=50."
     )
+
+
+def test_click_8_5_wordings_are_recognised_too() -> None:
+    """typer 0.26 carries its own click; an older typer took the installed click, and click 8.5
+    words three usage errors differently (found by the lowest-versions run). Were typer to take
+    such a click again, a Dutch run would still say them in Dutch."""
+    assert click_message("No such option '--bogus'.", "nl") == "Onbekende optie: --bogus"
+    assert click_message("No such option '--regoin'. Did you mean '--region'?", "nl") == (
+        "Onbekende optie: --regoin Bedoelt u '--region'?"
+    )
+    assert click_message(
+        "No such option '--regio'. (Did you mean one of: '--region', '--regions'?)", "nl"
+    ) == ("Onbekende optie: --regio Bedoelt u '--region', '--regions'?")
+    assert click_message("Got unexpected extra arguments (y z)", "nl") == "Te veel argumenten opgegeven (y z)"
+    assert click_message("Got unexpected extra argument (y)", "nl") == "Te veel argumenten opgegeven (y)"
+    assert (
+        click_message("Got unexpected extra argument(s) (y z)", "nl") == "Te veel argumenten opgegeven (y z)"
+    )

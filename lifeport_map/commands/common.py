@@ -36,8 +36,13 @@ _CLICK_MESSAGES = [
     (re.compile(r"Missing argument (.+?)\.", re.S), "cli.missing-argument", ("name",)),
     (re.compile(r"Missing option (.+?)\.", re.S), "cli.missing-option", ("name",)),
     (re.compile(r"No such option: (\S+)", re.S), "cli.no-such-option", ("option",)),
+    (re.compile(r"No such option '(.+?)'\.", re.S), "cli.no-such-option", ("option",)),  # click 8.5
     (re.compile(r"No such command (.+?)\.", re.S), "cli.no-such-command", ("command",)),
-    (re.compile(r"Got unexpected extra argument\(s\) \((.*)\)", re.S), "cli.extra-arguments", ("arguments",)),
+    (
+        re.compile(r"Got unexpected extra (?:argument\(s\)|arguments?) \((.*)\)", re.S),
+        "cli.extra-arguments",
+        ("arguments",),
+    ),
     (re.compile(r"Option (.+) requires an argument\.", re.S), "cli.needs-value", ("option",)),
     (re.compile(r"Option (.+) does not take a value\.", re.S), "cli.takes-no-value", ("option",)),
 ]
@@ -45,6 +50,7 @@ _CLICK_SUFFIXES = [
     (re.compile(r" Choose from:(.*)", re.S), "cli.choose-from", ""),
     (re.compile(r" \(Possible options: (.*)\)", re.S), "cli.possible-options", "options"),
     (re.compile(r" Did you mean (.*)\?", re.S), "cli.did-you-mean", "names"),
+    (re.compile(r" \(Did you mean one of: (.*)\?\)", re.S), "cli.did-you-mean", "names"),  # click 8.5
 ]
 
 
