@@ -3,7 +3,7 @@
 The maps and figures need more of a site than the graph holds (every employee figure with its
 source, events with their notes, the website, each source's title), so they read a
 ``Registry``. ``load_registry_cached`` keeps it in the same cache as ``cache.load_graph``: the
-same folder, the same key (``cache.graph_key``: the package source, the registry, region and
+same folder, the same key (``cache.cache_key``: the package source, the registry, region and
 data files) with ``-registry`` appended, the same checks on reading (a folder and files of the
 user's own that nobody else can write; a damaged entry is a miss) and atomic writes, and
 ``--no-cache`` / ``LIFEPORT_NO_CACHE`` turn it off the same way. Only a registry without
@@ -31,7 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from lifeport_map.cache import cache_dir, graph_key, read_entry, write_entry
+from lifeport_map.cache import cache_dir, cache_key, read_entry, write_entry
 from lifeport_map.errors import RegistryError
 from lifeport_map.model import Registry
 from lifeport_map.paths import default_regions_dir, default_registry_path
@@ -58,9 +58,12 @@ def _dispatch_table() -> dict[Any, Callable[[Any], Any]]:
         of its fields only (no cached property) and with ``replaced`` ones."""
 
         def reduce(obj: Any) -> tuple[Any, ...]:
-            state = dict(vars(obj))
-            for name in state.keys() - names:  # cached properties: usually none
-                del state[name]
+            state = vars(obj).copy()
+            # Cached properties: usually none, and a subset test is cheaper than a set built
+            # for every site (a third of this function's time).
+            if not state.keys() <= names:
+                for name in state.keys() - names:
+                    del state[name]
             state.update(replaced)
             return (copyreg.__newobj__, (type(obj),), state)  # type: ignore[attr-defined]
 
@@ -97,11 +100,11 @@ def load_registry_cached(
 
     registry_path = registry_path or default_registry_path()
     regions = regions_dir or default_regions_dir()
-    key = graph_key(registry_path, regions) if cache else None
+    key = cache_key(registry_path, regions) if cache else None
     folder = cache_dir()
     if key is not None:
         with paused_gc():
-            found = read_entry(folder, key + SUFFIX)
+            found = read_entry(folder, key.text + SUFFIX)
             registry = _registry_of(found)
         if registry is not None:
             return registry
@@ -109,9 +112,9 @@ def load_registry_cached(
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)
     # Stored only if the files did not change while they were read.
-    if key is not None and graph_key(registry_path, regions) == key:
+    if key is not None and key.still_holds(registry_path, regions):
         with paused_gc():
-            write_entry(folder, key + SUFFIX, (TAG, dumps(result.registry)))
+            write_entry(folder, key.text + SUFFIX, (TAG, dumps(result.registry)))
     return result.registry
 
 

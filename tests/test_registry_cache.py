@@ -100,3 +100,47 @@ def test_damaged_entries_are_misses_and_errors_are_not_stored(mini_copy: Path, c
     with pytest.raises(RegistryError):
         registry_cache.load_registry_cached(registry, regions)
     assert set(_entries(cache_folder)) == before
+
+
+def test_a_registry_changed_while_it_is_read_is_not_stored(
+    mini_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key is made before the read; what was read is stored only if the files still give
+    that key afterwards. Here a site closes while the registry is read: same size, other bytes."""
+    from lifeport_map import registry as registry_module
+
+    registry, regions = mini_copy / "companies.yaml", mini_copy / "regions"
+    text = registry.read_text(encoding="utf-8")
+    changed = text.replace("status: active", "status: closed", 1)
+    assert changed != text and len(changed) == len(text)
+    real = registry_module.read_for_analysis
+
+    def read_then_change(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        registry.write_text(changed, encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(registry_module, "read_for_analysis", read_then_change)
+    read = registry_cache.load_registry_cached(registry, regions)
+    assert [s.status for s in read.sites] == ["active", "active", "under-construction"]  # as read
+    assert _entries(cache_folder) == []
+    monkeypatch.setattr(registry_module, "read_for_analysis", real)
+    registry_cache.load_registry_cached(registry, regions)  # unchanged during this read: stored
+    (entry,) = _entries(cache_folder)
+    assert entry.name == f"graph-{cache.graph_key(registry, regions)}-registry.pickle"
+
+
+def test_a_key_still_holds_only_while_every_file_it_covers_is_unchanged(mini_copy: Path) -> None:
+    registry, regions = mini_copy / "companies.yaml", mini_copy / "regions"
+    key = cache.cache_key(registry, regions)
+    assert key is not None and key.text == cache.graph_key(registry, regions)
+    assert key.registry == registry.read_bytes()
+    assert key.still_holds(registry, regions)
+    (regions / "extra.yaml").write_text("# a new region file\n", encoding="utf-8")
+    assert not key.still_holds(registry, regions)
+    (regions / "extra.yaml").unlink()
+    assert key.still_holds(registry, regions)
+    registry.write_bytes(registry.read_bytes() + b"\n")
+    assert not key.still_holds(registry, regions)
+    registry.unlink()
+    assert not key.still_holds(registry, regions)

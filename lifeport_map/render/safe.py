@@ -103,7 +103,16 @@ def script_json(value: object) -> str:
     comment, and line separators cannot break older JavaScript parsers."""
     import json
 
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
+    # check_circular=False: page data is built as trees (a cycle would recurse until Python's
+    # limit and raise RecursionError instead of ValueError); the check cost 6 ms of a 3 MB block.
+    text = json.dumps(
+        value,
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        allow_nan=False,
+        check_circular=False,
+    )
     return (
         text.replace("&", "\\u0026")
         .replace("<", "\\u003c")
