@@ -407,21 +407,144 @@ def build_graph(registry: Registry) -> nx.MultiDiGraph:
             add_group(graph, view.id, group.id, group.label, activities)
     for region in registry.regions.values():
         _add_region(graph, region)
-    for site in registry.sites:
-        add_site(graph, site_node(site))
+    _add_sites(graph, registry.sites)
     _add_memberships(graph, registry)
-    for site in registry.sites:
-        for relation in site.relations:
-            if relation.target in registry.by_id and relation.target != site.id:
-                add_relation(
-                    graph,
-                    site.id,
-                    relation.target,
-                    relation.type,
-                    symmetric=relation.type in taxonomy.symmetric_relations,
-                    note=relation.note or "",
-                )
+    by_id, symmetric = registry.by_id, taxonomy.symmetric_relations
+    add_edges(
+        graph,
+        [
+            (
+                "site:" + site.id,
+                "site:" + relation.target,
+                relation.type,
+                {
+                    "type": relation.type,
+                    "origin": "registry",
+                    "symmetric": relation.type in symmetric,
+                    "note": relation.note or "",
+                },
+            )
+            for site in registry.sites
+            for relation in site.relations
+            if relation.target in by_id and relation.target != site.id
+        ],
+    )
     return graph
+
+
+def site_attributes(site: Site) -> dict[str, Any]:
+    """The attributes of ``site``'s node, ``type`` and ``key`` first: what
+    ``add_site(graph, site_node(site))`` stores, without building the ``SiteNode`` first
+    (``build_graph`` makes one node per site; a test keeps the two equal on every field)."""
+    employees = site.employees
+    latest = site.site_employees if employees else None
+    wider = site.wider_employees if employees else None
+    loc = site.location
+    facility = site.facility
+    wafer_mm: tuple[int, ...] = ()
+    technologies: tuple[str, ...] = ()
+    if facility is None:
+        facility_type, node_nm, capacity = "", None, None
+    else:
+        facility_type, wafer_mm, technologies = facility.type, facility.wafer_mm, facility.technologies
+        node_nm = facility.node_nm
+        found = facility.capacity
+        capacity = (found.value, found.unit, found.year) if found else None
+    events = site.events
+    return {
+        "type": "site",
+        "key": site.id,
+        "name": site.name,
+        "organisation": site.organisation,
+        "kind": site.kind,
+        "status": site.status,
+        "activities": site.activities,
+        "served_phases": site.served_phases,
+        "phases": site.phases,
+        "place": loc.place,
+        "municipality": loc.municipality,
+        "country": loc.country,
+        "lat": loc.lat,
+        "lon": loc.lon,
+        "precision": loc.precision,
+        "employees": latest.value if latest else None,
+        "employees_year": latest.year if latest else None,
+        "sources": tuple([(s.url or s.reference, s.title or "", s.year) for s in site.sources]),
+        "facility_type": facility_type,
+        "wafer_mm": wafer_mm,
+        "technologies": technologies,
+        "node_nm": node_nm,
+        "capacity": capacity,
+        "facility_source": _facility_source(facility),
+        "since": site.since,
+        "until": site.until,
+        "events": tuple([f"{e.date} {e.type}" for e in events]) if events else (),
+        "employees_max": latest.max if latest else None,
+        "employees_scope": (latest.scope or "") if latest else "",
+        "employees_approximate": latest.approximate if latest else False,
+        "employees_source": latest.reference if latest else "",
+        "wider_employees": (wider.value, wider.year, wider.scope or "", wider.reference) if wider else None,
+        "checked": site.checked or "",
+    }
+
+
+def _add_sites(graph: nx.MultiDiGraph, sites: Iterable[Site]) -> None:
+    """``add_site(graph, site_node(site))`` for every site, in order, with the same nodes,
+    edges, keys and attributes (a test compares the two on whole graphs), written into
+    networkx's adjacency directly: at 100,000 sites the per-site ``add_node``, edge tuples and
+    ``SiteNode`` were most of building the graph. A site whose node exists already (a repeated
+    id) or whose kind, activities or phases have no node goes through ``add_site`` itself."""
+    import networkx as nx
+
+    if graph.__class__ is not nx.MultiDiGraph:
+        for site in sites:
+            add_site(graph, site_node(site))
+        return
+    nodes, succ, pred = graph._node, graph._succ, graph._pred
+    activity_phase = {n[9:]: d.get("phase") for n, d in _of_type(graph, "activity")}
+    kinds = {d["key"] for _, d in _of_type(graph, "kind")}
+    phases = {d["key"] for _, d in _of_type(graph, "phase")}
+    slugs: dict[str, str] = {}
+    for site in sites:
+        node = "site:" + site.id
+        activities, site_phases = site.activities, site.phases
+        if (
+            node in nodes
+            or site.kind not in kinds
+            or not activity_phase.keys() >= set(activities)
+            or not phases.issuperset(site_phases)
+        ):
+            add_site(graph, site_node(site))
+            continue
+        name = site.organisation
+        slug = slugs.get(name)
+        if slug is None:
+            slug = slugs[name] = slugify(name)
+        organisation = "organisation:" + (slug or site.id)
+        nodes[node] = site_attributes(site)
+        out: dict[str, dict[str, dict[str, Any]]] = {}
+        succ[node] = out
+        pred[node] = {}
+        if organisation not in nodes:
+            nodes[organisation] = {"type": "organisation", "key": organisation[13:], "name": name}
+            succ[organisation] = {}
+            pred[organisation] = {}
+        out[organisation] = pred[organisation][node] = {"part-of": {"type": "part-of", "origin": "structure"}}
+        kind = "kind:" + site.kind
+        out[kind] = pred[kind][node] = {"is-a": {"type": "is-a"}}
+        for activity in activities:
+            target = "activity:" + activity
+            if target not in out:  # a repeated activity is one edge, as add_edges makes it
+                out[target] = pred[target][node] = {"performs": {"type": "performs"}}
+        own = {activity_phase[a] for a in activities}
+        for phase in site_phases:
+            target = "phase:" + phase
+            if target not in out:
+                served = phase not in own
+                out[target] = pred[target][node] = {"in-phase": {"type": "in-phase", "served": served}}
+    clear_cache = getattr(nx, "_clear_cache", None)  # networkx >= 3.3 caches per graph
+    if clear_cache is not None:
+        clear_cache(graph)
 
 
 def _add_region(graph: nx.MultiDiGraph, region: Region) -> None:
@@ -453,12 +576,11 @@ def _add_region(graph: nx.MultiDiGraph, region: Region) -> None:
 def _add_memberships(graph: nx.MultiDiGraph, registry: Registry) -> None:
     from lifeport_map.geo import members_by_definition
 
-    edges = [
-        (node_id("site", s.id), node_id("definition", definition_key(r.id, d.id)), "located-in")
-        for r, d, members in members_by_definition(registry)
-        for s in members
-    ]
-    add_edges(graph, [(u, v, k, {"type": k}) for u, v, k in edges])
+    edges = []
+    for r, d, members in members_by_definition(registry):
+        target = node_id("definition", definition_key(r.id, d.id))
+        edges += [("site:" + s.id, target, "located-in", {"type": "located-in"}) for s in members]
+    add_edges(graph, edges)
 
 
 def set_terms(graph: nx.MultiDiGraph, terms: Mapping[str, Mapping[str, Mapping[str, str]]]) -> None:

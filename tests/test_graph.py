@@ -3,24 +3,31 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
 
 from lifeport_map.graph import (
     NODE_TYPES,
+    SITE_FIELDS,
     STRUCTURAL_EDGE_TYPES,
     add_edges,
+    add_relation,
+    add_site,
     build_graph,
     node_id,
     nodes_of_type,
     organisation_of,
     related_sites,
+    site_attributes,
+    site_node,
     sites_in_phase,
     sites_in_region,
     sites_of_organisation,
     sites_performing,
 )
+from lifeport_map.model import Registry
 from tests.analysis_support import analysis_registry
 
 
@@ -180,3 +187,75 @@ def test_add_edges_on_a_subclass_goes_through_networkx() -> None:
     add_edges(graph, [("a", "b", "is-a", {"type": "is-a"})])
     assert Counting.added == 1
     assert list(graph.edges(keys=True, data=True)) == [("a", "b", "is-a", {"type": "is-a"})]
+
+
+def _one_by_one(registry: Registry) -> nx.MultiDiGraph:
+    """``build_graph`` as it was written before sites were added in bulk: ``add_site`` for each
+    site and ``add_relation`` for each relation, through networkx's own ``add_node``/``add_edge``."""
+    graph = build_graph(replace(registry, sites=()))
+    for found in registry.sites:
+        add_site(graph, site_node(found))
+    full = build_graph(registry)  # the memberships, as the bulk path made them, come next
+    for u, v, k, d in full.edges(keys=True, data=True):
+        if k == "located-in":
+            graph.add_edge(u, v, k, **d)
+    for found in registry.sites:
+        for relation in found.relations:
+            if relation.target in registry.by_id and relation.target != found.id:
+                add_relation(
+                    graph,
+                    found.id,
+                    relation.target,
+                    relation.type,
+                    symmetric=relation.type in registry.taxonomy.symmetric_relations,
+                    note=relation.note or "",
+                )
+    return graph
+
+
+def _edge_cases(registry: Registry) -> Registry:
+    """The hand-made registry with what the bulk path hands to ``add_site``: a repeated id (its
+    node is updated and keeps its first edges, not made twice), and an organisation whose name
+    gives no slug (its node is named after the site); plus a repeated activity (one edge)."""
+    first, second, *rest = registry.sites
+    return replace(
+        registry,
+        sites=(
+            replace(first, organisation="!!!", activities=(*first.activities, *first.activities)),
+            second,
+            replace(second, name="Again", activities=first.activities, phases=first.phases),
+            *rest,
+        ),
+    )
+
+
+def test_bulk_sites_make_what_add_site_makes() -> None:
+    """``build_graph`` writes site nodes and their edges straight into networkx's dicts. The
+    graph must be the one ``add_site`` and ``add_relation`` make: the same nodes, edges, keys and
+    attributes in the same order, with one key dict shared by successor and predecessor."""
+    from lifeport_map.registry import load_registry
+
+    for registry in (analysis_registry(), _edge_cases(analysis_registry()), load_registry(check=False)):
+        ours, theirs = build_graph(registry), _one_by_one(registry)
+        assert _adjacency(ours) == _adjacency(theirs)
+        assert all(ours._succ[u][v] is ours._pred[v][u] for u in ours for v in ours._succ[u])
+    edge_cases = build_graph(_edge_cases(analysis_registry()))
+    first = analysis_registry().sites[0]
+    assert edge_cases.nodes[f"organisation:{first.id}"]["name"] == "!!!"
+    assert list(edge_cases.succ[f"site:{first.id}"]).count(f"activity:{first.activities[0]}") == 1
+    second = analysis_registry().sites[1]
+    assert edge_cases.nodes[f"site:{second.id}"]["name"] == "Again"
+    performs = {v for v, keys in edge_cases.succ[f"site:{second.id}"].items() if "performs" in keys}
+    assert performs == {f"activity:{a}" for a in (*second.activities, *first.activities)}
+
+
+def test_site_attributes_are_the_site_nodes_fields() -> None:
+    """``site_attributes`` (what ``build_graph`` stores) holds every ``SiteNode`` field of
+    ``site_node``, with type and key first; a new field added to one only fails here."""
+    from lifeport_map.registry import load_registry
+
+    for found in (*analysis_registry().sites, *load_registry(check=False).sites):
+        node = site_node(found)
+        attributes = site_attributes(found)
+        assert list(attributes) == ["type", "key", *SITE_FIELDS]
+        assert attributes == {"type": "site", "key": node.id, **{f: getattr(node, f) for f in SITE_FIELDS}}
