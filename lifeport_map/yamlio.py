@@ -192,9 +192,8 @@ def decode(raw: bytes, path: Path) -> str:
             msg("yaml.encoding/nul"),
             msg("yaml.encoding/nul-hint"),
         )
-    # The pattern needs one of the four markers; looking for them first is several times faster.
-    has_marker = any(marker in raw for marker in (b"<<<<<<<", b"=======", b">>>>>>>", b"|||||||"))
-    conflict = _CONFLICT.search(raw) if has_marker else None
+    # The pattern needs one of the four markers; looking for them first is many times faster.
+    conflict = _CONFLICT.search(raw) if has_marker_run(raw) else None
     if conflict:
         line = raw.count(b"\n", 0, conflict.start()) + 1
         raise _issue(
@@ -206,6 +205,35 @@ def decode(raw: bytes, path: Path) -> str:
             msg("yaml.merge-conflict/hint"),
         )
     return text
+
+
+# A merge-conflict marker starts with seven of one of these bytes (see ``_CONFLICT``).
+_MARKER_BYTES = (b"<", b"=", b">", b"|")
+# Occurrences of a marker byte looked at one by one before one substring search takes over.
+MARKER_SCAN_LIMIT = 10_000
+
+
+def has_marker_run(raw: bytes) -> bool:
+    """Whether ``raw`` holds seven equal bytes of a merge-conflict marker in a row (``<``, ``=``,
+    ``>`` or ``|``), which ``_CONFLICT`` needs. Each byte is found with ``bytes.find`` of one
+    byte (memchr) and a run is looked for only where it occurs: a registry holds few of them
+    (``=`` and ``|`` in URLs, ``>`` before a folded text), and a substring search for each
+    seven-byte marker took about 15 ms per 26 MB (60 ms of a cold read at 10,000 sites). After
+    ``MARKER_SCAN_LIMIT`` occurrences of one byte the rest is one substring search."""
+    for byte in _MARKER_BYTES:
+        run = byte * 7
+        index = raw.find(byte)
+        looked = 0
+        while index >= 0:
+            if raw.startswith(run, index):
+                return True
+            looked += 1
+            if looked == MARKER_SCAN_LIMIT:
+                if raw.find(run, index) >= 0:
+                    return True
+                break
+            index = raw.find(byte, index + 1)
+    return False
 
 
 def load_yaml(

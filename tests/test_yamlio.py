@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from lifeport_map import yamlio
 from lifeport_map.errors import YamlError
-from lifeport_map.yamlio import load_yaml, parse, position_of
+from lifeport_map.yamlio import has_marker_run, load_yaml, parse, position_of
 
 
 def load(text: str) -> object:
@@ -173,3 +174,39 @@ def test_a_clean_file_reports_no_hidden_character_and_a_dirty_one_each(tmp_path:
     assert not doc.clean
     found = [(i.code, i.line, i.col) for i in doc.hidden_characters()]
     assert found == [("text.hidden-character", 2, 13), ("text.line-break", 3, 5)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"", False),
+        (b"<<<<<<< HEAD\n", True),
+        (b"a: 1\n=======\nb: 2\n", True),
+        (b"x: y >>>>>>> z\n", True),  # anywhere: _CONFLICT then decides whether it starts a line
+        (b"a: b\n|||||||\n", True),
+        (b"url: https://e.org/?a=b&c=d\nnote: >\n  x | y <= z\n", False),
+        (b"======", False),  # six are no marker
+        (b"=====-=======", True),
+        (b"<=>|" * 7, False),  # seven of each, none in a row
+    ],
+)
+def test_a_marker_run_is_seven_equal_marker_bytes_in_a_row(raw: bytes, expected: bool) -> None:
+    assert has_marker_run(raw) is expected
+
+
+def test_beyond_the_scan_limit_a_marker_run_is_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlio, "MARKER_SCAN_LIMIT", 3)
+    many = b"a=b " * 5  # five single '=' before the run: the substring search finds it
+    assert has_marker_run(many + b"=======\n") is True
+    assert has_marker_run(many + b"======\n") is False
+    assert has_marker_run(b"a=b " * 2 + b"=======") is True  # found while looking one by one
+
+
+def test_a_conflict_marker_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(b"sites:\n  - id: a\n<<<<<<< HEAD\n  - id: b\n=======\n  - id: c\n>>>>>>> other\n")
+    with pytest.raises(YamlError) as caught:
+        load_yaml(path)
+    assert (caught.value.issue.code, caught.value.issue.line) == ("yaml.merge-conflict", 3)
+    path.write_bytes(b"sites:\n  - id: a\n    note: 'x >>>>>>> y'\n")  # not at a line start
+    assert load_yaml(path).data == {"sites": [{"id": "a", "note": "x >>>>>>> y"}]}
