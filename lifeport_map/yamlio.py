@@ -144,10 +144,13 @@ def read_text(
     """Read a file as strict UTF-8, refusing what would be misread or is too large, and what is
     not a regular file inside ``root`` (default: the file's own folder; see ``fileio``).
     ``given_by``: the option that named the file, for the hint of a missing one."""
+    return decode(_read_bytes(path, max_bytes=max_bytes, root=root, given_by=given_by), path)
+
+
+def _read_bytes(path: Path, *, max_bytes: int, root: Path | None, given_by: str | None) -> bytes:
     from lifeport_map.fileio import read_bytes
 
-    raw = read_bytes(path, max_bytes=max_bytes, root=root, too_large="yaml.too-large", given_by=given_by)
-    return decode(raw, path)
+    return read_bytes(path, max_bytes=max_bytes, root=root, too_large="yaml.too-large", given_by=given_by)
 
 
 BOM = b"\xef\xbb\xbf"  # U+FEFF in UTF-8
@@ -241,9 +244,26 @@ def load_yaml(
 ) -> YamlDocument:
     """Read and parse one YAML file strictly. Raises :class:`YamlError` with a position;
     ``given_by``: the option that named the file (``--registry``), for the hint of a missing one."""
-    text = read_text(path, max_bytes=max_bytes, root=root, given_by=given_by)
-    clean = suspect_char().search(text) is None
+    raw = _read_bytes(path, max_bytes=max_bytes, root=root, given_by=given_by)
+    text = decode(raw, path)
+    clean = clean_text(raw)
+    del raw
     return YamlDocument(path=path, data=parse(text, path, clean=clean), text=text, clean=clean)
+
+
+# The ASCII characters that ``_SUSPECT_CHAR_PATTERN`` lets pass: the line feed and the printable ones.
+_PLAIN_ASCII = b"\n" + bytes(range(0x20, 0x7F))
+
+
+def clean_text(raw: bytes) -> bool:
+    """Whether the text of ``raw`` (bytes that ``decode`` accepted) holds no character that
+    ``_SUSPECT_CHAR_PATTERN`` matches. UTF-8 writes every character beyond ASCII in bytes from
+    0x80 up, so deleting the bytes of the plain ASCII characters (``bytes.translate``, one fast
+    pass) leaves the encoding of all other characters, in a registry a few kB: only those are
+    matched against the pattern. 26 MB: about 25 ms, against 0.14-0.29 s for the pattern over the
+    whole text."""
+    rest = raw.removeprefix(BOM).translate(None, _PLAIN_ASCII)
+    return suspect_char().search(rest.decode("utf-8")) is None
 
 
 _NOT_SPECIAL_START = frozenset("abcdeghijklmopqrsuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_/'\"(")

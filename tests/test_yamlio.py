@@ -210,3 +210,34 @@ def test_a_conflict_marker_is_refused_with_its_line(tmp_path: Path) -> None:
     assert (caught.value.issue.code, caught.value.issue.line) == ("yaml.merge-conflict", 3)
     path.write_bytes(b"sites:\n  - id: a\n    note: 'x >>>>>>> y'\n")  # not at a line start
     assert load_yaml(path).data == {"sites": [{"id": "a", "note": "x >>>>>>> y"}]}
+
+
+def test_the_clean_test_on_bytes_agrees_with_the_pattern_on_every_character() -> None:
+    """``clean_text`` deletes the plain ASCII bytes and matches the pattern on the rest: the same
+    verdict as the pattern on the whole text, for every character UTF-8 can carry."""
+    from lifeport_map.yamlio import _PLAIN_ASCII, BOM, clean_text, suspect_char
+
+    pattern = suspect_char()
+    assert {b for b in range(128) if not pattern.match(chr(b))} == set(_PLAIN_ASCII)
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]  # surrogates: no UTF-8
+    suspect = [ch for ch in every if pattern.match(ch)]
+    assert {0x09, 0x0D, 0x85, 0xAD, 0x2028, 0xFEFF, 0xE0001} <= {ord(ch) for ch in suspect}
+    plain = "".join(ch for ch in every if not pattern.match(ch))
+    assert clean_text(plain.encode()) is True
+    assert [ch for ch in suspect if clean_text(f"a: Caf\u00e9 {ch}\n".encode())] == []
+    # a byte order mark at the start is no character of the text (decode drops it); inside, it is
+    assert clean_text(BOM + b"a: 1\n") is True
+    assert clean_text(b"a: 1" + BOM + b"\n") is False
+    assert clean_text(b"a: 1\r\n") is False and clean_text(b"a:\t1\n") is False
+
+
+def test_a_file_is_clean_exactly_when_the_pattern_finds_nothing_in_its_text(tmp_path: Path) -> None:
+    from lifeport_map.yamlio import suspect_char
+
+    path = tmp_path / "r.yaml"
+    verdicts = []
+    for text in ("a: Caf\u00e9 \u20ac \U0001f600\n", "a: \u200bNijmegen\n", "a: b\u00a0c\n", "a: x\u00ady\n"):
+        path.write_text(text, encoding="utf-8")
+        verdicts.append(load_yaml(path).clean)
+        assert verdicts[-1] is (suspect_char().search(text) is None)
+    assert verdicts == [True, False, True, False]  # a zero-width space and a soft hyphen hide text
