@@ -9,14 +9,24 @@ from functools import lru_cache
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _ASCII_QUOTES = {chr(k): v for k, v in _QUOTES.items() if k < 128}  # the backtick
 _SPACES = re.compile(r"\s+")
-_LEGAL = re.compile(
+LEGAL_FORMS = re.compile(
     r"\b(b\.?v\.?|n\.?v\.?|gmbh|ag|se|inc\.?|ltd\.?|s\.?a\.?|e\.?v\.?|co\.?\s*kg|kg|bvba|nv)\b\.?",
 )
 
 
-@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Accent-, case- and space-insensitive form of a name, for matching."""
+    if text.isascii():
+        low = text.lower()
+        # Printable ASCII has no whitespace but the space: without two spaces in a row and a
+        # backtick, lowering and stripping is all (most names; 3x faster than a cache miss).
+        if "  " not in low and "`" not in low and low.isprintable():
+            return low.strip()
+    return _fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(text: str) -> str:
     if text.isascii():  # NFKD keeps ASCII as it is and none of it combines: the same, 3x faster
         for quote, plain in _ASCII_QUOTES.items():
             text = text.replace(quote, plain)
@@ -28,7 +38,7 @@ def fold(text: str) -> str:
 
 def fold_organisation(text: str) -> str:
     """``fold`` without legal-form suffixes (B.V., GmbH, N.V., ...), for duplicate detection."""
-    return _SPACES.sub(" ", _LEGAL.sub(" ", fold(text))).strip(" ,.-")
+    return _SPACES.sub(" ", LEGAL_FORMS.sub(" ", fold(text))).strip(" ,.-")
 
 
 # Letters and marks that are drawn as nothing although Python counts them printable: the Hangul

@@ -25,9 +25,9 @@ from lifeport_map.messages import Number, Text, msg
 from lifeport_map.model import Registry, Site
 from lifeport_map.site_issues import site_issue as _issue
 from lifeport_map.text import (
+    LEGAL_FORMS,
     excerpt,
     fold,
-    fold_organisation,
     invisible_characters,
     mixed_script,
     skeleton,
@@ -236,8 +236,13 @@ def check_names(registry: Registry) -> Iterator[Issue]:
     yield from check_identity_text(registry)
     owners: dict[str, Site] = {}
     for site in registry.sites:
-        for i, alias in enumerate(site.aliases):
-            if fold(alias) == fold(site.name):
+        aliases = site.aliases
+        if not aliases:  # the name is all there is to note
+            owners.setdefault(fold(skeleton(site.name)), site)
+            continue
+        name = fold(site.name)
+        for i, alias in enumerate(aliases):
+            if fold(alias) == name:
                 yield _issue(
                     site,
                     f"aliases[{i}]",
@@ -273,7 +278,9 @@ SIMILAR_RATIO = 0.92  # difflib ratio from which two names one edit apart count 
 def name_key(text: str) -> str:
     """The form two names of one site share: folded, without legal forms, spaces or
     punctuation, and with lookalike letters of other scripts mapped to Latin ones."""
-    folded = fold_organisation(skeleton(text))
+    # ``fold_organisation`` without its last steps (one space for a run, no ",.-" at the ends):
+    # they change only characters that are neither letters nor digits, all dropped below.
+    folded = LEGAL_FORMS.sub(" ", fold(skeleton(text)))
     if folded.isascii():  # the same letters and digits, without a Python step per character
         return _ASCII_NOT_ALNUM.sub("", folded)
     return "".join(ch for ch in folded if ch.isalnum())

@@ -426,6 +426,7 @@ def test_folding_ascii_the_short_way_gives_what_the_long_way_gives() -> None:
 
     samples = [chr(i) for i in range(128)]
     samples += [f"  Ab{ch}Cd \t{ch}" for ch in map(chr, range(128))]
+    samples += [f" Ab{ch}Cd{ch}" for ch in map(chr, range(128))]  # no run of spaces: the shortest way
     samples += ["Villeneuve-d`Ascq", "  Peel en   Maas ", "MARBURG, Universitaetsstadt", ""]
     for text in samples:
         assert text.isascii()

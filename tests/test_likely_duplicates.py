@@ -41,3 +41,28 @@ def test_the_index_by_halves_chooses_what_the_deletion_index_chooses(keys: list[
     by_halves = list(closest_earlier(keys, many=10**9))
     assert by_halves == list(closest_earlier(keys, many=-1))
     assert by_halves == list(closest_earlier(keys, many=5))  # switching part-way
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"aAbBgGmMnNsSvVhHkK.,- \t`'0123", "é", "ß", "\u0430", "\u00a0", " B.V.", "GmbH"]),
+        max_size=16,
+    ).map("".join)
+)
+def test_a_name_key_is_the_folded_organisation_name_without_what_is_no_letter_or_digit(text: str) -> None:
+    """``name_key`` skips ``fold_organisation``'s last steps (a run of spaces as one, ",.-"
+    stripped at the ends), which touch only characters it drops after them anyway."""
+    from lifeport_map.text import fold_organisation, skeleton
+    from lifeport_map.validate import name_key
+
+    assert name_key(text) == "".join(ch for ch in fold_organisation(skeleton(text)) if ch.isalnum())
+
+
+def test_name_keys_by_hand() -> None:
+    from lifeport_map.validate import name_key
+
+    assert name_key("  ACME  B.V. ") == "acme"
+    assert name_key("Saxfab GmbH, Dresden") == "saxfabdresden"
+    assert name_key("Nijmеgen Fab 2") == "nijmegenfab2"  # a Cyrillic е
+    assert name_key("Chips-R-Us N.V.") == "chipsrus"
