@@ -8,6 +8,7 @@ name matches case-, accent- and spacing-insensitively, also on GeoNames' alterna
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -189,3 +190,91 @@ def _payload(path: Path) -> dict[str, Any]:
     if not isinstance(payload, dict) or not isinstance(payload.get("places"), list):
         raise _bad(path)
     return payload
+
+
+# --- which places the maps name ------------------------------------------------------------------
+
+# GeoNames lists a city's districts as places of their own (Brussels' 19 municipalities,
+# Amsterdam-Zuidoost, Berlin's Kreuzberg, Rotterdam's Delfshaven), and the shipped extract has no
+# feature code to tell them from towns. A place counts as a district of a larger one, and the
+# maps name the larger one only, when that one has at least DISTRICT_RATIO times its inhabitants
+# (Leuven's 101,032 against Blauwput's 30,215 is 3.3)
+# and lies within DISTRICT_METRES_PER_ROOT x the square root of its population: the radius of a
+# disc that holds that population at about 7,500 inhabitants a km², a dense city core (Brussels
+# 6.6 km, Amsterdam 5.6 km, Nijmegen 2.7 km). A place whose name is the larger one's followed by
+# a hyphen ("Amsterdam-Zuidoost") counts so within twice that radius.
+DISTRICT_RATIO = 3
+DISTRICT_METRES_PER_ROOT = 6.5
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """The distance between two places, on an equirectangular projection (a few kilometres)."""
+    import math
+
+    dy = (a.lat - b.lat) * 111.2
+    dx = (a.lon - b.lon) * 111.2 * math.cos(math.radians((a.lat + b.lat) / 2))
+    return math.hypot(dx, dy)
+
+
+def district_of(place: Place, larger: Place) -> bool:
+    """Whether ``place`` counts as a district of ``larger`` (see DISTRICT_RATIO)."""
+    import math
+
+    if larger.population < DISTRICT_RATIO * place.population or larger is place:
+        return False
+    reach: float = DISTRICT_METRES_PER_ROOT * math.sqrt(larger.population) / 1000
+    if place.name.startswith(f"{larger.name}-"):
+        reach *= 2
+    return distance_km(place, larger) <= reach
+
+
+def without_districts(places: Sequence[Place]) -> list[Place]:
+    """``places`` in their order, less those that count as a district of another of them
+    (``district_of``). Candidates are looked for in a grid of cells as wide as the longest
+    reach, so a place is compared with the few places around it."""
+    import math
+
+    if not places:
+        return []
+    largest = max(p.population for p in places)
+    reach_km = 2 * DISTRICT_METRES_PER_ROOT * math.sqrt(largest) / 1000
+    cell_lat = max(reach_km / 111.2, 0.01)
+    widest = math.cos(math.radians(min(max(abs(p.lat) for p in places), 85.0)))
+    cell_lon = cell_lat / widest
+    grid: dict[tuple[int, int], list[Place]] = {}
+    for p in places:
+        grid.setdefault((math.floor(p.lat / cell_lat), math.floor(p.lon / cell_lon)), []).append(p)
+    kept = []
+    for p in places:
+        row, column = math.floor(p.lat / cell_lat), math.floor(p.lon / cell_lon)
+        near = (q for dr in (-1, 0, 1) for dc in (-1, 0, 1) for q in grid.get((row + dr, column + dc), ()))
+        if not any(district_of(p, q) for q in near):
+            kept.append(p)
+    return kept
+
+
+def own_place(places: Sequence[Place], name: str, lat: float, lon: float) -> Place | None:
+    """A region's own city among ``places``: the one called ``name`` (its centre's place, also
+    by an accent- and case-insensitive match) nearest to the centre and within 15 km of it, else
+    the most populous place within 3 km of the centre; None when there is neither."""
+    centre = Place(name, "", lat, lon, 0, 0)
+    key = fold(name)
+    named = [p for p in places if fold(p.name) == key and distance_km(p, centre) <= 15]
+    if named:
+        return min(named, key=lambda p: (distance_km(p, centre), p.geonameid))
+    close = [p for p in places if distance_km(p, centre) <= 3]
+    return max(close, key=lambda p: (p.population, -p.geonameid)) if close else None
+
+
+def places_in(places: Iterable[Place], box: tuple[float, float, float, float]) -> list[Place]:
+    """The places inside ``box`` (west, south, east, north) that a map names, largest first:
+    less districts (``without_districts``; a district's city may lie a little outside the
+    box, so the places around it are looked at too)."""
+    grow = 0.25  # degrees: more than the longest reach of the district rule (19 km, Paris)
+    near = [
+        p
+        for p in places
+        if box[1] - grow <= p.lat <= box[3] + grow and box[0] - 2 * grow <= p.lon <= box[2] + 2 * grow
+    ]
+    near.sort(key=lambda p: (-p.population, p.name))
+    return [p for p in without_districts(near) if box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]]

@@ -107,3 +107,37 @@ def test_below_the_cities_threshold_the_whole_gazetteer_is_read(monkeypatch: pyt
     finally:
         populated_places.cache_clear()
     assert read == ["places.json.gz", "cities.json.gz"]
+
+
+def _at(name: str, km_north: float, population: int, geonameid: int) -> Place:
+    """A place ``km_north`` km north of 50 N 4 E (distance_km: 111.2 km a degree of latitude)."""
+    return Place(name, "BE", 50.0 + km_north / 111.2, 4.0, population, geonameid)
+
+
+def test_a_citys_districts_are_left_out_by_distance_and_population() -> None:
+    from lifeport_map.gazetteer import district_of, without_districts
+
+    big = _at("Big", 0, 1_000_000, 1)  # reaches 6.5 km x sqrt(1,000,000) / 1000 = 6.5 km
+    inner = _at("Inner", 5, 100_000, 2)  # 5 km <= 6.5 km, 10 times smaller: a district
+    outer = _at("Outer", -8, 100_000, 3)  # 8 km > 6.5 km: a town of its own
+    hyphen = _at("Big-Zuid", 10, 100_000, 4)  # "Big-...": within twice the reach, 13 km
+    twin = _at("Twin", -2, 400_000, 5)  # 2 km, but only 2.5 times smaller (less than 3)
+    far_hyphen = _at("Big-Noord", 14, 100_000, 6)  # 14 km > 13 km
+    places = [big, twin, inner, outer, hyphen, far_hyphen]
+    assert without_districts(places) == [big, twin, outer, far_hyphen]
+    # Outer is 6 km from Twin, which reaches 6.5 x sqrt(400,000) / 1000 = 4.11 km
+    assert not district_of(outer, twin)
+    assert district_of(inner, big) and not district_of(big, inner) and not district_of(big, big)
+    assert without_districts([]) == []
+
+
+def test_a_regions_own_city_is_found_by_name_then_by_distance() -> None:
+    from lifeport_map.gazetteer import own_place
+
+    big, twin = _at("Big", 0, 1_000_000, 1), _at("Twin", -2, 400_000, 5)
+    other_big = _at("Big", 20, 2_000_000, 7)  # the same name 20 km away: too far (15 km)
+    places = [other_big, big, twin]
+    assert own_place(places, "BIG", 50.0 + 1 / 111.2, 4.0) == big  # by name, case-insensitive
+    # no place of that name: the most populous within 3 km (Big at 2.5 km, Twin at 0.5 km)
+    assert own_place(places, "Elsewhere", 50.0 - 2.5 / 111.2, 4.0) == big
+    assert own_place(places, "Elsewhere", 49.0, 4.0) is None

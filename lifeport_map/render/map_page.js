@@ -148,46 +148,61 @@
     L.geoJSON(context.borders, {pane: borders, interactive: false,
       style: function () { return {color: '#9a9a9a', weight: 0.7, dashArray: '2 3', fill: false}; }
     }).addTo(map);
-    var markers = context.cities.map(function (c) {
+    var markers = context.cities.map(function (c, i) {
       var label = el('span', 'lp-city-name', c[0]);
       var m = L.marker([c[1], c[2]], {pane: labels, interactive: false, keyboard: false,
-        icon: L.divIcon({className: 'lp-city', html: label, iconSize: null, iconAnchor: [0, 0]})});
+        icon: L.divIcon({className: i === context.own ? 'lp-city lp-own' : 'lp-city', html: label,
+                         iconSize: null, iconAnchor: [0, 0]})});
       m.population = c[3];
+      m.own = i === context.own;
       return m;
     });
+    // The region's own city first: it is named at every zoom.
+    markers.sort(function (a, b) { return (b.own ? 1 : 0) - (a.own ? 1 : 0); });
     markers.forEach(function (m) { m.addTo(map); });
+    var sides = ['centre', 'right', 'left', 'above', 'below', 'right far', 'left far', 'above far', 'below far'];
+    var ownSides = sides.concat(['above farther', 'below farther', 'right farther', 'left farther']);
+    function meets(box, boxes) {
+      return boxes.some(function (t) { return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]; });
+    }
     // A place's name yields to the sites: it is left out where it would touch a dot, a cluster,
-    // a region's name or a control, or a larger place's name, or be cut by the map's edge.
+    // a region's name or a control, or a larger place's name, or be cut by the map's edge. The
+    // region's own city is named in any case: where every spot around it touches a dot or a
+    // cluster, at the first spot that touches no control, region name or edge.
     function place() {
       var zoom = map.getZoom();
       var least = zoom <= 7 ? 100000 : (zoom <= 8 ? 40000 : (zoom <= 9 ? 20000 : 8000));
-      var taken = [];
+      var taken = [], fixed = [];
       var frame = map.getContainer().getBoundingClientRect();
       Array.prototype.forEach.call(map.getContainer().querySelectorAll(
         '.lp-site, .lp-cluster, .leaflet-control, .lp-region-name'), function (n) {
         var r = n.getBoundingClientRect();
-        if (r.width > 0) { taken.push([r.left, r.top, r.right, r.bottom]); }
+        if (r.width > 0) {
+          taken.push([r.left, r.top, r.right, r.bottom]);
+          if (!n.classList.contains('lp-site') && !n.classList.contains('lp-cluster')) {
+            fixed.push([r.left, r.top, r.right, r.bottom]);
+          }
+        }
       });
-      markers.forEach(function (m) {  // sorted by population in Python
+      markers.forEach(function (m) {  // the own city, then by population (sorted in Python)
         var node = m.getElement();
         if (!node) { return; }
         node.style.display = 'none';
-        if (m.population < least) { return; }
+        if (m.population < least && !m.own) { return; }
         node.style.display = '';
         // On the place; where that is taken, beside it (right, left, above, below), then a
         // little further out (a town hidden among its sites' dots is still named).
-        var free = ['centre', 'right', 'left', 'above', 'below', 'right far', 'left far', 'above far',
-                    'below far'].some(function (side) {
+        function tryAt(side, against) {
           node.setAttribute('data-side', side);
           var r = node.firstChild.getBoundingClientRect();
           var box = [r.left - 2, r.top - 2, r.right + 2, r.bottom + 2];
           var cut = r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom;
-          var clash = r.width === 0 || cut || taken.some(function (t) {
-            return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3];
-          });
-          if (!clash) { taken.push(box); }
+          var clash = r.width === 0 || cut || meets(box, against);
+          if (!clash) { taken.push(box); fixed.push(box); }
           return !clash;
-        });
+        }
+        var free = (m.own ? ownSides : sides).some(function (side) { return tryAt(side, taken); });
+        if (!free && m.own) { free = ownSides.some(function (side) { return tryAt(side, fixed); }); }
         if (!free) { node.style.display = 'none'; }
       });
     }

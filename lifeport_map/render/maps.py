@@ -418,6 +418,11 @@ BASE_CSS = """
 .lp-city[data-side="left far"] .lp-city-name { transform: translate(calc(-100% - 24px), -50%); }
 .lp-city[data-side="above far"] .lp-city-name { transform: translate(-50%, calc(-100% - 24px)); }
 .lp-city[data-side="below far"] .lp-city-name { transform: translate(-50%, 24px); }
+.lp-city[data-side="right farther"] .lp-city-name { transform: translate(40px, -50%); }
+.lp-city[data-side="left farther"] .lp-city-name { transform: translate(calc(-100% - 40px), -50%); }
+.lp-city[data-side="above farther"] .lp-city-name { transform: translate(-50%, calc(-100% - 40px)); }
+.lp-city[data-side="below farther"] .lp-city-name { transform: translate(-50%, 40px); }
+.lp-city.lp-own .lp-city-name { font-size: 12px; font-weight: 600; color: #333; }
 .lp-legend summary { font-weight: 600; cursor: pointer; }
 .lp-map .lp-legend { max-width: 240px; } .lp-map .lp-legend summary { font-size: 12px; line-height: 1.3; }
 .lp-legend details[open] summary { margin-bottom: 4px; }
@@ -783,7 +788,7 @@ def region_map(
             year=made.year if made else None,
         ),
     )
-    spec["context"] = context_data(spec["fit"], min_population=5000, lang=lang)
+    spec["context"] = context_data(spec["fit"], min_population=5000, lang=lang, own=found)
     spec["credits"] = credits_html(
         context_sources(spec["context"]) | set(outline.sources), made or provenance(registry), lang
     )
@@ -792,13 +797,20 @@ def region_map(
 
 
 def context_data(
-    extent: list[list[float]] | None, *, min_population: int, margin: float = 1.5, lang: str = "nl"
+    extent: list[list[float]] | None,
+    *,
+    min_population: int,
+    margin: float = 1.5,
+    lang: str = "nl",
+    own: Region | None = None,
 ) -> dict[str, Any]:
     """The vector base map around ``extent`` ([[south, west], [north, east]]): country polygons
     (Natural Earth), NUTS-3 borders (GISCO) and city names with population (GeoNames), clipped
-    to the extent grown by ``margin`` degrees so that panning shows more than a blank edge."""
+    to the extent grown by ``margin`` degrees so that panning shows more than a blank edge. A
+    city's districts are left out (``gazetteer.without_districts``). ``own``: the region whose
+    map this is; its own city (``gazetteer.own_place``) is named first ("own": its index)."""
     from lifeport_map.boundaries import country_features, nuts3_features
-    from lifeport_map.gazetteer import populated_places
+    from lifeport_map.gazetteer import own_place, places_in, populated_places
     from lifeport_map.render.labels import place_name
 
     if extent is None:
@@ -807,15 +819,23 @@ def context_data(
     box = (west - 2 * margin, south - margin, east + 2 * margin, north + margin)
     countries = _clipped(country_features().values(), box, keep=("iso",))
     borders = _clipped(nuts3_features().values(), box, keep=("id", "source"))
-    places = [
-        p for p in populated_places(min_population) if box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]
-    ]
-    places.sort(key=lambda p: (-p.population, p.name))
+    places = places_in(populated_places(min_population), box)
+    found = None
+    if own is not None:
+        found = own_place(places, own.centre_place, *own.centre)
+    shown = places[:400]
+    if found is not None and found not in shown:
+        shown.append(found)
     cities = [
         [_shown(place_name(p.name, p.geonameid, lang)), round(p.lat, 4), round(p.lon, 4), p.population]
-        for p in places[:400]
+        for p in shown
     ]
-    return {"countries": countries, "borders": borders, "cities": cities}
+    return {
+        "countries": countries,
+        "borders": borders,
+        "cities": cities,
+        "own": None if found is None else shown.index(found),
+    }
 
 
 def context_sources(context: dict[str, Any] | None) -> set[str]:
@@ -995,7 +1015,10 @@ def compare_page(
         )
     # Each panel's opening HTML goes before its map: the first in the page head, the others
     # after the previous panel's coverage.
-    contexts = [context_data(extent, min_population=10000, margin=0.8, lang=lang) for extent in extents]
+    contexts = [
+        context_data(extent, min_population=10000, margin=0.8, lang=lang, own=region)
+        for extent, region in zip(extents, found, strict=True)
+    ]
     sources = {src for c in contexts for src in context_sources(c)} | {s for o in outlines for s in o.sources}
     footer = (
         f'<footer class="lp-credits">{credits_html(sources, made or provenance(registry), lang)}</footer>'

@@ -651,6 +651,83 @@ def _scale_bar(ax: Any, extent: tuple[float, float, float, float], placer: Place
         placer.keep_clear(box)
 
 
+# A region's page has a small map of its country in a corner, the region filled: where it lies.
+LOCATOR_WIDTH = 0.22  # of the map's width
+LOCATOR_MAX_HEIGHT = 0.3  # of the map's height
+LOCATOR_FILL = "#B8412C"
+
+
+def _locator(ax: Any, outline: Outline, country: str, placer: Placer) -> Any | None:
+    """The locator map: the region's country and its neighbours, the region filled, in the
+    first corner of ``ax`` (upper right, upper left, lower right, lower left) where it covers no
+    dot, name or the scale bar (else where it covers the fewest); names placed after keep clear
+    of it. None when the country has no polygon."""
+    import shapely
+    from shapely.geometry import box as lonlat_box
+    from shapely.geometry import shape
+
+    from lifeport_map.boundaries import country_features
+
+    features = country_features()
+    if country not in features:
+        return None
+    home = shape(features[country]["geometry"])
+    region = shape(outline.geometry)
+    west, south, east, north = shapely.union(home, region).bounds
+    grow_x, grow_y = (east - west) * 0.12, (north - south) * 0.12
+    around = (west - grow_x, south - grow_y, east + grow_x, north + grow_y)
+    projected = _frame([lonlat_box(*around)]).total_bounds
+    aspect = (projected[3] - projected[1]) / (projected[2] - projected[0])
+    frame = ax.get_window_extent(placer.renderer)
+    width = LOCATOR_WIDTH * frame.width
+    height = width * aspect
+    if height > LOCATOR_MAX_HEIGHT * frame.height:
+        height = LOCATOR_MAX_HEIGHT * frame.height
+        width = height / aspect
+    pad = 6 * ax.figure.dpi / 72
+    corners = [
+        (frame.x1 - pad - width, frame.y1 - pad - height),
+        (frame.x0 + pad, frame.y1 - pad - height),
+        (frame.x1 - pad - width, frame.y0 + pad),
+        (frame.x0 + pad, frame.y0 + pad),
+    ]
+    taken = [*placer.occupied, *placer.furniture, *placer.names]
+
+    def covered(corner: tuple[float, float]) -> int:
+        here = (corner[0], corner[1], corner[0] + width, corner[1] + height)
+        return sum(_overlap(here, other) > 0 for other in taken)
+
+    x, y = min(corners, key=lambda c: (covered(c), corners.index(c)))
+    figure = ax.figure
+    inset = figure.add_axes(
+        (
+            x / figure.bbox.width,
+            y / figure.bbox.height,
+            width / figure.bbox.width,
+            height / figure.bbox.height,
+        )
+    )
+    inset.set_label("locator")
+    inset.set_zorder(ax.get_zorder() + 1)
+    inset.set_facecolor(SEA)
+    # clipped to a wider box: the projected frame's corners reach beyond the lon/lat box
+    wider = (west - 4 * grow_x, south - 4 * grow_y, east + 4 * grow_x, north + 4 * grow_y)
+    countries = [shapely.clip_by_rect(shape(f["geometry"]), *wider) for f in features.values()]
+    countries = [g for g in countries if not g.is_empty]
+    _frame(countries).plot(ax=inset, facecolor=LAND, edgecolor=COUNTRY_EDGE, linewidth=0.3, zorder=0)
+    _frame([home]).plot(ax=inset, facecolor="#ECEBE4", edgecolor="#555555", linewidth=0.5, zorder=1)
+    _frame([region]).plot(ax=inset, facecolor=LOCATOR_FILL, edgecolor=LOCATOR_FILL, linewidth=0.4, zorder=2)
+    inset.set_xlim(projected[0], projected[2])
+    inset.set_ylim(projected[1], projected[3])
+    inset.set_aspect("auto")
+    _no_ticks(inset)
+    for spine in inset.spines.values():
+        spine.set_linewidth(0.6)
+        spine.set_edgecolor("#666666")
+    placer.keep_clear((x, y, x + width, y + height))
+    return inset
+
+
 def _cities(
     ax: Any,
     extent: tuple[float, float, float, float],
@@ -659,10 +736,13 @@ def _cities(
     *,
     limit: int,
     lang: str,
+    own: Region | None = None,
 ) -> None:
     """Names of the larger places (GeoNames; Dutch names under ``lang`` nl, see
-    labels.place_name), largest first, each where it overlaps nothing."""
-    from lifeport_map.gazetteer import populated_places
+    labels.place_name), largest first, each where it overlaps nothing; a city's districts are
+    left out (``gazetteer.without_districts``). ``own``: the region whose map this is; its own
+    city (``gazetteer.own_place``) is named first, in any case, and a little larger."""
+    from lifeport_map.gazetteer import own_place, places_in, populated_places
     from lifeport_map.render.labels import place_name
 
     width_km = (extent[2] - extent[0]) / 1000
@@ -670,14 +750,19 @@ def _cities(
         100_000 if width_km > 250 else 40_000 if width_km > 120 else 15_000 if width_km > 60 else 5_000
     )
     west, south, east, north = _lonlat_box(extent, margin=0.0)
-    places = sorted(
-        (p for p in populated_places(threshold) if south <= p.lat <= north and west <= p.lon <= east),
-        key=lambda p: (-p.population, p.name),
-    )
+    places = places_in(populated_places(threshold), (west, south, east, north))
+    found = None
+    if own is not None:
+        found = own_place(
+            places_in(populated_places(5_000), (west, south, east, north)), own.centre_place, *own.centre
+        )
+    if found is not None:
+        places = [found, *(p for p in places if p.geonameid != found.geonameid)]
     shown: set[str] = set()
     placed = 0
     for place in places:
-        if placed >= limit or place.name in shown:
+        first = place is found
+        if (placed >= limit and not first) or place.name in shown:
             continue
         x, y = _project([(place.lat, place.lon)])[0]
         if not (extent[0] < x < extent[2] and extent[1] < y < extent[3]):
@@ -696,10 +781,11 @@ def _cities(
             figure_text(place_name(place.name, place.geonameid, lang)),
             [(x, y)],
             gap_pt=3.5,
-            required=False,
-            fontsize=6.5,
+            required=first,
+            fontsize=7.5 if first else 6.5,
             color=CITY_COLOUR,
             fontstyle="italic",
+            fontweight="bold" if first else "normal",
             path_effects=_halo(),  # a border or outline under the name does not cut its letters
         ):
             ax.scatter([x], [y], s=PLACE_POINT_AREA, c=CITY_COLOUR, linewidths=0, zorder=3)
@@ -924,8 +1010,10 @@ def _single_map(
     lang: str,
     made: Provenance,
     city_limit: int,
+    own: Region | None = None,
 ) -> Figure:
-    """An A4 portrait page with one map."""
+    """An A4 portrait page with one map; ``own``: the region whose map it is (its city is
+    named, see ``_cities``)."""
     fig, renderer = _new_page(A4_PORTRAIT)
     below_title = _title(fig, renderer, dated_title(title, made, lang), subtitle)
     top = min(0.94, below_title - 0.008)  # a long title or subtitle takes lines off the map
@@ -942,6 +1030,8 @@ def _single_map(
     _outlines(ax, outlines, sources)
     _dots(ax, fig, sites, registry, placer, outlines)
     _scale_bar(ax, extent, placer, _scale_text(page_scale(extent[2] - extent[0], width_in), lang))
+    if own is not None:  # a region's page: where the region lies in its country
+        _locator(ax, outlines[0], own.country, placer)
     for text, outline in named:
         placer.place(
             _region_label(text),
@@ -952,7 +1042,7 @@ def _single_map(
             fontweight="bold",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
         )
-    _cities(ax, extent, placer, sources, limit=city_limit, lang=lang)
+    _cities(ax, extent, placer, sources, limit=city_limit, lang=lang, own=own)
     _no_ticks(ax)
     _footer(fig, renderer, sources, made, lang)
     return fig
@@ -1001,6 +1091,7 @@ def region_figure(
             lang=lang,
             made=made or provenance(registry),
             city_limit=25,
+            own=found,
         )
 
 
@@ -1112,7 +1203,7 @@ def _compare_figure(registry: Registry, regions: Sequence[str], *, lang: str, ma
         _outlines(ax, [outline], sources)
         _dots(ax, fig, sites, registry, placer, [outline])
         _scale_bar(ax, frame, placer, "")
-        _cities(ax, frame, placer, sources, limit=10, lang=lang)
+        _cities(ax, frame, placer, sources, limit=10, lang=lang, own=region)
         _no_ticks(ax)
     _footer(fig, renderer, sources, made, lang)
     return fig

@@ -59,3 +59,46 @@ def test_place_names_touch_no_dot_cluster_or_region_name(
     cut += [c["name"] for c in found["cities"] if not (c["box"][1] >= top and c["box"][3] <= bottom)]
     assert cut == []  # no name is cut by the map's edge
     page.close()
+
+
+OWN = """() => {
+  const box = n => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  return Array.from(document.querySelectorAll('.leaflet-container')).map(map => {
+    const own = map.querySelector('.lp-own .lp-city-name');
+    const shown = own && own.getBoundingClientRect().width > 0
+      && own.closest('.lp-city').style.display !== 'none';
+    return {name: own ? own.textContent : null, shown: !!shown, box: own ? box(own) : null, map: box(map),
+            controls: Array.from(map.querySelectorAll('.leaflet-control, .lp-region-name')).map(box)};
+  });
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (390, 844)])
+@pytest.mark.parametrize("build", ["nijmegen", "leuven", "compare"])
+def test_a_regions_own_city_is_named_on_its_map(
+    browser: Any, tmp_path: Path, viewport: tuple[int, int], build: str
+) -> None:
+    from maps_support import coverages_of
+
+    registry = load_registry(check=False)
+    regions = ["nijmegen", "dresden", "leuven"]
+    if build == "compare":
+        built = maps.compare_page(registry, regions, coverages=coverages_of(registry, regions))
+    else:
+        built = maps.region_map(registry, build)
+    path = tmp_path / f"{build}.html"
+    path.write_text(maps.page_html(built), encoding="utf-8")
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    page.wait_for_timeout(2500)  # clusters animate in; names are placed after
+    page.screenshot(path=str(SCREENSHOTS / f"own-{build}-{viewport[0]}.png"), full_page=True)
+    found = page.evaluate(OWN)
+    wanted = ["Nijmegen", "Dresden", "Leuven"] if build == "compare" else [build.capitalize()]
+    assert [(m["name"], m["shown"]) for m in found] == [(name, True) for name in wanted]
+    for m in found:
+        assert [c for c in m["controls"] if _meet(m["box"], c)] == []  # no control, no region name
+        left, top, right, bottom = m["map"]
+        assert left <= m["box"][0] and m["box"][2] <= right and top <= m["box"][1] and m["box"][3] <= bottom
+    page.close()

@@ -1,0 +1,93 @@
+"""The places the maps name (issue 14, third round): a city once, not its districts, and on a
+region's own map (interactive, Bijlage 2 panel, annex) the region's own city, named first; a
+region's annex page has a locator map of its country in a corner free of dots and names."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from maps_support import coverages_of, page_data
+
+from lifeport_map.gazetteer import Place, district_of
+from lifeport_map.provenance import Provenance
+from lifeport_map.registry import load_registry
+from lifeport_map.render import maps
+from lifeport_map.render.static import compare_figure, region_figure
+
+MADE = Provenance("2026-01-02", "git 0123456789ab")
+REGIONS = ("brainport", "delft", "dresden", "leuven", "nijmegen", "twente")
+
+
+@pytest.fixture(scope="module")
+def registry() -> Any:
+    return load_registry(check=False)
+
+
+def _places(context: dict[str, Any]) -> list[Place]:
+    return [Place(name, "", lat, lon, population, 0) for name, lat, lon, population in context["cities"]]
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_a_region_map_names_its_own_city_and_no_district(registry: Any, region: str) -> None:
+    built = maps.region_map(registry, region, lang="en")
+    [spec] = page_data(maps.page_html(built))["maps"]
+    context = spec["context"]
+    assert context["cities"][context["own"]][0] == registry.regions[region].centre_place
+    places = _places(context)
+    assert [(p.name, q.name) for p, q in itertools.permutations(places, 2) if district_of(p, q)] == []
+
+
+def test_brussels_is_named_once_on_leuvens_maps(registry: Any) -> None:
+    html = maps.page_html(maps.region_map(registry, "leuven"))
+    [spec] = page_data(html)["maps"]
+    names = [c[0] for c in spec["context"]["cities"]]
+    assert "Brussel" in names
+    # Brussels' inner municipalities (GeoNames places of their own, 1.7-5.7 km from its centre)
+    for district in ("Anderlecht", "Schaarbeek", "Elsene", "Etterbeek", "Jette", "Ukkel", "Evere"):
+        assert district not in names
+
+
+def test_every_bijlage_2_panel_names_its_regions_city(registry: Any) -> None:
+    regions = ["nijmegen", "dresden", "leuven"]
+    page = maps.compare_page(registry, regions, coverages=coverages_of(registry, regions))
+    specs = page_data(maps.page_html(page))["maps"]
+    owned = [spec["context"]["cities"][spec["context"]["own"]][0] for spec in specs]
+    assert owned == ["Nijmegen", "Dresden", "Leuven"]
+
+
+def _city_texts(ax: Any) -> list[Any]:
+    return [t for t in ax.texts if t.get_fontstyle() == "italic"]
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_a_region_annex_names_its_city_first_and_shows_where_it_lies(registry: Any, region: str) -> None:
+    fig = region_figure(registry, region, made=MADE)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    names = _city_texts(ax)
+    own = registry.regions[region].centre_place
+    assert names[0].get_text() == own and names[0].get_fontweight() == "bold"
+    [locator] = [a for a in fig.axes if a.get_label() == "locator"]
+    frame, box = ax.get_window_extent(renderer), locator.get_window_extent(renderer)
+    assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1
+    # it covers no name, and no dot (zorder 4) of the map
+    assert [t.get_text() for t in ax.texts if t.get_window_extent(renderer).overlaps(box)] == []
+    dots = [c for c in ax.collections if c.get_zorder() == 4]
+    centres = [xy for c in dots for xy in c.get_offset_transform().transform(c.get_offsets())]
+    assert [xy for xy in centres if box.contains(*xy)] == []
+    # the region is filled in it (one patch collection of the locator colour)
+    from lifeport_map.render.static import LOCATOR_FILL
+
+    colours = [tuple(c.get_facecolor()[0]) for c in locator.collections if len(c.get_facecolor())]
+    from matplotlib.colors import to_rgba
+
+    assert to_rgba(LOCATOR_FILL) in colours
+
+
+def test_every_annex_panel_names_its_regions_city(registry: Any) -> None:
+    fig = compare_figure(registry, ["nijmegen", "dresden", "leuven"], made=MADE)
+    firsts = [_city_texts(ax)[0].get_text() for ax in fig.axes]
+    assert firsts == ["Nijmegen", "Dresden", "Leuven"]
