@@ -191,12 +191,21 @@ def check_identity_text(registry: Registry) -> Iterator[Issue]:
     "Nijmegen" or a Cyrillic letter moves a site out of its region without a word. Cheap, so
     every command runs it (``registry.read_for_analysis``), not only ``validate``."""
     for site in registry.sites:
+        loc = site.location
+        # Most sites write these texts in plain ASCII with single spaces inside: one test of
+        # them joined by spaces settles that (no invisible or lookalike character is ASCII, and
+        # a text with a space at either end or a run of spaces makes a double space when
+        # joined), instead of three tests per text (26 ms less at 10,000 sites).
+        joined = " ".join((site.name, site.organisation, *site.aliases, loc.place, loc.municipality))
+        plain = joined.isascii() and joined.isprintable() and "  " not in joined
+        if plain and joined[:1] != " " and joined[-1:] != " ":
+            continue
         for field, text in (
             ("name", site.name),
             ("organisation", site.organisation),
             *((f"aliases[{i}]", a) for i, a in enumerate(site.aliases)),
-            ("location.place", site.location.place),
-            ("location.municipality", site.location.municipality),
+            ("location.place", loc.place),
+            ("location.municipality", loc.municipality),
         ):
             bad = invisible_characters(text)
             lookalikes = mixed_script(text) if not bad else []
