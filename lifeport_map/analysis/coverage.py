@@ -11,7 +11,7 @@ are in the region.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -227,7 +227,13 @@ def coverage_of_sites(
     how = how or COUNTINGS[DEFAULT_COUNTING]
     sites = list(sites)
     counted = [s for s in sites if is_counted(s.status)]
-    phases = tuple(_phase_coverage(graph, rules, how, phase, counted, sites, lang) for phase in rules.phases)
+    # Each site's activities by phase, and its roles, worked out once rather than per phase or role.
+    by_phase = [(s, rules.activities_by_phase(s.activities, s.served_phases)) for s in counted]
+    pipeline = [s for s in sites if is_pipeline(s.status)]
+    phases = tuple(
+        _phase_coverage(graph, rules, how, phase, by_phase, pipeline, lang) for phase in rules.phases
+    )
+    roles_held = [frozenset(rules.roles_of(s.activities)) for s in counted]
     organisations: dict[str, list[str]] = {}
     for site in counted:
         organisations.setdefault(site.organisation, []).append(site.id)
@@ -235,7 +241,7 @@ def coverage_of_sites(
         RoleCount(
             role=role,
             label=label(graph, "role", role, lang),
-            count=sum(1 for s in counted if rules.has_role(s.activities, role)),
+            count=sum(1 for held in roles_held if role in held),
         )
         for role in rules.roles
     )
@@ -260,9 +266,7 @@ def coverage_of_sites(
         roles=roles,
         employees=employee_sum(counted),
         pipeline=tuple(
-            PipelineEntry(id=s.id, name=s.name, status=s.status, phases=s.phases)
-            for s in sites
-            if is_pipeline(s.status)
+            PipelineEntry(id=s.id, name=s.name, status=s.status, phases=s.phases) for s in pipeline
         ),
         method=CoverageMethod(
             statuses_counted=COUNTED_STATUSES,
@@ -299,13 +303,15 @@ def _phase_coverage(
     rules: ChainRules,
     how: Counting,
     phase: str,
-    counted: list[SiteNode],
-    sites: list[SiteNode],
+    counted: Sequence[tuple[SiteNode, Mapping[str, tuple[str, ...]]]],
+    pipeline: Sequence[SiteNode],
     lang: str,
 ) -> PhaseCoverage:
+    """One phase's coverage: ``counted`` pairs each counted site with its activities by phase
+    (``ChainRules.activities_by_phase``), ``pipeline`` holds the planned sites."""
     present_in_phase: list[tuple[SiteNode, Actor]] = []
-    for site in counted:
-        in_phase = rules.activities_in_phase(site.activities, site.served_phases, phase)
+    for site, by_phase in counted:
+        in_phase = by_phase.get(phase)
         if in_phase:
             present_in_phase.append((site, _actor(site, in_phase, rules)))
     production_rule = COUNTINGS["production"]
@@ -357,8 +363,8 @@ def _phase_coverage(
         production=_group(production),
         pipeline=tuple(
             PipelineSite(id=s.id, name=s.name, status=s.status)
-            for s in sites
-            if is_pipeline(s.status) and rules.activities_in_phase(s.activities, s.served_phases, phase)
+            for s in pipeline
+            if rules.activities_in_phase(s.activities, s.served_phases, phase)
         ),
     )
 
