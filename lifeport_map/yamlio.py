@@ -185,7 +185,10 @@ def decode(raw: bytes, path: Path) -> str:
             msg("yaml.encoding", byte=f"0x{raw[exc.start]:02x}"),
             msg("yaml.encoding/hint"),
         ) from None
-    if "\x00" in text:
+    # Strict UTF-8 writes U+0000 as a zero byte and no other character with one: looking in the
+    # bytes (memchr, 1 ms for 26 MB) finds what looking in the text would (34 ms in a text with
+    # a character beyond U+00FF, held two bytes a character).
+    if b"\x00" in raw:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise _issue(
             path,

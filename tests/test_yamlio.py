@@ -241,3 +241,15 @@ def test_a_file_is_clean_exactly_when_the_pattern_finds_nothing_in_its_text(tmp_
         verdicts.append(load_yaml(path).clean)
         assert verdicts[-1] is (suspect_char().search(text) is None)
     assert verdicts == [True, False, True, False]  # a zero-width space and a soft hyphen hide text
+
+
+def test_a_nul_character_is_refused_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "n.yaml"
+    path.write_bytes("a: Caf\u00e9 \u20ac\nb: x\nc: y\x00z\n".encode())  # two bytes a character
+    with pytest.raises(YamlError) as caught:
+        load_yaml(path)
+    issue = caught.value.issue
+    assert (issue.code, issue.line, issue.col) == ("yaml.encoding", 3, 1)
+    assert issue.text is not None and "NUL" in issue.text.render("en")
+    path.write_bytes("a: Caf\u00e9 \u20ac\nb: x\n".encode())
+    assert load_yaml(path).data == {"a": "Caf\u00e9 \u20ac", "b": "x"}
