@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -344,3 +345,29 @@ def test_html_pages_carry_credits_date_and_version(registry) -> None:  # type: i
     # Dresden alone draws no CBS polygon and no Dutch border: no CBS credit.
     dresden = maps.region_map(registry, "dresden", lang="en", made=MADE)
     assert "CBS" not in page_data(maps.page_html(dresden))["maps"][0]["credits"]
+
+
+def test_the_version_asks_git_three_times_in_a_checkout_and_once_outside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = _registry_copy(tmp_path, "Lifeport")
+    registry = load_registry(root / "companies.yaml", root / "regions", check=False)
+    real = subprocess.run
+    asked: list[str] = []
+
+    def counted(args: list[str], **kwargs: Any) -> Any:
+        asked.append(args[3])  # git -C <folder> <command>
+        return real(args, **kwargs)
+
+    monkeypatch.setattr(subprocess, "run", counted)
+    assert provenance(registry).version.startswith("sha256 ")
+    assert asked == ["rev-parse"]
+    who = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "registry"]):
+        real(["git", "-C", str(root), *who, *args], check=True)
+    asked.clear()
+    head = real(["git", "-C", str(root), "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True)
+    assert provenance(registry).version == f"git {head.stdout.strip()}"
+    assert asked == ["rev-parse", "ls-files", "status"]
