@@ -35,6 +35,7 @@ from lifeport_map.cache import cache_dir, cache_key, read_entry, write_entry
 from lifeport_map.errors import RegistryError
 from lifeport_map.model import Registry
 from lifeport_map.paths import default_regions_dir, default_registry_path
+from lifeport_map.provenance import note_registry_hash
 
 SUFFIX = "-registry"
 TAG = "lifeport-map registry 1"
@@ -107,12 +108,14 @@ def load_registry_cached(
             found = read_entry(folder, key.text + SUFFIX)
             registry = _registry_of(found)
         if registry is not None:
+            note_registry_hash(registry, key.registry_hash)
             return registry
     result = read_for_analysis(registry_path, regions_dir)
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)
     # Stored only if the files did not change while they were read.
     if key is not None and key.still_holds(registry_path, regions):
+        note_registry_hash(result.registry, key.registry_hash)
         with paused_gc():
             write_entry(folder, key.text + SUFFIX, (TAG, dumps(result.registry)))
     return result.registry

@@ -144,3 +144,37 @@ def test_a_key_still_holds_only_while_every_file_it_covers_is_unchanged(mini_cop
     assert not key.still_holds(registry, regions)
     registry.unlink()
     assert not key.still_holds(registry, regions)
+
+
+def test_the_version_of_a_registry_read_through_the_cache_continues_the_keys_hash(
+    mini_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key hashes the registry file as ``provenance.content_hash`` frames it, so the version
+    of the registry read with it hashes only the region files; both ways give the same version
+    (the mini copy is not in git), for a cold read and for a hit."""
+    from lifeport_map.provenance import _content_hash, content_hash, provenance, registry_files
+
+    registry_path, regions = mini_copy / "companies.yaml", mini_copy / "regions"
+    key = cache.cache_key(registry_path, regions)
+    assert key is not None
+    cold = registry_cache.load_registry_cached(registry_path, regions)
+    files = registry_files(cold)
+    assert files[0] == registry_path and len(files) > 1
+    expected = content_hash(files)
+    assert _content_hash(key.registry_hash.copy(), files[1:]) == expected
+    read: list[Path] = []
+    real = Path.read_bytes
+
+    def recorded(path: Path) -> bytes:
+        read.append(path)
+        return real(path)
+
+    hit = registry_cache.load_registry_cached(registry_path, regions)
+    assert hit is not cold
+    monkeypatch.setattr(Path, "read_bytes", recorded)
+    for registry in (cold, hit):
+        assert provenance(registry).version == f"sha256 {expected}"
+    assert registry_path not in read and read == files[1:] * 2  # the region files only
+    # The version names the registry as it was read: a later edit of the file does not change it.
+    registry_path.write_text(registry_path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert provenance(cold).version == f"sha256 {expected}"
