@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from lifeport_map.errors import Issue
 from lifeport_map.messages import Text, msg
-from lifeport_map.model import Registry, Site
+from lifeport_map.model import Capacity, EmployeeFigure, Event, Registry, Site, SourceRef
 from lifeport_map.schema import MONTH
 from lifeport_map.site_issues import site_issue as _issue
 
@@ -181,25 +181,27 @@ def tracking_parameters(url: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def references(site: Site) -> Iterator[tuple[str, str | None, str | None, str | None, str | None]]:
-    """Every cited reference of a site: (field, url, seed, title, publisher)."""
+def _cited(site: Site) -> Iterator[tuple[str, int, SourceRef | EmployeeFigure | Event | Capacity]]:
+    """Every cited reference of a site as (field, index in its list or -1, the reference): the
+    field's name (``sources[0]``) is written only for an issue (``_field``)."""
     for i, s in enumerate(site.sources):
-        yield f"sources[{i}]", s.url, s.seed, s.title, s.publisher
+        yield "sources", i, s
     for i, e in enumerate(site.employees):
-        yield f"employees[{i}]", e.url, e.seed, e.title, e.publisher
+        yield "employees", i, e
     for i, ev in enumerate(site.events):
-        yield f"events[{i}]", ev.url, ev.seed, ev.title, ev.publisher
+        yield "events", i, ev
     if site.location.source is not None:
-        s = site.location.source
-        yield "location.source", s.url, s.seed, s.title, s.publisher
+        yield "location.source", -1, site.location.source
     facility = site.facility
     if facility is not None:
         if facility.source is not None:
-            s = facility.source
-            yield "facility.source", s.url, s.seed, s.title, s.publisher
+            yield "facility.source", -1, facility.source
         if facility.capacity is not None:
-            c = facility.capacity
-            yield "facility.capacity", c.url, c.seed, c.title, c.publisher
+            yield "facility.capacity", -1, facility.capacity
+
+
+def _field(field: str, index: int) -> str:
+    return field if index < 0 else f"{field}[{index}]"
 
 
 def source_years(site: Site) -> list[int]:
@@ -274,7 +276,9 @@ def check_currency(site: Site, now: int, this_year: int) -> Iterator[Issue]:
                 msg("checked.stale/hint", months=STALE_MONTHS),
                 "warning",
             )
-    if site.is_active:
+    # A source of the last OLD_SOURCE_YEARS years settles it without gathering every year.
+    recent = this_year - OLD_SOURCE_YEARS
+    if site.is_active and not any(s.year is not None and s.year >= recent for s in site.sources):
         years = source_years(site)
         if years and this_year - max(years) > OLD_SOURCE_YEARS:
             yield _issue(
@@ -288,11 +292,16 @@ def check_currency(site: Site, now: int, this_year: int) -> Iterator[Issue]:
 
 
 def check_references(site: Site) -> Iterator[Issue]:
-    urls = [("website", site.website)] if site.website else []
-    for field, url, seed, title, publisher in references(site):
+    urls = [("website", -1, site.website)] if site.website else []
+    for name, index, ref in _cited(site):
+        url = ref.url
         if url:
-            urls.append((f"{field}.url", url))
-        if url or seed:
+            urls.append((name, index, url))
+        elif not ref.seed:
+            continue
+        title, publisher = ref.title, ref.publisher
+        if title is None or publisher is None:
+            field = _field(name, index)
             if title is None:
                 yield _issue(
                     site,
@@ -311,9 +320,11 @@ def check_references(site: Site) -> Iterator[Issue]:
                     msg("source.no-publisher/hint"),
                     "warning",
                 )
-    for url_field, url in urls:
-        if url:
-            copied = aggregator_host(url)
+    for name, index, url in urls:
+        copied = aggregator_host(url)
+        tracking = tracking_parameters(url)
+        if copied or tracking:
+            url_field = name if name == "website" else f"{_field(name, index)}.url"
             if copied:
                 yield _issue(
                     site,
@@ -323,7 +334,6 @@ def check_references(site: Site) -> Iterator[Issue]:
                     msg("url.aggregator/hint"),
                     "warning",
                 )
-            tracking = tracking_parameters(url)
             if tracking:
                 yield _issue(
                     site,
