@@ -700,9 +700,16 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
 
 
 def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
+    problems: dict[str, Text | None] = {}  # registries repeat URLs (a publisher's page, a report)
+
+    def problem_of(url: str) -> Text | None:
+        if url not in problems:
+            problems[url] = url_problem(url)
+        return problems[url]
+
     for site in registry.sites:
         if site.website:
-            problem = url_problem(site.website)
+            problem = problem_of(site.website)
             if problem:
                 yield _issue(
                     site,
@@ -720,40 +727,38 @@ def check_sources_and_urls(registry: Registry) -> Iterator[Issue]:
                 msg("source.missing/hint"),
             )
         for i, source in enumerate(site.sources):
-            field = f"sources[{i}]"
             if not source.url and not source.seed:
                 yield _issue(
                     site,
-                    field,
+                    f"sources[{i}]",
                     "source.no-reference",
                     msg("source.no-reference"),
                     msg("source.no-reference/hint"),
                 )
             if source.url:
-                problem = url_problem(source.url)
+                problem = problem_of(source.url)
                 if problem:
                     yield _issue(
                         site,
-                        f"{field}.url",
+                        f"sources[{i}].url",
                         "url.not-plain-http",
                         msg("url.not-plain-http/source", problem=problem),
                         msg("url.not-plain-http/hint"),
                     )
         for i, figure in enumerate(site.employees):
-            field = f"employees[{i}]"
             if not figure.url and not figure.seed:
                 yield _issue(
                     site,
-                    field,
+                    f"employees[{i}]",
                     "employees.no-source",
                     msg("employees.no-source"),
                     msg("employees.no-source/hint"),
                 )
-            problem = url_problem(figure.url) if figure.url else None
+            problem = problem_of(figure.url) if figure.url else None
             if problem:
                 yield _issue(
                     site,
-                    f"{field}.url",
+                    f"employees[{i}].url",
                     "url.not-plain-http",
                     msg("url.not-plain-http/employees", problem=problem),
                     msg("url.not-plain-http/hint"),
