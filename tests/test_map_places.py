@@ -91,3 +91,26 @@ def test_every_annex_panel_names_its_regions_city(registry: Any) -> None:
     fig = compare_figure(registry, ["nijmegen", "dresden", "leuven"], made=MADE)
     firsts = [_city_texts(ax)[0].get_text() for ax in fig.axes]
     assert firsts == ["Nijmegen", "Dresden", "Leuven"]
+
+
+def test_the_maps_country_is_named_before_its_neighbours() -> None:
+    from lifeport_map.gazetteer import populated_places
+    from lifeport_map.render.labels import place_name
+
+    country = {place_name(p.name, p.geonameid, "en"): p.country for p in populated_places(100_000)}
+    extent = [[50.7, 3.3], [53.6, 7.3]]
+    context = maps.context_data(extent, min_population=100_000, margin=0.5, lang="en", home="NL")
+    order = [country[name] for name, *_ in context["cities"]]
+    assert {"NL", "DE", "BE"} <= set(order)
+    assert order == sorted(order, key=lambda c: c != "NL")  # every Dutch place first
+    sizes = [population for _, _, _, population in context["cities"]]
+    dutch = sizes[: order.count("NL")]
+    assert dutch == sorted(dutch, reverse=True)  # by population within the country
+
+
+def test_bijlage_1_names_dutch_places_before_german_ones(registry: Any) -> None:
+    from lifeport_map.render.static import nl_figure
+
+    ax = nl_figure(registry, made=MADE).axes[0]
+    names = [t.get_text() for t in _city_texts(ax)]
+    assert "Zwolle" in names and "Bochum" not in names  # Zwolle 129,840 inhabitants, Bochum 385,729

@@ -743,7 +743,7 @@ def nl_map(
             year=made.year if made else None,
         ),
     )
-    spec["context"] = context_data(spec["fit"], min_population=20000, lang=lang)
+    spec["context"] = context_data(spec["fit"], min_population=20000, lang=lang, home="NL")
     sources = context_sources(spec["context"]) | {src for _, o in outlines for src in o.sources}
     spec["credits"] = credits_html(sources, made or provenance(registry), lang)
     figure = _figure(title, lang, taxonomy, single=True)
@@ -803,12 +803,15 @@ def context_data(
     margin: float = 1.5,
     lang: str = "nl",
     own: Region | None = None,
+    home: str | None = None,
 ) -> dict[str, Any]:
     """The vector base map around ``extent`` ([[south, west], [north, east]]): country polygons
     (Natural Earth), NUTS-3 borders (GISCO) and city names with population (GeoNames), clipped
     to the extent grown by ``margin`` degrees so that panning shows more than a blank edge. A
     city's districts are left out (``gazetteer.without_districts``). ``own``: the region whose
-    map this is; its own city (``gazetteer.own_place``) is named first ("own": its index)."""
+    map this is; its own city (``gazetteer.own_place``) is named first ("own": its index).
+    ``home``: the map's country (by default ``own``'s), whose places are named before those of
+    its neighbours (a Dutch annex names Zwolle before Bochum)."""
     from lifeport_map.boundaries import country_features, nuts3_features
     from lifeport_map.gazetteer import own_place, places_in, populated_places
     from lifeport_map.render.labels import place_name
@@ -820,6 +823,9 @@ def context_data(
     countries = _clipped(country_features().values(), box, keep=("iso",))
     borders = _clipped(nuts3_features().values(), box, keep=("id", "source"))
     places = places_in(populated_places(min_population), box)
+    home = home or (own.country if own is not None else None)
+    if home is not None:
+        places.sort(key=lambda p: p.country != home)  # stable: by population within each
     found = None
     if own is not None:
         found = own_place(places, own.centre_place, *own.centre)

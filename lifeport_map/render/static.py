@@ -737,11 +737,13 @@ def _cities(
     limit: int,
     lang: str,
     own: Region | None = None,
+    home: str | None = None,
 ) -> None:
     """Names of the larger places (GeoNames; Dutch names under ``lang`` nl, see
     labels.place_name), largest first, each where it overlaps nothing; a city's districts are
     left out (``gazetteer.without_districts``). ``own``: the region whose map this is; its own
-    city (``gazetteer.own_place``) is named first, in any case, and a little larger."""
+    city (``gazetteer.own_place``) is named first, in any case, and a little larger. ``home``:
+    the map's country (by default ``own``'s), whose places come before its neighbours'."""
     from lifeport_map.gazetteer import own_place, places_in, populated_places
     from lifeport_map.render.labels import place_name
 
@@ -751,6 +753,9 @@ def _cities(
     )
     west, south, east, north = _lonlat_box(extent, margin=0.0)
     places = places_in(populated_places(threshold), (west, south, east, north))
+    home = home or (own.country if own is not None else None)
+    if home is not None:
+        places.sort(key=lambda p: p.country != home)  # stable: by population within each
     found = None
     if own is not None:
         found = own_place(
@@ -1011,9 +1016,10 @@ def _single_map(
     made: Provenance,
     city_limit: int,
     own: Region | None = None,
+    home: str | None = None,
 ) -> Figure:
     """An A4 portrait page with one map; ``own``: the region whose map it is (its city is
-    named, see ``_cities``)."""
+    named, see ``_cities``); ``home``: the map's country, whose places are named first."""
     fig, renderer = _new_page(A4_PORTRAIT)
     below_title = _title(fig, renderer, dated_title(title, made, lang), subtitle)
     top = min(0.94, below_title - 0.008)  # a long title or subtitle takes lines off the map
@@ -1042,7 +1048,7 @@ def _single_map(
             fontweight="bold",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
         )
-    _cities(ax, extent, placer, sources, limit=city_limit, lang=lang, own=own)
+    _cities(ax, extent, placer, sources, limit=city_limit, lang=lang, own=own, home=home)
     _no_ticks(ax)
     _footer(fig, renderer, sources, made, lang)
     return fig
@@ -1064,6 +1070,7 @@ def nl_figure(registry: Registry, *, lang: str = "nl", made: Provenance | None =
             lang=lang,
             made=made or provenance(registry),
             city_limit=30,
+            home="NL",
         )
 
 
