@@ -202,7 +202,8 @@ def _payload(path: Path) -> dict[str, Any]:
 # and lies within DISTRICT_METRES_PER_ROOT x the square root of its population: the radius of a
 # disc that holds that population at about 7,500 inhabitants a km², a dense city core (Brussels
 # 6.6 km, Amsterdam 5.6 km, Nijmegen 2.7 km). A place whose name is the larger one's followed by
-# a hyphen ("Amsterdam-Zuidoost") counts so within twice that radius.
+# a hyphen or space ("Amsterdam-Zuidoost", "Berlin Köpenick"; "Halle-Neustadt" of "Halle (Saale)")
+# counts so within twice that radius.
 DISTRICT_RATIO = 3
 DISTRICT_METRES_PER_ROOT = 6.5
 
@@ -223,7 +224,8 @@ def district_of(place: Place, larger: Place) -> bool:
     if larger.population < DISTRICT_RATIO * place.population or larger is place:
         return False
     reach: float = DISTRICT_METRES_PER_ROOT * math.sqrt(larger.population) / 1000
-    if place.name.startswith(f"{larger.name}-"):
+    base = larger.name.split(" (")[0]  # "Halle (Saale)": "Halle-Neustadt"
+    if place.name.startswith((f"{base}-", f"{base} ")):
         reach *= 2
     return distance_km(place, larger) <= reach
 

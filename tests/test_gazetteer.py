@@ -129,6 +129,11 @@ def test_a_citys_districts_are_left_out_by_distance_and_population() -> None:
     assert not district_of(outer, twin)
     assert district_of(inner, big) and not district_of(big, inner) and not district_of(big, big)
     assert without_districts([]) == []
+    # a name's part in brackets is not part of the city's name: "Big (Saale)", "Big-Neustadt"
+    bracketed = Place("Big (Saale)", "BE", 50.0, 4.0, 1_000_000, 8)
+    assert district_of(_at("Big-Neustadt", 10, 100_000, 9), bracketed)
+    assert district_of(_at("Big Ost", 12, 100_000, 10), big)  # a space as well: 12 km <= 13 km
+    assert not district_of(_at("Bigger", 12, 100_000, 11), big)  # a longer word is another name
 
 
 def test_a_regions_own_city_is_found_by_name_then_by_distance() -> None:

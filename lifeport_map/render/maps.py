@@ -424,7 +424,9 @@ BASE_CSS = """
 .lp-city[data-side="below farther"] .lp-city-name { transform: translate(-50%, 40px); }
 .lp-city.lp-own .lp-city-name { font-size: 12px; font-weight: 600; color: #333; }
 .lp-legend summary { font-weight: 600; cursor: pointer; }
-.lp-map .lp-legend { max-width: 240px; } .lp-map .lp-legend summary { font-size: 12px; line-height: 1.3; }
+.lp-map .lp-legend { max-width: 280px; box-sizing: border-box; }
+.lp-map .lp-legend summary { font-size: 12px; line-height: 1.3; }
+.lp-map .lp-legend td { white-space: nowrap; }
 .lp-legend details[open] summary { margin-bottom: 4px; }
 """
 # Phones (390 px wide): the search box gets the top row, the layer list folds into its button,
