@@ -232,27 +232,35 @@ def district_of(place: Place, larger: Place) -> bool:
 
 def without_districts(places: Sequence[Place]) -> list[Place]:
     """``places`` in their order, less those that count as a district of another of them
-    (``district_of``). Candidates are looked for in a grid of cells as wide as the longest
-    reach, so a place is compared with the few places around it."""
+    (``district_of``). The places are put in a grid of cells of about 2 km, and each place looks
+    for its districts only in the cells within twice its reach (a town of 5,000 inhabitants in
+    the 3 x 3 cells around it), so the work grows with the number of places, not its square."""
     import math
 
     if not places:
         return []
-    largest = max(p.population for p in places)
-    reach_km = 2 * DISTRICT_METRES_PER_ROOT * math.sqrt(largest) / 1000
-    cell_lat = max(reach_km / 111.2, 0.01)
+    cell_lat = 0.02  # degrees, about 2.2 km
     widest = math.cos(math.radians(min(max(abs(p.lat) for p in places), 85.0)))
     cell_lon = cell_lat / widest
     grid: dict[tuple[int, int], list[Place]] = {}
     for p in places:
         grid.setdefault((math.floor(p.lat / cell_lat), math.floor(p.lon / cell_lon)), []).append(p)
-    kept = []
-    for p in places:
-        row, column = math.floor(p.lat / cell_lat), math.floor(p.lon / cell_lon)
-        near = (q for dr in (-1, 0, 1) for dc in (-1, 0, 1) for q in grid.get((row + dr, column + dc), ()))
-        if not any(district_of(p, q) for q in near):
-            kept.append(p)
-    return kept
+    districts: set[int] = set()
+    smallest = min(p.population for p in places)
+    for q in places:
+        most = q.population / DISTRICT_RATIO  # a district has at most this many inhabitants
+        if most < smallest:  # no place in the list is small enough (most places: small towns)
+            continue
+        reach_deg = 2 * DISTRICT_METRES_PER_ROOT * math.sqrt(q.population) / 1000 / 111.2
+        rows = math.ceil(reach_deg / cell_lat)
+        columns = math.ceil(reach_deg / math.cos(math.radians(min(abs(q.lat), 85.0))) / cell_lon)
+        row, column = math.floor(q.lat / cell_lat), math.floor(q.lon / cell_lon)
+        for r in range(row - rows, row + rows + 1):
+            for c in range(column - columns, column + columns + 1):
+                for p in grid.get((r, c), ()):
+                    if p.population <= most and id(p) not in districts and district_of(p, q):
+                        districts.add(id(p))
+    return [p for p in places if id(p) not in districts]
 
 
 def own_place(places: Sequence[Place], name: str, lat: float, lon: float) -> Place | None:
