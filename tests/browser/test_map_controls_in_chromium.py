@@ -18,6 +18,7 @@ import pytest
 
 from lifeport_map.registry import load_registry
 from lifeport_map.render import maps
+from tests.browser.test_popups_in_chromium import OPEN_POPUP
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
@@ -156,21 +157,7 @@ def test_a_popup_stays_inside_the_window_when_the_phone_turns(
         (s for s in registry.sites if s.location.has_coordinates and s.id in maps.page_html(built)),
         key=lambda s: (len(s.employees), len(s.sources), s.id),
     )
-    opened = page.evaluate(
-        """id => new Promise(done => {
-          const entry = window.lifeport.maps[0];
-          for (const key of Object.keys(entry.layers)) {
-            let found = null;
-            entry.layers[key].geojson.eachLayer(m => { if (m.feature.id === id && !found) found = m; });
-            if (found) {
-              entry.layers[key].cluster.zoomToShowLayer(found, () => { found.openPopup(); done(true); });
-              return;
-            }
-          }
-          done(false);
-        })""",
-        site.id,
-    )
+    opened = page.evaluate(OPEN_POPUP, site.id)
     assert opened
     page.wait_for_timeout(1200)
     before = page.evaluate(POPUP_BOX)
