@@ -32,6 +32,18 @@ def _meet(a: list[float], b: list[float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def _open_offline(browser: Any, path: Path, built: Any, viewport: tuple[int, int]) -> Any:
+    """A page of ``built`` written to ``path`` and opened with every request but file: and data:
+    refused, once its maps exist and their clusters, region and place names have been placed."""
+    path.write_text(maps.page_html(built), encoding="utf-8")
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    page.wait_for_timeout(2500)  # clusters animate in; region and place names are placed after
+    return page
+
+
 @pytest.mark.parametrize("viewport", [(1400, 900), (390, 844)])
 @pytest.mark.parametrize("build", ["nl", "region"])
 def test_place_names_touch_no_dot_cluster_or_region_name(
@@ -39,13 +51,7 @@ def test_place_names_touch_no_dot_cluster_or_region_name(
 ) -> None:
     registry = load_registry(check=False)
     built = maps.nl_map(registry) if build == "nl" else maps.region_map(registry, "nijmegen")
-    path = tmp_path / f"{build}.html"
-    path.write_text(maps.page_html(built), encoding="utf-8")
-    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
-    page.goto(path.as_uri())
-    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
-    page.wait_for_timeout(2500)  # clusters animate in; region and place names are placed after
+    page = _open_offline(browser, tmp_path / f"{build}.html", built, viewport)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"places-{build}-{viewport[0]}.png"))
     found = page.evaluate(SHOWN)
@@ -86,13 +92,7 @@ def test_a_regions_own_city_is_named_on_its_map(
         built = maps.compare_page(registry, regions, coverages=coverages_of(registry, regions))
     else:
         built = maps.region_map(registry, build)
-    path = tmp_path / f"{build}.html"
-    path.write_text(maps.page_html(built), encoding="utf-8")
-    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
-    page.goto(path.as_uri())
-    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
-    page.wait_for_timeout(2500)  # clusters animate in; names are placed after
+    page = _open_offline(browser, tmp_path / f"{build}.html", built, viewport)
     page.screenshot(path=str(SCREENSHOTS / f"own-{build}-{viewport[0]}.png"), full_page=True)
     found = page.evaluate(OWN)
     wanted = ["Nijmegen", "Dresden", "Leuven"] if build == "compare" else [build.capitalize()]
