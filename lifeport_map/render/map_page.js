@@ -356,7 +356,14 @@
     var openPopup = null;
     map.on('popupopen', function (e) { openPopup = e.popup; });
     map.on('popupclose', function (e) { if (openPopup === e.popup) { openPopup = null; } });
-    map.on('resize', function () { if (openPopup && map.hasLayer(openPopup)) { openPopup.update(); } });
+    // Not again from inside itself: update() measures the map (fitPopup's invalidateSize), and
+    // a popup that brings a scroll bar and takes it away would resize the map back and forth.
+    var placing = false;
+    map.on('resize', function () {
+      if (placing || !openPopup || !map.hasLayer(openPopup)) { return; }
+      placing = true;
+      try { openPopup.update(); } finally { placing = false; }
+    });
     spec.layers.forEach(function (layer) {
       var cluster = clusters[layer.id];
       var geojson = L.geoJSON(sites, {
@@ -408,10 +415,59 @@
     }
     // Fit the sites and outlines in the part of the map the controls leave free (once they
     // have their final size): see controlPadding.
-    if (spec.fit) { map.fitBounds(spec.fit, controlPadding(map, spec.fit)); }
+    // Without animation: the page opens at rest, so a search hit right away (or a script) does not
+    // meet a zoom that is still under way.
+    if (spec.fit) {
+      var padding = controlPadding(map, spec.fit);
+      padding.animate = false;
+      map.fitBounds(spec.fit, padding);
+    }
     map.on('popupopen', function () { container.classList.add('lp-popup-open'); });
     map.on('popupclose', function () { container.classList.remove('lp-popup-open'); });
     window.lifeport.maps.push({map: map, layers: layers, region: spec.region});
+  }
+
+  // Shows ``marker`` (zooming its cluster open, or spreading it at the deepest zoom), then calls
+  // ``then`` once, when the marker is drawn and no zoom is under way. Leaflet.markercluster's
+  // zoomToShowLayer alone is not enough: it calls back while a zoom started before it still runs
+  // (which then clusters the marker again and closes its popup), and never when the zoom it
+  // waits for ended before it looked. So its answer is checked, the marker is also looked for
+  // every 100 ms, the zoom is asked for again when the answer was stale or after 3 s without
+  // one, and after 15 s the search gives up (the map stays usable). The listeners
+  // zoomToShowLayer leaves behind are taken off at the end, so that a later zoom by hand does not
+  // spread that cluster out.
+  function reveal(cluster, marker, then) {
+    var map = cluster._map, done = false, answered = false, ticks = 0, left = [];
+    function listeners(target, type) { return ((target._events || {})[type] || []).slice(); }
+    function still() { return !cluster._inZoomAnimation && !map._animatingZoom; }
+    function shown() { return Boolean(marker._icon) && still(); }
+    function stop() {
+      done = true;
+      left.forEach(function (x) { x[0].off(x[1], x[2].fn, x[2].ctx); });
+    }
+    function check() {
+      answered = true;
+      if (!done && shown()) { stop(); then(); }
+    }
+    function ask() {
+      var before = [[map, 'moveend', listeners(map, 'moveend')],
+                    [cluster, 'animationend', listeners(cluster, 'animationend')]];
+      answered = false;
+      cluster.zoomToShowLayer(marker, check);
+      before.forEach(function (b) {
+        listeners(b[0], b[1]).forEach(function (h) {
+          if (b[2].indexOf(h) < 0) { left.push([b[0], b[1], h]); }
+        });
+      });
+    }
+    ask();
+    var timer = setInterval(function () {
+      ticks += 1;
+      if (!done && shown()) { stop(); then(); }
+      if (!done && ticks >= 150) { stop(); }
+      if (done) { clearInterval(timer); return; }
+      if ((answered && still()) || ticks % 30 === 0) { ask(); }
+    }, 100);
   }
 
   function fold(s) {
@@ -454,7 +510,7 @@
             input.blur();  // and the phone's keyboard half the map
             var cluster = layers[e.hit.layer].cluster;
             if (!map.hasLayer(cluster)) { map.addLayer(cluster); }
-            cluster.zoomToShowLayer(e.hit.marker, function () { e.hit.marker.openPopup(); });
+            reveal(cluster, e.hit.marker, function () { e.hit.marker.openPopup(); });
           });
         });
       });
@@ -465,5 +521,5 @@
     box.addTo(map);
   }
 
-  window.lifeport = {maps: [], draw: draw, clusterIcon: clusterIcon};
+  window.lifeport = {maps: [], draw: draw, clusterIcon: clusterIcon, reveal: reveal};
 })();

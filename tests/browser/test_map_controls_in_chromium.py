@@ -157,8 +157,7 @@ def test_a_popup_stays_inside_the_window_when_the_phone_turns(
         (s for s in registry.sites if s.location.has_coordinates and s.id in maps.page_html(built)),
         key=lambda s: (len(s.employees), len(s.sources), s.id),
     )
-    opened = page.evaluate(OPEN_POPUP, site.id)
-    assert opened
+    assert page.evaluate(OPEN_POPUP, site.id) is True
     page.wait_for_timeout(1200)
     before = page.evaluate(POPUP_BOX)
     assert before is not None and before[3] <= 844 + 0.5

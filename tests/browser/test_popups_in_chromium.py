@@ -17,19 +17,23 @@ from lifeport_map.render import maps
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "out" / "screenshots"
 
-# Opens the popup of site ``id`` on the first map that has it (zooming its cluster open).
+# Opens the popup of site ``id`` on the first map that has it, through the page's own reveal (the
+# search's: zooms its cluster open or spreads it). Answers true once it is open, or why not: the
+# page's error, or "no answer" after 20 s, never waits for good (an evaluate has no time-out).
 OPEN_POPUP = """id => new Promise(done => {
+  setTimeout(() => done('no answer within 20 s'), 20000);
   for (const entry of window.lifeport.maps) {
     for (const key of Object.keys(entry.layers)) {
       let found = null;
       entry.layers[key].geojson.eachLayer(m => { if (m.feature.id === id && !found) found = m; });
       if (found) {
-        entry.layers[key].cluster.zoomToShowLayer(found, () => { found.openPopup(); done(true); });
+        const open = () => { try { found.openPopup(); done(true); } catch (e) { done(String(e)); } };
+        window.lifeport.reveal(entry.layers[key].cluster, found, open);
         return;
       }
     }
   }
-  done(false);
+  done('no marker for ' + id);
 })"""
 # True once the open popup lies inside its map and has not moved since the last look.
 POPUP_AT_REST = """() => {
@@ -101,7 +105,7 @@ def test_a_long_popup_scrolls_inside_the_window_and_wraps_long_tokens(
     page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
     page.goto(path.as_uri())
     page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
-    assert page.evaluate(OPEN_POPUP, site.id)
+    assert page.evaluate(OPEN_POPUP, site.id) is True
     page.wait_for_selector(".leaflet-popup-content .lp-popup", timeout=8000)
     # The map pans the popup into its view, an animation that takes longer on a loaded machine:
     # wait until it has come to rest (or fail when it never fits), not a fixed time.
@@ -127,3 +131,43 @@ def _specs(page_obj: Any) -> list[list[dict[str, Any]]]:
 
     data = page_data(maps.page_html(page_obj))
     return [spec["sites"]["features"] for spec in data["maps"]]
+
+
+# Starts a zoom, and while it runs asks reveal for a site that is inside a cluster; answers
+# whether its popup opened and how many listeners the map and the cluster have before and after.
+REVEAL_DURING_A_ZOOM = """() => new Promise(done => {
+  setTimeout(() => done({opened: 'no answer within 20 s'}), 20000);
+  const entry = window.lifeport.maps[0], map = entry.map;
+  const count = () => [(map._events.moveend || []).length,
+    ...Object.values(entry.layers).map(l => (l.cluster._events.animationend || []).length)];
+  let hidden = null, cluster = null;
+  for (const key of Object.keys(entry.layers)) {
+    entry.layers[key].geojson.eachLayer(m => {
+      if (!hidden && !m._icon) { hidden = m; cluster = entry.layers[key].cluster; }
+    });
+  }
+  const before = count();
+  map.setZoom(map.getZoom() + 1);  // animated: still under way when reveal starts
+  window.lifeport.reveal(cluster, hidden, () => {
+    hidden.openPopup();
+    setTimeout(() => done({opened: map.hasLayer(hidden.getPopup()), before: before, after: count()}), 500);
+  });
+})"""
+
+
+def test_reveal_during_a_zoom_opens_the_popup_and_leaves_no_listener(browser: Any, tmp_path: Path) -> None:
+    """The search's reveal, asked while the map still zooms, opens the popup and takes off the
+    listeners it added (left on, they would spread that cluster out at a later zoom by hand)."""
+    path = tmp_path / "region.html"
+    path.write_text(maps.page_html(maps.region_map(load_registry(check=False), "nijmegen")), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    found = page.evaluate(REVEAL_DURING_A_ZOOM)
+    assert found["opened"] is True, found
+    assert found["after"] == found["before"], found
+    assert errors == []
+    context.close()
