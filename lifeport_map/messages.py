@@ -2179,5 +2179,8 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # ---- maps, third round (issue 14) ----
     # ---- speed, cold map (issue 14) ----
     # ---- speed, large registries (issue 13) ----
+    # ---- maps, fourth round (issue 14): entries directly below this line ----
+    # ---- speed, tenth session (issue 13): entries directly below this line ----
+    # ---- errors, tenth session: entries directly below this line ----
     # (entries of the last group above the closing brace)
 }
