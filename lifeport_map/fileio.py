@@ -318,6 +318,10 @@ def _check_target(path: Path, given_by: str | None = None) -> int | None:
                 msg("output.not-a-file", path=str(path), kind=_kind(info.st_mode)),
                 hint=msg("output.not-a-file/hint"),
             )
+        # A rename needs only the folder's permission, so without this a file its owner made
+        # read-only (an annex as approved) would be replaced all the same, as cp would not.
+        if not os.access(path, os.W_OK, effective_ids=os.access in os.supports_effective_ids):
+            raise OutputError(msg("output.read-only", path=str(path)), hint=msg("output.read-only/hint"))
     parent = path.parent
     if not parent.is_dir():
         hint = (

@@ -2182,5 +2182,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # ---- maps, fourth round (issue 14): entries directly below this line ----
     # ---- speed, tenth session (issue 13): entries directly below this line ----
     # ---- errors, tenth session: entries directly below this line ----
+    "output.read-only": (
+        "{path} is alleen-lezen; er is niets veranderd",
+        "{path} is read-only; nothing was changed",
+    ),
+    "output.read-only/hint": (
+        "maak het bestand schrijfbaar (chmod u+w) als het vervangen mag worden, of kies een ander uitvoerpad",
+        "make the file writable (chmod u+w) if it may be replaced, or choose another output path",
+    ),
     # (entries of the last group above the closing brace)
 }

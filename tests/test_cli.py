@@ -135,6 +135,36 @@ def test_every_command_reports_an_unreadable_file_or_folder_as_an_io_error(
     assert "Traceback" not in said and "Invalid value" not in said
 
 
+# An existing file its owner made read-only (0444) is not replaced: renaming over it needs only the
+# folder's permission, so it once was (cp refuses). Both an output and the registry an edit writes.
+READ_ONLY = [
+    ["map", "nl", "--output", "{file}"],
+    ["export", "--format", "json", "--output", "{file}"],
+    ["schema", "--output", "{file}"],
+    ["--registry", "{registry}", "fmt"],
+]
+
+
+@pytest.mark.parametrize("args", READ_ONLY, ids=[" ".join(a) for a in READ_ONLY])
+def test_a_read_only_file_is_not_replaced(args: list[str], tmp_path: Path, mini_copy: Path) -> None:
+    file, registry = tmp_path / "out.html", mini_copy / "companies.yaml"
+    file.write_text("approved annex\n")
+    registry.write_text(registry.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")  # fmt has work
+    target = registry if "{registry}" in args else file
+    target.chmod(0o444)
+    before = target.read_bytes()
+    named = [a.format(file=file, registry=registry) for a in args]
+    if "{registry}" not in args:
+        named = ["--registry", str(registry), "--regions", str(mini_copy / "regions"), *named]
+    done = run_cli(*named, "--lang", "en", permissions=True)
+    said = done.stdout + done.stderr
+    assert done.returncode != 0, said
+    assert f"{target} is read-only; nothing was changed" in said
+    assert "chmod u+w" in said and "Traceback" not in said
+    assert target.read_bytes() == before and target.stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "out.html"]  # no temporary left
+
+
 def test_validate_formats_on_the_mini_registry(mini_args: list[str]) -> None:
     text = run_cli(*mini_args, "validate")
     assert text.returncode == 0
