@@ -2182,6 +2182,12 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # ---- maps, fourth round (issue 14): entries directly below this line ----
     # ---- speed, tenth session (issue 13): entries directly below this line ----
     # ---- errors, tenth session: entries directly below this line ----
+    "location.unknown-municipality/place-official": (
+        "{country}: een plaats, maar niet op de officiële lijst van {official} en niet op de lijst "
+        "van een regiobestand; hoort de plaats sinds een fusie bij een gemeente met een andere naam?",
+        "{country}: a place, but not on the official {official} list nor a region file's list; has "
+        "it belonged to a municipality of another name since a merger?",
+    ),
     "output.read-only": (
         "{path} is alleen-lezen; er is niets veranderd",
         "{path} is read-only; nothing was changed",

@@ -606,6 +606,27 @@ def unlisted_municipalities(registry: Registry) -> list[Site]:
     return unlisted
 
 
+def _place_not_municipality(site: Site, official: str) -> Issue:
+    """A warning: ``site``'s municipality is a place of the gazetteer but on neither its country's
+    official list nor a region file's (Tessenderlo, part of Tessenderlo-Ham since 2025)."""
+    return _issue(
+        site,
+        "location.municipality",
+        "location.unknown-municipality",
+        msg(
+            "location.unknown-municipality/unchecked-official",
+            municipality=excerpt(site.location.municipality),
+            where=msg(
+                "location.unknown-municipality/place-official",
+                country=excerpt(site.location.country),
+                official=official,
+            ),
+        ),
+        msg("location.unknown-municipality/hint"),
+        "warning",
+    )
+
+
 def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = None) -> Iterator[Issue]:
     """A site's municipality decides its regions, so a misspelt one ("Nimegen") silently drops
     the site out of them. A municipality must be on its country's shipped official list (CBS,
@@ -623,12 +644,16 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
     sites = unlisted_municipalities(registry)
     places = load_place_names() if sites and gazetteer is None else None
     if places is not None:  # a country the gazetteer does not cover is not checked
-        known = places
-        sites = [
-            s
-            for s in sites
-            if s.location.country in known and fold(s.location.municipality) not in known[s.location.country]
-        ]
+        unplaced = []
+        for site in sites:
+            country = site.location.country
+            if country not in places:
+                continue
+            if fold(site.location.municipality) not in places[country]:
+                unplaced.append(site)
+            elif country in OFFICIAL_LISTS:
+                yield _place_not_municipality(site, OFFICIAL_LISTS[country])
+        sites = unplaced
     if not sites:
         return
     gazetteer = gazetteer or load_gazetteer()
@@ -644,7 +669,10 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
         if invisible_characters(loc.municipality) or mixed_script(loc.municipality):
             continue  # check_names reports it
         place = gazetteer.best(loc.municipality, loc.country)
+        official = OFFICIAL_LISTS.get(loc.country)
         if place is not None and fold(place.name) == key:
+            if official:
+                yield _place_not_municipality(site, official)
             continue  # a place of that name: plausible, though not on any region's list
         close = None
         if place is not None:  # an alternate name of a place ("Nimegen" for Nijmegen)
@@ -659,7 +687,6 @@ def check_municipality_names(registry: Registry, gazetteer: Gazetteer | None = N
                 found = difflib.get_close_matches(key, list(pool), n=1, cutoff=0.85)
                 closest[loc.country, key] = pool[found[0]] if found else None
             close = closest[loc.country, key]
-        official = OFFICIAL_LISTS.get(loc.country)
         where = (
             msg(
                 "location.unknown-municipality/alternate" + ("-official" if official else ""),

@@ -78,3 +78,22 @@ def test_a_name_on_no_list_still_warns_and_names_the_official_list(tmp_path: Pat
     [(severity, message)] = _municipality_issues(tmp_path, "Qwxzplk", "Qwxzplk", "DE")
     assert severity == "warning"
     assert "not on the official Destatis list nor a region file's list" in message
+
+
+def test_a_place_that_is_no_municipality_warns_where_there_is_an_official_list(tmp_path: Path) -> None:
+    # Tessenderlo is a place of the gazetteer, but since 1 January 2025 part of the municipality
+    # Tessenderlo-Ham (Statbel): once accepted without a word, as every gazetteer place was.
+    [(severity, message)] = _municipality_issues(tmp_path, "Tessenderlo", "Tessenderlo", "BE")
+    assert severity == "warning"
+    assert "'Tessenderlo'" in message and "not on the official Statbel list" in message
+    assert "merger" in message
+    assert _municipality_issues(tmp_path, "Tessenderlo", "Tessenderlo-Ham", "BE") == []
+
+
+def test_the_shipped_registry_has_only_official_municipalities_where_there_is_a_list() -> None:
+    from lifeport_map.municipalities import OFFICIAL_LISTS
+    from lifeport_map.registry import load_registry
+    from lifeport_map.validate import unlisted_municipalities
+
+    unlisted = unlisted_municipalities(load_registry(check=False))
+    assert [s.id for s in unlisted if s.location.country in OFFICIAL_LISTS] == []
