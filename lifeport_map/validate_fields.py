@@ -205,13 +205,15 @@ def _field(field: str, index: int) -> str:
 
 
 def source_years(site: Site) -> list[int]:
-    """Years of every dated reference of a site."""
+    """Years of every dated reference that shows the site at work: its sources, employee
+    figures, events and facility. Not the source of its coordinates: a map or Wikipedia page
+    of 2023 giving the building's place says nothing of whether the site still runs."""
     years = [s.year for s in site.sources if s.year is not None]
     years += [e.year for e in site.employees if e.url or e.seed]
     years += [ev.year for ev in site.events if ev.url or ev.seed]
-    for s in (site.location.source, site.facility.source if site.facility else None):
-        if s is not None and s.year is not None:
-            years.append(s.year)
+    source = site.facility.source if site.facility else None
+    if source is not None and source.year is not None:
+        years.append(source.year)
     capacity = site.facility.capacity if site.facility else None
     if capacity is not None and (capacity.url or capacity.seed):
         years.append(capacity.year)

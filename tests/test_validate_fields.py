@@ -164,6 +164,17 @@ def test_active_site_with_only_old_sources(tmp_path: Path) -> None:
         " title: N, publisher: P}\n    location:",
     )
     assert _issues(_registry(tmp_path, with_event)) == []
+    # a newer source of the coordinates does not: it says where the building is, not that the
+    # site still runs (it hid bluefors-delft's 2018 sources behind a 2023 Wikipedia page)
+    with_place = older.replace(
+        "    location: {place: Nijmegen, municipality: Nijmegen, country: NL}",
+        "    location:\n      place: Nijmegen\n      municipality: Nijmegen\n      country: NL\n"
+        "      lat: 51.82\n      lon: 5.87\n      precision: campus\n"
+        '      source: {url: "https://example.org/map", title: Map, publisher: P, year: 2025}',
+    )
+    assert _found(_issues(_registry(tmp_path, with_place))) == [
+        ("campus-nijmegen", "source.outdated", "sources", "warning")
+    ]
 
 
 def test_sources_without_title_or_publisher(tmp_path: Path) -> None:
