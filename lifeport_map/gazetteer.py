@@ -276,6 +276,12 @@ def own_place(places: Sequence[Place], name: str, lat: float, lon: float) -> Pla
     return max(close, key=lambda p: (p.population, -p.geonameid)) if close else None
 
 
+def centre_places(places: Sequence[Place], centres: Sequence[tuple[str, float, float]]) -> list[Place | None]:
+    """For each centre (a region's ``centre.place`` and its lat, lon) its city among ``places``
+    (``own_place``), or None: the cities a map names first and in any case."""
+    return [own_place(places, name, lat, lon) for name, lat, lon in centres]
+
+
 def places_in(places: Iterable[Place], box: tuple[float, float, float, float]) -> list[Place]:
     """The places inside ``box`` (west, south, east, north) that a map names, largest first:
     less districts (``without_districts``; a district's city may lie a little outside the

@@ -114,3 +114,22 @@ def test_bijlage_1_names_dutch_places_before_german_ones(registry: Any) -> None:
     ax = nl_figure(registry, made=MADE).axes[0]
     names = [t.get_text() for t in _city_texts(ax)]
     assert "Zwolle" in names and "Bochum" not in names  # Zwolle 129,840 inhabitants, Bochum 385,729
+
+
+def test_bijlage_1_names_the_cities_of_the_regions_it_outlines_first(registry: Any) -> None:
+    """Issue 14, fourth round: Bijlage 1 lost Nijmegen and Eindhoven to their own dots; the
+    centre of every Dutch region comes first in its list of places (named in any case)."""
+    [spec] = page_data(maps.page_html(maps.nl_map(registry, lang="en")))["maps"]
+    context = spec["context"]
+    firsts = [context["cities"][i][0] for i in context["first"]]
+    dutch = sorted((r for r in registry.regions.values() if r.country == "NL"), key=lambda r: r.id)
+    assert firsts == [r.centre_place for r in dutch]
+    assert context["own"] is None
+
+
+def test_the_bijlage_1_figure_names_the_cities_of_its_regions(registry: Any) -> None:
+    from lifeport_map.render.static import nl_figure
+
+    ax = nl_figure(registry, made=MADE).axes[0]
+    bold = {t.get_text() for t in _city_texts(ax) if t.get_fontweight() == "bold"}
+    assert bold == {r.centre_place for r in registry.regions.values() if r.country == "NL"}

@@ -149,26 +149,39 @@
       style: function () { return {color: '#9a9a9a', weight: 0.7, dashArray: '2 3', fill: false}; }
     }).addTo(map);
     var markers = context.cities.map(function (c, i) {
+      // The region's own city, and on Bijlage 1 the cities of the regions it outlines, come
+      // first (in that order) and are named at every zoom.
+      var first = (context.first || []).indexOf(i);
+      var kind = i === context.own ? 'lp-city lp-own' : (first >= 0 ? 'lp-city lp-centre' : 'lp-city');
       var label = el('span', 'lp-city-name', c[0]);
       var m = L.marker([c[1], c[2]], {pane: labels, interactive: false, keyboard: false,
-        icon: L.divIcon({className: i === context.own ? 'lp-city lp-own' : 'lp-city', html: label,
-                         iconSize: null, iconAnchor: [0, 0]})});
+        icon: L.divIcon({className: kind, html: label, iconSize: null, iconAnchor: [0, 0]})});
       m.population = c[3];
-      m.own = i === context.own;
+      m.first = first;
+      m.own = first >= 0 || i === context.own;
       return m;
     });
-    // The region's own city first: it is named at every zoom.
-    markers.sort(function (a, b) { return (b.own ? 1 : 0) - (a.own ? 1 : 0); });
+    function rank(m) { return m.first >= 0 ? m.first : (m.own ? -1 : Infinity); }
+    markers.sort(function (a, b) { var x = rank(a), y = rank(b); return x === y ? 0 : (x < y ? -1 : 1); });
     markers.forEach(function (m) { m.addTo(map); });
     var sides = ['centre', 'right', 'left', 'above', 'below', 'right far', 'left far', 'above far', 'below far'];
-    var ownSides = sides.concat(['above farther', 'below farther', 'right farther', 'left farther']);
+    var ownSides = sides.concat(['above farther', 'below farther', 'right farther', 'left farther',
+      'above right', 'below right', 'above left', 'below left',
+      'above farthest', 'below farthest', 'right farthest', 'left farthest']);
     function meets(box, boxes) {
       return boxes.some(function (t) { return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]; });
     }
+    function covered(box, boxes) {  // how much of the boxes ``box`` covers, in square pixels
+      return boxes.reduce(function (sum, t) {
+        var w = Math.min(box[2], t[2]) - Math.max(box[0], t[0]), h = Math.min(box[3], t[3]) - Math.max(box[1], t[1]);
+        return sum + (w > 0 && h > 0 ? w * h : 0);
+      }, 0);
+    }
     // A place's name yields to the sites: it is left out where it would touch a dot, a cluster,
     // a region's name or a control, or a larger place's name, or be cut by the map's edge. The
-    // region's own city is named in any case: where every spot around it touches a dot or a
-    // cluster, at the first spot that touches no control, region name or edge.
+    // region's own city (and on Bijlage 1 each outlined region's city) is named in any case:
+    // where every spot around it touches a dot or a cluster, at the spot that touches no control,
+    // region name, other name or edge and covers the least of the dots (the first such spot).
     function place() {
       var zoom = map.getZoom();
       var least = zoom <= 7 ? 100000 : (zoom <= 8 ? 40000 : (zoom <= 9 ? 20000 : 8000));
@@ -192,17 +205,28 @@
         node.style.display = '';
         // On the place; where that is taken, beside it (right, left, above, below), then a
         // little further out (a town hidden among its sites' dots is still named).
-        function tryAt(side, against) {
+        function boxAt(side) {
           node.setAttribute('data-side', side);
           var r = node.firstChild.getBoundingClientRect();
-          var box = [r.left - 2, r.top - 2, r.right + 2, r.bottom + 2];
           var cut = r.left < frame.left || r.right > frame.right || r.top < frame.top || r.bottom > frame.bottom;
-          var clash = r.width === 0 || cut || meets(box, against);
-          if (!clash) { taken.push(box); fixed.push(box); }
-          return !clash;
+          return r.width === 0 || cut ? null : [r.left - 2, r.top - 2, r.right + 2, r.bottom + 2];
         }
-        var free = (m.own ? ownSides : sides).some(function (side) { return tryAt(side, taken); });
-        if (!free && m.own) { free = ownSides.some(function (side) { return tryAt(side, fixed); }); }
+        function take(box) { taken.push(box); fixed.push(box); }
+        function tryAt(side) {
+          var box = boxAt(side);
+          if (box && !meets(box, taken)) { take(box); return true; }
+          return false;
+        }
+        var free = (m.own ? ownSides : sides).some(tryAt);
+        if (!free && m.own) {
+          var best = null, lowest = Infinity;
+          ownSides.forEach(function (side) {
+            var box = boxAt(side);
+            var cost = box && !meets(box, fixed) ? covered(box, taken) : Infinity;
+            if (cost < lowest) { best = side; lowest = cost; }
+          });
+          if (best !== null) { take(boxAt(best)); free = true; }
+        }
         if (!free) { node.style.display = 'none'; }
       });
     }

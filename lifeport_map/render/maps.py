@@ -422,7 +422,17 @@ BASE_CSS = """
 .lp-city[data-side="left farther"] .lp-city-name { transform: translate(calc(-100% - 40px), -50%); }
 .lp-city[data-side="above farther"] .lp-city-name { transform: translate(-50%, calc(-100% - 40px)); }
 .lp-city[data-side="below farther"] .lp-city-name { transform: translate(-50%, 40px); }
-.lp-city.lp-own .lp-city-name { font-size: 12px; font-weight: 600; color: #333; }
+.lp-city[data-side="above right"] .lp-city-name { transform: translate(14px, calc(-100% - 14px)); }
+.lp-city[data-side="below right"] .lp-city-name { transform: translate(14px, 14px); }
+.lp-city[data-side="above left"] .lp-city-name {
+  transform: translate(calc(-100% - 14px), calc(-100% - 14px)); }
+.lp-city[data-side="below left"] .lp-city-name { transform: translate(calc(-100% - 14px), 14px); }
+.lp-city[data-side="right farthest"] .lp-city-name { transform: translate(56px, -50%); }
+.lp-city[data-side="left farthest"] .lp-city-name { transform: translate(calc(-100% - 56px), -50%); }
+.lp-city[data-side="above farthest"] .lp-city-name { transform: translate(-50%, calc(-100% - 56px)); }
+.lp-city[data-side="below farthest"] .lp-city-name { transform: translate(-50%, 56px); }
+.lp-city.lp-own .lp-city-name,
+.lp-city.lp-centre .lp-city-name { font-size: 12px; font-weight: 600; color: #333; }
 .lp-legend summary { font-weight: 600; cursor: pointer; }
 .lp-map .lp-legend { max-width: 280px; box-sizing: border-box; }
 .lp-map .lp-legend summary { font-size: 12px; line-height: 1.3; }
@@ -745,7 +755,10 @@ def nl_map(
             year=made.year if made else None,
         ),
     )
-    spec["context"] = context_data(spec["fit"], min_population=20000, lang=lang, home="NL")
+    # The cities the annex is about (the centres of the regions it outlines) are named in any case.
+    spec["context"] = context_data(
+        spec["fit"], min_population=20000, lang=lang, home="NL", centres=[r for r, _ in outlines]
+    )
     sources = context_sources(spec["context"]) | {src for _, o in outlines for src in o.sources}
     spec["credits"] = credits_html(sources, made or provenance(registry), lang)
     figure = _figure(title, lang, taxonomy, single=True)
@@ -806,16 +819,19 @@ def context_data(
     lang: str = "nl",
     own: Region | None = None,
     home: str | None = None,
+    centres: Sequence[Region] = (),
 ) -> dict[str, Any]:
     """The vector base map around ``extent`` ([[south, west], [north, east]]): country polygons
     (Natural Earth), NUTS-3 borders (GISCO) and city names with population (GeoNames), clipped
     to the extent grown by ``margin`` degrees so that panning shows more than a blank edge. A
     city's districts are left out (``gazetteer.without_districts``). ``own``: the region whose
     map this is; its own city (``gazetteer.own_place``) is named first ("own": its index).
+    ``centres``: regions whose cities are named next, in any case, as the own city is (Bijlage
+    1: the regions it outlines; "first": the indices of own and these cities, in that order).
     ``home``: the map's country (by default ``own``'s), whose places are named before those of
     its neighbours (a Dutch annex names Zwolle before Bochum)."""
     from lifeport_map.boundaries import country_features, nuts3_features
-    from lifeport_map.gazetteer import own_place, places_in, populated_places
+    from lifeport_map.gazetteer import CITIES_MIN_POPULATION, centre_places, places_in, populated_places
     from lifeport_map.render.labels import place_name
 
     if extent is None:
@@ -828,12 +844,13 @@ def context_data(
     home = home or (own.country if own is not None else None)
     if home is not None:
         places.sort(key=lambda p: p.country != home)  # stable: by population within each
-    found = None
-    if own is not None:
-        found = own_place(places, own.centre_place, *own.centre)
+    wanted = ([own] if own is not None else []) + list(centres)
+    near = places_in(populated_places(min(min_population, CITIES_MIN_POPULATION)), box) if wanted else []
+    cities_of = centre_places(near, [(r.centre_place, *r.centre) for r in wanted])
+    found = cities_of[0] if own is not None else None
+    firsts = list(dict.fromkeys(p for p in cities_of if p is not None))  # two regions, one city: once
     shown = places[:400]
-    if found is not None and found not in shown:
-        shown.append(found)
+    shown += [p for p in firsts if p not in shown]
     cities = [
         [_shown(place_name(p.name, p.geonameid, lang)), round(p.lat, 4), round(p.lon, 4), p.population]
         for p in shown
@@ -843,6 +860,7 @@ def context_data(
         "borders": borders,
         "cities": cities,
         "own": None if found is None else shown.index(found),
+        "first": [shown.index(p) for p in firsts],
     }
 
 

@@ -738,13 +738,15 @@ def _cities(
     lang: str,
     own: Region | None = None,
     home: str | None = None,
+    centres: Sequence[Region] = (),
 ) -> None:
     """Names of the larger places (GeoNames; Dutch names under ``lang`` nl, see
     labels.place_name), largest first, each where it overlaps nothing; a city's districts are
     left out (``gazetteer.without_districts``). ``own``: the region whose map this is; its own
-    city (``gazetteer.own_place``) is named first, in any case, and a little larger. ``home``:
-    the map's country (by default ``own``'s), whose places come before its neighbours'."""
-    from lifeport_map.gazetteer import own_place, places_in, populated_places
+    city (``gazetteer.own_place``) is named first, in any case, and a little larger; so are
+    the cities of ``centres`` next (Bijlage 1: the regions it outlines). ``home``: the map's
+    country (by default ``own``'s), whose places come before its neighbours'."""
+    from lifeport_map.gazetteer import centre_places, places_in, populated_places
     from lifeport_map.render.labels import place_name
 
     width_km = (extent[2] - extent[0]) / 1000
@@ -756,17 +758,17 @@ def _cities(
     home = home or (own.country if own is not None else None)
     if home is not None:
         places.sort(key=lambda p: p.country != home)  # stable: by population within each
-    found = None
-    if own is not None:
-        found = own_place(
-            places_in(populated_places(5_000), (west, south, east, north)), own.centre_place, *own.centre
-        )
-    if found is not None:
-        places = [found, *(p for p in places if p.geonameid != found.geonameid)]
+    wanted = ([own] if own is not None else []) + list(centres)
+    near = places_in(populated_places(5_000), (west, south, east, north)) if wanted else []
+    firsts = list(
+        dict.fromkeys(p for p in centre_places(near, [(r.centre_place, *r.centre) for r in wanted]) if p)
+    )
+    ids = {p.geonameid for p in firsts}
+    places = [*firsts, *(p for p in places if p.geonameid not in ids)]
     shown: set[str] = set()
     placed = 0
     for place in places:
-        first = place is found
+        first = place in firsts
         if (placed >= limit and not first) or place.name in shown:
             continue
         x, y = _project([(place.lat, place.lon)])[0]
@@ -1017,9 +1019,11 @@ def _single_map(
     city_limit: int,
     own: Region | None = None,
     home: str | None = None,
+    centres: Sequence[Region] = (),
 ) -> Figure:
     """An A4 portrait page with one map; ``own``: the region whose map it is (its city is
-    named, see ``_cities``); ``home``: the map's country, whose places are named first."""
+    named, see ``_cities``), ``centres``: regions whose cities are named so too; ``home``: the
+    map's country, whose places are named first."""
     fig, renderer = _new_page(A4_PORTRAIT)
     below_title = _title(fig, renderer, dated_title(title, made, lang), subtitle)
     top = min(0.94, below_title - 0.008)  # a long title or subtitle takes lines off the map
@@ -1048,7 +1052,7 @@ def _single_map(
             fontweight="bold",
             bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
         )
-    _cities(ax, extent, placer, sources, limit=city_limit, lang=lang, own=own, home=home)
+    _cities(ax, extent, placer, sources, limit=city_limit, lang=lang, own=own, home=home, centres=centres)
     _no_ticks(ax)
     _footer(fig, renderer, sources, made, lang)
     return fig
@@ -1071,6 +1075,7 @@ def nl_figure(registry: Registry, *, lang: str = "nl", made: Provenance | None =
             made=made or provenance(registry),
             city_limit=30,
             home="NL",
+            centres=regions,  # the cities the annex is about are named in any case
         )
 
 

@@ -102,3 +102,37 @@ def test_a_regions_own_city_is_named_on_its_map(
         left, top, right, bottom = m["map"]
         assert left <= m["box"][0] and m["box"][2] <= right and top <= m["box"][1] and m["box"][3] <= bottom
     page.close()
+
+
+CENTRES = """() => {
+  const box = n => { const r = n.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+  const visible = n => n.getBoundingClientRect().width > 0 && n.closest('.lp-city').style.display !== 'none';
+  const map = document.querySelector('.leaflet-container');
+  return {
+    names: Array.from(map.querySelectorAll('.lp-centre .lp-city-name')).filter(visible)
+      .map(n => ({name: n.textContent, box: box(n)})),
+    marks: Array.from(map.querySelectorAll('.lp-site, .lp-cluster, .leaflet-control, .lp-region-name'))
+      .filter(n => n.getBoundingClientRect().width > 0).map(box),
+    map: box(map),
+  };
+}"""
+
+
+@pytest.mark.parametrize("viewport", [(1400, 900), (390, 844)])
+def test_bijlage_1_names_the_cities_of_its_regions(
+    browser: Any, tmp_path: Path, viewport: tuple[int, int]
+) -> None:
+    """Bijlage 1 names the centre of every Dutch region it outlines (Nijmegen, Eindhoven, ...)
+    even where the dots crowd around it, clear of every dot, cluster, control and region name."""
+    registry = load_registry(check=False)
+    wanted = sorted(r.centre_place for r in registry.regions.values() if r.country == "NL")
+    assert {"Nijmegen", "Eindhoven"} <= set(wanted)
+    page = _open_offline(browser, tmp_path / "nl.html", maps.nl_map(registry), viewport)
+    page.screenshot(path=str(SCREENSHOTS / f"centres-nl-{viewport[0]}.png"))
+    found = page.evaluate(CENTRES)
+    assert sorted(n["name"] for n in found["names"]) == wanted
+    left, top, right, bottom = found["map"]
+    for n in found["names"]:
+        assert [m for m in found["marks"] if _meet(n["box"], m)] == [], n["name"]
+        assert left <= n["box"][0] and n["box"][2] <= right and top <= n["box"][1] and n["box"][3] <= bottom
+    page.close()
