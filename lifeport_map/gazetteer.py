@@ -8,7 +8,7 @@ name matches case-, accent- and spacing-insensitively, also on GeoNames' alterna
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -203,9 +203,41 @@ def _payload(path: Path) -> dict[str, Any]:
 # disc that holds that population at about 7,500 inhabitants a km², a dense city core (Brussels
 # 6.6 km, Amsterdam 5.6 km, Nijmegen 2.7 km). A place whose name is the larger one's followed by
 # a hyphen or space ("Amsterdam-Zuidoost", "Berlin Köpenick"; "Halle-Neustadt" of "Halle (Saale)")
-# counts so within twice that radius.
+# counts so within twice that radius. A place that lies in the larger one's own territory
+# (``territories``: a Dutch municipality of that name, a German city that is a NUTS-3 region of
+# its own, a Belgian municipality of which GeoNames names it a section) counts so within
+# TERRITORY_METRES_PER_ROOT x the square root: a disc at about 1,500 inhabitants a km², the
+# density of a city's whole territory (Enschede 1,080, Dresden 1,720, Leuven 1,770), which
+# reaches Dresden's Leuben (7.2 km; the disc of a dense core 4.9 km) and Enschede's Glanerbrug
+# (5.1 km) but not Radebeul (8.2 km, outside the city's NUTS-3 region anyway).
 DISTRICT_RATIO = 3
 DISTRICT_METRES_PER_ROOT = 6.5
+TERRITORY_METRES_PER_ROOT = 14.6
+
+
+def default_territories_path() -> Path:
+    return default_path().with_name("territories.json")
+
+
+@lru_cache(maxsize=4)
+def load_territories(path: Path | None = None) -> dict[int, int]:
+    """GeoNames id of a place -> id of the place in whose own territory it lies, from
+    ``territories.json`` beside the gazetteer (``scripts/build_territories.py``); empty when
+    there is no such file (the districts are then told by distance alone, as before). A link,
+    FIFO or damaged file is refused as the gazetteer is."""
+    import json
+    import os
+
+    from lifeport_map.fileio import read_bytes
+
+    path = path or default_territories_path()
+    if not os.path.lexists(path):
+        return {}
+    try:
+        rows = json.loads(read_bytes(path, max_bytes=MAX_PACKED_BYTES))["places"]
+        return {int(row[0]): int(row[1]) for row in rows}
+    except (ValueError, TypeError, KeyError, IndexError):
+        raise _bad(path) from None
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -217,24 +249,29 @@ def distance_km(a: Place, b: Place) -> float:
     return math.hypot(dx, dy)
 
 
-def district_of(place: Place, larger: Place) -> bool:
-    """Whether ``place`` counts as a district of ``larger`` (see DISTRICT_RATIO)."""
+def district_of(place: Place, larger: Place, territories: Mapping[int, int] | None = None) -> bool:
+    """Whether ``place`` counts as a district of ``larger`` (see DISTRICT_RATIO); ``territories``:
+    in whose territory a place lies (``load_territories``), none by default."""
     import math
 
     if larger.population < DISTRICT_RATIO * place.population or larger is place:
         return False
-    reach: float = DISTRICT_METRES_PER_ROOT * math.sqrt(larger.population) / 1000
+    root = math.sqrt(larger.population) / 1000
+    reach: float = DISTRICT_METRES_PER_ROOT * root
     base = larger.name.split(" (")[0]  # "Halle (Saale)": "Halle-Neustadt"
     if place.name.startswith((f"{base}-", f"{base} ")):
         reach *= 2
+    if territories and territories.get(place.geonameid) == larger.geonameid:
+        reach = max(reach, TERRITORY_METRES_PER_ROOT * root)
     return distance_km(place, larger) <= reach
 
 
-def without_districts(places: Sequence[Place]) -> list[Place]:
+def without_districts(places: Sequence[Place], territories: Mapping[int, int] | None = None) -> list[Place]:
     """``places`` in their order, less those that count as a district of another of them
-    (``district_of``). The places are put in a grid of cells of about 2 km, and each place looks
-    for its districts only in the cells within twice its reach (a town of 5,000 inhabitants in
-    the 3 x 3 cells around it), so the work grows with the number of places, not its square."""
+    (``district_of``, with ``territories``). The places are put in a grid of cells of about 2 km,
+    and each place looks for its districts only in the cells within its longest reach (a town
+    of 5,000 inhabitants in the 3 x 3 cells around it), so the work grows with the number of
+    places, not its square."""
     import math
 
     if not places:
@@ -251,14 +288,15 @@ def without_districts(places: Sequence[Place]) -> list[Place]:
         most = q.population / DISTRICT_RATIO  # a district has at most this many inhabitants
         if most < smallest:  # no place in the list is small enough (most places: small towns)
             continue
-        reach_deg = 2 * DISTRICT_METRES_PER_ROOT * math.sqrt(q.population) / 1000 / 111.2
+        longest = max(2 * DISTRICT_METRES_PER_ROOT, TERRITORY_METRES_PER_ROOT if territories else 0)
+        reach_deg = longest * math.sqrt(q.population) / 1000 / 111.2
         rows = math.ceil(reach_deg / cell_lat)
         columns = math.ceil(reach_deg / math.cos(math.radians(min(abs(q.lat), 85.0))) / cell_lon)
         row, column = math.floor(q.lat / cell_lat), math.floor(q.lon / cell_lon)
         for r in range(row - rows, row + rows + 1):
             for c in range(column - columns, column + columns + 1):
                 for p in grid.get((r, c), ()):
-                    if p.population <= most and id(p) not in districts and district_of(p, q):
+                    if p.population <= most and id(p) not in districts and district_of(p, q, territories):
                         districts.add(id(p))
     return [p for p in places if id(p) not in districts]
 
@@ -284,13 +322,14 @@ def centre_places(places: Sequence[Place], centres: Sequence[tuple[str, float, f
 
 def places_in(places: Iterable[Place], box: tuple[float, float, float, float]) -> list[Place]:
     """The places inside ``box`` (west, south, east, north) that a map names, largest first:
-    less districts (``without_districts``; a district's city may lie a little outside the
-    box, so the places around it are looked at too)."""
-    grow = 0.25  # degrees: more than the longest reach of the district rule (19 km, Paris)
+    less districts (``without_districts``, with the shipped ``load_territories``; a district's
+    city may lie a little outside the box, so the places around it are looked at too)."""
+    grow = 0.25  # degrees: more than the longest reach of the district rule (21 km, Paris)
     near = [
         p
         for p in places
         if box[1] - grow <= p.lat <= box[3] + grow and box[0] - 2 * grow <= p.lon <= box[2] + 2 * grow
     ]
     near.sort(key=lambda p: (-p.population, p.name))
-    return [p for p in without_districts(near) if box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]]
+    kept = without_districts(near, load_territories())
+    return [p for p in kept if box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]]

@@ -146,3 +146,81 @@ def test_a_regions_own_city_is_found_by_name_then_by_distance() -> None:
     # no place of that name: the most populous within 3 km (Big at 2.5 km, Twin at 0.5 km)
     assert own_place(places, "Elsewhere", 50.0 - 2.5 / 111.2, 4.0) == big
     assert own_place(places, "Elsewhere", 49.0, 4.0) is None
+
+
+def test_a_place_in_a_citys_own_territory_is_its_district_further_out() -> None:
+    """Issue 14, fourth round: a place that lies in the larger place's own territory
+    (``territories``) counts as its district within 14.6 m x the square root of the larger
+    one's population (a disc at about 1,500 inhabitants a km²), not only 6.5 m."""
+    from lifeport_map.gazetteer import district_of, without_districts
+
+    big = _at("Big", 0, 1_000_000, 1)  # 6.5 km, and 14.6 km in its territory
+    inside = _at("Inside", -10, 100_000, 2)  # in Big's territory, 10 km: a district
+    beside = _at("Beside", 14, 100_000, 3)  # not in its territory, 14 km: a town of its own
+    beyond = _at("Beyond", -15, 100_000, 4)  # in its territory, but 15 km > 14.6 km
+    small = _at("Small", 8, 400_000, 5)  # in its territory, but only 2.5 times smaller
+    # (Small reaches 4.1 km: the others lie 6 km and more from it)
+    territories = {2: 1, 4: 1, 5: 1, 3: 99}  # Beside lies in another place's territory
+    places = [big, small, inside, beside, beyond]
+    assert without_districts(places, territories) == [big, small, beside, beyond]
+    assert without_districts(places) == places  # without territories: distance alone, as before
+    assert district_of(inside, big, territories) and not district_of(inside, big)
+    assert not district_of(big, inside, {1: 2})  # the larger place is never the district
+
+
+def _named(box: tuple[float, float, float, float]) -> set[str]:
+    from lifeport_map.gazetteer import places_in
+
+    return {p.name for p in places_in(populated_places(5000), box)}
+
+
+def test_districts_of_dresden_brussels_and_enschede_are_not_named_but_towns_are() -> None:
+    """The districts the maps named as towns (Dresden's Leuben, Gorbitz and Klotzsche: its own
+    NUTS-3 region; Brussels' Oudergem and Watermaal-Bosvoorde: GeoNames' "Brussel (Oudergem)";
+    Enschede's Glanerbrug: the municipality of Enschede) are left out; the towns around them
+    stay: Radebeul, Freital, Heidenau (other NUTS-3 regions), Zaventem (its own municipality),
+    Vaals (Dutch, beside Aachen), Veldhoven (its own municipality), Herzogenrath."""
+    dresden = _named((13.4, 50.85, 14.1, 51.25))
+    assert {"Dresden", "Radebeul", "Freital", "Heidenau", "Bannewitz", "Coswig"} <= dresden
+    assert not {"Leuben", "Gorbitz", "Klotzsche", "Loschwitz", "Blasewitz"} & dresden
+    brussels = _named((4.2, 50.7, 4.9, 51.0))
+    assert {"Brussels", "Zaventem", "Leuven", "Vilvoorde", "Grimbergen"} <= brussels
+    assert not {"Auderghem", "Watermael-Boitsfort", "Kessel-Lo", "Heverlee", "Ixelles"} & brussels
+    twente = _named((6.6, 52.1, 7.1, 52.4))
+    assert {"Enschede", "Hengelo", "Losser", "Gronau"} <= twente and "Glanerbrug" not in twente
+    south = _named((5.3, 50.7, 6.2, 51.5))
+    assert {"Eindhoven", "Veldhoven", "Vaals", "Aachen", "Herzogenrath", "Kerkrade"} <= south
+    # GeoNames' "Berlin-Köpenick": a district (Dresden's map showed it at 390x844); but its
+    # "Frankfurt-Offenbach" for Offenbach am Main, a city of its own, does not count
+    berlin = _named((12.9, 52.3, 13.8, 52.7))
+    assert {"Berlin", "Potsdam"} <= berlin and not {"Köpenick", "Hellersdorf", "Lichtenrade"} & berlin
+    assert {"Frankfurt am Main", "Offenbach"} <= _named((8.5, 50.0, 8.9, 50.2))
+
+
+def test_the_shipped_territories_are_those_the_boundaries_and_gazetteer_give() -> None:
+    """``data/gazetteer/territories.json`` is derived (``scripts/build_territories.py``): it holds
+    what ``territories.shipped_territories`` computes from the shipped gazetteer and polygons."""
+    import json
+
+    from lifeport_map.gazetteer import default_territories_path, load_territories
+    from lifeport_map.territories import shipped_territories
+
+    computed = shipped_territories()
+    rows = json.loads(default_territories_path().read_text(encoding="utf-8"))["places"]
+    assert {row[0]: (row[1], row[2]) for row in rows} == computed
+    assert load_territories() == {place: whole for place, (whole, _) in computed.items()}
+    by_name = {(row[3], row[4]): row[2] for row in rows}
+    assert by_name[("Leuben", "Dresden")] == "gisco"
+    assert by_name[("Glanerbrug", "Enschede")] == "cbs"
+    assert by_name[("Auderghem", "Brussels")] == "geonames"
+
+
+def test_a_damaged_territories_file_is_refused_and_a_missing_one_is_empty(tmp_path: Path) -> None:
+    from lifeport_map.gazetteer import load_territories
+
+    assert load_territories(tmp_path / "none.json") == {}
+    path = tmp_path / "territories.json"
+    path.write_text('{"places": [[1]]}', encoding="utf-8")
+    with pytest.raises(YamlError) as raised:
+        load_territories(path)
+    assert raised.value.issue.code == "io.bad-gazetteer"

@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "lifeport_map.site_issues",
         "lifeport_map.gazetteer",
+        "lifeport_map.territories",  # which place's territory a place lies in (built into data/)
         "lifeport_map.geo",
         "lifeport_map.boundary_check",
         "lifeport_map.countries",
