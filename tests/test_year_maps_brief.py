@@ -180,7 +180,7 @@ def test_region_map_legend_counts_the_year(registry: list[str], tmp_path: Path, 
     mode = "situation in" if year < 2026 else "situation as planned in"
     legend = _legend_html(html)
     assert f'data-year="{year}"' in legend
-    assert f"Home region: Nijmegen and Duiven · {mode} {year}</summary>" in legend
+    assert f"Home region: Nijmegen and Duiven · {mode} {year}</span></summary>" in legend
 
 
 def test_bijlage_1_legend_counts_the_year(registry: list[str], tmp_path: Path) -> None:

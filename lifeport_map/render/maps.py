@@ -438,6 +438,7 @@ BASE_CSS = """
 .lp-map .lp-legend summary { font-size: 12px; line-height: 1.3; }
 .lp-map .lp-legend td { white-space: nowrap; }
 .lp-legend details[open] summary { margin-bottom: 4px; }
+.lp-legend details[open] .lp-fold, .lp-legend details:not([open]) .lp-legend-title { display: none; }
 """
 # Phones (390 px wide): the search box gets the top row, the layer list folds into its button,
 # the legend into its title, controls step aside while a popup is open, and panels stack.
@@ -662,7 +663,11 @@ def legend_html(
             f"{html_text(count_text(unplaced, lang))} {html_text(label('unplaced', lang))}</span>"
         )
     note_html = "".join(f'<div class="lp-note">{n}</div>' for n in notes)
+    # Folded (on a phone) the legend shows a short label of what opens; open, its whole title.
+    short = html_text(label("legend", lang))
     heading = html_text(title or label("legend", lang))
+    if heading != short:
+        heading = f'<span class="lp-fold">{short}</span><span class="lp-legend-title">{heading}</span>'
     year_attribute = "" if year is None else f' data-year="{year}"'
     return (
         f'<div class="lp-box lp-legend"{year_attribute}><details open><summary>{heading}</summary>'

@@ -114,3 +114,39 @@ def test_region_names_sit_beside_their_outlines_clear_of_dots(
     if viewport[0] >= 1000:  # on a desktop screen every comparison region is named
         assert len(names) == 4
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("build", ["nl", "dresden"])
+def test_a_folded_legend_says_legend_and_opens_to_its_whole_title(
+    browser: Any, tmp_path: Path, build: str, lang: str
+) -> None:
+    """On a phone the legend starts folded: its one line says what opens ("Legenda (aantal
+    vestigingen)"), not the map's long title (Bijlage 1's, or Dresden's definition over six
+    lines); opened, it shows that whole title above its rows."""
+    from lifeport_map.render.labels import label
+
+    registry = load_registry(check=False)
+    built = maps.nl_map(registry, lang=lang) if build == "nl" else maps.region_map(registry, build, lang=lang)
+    region = registry.regions["dresden"]
+    title = label("nl_title", lang) if build == "nl" else f"{region.text(lang)}: "
+    path = tmp_path / f"{build}.html"
+    path.write_text(maps.page_html(built), encoding="utf-8")
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:")) else r.abort())
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    summary = page.locator(".leaflet-container .lp-legend summary")
+    assert page.locator(".leaflet-container .lp-legend details").get_attribute("open") is None
+    assert summary.inner_text() == label("legend", lang)
+    folded = summary.bounding_box()
+    assert folded is not None and folded["height"] < 20 and folded["width"] < PHONE["width"] - 40  # one line
+    page.screenshot(path=str(SCREENSHOTS / f"legend-folded-{build}-{lang}.png"))
+    summary.tap()
+    whole = page.locator(".leaflet-container .lp-legend .lp-legend-title").inner_text()
+    assert summary.inner_text() == whole != label("legend", lang)
+    assert page.locator(".leaflet-container .lp-legend table").is_visible()
+    assert whole == title if build == "nl" else whole.startswith(title) and len(whole) > 100
+    page.screenshot(path=str(SCREENSHOTS / f"legend-open-{build}-{lang}.png"))
+    context.close()
