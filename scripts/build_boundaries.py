@@ -14,7 +14,9 @@
   kept (properties ``code``, ``name``), and invalid rings (two in the original) are repaired.
 - ``countries.geojson``: Natural Earth 4.1.0 admin-0 countries at 1:10 million (public domain),
   from the npm package world-atlas 2.0.2 (``npm pack world-atlas``; file ``countries-10m.json``,
-  TopoJSON), clipped to north-west Europe and simplified.
+  TopoJSON), clipped to north-west Europe and simplified; the Netherlands' land border with
+  Belgium and Germany is then that of the CBS municipalities above (``with_dutch_land_border``),
+  so that it agrees with the Dutch region outlines (property ``sources``).
 
 geopandas does the decoding checks, clipping, dissolving and simplifying; coordinates are
 rounded to 3 decimals (about 100 m), which is finer than either source's generalisation.
@@ -176,7 +178,93 @@ def build_countries(source: Path) -> int:
     frame["geometry"] = frame.geometry.make_valid().apply(_polygons).intersection(box(*CLIP)).apply(_polygons)
     frame["geometry"] = frame.geometry.simplify(SIMPLIFY_DEGREES, preserve_topology=True)
     frame = frame[~frame.geometry.is_empty]
-    return _write(frame, OUT / "countries.geojson", ["iso", "name"])
+    return _write_countries(frame)
+
+
+def _write_countries(frame: Any) -> int:
+    """The countries with the Dutch land border of the shipped CBS municipalities
+    (``with_dutch_land_border``), each naming its sources (``sources``: naturalearth, and cbs
+    for the Netherlands, whose land border CBS draws)."""
+    import geopandas as gpd
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    gemeenten = json.loads((OUT / "gemeenten-nl.geojson").read_text(encoding="utf-8"))["features"]
+    dutch = unary_union([shape(f["geometry"]) for f in gemeenten])
+    geometries = dict(zip(frame["iso"], frame.geometry, strict=True))
+    geometries.update(with_dutch_land_border(geometries, dutch))
+    frame = gpd.GeoDataFrame(
+        {
+            "iso": list(frame["iso"]),
+            "name": list(frame["name"]),
+            # the Dutch land border is drawn wherever the Netherlands is: credit CBS there
+            "sources": [["naturalearth", "cbs"] if iso == "NL" else ["naturalearth"] for iso in frame["iso"]],
+        },
+        geometry=[geometries[iso] for iso in frame["iso"]],
+        crs="EPSG:4326",
+    )
+    return _write(frame, OUT / "countries.geojson", ["iso", "name", "sources"])
+
+
+# The Netherlands' land neighbours, and how far either side of the land border (degrees, about
+# 3.5-5.5 km) the border is taken from the CBS municipalities instead of Natural Earth: more than
+# the two disagree (up to 2.9 km).
+LAND_NEIGHBOURS = ("BE", "DE")
+LAND_BORDER_DEGREES = 0.05
+
+
+def with_dutch_land_border(countries: dict[str, Any], dutch: Any) -> dict[str, Any]:
+    """The Netherlands and its land neighbours of ``countries`` (ISO code -> polygons, Natural
+    Earth) with the Netherlands' land border
+    taken from ``dutch`` (the union of the CBS municipality polygons), so that it agrees with
+    the Dutch region outlines, which are CBS's or drawn from the same municipalities (Natural
+    Earth's 1:10 million border lay up to 2.9 km off and put 69 km² of Twente in Germany).
+    Near the land border the Netherlands is the CBS land inside Natural Earth's land (so the
+    coast stays Natural Earth's); land that Natural Earth gave the Netherlands and CBS does not
+    goes to the neighbour it touches most; Belgium and Germany lose what the Netherlands gains.
+    Far from the land border nothing changes."""
+    from shapely import make_valid, set_precision
+    from shapely.ops import unary_union
+
+    countries = {iso: _polygons(make_valid(countries[iso])) for iso in ("NL", *LAND_NEIGHBOURS)}
+    dutch = _polygons(make_valid(dutch))
+    netherlands = countries["NL"]
+    neighbours = unary_union([countries[iso] for iso in LAND_NEIGHBOURS])
+    band = netherlands.boundary.intersection(neighbours.buffer(0.001)).buffer(LAND_BORDER_DEGREES)
+    land = unary_union([netherlands, neighbours])
+    gained = {iso: [] for iso in (*LAND_NEIGHBOURS, "NL")}
+    for part in _parts(netherlands.intersection(band).difference(dutch)):
+        touching = {iso: part.buffer(1e-4).intersection(countries[iso]).area for iso in LAND_NEIGHBOURS}
+        best = max(LAND_NEIGHBOURS, key=lambda iso: touching[iso])
+        gained[best if touching[best] > 0 else "NL"].append(part)
+    result: dict[str, Any] = {}
+    result["NL"] = _polygons(
+        unary_union(
+            [netherlands.difference(band), dutch.intersection(band).intersection(land), *gained["NL"]]
+        )
+    )
+    for iso in LAND_NEIGHBOURS:
+        result[iso] = _polygons(unary_union([countries[iso].difference(result["NL"]), *gained[iso]]))
+    # on the grid the file's coordinates are rounded to, so that rounding leaves them valid
+    result = {iso: _polygons(set_precision(g, 10**-DECIMALS)) for iso, g in result.items()}
+    # the generalised municipalities leave gaps of up to 1 km² between them: no neighbour's
+    result["NL"] = _without_holes(result["NL"], unary_union([result[iso] for iso in LAND_NEIGHBOURS]))
+    return result
+
+
+def _without_holes(geometry: Any, others: Any) -> Any:
+    """``geometry`` with its holes filled, except those that hold part of ``others``."""
+    from shapely.geometry import MultiPolygon, Polygon
+
+    def filled(polygon: Any) -> Any:
+        kept = [ring for ring in polygon.interiors if Polygon(ring).intersection(others).area > 0]
+        return Polygon(polygon.exterior, kept)
+
+    return MultiPolygon([filled(p) for p in _parts(geometry)])
+
+
+def _parts(geometry: Any) -> list[Any]:
+    return [p for p in getattr(geometry, "geoms", [geometry]) if p.geom_type == "Polygon" and not p.is_empty]
 
 
 def _polygons(geometry: Any) -> Any:

@@ -572,3 +572,23 @@ def test_import_boundary_exit_code_for_a_broken_region_file(tmp_path: Path, regi
         assert result.returncode == 1, result.stderr
         assert result.stderr == expected
     assert snapshot(regions) == before
+
+
+@pytest.mark.parametrize(("region", "definition"), [("twente", "corop-nl213"), ("nijmegen", "gmr-18")])
+def test_a_dutch_outline_from_cbs_stays_on_the_dutch_side_of_the_drawn_border(
+    region: str, definition: str
+) -> None:
+    """Issue 14, fourth round: the base map's Dutch land border is the CBS municipalities' (as
+    are Twente's COROP polygon and the municipal outlines); Natural Earth's lay up to 2.9 km off
+    and put 68.8 km² of Twente's outline in Germany (Groene Metropoolregio: 25.5 km²)."""
+    from shapely.geometry import shape
+
+    from lifeport_map.countries import country_features
+
+    registry = load_registry(check=False)
+    outline = shape(region_outline(registry, registry.regions[region], definition).geometry)
+    drawn = {iso: shape(f["geometry"]) for iso, f in country_features().items()}
+    km2 = 111.2 * 111.2 * 0.62  # a square degree at 52 N
+    assert outline.intersection(drawn["DE"]).area * km2 < 1.0
+    assert outline.difference(drawn["NL"]).area * km2 < 1.5
+    assert country_features()["NL"]["properties"]["sources"] == ["naturalearth", "cbs"]

@@ -843,7 +843,7 @@ def context_data(
         extent = [[50.7, 3.3], [53.6, 7.3]]
     (south, west), (north, east) = extent
     box = (west - 2 * margin, south - margin, east + 2 * margin, north + margin)
-    countries = _clipped(country_features().values(), box, keep=("iso",))
+    countries = _clipped(country_features().values(), box, keep=("iso", "sources"))
     borders = _clipped(nuts3_features().values(), box, keep=("id", "source"))
     places = places_in(populated_places(min_population), box)
     home = home or (own.country if own is not None else None)
@@ -874,8 +874,8 @@ def context_sources(context: dict[str, Any] | None) -> set[str]:
     if not context:
         return set()
     found = {f["properties"].get("source", "gisco") for f in context["borders"]["features"]}
-    if context["countries"]["features"]:
-        found.add("naturalearth")
+    for feature in context["countries"]["features"]:  # Natural Earth; the Dutch land border CBS's
+        found.update(feature["properties"].get("sources", ["naturalearth"]))
     if context["cities"]:
         found.add("geonames")
     return found
@@ -903,7 +903,7 @@ def _clipped(
         out.append(
             {
                 "type": "Feature",
-                "properties": {k: feature["properties"][k] for k in keep},
+                "properties": {k: feature["properties"][k] for k in keep if k in feature["properties"]},
                 "geometry": _round3(mapping(geometry)),
             }
         )

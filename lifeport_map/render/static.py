@@ -460,8 +460,8 @@ class Placer:
 
 
 def _base_map(ax: Any, extent: tuple[float, float, float, float], sources: set[str]) -> None:
-    """Sea, land and country borders (Natural Earth), faint NUTS-3 borders (GISCO; Twente's
-    polygon is CBS's), clipped to the extent."""
+    """Sea, land and country borders (Natural Earth; the Dutch land border CBS's), faint NUTS-3
+    borders (GISCO; Twente's polygon is CBS's), clipped to the extent."""
     import shapely
     from shapely.geometry import shape
 
@@ -469,10 +469,12 @@ def _base_map(ax: Any, extent: tuple[float, float, float, float], sources: set[s
 
     ax.set_facecolor(SEA)
     box = _lonlat_box(extent)
-    countries = [shapely.clip_by_rect(shape(f["geometry"]), *box) for f in country_features().values()]
-    countries = [g for g in countries if not g.is_empty]
+    drawn = [(shapely.clip_by_rect(shape(f["geometry"]), *box), f) for f in country_features().values()]
+    countries = [g for g, _ in drawn if not g.is_empty]
+    for geometry, feature in drawn:  # Natural Earth; the Dutch land border CBS's
+        if not geometry.is_empty:
+            sources.update(feature["properties"].get("sources", ["naturalearth"]))
     if countries:
-        sources.add("naturalearth")
         _frame(countries).plot(ax=ax, facecolor=LAND, edgecolor="none", zorder=0)
     nuts = []
     for feature in nuts3_features().values():
