@@ -245,11 +245,25 @@ def with_dutch_land_border(countries: dict[str, Any], dutch: Any) -> dict[str, A
     )
     for iso in LAND_NEIGHBOURS:
         result[iso] = _polygons(unary_union([countries[iso].difference(result["NL"]), *gained[iso]]))
-    # on the grid the file's coordinates are rounded to, so that rounding leaves them valid
+    # without spikes and slivers narrower than about 15 m (where the band's edge cuts a
+    # municipality's edge), on the grid the file's coordinates are rounded to, so that rounding
+    # leaves them valid
+    result = {iso: _opened(g) for iso, g in result.items()}
     result = {iso: _polygons(set_precision(g, 10**-DECIMALS)) for iso, g in result.items()}
     # the generalised municipalities leave gaps of up to 1 km² between them: no neighbour's
     result["NL"] = _without_holes(result["NL"], unary_union([result[iso] for iso in LAND_NEIGHBOURS]))
     return result
+
+
+def _opened(geometry: Any) -> Any:
+    """``geometry`` less its parts narrower than OPENING_DEGREES twice (spikes, slivers), its
+    corners kept."""
+    return _polygons(
+        geometry.buffer(-OPENING_DEGREES, join_style="mitre").buffer(OPENING_DEGREES, join_style="mitre")
+    )
+
+
+OPENING_DEGREES = 1e-4
 
 
 def _without_holes(geometry: Any, others: Any) -> Any:
