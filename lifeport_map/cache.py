@@ -27,7 +27,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,8 @@ from lifeport_map.paths import data_dir, default_regions_dir, default_registry_p
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from lifeport_map.fileio import ReadOnce
 
 FORMAT = b"lifeport-map graph cache 1\n"
 KEEP = 8
@@ -140,6 +142,25 @@ class Key:
             return _key_text(registry_path, regions_dir, self.registry_digest) == self.text
         except (OSError, LifeportError, ValueError):
             return False
+
+    def holds_for_content(self, registry_path: Path, regions_dir: Path) -> bool:
+        """Whether the code, region and data files still give this key, for a registry parsed
+        from the very bytes the key was made of (``handed_over``): what the registry file holds
+        by now does not matter, so it is neither read nor hashed again (a cold read at 10,000
+        sites hashed its 26 MB twice). False when a file cannot be read."""
+        try:
+            return _key_text(registry_path, regions_dir, self.registry_digest) == self.text
+        except (OSError, LifeportError, ValueError):
+            return False
+
+
+def handed_over(key: Key) -> tuple[Key, ReadOnce]:
+    """``key`` without the registry's bytes, and those bytes for the reader
+    (``read_for_analysis(content=...)``), which then parses what the key hashed instead of
+    reading the file a second time, and frees them once decoded."""
+    from lifeport_map.fileio import ReadOnce
+
+    return replace(key, registry=b""), ReadOnce(key.registry)
 
 
 def _key_text(registry_path: Path, regions_dir: Path, registry_digest: bytes) -> str:
@@ -272,14 +293,16 @@ def load_graph(
 
     registry_path = registry_path or default_registry_path()
     regions = regions_dir or default_regions_dir()
-    key = graph_key(registry_path, regions) if cache else None
+    key = cache_key(registry_path, regions) if cache else None
     folder = cache_dir()
+    content = None
     if key is not None:
         with paused_gc():
-            found = read_entry(folder, key)
+            found = read_entry(folder, key.text)
         if found is not None:
             return found
-    result = read_for_analysis(registry_path, regions_dir)
+        key, content = handed_over(key)
+    result = read_for_analysis(registry_path, regions_dir, content=content)
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)
     registry = result.registry
@@ -288,7 +311,8 @@ def load_graph(
     with paused_gc():
         graph = build_graph(registry)
     del registry
-    # Stored only if the files did not change while they were read.
-    if key is not None and graph_key(registry_path, regions) == key:
-        write_entry(folder, key, graph)
+    # Stored only if the other files did not change while they were read (the registry was
+    # parsed from the bytes its key hashed).
+    if key is not None and key.holds_for_content(registry_path, regions):
+        write_entry(folder, key.text, graph)
     return graph

@@ -213,6 +213,23 @@ def read_bytes(
         return _read_bytes(path, max_bytes=max_bytes, root=root, too_large=too_large, given_by=given_by)
 
 
+class ReadOnce:
+    """The bytes of a file its caller has already read (with ``read_bytes``), handed to a reader
+    that would read the file again: ``take`` gives them once and forgets them, so that they are
+    freed as soon as the reader has decoded them (a 100,000-site registry is 260 MB)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: bytes) -> None:
+        self._data: bytes | None = data
+
+    def take(self) -> bytes:
+        data, self._data = self._data, None
+        if data is None:
+            raise RuntimeError("ReadOnce.take called twice")
+        return data
+
+
 @contextlib.contextmanager
 def folder_shared(folder: Path) -> Iterator[None]:
     """A shared lock on ``folder``: readers share it, a writer's exclusive lock waits for

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lifeport_map.errors import Issue, RegistryError, UsageError, YamlError
 from lifeport_map.messages import msg
@@ -41,6 +41,9 @@ from lifeport_map.paths import default_taxonomy_path as default_taxonomy_path
 from lifeport_map.schema import DATE, REGION_FIELDS, REGISTRY_FIELDS, StructureChecker
 from lifeport_map.taxonomy import Taxonomy, load_taxonomy
 from lifeport_map.yamlio import MAX_BYTES, YMap, load_yaml, start_of, unpack
+
+if TYPE_CHECKING:
+    from lifeport_map.fileio import ReadOnce
 
 # LIFEPORT_MAX_BYTES: a whole number of bytes, optionally followed by a unit (case-insensitive,
 # a space allowed before it), from 1 byte to MAX_BYTES_LIMIT; empty or unset is the default.
@@ -570,15 +573,25 @@ def paused_gc() -> Iterator[None]:
 
 
 def read_registry(
-    registry_path: Path | None = None, regions_dir: Path | None = None, taxonomy_path: Path | None = None
+    registry_path: Path | None = None,
+    regions_dir: Path | None = None,
+    taxonomy_path: Path | None = None,
+    *,
+    content: ReadOnce | None = None,
 ) -> ReadResult:
-    """Parse and structurally check the registry and regions, collecting every issue."""
+    """Parse and structurally check the registry and regions, collecting every issue.
+    ``content``: the registry file's bytes as the caller read them (``fileio.read_bytes`` with
+    ``max_bytes()``), parsed instead of reading the file again."""
     with paused_gc():
-        return _read_registry(registry_path, regions_dir, taxonomy_path)
+        return _read_registry(registry_path, regions_dir, taxonomy_path, content)
 
 
 def read_for_analysis(
-    registry_path: Path | None = None, regions_dir: Path | None = None, taxonomy_path: Path | None = None
+    registry_path: Path | None = None,
+    regions_dir: Path | None = None,
+    taxonomy_path: Path | None = None,
+    *,
+    content: ReadOnce | None = None,
 ) -> ReadResult:
     """``read_registry`` plus the errors of ``validate.check_for_analysis``: the semantic errors
     that silently change what an analysis counts (invisible characters and lookalike letters in
@@ -587,7 +600,7 @@ def read_for_analysis(
     so every command refuses them, not only ``validate``. The others (coordinates against the
     gazetteer and the country polygons, likely duplicates, sources and URLs) cost more than a
     cold analysis or change no count, and stay in ``validate``."""
-    result = read_registry(registry_path, regions_dir, taxonomy_path)
+    result = read_registry(registry_path, regions_dir, taxonomy_path, content=content)
     if result.registry is None or result.errors:
         return result
     from lifeport_map.validate import check_for_analysis
@@ -600,7 +613,7 @@ def read_for_analysis(
 
 
 def _read_registry(
-    registry_path: Path | None, regions_dir: Path | None, taxonomy_path: Path | None
+    registry_path: Path | None, regions_dir: Path | None, taxonomy_path: Path | None, content: ReadOnce | None
 ) -> ReadResult:
     registry_path = registry_path or default_registry_path()
     # A folder the user named is theirs; the shipped one must not lead out of the data folder.
@@ -615,7 +628,7 @@ def _read_registry(
 
         issues.extend(check_regions(regions, taxonomy, regions_dir))
     try:
-        doc = load_yaml(registry_path, max_bytes=max_bytes(), given_by="--registry")
+        doc = load_yaml(registry_path, max_bytes=max_bytes(), given_by="--registry", content=content)
     except YamlError as exc:
         return ReadResult(registry=None, issues=[exc.issue, *issues])
     file = str(registry_path)

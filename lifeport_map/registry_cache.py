@@ -31,7 +31,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from lifeport_map.cache import cache_dir, cache_key, read_entry, write_entry
+from lifeport_map.cache import cache_dir, cache_key, handed_over, read_entry, write_entry
 from lifeport_map.errors import RegistryError
 from lifeport_map.model import Registry
 from lifeport_map.paths import default_regions_dir, default_registry_path
@@ -103,6 +103,7 @@ def load_registry_cached(
     regions = regions_dir or default_regions_dir()
     key = cache_key(registry_path, regions) if cache else None
     folder = cache_dir()
+    content = None
     if key is not None:
         with paused_gc():
             found = read_entry(folder, key.text + SUFFIX)
@@ -110,11 +111,13 @@ def load_registry_cached(
         if registry is not None:
             note_registry_hash(registry, key.registry_hash)
             return registry
-    result = read_for_analysis(registry_path, regions_dir)
+        key, content = handed_over(key)
+    result = read_for_analysis(registry_path, regions_dir, content=content)
     if result.errors or result.registry is None:
         raise RegistryError(result.issues)
-    # Stored only if the files did not change while they were read.
-    if key is not None and key.still_holds(registry_path, regions):
+    # Stored only if the other files did not change while they were read (the registry was
+    # parsed from the bytes its key hashed).
+    if key is not None and key.holds_for_content(registry_path, regions):
         note_registry_hash(result.registry, key.registry_hash)
         with paused_gc():
             write_entry(folder, key.text + SUFFIX, (TAG, dumps(result.registry)))

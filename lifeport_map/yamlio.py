@@ -14,11 +14,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lifeport_map.errors import Issue, YamlError
 from lifeport_map.messages import Number, Text, msg
 from lifeport_map.text import HIDDEN, excerpt
+
+if TYPE_CHECKING:
+    from lifeport_map.fileio import ReadOnce
 
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
@@ -243,11 +246,22 @@ def has_marker_run(raw: bytes) -> bool:
 
 
 def load_yaml(
-    path: Path, *, max_bytes: int = MAX_BYTES, root: Path | None = None, given_by: str | None = None
+    path: Path,
+    *,
+    max_bytes: int = MAX_BYTES,
+    root: Path | None = None,
+    given_by: str | None = None,
+    content: ReadOnce | None = None,
 ) -> YamlDocument:
     """Read and parse one YAML file strictly. Raises :class:`YamlError` with a position;
-    ``given_by``: the option that named the file (``--registry``), for the hint of a missing one."""
-    raw = _read_bytes(path, max_bytes=max_bytes, root=root, given_by=given_by)
+    ``given_by``: the option that named the file (``--registry``), for the hint of a missing one;
+    ``content``: the file's bytes as the caller read them (``fileio.read_bytes`` with the same
+    ``max_bytes`` and ``root``), parsed instead of reading the file again."""
+    raw = (
+        _read_bytes(path, max_bytes=max_bytes, root=root, given_by=given_by)
+        if content is None
+        else content.take()
+    )
     text = decode(raw, path)
     clean = clean_text(raw)
     del raw

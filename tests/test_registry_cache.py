@@ -11,6 +11,7 @@ import pytest
 
 from lifeport_map import cache, registry_cache
 from lifeport_map.errors import RegistryError
+from lifeport_map.graph import all_sites
 from lifeport_map.registry import load_registry
 from tests.conftest import run_cli
 
@@ -102,17 +103,44 @@ def test_damaged_entries_are_misses_and_errors_are_not_stored(mini_copy: Path, c
     assert set(_entries(cache_folder)) == before
 
 
-def test_a_registry_changed_while_it_is_read_is_not_stored(
+def test_a_region_changed_while_the_registry_is_read_is_not_stored(
     mini_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The key is made before the read; what was read is stored only if the files still give
-    that key afterwards. Here a site closes while the registry is read: same size, other bytes."""
+    """The key is made before the read; what was read is stored only if the region, data and
+    code files still give that key afterwards. Here a region file changes during the read."""
+    from lifeport_map import registry as registry_module
+
+    registry, regions = mini_copy / "companies.yaml", mini_copy / "regions"
+    region_file = sorted(regions.glob("*.yaml"))[0]
+    real = registry_module.read_for_analysis
+
+    def read_then_change(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        region_file.write_text(region_file.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(registry_module, "read_for_analysis", read_then_change)
+    registry_cache.load_registry_cached(registry, regions)
+    assert _entries(cache_folder) == []
+    monkeypatch.setattr(registry_module, "read_for_analysis", real)
+    registry_cache.load_registry_cached(registry, regions)  # unchanged during this read: stored
+    (entry,) = _entries(cache_folder)
+    assert entry.name == f"graph-{cache.graph_key(registry, regions)}-registry.pickle"
+
+
+def test_a_registry_changed_while_it_is_read_is_stored_as_the_bytes_its_key_hashed(
+    mini_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The registry is parsed from the bytes the key was made of, not read again: a registry
+    file that changes during the read (same size, other bytes) leaves an entry of what was read
+    under the key of what was read, and the next read of the changed file is a miss."""
     from lifeport_map import registry as registry_module
 
     registry, regions = mini_copy / "companies.yaml", mini_copy / "regions"
     text = registry.read_text(encoding="utf-8")
     changed = text.replace("status: active", "status: closed", 1)
     assert changed != text and len(changed) == len(text)
+    key_before = cache.graph_key(registry, regions)
     real = registry_module.read_for_analysis
 
     def read_then_change(*args: object, **kwargs: object) -> object:
@@ -123,11 +151,42 @@ def test_a_registry_changed_while_it_is_read_is_not_stored(
     monkeypatch.setattr(registry_module, "read_for_analysis", read_then_change)
     read = registry_cache.load_registry_cached(registry, regions)
     assert [s.status for s in read.sites] == ["active", "active", "under-construction"]  # as read
-    assert _entries(cache_folder) == []
-    monkeypatch.setattr(registry_module, "read_for_analysis", real)
-    registry_cache.load_registry_cached(registry, regions)  # unchanged during this read: stored
     (entry,) = _entries(cache_folder)
-    assert entry.name == f"graph-{cache.graph_key(registry, regions)}-registry.pickle"
+    assert entry.name == f"graph-{key_before}-registry.pickle"
+    monkeypatch.setattr(registry_module, "read_for_analysis", real)
+    again = registry_cache.load_registry_cached(registry, regions)
+    assert [s.status for s in again.sites] == ["closed", "active", "under-construction"]
+
+
+def test_a_cold_read_reads_the_registry_file_once(
+    mini_copy: Path, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key's bytes are what is parsed: the registry file is read once on a cold read (it was
+    read three times: for the key, to parse, and to check that the key still held), for the
+    registry and for the graph, and once on a hit."""
+    from lifeport_map import fileio
+
+    registry, regions = mini_copy / "companies.yaml", mini_copy / "regions"
+    reads: list[Path] = []
+    real = fileio._read_bytes
+
+    def counted(path: Path, **kwargs: object) -> bytes:
+        reads.append(Path(path))
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fileio, "_read_bytes", counted)
+    expected = [s.id for s in load_registry(registry, regions, check=False).sites]
+    reads.clear()
+    assert [s.id for s in registry_cache.load_registry_cached(registry, regions).sites] == expected
+    assert reads.count(registry) == 1
+    reads.clear()
+    graph = cache.load_graph(registry, regions)
+    assert sorted(s.id for s in all_sites(graph)) == sorted(expected)
+    assert reads.count(registry) == 1
+    reads.clear()
+    cache.load_graph(registry, regions)  # a hit
+    registry_cache.load_registry_cached(registry, regions)
+    assert reads.count(registry) == 2
 
 
 def test_a_key_still_holds_only_while_every_file_it_covers_is_unchanged(mini_copy: Path) -> None:
