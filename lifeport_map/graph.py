@@ -731,12 +731,15 @@ def definition(graph: nx.MultiDiGraph, region_id: str, definition_id: str) -> De
     )
 
 
-def resolve_region(graph: nx.MultiDiGraph, name: str) -> RegionNode:
+def resolve_region(graph: nx.MultiDiGraph, name: str, *, ids: Sequence[str] | None = None) -> RegionNode:
     """A region by id, name or alias (case- and accent-insensitive), or a UsageError with the
-    closest names."""
+    closest names. ``ids``: the graph's ``region_ids``, when the caller has them already (they
+    are found by looking at every node: 20 ms at 100,000 sites, for each region compared)."""
     wanted = fold(name)
     candidates: dict[str, str] = {}
-    for region_id in region_ids(graph):
+    if ids is None:
+        ids = region_ids(graph)
+    for region_id in ids:
         found = region(graph, region_id)
         names = [found.id, *found.name.values(), *found.aliases]
         if any(fold(n) == wanted for n in names):
@@ -750,7 +753,7 @@ def resolve_region(graph: nx.MultiDiGraph, name: str) -> RegionNode:
     hint = (
         msg("did-you-mean/some", names=", ".join(suggestions))
         if suggestions
-        else msg("region.unknown/hint", regions=", ".join(region_ids(graph)))
+        else msg("region.unknown/hint", regions=", ".join(ids))
     )
     raise UsageError(msg("region.unknown", region=name), hint=hint)
 

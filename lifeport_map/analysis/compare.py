@@ -49,7 +49,10 @@ DEFAULT_REGIONS = ("nijmegen", "brainport", "twente", "delft", "leuven", "dresde
 
 def default_regions(source: Registry | nx.MultiDiGraph) -> list[str]:
     """The six comparison regions first (when present), then any others by id."""
-    known = region_ids(as_graph(source))
+    return _in_default_order(region_ids(as_graph(source)))
+
+
+def _in_default_order(known: Sequence[str]) -> list[str]:
     ids = [r for r in DEFAULT_REGIONS if r in known]
     return ids + sorted(r for r in known if r not in ids)
 
@@ -88,14 +91,15 @@ def compare(
     """
     graph = in_year(as_graph(source), year, today)
     how = counting_of(graph, roles)
-    wanted = list(regions) if regions else default_regions(graph)
-    found = [resolve_region(graph, name) for name in wanted]
+    known = region_ids(graph)  # once, not once per region (it looks at every node)
+    wanted = list(regions) if regions else _in_default_order(known)
+    found = [resolve_region(graph, name, ids=known) for name in wanted]
     if len({r.id for r in found}) != len(found):
         raise UsageError(msg("usage.region-twice"), hint=msg("usage.region-twice/hint"))
     per_region: dict[str, str | None] = {}
     if isinstance(definition, Mapping):
         for name, def_id in definition.items():
-            per_region[resolve_region(graph, name).id] = def_id
+            per_region[resolve_region(graph, name, ids=known).id] = def_id
     coverages = []
     for region in found:
         chosen = resolve_definition(
