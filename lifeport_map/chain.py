@@ -211,6 +211,7 @@ class ChainRules:
         default_factory=dict, repr=False
     )
     _core: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _roles: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     # --- the vocabulary the rules derive ----------------------------------------------------
 
@@ -300,8 +301,14 @@ class ChainRules:
         return kind in self.knowledge_kinds
 
     def roles_of(self, activities: Iterable[str]) -> list[str]:
-        """The roles of ``activities``, sorted, without duplicates."""
-        return sorted({self.role_of.get(a) or "" for a in activities} - {""})
+        """The roles of ``activities``, sorted, without duplicates. Sites share a few hundred
+        combinations of activities, so each is worked out once (a comparison at 100,000 sites
+        asked 156,000 times)."""
+        key = activities if activities.__class__ is tuple else tuple(activities)
+        found = self._roles.get(key)
+        if found is None:
+            found = self._roles[key] = tuple(sorted({self.role_of.get(a) or "" for a in key} - {""}))
+        return list(found)
 
     def has_role(self, activities: Iterable[str], role: str) -> bool:
         return any(self.role_of.get(a) == role for a in activities)

@@ -180,3 +180,33 @@ def test_the_shipped_taxonomy_derives_the_four_cross_cutting_activities() -> Non
         "education",
         "services",
     ]
+
+
+def test_roles_of_works_out_each_combination_once_and_hands_out_a_copy() -> None:
+    """Sites share a few hundred combinations of activities; a comparison asks for their roles
+    once per site and phase (156,000 times at 100,000 sites). Each combination is worked out
+    once, whatever iterable names it, and the caller gets a list of its own."""
+    looked_up: list[str] = []
+
+    class Counted(dict[str, str]):
+        def get(self, key: str, default: object = None) -> str | None:  # type: ignore[override]
+            looked_up.append(key)
+            return super().get(key)
+
+    found = ChainRules(
+        phases=("design", "front-end", "back-end"),
+        roles=("production", "equipment-materials", "design-services", "research-education", "support"),
+        activities=tuple(PHASE),
+        phase_of=PHASE,
+        role_of=Counted(ROLE),
+        knowledge_kinds=frozenset({"university"}),
+    )
+    first = found.roles_of(("wafer-fab", "eda", "chip-design", "unknown"))
+    assert first == ["design-services", "production"]
+    assert len(looked_up) == 4
+    first.append("changed by the caller")
+    assert found.roles_of(("wafer-fab", "eda", "chip-design", "unknown")) == ["design-services", "production"]
+    assert found.roles_of(["wafer-fab", "eda", "chip-design", "unknown"]) == ["design-services", "production"]
+    assert found.roles_of(a for a in ("materials", "materials")) == ["equipment-materials"]
+    assert found.roles_of(()) == []
+    assert len(looked_up) == 4 + 2  # the two materials; everything else came from the first answer

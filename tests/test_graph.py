@@ -259,3 +259,20 @@ def test_site_attributes_are_the_site_nodes_fields() -> None:
         attributes = site_attributes(found)
         assert list(attributes) == ["type", "key", *SITE_FIELDS]
         assert attributes == {"type": "site", "key": node.id, **{f: getattr(node, f) for f in SITE_FIELDS}}
+
+
+def test_members_are_the_sites_of_the_member_ids_in_registry_order() -> None:
+    """``members`` reads the node mapping itself; it gives what ``site`` gives for each of
+    ``member_ids``, for every definition of every shipped region."""
+    from lifeport_map.graph import build_graph, definition, member_ids, members, region, region_ids, site
+    from lifeport_map.registry import load_registry
+
+    graph = build_graph(load_registry(check=False))
+    seen = 0
+    for region_id in region_ids(graph):
+        for definition_id in region(graph, region_id).definitions:
+            assert definition(graph, region_id, definition_id).id == definition_id
+            expected = [site(graph, s) for s in member_ids(graph, region_id, definition_id)]
+            assert members(graph, region_id, definition_id) == expected
+            seen += len(expected)
+    assert seen > 100
