@@ -38,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "work"
 CLI = [sys.executable, "-m", "lifeport_map"]
-BIG = {"LIFEPORT_MAX_BYTES": str(1 << 30)}  # realistic 100k sites are ~130 MB (default cap 64 MiB)
+BIG = {"LIFEPORT_MAX_BYTES": str(1 << 30)}  # realistic 100k sites are ~263 MB (default cap 64 MiB)
 # The analyses keep the graph of an unchanged registry in a cache (lifeport_map/cache.py). The
 # benchmark uses a folder of its own: "cold" runs start each run with it empty (so they include
 # reading, building and writing the entry), "warm" runs find the entry of an earlier run.
