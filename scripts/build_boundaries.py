@@ -115,7 +115,7 @@ def _write(frame: Any, path: Path, columns: list[str]) -> int:
             {
                 "type": "Feature",
                 "properties": {c: row[c] for c in columns},
-                "geometry": _rounded(geometry),
+                "geometry": _valid_rounded(_rounded(geometry)),
             }
         )
     text = json.dumps(
@@ -123,6 +123,30 @@ def _write(frame: Any, path: Path, columns: list[str]) -> int:
     )
     path.write_text(text + "\n", encoding="utf-8")
     return len(text)
+
+
+def _valid_rounded(geometry: dict[str, Any]) -> dict[str, Any]:
+    """A rounded geometry made valid again: rounding to DECIMALS can fold a clipped edge into a
+    ring of fewer than four points (France at 2 W) or a self-intersection (Italy at 47 N). Such
+    rings are dropped, the rest repaired and snapped to the same grid; a valid one is unchanged."""
+    from shapely import make_valid, set_precision
+    from shapely.geometry import mapping, shape
+
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    kept = [[r for r in polygon if len({tuple(c) for c in r}) >= 3] for polygon in polygons]
+    kept = [polygon for polygon in kept if polygon and len({tuple(c) for c in polygon[0]}) >= 3]
+    rebuilt = shape({"type": "MultiPolygon", "coordinates": kept})
+    if (
+        rebuilt.is_valid
+        and len(kept) == len(polygons)
+        and all(len(a) == len(b) for a, b in zip(kept, polygons, strict=True))
+    ):
+        return geometry
+    repaired = _polygons(set_precision(make_valid(rebuilt), 10.0**-DECIMALS))
+    if len(_parts(repaired)) == 1:
+        repaired = _parts(repaired)[0]
+    result: dict[str, Any] = _rounded(json.loads(json.dumps(mapping(repaired))))
+    return result
 
 
 def _rounded(value: Any) -> Any:

@@ -592,3 +592,45 @@ def test_a_dutch_outline_from_cbs_stays_on_the_dutch_side_of_the_drawn_border(
     assert outline.intersection(drawn["DE"]).area * km2 < 1.0
     assert outline.difference(drawn["NL"]).area * km2 < 1.5
     assert country_features()["NL"]["properties"]["sources"] == ["naturalearth", "cbs"]
+
+
+@pytest.mark.parametrize("name", ["countries.geojson", "gemeenten-nl.geojson", "nuts3.geojson"])
+def test_every_shipped_boundary_is_a_valid_polygon(name: str) -> None:
+    # France and Italy were invalid (a ring of too few points, a self-intersection), left by
+    # rounding their clipped edges to 3 decimals; scripts/build_boundaries.py now repairs them
+    from shapely.geometry import shape
+    from shapely.validation import explain_validity
+
+    from lifeport_map.paths import data_dir
+
+    features = json.loads((data_dir() / "boundaries" / name).read_text(encoding="utf-8"))["features"]
+    shapes = [(str(f["properties"]), shape(f["geometry"])) for f in features]
+    invalid = {
+        name: explain_validity(geometry)
+        for name, geometry in shapes
+        if not geometry.is_valid or geometry.geom_type not in ("Polygon", "MultiPolygon")
+    }
+    assert invalid == {}
+
+
+def test_rounding_repair_keeps_valid_geometries_and_mends_broken_ones() -> None:
+    import importlib.util
+
+    from shapely.geometry import shape
+
+    spec = importlib.util.spec_from_file_location(
+        "build_boundaries", Path(__file__).resolve().parent.parent / "scripts" / "build_boundaries.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    square = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}
+    assert script._valid_rounded(square) is square
+    # a bow tie, and a ring that rounding collapsed to two points
+    bow = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
+    sliver = [[[5, 5], [5.001, 5], [5, 5]]]
+    broken = {"type": "MultiPolygon", "coordinates": [square["coordinates"], sliver]}
+    for geometry in (bow, broken):
+        repaired = shape(script._valid_rounded(geometry))
+        assert repaired.is_valid and repaired.geom_type in ("Polygon", "MultiPolygon")
+    assert shape(script._valid_rounded(broken)).area == 1.0
