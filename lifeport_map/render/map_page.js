@@ -459,9 +459,12 @@
   // every 100 ms, the zoom is asked for again when the answer was stale or after 3 s without
   // one, and after 15 s the search gives up (the map stays usable). The listeners
   // zoomToShowLayer leaves behind are taken off at the end, so that a later zoom by hand does not
-  // spread that cluster out.
+  // spread that cluster out. A newer reveal (the next search hit) ends an earlier one unfinished.
+  var revealing = null;
   function reveal(cluster, marker, then) {
     var map = cluster._map, done = false, answered = false, ticks = 0, left = [];
+    if (revealing) { revealing(); }
+    revealing = function () { if (!done) { stop(); } };
     function listeners(target, type) { return ((target._events || {})[type] || []).slice(); }
     function still() { return !cluster._inZoomAnimation && !map._animatingZoom; }
     function shown() { return Boolean(marker._icon) && still(); }

@@ -171,3 +171,30 @@ def test_reveal_during_a_zoom_opens_the_popup_and_leaves_no_listener(browser: An
     assert found["after"] == found["before"], found
     assert errors == []
     context.close()
+
+
+# Asks reveal for one hidden site and at once for another (a second search hit): answers which
+# of the two callbacks ran, after both had time to.
+TWO_REVEALS = """() => new Promise(done => {
+  const entry = window.lifeport.maps[0], ran = [];
+  const hidden = [];
+  for (const key of Object.keys(entry.layers)) {
+    entry.layers[key].geojson.eachLayer(m => { if (!m._icon) hidden.push([entry.layers[key].cluster, m]); });
+  }
+  const [a, b] = [hidden[0], hidden[hidden.length - 1]];
+  window.lifeport.reveal(a[0], a[1], () => ran.push('first'));
+  window.lifeport.reveal(b[0], b[1], () => { ran.push('second'); b[1].openPopup(); });
+  setTimeout(() => done({ran: ran, open: entry.map.hasLayer(b[1].getPopup())}), 6000);
+})"""
+
+
+def test_a_second_search_hit_ends_the_first_reveal(browser: Any, tmp_path: Path) -> None:
+    """The first hit's reveal, still under way, neither opens its popup nor zooms back to it."""
+    path = tmp_path / "nl.html"
+    path.write_text(maps.page_html(maps.nl_map(load_registry(check=False))), encoding="utf-8")
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    assert page.evaluate(TWO_REVEALS) == {"ran": ["second"], "open": True}
+    context.close()
