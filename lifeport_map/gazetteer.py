@@ -284,11 +284,11 @@ def without_districts(places: Sequence[Place], territories: Mapping[int, int] | 
         grid.setdefault((math.floor(p.lat / cell_lat), math.floor(p.lon / cell_lon)), []).append(p)
     districts: set[int] = set()
     smallest = min(p.population for p in places)
+    longest = max(2 * DISTRICT_METRES_PER_ROOT, TERRITORY_METRES_PER_ROOT if territories else 0)
     for q in places:
         most = q.population / DISTRICT_RATIO  # a district has at most this many inhabitants
         if most < smallest:  # no place in the list is small enough (most places: small towns)
             continue
-        longest = max(2 * DISTRICT_METRES_PER_ROOT, TERRITORY_METRES_PER_ROOT if territories else 0)
         reach_deg = longest * math.sqrt(q.population) / 1000 / 111.2
         rows = math.ceil(reach_deg / cell_lat)
         columns = math.ceil(reach_deg / math.cos(math.radians(min(abs(q.lat), 85.0))) / cell_lon)
@@ -314,10 +314,22 @@ def own_place(places: Sequence[Place], name: str, lat: float, lon: float) -> Pla
     return max(close, key=lambda p: (p.population, -p.geonameid)) if close else None
 
 
-def centre_places(places: Sequence[Place], centres: Sequence[tuple[str, float, float]]) -> list[Place | None]:
-    """For each centre (a region's ``centre.place`` and its lat, lon) its city among ``places``
-    (``own_place``), or None: the cities a map names first and in any case."""
-    return [own_place(places, name, lat, lon) for name, lat, lon in centres]
+def places_and_centres(
+    min_population: int,
+    box: tuple[float, float, float, float],
+    centres: Sequence[tuple[str, float, float]] = (),
+) -> tuple[list[Place], list[Place | None]]:
+    """``places_in`` ``box`` of the places of at least ``min_population`` inhabitants, and for
+    each centre (a region's ``centre.place`` and its lat, lon) its city among the places of at
+    least CITIES_MIN_POPULATION (``own_place``), or None: the cities a map names first and in
+    any case. One district pass serves both lists: a place is a district only of a place at
+    least DISTRICT_RATIO times as large, so the larger list, less its places below
+    ``min_population``, is the smaller one."""
+    if not centres:
+        return places_in(populated_places(min_population), box), []
+    near = places_in(populated_places(min(min_population, CITIES_MIN_POPULATION)), box)
+    places = [p for p in near if p.population >= min_population]
+    return places, [own_place(near, name, lat, lon) for name, lat, lon in centres]
 
 
 def places_in(places: Iterable[Place], box: tuple[float, float, float, float]) -> list[Place]:

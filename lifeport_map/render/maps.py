@@ -836,7 +836,7 @@ def context_data(
     ``home``: the map's country (by default ``own``'s), whose places are named before those of
     its neighbours (a Dutch annex names Zwolle before Bochum)."""
     from lifeport_map.boundaries import country_features, nuts3_features
-    from lifeport_map.gazetteer import CITIES_MIN_POPULATION, centre_places, places_in, populated_places
+    from lifeport_map.gazetteer import places_and_centres
     from lifeport_map.render.labels import place_name
 
     if extent is None:
@@ -845,13 +845,11 @@ def context_data(
     box = (west - 2 * margin, south - margin, east + 2 * margin, north + margin)
     countries = _clipped(country_features().values(), box, keep=("iso", "sources"))
     borders = _clipped(nuts3_features().values(), box, keep=("id", "source"))
-    places = places_in(populated_places(min_population), box)
+    wanted = ([own] if own is not None else []) + list(centres)
+    places, cities_of = places_and_centres(min_population, box, [(r.centre_place, *r.centre) for r in wanted])
     home = home or (own.country if own is not None else None)
     if home is not None:
         places.sort(key=lambda p: p.country != home)  # stable: by population within each
-    wanted = ([own] if own is not None else []) + list(centres)
-    near = places_in(populated_places(min(min_population, CITIES_MIN_POPULATION)), box) if wanted else []
-    cities_of = centre_places(near, [(r.centre_place, *r.centre) for r in wanted])
     found = cities_of[0] if own is not None else None
     firsts = list(dict.fromkeys(p for p in cities_of if p is not None))  # two regions, one city: once
     shown = places[:400]

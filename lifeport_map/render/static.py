@@ -748,7 +748,7 @@ def _cities(
     city (``gazetteer.own_place``) is named first, in any case, and a little larger; so are
     the cities of ``centres`` next (Bijlage 1: the regions it outlines). ``home``: the map's
     country (by default ``own``'s), whose places come before its neighbours'."""
-    from lifeport_map.gazetteer import centre_places, places_in, populated_places
+    from lifeport_map.gazetteer import places_and_centres
     from lifeport_map.render.labels import place_name
 
     width_km = (extent[2] - extent[0]) / 1000
@@ -756,15 +756,14 @@ def _cities(
         100_000 if width_km > 250 else 40_000 if width_km > 120 else 15_000 if width_km > 60 else 5_000
     )
     west, south, east, north = _lonlat_box(extent, margin=0.0)
-    places = places_in(populated_places(threshold), (west, south, east, north))
+    wanted = ([own] if own is not None else []) + list(centres)
+    places, cities_of = places_and_centres(
+        threshold, (west, south, east, north), [(r.centre_place, *r.centre) for r in wanted]
+    )
     home = home or (own.country if own is not None else None)
     if home is not None:
         places.sort(key=lambda p: p.country != home)  # stable: by population within each
-    wanted = ([own] if own is not None else []) + list(centres)
-    near = places_in(populated_places(5_000), (west, south, east, north)) if wanted else []
-    firsts = list(
-        dict.fromkeys(p for p in centre_places(near, [(r.centre_place, *r.centre) for r in wanted]) if p)
-    )
+    firsts = list(dict.fromkeys(p for p in cities_of if p))
     ids = {p.geonameid for p in firsts}
     places = [*firsts, *(p for p in places if p.geonameid not in ids)]
     shown: set[str] = set()
