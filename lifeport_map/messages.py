@@ -2179,9 +2179,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # ---- maps, third round (issue 14) ----
     # ---- speed, cold map (issue 14) ----
     # ---- speed, large registries (issue 13) ----
-    # ---- maps, fourth round (issue 14): entries directly below this line ----
-    # ---- speed, tenth session (issue 13): entries directly below this line ----
-    # ---- errors, tenth session: entries directly below this line ----
+    # ---- maps, fourth round (issue 14) ----
+    # ---- speed, tenth session (issue 13) ----
+    # ---- errors, tenth session ----
     "location.unknown-municipality/place-official": (
         "{country}: een plaats, maar niet op de officiële lijst van {official} en niet op de lijst "
         "van een regiobestand; hoort de plaats sinds een fusie bij een gemeente met een andere naam?",
@@ -2196,5 +2196,9 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "maak het bestand schrijfbaar (chmod u+w) als het vervangen mag worden, of kies een ander uitvoerpad",
         "make the file writable (chmod u+w) if it may be replaced, or choose another output path",
     ),
+    # ---- maps, fifth round (issue 14): entries directly below this line ----
+    # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    # ---- output safety, eleventh session: entries directly below this line ----
+    # ---- lead, eleventh session: entries directly below this line ----
     # (entries of the last group above the closing brace)
 }
