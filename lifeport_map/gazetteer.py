@@ -209,7 +209,11 @@ def _payload(path: Path) -> dict[str, Any]:
 # TERRITORY_METRES_PER_ROOT x the square root: a disc at about 1,500 inhabitants a km², the
 # density of a city's whole territory (Enschede 1,080, Dresden 1,720, Leuven 1,770), which
 # reaches Dresden's Leuben (7.2 km; the disc of a dense core 4.9 km) and Enschede's Glanerbrug
-# (5.1 km) but not Radebeul (8.2 km, outside the city's NUTS-3 region anyway).
+# (5.1 km) but not Radebeul (8.2 km, outside the city's NUTS-3 region anyway). A place that does
+# not lie in the larger one's territory is no district of it, however near, when the two lie in
+# another country or in different official areas (``areas``: a Dutch municipality, a NUTS-3
+# region; each made of whole municipalities): Voorburg (Leidschendam-Voorburg, 4.2 km from The
+# Hague's centre) and Dilbeek (Arr. Halle-Vilvoorde, 6.3 km from Brussels') are towns of their own.
 DISTRICT_RATIO = 3
 DISTRICT_METRES_PER_ROOT = 6.5
 TERRITORY_METRES_PER_ROOT = 14.6
@@ -240,6 +244,50 @@ def load_territories(path: Path | None = None) -> dict[int, int]:
         raise _bad(path) from None
 
 
+# An official area code of each kind of ``territories.AREA_KINDS``, or None, by GeoNames id.
+Areas = Mapping[int, Sequence[str | None]]
+
+
+@lru_cache(maxsize=4)
+def load_areas(path: Path | None = None) -> dict[int, tuple[str | None, ...]]:
+    """GeoNames id of a place -> the codes of the official areas it lies in (its Dutch
+    municipality, its NUTS-3 region; ``territories.place_areas``), from the ``areas`` of
+    ``territories.json``; empty when the file or its ``areas`` is missing (districts are then
+    told without them, as before). A damaged file is refused as the gazetteer is."""
+    import json
+    import os
+
+    from lifeport_map.fileio import read_bytes
+
+    path = path or default_territories_path()
+    if not os.path.lexists(path):
+        return {}
+    try:
+        rows = json.loads(read_bytes(path, max_bytes=MAX_PACKED_BYTES)).get("areas", [])
+        return {int(row[0]): tuple(_area_code(code) for code in row[1:]) for row in rows}
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        raise _bad(path) from None
+
+
+def _area_code(code: object) -> str | None:
+    if code is None or isinstance(code, str):
+        return code
+    raise ValueError(code)
+
+
+def apart(place: Place, larger: Place, areas: Areas | None = None) -> bool:
+    """Whether the two places lie in different municipalities by what is known of them: another
+    country, or different official areas of one kind (``load_areas``)."""
+    if place.country != larger.country:
+        return True
+    if not areas:
+        return False
+    mine, theirs = areas.get(place.geonameid), areas.get(larger.geonameid)
+    if mine is None or theirs is None:
+        return False
+    return any(a is not None and b is not None and a != b for a, b in zip(mine, theirs, strict=False))
+
+
 def distance_km(a: Place, b: Place) -> float:
     """The distance between two places, on an equirectangular projection (a few kilometres)."""
     import math
@@ -249,9 +297,12 @@ def distance_km(a: Place, b: Place) -> float:
     return math.hypot(dx, dy)
 
 
-def district_of(place: Place, larger: Place, territories: Mapping[int, int] | None = None) -> bool:
+def district_of(
+    place: Place, larger: Place, territories: Mapping[int, int] | None = None, areas: Areas | None = None
+) -> bool:
     """Whether ``place`` counts as a district of ``larger`` (see DISTRICT_RATIO); ``territories``:
-    in whose territory a place lies (``load_territories``), none by default."""
+    in whose territory a place lies (``load_territories``), ``areas``: in which official areas
+    (``load_areas``), none by default."""
     import math
 
     if larger.population < DISTRICT_RATIO * place.population or larger is place:
@@ -263,15 +314,19 @@ def district_of(place: Place, larger: Place, territories: Mapping[int, int] | No
         reach *= 2
     if territories and territories.get(place.geonameid) == larger.geonameid:
         reach = max(reach, TERRITORY_METRES_PER_ROOT * root)
+    elif apart(place, larger, areas):
+        return False
     return distance_km(place, larger) <= reach
 
 
-def without_districts(places: Sequence[Place], territories: Mapping[int, int] | None = None) -> list[Place]:
+def without_districts(
+    places: Sequence[Place], territories: Mapping[int, int] | None = None, areas: Areas | None = None
+) -> list[Place]:
     """``places`` in their order, less those that count as a district of another of them
-    (``district_of``, with ``territories``). The places are put in a grid of cells of about 2 km,
-    and each place looks for its districts only in the cells within its longest reach (a town
-    of 5,000 inhabitants in the 3 x 3 cells around it), so the work grows with the number of
-    places, not its square."""
+    (``district_of``, with ``territories`` and ``areas``). The places are put in a grid of cells
+    of about 2 km, and each place looks for its districts only in the cells within its longest
+    reach (a town of 5,000 inhabitants in the 3 x 3 cells around it), so the work grows with the
+    number of places, not its square."""
     import math
 
     if not places:
@@ -296,7 +351,11 @@ def without_districts(places: Sequence[Place], territories: Mapping[int, int] | 
         for r in range(row - rows, row + rows + 1):
             for c in range(column - columns, column + columns + 1):
                 for p in grid.get((r, c), ()):
-                    if p.population <= most and id(p) not in districts and district_of(p, q, territories):
+                    if (
+                        p.population <= most
+                        and id(p) not in districts
+                        and district_of(p, q, territories, areas)
+                    ):
                         districts.add(id(p))
     return [p for p in places if id(p) not in districts]
 
@@ -334,8 +393,9 @@ def places_and_centres(
 
 def places_in(places: Iterable[Place], box: tuple[float, float, float, float]) -> list[Place]:
     """The places inside ``box`` (west, south, east, north) that a map names, largest first:
-    less districts (``without_districts``, with the shipped ``load_territories``; a district's
-    city may lie a little outside the box, so the places around it are looked at too)."""
+    less districts (``without_districts``, with the shipped ``load_territories`` and
+    ``load_areas``; a district's city may lie a little outside the box, so the places around it
+    are looked at too)."""
     grow = 0.25  # degrees: more than the longest reach of the district rule (21 km, Paris)
     near = [
         p
@@ -343,5 +403,5 @@ def places_in(places: Iterable[Place], box: tuple[float, float, float, float]) -
         if box[1] - grow <= p.lat <= box[3] + grow and box[0] - 2 * grow <= p.lon <= box[2] + 2 * grow
     ]
     near.sort(key=lambda p: (-p.population, p.name))
-    kept = without_districts(near, load_territories())
+    kept = without_districts(near, load_territories(), load_areas())
     return [p for p in kept if box[1] <= p.lat <= box[3] and box[0] <= p.lon <= box[2]]

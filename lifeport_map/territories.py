@@ -6,9 +6,10 @@ code to tell them from towns, but three official sources say where a city's terr
 Dutch municipality's polygon (CBS) named after a place, a German city that is a NUTS-3 region of
 its own (GISCO names it "Dresden, Kreisfreie Stadt" or "..., Stadtkreis"), and GeoNames' own
 alternate names of a Belgian municipality's sections ("Leuven (Kessel-Lo)", "Brussel
-(Oudergem)") and of a city's districts ("Berlin-Köpenick"). Computed once by
-``scripts/build_territories.py`` into ``data/gazetteer/territories.json``; a test keeps the two
-equal.
+(Oudergem)") and of a city's districts ("Berlin-Köpenick"). The same polygons also say when two
+places lie in different municipalities (``place_areas``), so that neither is the other's district.
+Computed once by ``scripts/build_territories.py`` into ``data/gazetteer/territories.json``; a
+test keeps the two equal.
 """
 
 from __future__ import annotations
@@ -109,6 +110,53 @@ def _wholes(key: str, own: set[str]) -> list[tuple[str, bool]]:
     if section is not None:
         return [(section["whole"], False)] if section["part"] in own else []
     return [(key[:i], True) for i, ch in enumerate(key) if ch in "- " and i > 0 and key[i + 1 :] in own]
+
+
+# The kinds of official area a place's ``place_areas`` names, in this order: its Dutch
+# municipality (CBS code, "GM1916") and its NUTS-3 region ("BE241"). Each kind tiles its country
+# with whole municipalities, so two places in different areas of one kind lie in different
+# municipalities.
+AREA_KINDS = ("municipality", "nuts3")
+
+
+def place_areas(
+    places: Sequence[Place], municipalities: Iterable[dict[str, Any]], nuts3: Iterable[dict[str, Any]]
+) -> dict[int, tuple[str | None, ...]]:
+    """For each place (by GeoNames id) that lies in one of the shipped official areas: the code
+    of the area of each of AREA_KINDS it lies in, or None (a Dutch place's CBS municipality;
+    its NUTS-3 region among the shipped ones, of its own country). A place in two generalised
+    polygons of one kind (neighbours overlap by up to a few hundred metres) has None for it; a
+    place outside every polygon (the outlines miss a little coast, and only 45 NUTS-3 regions
+    are shipped) has no entry."""
+    from shapely import STRtree, points
+    from shapely.geometry import shape
+
+    tree = STRtree(points([(p.lon, p.lat) for p in places]))
+    found: dict[int, list[set[str]]] = {}
+    kinds = [("municipality", "NL", str(f["properties"]["code"]), f["geometry"]) for f in municipalities]
+    kinds += [
+        ("nuts3", str(f["properties"]["id"])[:2], str(f["properties"]["id"]), f["geometry"]) for f in nuts3
+    ]
+    for kind, country, code, geometry in kinds:
+        for i in tree.query(shape(geometry), predicate="contains"):
+            place = places[int(i)]
+            if place.country == country:
+                sets = found.setdefault(place.geonameid, [set() for _ in AREA_KINDS])
+                sets[AREA_KINDS.index(kind)].add(code)
+    return {
+        place: tuple(next(iter(codes)) if len(codes) == 1 else None for codes in sets)
+        for place, sets in sorted(found.items())
+    }
+
+
+def shipped_areas() -> dict[int, tuple[str | None, ...]]:
+    """``place_areas`` of the shipped gazetteer's places of at least CITIES_MIN_POPULATION
+    inhabitants, from the shipped municipality and NUTS-3 polygons."""
+    from lifeport_map.countries import shipped_features
+    from lifeport_map.municipalities import municipality_features
+
+    places = [p for p in load_gazetteer().places if p.population >= CITIES_MIN_POPULATION]
+    return place_areas(places, municipality_features().values(), shipped_features("nuts3.geojson"))
 
 
 def shipped_territories() -> dict[int, tuple[int, str]]:

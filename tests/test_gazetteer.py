@@ -168,6 +168,49 @@ def test_a_place_in_a_citys_own_territory_is_its_district_further_out() -> None:
     assert not district_of(big, inside, {1: 2})  # the larger place is never the district
 
 
+def test_a_place_in_another_municipality_or_country_is_no_district_however_near() -> None:
+    """Issue 14, fifth round: the distance rule took Voorburg (its own town, in the municipality
+    Leidschendam-Voorburg, 4.2 km from The Hague's centre) and Dilbeek (a municipality of its
+    own, 6.3 km from Brussels') for districts. Two places in different official areas of one
+    kind (``areas``: Dutch municipality, NUTS-3 region) or in different countries are not; a
+    place of unknown area is told by distance as before, and one in the larger place's own
+    territory is a district whatever the areas say."""
+    from lifeport_map.gazetteer import apart, district_of, without_districts
+
+    big = _at("Big", 0, 1_000_000, 1)  # reaches 6.5 km
+    own_town = _at("Own", 4, 100_000, 2)  # another municipality: a town of its own
+    other_region = _at("Other", -4, 100_000, 3)  # same municipality unknown, another NUTS-3
+    same = _at("Same", 3, 100_000, 4)  # the same municipality: a district by distance
+    unknown = _at("Unknown", -3, 100_000, 5)  # no area known: a district by distance
+    abroad = Place("Abroad", "NL", 50.0 + 2 / 111.2, 4.0, 100_000, 6)  # 2 km, another country
+    inside = _at("Inside", 5, 100_000, 7)  # another municipality, but in Big's territory
+    areas = {
+        1: ("GM0001", "BE100"),
+        2: ("GM0002", "BE100"),
+        3: (None, "BE241"),
+        4: ("GM0001", None),
+        7: ("GM0003", "BE100"),
+    }
+    territories = {7: 1}
+    assert apart(own_town, big, areas) and apart(other_region, big, areas) and apart(abroad, big)
+    assert not apart(same, big, areas) and not apart(unknown, big, areas) and not apart(own_town, big)
+    places = [big, own_town, other_region, same, unknown, abroad, inside]
+    assert without_districts(places, territories, areas) == [big, own_town, other_region, abroad]
+    assert district_of(own_town, big) and not district_of(own_town, big, None, areas)  # before, after
+    assert district_of(inside, big, territories, areas)
+
+
+def test_voorburg_and_dilbeek_are_named_and_the_districts_stay_out() -> None:
+    """The two places the distance rule dropped as districts (issue 14, fifth round) are named;
+    The Hague's and Brussels' districts still are not."""
+    haaglanden = _named((4.2, 51.95, 4.5, 52.15))
+    assert {"The Hague", "Voorburg", "Rijswijk", "Delft"} <= haaglanden
+    assert not {"Scheveningen", "Vogelwijk"} & haaglanden
+    brussels = _named((4.2, 50.7, 4.9, 51.0))
+    assert {"Brussels", "Dilbeek", "Zaventem"} <= brussels
+    assert not {"Schaerbeek", "Anderlecht", "Etterbeek", "Auderghem"} & brussels
+
+
 def _named(box: tuple[float, float, float, float]) -> set[str]:
     from lifeport_map.gazetteer import places_in
 
@@ -202,17 +245,27 @@ def test_the_shipped_territories_are_those_the_boundaries_and_gazetteer_give() -
     what ``territories.shipped_territories`` computes from the shipped gazetteer and polygons."""
     import json
 
-    from lifeport_map.gazetteer import default_territories_path, load_territories
-    from lifeport_map.territories import shipped_territories
+    from lifeport_map.gazetteer import default_territories_path, load_areas, load_territories
+    from lifeport_map.territories import shipped_areas, shipped_territories
 
     computed = shipped_territories()
     rows = json.loads(default_territories_path().read_text(encoding="utf-8"))["places"]
     assert {row[0]: (row[1], row[2]) for row in rows} == computed
     assert load_territories() == {place: whole for place, (whole, _) in computed.items()}
+    areas = shipped_areas()
+    assert load_areas() == areas
+    assert {
+        row[0]: tuple(row[1:])
+        for row in json.loads(default_territories_path().read_text(encoding="utf-8"))["areas"]
+    } == areas
     by_name = {(row[3], row[4]): row[2] for row in rows}
     assert by_name[("Leuben", "Dresden")] == "gisco"
     assert by_name[("Glanerbrug", "Enschede")] == "cbs"
     assert by_name[("Auderghem", "Brussels")] == "geonames"
+    gazetteer = load_gazetteer()
+    voorburg, hague = gazetteer.best("Voorburg", "NL"), gazetteer.best("The Hague", "NL")
+    assert voorburg is not None and hague is not None
+    assert areas[voorburg.geonameid][0] == "GM1916" and areas[hague.geonameid][0] == "GM0518"
 
 
 def test_a_damaged_territories_file_is_refused_and_a_missing_one_is_empty(tmp_path: Path) -> None:
