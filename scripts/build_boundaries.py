@@ -16,13 +16,16 @@
   from the npm package world-atlas 2.0.2 (``npm pack world-atlas``; file ``countries-10m.json``,
   TopoJSON), clipped to north-west Europe and simplified; the Netherlands' land border with
   Belgium and Germany is then that of the CBS municipalities above (``with_dutch_land_border``),
-  so that it agrees with the Dutch region outlines (property ``sources``).
+  so that it agrees with the Dutch region outlines (property ``sources``); the slivers that
+  simplifying each country on its own leaves between them are closed (``_seams``).
 
 geopandas does the decoding checks, clipping, dissolving and simplifying; coordinates are
 rounded to 3 decimals (about 100 m), which is finer than either source's generalisation.
 
 Run: python scripts/build_boundaries.py --nuts nutsrg_3.json --corop coropgebied_2024.geojson \
          --gemeenten gemeente_2025.geojson --world countries-10m.json
+Each file is rebuilt when its originals are given (``--world`` alone rebuilds the countries from
+the shipped municipalities); after the countries it reports their narrow parts (``narrow_parts``).
 """
 
 from __future__ import annotations
@@ -244,8 +247,9 @@ def with_dutch_land_border(countries: dict[str, Any], dutch: Any) -> dict[str, A
     the Dutch region outlines, which are CBS's or drawn from the same municipalities (Natural
     Earth's 1:10 million border lay up to 2.9 km off and put 69 km² of Twente in Germany).
     Near the land border the Netherlands is the CBS land inside Natural Earth's land (so the
-    coast stays Natural Earth's); land that Natural Earth gave the Netherlands and CBS does not
-    goes to the neighbour it touches most; Belgium and Germany lose what the Netherlands gains.
+    coast stays Natural Earth's); land that Natural Earth gave the Netherlands and CBS does not,
+    and the slivers between the simplified countries (``_seams``) that CBS does not give it, go
+    to the neighbour they touch most; Belgium and Germany lose what the Netherlands gains.
     Far from the land border nothing changes."""
     from shapely import make_valid, set_precision
     from shapely.ops import unary_union
@@ -255,9 +259,11 @@ def with_dutch_land_border(countries: dict[str, Any], dutch: Any) -> dict[str, A
     netherlands = countries["NL"]
     neighbours = unary_union([countries[iso] for iso in LAND_NEIGHBOURS])
     band = netherlands.boundary.intersection(neighbours.buffer(0.001)).buffer(LAND_BORDER_DEGREES)
-    land = unary_union([netherlands, neighbours])
+    seams = _seams(netherlands, neighbours, band)
+    land = unary_union([netherlands, neighbours, seams])
     gained = {iso: [] for iso in (*LAND_NEIGHBOURS, "NL")}
-    for part in _parts(netherlands.intersection(band).difference(dutch)):
+    leftovers = _parts(netherlands.intersection(band).difference(dutch)) + _parts(seams.difference(dutch))
+    for part in leftovers:
         touching = {iso: part.buffer(1e-4).intersection(countries[iso]).area for iso in LAND_NEIGHBOURS}
         best = max(LAND_NEIGHBOURS, key=lambda iso: touching[iso])
         gained[best if touching[best] > 0 else "NL"].append(part)
@@ -277,6 +283,29 @@ def with_dutch_land_border(countries: dict[str, Any], dutch: Any) -> dict[str, A
     # the generalised municipalities leave gaps of up to 1 km² between them: no neighbour's
     result["NL"] = _without_holes(result["NL"], unary_union([result[iso] for iso in LAND_NEIGHBOURS]))
     return result
+
+
+def _seams(netherlands: Any, neighbours: Any, band: Any) -> Any:
+    """The slivers in ``band`` between the Netherlands and its neighbours that are neither's:
+    each country is simplified on its own (``build_countries``), which moves either side of a
+    shared border by up to SIMPLIFY_DEGREES, so the two sides part by up to twice that. The
+    land border took such a sliver for sea and cut it out of the Netherlands: a notch 1.1 km
+    long and 100 m wide near Rekken (Berkelland), at a vertex of Natural Earth's border. Gaps
+    narrower than twice SIMPLIFY_DEGREES that touch both sides are closed; bays and the coast
+    (which touch one side, or are wider) stay as they are."""
+    from shapely.ops import unary_union
+
+    reach = band.buffer(2 * SIMPLIFY_DEGREES)
+    both = unary_union([netherlands.intersection(reach), neighbours.intersection(reach)])
+    closed = both.buffer(SIMPLIFY_DEGREES).buffer(-SIMPLIFY_DEGREES)
+    touch = 10 ** -(DECIMALS + 3)
+    return unary_union(
+        [
+            part
+            for part in _parts(closed.difference(both).intersection(band))
+            if part.buffer(touch).intersects(netherlands) and part.buffer(touch).intersects(neighbours)
+        ]
+    )
 
 
 def _opened(geometry: Any) -> Any:
@@ -325,21 +354,103 @@ def topology_features(topology: dict[str, Any]) -> list[dict[str, Any]]:
     return topojson_features(topology, "countries")
 
 
+# Narrow parts: narrower than about 275 m east-west (445 m north-south), 0.75 km and 1 ha or more.
+NARROW_DEGREES = 0.002
+NARROW_MIN_KM = 0.75
+NARROW_MIN_KM2 = 0.01
+
+
+def narrow_parts(geometry: Any, *, width: float = NARROW_DEGREES, min_km: float = NARROW_MIN_KM) -> list[Any]:
+    """The spikes of ``geometry`` (its parts narrower than twice ``width`` degrees) and its
+    notches (gaps into it as narrow) that are at least ``min_km`` long and hold at least
+    NARROW_MIN_KM2 (smaller ones are the round-off of the buffers). Natural Earth's spits and the
+    CBS dams are real ones; along the Dutch land border there should be none (the notch near
+    Rekken was 1.1 km long and 37 m wide on average)."""
+    spikes = geometry.difference(geometry.buffer(-width).buffer(width))
+    notches = geometry.buffer(width).buffer(-width).difference(geometry)
+    return [
+        part
+        for part in _parts(spikes) + _parts(notches)
+        if _length_km(part) >= min_km and _area_km2(part) >= NARROW_MIN_KM2
+    ]
+
+
+def _km_per_degree(latitude: float) -> tuple[float, float]:
+    import math
+
+    return 111.2 * math.cos(math.radians(latitude)), 111.2
+
+
+def _length_km(part: Any) -> float:
+    """The longer side of the smallest rectangle around ``part``, in km."""
+    import itertools
+    import math
+
+    kx, ky = _km_per_degree(part.centroid.y)
+    corners = list(part.minimum_rotated_rectangle.exterior.coords)
+    return max(math.hypot((b[0] - a[0]) * kx, (b[1] - a[1]) * ky) for a, b in itertools.pairwise(corners))
+
+
+def _area_km2(part: Any) -> float:
+    kx, ky = _km_per_degree(part.centroid.y)
+    return float(part.area) * kx * ky
+
+
+def land_border_narrow_parts(countries: dict[str, Any]) -> list[tuple[str, Any]]:
+    """``narrow_parts`` of the Netherlands and its land neighbours (ISO code -> geometry) within
+    1 km of the Dutch land border, each with its country."""
+    from shapely.ops import unary_union
+
+    netherlands = countries["NL"]
+    border = netherlands.boundary.intersection(
+        unary_union([countries[iso] for iso in LAND_NEIGHBOURS]).buffer(0.001)
+    )
+    near = border.buffer(0.01)
+    return [
+        (iso, part)
+        for iso in ("NL", *LAND_NEIGHBOURS)
+        for part in narrow_parts(countries[iso])
+        if part.intersects(near)
+    ]
+
+
+def _report_narrow_parts() -> None:
+    """Says on stderr how many narrow parts (``narrow_parts``) the written countries have, and
+    where along the Dutch land border."""
+    from shapely.geometry import shape
+
+    features = json.loads((OUT / "countries.geojson").read_text(encoding="utf-8"))["features"]
+    countries = {f["properties"]["iso"]: shape(f["geometry"]) for f in features}
+    total = {iso: len(narrow_parts(g)) for iso, g in countries.items()}
+    print(f"narrow parts (spits, dams, corners): {total}", file=sys.stderr)
+    for iso, part in land_border_narrow_parts(countries):
+        point = part.representative_point()
+        print(f"  on the Dutch land border: {iso} at {point.y:.3f} N {point.x:.3f} E", file=sys.stderr)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--nuts", type=Path, required=True, help="Nuts2json nutsrg_3.json (2024, 4326, 10M)")
-    parser.add_argument("--corop", type=Path, required=True, help="cartomap/nl coropgebied_2024.geojson")
-    parser.add_argument("--gemeenten", type=Path, required=True, help="cartomap/nl gemeente_2025.geojson")
-    parser.add_argument("--world", type=Path, required=True, help="world-atlas countries-10m.json")
+    parser.add_argument("--nuts", type=Path, help="Nuts2json nutsrg_3.json (2024, 4326, 10M)")
+    parser.add_argument("--corop", type=Path, help="cartomap/nl coropgebied_2024.geojson")
+    parser.add_argument("--gemeenten", type=Path, help="cartomap/nl gemeente_2025.geojson")
+    parser.add_argument("--world", type=Path, help="world-atlas countries-10m.json")
     args = parser.parse_args()
+    if (args.nuts is None) != (args.corop is None):
+        parser.error("--nuts and --corop go together (nuts3.geojson is built from both)")
+    if not any((args.nuts, args.gemeenten, args.world)):
+        parser.error("give the originals of the files to rebuild: --nuts/--corop, --gemeenten, --world")
     OUT.mkdir(parents=True, exist_ok=True)
-    sizes = {
-        "nuts3.geojson": build_nuts(args.nuts, args.corop),
-        "gemeenten-nl.geojson": build_gemeenten(args.gemeenten),
-        "countries.geojson": build_countries(args.world),
-    }
+    sizes = {}
+    if args.nuts is not None:
+        sizes["nuts3.geojson"] = build_nuts(args.nuts, args.corop)
+    if args.gemeenten is not None:
+        sizes["gemeenten-nl.geojson"] = build_gemeenten(args.gemeenten)
+    if args.world is not None:  # the Dutch land border from gemeenten-nl.geojson as it now is
+        sizes["countries.geojson"] = build_countries(args.world)
     for name, size in sizes.items():
         print(f"wrote {OUT / name} ({size:,} characters)", file=sys.stderr)
+    if args.world is not None:
+        _report_narrow_parts()
     return 0
 
 

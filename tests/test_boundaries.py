@@ -634,3 +634,66 @@ def test_rounding_repair_keeps_valid_geometries_and_mends_broken_ones() -> None:
         repaired = shape(script._valid_rounded(geometry))
         assert repaired.is_valid and repaired.geom_type in ("Polygon", "MultiPolygon")
     assert shape(script._valid_rounded(broken)).area == 1.0
+
+
+def _build_boundaries_script() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_boundaries", Path(__file__).resolve().parent.parent / "scripts" / "build_boundaries.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    return script
+
+
+def test_the_drawn_dutch_land_border_has_no_spikes() -> None:
+    """Issue 14, fifth round: the Dutch land border had a notch 1.1 km long and 37 m wide near
+    Rekken (Berkelland), and the same build put one 1.7 km long near Kotten (Winterswijk): Natural
+    Earth's Netherlands and Germany, simplified each on its own, parted there, and the border
+    step took the sliver between them for sea. No spike or notch narrower than about 275 m and
+    0.75 km or longer is left along the land border (``narrow_parts``), and the Netherlands is
+    drawn where CBS puts Berkelland."""
+    from shapely.geometry import Point, shape
+
+    from lifeport_map.countries import country_features
+    from lifeport_map.municipalities import municipality_features
+
+    script = _build_boundaries_script()
+    drawn = {iso: shape(f["geometry"]) for iso, f in country_features().items()}
+    found = script.land_border_narrow_parts(drawn)
+    assert [(iso, part.representative_point().coords[0]) for iso, part in found] == []
+    notch = Point(6.69, 52.0633)  # inside the notch near Rekken
+    berkelland = shape(municipality_features()["GM1859"]["geometry"])
+    assert berkelland.contains(notch) and drawn["NL"].contains(notch)
+    assert not drawn["DE"].intersects(notch)
+
+
+def test_the_land_border_closes_the_slivers_simplification_leaves_between_neighbours() -> None:
+    """Two neighbours simplified each on their own part by up to twice the tolerance: the sliver
+    between them is land (the Netherlands' where CBS says so, else the neighbour's), not a
+    notch in the border; a bay wider than that stays open."""
+    from shapely.geometry import Polygon, box
+
+    script = _build_boundaries_script()
+    # the Netherlands' eastern edge leaves the shared border for 0.1 degrees and bends 0.004
+    # degrees west (one vertex moved), Germany's is straight
+    netherlands = Polygon([(0, 0), (1, 0), (1, 0.45), (0.996, 0.5), (1, 0.55), (1, 1), (0, 1)])
+    germany = box(1, 0, 2, 1)
+    belgium = box(0, -2, 2, -1)
+    dutch = box(0, 0, 1, 1)  # CBS: the Netherlands reach the straight border
+    result = script.with_dutch_land_border({"NL": netherlands, "DE": germany, "BE": belgium}, dutch)
+    assert result["NL"].symmetric_difference(dutch).area < 1e-6
+    assert box(0, 0, 2, 1).difference(result["NL"].union(result["DE"])).area < 1e-6
+    # CBS stops short of the border: the sliver goes to Germany, not to no one
+    result = script.with_dutch_land_border(
+        {"NL": netherlands, "DE": germany, "BE": belgium}, box(0, 0, 0.99, 1)
+    )
+    assert box(0, 0, 2, 1).difference(result["NL"].union(result["DE"])).area < 1e-6
+    # a bay 0.02 degrees wide between the two stays water
+    bay = box(0.98, 0.4, 1.02, 0.6)
+    result = script.with_dutch_land_border(
+        {"NL": netherlands.difference(bay), "DE": germany.difference(bay), "BE": belgium}, dutch
+    )
+    assert abs(bay.difference(result["NL"].union(result["DE"])).area - bay.area) < 1e-6
