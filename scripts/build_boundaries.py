@@ -280,24 +280,42 @@ def with_dutch_land_border(countries: dict[str, Any], dutch: Any) -> dict[str, A
     # leaves them valid
     result = {iso: _opened(g) for iso, g in result.items()}
     result = {iso: _polygons(set_precision(g, 10**-DECIMALS)) for iso, g in result.items()}
+    # the neighbours' edge along the land border is the Netherlands' own: snapping to the grid
+    # parted them again by up to a grid step (a sliver 600 m long and 20 m wide near Rekken),
+    # and a neighbour as Natural Earth draws it may stop short of CBS's border. Each neighbour
+    # takes the land within SIMPLIFY_DEGREES of both it and the Netherlands that is no one
+    # else's, cut back to the Netherlands (on floating coordinates: on the grid, snap rounding
+    # would bend the shared edge through the neighbour's vertices again).
+    netherlands = set_precision(result["NL"], 0)
+    near = netherlands.buffer(SIMPLIFY_DEGREES).intersection(land).intersection(band)
+    for iso in LAND_NEIGHBOURS:
+        mine = set_precision(result[iso], 0)
+        others = unary_union(
+            [netherlands, *(set_precision(result[o], 0) for o in LAND_NEIGHBOURS if o != iso)]
+        )
+        zone = near.intersection(mine.buffer(SIMPLIFY_DEGREES)).difference(others)
+        # (a point where the two edges crossed stays as a vertex on the Netherlands' edge, off
+        # the grid: rounded, it would part them again; a vertex within 1 cm of the line through
+        # its neighbours goes)
+        result[iso] = _polygons(unary_union([mine, zone]).difference(netherlands).simplify(1e-7))
     # the generalised municipalities leave gaps of up to 1 km² between them: no neighbour's
     result["NL"] = _without_holes(result["NL"], unary_union([result[iso] for iso in LAND_NEIGHBOURS]))
     return result
 
 
-def _seams(netherlands: Any, neighbours: Any, band: Any) -> Any:
+def _seams(netherlands: Any, neighbours: Any, band: Any, *, width: float = SIMPLIFY_DEGREES) -> Any:
     """The slivers in ``band`` between the Netherlands and its neighbours that are neither's:
     each country is simplified on its own (``build_countries``), which moves either side of a
     shared border by up to SIMPLIFY_DEGREES, so the two sides part by up to twice that. The
     land border took such a sliver for sea and cut it out of the Netherlands: a notch 1.1 km
-    long and 100 m wide near Rekken (Berkelland), at a vertex of Natural Earth's border. Gaps
-    narrower than twice SIMPLIFY_DEGREES that touch both sides are closed; bays and the coast
-    (which touch one side, or are wider) stay as they are."""
+    long and 37 m wide on average near Rekken (Berkelland), at a vertex of Natural Earth's
+    border. Gaps narrower than twice ``width`` that touch both sides are closed; bays and the
+    coast (which touch one side, or are wider) stay as they are."""
     from shapely.ops import unary_union
 
-    reach = band.buffer(2 * SIMPLIFY_DEGREES)
+    reach = band.buffer(2 * width)
     both = unary_union([netherlands.intersection(reach), neighbours.intersection(reach)])
-    closed = both.buffer(SIMPLIFY_DEGREES).buffer(-SIMPLIFY_DEGREES)
+    closed = both.buffer(width).buffer(-width)
     touch = 10 ** -(DECIMALS + 3)
     return unary_union(
         [
@@ -414,6 +432,17 @@ def land_border_narrow_parts(countries: dict[str, Any]) -> list[tuple[str, Any]]
     ]
 
 
+def land_border_gaps(countries: dict[str, Any]) -> list[Any]:
+    """The slivers along the Dutch land border that are neither the Netherlands' nor a land
+    neighbour's (``_seams`` of the written countries, ISO code -> geometry)."""
+    from shapely.ops import unary_union
+
+    netherlands = countries["NL"]
+    neighbours = unary_union([countries[iso] for iso in LAND_NEIGHBOURS])
+    band = netherlands.boundary.intersection(neighbours.buffer(0.001)).buffer(LAND_BORDER_DEGREES)
+    return _parts(_seams(netherlands, neighbours, band))
+
+
 def _report_narrow_parts() -> None:
     """Says on stderr how many narrow parts (``narrow_parts``) the written countries have, and
     where along the Dutch land border."""
@@ -426,6 +455,9 @@ def _report_narrow_parts() -> None:
     for iso, part in land_border_narrow_parts(countries):
         point = part.representative_point()
         print(f"  on the Dutch land border: {iso} at {point.y:.3f} N {point.x:.3f} E", file=sys.stderr)
+    gaps = land_border_gaps(countries)
+    km2 = sum(_area_km2(part) for part in gaps)
+    print(f"slivers of no one along the Dutch land border: {len(gaps)}, {km2:.3f} km²", file=sys.stderr)
 
 
 def main() -> int:

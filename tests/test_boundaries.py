@@ -664,6 +664,9 @@ def test_the_drawn_dutch_land_border_has_no_spikes() -> None:
     drawn = {iso: shape(f["geometry"]) for iso, f in country_features().items()}
     found = script.land_border_narrow_parts(drawn)
     assert [(iso, part.representative_point().coords[0]) for iso, part in found] == []
+    # nor slivers between the Netherlands and a neighbour (47, 1.7 km² in all, before)
+    gaps = script.land_border_gaps(drawn)
+    assert sum(script._area_km2(part) for part in gaps) < 0.02
     notch = Point(6.69, 52.0633)  # inside the notch near Rekken
     berkelland = shape(municipality_features()["GM1859"]["geometry"])
     assert berkelland.contains(notch) and drawn["NL"].contains(notch)
