@@ -143,3 +143,16 @@ def test_the_bijlage_1_figure_names_the_cities_of_its_regions(registry: Any) -> 
     ax = nl_figure(registry, made=MADE).axes[0]
     bold = {t.get_text() for t in _city_texts(ax) if t.get_fontweight() == "bold"}
     assert bold == {r.centre_place for r in registry.regions.values() if r.country == "NL"}
+
+
+def test_a_sparse_regions_annex_names_smaller_places_too(registry: Any) -> None:
+    """Issue 14, fifth round: Dresden's A4 page (170 km wide, so places of 40,000 inhabitants
+    or more) named 5 places, and its Bijlage 2 panel 4: its sites at Radebeul and Freital
+    stood among no names. Where the larger places are fewer than a figure may name, it names
+    the next smaller ones too (15,000)."""
+    fig = region_figure(registry, "dresden", made=MADE)
+    names = [t.get_text() for t in _city_texts(fig.axes[0])]
+    assert {"Dresden", "Radebeul", "Freital", "Pirna", "Bautzen"} <= set(names)
+    assert len(names) >= 15
+    panels = compare_figure(registry, ["nijmegen", "dresden", "leuven"], made=MADE).axes
+    assert {"Radebeul", "Freital"} <= {t.get_text() for t in _city_texts(panels[1])}

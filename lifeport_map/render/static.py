@@ -730,6 +730,14 @@ def _locator(ax: Any, outline: Outline, country: str, placer: Placer) -> Any | N
     return inset
 
 
+# The smallest places a figure names, by the width of its extent (km): wider than 250 km only
+# cities of 100,000 inhabitants, and so on. Where the extent holds fewer such places than the
+# figure may name, it names the next smaller ones too: Dresden's region, 170 km wide, has 5
+# places of 40,000 or more (Bautzen, Pirna, Freiberg, Cottbus and Dresden itself), and its sites
+# at Meißen, Radebeul and Freital stood among no names.
+CITY_THRESHOLDS = ((250, 100_000), (120, 40_000), (60, 15_000), (0, 5_000))
+
+
 def _cities(
     ax: Any,
     extent: tuple[float, float, float, float],
@@ -752,14 +760,14 @@ def _cities(
     from lifeport_map.render.labels import place_name
 
     width_km = (extent[2] - extent[0]) / 1000
-    threshold = (
-        100_000 if width_km > 250 else 40_000 if width_km > 120 else 15_000 if width_km > 60 else 5_000
-    )
+    ladder = [minimum for wider, minimum in CITY_THRESHOLDS if width_km > wider] or [CITY_THRESHOLDS[-1][1]]
     west, south, east, north = _lonlat_box(extent, margin=0.0)
+    box = (west, south, east, north)
     wanted = ([own] if own is not None else []) + list(centres)
-    places, cities_of = places_and_centres(
-        threshold, (west, south, east, north), [(r.centre_place, *r.centre) for r in wanted]
-    )
+    for threshold in ladder:  # smaller places too where the larger ones are too few
+        places, cities_of = places_and_centres(threshold, box, [(r.centre_place, *r.centre) for r in wanted])
+        if len(places) >= limit:
+            break
     home = home or (own.country if own is not None else None)
     if home is not None:
         places.sort(key=lambda p: p.country != home)  # stable: by population within each
