@@ -156,3 +156,18 @@ def test_a_sparse_regions_annex_names_smaller_places_too(registry: Any) -> None:
     assert len(names) >= 15
     panels = compare_figure(registry, ["nijmegen", "dresden", "leuven"], made=MADE).axes
     assert {"Radebeul", "Freital"} <= {t.get_text() for t in _city_texts(panels[1])}
+
+
+def test_a_dutch_contraction_keeps_its_apostrophe() -> None:
+    """GeoNames writes "s-Gravendeel" and "t Harde" without the apostrophe of 's (des) and 't
+    (het); Brainport's map showed "s-Gravendeel". The base maps write them as the towns do."""
+    from lifeport_map.render.labels import place_name
+
+    assert place_name("s-Gravendeel", 0, "nl") == "'s-Gravendeel"
+    assert place_name("t Harde", 0, "en") == "'t Harde"
+    assert place_name("'s-Hertogenbosch", 0, "en") == "'s-Hertogenbosch"
+    assert place_name("Sint-Truiden", 0, "nl") == "Sint-Truiden"
+    assert place_name("Tholen", 0, "nl") == "Tholen"
+    built = maps.region_map(load_registry(check=False), "brainport")
+    names = [c[0] for c in page_data(maps.page_html(built))["maps"][0]["context"]["cities"]]
+    assert "'s-Gravendeel" in names and "s-Gravendeel" not in names

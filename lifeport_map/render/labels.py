@@ -783,6 +783,8 @@ PLACE_NAMES: Final[dict[int, str]] = {
 
 def place_name(name: str, geonameid: int, lang: str) -> str:
     """A base-map place's name in ``lang``: Dutch where Dutch has its own, else the town's name
-    where GeoNames names a district of it, else GeoNames' name."""
+    where GeoNames names a district of it, else GeoNames' name, with the apostrophe of a Dutch
+    "'s-" or "'t " that GeoNames sometimes leaves out ("s-Gravendeel", "t Harde")."""
     name = PLACE_NAMES.get(geonameid, name)
-    return PLACE_NAMES_NL.get(geonameid, name) if lang == "nl" else name
+    name = PLACE_NAMES_NL.get(geonameid, name) if lang == "nl" else name
+    return f"'{name}" if name.startswith(("s-", "t ")) else name
