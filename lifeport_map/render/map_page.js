@@ -165,9 +165,12 @@
     markers.sort(function (a, b) { var x = rank(a), y = rank(b); return x === y ? 0 : (x < y ? -1 : 1); });
     markers.forEach(function (m) { m.addTo(map); });
     var sides = ['centre', 'right', 'left', 'above', 'below', 'right far', 'left far', 'above far', 'below far'];
-    var ownSides = sides.concat(['above farther', 'below farther', 'right farther', 'left farther',
-      'above right', 'below right', 'above left', 'below left',
-      'above farthest', 'below farthest', 'right farthest', 'left farthest']);
+    var diagonals = ['above right', 'below right', 'above left', 'below left'];
+    var ownSides = sides.concat(['above farther', 'below farther', 'right farther', 'left farther'], diagonals,
+      ['above farthest', 'below farthest', 'right farthest', 'left farthest']);
+    // A city of 100,000 inhabitants or more also tries the four spots diagonally beside it:
+    // among the dots of a region, the sides alone left out Amsterdam, Rotterdam and Den Haag.
+    var BIG_CITY = 100000, bigSides = sides.concat(diagonals);
     function meets(box, boxes) {
       return boxes.some(function (t) { return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]; });
     }
@@ -217,7 +220,7 @@
           if (box && !meets(box, taken)) { take(box); return true; }
           return false;
         }
-        var free = (m.own ? ownSides : sides).some(tryAt);
+        var free = (m.own ? ownSides : (m.population >= BIG_CITY ? bigSides : sides)).some(tryAt);
         if (!free && m.own) {
           var best = null, lowest = Infinity;
           ownSides.forEach(function (side) {

@@ -136,3 +136,18 @@ def test_bijlage_1_names_the_cities_of_its_regions(
         assert [m for m in found["marks"] if _meet(n["box"], m)] == [], n["name"]
         assert left <= n["box"][0] and n["box"][2] <= right and top <= n["box"][1] and n["box"][3] <= bottom
     page.close()
+
+
+def test_bijlage_1_names_the_largest_cities_among_the_dots(browser: Any, tmp_path: Path) -> None:
+    """Issue 14, fifth round: at 1400x900 Bijlage 1 named neither Den Haag nor Amsterdam (nor
+    Almere): every side of them touched a dot of the Delft region or the Amsterdam sites. A city
+    of 100,000 inhabitants or more also tries the four spots diagonally beside it, and its name
+    still touches no dot, cluster, control or region name."""
+    registry = load_registry(check=False)
+    page = _open_offline(browser, tmp_path / "nl.html", maps.nl_map(registry), (1400, 900))
+    found = page.evaluate(SHOWN)
+    shown = {c["name"]: c["box"] for c in found["cities"]}
+    assert {"Den Haag", "Amsterdam", "Rotterdam", "Almere"} <= set(shown)
+    for name in ("Den Haag", "Amsterdam", "Almere"):
+        assert [m["name"] for m in found["marks"] if _meet(shown[name], m["box"])] == [], name
+    page.close()
