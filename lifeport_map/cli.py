@@ -64,6 +64,7 @@ def validate(
     """
     from lifeport_map.registry import check_registry
     from lifeport_map.render.issues import RENDERERS, summary
+    from lifeport_map.render.safe import terminal
 
     paths = _paths(ctx)
     targets: list[Path | None] = list(dict.fromkeys(files)) if files else [paths.registry]
@@ -86,7 +87,7 @@ def validate(
                 issues.append(issue)
         if fmt is IssueFormat.text:
             sites = len(result.registry.sites) if result.registry else 0
-            name = str(target) if target else msg("validate.shipped")
+            name = terminal(str(target)) if target else msg("validate.shipped")
             checked = msg("validate.checked", name=name, sites=sites, summary=summary(found, lang.value))
             sys.stderr.write(checked.render(lang.value) + "\n")
     if fmt is IssueFormat.github:

@@ -231,13 +231,16 @@ EXCERPT_CHARS = 40
 def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     """At most ``limit`` characters of ``value`` for a message, on one line, control characters
     made visible, '...' when cut. Messages quote what they read only through this, so a file that
-    is not what it should be (a planted link to a secret, say) is never echoed whole."""
+    is not what it should be (a planted link to a secret, say) is never echoed whole. Each output
+    escapes the message as its language needs (``terminal`` for a terminal or a CI log)."""
     text = str(value)
-    return terminal(text[:limit]) + ("..." if len(text) > limit else "")
+    return visible(text[:limit]) + ("..." if len(text) > limit else "")
 
 
-def terminal(text: str) -> str:
-    """Text safe to print: control/format characters shown as \\xNN or \\uNNNN, not executed."""
+def visible(text: str) -> str:
+    """Control and format characters shown as \\xNN or \\uNNNN, so that nothing a reader cannot
+    see reaches an output: the first step of every output's escaper (``terminal``, and
+    ``render.safe``'s HTML, Markdown and GitHub escapers)."""
     if text.isprintable():
         # Fast path: printable text holds none of the categories below (Python counts every
         # Other and Separator character except the space as non-printable).
@@ -251,3 +254,21 @@ def terminal(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+# A GitHub Actions job reads its log for workflow commands: a line that starts with "::" (after
+# spaces: "::error file=x::forged", "::add-mask::...") and, in the older syntax, "##[" anywhere in
+# a line ("##[error]forged", "##[stop-commands]x"; actions/runner, ActionCommand.TryParse). A
+# table or paragraph wraps wherever the terminal's width puts a space, so registry text may
+# start a line however it is laid out. Every colon after a colon and a "#" between "#" and "["
+# are shown as \\x3a and \\x23: no "::" and no "##[" is left to read.
+_WORKFLOW_COMMAND = re.compile(r"(?<=:):|(?<=#)#(?=\[)")
+
+
+def terminal(text: str) -> str:
+    """Text safe to print to a terminal or a CI log: control and format characters shown as
+    \\xNN or \\uNNNN (``visible``), and no GitHub workflow command ("::", "##[") left in it."""
+    text = visible(text)
+    if "::" in text or "##[" in text:
+        return _WORKFLOW_COMMAND.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text

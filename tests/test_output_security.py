@@ -65,7 +65,7 @@ def test_the_hostile_registry_is_valid_so_that_every_output_renders_it() -> None
         "-2+3",
         "@SUM(1)",
         "::error file=x::forged",
-        "%0A::error::forged",
+        "%0A::error::forged ##[error]forged and more words ::warning title=x::forged",
     } <= hostile_texts()
 
 
@@ -81,6 +81,40 @@ def test_terminal_tables_show_markup_literally_and_no_escape_codes(name: str) ->
     assert not any(line.lstrip().startswith("::") for line in out.splitlines())
     if name in ("coverage", "gaps", "near", "whatif"):
         assert "<img src=x onerror=alert(1)>" in out or "alert(1)" in out
+
+
+# A GitHub Actions job reads its log for workflow commands: "::" at the start of a line (after
+# spaces) and, in the older syntax, "##[" anywhere in a line (actions/runner, ActionCommand). CI
+# prints `claims --lang en` and validate's text there; a table or paragraph that wraps can put any
+# part of a name at the start of a line, so no width may leave one.
+WORKFLOW_COMMAND = re.compile(r"^\s*::|##\[", re.MULTILINE)
+LOGGED = {**ANALYSES, "claims": ["claims"], "validate": ["validate"]}
+
+
+@pytest.mark.parametrize("width", ["40", "80", "400"])
+@pytest.mark.parametrize("name", LOGGED)
+def test_terminal_output_forges_no_workflow_command_at_any_width(name: str, width: str) -> None:
+    result = CliRunner().invoke(app, [*ARGS, *LOGGED[name], "--lang", "en"], env={"COLUMNS": width})
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout + result.stderr
+    found = WORKFLOW_COMMAND.search(out)
+    assert found is None, out[max(0, found.start() - 80) : found.end() + 40]
+    if name in ("claims", "coverage", "near"):
+        assert "#\\x23[error" in out  # shown, as the other escapes are
+
+
+def test_validate_shows_a_hostile_file_name_inert(tmp_path: Path) -> None:
+    """`validate FILE` (pre-commit style) names each file in its summary line: a file name is
+    a repository's text too."""
+    named = tmp_path / "a\x1b[31mred\x07 ::error::x ##[error]y.yaml"
+    shutil.copy(HOSTILE / "companies.yaml", named)
+    result = CliRunner().invoke(
+        app, ["--regions", str(HOSTILE / "regions"), "validate", str(named), "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout + result.stderr
+    assert not TERMINAL_CONTROLS.search(out) and not WORKFLOW_COMMAND.search(out), out
+    assert "a\\x1b[31mred\\x07 :\\x3aerror:\\x3ax #\\x23[error]y.yaml: 5 sites checked" in out
 
 
 def test_rich_markup_in_a_name_is_printed_not_interpreted() -> None:

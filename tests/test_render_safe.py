@@ -1,4 +1,4 @@
-"""The one escaping path for HTML, script JSON and Markdown."""
+"""The one escaping path for HTML, script JSON, Markdown and the terminal."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lifeport_map.render.safe import (
+    github_data,
     html_link,
     html_text,
     markdown_text,
     safe_href,
     script_json,
     spreadsheet_safe,
+    terminal,
 )
 
 
@@ -76,6 +78,23 @@ def test_markdown_text_escapes_a_list_or_heading_marker_at_the_start() -> None:
     assert markdown_text("= x") == "\\= x"
     assert markdown_text("a - b. c") == "a - b. c"  # inside the text they mean nothing
     assert markdown_text(None) == ""
+
+
+def test_terminal_text_holds_no_github_workflow_command() -> None:
+    # A CI log reads "::" at a line's start and "##[" anywhere in a line as a workflow command;
+    # a terminal wraps text wherever it likes, so neither may be left anywhere in the text.
+    assert terminal("a ::error::x ##[error]y") == "a :\\x3aerror:\\x3ax #\\x23[error]y"
+    assert terminal(":::") == ":\\x3a\\x3a"
+    assert terminal("###[x]") == "##\\x23[x]"
+    assert terminal("a: b # [c] Nijmegen") == "a: b # [c] Nijmegen"
+    assert terminal("\x1b[31m::") == "\\x1b[31m:\\x3a"
+
+
+def test_escapers_of_other_outputs_keep_double_colons_and_hashes() -> None:
+    # Pages, Markdown files and an annotation's own message are no log lines of their own.
+    assert html_text("::error:: ##[x") == "::error:: ##[x"
+    assert "::error::" in markdown_text("a ::error::")
+    assert github_data("::error:: ##[x") == "::error:: ##[x"
 
 
 def test_spreadsheet_safe_defuses_formulas() -> None:

@@ -24,7 +24,7 @@ from lifeport_map.geo import region_sites, resolve_definition, resolve_region
 from lifeport_map.model import Region, Registry, Site
 from lifeport_map.numbers import format_date
 from lifeport_map.render.labels import count_text
-from lifeport_map.render.safe import html_link, html_text, safe_href, terminal
+from lifeport_map.render.safe import html_link, html_text, safe_href, visible
 from lifeport_map.render.style import (
     APPROXIMATE_OUTLINE_STYLE,
     CLUSTER_OFFSET_FACTOR,
@@ -167,7 +167,7 @@ def _facility_text(site: Site, taxonomy: Taxonomy, lang: str) -> str:
 def _shown(text: str | None) -> str:
     """Registry text as the page may show it: control and format characters (bidi overrides,
     escapes, line separators) made visible, as ``html_text`` does; the browser sets it as text."""
-    return terminal(text or "")
+    return visible(text or "")
 
 
 def site_record(

@@ -1,8 +1,9 @@
 """Neutralising registry text for each place it is shown: terminals, GitHub annotations.
 
 Registry text is contributor input. Before it reaches a terminal, control characters and
-escape sequences are made visible; before it reaches a GitHub workflow command, the characters
-that could end the command or start a new one are percent-encoded.
+escape sequences are made visible and GitHub workflow commands broken (``terminal``: a CI log is
+a terminal too); before it reaches a GitHub workflow command, the characters that could end the
+command or start a new one are percent-encoded.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import re
 import unicodedata
 
 from lifeport_map.text import terminal as terminal
+from lifeport_map.text import visible as visible
 
 
 def github_data(text: str) -> str:
-    """Escape the message part of a GitHub workflow command (``::error ...::MESSAGE``)."""
-    return terminal(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape the message part of a GitHub workflow command (``::error ...::MESSAGE``): the
+    line is read as the command it starts with, so "::" and "##[" inside it are only text."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def github_property(text: str) -> str:
@@ -49,7 +52,7 @@ _HTML_TABLE = str.maketrans(_HTML_REPLACEMENTS)
 def html_text(value: object) -> str:
     """Any value as HTML text that shows literally: in an element, an attribute (quoted), a
     JavaScript template literal or a string. Control characters are made visible first."""
-    return terminal("" if value is None else str(value)).translate(_HTML_TABLE)
+    return visible("" if value is None else str(value)).translate(_HTML_TABLE)
 
 
 # Whitespace (``\s`` is what str.isspace() accepts) and control characters end a link here.
@@ -149,7 +152,7 @@ def markdown_text(value: object) -> str:
     """Registry text for Markdown: no raw HTML, no link, emphasis or mention syntax, no
     autolink, issue reference or @mention, no table breaks, no list or heading at its start,
     one line."""
-    text = terminal(_LINE_BREAKS.sub(" ", "" if value is None else str(value)))
+    text = visible(_LINE_BREAKS.sub(" ", "" if value is None else str(value)))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text).replace("](", "]\\(")
     marker = _LEADING_MARKER.match(text)
