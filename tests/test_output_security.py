@@ -214,6 +214,31 @@ def test_no_csv_cell_can_become_a_formula(name: str) -> None:
     assert formulas == []
 
 
+def _formula(cell: str) -> bool:
+    # spreadsheets strip leading whitespace, and the quotes of what they take for a quoted field
+    return cell.startswith(FORMULA_STARTS) or cell.lstrip().lstrip('"').lstrip().startswith(FORMULA_STARTS)
+
+
+@pytest.mark.parametrize("dialect", ["en", "nl"])
+@pytest.mark.parametrize("name", ["export", "near"])
+def test_no_csv_cell_becomes_a_formula_in_a_spreadsheet_set_to_the_other_separator(
+    name: str, dialect: str
+) -> None:
+    """Excel splits a CSV at its region's list separator (';' in the Netherlands, ',' in England),
+    whatever the file's own is, also inside a field the file quoted: 'Delta;=cmd|...' in the
+    default (',') export opened by a Dutch Excel was a cell '=cmd|...' of its own."""
+    args = ["export", "--format", "csv"] if name == "export" else [*ANALYSES[name], "--format", "csv"]
+    result = invoke(*args, "--csv-dialect", dialect)
+    assert result.exit_code == 0, result.stderr
+    own, other = (",", ";") if dialect == "en" else (";", ",")
+    assert [c for c in _cells(result.stdout, other) if _formula(c)] == []
+    assert [c for c in _cells(result.stdout, own) if _formula(c)] == []
+    shown = _cells(result.stdout, own)
+    assert "'@SUM(1);' \"=cmd|' /C calc'!A0,' -2+3" in shown  # delta-nijmegen's organisation
+    if name == "export":
+        assert "Delta;'=cmd|' /C calc'!A0" in shown
+
+
 def test_csv_keeps_the_text_after_the_defusing_quote() -> None:
     cells = _cells(invoke("export", "--format", "csv").stdout)
     assert '\'=HYPERLINK("http://x")' in cells and "'-2+3" in cells and "'@SUM(1)" in cells

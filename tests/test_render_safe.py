@@ -104,6 +104,17 @@ def test_spreadsheet_safe_defuses_formulas() -> None:
     assert spreadsheet_safe(-5.5) == -5.5  # numbers stay numbers
 
 
+def test_spreadsheet_safe_defuses_a_formula_after_a_quote_or_either_separator() -> None:
+    assert spreadsheet_safe('"=1+1') == "'\"=1+1"
+    assert spreadsheet_safe(' " +1') == "' \" +1"
+    # a spreadsheet set to the other separator than the file's starts a cell there
+    assert spreadsheet_safe("a;=cmd|' /C calc'!A0") == "a;'=cmd|' /C calc'!A0"
+    assert spreadsheet_safe('a, "-2+3; @x') == "a,' \"-2+3;' @x"
+    assert spreadsheet_safe("a;\uff1d1") == "a;'\uff1d1"
+    assert spreadsheet_safe("research; education, design") == "research; education, design"
+    assert spreadsheet_safe("a;") == "a;"
+
+
 URL_PIECES = st.sampled_from(
     [
         "http://",

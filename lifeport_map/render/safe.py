@@ -167,16 +167,36 @@ def _zero_width(match: re.Match[str]) -> str:
 
 # Cells a spreadsheet would read as a formula or a control sequence (OWASP CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may drop before it looks for a formula: whitespace, and the quotes of a
+# field it takes for a quoted one.
+_SKIPPED = re.compile(r'[\s"]*')
+# Both separators a spreadsheet may split a row at: Excel takes the list separator of the
+# computer's region (';' in the Netherlands, ',' in England), whatever the file's own is, and it
+# splits there also inside a field the file has quoted (the quote does not start its field).
+# The pattern finds each separator a formula may follow (non-ASCII: a full-width sign, maybe).
+_SEPARATOR = re.compile(r'[,;](?=[\t\r]|[\s"]*(?:[=+\-@]|[^\x00-\x7f]))')
+
+
+def _starts_formula(text: str, start: int = 0) -> bool:
+    if text.startswith(FORMULA_STARTS, start):
+        return True
+    skipped = _SKIPPED.match(text, start)
+    first = text[skipped.end() : skipped.end() + 1] if skipped else ""
+    return bool(first) and unicodedata.normalize("NFKC", first).startswith(FORMULA_STARTS)
 
 
 def spreadsheet_safe(value: object) -> object:
     """A CSV cell that spreadsheets will not execute: text starting with = + - @ tab or CR,
-    also after leading whitespace (spreadsheets strip it: " =1+1", "\n=1+1") and in their
-    full-width or small forms ("\uff1d1+1", which East Asian spreadsheets read as "=1+1"),
-    gets a leading apostrophe. Numbers stay numbers."""
-    if isinstance(value, str) and (
-        value.startswith(FORMULA_STARTS)
-        or unicodedata.normalize("NFKC", value.lstrip()[:1]).startswith(FORMULA_STARTS)
-    ):
-        return "'" + value
-    return value
+    also after leading whitespace or quotes (spreadsheets strip them: " =1+1", "\n=1+1",
+    '"=1+1') and in their full-width or small forms ("\uff1d1+1", which East Asian spreadsheets
+    read as "=1+1"), gets a leading apostrophe; so does such text after a ',' or ';' inside the
+    cell ("a;=1+1" -> "a;'=1+1"), where a spreadsheet set to the other separator than the file's
+    starts a new cell. Numbers stay numbers."""
+    if not isinstance(value, str) or not value:
+        return value
+    text = value
+    if ("," in value or ";" in value) and _SEPARATOR.search(value):
+        text = _SEPARATOR.sub(lambda m: m.group() + ("'" if _starts_formula(value, m.end()) else ""), value)
+    if text[0].isascii() and text[0].isalnum():  # most cells: no formula starts with one
+        return text
+    return "'" + text if _starts_formula(text) else text
