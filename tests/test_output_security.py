@@ -1,7 +1,8 @@
 """Every output of every command, fed the hostile registry (tests/fixtures/hostile/): the text
 arrives unchanged where the format carries text (JSON, GeoJSON, GraphML), and inert everywhere
-else: no markup or script in HTML and Markdown, no formulas in CSV, no escape codes or rich
-markup in the terminal, no forged GitHub annotations, no NaN in JSON, no file outside its folder.
+else: no markup or script in HTML and Markdown, no formulas in CSV (also for a spreadsheet set
+to the other separator), no escape codes, rich markup or GitHub workflow commands in the terminal
+(a CI log), no forged GitHub annotations, no NaN in JSON, no file outside its folder.
 
 The same registry is opened in headless Chromium in tests/browser/test_hostile_outputs.py.
 """

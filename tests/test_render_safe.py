@@ -90,6 +90,19 @@ def test_terminal_text_holds_no_github_workflow_command() -> None:
     assert terminal("\x1b[31m::") == "\\x1b[31m:\\x3a"
 
 
+def test_yaml_shown_in_a_terminal_still_reads_back_as_written() -> None:
+    # add --dry-run and fmt --check show entries through ``terminal``: a value with "::" or "##["
+    # is always double-quoted (yamlio), where \x3a and \x23 are YAML's escapes of ':' and '#'.
+    import yaml
+
+    from lifeport_map.yamlio import scalar_text
+
+    for value in ("a::b", "Evil ::error::x ##[warning]y", "###[x]", ":::"):
+        shown = terminal(scalar_text(value))
+        assert "::" not in shown and "##[" not in shown
+        assert yaml.safe_load(f"name: {shown}") == {"name": value}
+
+
 def test_escapers_of_other_outputs_keep_double_colons_and_hashes() -> None:
     # Pages, Markdown files and an annotation's own message are no log lines of their own.
     assert html_text("::error:: ##[x") == "::error:: ##[x"
