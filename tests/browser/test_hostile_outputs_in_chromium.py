@@ -113,6 +113,8 @@ def test_hostile_brief_runs_nothing_and_shows_text_literally(browser: Any, tmp_p
     assert "<img src=x onerror=alert(1)>" in text
     assert "</script><script>alert(1)</script>" in text
     assert 'Lifeport "><svg onload=alert(1)>' in text
+    # a page is no CI log: its text keeps what the terminal shows as \x3a and \x23
+    assert "##[error file=README.md,line=1]forged" in text and "::error::forged" in text
     assert page.locator(LIVE_MARKUP).count() == 0
     # its Content-Security-Policy still lets the map image beside it load (a refusal would be a
     # console error too)
