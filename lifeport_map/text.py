@@ -256,18 +256,20 @@ def visible(text: str) -> str:
     return "".join(out)
 
 
-# A GitHub Actions job reads its log for workflow commands: a line that starts with "::" (after
-# spaces: "::error file=x::forged", "::add-mask::...") and, in the older syntax, "##[" anywhere in
-# a line ("##[error]forged", "##[stop-commands]x"; actions/runner, ActionCommand.TryParse). A
-# table or paragraph wraps wherever the terminal's width puts a space, so registry text may
-# start a line however it is laid out. Every colon after a colon and a "#" between "#" and "["
-# are shown as \\x3a and \\x23: no "::" and no "##[" is left to read.
-_WORKFLOW_COMMAND = re.compile(r"(?<=:):|(?<=#)#(?=\[)")
+# A GitHub Actions job reads its log for workflow commands: a line that starts with "::" and a
+# command's name (after spaces: "::error file=x::forged", "::add-mask::...") and, in the older
+# syntax, "##[" and a name anywhere in a line ("##[error]forged", "##[stop-commands]x";
+# actions/runner, ActionCommand.TryParse). A table or paragraph wraps wherever the terminal's
+# width puts a space, so registry text may start a line however it is laid out. The second ":"
+# of "::" and the second "#" of "##[" before a letter are shown as \\x3a and \\x23 (any letter,
+# not only ASCII: the runner compares names ignoring case); "::" before a digit, a space or a
+# sign names no command and stays ("urn:ogc:def:crs:EPSG::28992").
+_WORKFLOW_COMMAND = re.compile(r"(?<=:):(?=[^\W\d])|(?<=#)#(?=\[[^\W\d])")
 
 
 def terminal(text: str) -> str:
     """Text safe to print to a terminal or a CI log: control and format characters shown as
-    \\xNN or \\uNNNN (``visible``), and no GitHub workflow command ("::", "##[") left in it."""
+    \\xNN or \\uNNNN (``visible``), and no GitHub workflow command ("::error", "##[error") in it."""
     text = visible(text)
     if "::" in text or "##[" in text:
         return _WORKFLOW_COMMAND.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

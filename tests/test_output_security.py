@@ -84,11 +84,11 @@ def test_terminal_tables_show_markup_literally_and_no_escape_codes(name: str) ->
         assert "<img src=x onerror=alert(1)>" in out or "alert(1)" in out
 
 
-# A GitHub Actions job reads its log for workflow commands: "::" at the start of a line (after
-# spaces) and, in the older syntax, "##[" anywhere in a line (actions/runner, ActionCommand). CI
-# prints `claims --lang en` and validate's text there; a table or paragraph that wraps can put any
-# part of a name at the start of a line, so no width may leave one.
-WORKFLOW_COMMAND = re.compile(r"^\s*::|##\[", re.MULTILINE)
+# A GitHub Actions job reads its log for workflow commands: "::" and a name at the start of a line
+# (after spaces) and, in the older syntax, "##[" and a name anywhere in a line (actions/runner,
+# ActionCommand). CI prints `claims --lang en` and validate's text there; a table or paragraph
+# that wraps can put any part of a name at the start of a line, so no width may leave one.
+WORKFLOW_COMMAND = re.compile(r"^\s*::[^\W\d]|##\[[^\W\d]", re.MULTILINE)
 LOGGED = {**ANALYSES, "claims": ["claims"], "validate": ["validate"]}
 
 
