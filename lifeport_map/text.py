@@ -190,7 +190,7 @@ def figure_text(value: object) -> str:
     characters shown as \\uXXXX (SVG cannot carry most of them, and matplotlib echoes missing
     glyphs to stderr), line breaks as spaces. Dollar signs stay as they are: every figure draws
     its text with mathtext off (render/static.py, ``_plain_text``), so "$\\x$" is drawn as typed."""
-    text = "" if value is None else str(value)
+    text = _unstacked("" if value is None else str(value))
     if not text.isprintable():
         text = "".join(
             f"\\u{ord(ch):04x}" if ch != " " and unicodedata.category(ch) in _NOT_DRAWN else ch
@@ -237,14 +237,29 @@ def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
     return visible(text[:limit]) + ("..." if len(text) > limit else "")
 
 
+# Combining marks (accents drawn over the letter before them) of the blocks that text generators
+# stack by the hundred ("Zalgo"): past three on one letter they are drawn above the line, over
+# whatever is there (in a map page a column of them ran from a popup's heading across the map).
+# From the fourth in a row on they are shown as \\uNNNN; no language writes more than three.
+_MARKS = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_STACKED_MARK = re.compile(f"(?<=[{_MARKS}]{{3}})[{_MARKS}]")
+
+
+def _unstacked(text: str) -> str:
+    if text.isascii() or _STACKED_MARK.search(text) is None:
+        return text
+    return _STACKED_MARK.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def visible(text: str) -> str:
     """Control and format characters shown as \\xNN or \\uNNNN, so that nothing a reader cannot
-    see reaches an output: the first step of every output's escaper (``terminal``, and
-    ``render.safe``'s HTML, Markdown and GitHub escapers)."""
+    see reaches an output, and no more than three combining marks stacked on a letter: the first
+    step of every output's escaper (``terminal``, and ``render.safe``'s HTML, Markdown and GitHub
+    escapers)."""
     if text.isprintable():
         # Fast path: printable text holds none of the categories below (Python counts every
         # Other and Separator character except the space as non-printable).
-        return text
+        return text if text.isascii() or _STACKED_MARK.search(text) is None else _unstacked(text)
     out = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -253,7 +268,7 @@ def visible(text: str) -> str:
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
             out.append(ch)
-    return "".join(out)
+    return _unstacked("".join(out))
 
 
 # A GitHub Actions job reads its log for workflow commands: a line that starts with "::" and a

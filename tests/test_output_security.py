@@ -104,6 +104,25 @@ def test_terminal_output_forges_no_workflow_command_at_any_width(name: str, widt
         assert "#\\x23[error" in out  # shown, as the other escapes are
 
 
+# gamma-dresden's organisation: eight combining marks on one letter, which browsers and
+# terminals draw as a column above the line, over whatever is there.
+STACKED = "Z\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308"
+STACKED_SHOWN = "Z\u0301\u0302\u0303\\u0304\\u0305\\u0306\\u0307\\u0308"
+
+
+def test_more_than_three_stacked_marks_are_shown_as_escapes(tmp_path: Path) -> None:
+    near = ["near", "Dresden", "--radius-km", "5", "--lang", "en"]
+    table = invoke(*near, "--format", "table").stdout  # folded inside its column
+    assert "Z\u0301\u0302\u0303\\u0304" in table and not re.search("[\u0300-\u036f]{4}", table)
+    assert STACKED_SHOWN.replace("\\", "\\\\") in invoke(*near, "--format", "markdown").stdout
+    data = _strings(_strict_json(invoke(*near, "--format", "json").stdout))
+    assert any(STACKED in text for text in data)  # data: as written
+    out = tmp_path / "page.html"
+    assert invoke("map", "compare", "nijmegen", "dresden", "--output", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert STACKED_SHOWN.replace("\\", "\\\\") in page and STACKED not in page  # a JSON string
+
+
 def test_validate_shows_a_hostile_file_name_inert(tmp_path: Path) -> None:
     """`validate FILE` (pre-commit style) names each file in its summary line: a file name is
     a repository's text too."""

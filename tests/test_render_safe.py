@@ -107,6 +107,16 @@ def test_yaml_shown_in_a_terminal_still_reads_back_as_written() -> None:
         assert yaml.safe_load(f"name: {shown}") == {"name": value}
 
 
+def test_every_escaper_shows_a_fourth_stacked_mark_and_beyond_as_escapes() -> None:
+    stacked = "Z" + "\u0301\u0302\u0303\u0304\u0305"
+    shown = "Z\u0301\u0302\u0303\\u0304\\u0305"
+    assert terminal(stacked) == shown
+    assert html_text(stacked) == shown.replace("\\", "&#92;")
+    assert markdown_text(stacked) == shown.replace("\\", "\\\\")
+    # up to three marks on a letter are writing (Vietnamese in decomposed form has two)
+    assert terminal("Vie\u0323\u0302t a\u0301\u0301\u0301") == "Vie\u0323\u0302t a\u0301\u0301\u0301"
+
+
 def test_escapers_of_other_outputs_keep_double_colons_and_hashes() -> None:
     # Pages, Markdown files and an annotation's own message are no log lines of their own.
     assert html_text("::error:: ##[x") == "::error:: ##[x"
