@@ -2200,5 +2200,27 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
     # ---- output safety, eleventh session: entries directly below this line ----
     # ---- lead, eleventh session: entries directly below this line ----
+    "region.code-not-official": (
+        "code {code} ('{name}') staat niet op de officiële lijst van {official}",
+        "code {code} ('{name}') is not on the official {official} list",
+    ),
+    "region.code-not-official/hint": (
+        "zoek de code van de gemeente op in de lijst van {official} (data/README.md zegt welke); "
+        "is de gemeente gefuseerd, neem dan de nieuwe gemeente op; zet 'code_unverified: true' "
+        "als de code nog niet te controleren is",
+        "look the municipality's code up on the {official} list (data/README.md says which); if "
+        "it has merged, list the new municipality; set 'code_unverified: true' while the code "
+        "cannot be checked yet",
+    ),
+    "region.code-not-official/name": (
+        "code {code} is '{found}' op de officiële lijst van {official}, niet '{name}'",
+        "code {code} is '{found}' on the official {official} list, not '{name}'",
+    ),
+    "region.code-not-official/name-hint": (
+        "schrijf de officiële naam '{found}' (een andere spelling onder 'aliases:'), of de code "
+        "van '{name}' als die bedoeld is",
+        "write the official name '{found}' (another spelling under 'aliases:'), or the code of "
+        "'{name}' if that is the one meant",
+    ),
     # (entries of the last group above the closing brace)
 }

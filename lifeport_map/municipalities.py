@@ -72,6 +72,36 @@ def official_municipalities(country: str) -> dict[str, str]:
     return names
 
 
+@cache
+def official_codes(country: str) -> dict[str, tuple[str, ...]]:
+    """Official code -> the municipality's official names (folded) on ``country``'s shipped list
+    (empty for a country without one): NL the CBS code and name (also without CBS's province
+    suffix, "Hengelo (O.)" is also "Hengelo"); BE the NIS code with the Dutch and French names;
+    DE the AGS with Destatis' name, also without its designation ("Marburg, Universitätsstadt")."""
+    from lifeport_map.paths import data_dir
+
+    codes: dict[str, tuple[str, ...]] = {}
+    if country == "NL":
+        for code, feature in municipality_features().items():
+            name = str(feature["properties"]["name"])
+            codes[code] = tuple(dict.fromkeys((fold(name), fold(_SUFFIX.sub("", name)))))
+        return codes
+    path = data_dir() / "municipalities" / f"{country.lower()}.csv"
+    if country not in OFFICIAL_LISTS or not path.is_file():
+        return codes
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows, [])
+        key = header.index("nis" if country == "BE" else "ags")
+        columns = [header.index(c) for c in (("name_nl", "name_fr") if country == "BE" else ("name",))]
+        for row in rows:
+            names = [row[c] for c in columns]
+            if country == "DE":
+                names.append(names[0].split(",", 1)[0])
+            codes[row[key]] = tuple(dict.fromkeys(fold(n) for n in names))
+    return codes
+
+
 def municipality_outline(codes: Iterable[str]) -> Any | None:
     """The union (a shapely geometry) of the shipped polygons of the municipality ``codes``, or
     None when a code is not shipped (a Belgian or German code, or an unknown one)."""

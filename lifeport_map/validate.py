@@ -32,6 +32,7 @@ from lifeport_map.text import (
     mixed_script,
     skeleton,
 )
+from lifeport_map.validate_regions import check_official_codes
 
 # How far coordinates may lie from the named place before we call them wrong. Municipalities
 # can be large (Dresden, Westland), so city-level coordinates get some room.
@@ -102,6 +103,7 @@ def validate(
     mistaken |= {i.entry for i in issues if i.code == "coordinates.outside-country"}
     issues.extend(i for i in check_municipalities(registry) if i.entry not in mistaken)
     issues.extend(check_fields(registry, today or datetime.date.today()))
+    issues.extend(check_official_codes(registry.regions))
     return issues
 
 

@@ -329,6 +329,68 @@ def check_codes_across_files(regions: Mapping[str, Region]) -> Iterator[Issue]:
                     )
 
 
+def check_official_codes(regions: Mapping[str, Region]) -> Iterator[Issue]:
+    """A listed municipality's code must be on its country's shipped official list (CBS, NIS,
+    AGS: ``municipalities.official_codes``) under the name listed or one of its aliases. A wrong
+    code draws another municipality's outline, and a wrong name is then taken for a
+    municipality by the site checks. An error, a warning where the file marks the code
+    ``code_unverified: true``. Only in ``validate``: the official lists are large to read."""
+    from lifeport_map.municipalities import OFFICIAL_LISTS, official_codes
+
+    for region in sorted(regions.values(), key=lambda r: r.id):
+        listed = OFFICIAL_LISTS.get(region.country)
+        pattern = CODE_PATTERNS.get(region.country)
+        if listed is None or pattern is None:
+            continue
+        official = official_codes(region.country)
+        if not official:
+            continue
+        for i, definition in enumerate(region.definitions):
+            for j, m in enumerate(definition.municipalities):
+                if not pattern.match(m.code):
+                    continue  # region.bad-code
+                field = f"definitions[{i}].municipalities[{j}].code"
+                severity: Severity = "warning" if m.code_unverified else "error"
+                names = official.get(m.code)
+                if names is None:
+                    yield _region_issue(
+                        region,
+                        field,
+                        "region.code-not-official",
+                        msg(
+                            "region.code-not-official",
+                            code=excerpt(m.code),
+                            name=excerpt(m.name),
+                            official=listed,
+                        ),
+                        msg("region.code-not-official/hint", official=listed),
+                        severity,
+                    )
+                elif not {fold(m.name), *(fold(a) for a in m.aliases)} & set(names):
+                    found = _official_name(region.country, names[0])
+                    yield _region_issue(
+                        region,
+                        field,
+                        "region.code-not-official",
+                        msg(
+                            "region.code-not-official/name",
+                            code=excerpt(m.code),
+                            name=excerpt(m.name),
+                            official=listed,
+                            found=excerpt(found),
+                        ),
+                        msg("region.code-not-official/name-hint", name=excerpt(m.name), found=excerpt(found)),
+                        severity,
+                    )
+
+
+def _official_name(country: str, folded: str) -> str:
+    """The official spelling of a folded official name."""
+    from lifeport_map.municipalities import official_municipalities
+
+    return official_municipalities(country).get(folded, folded)
+
+
 def declared_overlaps(region: Region) -> frozenset[str]:
     """Regions that ``region``'s file says its default definition overlaps."""
     raw = region.raw.get("overlaps") if isinstance(region.raw, dict) else None
