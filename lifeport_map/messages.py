@@ -2198,6 +2198,21 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "schema.type/year-hint": (
+        "schrijf het jaar als getal van vier cijfers, zonder aanhalingstekens, bijvoorbeeld 2024",
+        "write the year as a four-digit number without quotes, e.g. 2024",
+    ),
+    "schema.type/int-hint": (
+        "schrijf een geheel getal zoals 1200, zonder aanhalingstekens, eenheden of scheidingsteken "
+        "voor duizendtallen",
+        "write a whole number such as 1200, without quotes, units or a thousands separator",
+    ),
+    "schema.type/whole-thousands-hint": (
+        "haal de decimalen weg; staat de punt voor duizendtallen (zoals in 1.200), schrijf het getal "
+        "dan zonder punt: {whole} (YAML leest een punt als decimaalteken)",
+        "remove the decimals; if the point separates thousands (as in 1.200), write the number "
+        "without it: {whole} (YAML reads a point as the decimal point)",
+    ),
     # ---- output safety, eleventh session: entries directly below this line ----
     # ---- lead, eleventh session: entries directly below this line ----
     "region.code-not-official": (

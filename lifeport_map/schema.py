@@ -832,17 +832,20 @@ class StructureChecker:
             self.add(
                 "schema.type",
                 msg("schema.type/number", path=path, what=_describe(value)),
-                msg("schema.type/number-hint"),
+                msg(_NUMBER_HINTS.get(kind, "schema.type/number-hint")),
                 where,
                 entry,
                 path,
             )
             return
         if kind in ("int", "year") and not isinstance(value, int):
+            thousands = _as_thousands(value) if kind == "int" else None
             self.add(
                 "schema.type",
                 msg("schema.type/whole", path=path),
-                msg("schema.type/whole-hint"),
+                msg("schema.type/whole-hint")
+                if thousands is None
+                else msg("schema.type/whole-thousands-hint", whole=thousands),
                 where,
                 entry,
                 path,
@@ -892,6 +895,21 @@ def _unpack(position: int | None) -> tuple[int, int] | None:
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+# The hint for a value that is no number, by the kind of number the field holds: a year is no
+# 51.84, and a count is a whole number.
+_NUMBER_HINTS = {"year": "schema.type/year-hint", "int": "schema.type/int-hint"}
+
+
+def _as_thousands(value: float) -> str | None:
+    """The whole number ``value`` is when its point separated thousands, as Dutch writes them
+    (YAML reads ``1.200`` as 1.2, ``4.000`` as 4): a positive number below 1000 with at most
+    three decimals; None for any other."""
+    if not math.isfinite(value) or not 0 < value < 1000:
+        return None
+    whole = round(value * 1000)
+    return str(whole) if abs(value * 1000 - whole) < 1e-6 else None
 
 
 def _describe(value: Any, *, quote: bool = True) -> Text | str:

@@ -496,3 +496,39 @@ def test_popups_show_facility_and_events(tmp_path: Path) -> None:
     html = popup_html(fab, result.registry.taxonomy, "en")
     assert "Wafer fab; 200/150 mm; Silicon CMOS, BiCMOS; 140 nm; 12,000 wafer starts per week (2025)" in html
     assert "2019-05 expansion: &lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "hint"),
+    [
+        # a year is no 51.84: the hint of a year field gives a year
+        ("year: 2025}", 'year: "twenty25"}', "sources[0].year", "write the year as a four-digit number"),
+        # a count is a whole number, and a thousands separator is no decimal point
+        ("value: 1000, max", 'value: "1,000", max', "employees[0].value", "units or a thousands"),
+        # YAML reads the Dutch 1.200 as 1.2: removing "the decimals" would make it 1
+        ("value: 1000, max", "value: 1.200, max", "employees[0].value", "write the number without it: 1200"),
+        ("max: 1200", "max: 1.500", "employees[0].max", "without it: 1500"),
+    ],
+)
+def test_a_number_hint_fits_the_kind_of_number(
+    tmp_path: Path, old: str, new: str, field: str, hint: str
+) -> None:
+    assert old in FAB
+    issues = _issues(_registry(tmp_path, CAMPUS, FAB.replace(old, new)))
+    errors = [i for i in issues if i.severity == "error"]
+    assert [(i.code, i.field) for i in errors] == [("schema.type", field)]
+    assert hint in str(errors[0].hint)
+    assert "51.84" not in str(errors[0].hint)
+
+
+def test_a_fraction_that_is_no_thousands_keeps_the_plain_hint(tmp_path: Path) -> None:
+    issues = _issues(_registry(tmp_path, CAMPUS, FAB.replace("value: 1000, max", "value: 1000.25, max")))
+    errors = [i for i in issues if i.severity == "error"]
+    assert [(i.code, str(i.hint)) for i in errors] == [("schema.type", "remove the decimals")]
+
+
+def test_the_thousands_hint_in_dutch_on_the_command_line(tmp_path: Path) -> None:
+    path = _registry(tmp_path, CAMPUS, FAB.replace("value: 1000, max", "value: 1.200, max"))
+    result = run_cli("--registry", str(path), "--regions", str(REGIONS), "validate")
+    assert result.returncode == 1
+    assert "schrijf het getal dan zonder punt: 1200" in result.stdout + result.stderr
