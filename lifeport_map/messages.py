@@ -2198,6 +2198,20 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "yaml.syntax/unclosed-quote": (
+        "YAML-syntaxfout: de waarde tussen aanhalingstekens die hier begint, wordt niet gesloten",
+        "YAML syntax error: the quoted value that starts here is never closed",
+    ),
+    "yaml.syntax/runaway-quote": (
+        "YAML-syntaxfout: de waarde tussen aanhalingstekens die hier begint, loopt door tot regel "
+        "{line}; ontbreekt haar sluitende aanhalingsteken?",
+        "YAML syntax error: the quoted value that starts here runs on to line {line}; is its closing "
+        "quote missing?",
+    ),
+    "yaml.syntax/unclosed-quote-hint": (
+        "sluit de waarde op deze regel af met hetzelfde aanhalingsteken ({quote})",
+        "end the value on this line with the same quote ({quote})",
+    ),
     "schema.type/year-hint": (
         "schrijf het jaar als getal van vier cijfers, zonder aanhalingstekens, bijvoorbeeld 2024",
         "write the year as a four-digit number without quotes, e.g. 2024",

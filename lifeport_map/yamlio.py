@@ -512,6 +512,9 @@ def parse_events(text: str, path: Path) -> Any:
                 msg("yaml.too-deep", depth=MAX_DEPTH),
                 msg("yaml.too-deep/hint"),
             ) from None
+        unclosed = _unclosed_quote(yaml, event_loader, text, exc, path)
+        if unclosed is not None:
+            raise unclosed from None
         hint = msg("yaml.syntax/hint")
         if "\t" in problem or "'\\t'" in problem:
             hint = msg("yaml.syntax/tabs")
@@ -792,6 +795,51 @@ _SYNTAX_PROBLEMS = {
     "found unknown escape character": "yaml.syntax/escape",
     "found a tab character that violates indentation": "yaml.syntax/tab",
 }
+
+
+def _unclosed_quote(yaml: Any, loader: Any, text: str, exc: Any, path: Path) -> YamlError | None:
+    """A quoted value whose closing quote is missing, reported where it opens (None: the error is
+    another). YAML lets a quoted value run over lines, so the reader either reaches the end of
+    the file inside it, or stumbles only at the next quote, lines further on, right after a
+    quoted value that ran over several lines (it took the lines between as its text); the
+    position of either says nothing about where the quote is missing. Runs on errors only."""
+    opened = exc.context_mark
+    if exc.context == "while scanning a quoted scalar" and opened is not None:
+        quote = text[opened.index : opened.index + 1]
+        return _issue(
+            path,
+            opened.line + 1,
+            opened.column + 1,
+            "yaml.syntax",
+            msg("yaml.syntax/unclosed-quote"),
+            msg("yaml.syntax/unclosed-quote-hint", quote=quote),
+        )
+    stumbled = exc.problem_mark
+    if stumbled is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if token.start_mark.index >= stumbled.index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (
+        not isinstance(last, yaml.ScalarToken)
+        or last.style not in ('"', "'")
+        or last.start_mark.line == last.end_mark.line
+        or text[last.end_mark.index : stumbled.index].strip(" ")  # not right before the stumble
+    ):
+        return None
+    return _issue(
+        path,
+        last.start_mark.line + 1,
+        last.start_mark.column + 1,
+        "yaml.syntax",
+        msg("yaml.syntax/runaway-quote", line=last.end_mark.line + 1),
+        msg("yaml.syntax/unclosed-quote-hint", quote=last.style),
+    )
 
 
 def _syntax_message(problem: str) -> Text:

@@ -253,3 +253,40 @@ def test_a_nul_character_is_refused_at_its_line(tmp_path: Path) -> None:
     assert issue.text is not None and "NUL" in issue.text.render("en")
     path.write_bytes("a: Caf\u00e9 \u20ac\nb: x\n".encode())
     assert load_yaml(path).data == {"a": "Caf\u00e9 \u20ac", "b": "x"}
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        # the quote is never closed: the reader ends at the end of the file, not where it opened
+        ('sites:\n  - id: a\n    name: "Acme\n    kind: idm\n', (3, 11), "is never closed"),
+        ('sites:\n  - id: a\n    aliases: ["Acme, Acme BV]\n', (3, 15), "is never closed"),
+        # closed by the next value's opening quote: the reader stumbles lines further on
+        (
+            'sites:\n  - id: é\n    name: "Acme\n    kind: idm\n  - id: b\n    name: "B"\n',
+            (3, 11),
+            "runs on to line 6; is its closing quote missing?",
+        ),
+        ("sites:\n  - id: a\n    name: 'Acme\n    kind: idm\n    note: 'x'\n", (3, 11), "runs on to line 5"),
+    ],
+)
+def test_a_missing_closing_quote_is_reported_where_the_quote_opens(
+    text: str, where: tuple[int, int], words: str
+) -> None:
+    with pytest.raises(YamlError) as caught:
+        load(text)
+    issue = caught.value.issue
+    assert (issue.code, (issue.line, issue.col)) == ("yaml.syntax", where)
+    assert words in issue.message
+    assert "end the value on this line with the same quote" in str(issue.hint)
+
+
+def test_a_value_quoted_over_lines_on_purpose_is_no_missing_quote() -> None:
+    # YAML allows a quoted value over several lines; an error elsewhere keeps its own words
+    with pytest.raises(YamlError) as caught:
+        load('sites:\n  - id: a\n    name: "Acme\n      BV"\n  - id: b\n  kind: x\n')
+    assert (caught.value.issue.line, caught.value.issue.message) == (
+        6,
+        "YAML syntax error: did not find expected '-' indicator",
+    )
+    assert load('a: "Acme\n  BV"\n') == {"a": "Acme BV"}
