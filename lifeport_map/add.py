@@ -53,6 +53,7 @@ class NewSite:
     source_url: str | None = None
     source_seed: str | None = None
     source_title: str | None = None
+    source_publisher: str | None = None
     description: str | None = None
     notes: str | None = None
 
@@ -100,6 +101,8 @@ def build_entry(new: NewSite, gazetteer: Gazetteer) -> tuple[dict[str, Any], Pla
     source["year"] = new.source_year
     if new.source_title:
         source["title"] = new.source_title
+    if new.source_publisher:
+        source["publisher"] = new.source_publisher
     entry: dict[str, Any] = {"id": new.site_id, "name": new.name}
     if new.aliases:
         entry["aliases"] = list(new.aliases)
@@ -272,6 +275,7 @@ SNIPPET_KEYS = {
     "source-year": "year",
     "source-seed": "text",
     "source-title": "text",
+    "source-publisher": "text",
     "id": "text",
     "address": "text",
     "website": "url",

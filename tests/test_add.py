@@ -245,3 +245,21 @@ def test_interactive_questions_fill_what_is_missing(registry: Path) -> None:
     assert result.exit_code == 0, result.output
     text = registry.read_text(encoding="utf-8")
     assert "  - id: acme-nijmegen\n" in text and "      municipality: Nijmegen\n" in text
+
+
+def test_the_source_gets_its_title_and_publisher_so_the_new_entry_has_no_source_warning(
+    registry: Path, tmp_path: Path
+) -> None:
+    # CONTRIBUTING: every source has a title and a publisher; add could give only the title,
+    # so every entry it added was warned about ("the source has no publisher")
+    snippet = tmp_path / "answers.yaml"
+    snippet.write_text("source-title: Acme news\nsource-publisher: Acme BV\n", encoding="utf-8")
+    code, out, err = _add(registry, *ACME, "--from", str(snippet), "--dry-run")
+    assert code == 0, err
+    assert "        title: Acme news\n        publisher: Acme BV\n" in out
+    source = ["--source-title", "Acme opens in Nijmegen", "--source-publisher", "Acme"]
+    code, out, err = _add(registry, *ACME, *source)
+    assert code == 0, err
+    text = registry.read_text(encoding="utf-8")
+    assert "        title: Acme opens in Nijmegen\n        publisher: Acme\n" in text
+    assert "source.no-publisher" not in err and "source.no-title" not in err

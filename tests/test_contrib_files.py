@@ -4,6 +4,9 @@ hooks, an issue form that asks for a source, and help texts with examples."""
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -105,3 +108,18 @@ def test_help_ends_with_an_example(command: str) -> None:
     done = run_cli(command, "--lang", "en", "--help", env={"COLUMNS": "200"})
     assert done.returncode == 0
     assert f"Example: lifeport-map {command}" in done.stdout
+
+
+def test_contributings_add_example_gives_an_entry_whose_source_needs_nothing_more(tmp_path: Path) -> None:
+    # "Every source has a title and a publisher": the example gives both, so the entry it adds
+    # is warned about nothing but the 'checked' date its contributor sets after checking
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    found = re.search(r"\.venv/bin/lifeport-map add (.*?[^\\])\n", text, re.S)
+    assert found is not None
+    arguments = shlex.split(found.group(1).replace("\\\n", " "))
+    registry = tmp_path / "companies.yaml"
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "contrib" / "companies.yaml", registry)
+    regions = str(ROOT / "tests" / "fixtures" / "contrib" / "regions")
+    done = run_cli("--registry", str(registry), "--regions", regions, "add", *arguments, "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert re.findall(r"warning: \[([a-z.-]+)\]", done.stderr) == ["checked.missing"]

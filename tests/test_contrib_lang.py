@@ -472,12 +472,12 @@ def test_a_snippets_problems_are_named_in_either_language(registry: Path, tmp_pa
             "name: Acme Fab\ncolour: red\n",
             f"{snippet}:2: onbekend antwoord 'colour'",
             "gebruik de namen van de opties: name, organisation, kind, activity, activities, place, "
-            "municipality, country, source-url, source-year, source-seed, source-title, id, address, "
-            "website, description, notes, since, alias, phase",
+            "municipality, country, source-url, source-year, source-seed, source-title, source-publisher, "
+            "id, address, website, description, notes, since, alias, phase",
             f"{snippet}:2: unknown answer 'colour'",
             "use the option names: name, organisation, kind, activity, activities, place, municipality, "
-            "country, source-url, source-year, source-seed, source-title, id, address, website, "
-            "description, notes, since, alias, phase",
+            "country, source-url, source-year, source-seed, source-title, source-publisher, id, address, "
+            "website, description, notes, since, alias, phase",
         ),
         (
             "name: Acme Fab\nsource-year: soon\n",

@@ -234,6 +234,10 @@ def add_command(
         str | None, typer.Option("--source-seed", help="Seed document file name instead of a URL.")
     ] = None,
     source_title: Annotated[str | None, typer.Option("--source-title", help="Title of the source.")] = None,
+    source_publisher: Annotated[
+        str | None,
+        typer.Option("--source-publisher", help="Who published the source (organisation, newspaper, ...)."),
+    ] = None,
     site_id: Annotated[
         str | None, typer.Option("--id", help="Id of the new entry (default: organisation and place).")
     ] = None,
@@ -315,6 +319,7 @@ def add_command(
         source_year = _given("year", source_year_given, snippet.get("source-year"), taxonomy)
         source_seed = source_seed or snippet.get("source-seed")
         source_title = source_title or snippet.get("source-title")
+        source_publisher = source_publisher or snippet.get("source-publisher")
         site_id = site_id or snippet.get("id")
         address = address or snippet.get("address")
         website = website or snippet.get("website")
@@ -386,6 +391,7 @@ def add_command(
             source_url=source_url,
             source_seed=source_seed,
             source_title=source_title,
+            source_publisher=source_publisher,
             description=description,
             notes=notes,
         )

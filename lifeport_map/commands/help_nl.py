@@ -365,6 +365,9 @@ HELP: dict[str, str] = {
         "Bestandsnaam van een brondocument (seed) in plaats van een adres."
     ),
     "Title of the source.": "Titel van de bron.",
+    "Who published the source (organisation, newspaper, ...).": (
+        "Wie de bron publiceerde (organisatie, krant, ...)."
+    ),
     "Id of the new entry (default: organisation and place).": (
         "Id van de nieuwe vermelding (standaard: organisatie en plaats)."
     ),
