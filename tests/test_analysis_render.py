@@ -61,3 +61,22 @@ def test_every_builder_renders_the_hostile_fixture() -> None:
             assert "<script" not in markdown and "javascript:" not in markdown, name
             for row in csv.reader(io.StringIO(to_csv(sections))):
                 assert not any(c.startswith(("=", "+", "@")) for c in row), name
+
+
+def test_the_core_work_column_is_not_called_like_the_role_beside_it() -> None:
+    # the coverage table's count of the phase's core work and the roles table's role
+    # 'production' were both headed "Production": the design phase showed 1 and 0 under one name
+    registry = analysis_registry()
+    for lang, core, role in (
+        ("en", "Production roles", "Production"),
+        ("nl", "Productierollen", "Productie"),
+    ):
+        main, roles = build_sections(coverage(registry, "nijmegen", lang=lang), lang)
+        assert core in main.columns and role not in main.columns
+        assert role in roles.columns and core not in roles.columns
+        design = main.rows[0][main.columns.index(core)]
+        # design-nijmegen and fab-nijmegen design chips: the core work of design, in no role 'production'
+        assert (main.rows[0][0], design) == (("Design", 2) if lang == "en" else ("Chipontwerp", 2))
+        assert roles.rows[0][roles.columns.index(role)] == 0
+        explained = "Production roles: companies doing the phase's core work"
+        assert explained in main.notes[1] if lang == "en" else "Productierollen: bedrijven" in main.notes[1]

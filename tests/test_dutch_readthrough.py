@@ -267,12 +267,12 @@ def _run(*args: str, env: dict[str, str] | None = None) -> str:
 def test_whatif_says_before_and_after_without_a_second_colon() -> None:
     header = _run("whatif", "-r", "nijmegen", "-w", "fab-nijmegen", "--format", "csv", "--lang", "nl")
     assert header.splitlines()[0] == (
-        "Fase;Vestigingen voor;Vestigingen na;Productie voor;Productie na;"
+        "Fase;Vestigingen voor;Vestigingen na;Productierollen voor;Productierollen na;"
         "Werknemers (bekend) voor;Werknemers (bekend) na"
     )
     english = _run("whatif", "-r", "nijmegen", "-w", "fab-nijmegen", "--format", "csv", "--lang", "en")
     assert english.splitlines()[0] == (
-        "Phase,Sites before,Sites after,Production before,Production after,"
+        "Phase,Sites before,Sites after,Production roles before,Production roles after,"
         "Employees (known) before,Employees (known) after"
     )
     text = _run("whatif", "-r", "nijmegen", "-w", "fab-nijmegen", "--lang", "nl")

@@ -124,7 +124,7 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
             "sites_heading",
             "organisations",
             "knowledge",
-            "production",
+            "production_roles",
             "employees_known",
             "no_figure",
             "activities_absent",
@@ -133,6 +133,7 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
     emp = result.employees
     notes = [
         counting_note(result.counting, lang),
+        word("def_production", lang),
         f"{word('whole_chain', lang)}: {_yes(result.whole_chain, lang)}",
         f"{word('whole_chain_production', lang)}: {_yes(result.whole_chain_production, lang)}",
         f"{word('fragile', lang)}: {_fragile_text(result.fragile_phases, lang)}",
@@ -141,7 +142,7 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
         *employee_notes(emp, lang),
     ]
     notes.extend(
-        f"{p.label} ({word('production', lang).lower()}): "
+        f"{p.label} ({word('production_roles', lang).lower()}): "
         f"{_names([a.name for a in p.production.actors], lang, limit=8) or word('none', lang)}"
         for p in result.phases
     )
@@ -265,7 +266,7 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
         word("phase", lang),
         *(
             f"{word(k, lang)} {when.lower()}"
-            for k in ("sites_heading", "production", "employees_known")
+            for k in ("sites_heading", "production_roles", "employees_known")
             for when in (b, a)
         ),
     ]
@@ -276,7 +277,7 @@ def whatif_sections(result: WhatIf, lang: str) -> list[Section]:
         f"{word('removed', lang)}: {', '.join(r.id for r in result.removed)}",
         f"{word('lost', lang)} ({word('phase', lang).lower()}): "
         f"{', '.join(labels[p] for p in lost.phases) or word('none', lang)}",
-        f"{word('lost', lang)} ({word('production', lang).lower()}): "
+        f"{word('lost', lang)} ({word('production_roles', lang).lower()}): "
         f"{', '.join(labels[p] for p in lost.production_phases) or word('none', lang)}",
         f"{word('lost', lang)} ({word('activities', lang).lower()}): "
         f"{', '.join(lost_activities) or word('none', lang)}",

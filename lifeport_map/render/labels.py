@@ -106,6 +106,10 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "organisations": ("Organisaties", "Organisations"),
     "organisation": ("Organisatie", "Organisation"),
     "production": ("Productie", "Production"),
+    # the phase's core work (chain.Counting "production"), which for design is the role design and
+    # services: a column "Production" beside the roles table's own "Production" (the role) gave
+    # design 3 and 0
+    "production_roles": ("Productierollen", "Production roles"),
     "employees_known": ("Werknemers (bekend)", "Employees (known)"),
     "no_figure": ("Zonder cijfer", "Without figure"),
     "activities_absent": ("Ontbrekende activiteiten", "Activities absent"),
