@@ -2198,6 +2198,30 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "region.centre-far": (
+        "het middelpunt ({lat}, {lon}) ligt {km} km van {place} ({place_lat}, {place_lon}), de plaats "
+        "die centre.place noemt",
+        "the centre ({lat}, {lon}) is {km} km from {place} ({place_lat}, {place_lon}), the place "
+        "centre.place names",
+    ),
+    "region.centre-far/hint": (
+        "verbeter centre.lat/centre.lon of centre.place: afstanden (gaps, near) en een "
+        "straalafbakening rekenen vanaf dit punt; {place} ligt op {place_lat}, {place_lon}",
+        "correct centre.lat/centre.lon or centre.place: distances (gaps, near) and a radius "
+        "definition are measured from this point; {place} is at {place_lat}, {place_lon}",
+    ),
+    "region.nuts3-not-shipped": (
+        "NUTS-3-code '{code}' heeft geen meegeleverde grens (data/boundaries/nuts3.geojson): kaarten "
+        "tekenen deze afbakening zonder haar",
+        "NUTS-3 code '{code}' has no shipped boundary (data/boundaries/nuts3.geojson): maps draw "
+        "this definition without it",
+    ),
+    "region.nuts3-not-shipped/hint": (
+        "controleer de code (NUTS 2024); voor een gebied zonder meegeleverde grens: importeer zijn "
+        "grens met 'lifeport-map regions import-boundary'",
+        "check the code (NUTS 2024); for an area without a shipped boundary, import its boundary "
+        "with 'lifeport-map regions import-boundary'",
+    ),
     "yaml.syntax/unclosed-quote": (
         "YAML-syntaxfout: de waarde tussen aanhalingstekens die hier begint, wordt niet gesloten",
         "YAML syntax error: the quoted value that starts here is never closed",

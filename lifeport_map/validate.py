@@ -97,6 +97,8 @@ def validate(
     issues.extend(check_status(registry))
     issues.extend(check_coordinates(registry, gazetteer))
     issues.extend(check_municipality_names(registry, gazetteer))
+    issues.extend(check_region_centres(registry, gazetteer))
+    issues.extend(check_region_nuts3(registry))
     # Swapped or mis-signed coordinates also lie outside the country: one mistake, one error.
     mistaken = {i.entry for i in issues if i.code in ("coordinates.swapped", "coordinates.sign")}
     issues.extend(i for i in check_countries(registry) if i.entry not in mistaken)
@@ -944,6 +946,69 @@ def check_coordinates(registry: Registry, gazetteer: Gazetteer | None = None) ->
                 "coordinates.far-from-place",
                 msg("coordinates.far-from-place", lat=str(lat), lon=str(lon), km=round(distance), **near),
                 msg("coordinates.far-from-place/hint", **near),
+            )
+
+
+# How far a region's centre may lie from the place it names: as far as an imported boundary may
+# lie from the centre (boundary_check.NEAR_KM).
+CENTRE_NEAR_KM = 25.0
+
+
+def check_region_centres(registry: Registry, gazetteer: Gazetteer | None = None) -> Iterator[Issue]:
+    """A region's centre is where distances are measured from (``gaps``' candidates, ``near``
+    of a region, a radius definition), so a typing error in it (lat 5.84 for 51.84) moves
+    every candidate thousands of kilometres away and empties the radius without a word. It
+    must lie near the place ``centre.place`` names, when the gazetteer knows that place."""
+    from lifeport_map.validate_regions import region_issue
+
+    regions = [r for r in registry.regions.values() if r.centre_place]
+    if not regions:
+        return
+    gazetteer = gazetteer or load_gazetteer()
+    for region in regions:
+        lat, lon = region.centre
+        if not gazetteer.covers(region.country) or not (math.isfinite(lat) and math.isfinite(lon)):
+            continue
+        place = gazetteer.best(region.centre_place, region.country)
+        if place is None:
+            continue
+        distance = great_circle_km(lat, lon, place.lat, place.lon)
+        if distance <= CENTRE_NEAR_KM:
+            continue
+        near = {"place": place.name, "place_lat": f"{place.lat:.5f}", "place_lon": f"{place.lon:.5f}"}
+        yield region_issue(
+            region,
+            "centre.lat",
+            "region.centre-far",
+            msg("region.centre-far", lat=str(lat), lon=str(lon), km=Number(round(distance), 0), **near),
+            msg("region.centre-far/hint", **near),
+        )
+
+
+def check_region_nuts3(registry: Registry) -> Iterator[Issue]:
+    """A NUTS-3 code a definition names but no shipped polygon has (a typing error, or an area
+    outside the shipped ones): its maps fall back, without a word, to another outline."""
+    from lifeport_map.boundaries import NUTS_CODE_CHANGES, nuts3_features
+    from lifeport_map.validate_regions import region_issue
+
+    wanted = [
+        (region, i, j, code)
+        for region in registry.regions.values()
+        for i, definition in enumerate(region.definitions)
+        for j, code in enumerate(definition.nuts3)
+    ]
+    if not wanted:
+        return
+    shipped = nuts3_features()
+    for region, i, j, code in wanted:
+        if NUTS_CODE_CHANGES.get(code, code) not in shipped:
+            yield region_issue(
+                region,
+                f"definitions[{i}].nuts3[{j}]",
+                "region.nuts3-not-shipped",
+                msg("region.nuts3-not-shipped", code=excerpt(code)),
+                msg("region.nuts3-not-shipped/hint"),
+                "warning",
             )
 
 

@@ -29,7 +29,7 @@ CODE_PATTERNS = {
 }
 
 
-def _region_issue(
+def region_issue(
     region: Region, field: str, code: str, message: Text, hint: Text, severity: Severity = "error"
 ) -> Issue:
     from lifeport_map.yamlio import position_at
@@ -105,7 +105,7 @@ def _check_each_region(
     for region in regions.values():
         ids = [d.id for d in region.definitions]
         if region.default_definition not in ids:
-            yield _region_issue(
+            yield region_issue(
                 region,
                 "default_definition",
                 "region.unknown-definition",
@@ -115,7 +115,7 @@ def _check_each_region(
         for key in [region.id, *region.aliases, *region.name.values()]:
             other = all_aliases.get(fold(key))
             if other is not None and other != region.id:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     "aliases",
                     "region.duplicate-alias",
@@ -127,7 +127,7 @@ def _check_each_region(
         for i, definition in enumerate(region.definitions):
             field = f"definitions[{i}]"
             if definition.id in seen:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     f"{field}.id",
                     "region.duplicate-definition",
@@ -136,7 +136,7 @@ def _check_each_region(
                 )
             seen.add(definition.id)
             if definition.type == "municipalities" and not definition.municipalities:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     field,
                     "region.no-municipalities",
@@ -144,7 +144,7 @@ def _check_each_region(
                     msg("region.no-municipalities/hint"),
                 )
             if definition.type == "radius" and definition.radius_km is None:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     field,
                     "region.no-radius",
@@ -152,7 +152,7 @@ def _check_each_region(
                     msg("region.no-radius/hint"),
                 )
             if definition.type == "radius" and definition.radius_km is not None and definition.radius_km <= 0:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     f"{field}.radius_km",
                     "region.empty-definition",
@@ -164,7 +164,7 @@ def _check_each_region(
 
                 path = boundary_path(regions_dir, definition.boundary)
                 if path is None and definition.boundary:
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         f"{field}.boundary",
                         "region.boundary-outside",
@@ -172,7 +172,7 @@ def _check_each_region(
                         msg("region.boundary-outside/hint"),
                     )
                 elif path is None or not os.path.lexists(path):
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         field,
                         "region.no-boundary",
@@ -186,7 +186,7 @@ def _check_each_region(
             for j, m in enumerate(definition.municipalities):
                 mfield = f"{field}.municipalities[{j}]"
                 if pattern and not pattern.match(m.code):
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         f"{mfield}.code",
                         "region.bad-code",
@@ -194,7 +194,7 @@ def _check_each_region(
                         msg("region.bad-code/hint"),
                     )
                 if m.code in codes:
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         f"{mfield}.code",
                         "region.duplicate-code",
@@ -204,7 +204,7 @@ def _check_each_region(
                 codes[m.code] = j
         for i, figure in enumerate(region.figures):
             if figure.breakdown and figure.breakdown not in views:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     f"figures[{i}].breakdown",
                     "figure.unknown-view",
@@ -214,7 +214,7 @@ def _check_each_region(
             elif figure.breakdown:
                 unknown = sorted(set(figure.values) - views[figure.breakdown])
                 if unknown:
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         f"figures[{i}].values",
                         "figure.unknown-group",
@@ -224,7 +224,7 @@ def _check_each_region(
                         msg("figure.unknown-group/hint", groups=", ".join(sorted(views[figure.breakdown]))),
                     )
             if figure.value is None and not figure.values:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     f"figures[{i}]",
                     "figure.no-value",
@@ -232,7 +232,7 @@ def _check_each_region(
                     msg("figure.no-value/hint"),
                 )
             if not figure.source.url and not figure.source.seed:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     f"figures[{i}].source",
                     "figure.no-source",
@@ -262,7 +262,7 @@ def check_region_names(regions: Mapping[str, Region]) -> Iterator[Issue]:
             bad = invisible_characters(text)
             lookalikes = mixed_script(text)
             if bad and not field.startswith("name."):  # region names: the schema check reports them
-                yield _region_issue(
+                yield region_issue(
                     region,
                     field,
                     "name.invisible-character",
@@ -270,7 +270,7 @@ def check_region_names(regions: Mapping[str, Region]) -> Iterator[Issue]:
                     msg("name.invisible-character/hint"),
                 )
             elif lookalikes:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     field,
                     "name.mixed-script",
@@ -297,7 +297,7 @@ def check_codes_across_files(regions: Mapping[str, Region]) -> Iterator[Issue]:
                 listing = (name, region, field)
                 first = by_code.setdefault((region.country, code), listing)
                 if first is not listing and fold(first[0]) not in known_names:
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         f"{field}.code",
                         "region.code-name-mismatch",
@@ -313,7 +313,7 @@ def check_codes_across_files(regions: Mapping[str, Region]) -> Iterator[Issue]:
                     )
                 named = by_name.setdefault((region.country, fold(name)), (code, region, field))
                 if named[0] != code:
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         f"{field}.code",
                         "region.code-name-mismatch",
@@ -420,7 +420,7 @@ def check_overlaps(regions: Mapping[str, Region]) -> Iterator[Issue]:
                 if first.id != second.id:
                     shared.setdefault((first.id, second.id), []).append(code)
                     if not (second.id in declared_overlaps(first) and first.id in declared_overlaps(second)):
-                        yield _region_issue(
+                        yield region_issue(
                             second,
                             holders[b][1],
                             "region.overlap",
@@ -431,7 +431,7 @@ def check_overlaps(regions: Mapping[str, Region]) -> Iterator[Issue]:
         for other in sorted(declared_overlaps(region)):
             pair = tuple(sorted((region.id, other)))
             if other not in regions or (pair[0], pair[1]) not in shared:
-                yield _region_issue(
+                yield region_issue(
                     region,
                     "overlaps",
                     "region.overlap-not-found",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_cli, snapshot
+from conftest import ROOT, run_cli, snapshot
 from maps_support import MINI, mini
 
 from lifeport_map.boundaries import region_outline
@@ -700,3 +700,45 @@ def test_the_land_border_closes_the_slivers_simplification_leaves_between_neighb
         {"NL": netherlands.difference(bay), "DE": germany.difference(bay), "BE": belgium}, dutch
     )
     assert abs(bay.difference(result["NL"].union(result["DE"])).area - bay.area) < 1e-6
+
+
+def _edited_regions(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of the shipped regions with one edit in nijmegen.yaml."""
+    folder = tmp_path / "regions"
+    shutil.copytree(ROOT / "data" / "regions", folder)
+    path = folder / "nijmegen.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return folder
+
+
+def test_a_centre_typed_wrong_is_an_error_of_validate(tmp_path: Path) -> None:
+    # lat 5.8425 for 51.8425 put gaps' candidates 5,000 km away and emptied the 25 km radius,
+    # while validate said nothing
+    folder = _edited_regions(
+        tmp_path, "  lat: 51.8425\n  lon: 5.85278\ndefault", "  lat: 5.8425\n  lon: 5.85278\ndefault"
+    )
+    done = run_cli("--regions", str(folder), "validate", "--format", "json", "--lang", "en")
+    assert done.returncode == 1
+    found = [i for i in json.loads(done.stdout)["issues"] if i["code"].startswith("region.")]
+    assert [(i["code"], i["field"], i["line"], i["severity"]) for i in found] == [
+        ("region.centre-far", "centre.lat", 29, "error")
+    ]
+    assert "5,115 km from Nijmegen (51.84250, 5.85278)" in found[0]["message"]
+    # within 25 km of the place it names is fine (a campus may be the centre)
+    folder = _edited_regions(tmp_path / "near", "  lat: 51.8425\n", "  lat: 51.9925\n")  # 16.7 km north
+    done = run_cli("--regions", str(folder), "validate", "--format", "json")
+    assert [i for i in json.loads(done.stdout)["issues"] if i["code"].startswith("region.")] == []
+
+
+def test_a_nuts3_code_without_a_shipped_polygon_is_a_warning(tmp_path: Path) -> None:
+    # NL262 (for NL226) fell back to the members' outline without a word
+    folder = _edited_regions(tmp_path, "nuts3: [NL226]", "nuts3: [NL262]")
+    done = run_cli("--regions", str(folder), "validate", "--format", "json", "--lang", "en")
+    assert done.returncode == 0
+    found = [i for i in json.loads(done.stdout)["issues"] if i["code"].startswith("region.")]
+    assert [(i["code"], i["field"], i["line"], i["col"], i["severity"]) for i in found] == [
+        ("region.nuts3-not-shipped", "definitions[0].nuts3[0]", 38, 13, "warning")
+    ]
+    assert "'NL262' has no shipped boundary" in found[0]["message"]
