@@ -102,6 +102,14 @@ def official_codes(country: str) -> dict[str, tuple[str, ...]]:
     return codes
 
 
+@cache
+def _smallest_area() -> float:
+    """The area (square degrees) of the smallest shipped municipality polygon."""
+    from shapely.geometry import shape
+
+    return float(min(shape(f["geometry"]).area for f in municipality_features().values()))
+
+
 def municipality_outline(codes: Iterable[str]) -> Any | None:
     """The union (a shapely geometry) of the shipped polygons of the municipality ``codes``, or
     None when a code is not shipped (a Belgian or German code, or an unknown one)."""
@@ -109,10 +117,22 @@ def municipality_outline(codes: Iterable[str]) -> Any | None:
     wanted = sorted(set(codes))
     if not wanted or any(c not in shipped for c in wanted):
         return None
-    from shapely.geometry import shape
+    from shapely.geometry import MultiPolygon, Polygon, shape
     from shapely.ops import unary_union
 
-    return unary_union([shape(shipped[c]["geometry"]) for c in wanted])
+    union = unary_union([shape(shipped[c]["geometry"]) for c in wanted])
+    # The shipped polygons are generalised, so neighbours do not always share their edges: the
+    # union keeps the slit between Arnhem and Rheden as a hole, drawn as a stray line inside
+    # the outline. A hole smaller than every municipality cannot be one left out of the list.
+    smallest = _smallest_area()
+    parts = [union] if isinstance(union, Polygon) else list(getattr(union, "geoms", []))
+    if not any(Polygon(ring).area < smallest for part in parts for ring in part.interiors):
+        return union
+    kept = [
+        Polygon(part.exterior, [ring for ring in part.interiors if Polygon(ring).area >= smallest])
+        for part in parts
+    ]
+    return kept[0] if isinstance(union, Polygon) else MultiPolygon(kept)
 
 
 def name_index(regions: Iterable[Region]) -> dict[str, str]:
