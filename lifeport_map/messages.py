@@ -2198,6 +2198,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "cli.not-a-boolean": (
+        "{value} is geen ja/nee-waarde (geldig: {choices}).",
+        "{value} is not a valid boolean. Recognized values: {choices}",
+    ),
+    "cli.from-env-var": ("{name} (omgevingsvariabele {variable})", "{name} (env var: {variable})"),
     "region.centre-far": (
         "het middelpunt ({lat}, {lon}) ligt {km} km van {place} ({place_lat}, {place_lon}), de plaats "
         "die centre.place noemt",

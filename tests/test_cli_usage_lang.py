@@ -125,3 +125,23 @@ def test_click_8_5_wordings_are_recognised_too() -> None:
     assert (
         click_message("Got unexpected extra argument(s) (y z)", "nl") == "Te veel argumenten opgegeven (y z)"
     )
+
+
+def test_a_yes_no_environment_variable_that_is_neither_is_said_in_the_language() -> None:
+    # LIFEPORT_NO_CACHE=maybe: the Dutch run said click's "(env var: ...)" and "is not a valid
+    # boolean. Recognized values: , 0, 1, ..." in English
+    def said(*args: str) -> tuple[int, str]:
+        result = runner.invoke(app, list(args), prog_name="lifeport-map", env={"LIFEPORT_NO_CACHE": "maybe"})
+        return result.exit_code, result.stderr.splitlines()[-1]
+
+    values = "0, 1, f, false, n, no, off, on, t, true, y, yes"
+    assert said("coverage", "-r", "nijmegen") == (
+        2,
+        "Fout: Ongeldige waarde voor '--no-cache' (omgevingsvariabele 'LIFEPORT_NO_CACHE'): "
+        f"'maybe' is geen ja/nee-waarde (geldig: {values}).",
+    )
+    assert said("coverage", "-r", "nijmegen", "--lang", "en") == (
+        2,
+        "Error: Invalid value for '--no-cache' (env var: 'LIFEPORT_NO_CACHE'): "
+        f"'maybe' is not a valid boolean. Recognized values: , {values}",
+    )

@@ -31,7 +31,15 @@ _CLICK_DETAILS = [
     (re.compile(r"(.*) is not a valid float(?: range)?\.", re.S), "cli.not-a-number", ("value",)),
     (re.compile(r"(.*) is not a valid integer(?: range)?\.", re.S), "cli.not-an-integer", ("value",)),
     (re.compile(r"(.*) is not in the range (.*)\.", re.S), "cli.not-in-range", ("value", "range")),
+    # a yes/no environment variable (LIFEPORT_NO_CACHE=maybe); the first value click lists is ''
+    (
+        re.compile(r"(.*) is not a valid boolean\. Recognized values: (?:, )?(.*)", re.S),
+        "cli.not-a-boolean",
+        ("value", "choices"),
+    ),
 ]
+# The option's name as click gives it when the value came from the environment.
+_CLICK_ENV_VAR = re.compile(r"(.+) \(env var: (.+)\)", re.S)
 _CLICK_MESSAGES = [
     (re.compile(r"Missing argument (.+?)\.", re.S), "cli.missing-argument", ("name",)),
     (re.compile(r"Missing option (.+?)\.", re.S), "cli.missing-option", ("name",)),
@@ -66,10 +74,13 @@ def click_message(text: str, lang: str) -> str:
     """Click's English message ``text`` in ``lang`` (unchanged for a kind not recognised)."""
     if lang == "en":
         return text
-    invalid = re.fullmatch(r"Invalid value(?: for (.+?))?: (.*)", text, re.S)
+    invalid = re.fullmatch(r"Invalid value(?: for (.+?(?: \(env var: [^)]*\))?))?: (.*)", text, re.S)
     if invalid:
         name, detail = invalid.groups()
         detail = _click_detail(detail, lang)
+        from_env = _CLICK_ENV_VAR.fullmatch(name or "")
+        if from_env:
+            name = msg("cli.from-env-var", name=from_env.group(1), variable=from_env.group(2)).render(lang)
         return (
             msg("cli.invalid-value-for", name=name, detail=detail)
             if name
