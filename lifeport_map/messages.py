@@ -2205,13 +2205,13 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "cli.from-env-var": ("{name} (omgevingsvariabele {variable})", "{name} (env var: {variable})"),
     "region.centre-far": (
         "het middelpunt ({lat}, {lon}) ligt {km} km van {place} ({place_lat}, {place_lon}), de plaats "
-        "die centre.place noemt",
+        "die het middelpunt noemt",
         "the centre ({lat}, {lon}) is {km} km from {place} ({place_lat}, {place_lon}), the place "
         "centre.place names",
     ),
     "region.centre-far/hint": (
-        "verbeter centre.lat/centre.lon of centre.place: afstanden (gaps, near) en een "
-        "straalafbakening rekenen vanaf dit punt; {place} ligt op {place_lat}, {place_lon}",
+        "verbeter de breedte en lengte van het middelpunt, of zijn plaats: afstanden (gaps, near) en "
+        "een straalafbakening rekenen vanaf dit punt; {place} ligt op {place_lat}, {place_lon}",
         "correct centre.lat/centre.lon or centre.place: distances (gaps, near) and a radius "
         "definition are measured from this point; {place} is at {place_lat}, {place_lon}",
     ),
