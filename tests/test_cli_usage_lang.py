@@ -145,3 +145,13 @@ def test_a_yes_no_environment_variable_that_is_neither_is_said_in_the_language()
         "Error: Invalid value for '--no-cache' (env var: 'LIFEPORT_NO_CACHE'): "
         f"'maybe' is not a valid boolean. Recognized values: , {values}",
     )
+
+
+def test_a_missing_argument_whose_name_has_dots_is_said_in_the_language() -> None:
+    # map compare takes REGIONS...: the dots ended the name early and the Dutch run said
+    # "Fout: Missing argument 'REGIO...'." in English
+    assert _stderr("map", "compare", "--output", "x.html")[1].endswith(
+        "Fout: Argument 'REGIO...' ontbreekt.\n"
+    )
+    english = _stderr("map", "compare", "--lang", "en", "--output", "x.html")
+    assert english == (2, english[1]) and english[1].endswith("Error: Missing argument 'REGIONS...'.\n")

@@ -41,7 +41,8 @@ _CLICK_DETAILS = [
 # The option's name as click gives it when the value came from the environment.
 _CLICK_ENV_VAR = re.compile(r"(.+) \(env var: (.+)\)", re.S)
 _CLICK_MESSAGES = [
-    (re.compile(r"Missing argument (.+?)\.", re.S), "cli.missing-argument", ("name",)),
+    # a name in quotes may hold dots of its own: 'REGION...' of a command taking several
+    (re.compile(r"Missing argument ('[^']*'|.+?)\.", re.S), "cli.missing-argument", ("name",)),
     (re.compile(r"Missing option (.+?)\.", re.S), "cli.missing-option", ("name",)),
     (re.compile(r"No such option: (\S+)", re.S), "cli.no-such-option", ("option",)),
     (re.compile(r"No such option '(.+?)'\.", re.S), "cli.no-such-option", ("option",)),  # click 8.5
