@@ -101,3 +101,17 @@ def test_every_import_of_tests_scripts_and_bench_is_declared() -> None:
         used |= imported_modules(folder)
     missing = third_party(used) - declared
     assert missing == set(), f"imported by tests/scripts/bench but not declared: {missing}"
+
+
+def test_what_the_readme_says_make_run_writes_is_what_it_writes() -> None:
+    # the README said "make run writes all of these to out/" under a list of seven commands,
+    # four of whose outputs (PDF annexes, nijmegen.html, the 2030 figure) make run never wrote
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    written = set(re.findall(r"--output (out/\S+)", recipe))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    said = readme.split("`make run` writes ", 1)[1].split(" to `out/`", 1)[0]
+    named = set(re.findall(r"`(out/[^`]+?)`", said))
+    assert named == {"out/bijlage1.html", "out/bijlage2.html", "out/nijmegen/"}
+    assert {n.rstrip("/") for n in named} <= written
+    assert {w for w in written if w.endswith(".png")} == {"out/bijlage1.png", "out/bijlage2.png"}
