@@ -2198,6 +2198,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "error.registry-unreadable": (
+        "het register kan niet worden gelezen: {summary}",
+        "the registry cannot be read: {summary}",
+    ),
+    "error.claims-unreadable": (
+        "het claimsbestand kan niet worden gelezen: {summary}",
+        "the claims file cannot be read: {summary}",
+    ),
     "cli.not-a-boolean": (
         "{value} is geen ja/nee-waarde (geldig: {choices}).",
         "{value} is not a valid boolean. Recognized values: {choices}",

@@ -71,6 +71,10 @@ def test_a_registry_path_that_is_not_a_file(args: list[str], problem: str, tmp_p
     assert result.exit_code == 3, result.stdout + result.stderr
     assert str(registry) in result.stdout + result.stderr
     assert snapshot(tmp_path) == before and len(list(tmp_path.iterdir())) == (problem == "directory")
+    if args[0] not in ("validate", "fmt"):  # a file not there, or a folder, is not "invalid"
+        assert result.stderr.splitlines()[-1].startswith(
+            "lifeport-map: het register kan niet worden gelezen: 1 fout"
+        )
 
 
 @pytest.mark.parametrize("args", READERS[:3], ids=[a[0] for a in READERS[:3]])

@@ -431,7 +431,11 @@ def test_a_misspelt_municipality_on_several_sites_gets_the_suggestion_on_each(tm
 
 @pytest.mark.parametrize(
     ("lang", "summary"),
-    [("nl", "het claimsbestand is ongeldig: 1 fout"), ("en", "the claims file is invalid: 1 error")],
+    # a file that is not there is not "invalid": it cannot be read
+    [
+        ("nl", "het claimsbestand kan niet worden gelezen: 1 fout"),
+        ("en", "the claims file cannot be read: 1 error"),
+    ],
 )
 def test_a_missing_claims_file_is_named_as_the_claims_file(
     tmp_path: Path, cache_folder: Path, lang: str, summary: str

@@ -332,6 +332,8 @@ def fail(error: LifeportError) -> NoReturn:
         shown = [i for i in error.issues if i.severity == "error"]
         sys.stderr.write(as_text(shown, lang) + "\n")
         key = "error.claims-invalid" if error.subject == "claims" else "error.registry-invalid"
+        if shown and all(i.code.startswith("io.") for i in shown):  # not found, a folder, no permission
+            key = key.replace("-invalid", "-unreadable")
         invalid = msg(key, summary=summary(error.issues, lang)).render(lang)
         sys.stderr.write(f"lifeport-map: {invalid}\n")
     elif isinstance(error, FileErrors):
