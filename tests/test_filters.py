@@ -150,3 +150,37 @@ def test_cli_near_filters(tmp_path: object) -> None:
     assert data["filters"]["kinds"] == ["companies"]
     bad = run_cli("near", "Nijmegen", "--technology", "unobtainium")
     assert bad.returncode == 2 and "gan" in bad.stderr
+
+
+def test_a_table_made_with_filters_says_so() -> None:
+    # coverage of home with --country DE read "whole chain present: no" with nothing to say
+    # that only German sites were counted
+    from lifeport_map.render.analysis import sections
+    from lifeport_map.render.tables import to_markdown
+
+    g = plants()
+    german = site_filter(countries=["DE"], kinds=["companies"])
+    cases = [
+        (
+            coverage(g, "home", filters=german),
+            "Filtered, only these sites count: country DE; kind companies.",
+        ),
+        (compare(g, ["home", "away"], filters=german), "Filtered, only these sites count: country DE; kind"),
+        (gaps(g, "home", filters=german), "Filtered, only these sites count: country DE; kind companies."),
+    ]
+    for result, sentence in cases:
+        assert sentence in to_markdown(sections(result, "en"))
+        assert "Gefilterd, alleen deze vestigingen tellen: land DE; soort companies." in to_markdown(
+            sections(result, "nl")
+        )
+    plain = [
+        coverage(g, "home"),
+        compare(g, ["home", "away"]),
+        gaps(g, "home"),
+        near(g, "51.84,5.85", radius_km=50),
+    ]
+    assert not any("Filtered" in to_markdown(sections(r, "en")) for r in plain)
+    found = near(g, "51.84,5.85", radius_km=50, phase="front-end", filters=site_filter(technologies=["sin"]))
+    assert "Filtered, only these sites count: phase front-end; technology sin." in to_markdown(
+        sections(found, "en")
+    )

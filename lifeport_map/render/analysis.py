@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from lifeport_map.chain import EMPLOYEE_COVERAGE_MIN
+from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEE_COVERAGE_MIN
 from lifeport_map.numbers import format_number, format_percent
 from lifeport_map.render.labels import agree, count_text, label
 from lifeport_map.render.tables import Section
@@ -98,6 +98,38 @@ def time_note(found: TimeInfo, lang: str) -> str:
     )
 
 
+# The site filters of a result (FilterInfo, NearFilters) in the order the help lists them, with
+# the word each is named by.
+_FILTER_WORDS = (
+    ("phase", "filter_phase"),
+    ("role", "filter_role"),
+    ("roles", "filter_roles"),
+    ("countries", "filter_country"),
+    ("activities", "filter_activity"),
+    ("technologies", "filter_technology"),
+    ("wafer_mm", "filter_wafer_mm"),
+    ("facility_types", "filter_facility_type"),
+    ("kinds", "filter_kind"),
+    ("organisations", "filter_organisation"),
+    ("ids", "filter_site"),
+    ("statuses", "filter_status"),
+)
+
+
+def filter_note(filters: object, lang: str) -> list[str]:
+    """The sentence naming the site filters a result was computed with (none: no sentence), so
+    that a table of Nijmegen with --country DE does not read as Nijmegen's whole chain."""
+    parts = []
+    for name, key in _FILTER_WORDS:
+        value = getattr(filters, name, None)
+        values = [value] if isinstance(value, str) else list(value or ())
+        if values and not (name == "statuses" and values == list(COUNTED_STATUSES)):  # the default
+            if name == "statuses":  # a fixed list of words; the other values are ids, as typed
+                values = [word(f"status_{v}", lang) for v in values]
+            parts.append(f"{word(key, lang)} {', '.join(str(v) for v in values)}")
+    return [word("filtered", lang).format(filters="; ".join(parts))] if parts else []
+
+
 def counting_note(counting: CountingInfo, lang: str) -> str:
     """The sentence that names what the headline numbers of a table count."""
     return f"{word('counting', lang)}: {counting.label}. {counting.rule}"
@@ -132,6 +164,7 @@ def coverage_sections(result: Coverage, lang: str) -> list[Section]:
     ]
     emp = result.employees
     notes = [
+        *filter_note(result.filters, lang),
         counting_note(result.counting, lang),
         word("def_production", lang),
         f"{word('whole_chain', lang)}: {_yes(result.whole_chain, lang)}",
@@ -170,7 +203,7 @@ def compare_sections(result: Comparison, lang: str) -> list[Section]:
             *(_yes(r in result.whole_chain_production, lang) for r in regions),
         ]
     )
-    notes = [counting_note(result.counting, lang)]
+    notes = [*filter_note(result.filters, lang), counting_note(result.counting, lang)]
     notes += [f"{c.region.name}: {time_note(c.time, lang)}" for c in result.regions if c.time]
     notes += [
         f"{word('definition', lang)} {names.get(d.region, d.region)}: {d.name}" for d in result.definitions
@@ -243,7 +276,11 @@ def gaps_sections(result: Gaps, lang: str) -> list[Section]:
             title,
             [word(k, lang) for k in ("spot", "status", "holder", "candidates_km")],
             rows,
-            [counting_note(result.counting, lang), as_sentence(word("rule_candidates", lang))],
+            [
+                *filter_note(result.filters, lang),
+                counting_note(result.counting, lang),
+                as_sentence(word("rule_candidates", lang)),
+            ],
         )
     ]
 
@@ -331,6 +368,7 @@ def near_sections(result: Near, lang: str) -> list[Section]:
     title = f"{title}: {count_text(result.count, lang)}"
     notes = [
         *([time_note(result.time, lang)] if result.time is not None else []),
+        *filter_note(result.filters, lang),
         as_sentence(word("rule_near", lang)),
     ]
     if result.breakdown is not None and result.count:

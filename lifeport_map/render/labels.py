@@ -110,6 +110,23 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     # services: a column "Production" beside the roles table's own "Production" (the role) gave
     # design 3 and 0
     "production_roles": ("Productierollen", "Production roles"),
+    # the site filters a table was made with (render.analysis.filter_note), ids as given
+    "filtered": (
+        "Gefilterd, alleen deze vestigingen tellen: {filters}.",
+        "Filtered, only these sites count: {filters}.",
+    ),
+    "filter_phase": ("fase", "phase"),
+    "filter_role": ("rol", "role"),
+    "filter_roles": ("telling", "counting"),
+    "filter_country": ("land", "country"),
+    "filter_activity": ("activiteit", "activity"),
+    "filter_technology": ("technologie", "technology"),
+    "filter_wafer_mm": ("wafer (mm)", "wafer (mm)"),
+    "filter_facility_type": ("soort faciliteit", "facility type"),
+    "filter_kind": ("soort", "kind"),
+    "filter_organisation": ("organisatie", "organisation"),
+    "filter_site": ("vestiging", "site"),
+    "filter_status": ("status", "status"),
     "employees_known": ("Werknemers (bekend)", "Employees (known)"),
     "no_figure": ("Zonder cijfer", "Without figure"),
     "activities_absent": ("Ontbrekende activiteiten", "Activities absent"),
@@ -276,6 +293,8 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "pipeline_heading": ("Gepland en in aanbouw", "Planned and under construction"),
     "expected": ("verwacht", "expected"),
     "year_unknown": ("jaar onbekend", "year unknown"),
+    "status_active": ("actief", "active"),
+    "status_closed": ("gesloten", "closed"),
     "status_planned": ("gepland", "planned"),
     "status_under-construction": ("in aanbouw", "under construction"),
     "beyond_radius": ("nog {n} verder dan {km} km", "{n} more beyond {km} km"),
