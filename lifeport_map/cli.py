@@ -72,7 +72,7 @@ def validate(
     seen: set[Issue] = set()
     for target in targets:
         try:
-            result = check_registry(target, paths.regions)
+            result = check_registry(target, paths.regions, given_by="FILES" if files else "--registry")
         except LifeportError as error:
             fail(error)
         found = list(result.issues)

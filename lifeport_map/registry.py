@@ -578,12 +578,14 @@ def read_registry(
     taxonomy_path: Path | None = None,
     *,
     content: ReadOnce | None = None,
+    given_by: str = "--registry",
 ) -> ReadResult:
     """Parse and structurally check the registry and regions, collecting every issue.
     ``content``: the registry file's bytes as the caller read them (``fileio.read_bytes`` with
-    ``max_bytes()``), parsed instead of reading the file again."""
+    ``max_bytes()``), parsed instead of reading the file again. ``given_by``: the option or
+    argument that named the registry file (``validate FILES``), for the hint of a missing one."""
     with paused_gc():
-        return _read_registry(registry_path, regions_dir, taxonomy_path, content)
+        return _read_registry(registry_path, regions_dir, taxonomy_path, content, given_by)
 
 
 def read_for_analysis(
@@ -613,7 +615,11 @@ def read_for_analysis(
 
 
 def _read_registry(
-    registry_path: Path | None, regions_dir: Path | None, taxonomy_path: Path | None, content: ReadOnce | None
+    registry_path: Path | None,
+    regions_dir: Path | None,
+    taxonomy_path: Path | None,
+    content: ReadOnce | None,
+    given_by: str = "--registry",
 ) -> ReadResult:
     registry_path = registry_path or default_registry_path()
     # A folder the user named is theirs; the shipped one must not lead out of the data folder.
@@ -628,7 +634,7 @@ def _read_registry(
 
         issues.extend(check_regions(regions, taxonomy, regions_dir))
     try:
-        doc = load_yaml(registry_path, max_bytes=max_bytes(), given_by="--registry", content=content)
+        doc = load_yaml(registry_path, max_bytes=max_bytes(), given_by=given_by, content=content)
     except YamlError as exc:
         return ReadResult(registry=None, issues=[exc.issue, *issues])
     file = str(registry_path)
@@ -717,12 +723,17 @@ def forget_positions(registry: Registry) -> None:
 
 
 def check_registry(
-    registry_path: Path | None = None, regions_dir: Path | None = None, taxonomy_path: Path | None = None
+    registry_path: Path | None = None,
+    regions_dir: Path | None = None,
+    taxonomy_path: Path | None = None,
+    *,
+    given_by: str = "--registry",
 ) -> ReadResult:
-    """Read and run every check (structure and semantics); issues sorted by position."""
+    """Read and run every check (structure and semantics); issues sorted by position.
+    ``given_by``: the option or argument that named the registry file (see ``read_registry``)."""
     from lifeport_map.validate import validate
 
-    result = read_registry(registry_path, regions_dir, taxonomy_path)
+    result = read_registry(registry_path, regions_dir, taxonomy_path, given_by=given_by)
     issues = list(result.issues)
     if result.registry is not None:
         with paused_gc():

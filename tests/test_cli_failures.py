@@ -198,3 +198,17 @@ def test_a_missing_registry_in_a_real_process(tmp_path: Path) -> None:
     assert result.returncode == 3
     assert "io.not-found" in result.stderr and "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_file_named_to_validate_is_hinted_as_the_argument(tmp_path: Path) -> None:
+    # validate FILES said "or name the file with --registry" for a file no --registry named
+    missing = tmp_path / "draft.yaml"
+    for lang, hint in (
+        ("nl", "tip: controleer het pad dat als BESTAND is opgegeven"),
+        ("en", "hint: check the path given as FILES"),
+    ):
+        done = run_cli("validate", str(missing), "--lang", lang)
+        assert done.returncode == 3 and "[io.not-found]" in done.stdout
+        assert hint in done.stdout and "--registry" not in done.stdout
+    done = run_cli("--registry", str(missing), "validate", "--lang", "en")
+    assert "hint: check the path, or name the file with --registry" in done.stdout
