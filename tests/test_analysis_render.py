@@ -80,3 +80,15 @@ def test_the_core_work_column_is_not_called_like_the_role_beside_it() -> None:
         assert roles.rows[0][roles.columns.index(role)] == 0
         explained = "Production roles: companies doing the phase's core work"
         assert explained in main.notes[1] if lang == "en" else "Productierollen: bedrijven" in main.notes[1]
+
+
+def test_site_names_with_commas_are_listed_with_semicolons() -> None:
+    # "Enzyre, Nijmegen, EPR, Noviotech Campus Nijmegen, myTemp, Nijmegen" read as six sites
+    from lifeport_map.render.labels import name_list
+
+    assert name_list(["Enzyre, Nijmegen", "EPR, Noviotech Campus Nijmegen"]) == (
+        "Enzyre, Nijmegen; EPR, Noviotech Campus Nijmegen"
+    )
+    assert name_list(["Ampleon Nijmegen", "NXP Semiconductors Nijmegen"]) == (
+        "Ampleon Nijmegen, NXP Semiconductors Nijmegen"
+    )

@@ -214,3 +214,11 @@ def shipped() -> Registry:
 
 def markdown_to_text(text: str) -> str:
     return text.replace("\\", "")
+
+
+def test_the_brief_lists_site_names_with_commas_apart() -> None:
+    # the brief's examples read "Enzyre, Nijmegen, EPR, Noviotech Campus Nijmegen, myTemp,
+    # Nijmegen": three sites as six
+    md = build_brief(shipped(), "nijmegen", lang="nl").markdown
+    row = next(line for line in md.splitlines() if line.startswith("| Systeemintegratie | 3 |"))
+    assert row.endswith("| Enzyre, Nijmegen; EPR, Noviotech Campus Nijmegen; myTemp, Nijmegen |")

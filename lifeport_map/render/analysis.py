@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from lifeport_map.chain import COUNTED_STATUSES, EMPLOYEE_COVERAGE_MIN
 from lifeport_map.numbers import format_number, format_percent
-from lifeport_map.render.labels import agree, count_text, label
+from lifeport_map.render.labels import agree, count_text, label, name_list
 from lifeport_map.render.tables import Section
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _yes(value: bool, lang: str) -> str:
 def _names(names: Sequence[str], lang: str, limit: int = 5) -> str:
     """Up to ``limit`` names, then 'and N more'."""
     more = len(names) - limit
-    return ", ".join([*names[:limit], *([word("and_more", lang).format(n=more)] if more > 0 else [])])
+    return name_list([*names[:limit], *([word("and_more", lang).format(n=more)] if more > 0 else [])])
 
 
 def _employees_note(known: int, with_figure: int, without: int, lang: str) -> str:

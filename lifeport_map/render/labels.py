@@ -8,6 +8,7 @@ findings and the maps' credit line read their words from it too.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 from lifeport_map.numbers import format_number
@@ -733,6 +734,14 @@ LABELS: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     "argument_old": ("OUD", "OLD"),
     "argument_new": ("NIEUW", "NEW"),
 }
+
+
+def name_list(names: Iterable[str]) -> str:
+    """Names joined with ', ', or with '; ' when one of them holds a comma of its own (sites are
+    named "NedCard, Wijchen"): "Enzyre, Nijmegen, EPR, Noviotech Campus Nijmegen" read as four
+    sites where there were two."""
+    names = list(names)
+    return ("; " if any("," in name for name in names) else ", ").join(names)
 
 
 def label(key: str, lang: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from lifeport_map.numbers import format_date, format_number, format_percent
 from lifeport_map.provenance import Provenance
 from lifeport_map.render.analysis import figure_coverage, time_note
-from lifeport_map.render.labels import agree, label
+from lifeport_map.render.labels import agree, label, name_list
 from lifeport_map.render.safe import html_link, html_text, markdown_text, safe_href
 from lifeport_map.results import BriefData
 
@@ -96,7 +96,7 @@ def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = N
             str(p.count),
             str(p.organisations),
             str(p.knowledge.count),
-            esc(", ".join(a.name for a in p.actors[:5]) + (" …" if p.count > 5 else "")),
+            esc(name_list(a.name for a in p.actors[:5]) + (" …" if p.count > 5 else "")),
         ]
         for p in cov.phases
     ]
@@ -114,7 +114,7 @@ def _render(data: BriefData, lang: str, *, md: bool, made: Provenance | None = N
         )
     )
     knowledge = [
-        f"{esc(p.label)}: {esc(', '.join(a.name for a in p.knowledge.actors))}"
+        f"{esc(p.label)}: {esc(name_list(a.name for a in p.knowledge.actors))}"
         for p in cov.phases
         if p.knowledge.count
     ]
