@@ -2198,6 +2198,16 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "yaml.syntax/colon-in-value-hint": (
+        "een waarde met ': ' erin hoort tussen aanhalingstekens, bijvoorbeeld name: \"Acme: Nijmegen\"",
+        "a value with ': ' in it needs quotes, e.g. name: \"Acme: Nijmegen\"",
+    ),
+    "yaml.syntax/indented-deeper-hint": (
+        "deze regel springt verder in dan de regel erboven en leest daardoor als het vervolg van "
+        "diens waarde: spring hem even ver in als die regel",
+        "this line is indented deeper than the one above it, so it reads as the rest of that "
+        "line's value: indent it as far as that line",
+    ),
     "error.registry-unreadable": (
         "het register kan niet worden gelezen: {summary}",
         "the registry cannot be read: {summary}",

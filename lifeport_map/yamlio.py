@@ -518,6 +518,8 @@ def parse_events(text: str, path: Path) -> Any:
         hint = msg("yaml.syntax/hint")
         if "\t" in problem or "'\\t'" in problem:
             hint = msg("yaml.syntax/tabs")
+        elif problem.startswith("mapping values are not allowed") and exc.problem_mark is not None:
+            hint = _colon_hint(text, exc.problem_mark)
         raise _issue(path, line, col, "yaml.syntax", _syntax_message(problem), hint) from None
     except yaml.YAMLError as exc:
         raise _issue(
@@ -795,6 +797,16 @@ _SYNTAX_PROBLEMS = {
     "found unknown escape character": "yaml.syntax/escape",
     "found a tab character that violates indentation": "yaml.syntax/tab",
 }
+
+
+def _colon_hint(text: str, mark: Any) -> Text:
+    """The hint for a ': ' the reader did not expect: after a key on the same line it is part of
+    the value (name: Acme: Nijmegen), which then needs quotes; else the line continues the value
+    above it, being indented deeper than its neighbours."""
+    start = text.rfind("\n", 0, mark.index) + 1
+    if ": " in text[start : mark.index]:
+        return msg("yaml.syntax/colon-in-value-hint")
+    return msg("yaml.syntax/indented-deeper-hint")
 
 
 def _unclosed_quote(yaml: Any, loader: Any, text: str, exc: Any, path: Path) -> YamlError | None:

@@ -290,3 +290,30 @@ def test_a_value_quoted_over_lines_on_purpose_is_no_missing_quote() -> None:
         "YAML syntax error: did not find expected '-' indicator",
     )
     assert load('a: "Acme\n  BV"\n') == {"a": "Acme BV"}
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        # a colon and a space in a plain value: the value needs quotes
+        (
+            "sites:\n  - id: a\n    name: Acme: Nijmegen\n",
+            (3, 15),
+            "a value with ': ' in it needs quotes, e.g. name: \"Acme: Nijmegen\"",
+        ),
+        # a line indented deeper than its neighbour continues that line's value
+        (
+            "sites:\n  - id: a\n    name: Acme\n     kind: idm\n",
+            (4, 10),
+            "this line is indented deeper than the one above it",
+        ),
+    ],
+)
+def test_an_unexpected_colon_is_hinted_by_its_cause(text: str, where: tuple[int, int], hint: str) -> None:
+    # both were told "fix the YAML syntax at this position"
+    with pytest.raises(YamlError) as caught:
+        load(text)
+    issue = caught.value.issue
+    assert (issue.code, (issue.line, issue.col)) == ("yaml.syntax", where)
+    assert issue.message == "YAML syntax error: mapping values are not allowed here"
+    assert str(issue.hint).startswith(hint)
