@@ -2198,6 +2198,11 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "schema.unknown-value/joined-items": (
+        "dit zijn de lijstitems {items} op één regel gelezen: laat elk item met '- ' op dezelfde "
+        "kolom beginnen",
+        "these are the list items {items} read as one: start each item with '- ' at the same column",
+    ),
     "yaml.syntax/colon-in-value-hint": (
         "een waarde met ': ' erin hoort tussen aanhalingstekens, bijvoorbeeld name: \"Acme: Nijmegen\"",
         "a value with ': ' in it needs quotes, e.g. name: \"Acme: Nijmegen\"",

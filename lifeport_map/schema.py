@@ -710,6 +710,13 @@ class StructureChecker:
                         if close
                         else msg("use-one-of", values=", ".join(allowed))
                     )
+                    items = value.split(" - ")
+                    if len(items) > 1 and all(i.strip() in allowed for i in items):
+                        # "- wafer-fab" and " - chip-design" one column further in: YAML reads
+                        # the second line as the rest of the first item, not as an item
+                        hint = msg(
+                            "schema.unknown-value/joined-items", items=", ".join(i.strip() for i in items)
+                        )
                     singular = SINGULAR.get(spec.vocabulary) or spec.vocabulary.removesuffix("s").replace(
                         "_", "-"
                     )

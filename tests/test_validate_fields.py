@@ -532,3 +532,17 @@ def test_the_thousands_hint_in_dutch_on_the_command_line(tmp_path: Path) -> None
     result = run_cli("--registry", str(path), "--regions", str(REGIONS), "validate")
     assert result.returncode == 1
     assert "schrijf het getal dan zonder punt: 1200" in result.stdout + result.stderr
+
+
+def test_list_items_read_as_one_value_are_named_as_such(tmp_path: Path) -> None:
+    # the second item one column further in is read as the rest of the first: the hint was
+    # "did you mean 'si-cmos'?", which would drop bicmos
+    indented = FAB.replace(
+        "      technologies: [si-cmos, bicmos]\n", "      technologies:\n      - si-cmos\n       - bicmos\n"
+    )
+    issues = _issues(_registry(tmp_path, CAMPUS, indented))
+    errors = [i for i in issues if i.severity == "error"]
+    assert [(i.code, i.field) for i in errors] == [("schema.unknown-technology", "facility.technologies[0]")]
+    assert str(errors[0].hint) == (
+        "these are the list items si-cmos, bicmos read as one: start each item with '- ' at the same column"
+    )
