@@ -2198,6 +2198,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "did-you-mean/or-one-of": (
+        "bedoelt u '{name}'? Of gebruik een van: {values}",
+        "did you mean '{name}'? Or use one of: {values}",
+    ),
     "schema.unknown-value/joined-items": (
         "dit zijn de lijstitems {items} op één regel gelezen: laat elk item met '- ' op dezelfde "
         "kolom beginnen",

@@ -184,3 +184,19 @@ def test_a_table_made_with_filters_says_so() -> None:
     assert "Filtered, only these sites count: phase front-end; technology sin." in to_markdown(
         sections(found, "en")
     )
+
+
+def test_an_unknown_filter_value_close_to_a_known_one_is_named() -> None:
+    # --kind compnies, --phase frontend: the hint listed every value but not the one meant
+    g = plants()
+    with pytest.raises(UsageError) as caught:
+        near(g, "51.84,5.85", radius_km=50, filters=site_filter(kinds=["compnies"]))
+    assert caught.value.in_lang("en")[1].startswith(
+        "did you mean 'companies'? Or use one of: companies, knowledge, "
+    )
+    with pytest.raises(UsageError) as caught:
+        near(g, "51.84,5.85", radius_km=50, phase="frontend")
+    assert caught.value.in_lang("en")[1].startswith("did you mean 'front-end'? Or use one of: ")
+    with pytest.raises(UsageError) as caught:  # nothing close: the list alone, as before
+        near(g, "51.84,5.85", radius_km=50, filters=site_filter(technologies=["unobtainium"]))
+    assert caught.value.in_lang("en")[1].startswith("use one of: ")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from lifeport_map.chain import COMPANIES, KIND_GROUPS, KNOWLEDGE_GROUP, ChainRules
 from lifeport_map.errors import UsageError
 from lifeport_map.graph import SiteNode, all_sites, keys_of_type, term_ids
-from lifeport_map.messages import msg
+from lifeport_map.messages import Text, msg
 from lifeport_map.results import FilterInfo
 from lifeport_map.text import fold
 
@@ -117,6 +117,20 @@ def site_filter(
     )
 
 
+def one_of(value: str, known: Sequence[str]) -> Text:
+    """The hint for an option value not among ``known``: the closest one if one is close (as for
+    a region or a site id), and the list."""
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.6)
+    values = ", ".join(known)
+    return (
+        msg("did-you-mean/or-one-of", name=close[0], values=values)
+        if close
+        else msg("use-one-of", values=values)
+    )
+
+
 def check_filter(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
     """Raise UsageError for a value the registry's vocabulary does not know (with the list)."""
     checks: list[tuple[str, tuple[str, ...], tuple[str, ...] | None]] = [
@@ -129,9 +143,7 @@ def check_filter(graph: nx.MultiDiGraph, found: SiteFilter) -> None:
     for name, values, known in checks:
         for value in values:
             if known is not None and value not in known:
-                raise UsageError(
-                    msg(f"usage.unknown-{name}", value=value), hint=msg("use-one-of", values=", ".join(known))
-                )
+                raise UsageError(msg(f"usage.unknown-{name}", value=value), hint=one_of(value, known))
     check_filter_values(found)
     if found.ids or found.organisations:
         _check_sites(graph, found)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lifeport_map.analysis.coverage import in_year, time_info
-from lifeport_map.analysis.filters import SiteFilter, check_filter
+from lifeport_map.analysis.filters import SiteFilter, check_filter, one_of
 from lifeport_map.chain import COUNTED_STATUSES, ChainRules, Counting, counting, is_counted, rule_text
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import geodesic_many_km
@@ -150,7 +150,7 @@ def _check_filters(graph: nx.MultiDiGraph, phase: str | None, role: str | None) 
         if value is not None and value not in keys_of_type(graph, node_type):
             raise UsageError(
                 msg(f"usage.unknown-{node_type}", value=value),
-                hint=msg("use-one-of", values=", ".join(keys_of_type(graph, node_type))),
+                hint=one_of(value, keys_of_type(graph, node_type)),
             )
 
 
