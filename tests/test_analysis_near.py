@@ -126,3 +126,12 @@ def test_what_is_found_without_the_registry_is_what_resolve_origin_finds(query: 
     assert found_without_registry(query) is found
     if found:
         assert resolve_origin(analysis_registry(), query).kind in ("coordinates", "place")
+
+
+def test_an_unknown_origin_suggests_the_closest_name_first() -> None:
+    # 'Nijmgen' suggested three site ids before the place Nijmegen it meant
+    with pytest.raises(UsageError) as caught:
+        near(analysis_registry(), "Nijmgen", radius_km=10)
+    hint = caught.value.in_lang("en")[1]
+    assert hint.startswith("did you mean: Nijmegen, "), hint
+    assert "fab-nijmegen" in hint

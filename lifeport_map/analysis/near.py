@@ -137,6 +137,8 @@ def resolve_origin(source: Registry | nx.MultiDiGraph, query: str, lang: str = "
             )
     close = difflib.get_close_matches(query, keys_of_type(graph, "site"), n=3, cutoff=0.6)
     close += difflib.get_close_matches(name, gazetteer.names(country), n=3, cutoff=0.8)
+    # the closest first, whether a site id or a place ('Nijmgen': Nijmegen before nxp-nijmegen)
+    close.sort(key=lambda c: -difflib.SequenceMatcher(None, fold(query), fold(c)).ratio())
     hint = (
         msg("did-you-mean/some", names=", ".join(dict.fromkeys(close)))
         if close
