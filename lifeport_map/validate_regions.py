@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lifeport_map.errors import Issue, Severity
 from lifeport_map.messages import Text, msg
-from lifeport_map.model import Region, RegionDefinition
+from lifeport_map.model import Region, RegionDefinition, RegionFigure
 from lifeport_map.taxonomy import Taxonomy
 from lifeport_map.text import excerpt, fold, invisible_characters, mixed_script
 
@@ -223,6 +223,7 @@ def _check_each_region(
                         ),
                         msg("figure.unknown-group/hint", groups=", ".join(sorted(views[figure.breakdown]))),
                     )
+            yield from _fractional_counts(region, i, figure)
             if figure.value is None and not figure.values:
                 yield region_issue(
                     region,
@@ -239,6 +240,39 @@ def _check_each_region(
                     msg("figure.no-source"),
                     msg("source.no-reference/hint"),
                 )
+
+
+# Metrics that count people, organisations or wafers: a published figure of them is whole.
+COUNT_METRICS = frozenset({"employees", "companies", "organisations", "wafer-starts-per-week"})
+
+
+def _fractional_counts(region: Region, i: int, figure: RegionFigure) -> Iterator[Issue]:
+    """A count written with a point: the Dutch 5.600 (five thousand six hundred) is 5.6 to YAML,
+    and 1.000 is 1, so stats would compare the registry with a published 5.6 or 1 employees
+    without a word. Read from the file's own values, where 1.000 is still a float."""
+    raw = region.raw.get("figures") if isinstance(region.raw, dict) else None
+    entry = raw[i] if isinstance(raw, list) and i < len(raw) and isinstance(raw[i], dict) else None
+    if figure.metric not in COUNT_METRICS or entry is None:
+        return
+    from lifeport_map.schema import _as_thousands
+
+    given = entry.get("values")
+    numbers = [("value", entry.get("value"))]
+    numbers += [(f"values.{k}", v) for k, v in given.items()] if isinstance(given, dict) else []
+    for name, number in numbers:
+        if not isinstance(number, float):  # a whole number, none, or a type the schema refuses
+            continue
+        path = f"figures[{i}].{name}"
+        thousands = _as_thousands(float(number))
+        yield region_issue(
+            region,
+            path,
+            "figure.not-whole",
+            msg("schema.type/whole", path=path),
+            msg("schema.type/whole-thousands-hint", whole=thousands)
+            if thousands
+            else msg("schema.type/whole-hint"),
+        )
 
 
 def _region_texts(region: Region) -> Iterator[tuple[str, str]]:

@@ -13,7 +13,11 @@ end of Packco's range (300-400): 1450.
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import Any
+
+import pytest
 
 from lifeport_map import stats as stats_result
 from tests.analysis_support import analysis_registry
@@ -125,3 +129,30 @@ def test_shipped_nijmegen_pillars() -> None:
         "toepassingen",
     ]
     assert all(g["difference"] == g["registry"] - g["published"] for g in pillars["groups"])
+
+
+def test_a_count_written_with_a_point_is_refused(tmp_path: Path) -> None:
+    # 'value: 2.850' (Dutch two thousand eight hundred and fifty) is 2.85 to YAML: stats compared
+    # the registry with 2.85 published employees without a word; 'design: 1.200' read as 1.2
+    from lifeport_map.errors import RegistryError
+    from lifeport_map.registry import load_registry
+    from tests.analysis_support import ANALYSIS
+
+    regions = tmp_path / "regions"
+    shutil.copytree(ANALYSIS / "regions", regions)
+    path = regions / "nijmegen.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    value: 2850\n") == 1 and text.count("{design: 1200,") == 1
+    edited = text.replace("    value: 2850\n", "    value: 2.850\n").replace(
+        "{design: 1200,", "{design: 1.200,"
+    )
+    path.write_text(edited, encoding="utf-8")
+    with pytest.raises(RegistryError) as caught:
+        load_registry(ANALYSIS / "companies.yaml", regions, check=False)
+    found = [(i.code, i.field, str(i.hint)) for i in caught.value.issues]
+    assert [(code, field) for code, field, _ in found] == [
+        ("figure.not-whole", "figures[0].value"),
+        ("figure.not-whole", "figures[0].values.design"),
+    ]
+    assert "write the number without it: 2850" in found[0][2]
+    assert "write the number without it: 1200" in found[1][2]
