@@ -220,6 +220,13 @@ def source_years(site: Site) -> list[int]:
     return years
 
 
+def _raw_capacity_value(site: Site) -> object:
+    """A facility's capacity value as the file writes it (a float when written with a point)."""
+    facility = site.raw.get("facility") if isinstance(site.raw, dict) else None
+    capacity = facility.get("capacity") if isinstance(facility, dict) else None
+    return capacity.get("value") if isinstance(capacity, dict) else None
+
+
 def check_fields(registry: Registry, today: datetime.date) -> Iterator[Issue]:
     """Every issue of the depth fields, for each site."""
     now = today.year * 12 + today.month - 1
@@ -413,6 +420,21 @@ def check_facility(site: Site) -> Iterator[Issue]:
             "facility.capacity",
             msg("facility.capacity"),
             msg("facility.capacity/hint"),
+        )
+    written = _raw_capacity_value(site)
+    if isinstance(written, float):
+        # every capacity unit counts wafers: 12.000 (Dutch twelve thousand) is 12 to YAML
+        from lifeport_map.schema import _as_thousands
+
+        thousands = _as_thousands(written)
+        yield _issue(
+            site,
+            "facility.capacity.value",
+            "facility.capacity-not-whole",
+            msg("schema.type/whole", path="facility.capacity.value"),
+            msg("schema.type/whole-thousands-hint", whole=thousands)
+            if thousands
+            else msg("schema.type/whole-hint"),
         )
     capacity, source = facility.capacity, facility.source
     if (

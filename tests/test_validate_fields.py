@@ -299,6 +299,8 @@ def test_events_must_be_sorted_and_agree_with_the_status(tmp_path: Path) -> None
         ("campus: campus-nijmegen", "campus: campus-nijmegn", "location.campus-unknown", "location.campus"),
         ('date: "2019-05"', 'date: "2019-5"', "schema.bad-date", "events[1].date"),
         ('date: "2019-05"', "date: 2019", "schema.type", "events[1].date"),
+        # a capacity counts wafers: the Dutch 12.000 was accepted as 12 wafer starts a week
+        ("value: 12000", "value: 12.000", "facility.capacity-not-whole", "facility.capacity.value"),
     ],
 )
 def test_facility_campus_and_range_errors(tmp_path: Path, old: str, new: str, code: str, field: str) -> None:
