@@ -846,7 +846,7 @@ class StructureChecker:
             )
             return
         if kind in ("int", "year") and not isinstance(value, int):
-            thousands = _as_thousands(value) if kind == "int" else None
+            thousands = as_thousands(value) if kind == "int" else None
             self.add(
                 "schema.type",
                 msg("schema.type/whole", path=path),
@@ -909,7 +909,7 @@ def _join(path: str, key: str) -> str:
 _NUMBER_HINTS = {"year": "schema.type/year-hint", "int": "schema.type/int-hint"}
 
 
-def _as_thousands(value: float) -> str | None:
+def as_thousands(value: float) -> str | None:
     """The whole number ``value`` is when its point separated thousands, as Dutch writes them
     (YAML reads ``1.200`` as 1.2, ``4.000`` as 4): a positive number below 1000 with at most
     three decimals; None for any other."""

@@ -424,9 +424,9 @@ def check_facility(site: Site) -> Iterator[Issue]:
     written = _raw_capacity_value(site)
     if isinstance(written, float):
         # every capacity unit counts wafers: 12.000 (Dutch twelve thousand) is 12 to YAML
-        from lifeport_map.schema import _as_thousands
+        from lifeport_map.schema import as_thousands
 
-        thousands = _as_thousands(written)
+        thousands = as_thousands(written)
         yield _issue(
             site,
             "facility.capacity.value",

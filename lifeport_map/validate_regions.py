@@ -254,7 +254,7 @@ def _fractional_counts(region: Region, i: int, figure: RegionFigure) -> Iterator
     entry = raw[i] if isinstance(raw, list) and i < len(raw) and isinstance(raw[i], dict) else None
     if figure.metric not in COUNT_METRICS or entry is None:
         return
-    from lifeport_map.schema import _as_thousands
+    from lifeport_map.schema import as_thousands
 
     given = entry.get("values")
     numbers = [("value", entry.get("value"))]
@@ -263,7 +263,7 @@ def _fractional_counts(region: Region, i: int, figure: RegionFigure) -> Iterator
         if not isinstance(number, float):  # a whole number, none, or a type the schema refuses
             continue
         path = f"figures[{i}].{name}"
-        thousands = _as_thousands(float(number))
+        thousands = as_thousands(float(number))
         yield region_issue(
             region,
             path,
