@@ -2198,6 +2198,14 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- maps, fifth round (issue 14): entries directly below this line ----
     # ---- new-user walk-through, eleventh session: entries directly below this line ----
+    "add.ask.source-title": (
+        "Titel van de bron (leeg laten om over te slaan)",
+        "Title of the source (leave empty to skip)",
+    ),
+    "add.ask.source-publisher": (
+        "Uitgever van de bron (leeg laten om over te slaan)",
+        "Publisher of the source (leave empty to skip)",
+    ),
     "did-you-mean/or-one-of": (
         "bedoelt u '{name}'? Of gebruik een van: {values}",
         "did you mean '{name}'? Or use one of: {values}",

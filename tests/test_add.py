@@ -235,6 +235,8 @@ def test_interactive_questions_fill_what_is_missing(registry: Path) -> None:
                 "",
                 "https://acme.example.org/news",
                 "2026",
+                "Acme opens in Nijmegen",  # the source's title and publisher (CONTRIBUTING)
+                "Acme",
             ]
         )
         + "\n"
@@ -245,6 +247,7 @@ def test_interactive_questions_fill_what_is_missing(registry: Path) -> None:
     assert result.exit_code == 0, result.output
     text = registry.read_text(encoding="utf-8")
     assert "  - id: acme-nijmegen\n" in text and "      municipality: Nijmegen\n" in text
+    assert "        title: Acme opens in Nijmegen\n        publisher: Acme\n" in text
 
 
 def test_the_source_gets_its_title_and_publisher_so_the_new_entry_has_no_source_warning(

@@ -578,6 +578,8 @@ ANSWERS = [
     "https://acme.example.org/news",
     "last year",
     "2026",
+    "Acme opens a fab",  # the source's title
+    "",  # its publisher: skipped
 ]
 QUESTIONS = {
     "nl": [
@@ -590,6 +592,8 @@ QUESTIONS = {
         "Gemeente [Nijmegen]",
         "Webadres van de bron",
         "Jaar waarop de bron betrekking heeft",
+        "Titel van de bron (leeg laten om over te slaan)",
+        "Uitgever van de bron (leeg laten om over te slaan)",
     ],
     "en": [
         "Name of the site",
@@ -601,6 +605,8 @@ QUESTIONS = {
         "Municipality [Nijmegen]",
         "Source URL",
         "Year the source refers to",
+        "Title of the source (leave empty to skip)",
+        "Publisher of the source (leave empty to skip)",
     ],
 }
 
@@ -614,9 +620,9 @@ def test_the_questions_and_their_reasons_are_in_either_language(registry: Path) 
         asked = [q for q in re.findall(r"^(.*?): ", out, re.MULTILINE) if not q.startswith(" ")]
         questions = QUESTIONS[lang]
         # each refused answer is asked again at once: the kind twice more, the place and the URL once
-        kind, activities, country, place, municipality, url, year = questions[2:]
+        kind, activities, country, place, municipality, url, year, title, publisher = questions[2:]
         assert asked == [*questions[:2], kind, kind, kind, activities, country, place, place, municipality,
-                         url, url, year, year]  # fmt: skip
+                         url, url, year, year, title, publisher]  # fmt: skip
     assert runs["nl"][2].splitlines()[:6] == [
         "  'robot' is geen soort; een van: " + ", ".join(_kinds()),
         "  'suplier' is geen soort; bedoelt u 'supplier'?",

@@ -263,7 +263,7 @@ def _add(target: Path, *args: str, input: str | None = None) -> tuple[int, str, 
 def test_each_answer_is_checked_as_it_is_given(tmp_path: Path) -> None:
     target = _contrib_copy(tmp_path)
     answers = "Acme Fab\nAcme\nrobot\nsupplier\nfoundery\nequipment-components\nNL\nNimegen\nNijmegen\n\n"
-    answers += "https://acme.example.org/news\nlast year\n2026\n"
+    answers += "https://acme.example.org/news\nlast year\n2026\n\n\n"  # no source title, no publisher
     code, out, err = _add(target, "--interactive", "--dry-run", "--lang", "en", input=answers)
     assert code == 0, err
     assert "'robot' is not a kind" in err

@@ -523,7 +523,7 @@ _ACME = ["--name", "Acme Fab", "--organisation", "Acme", "--activity", "foundry"
 _ACME += ["--country", "NL", "--source-url", "https://acme.example.org/news", "--source-year", "2026"]
 # wrong answers on purpose: each is refused with its reason and asked again
 _ANSWERS = "Acme Fab\nAcme\nrobot\nsuplier\nsupplier\nfoundery\nfoundry\n\nNimegen\nNijmegen\n\n \n"
-_ANSWERS += "https://acme.example.org/news\nlast year\n2026\n"
+_ANSWERS += "https://acme.example.org/news\nlast year\n2026\nAcme news\nAcme\n"
 CONTRIB_RUNS = [
     ("fmt-check", ["fmt", "--check"], None),  # on the fixture with two entries swapped
     ("fmt-check-github", ["fmt", "--check", "--format", "github"], None),

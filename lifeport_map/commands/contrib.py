@@ -211,6 +211,19 @@ def _ask_until_valid(
             sys.stderr.write(f"  {terminal(error.text.render(lang))}\n")
 
 
+def _ask_optional(question: str, lang: str) -> str | None:
+    """Ask ``question`` (a key of the catalogue: "add.ask.NAME") in ``lang``; an empty answer
+    is no answer (None)."""
+    from lifeport_map.messages import msg
+
+    label = msg(f"add.ask.{question}").render(lang)
+    if sys.stdin.isatty():
+        answer = _read_line(f"{label}: ")
+    else:
+        answer = str(typer.prompt(label, default="", show_default=False))
+    return answer.strip() or None
+
+
 @app.command("add")
 def add_command(
     ctx: typer.Context,
@@ -346,6 +359,9 @@ def add_command(
                 source_url = _ask_until_valid("source-url", "url", taxonomy, said)
             if source_year is None:
                 source_year = _ask_until_valid("source-year", "year", taxonomy, said)
+            # CONTRIBUTING: every source has a title and a publisher (an empty answer skips)
+            source_title = source_title or _ask_optional("source-title", said)
+            source_publisher = source_publisher or _ask_optional("source-publisher", said)
         except (typer.Abort, KeyboardInterrupt):  # Ctrl-C in a prompt, or between two of them
             sys.stderr.write(f"\nlifeport-map: {msg('add.stopped').render(lang.value)}\n")
             raise typer.Exit(1) from None
