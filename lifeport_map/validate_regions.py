@@ -387,7 +387,7 @@ def check_official_codes(regions: Mapping[str, Region]) -> Iterator[Issue]:
                 severity: Severity = "warning" if m.code_unverified else "error"
                 names = official.get(m.code)
                 if names is None:
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         field,
                         "region.code-not-official",
@@ -402,7 +402,7 @@ def check_official_codes(regions: Mapping[str, Region]) -> Iterator[Issue]:
                     )
                 elif not {fold(m.name), *(fold(a) for a in m.aliases)} & set(names):
                     found = _official_name(region.country, names[0])
-                    yield _region_issue(
+                    yield region_issue(
                         region,
                         field,
                         "region.code-not-official",
