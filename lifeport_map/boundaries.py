@@ -17,7 +17,6 @@ import json
 import math
 import os
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +26,10 @@ from lifeport_map.boundary_check import geometries, near_the_centre, number
 from lifeport_map.boundary_check import parse_boundary as parse_boundary
 from lifeport_map.boundary_check import rounded as _rounded
 from lifeport_map.countries import COUNTRY_TOLERANCE_DEGREES as COUNTRY_TOLERANCE_DEGREES
+from lifeport_map.countries import NUTS_CODE_CHANGES as NUTS_CODE_CHANGES
 from lifeport_map.countries import countries_at as countries_at
 from lifeport_map.countries import country_features as country_features
-from lifeport_map.countries import shipped_features as _shipped
+from lifeport_map.countries import nuts3_features as nuts3_features
 from lifeport_map.errors import LifeportError, UsageError
 from lifeport_map.geo import boundary_path, region_sites, resolve_definition
 from lifeport_map.geojson import MAX_BOUNDARY_BYTES as MAX_BOUNDARY_BYTES
@@ -47,8 +47,6 @@ HULL_BUFFER_KM = 3.0
 KM_PER_DEGREE_LAT = 110.574
 KM_PER_DEGREE_LON_EQUATOR = 111.320
 BOUNDARY_FOLDER = "boundaries"
-# NUTS 2024 recoded Zuid-Holland (NL33x became NL36x, same areas); region files may use either.
-NUTS_CODE_CHANGES = {"NL332": "NL361", "NL333": "NL362", "NL33C": "NL366"}
 
 
 @dataclass(frozen=True)
@@ -61,13 +59,6 @@ class Outline:
     approximate: bool
     kind: str  # boundary | nuts3 | municipalities | radius | hull
     sources: tuple[str, ...] = ()  # shipped polygons it is made of: gisco, cbs (for credits)
-
-
-@cache
-def nuts3_features() -> dict[str, dict[str, Any]]:
-    """The shipped NUTS-3 polygons (Eurostat GISCO, NUTS 2024, 1:10 million; Twente's is CBS's
-    COROP polygon, property ``source``) by NUTS id."""
-    return {f["properties"]["id"]: f for f in _shipped("nuts3.geojson")}
 
 
 def nuts3_codes(codes: tuple[str, ...]) -> list[str] | None:

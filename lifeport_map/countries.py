@@ -23,6 +23,17 @@ def shipped_features(name: str) -> list[dict[str, Any]]:
     return features
 
 
+# NUTS 2024 recoded Zuid-Holland (NL33x became NL36x, same areas); region files may use either.
+NUTS_CODE_CHANGES = {"NL332": "NL361", "NL333": "NL362", "NL33C": "NL366"}
+
+
+@cache
+def nuts3_features() -> dict[str, dict[str, Any]]:
+    """The shipped NUTS-3 polygons (Eurostat GISCO, NUTS 2024, 1:10 million; Twente's is CBS's
+    COROP polygon, property ``source``) by NUTS id."""
+    return {f["properties"]["id"]: f for f in shipped_features("nuts3.geojson")}
+
+
 @cache
 def country_features() -> dict[str, dict[str, Any]]:
     """The shipped country polygons (Natural Earth 1:10 million, clipped to north-west Europe)

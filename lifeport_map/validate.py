@@ -988,7 +988,7 @@ def check_region_centres(registry: Registry, gazetteer: Gazetteer | None = None)
 def check_region_nuts3(registry: Registry) -> Iterator[Issue]:
     """A NUTS-3 code a definition names but no shipped polygon has (a typing error, or an area
     outside the shipped ones): its maps fall back, without a word, to another outline."""
-    from lifeport_map.boundaries import NUTS_CODE_CHANGES, nuts3_features
+    from lifeport_map.countries import NUTS_CODE_CHANGES, nuts3_features
     from lifeport_map.validate_regions import region_issue
 
     wanted = [
