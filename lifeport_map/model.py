@@ -7,6 +7,7 @@ came from, and its raw mapping, so later checks can point at the exact field.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -280,15 +281,24 @@ class Region:
         raise KeyError(wanted)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Registry:
-    """Everything loaded: the sites (sorted by id), the regions and the taxonomy."""
+    """Everything loaded: the sites (sorted by id), the regions and the taxonomy. Its ``repr``
+    is a one-line summary (its sites and regions in full: ``sites``, ``regions``)."""
 
     sites: tuple[Site, ...]
     regions: dict[str, Region]
     taxonomy: Taxonomy
     registry_path: Path
     regions_dir: Path
+
+    def __repr__(self) -> str:
+        statuses = Counter(s.status for s in self.sites)
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(statuses.items()))
+        return (
+            f"<Registry: {len(self.sites)} sites ({counts}), {len(self.regions)} regions"
+            f" ({', '.join(self.regions)}); {str(self.registry_path)!r}, {str(self.regions_dir)!r}>"
+        )
 
     @cached_property
     def by_id(self) -> dict[str, Site]:

@@ -85,9 +85,10 @@ def max_bytes() -> int:
     return size
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ReadResult:
-    """What ``read_registry`` found: the records it could build and every issue."""
+    """What ``read_registry`` found: the records it could build and every issue (its ``repr``
+    counts them; ``issues`` and ``errors`` hold them)."""
 
     registry: Registry | None
     issues: list[Issue]
@@ -95,6 +96,10 @@ class ReadResult:
     @property
     def errors(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "error"]
+
+    def __repr__(self) -> str:
+        errors = len(self.errors)
+        return f"<ReadResult: {self.registry!r}, {errors} errors, {len(self.issues) - errors} warnings>"
 
 
 def _text(value: Any) -> str | None:

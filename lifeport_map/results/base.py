@@ -138,9 +138,70 @@ def _fields(cls: type) -> tuple[tuple[str, bool], ...]:
 
 
 class Result:
-    """Base of every analysis result: ``to_json()`` gives the command's JSON document."""
+    """Base of every analysis result: ``to_json()`` gives the command's JSON document.
+
+    Its ``repr`` is a summary for a notebook or a debugger (see ``summary``), not the whole
+    result: a comparison holds over 100,000 characters of data, which ``to_json()`` gives."""
 
     def to_json(self) -> dict[str, Any]:
         data = plain(self)
         assert isinstance(data, dict)
         return data
+
+    def __repr__(self) -> str:
+        return summary(self)
+
+
+SHORT = 80  # characters a value may take in a summary before it is cut or counted
+
+
+def summary(value: Any, *, nested: bool = False) -> str:
+    """A result as ``Name(field=value, ...)`` in a few lines: numbers, flags and short texts as
+    they are, a long text cut with an ellipsis, a collection by its length and first items, and
+    a nested result by its first plain fields (``…`` standing for the rest), so that
+    ``repr(coverage(...))`` reads as the result's headline. ``to_json()`` gives all of it."""
+    cls: type = type(value)
+    if not dataclasses.is_dataclass(cls):
+        return _summary_value(value)
+    if not nested:
+        parts = [f"{name}={_summary_value(getattr(value, name))}" for name, _ in _fields(cls)]
+        return f"{cls.__name__}({', '.join(parts)})"
+    parts, left_out = [], False
+    for name, _ in _fields(cls):
+        item = getattr(value, name)
+        text = f"{name}={_summary_value(item)}"
+        if _is_scalar(item) and "…" not in text and sum(map(len, parts)) + len(text) <= SHORT:
+            parts.append(text)
+        else:
+            left_out = True
+    return f"{cls.__name__}({', '.join([*parts, '…'] if left_out else parts)})"
+
+
+def _summary_value(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value) if len(value) <= SHORT else repr(value[: SHORT - 1]) + "…"
+    if value is None or isinstance(value, (bool, int, float)):
+        return repr(value)
+    if dataclasses.is_dataclass(type(value)):
+        return summary(value, nested=True)
+    if isinstance(value, Mapping):
+        text = repr(dict(value))
+        if len(text) <= SHORT:
+            return text
+        keys = [_summary_value(k) for k in list(value)[:3]]
+        return f"{{{len(value)} items: {', '.join(keys if len(value) <= 3 else [*keys, '…'])}}}"
+    if isinstance(value, (list, tuple)):
+        if all(_is_scalar(v) for v in value):
+            text = repr(value)
+            if len(text) <= SHORT:
+                return text
+            shown = [_summary_value(v) for v in value[:3]]
+            return f"[{len(value)} items: {', '.join(shown if len(value) <= 3 else [*shown, '…'])}]"
+        kinds = "/".join(sorted({type(v).__name__ for v in value}))
+        return f"[{len(value)} {kinds}]"
+    text = repr(value)
+    return text if len(text) <= SHORT else text[: SHORT - 1] + "…"
+
+
+def _is_scalar(value: Any) -> bool:
+    return value is None or isinstance(value, (str, bool, int, float))

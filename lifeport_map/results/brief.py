@@ -16,14 +16,14 @@ if TYPE_CHECKING:
     from lifeport_map.results.stats import Stats
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class BriefSource(Result):
     reference: str
     title: str
     year: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class BriefPipelineItem(Result):
     """A planned or under-construction site of the region, with its expected year if known."""
 
@@ -35,7 +35,7 @@ class BriefPipelineItem(Result):
     expected: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class BriefCaveats(Result):
     """How far the brief's data reach: employee figures, coordinate precision and checking,
     over the region's counted sites."""
@@ -48,7 +48,7 @@ class BriefCaveats(Result):
     stale_months: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class BriefData(Result):
     """Everything a region brief shows: its coverage, the comparison with the other regions,
     white spots, published figures, the pipeline, the caveats on its data, and the sources of

@@ -9,7 +9,7 @@ from typing import Any
 from lifeport_map.results.base import OMIT_NONE, Result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SiteSummary(Result):
     id: str
     name: str
@@ -21,7 +21,7 @@ class SiteSummary(Result):
     status: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Place(Result):
     place: str
     municipality: str
@@ -30,7 +30,7 @@ class Place(Result):
     lon: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Move(Result):
     id: str
     name: str
@@ -38,7 +38,7 @@ class Move(Result):
     new: Place
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class FieldChange(Result):
     """One field of an entry: its old and new value as written (plain YAML data)."""
 
@@ -47,21 +47,21 @@ class FieldChange(Result):
     new: Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class EntryChanges(Result):
     id: str
     name: str
     fields: tuple[FieldChange, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PhaseCountChange(Result):
     phase: str
     old: int
     new: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RegionCoverageChange(Result):
     region: str
     name: Mapping[str, str]
@@ -71,13 +71,13 @@ class RegionCoverageChange(Result):
     changed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SiteCounts(Result):
     old: int
     new: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimFlip(Result):
     """A claim whose verdict differs between two versions of the registry."""
 
@@ -88,7 +88,7 @@ class ClaimFlip(Result):
     finding: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RegistryChanges(Result):
     """What differs between two versions of the registry, and the effect on coverage (and, when
     a claims file is given, on the claims' verdicts)."""

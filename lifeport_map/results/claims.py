@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from lifeport_map.results.near import Breakdown
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimSourceInfo(Result):
     reference: str
     title: str
@@ -21,7 +21,7 @@ class ClaimSourceInfo(Result):
     page: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class EvidenceSite(Result):
     """A site the check counted (or that decided it), with what made it count."""
 
@@ -37,7 +37,7 @@ class EvidenceSite(Result):
     detail: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class EvidenceNumber(Result):
     """A number behind a verdict (a phase count, a region's quotient, a group's sum)."""
 
@@ -47,7 +47,7 @@ class EvidenceNumber(Result):
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimVerdict(Result):
     """One claim, its verdict (holds, does-not-hold, cannot-tell), what the registry shows and
     the command that reproduces it."""
@@ -71,14 +71,14 @@ class ClaimVerdict(Result):
     command: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimTotals(Result):
     holds: int
     does_not_hold: int
     cannot_tell: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimsMethod(Result):
     statuses_counted: tuple[str, ...]
     about: str
@@ -86,7 +86,7 @@ class ClaimsMethod(Result):
     specialisation: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ClaimsResult(Result):
     """Every claim of the claims file with its verdict."""
 

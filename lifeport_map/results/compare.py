@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from lifeport_map.results.shared import CountingInfo, FilterInfo
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class MatrixRow(Result):
     """One phase across the compared regions (region id -> number)."""
 
@@ -28,7 +28,7 @@ class MatrixRow(Result):
     roles: Mapping[str, Mapping[str, int]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class EmployeeCoverage(Result):
     """How many of the sites a region's employee-based index adds have a site-level figure,
     and whether that is enough to compute it (chain.EMPLOYEE_COVERAGE_MIN)."""
@@ -39,7 +39,7 @@ class EmployeeCoverage(Result):
     sufficient: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Specialisation(Result):
     """Location quotients per region and phase (None: nothing to compare, or for employees:
     cannot tell, because too few of the region's sites have a figure; see employee_coverage)."""
@@ -49,7 +49,7 @@ class Specialisation(Result):
     employee_coverage: Mapping[str, EmployeeCoverage]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RegionDefinitionUsed(Result):
     region: str
     id: str
@@ -61,7 +61,7 @@ class RegionDefinitionUsed(Result):
     year: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CompareMethod(Result):
     statuses_counted: tuple[str, ...]
     specialisation: str
@@ -69,7 +69,7 @@ class CompareMethod(Result):
     production: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Comparison(Result):
     """Regions side by side: their coverage, the phase x region matrix and specialisation."""
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ActivityPresent(Result):
     id: str
     label: str
@@ -27,19 +27,19 @@ class ActivityPresent(Result):
     organisations: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ActivityAbsent(Result):
     id: str
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ActivityPresence(Result):
     present: tuple[ActivityPresent, ...]
     absent: tuple[ActivityAbsent, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PhaseRoleCount(Result):
     role: str
     label: str
@@ -47,14 +47,14 @@ class PhaseRoleCount(Result):
     organisations: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SiteRef(Result):
     id: str
     name: str
     organisation: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SiteGroup(Result):
     """Some sites of a phase (its production, its knowledge institutes): how many, of how many
     organisations, and which."""
@@ -64,14 +64,14 @@ class SiteGroup(Result):
     actors: tuple[SiteRef, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PipelineSite(Result):
     id: str
     name: str
     status: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PhaseCoverage(Result):
     """One phase of a region: the headline (``count``, ``organisations``, ``actors``: the sites
     the counting definition counts), the knowledge institutes beside it, every active site in the
@@ -93,7 +93,7 @@ class PhaseCoverage(Result):
     pipeline: tuple[PipelineSite, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class FragilePhase(Result):
     """A phase (or its production) held by a single organisation, and that one's sites."""
 
@@ -103,20 +103,20 @@ class FragilePhase(Result):
     sites: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class OrganisationSites(Result):
     name: str
     sites: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RoleCount(Result):
     role: str
     label: str
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PipelineEntry(Result):
     id: str
     name: str
@@ -124,7 +124,7 @@ class PipelineEntry(Result):
     phases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CoverageMethod(Result):
     statuses_counted: tuple[str, ...]
     employees: str
@@ -132,7 +132,7 @@ class CoverageMethod(Result):
     core_activities: Mapping[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TimeInfo(Result):
     """The year an analysis looks at (``--year``): ``as-was`` before ``today``, ``as-planned``
     from it on; how many counted sites have no start year (counted as the registry has them)
@@ -146,7 +146,7 @@ class TimeInfo(Result):
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Coverage(Result):
     """A region's coverage of the value chain under one region definition and one counting
     definition (what a phase's headline counts)."""

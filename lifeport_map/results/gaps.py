@@ -11,13 +11,13 @@ if TYPE_CHECKING:
     from lifeport_map.results.shared import CountingInfo, DefinitionInfo, FilterInfo, RegionRef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Holder(Result):
     organisation: str
     sites: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Candidate(Result):
     id: str
     name: str
@@ -28,7 +28,7 @@ class Candidate(Result):
     distance_km: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class WhiteSpot(Result):
     """A phase or activity no organisation (``absent``) or only one holds, with candidates."""
 
@@ -46,21 +46,21 @@ class WhiteSpot(Result):
     phase_label: str = ""  # the phase's label in the chosen language
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Centre(Result):
     place: str
     lat: float
     lon: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GapsMethod(Result):
     statuses_counted: tuple[str, ...]
     candidates: str
     limit: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Gaps(Result):
     region: RegionRef
     definition: DefinitionInfo

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from lifeport_map.results.coverage import TimeInfo
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Origin(Result):
     """Where a ``near`` search starts: coordinates, a site, a place or a region centre."""
 
@@ -24,7 +24,7 @@ class Origin(Result):
     lon: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class NearFilters(Result):
     activities: tuple[str, ...]
     phase: str | None
@@ -40,7 +40,7 @@ class NearFilters(Result):
     ids: tuple[str, ...] | None = field(default=None, metadata=OMIT_NONE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class NearSite(Result):
     id: str
     name: str
@@ -64,7 +64,7 @@ class NearSite(Result):
     capacity: tuple[float, str, int] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Breakdown(Result):
     """Counted sites split by country, technology (a site with several counts in each) and
     companies versus knowledge institutes."""
@@ -76,7 +76,7 @@ class Breakdown(Result):
     organisations: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Near(Result):
     origin: Origin
     radius_km: float

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from lifeport_map.results.base import OMIT_NONE, Result
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RegionRef(Result):
     id: str
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class DefinitionInfo(Result):
     id: str
     name: str
@@ -25,7 +25,7 @@ class DefinitionInfo(Result):
     year: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CountingInfo(Result):
     """The counting definition behind every headline number of a result (see chain.Counting)."""
 
@@ -36,7 +36,7 @@ class CountingInfo(Result):
     knowledge: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class FilterInfo(Result):
     """The site filters a result was computed with (see analysis.filters)."""
 
@@ -51,7 +51,7 @@ class FilterInfo(Result):
     ids: tuple[str, ...] | None = field(default=None, metadata=OMIT_NONE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class EmployeeSum(Result):
     """Known employees of some sites: the sum of their site-level figures, and how many sites
     have such a figure or none. ``known_max`` is the sum with the upper end of ranges (equal to
@@ -73,7 +73,7 @@ class EmployeeSum(Result):
         return self.sites_with_figure / sites if sites else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Actor(Result):
     """A counted site in one phase: the activities that place it there and their roles."""
 

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from lifeport_map.results.shared import DefinitionInfo, RegionRef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RegistrySum(Result):
     sites: int
     sites_with_figure: int
@@ -22,7 +22,7 @@ class RegistrySum(Result):
     scope_unstated: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class WiderFigure(Result):
     """A counted site's latest figure for its whole organisation or a region: shown, not added."""
 
@@ -35,7 +35,7 @@ class WiderFigure(Result):
     source: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SharedSite(Result):
     """A site with activities in several groups of a view: its staff is not split by a source,
     so it is counted in no single group (only in the total)."""
@@ -46,7 +46,7 @@ class SharedSite(Result):
     groups: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GroupComparison(Result):
     group: str
     label: str
@@ -58,7 +58,7 @@ class GroupComparison(Result):
     shared: int  # sites doing this group's activities and another group's: counted in neither
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class FigureComparison(Result):
     """A published figure next to the registry's sum (when the registry has a counterpart)."""
 
@@ -85,13 +85,13 @@ class FigureComparison(Result):
     shared_sites: tuple[SharedSite, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class StatsMethod(Result):
     statuses_counted: tuple[str, ...]
     employees: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Stats(Result):
     region: RegionRef
     definition: DefinitionInfo

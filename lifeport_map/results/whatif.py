@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from lifeport_map.results.shared import DefinitionInfo, RegionRef
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RemovedSite(Result):
     id: str
     name: str
@@ -22,7 +22,7 @@ class RemovedSite(Result):
     counted: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class AnalysisWarning(Result):
     """Something the user should know about the question asked, in data (the renderer words
     it): ``site-outside-region`` (a removed site is not in the region under the definition, so
@@ -35,7 +35,7 @@ class AnalysisWarning(Result):
     status: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class PhaseChange(Result):
     phase: str
     label: str
@@ -47,14 +47,14 @@ class PhaseChange(Result):
     employees_after: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class LostActivity(Result):
     phase: str
     activity: str
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Losses(Result):
     phases: tuple[str, ...]
     production_phases: tuple[str, ...]
@@ -66,7 +66,7 @@ class Losses(Result):
     whole_chain_production: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class WhatIf(Result):
     """A region's coverage before and after removing sites, and what is lost."""
 
