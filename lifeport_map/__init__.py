@@ -65,6 +65,16 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_EXPORTS})
 
 
+def _check_map_arguments(registry: object, options: dict[str, object]) -> None:
+    """A UsageError for what a map cannot be drawn from: anything but a registry (a graph
+    included: the maps read the registry itself), or a language other than nl and en."""
+    from lifeport_map.graph import check_lang
+    from lifeport_map.model import require_registry
+
+    require_registry(registry)
+    check_lang(str(options.get("lang", "nl")))
+
+
 def map_nl(registry: object, **options: object) -> object:
     """Bijlage 1 as a folium Map (see ``lifeport_map.render.maps.nl_map``).
 
@@ -74,6 +84,7 @@ def map_nl(registry: object, **options: object) -> object:
     ``render.folium_page.content_security_policy``."""
     from lifeport_map.render.maps import nl_map
 
+    _check_map_arguments(registry, options)
     return nl_map(registry, **options)  # type: ignore[arg-type]
 
 
@@ -86,6 +97,7 @@ def map_region(registry: object, region: str, **options: object) -> object:
     ``render.folium_page.content_security_policy``."""
     from lifeport_map.render.maps import region_map
 
+    _check_map_arguments(registry, options)
     return region_map(registry, region, **options)  # type: ignore[arg-type]
 
 
@@ -99,7 +111,10 @@ def map_compare(registry: object, regions: list[str], **options: object) -> obje
     ``render.folium_page.content_security_policy``."""
     from lifeport_map.analysis.coverage import coverage
     from lifeport_map.render.maps import compare_page
+    from lifeport_map.text import as_names
 
+    _check_map_arguments(registry, options)
+    regions = list(as_names(regions))
     lang = str(options.get("lang", "nl"))
     coverages = [coverage(registry, name, lang=lang) for name in regions]
     return compare_page(registry, regions, coverages=coverages, **options)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from lifeport_map.messages import Text, msg, say
+from lifeport_map.text import terminal
 
 Severity = Literal["error", "warning"]
 
@@ -66,6 +67,17 @@ class Issue:
         return (self.file, self.line, self.col, self.code, self.message)
 
 
+NOTED_ISSUES = 5  # errors a RegistryError lists under its message in a traceback
+
+
+def issue_line(issue: Issue) -> str:
+    """``file:line:col: error: [code] entry: field: message`` on one line, safe to print."""
+    where = (issue.file or "-") + (f":{issue.line}:{issue.col or 1}" if issue.line else "")
+    subject = "".join(f"{part}: " for part in (issue.entry, issue.field) if part)
+    line = f"{where}: {issue.severity}: [{issue.code}] {subject}{issue.message}"
+    return terminal(line + (f" ({issue.hint})" if issue.hint else ""))
+
+
 class LifeportError(Exception):
     """Base class of every error the package raises on purpose: a message and a hint, each a
     message of the catalogue (``messages.Text``) or, where none exists yet, a plain string.
@@ -79,6 +91,10 @@ class LifeportError(Exception):
         self.help = hint
         self.message = say(message, "en")
         self.hint = say(hint, "en")
+        if self.hint:
+            # A traceback (a notebook's too) prints notes under the message: the hint, such as
+            # "did you mean: nijmegen?", is seen where ``str(error)`` alone would hide it.
+            self.add_note(terminal(self.hint))
 
     def in_lang(self, lang: str) -> tuple[str, str]:
         """The message and the hint in ``lang``."""
@@ -115,6 +131,12 @@ class RegistryError(LifeportError):
         )
         self.issues = issues
         self.exit_code = 3 if errors and all(i.code.startswith("io.") for i in errors) else 1
+        # The errors themselves, for whoever sees only the traceback (the command line prints
+        # ``issues`` instead): the first few, each where it is and what is wrong.
+        for issue in errors[:NOTED_ISSUES]:
+            self.add_note(issue_line(issue))
+        if len(errors) > NOTED_ISSUES:
+            self.add_note(f"... {len(errors) - NOTED_ISSUES} more in .issues")
 
 
 class UsageError(LifeportError):

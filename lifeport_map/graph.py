@@ -40,6 +40,18 @@ STRUCTURAL_EDGE_TYPES = (
     "defines",  # definition -> region
 )
 LANGS = ("nl", "en")
+LOAD = "load_registry()"  # how a registry is read, as errors about the API's arguments name it
+RULE_NODE_TYPES = ("phase", "role", "activity", "kind")  # the nodes chain_rules_of reads
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` when it is a language of the output (nl, en), else a UsageError: a label
+    looked up in another language would silently be English."""
+    if lang not in LANGS:
+        raise UsageError(
+            msg("api.unknown-lang", lang=str(lang)), hint=msg("use-one-of", values=", ".join(LANGS))
+        )
+    return lang
 
 
 def node_id(node_type: str, key: str) -> str:
@@ -68,6 +80,7 @@ def add_phase(graph: nx.MultiDiGraph, key: str, label: Mapping[str, str]) -> str
     node = node_id("phase", key)
     order = sum(1 for _ in _of_type(graph, "phase"))
     graph.add_node(node, type="phase", key=key, order=order, **_labels(label, key))
+    graph.graph.pop("_rules", None)  # the chain rules change with these nodes
     return node
 
 
@@ -75,6 +88,7 @@ def add_role(graph: nx.MultiDiGraph, key: str, label: Mapping[str, str]) -> str:
     node = node_id("role", key)
     order = sum(1 for _ in _of_type(graph, "role"))
     graph.add_node(node, type="role", key=key, order=order, **_labels(label, key))
+    graph.graph.pop("_rules", None)  # the chain rules change with these nodes
     return node
 
 
@@ -84,6 +98,7 @@ def add_activity(
     """An activity; ``phase`` None makes it cross-cutting (it serves the phases a site names)."""
     node = node_id("activity", key)
     graph.add_node(node, type="activity", key=key, phase=phase or "", role=role or "", **_labels(label, key))
+    graph.graph.pop("_rules", None)  # the chain rules change with these nodes
     if phase:
         graph.add_edge(node, node_id("phase", phase), key="in-phase", type="in-phase")
     if role:
@@ -94,6 +109,7 @@ def add_activity(
 def add_kind(graph: nx.MultiDiGraph, key: str, label: Mapping[str, str], *, knowledge: bool) -> str:
     node = node_id("kind", key)
     graph.add_node(node, type="kind", key=key, knowledge=knowledge, **_labels(label, key))
+    graph.graph.pop("_rules", None)  # the chain rules change with these nodes
     return node
 
 
@@ -365,9 +381,16 @@ _BUILT: list[tuple[Registry, nx.MultiDiGraph]] = []
 def as_graph(source: Registry | nx.MultiDiGraph) -> nx.MultiDiGraph:
     """``source`` itself when it is a graph; for a registry its graph, built once (the last
     few registries' graphs are kept, so the analyses of one command share one graph)."""
+    import networkx as nx
+
     from lifeport_map.model import Registry
 
     if not isinstance(source, Registry):
+        if not isinstance(source, nx.MultiDiGraph):
+            raise UsageError(
+                msg("api.not-a-source", load=LOAD, build="build_graph()", what=type(source).__name__),
+                hint=msg("api.not-a-source/hint", load=LOAD),
+            )
         return source
     for registry, graph in _BUILT:
         if registry is source:
@@ -628,10 +651,19 @@ def label(graph: nx.MultiDiGraph, node_type: str, key: str, lang: str) -> str:
 
 
 def chain_rules_of(graph: nx.MultiDiGraph) -> ChainRules:
-    """The chain rules from the graph's phase, role, activity and kind nodes."""
+    """The chain rules from the graph's phase, role, activity and kind nodes.
+
+    They are kept with the graph, with the nodes they were read from: a copy of the graph
+    (``graph.copy()``, which copies them too) or the graph itself whose phase, role, activity
+    or kind nodes were since removed or changed by hand reads them again, and the ``add_*``
+    functions of those nodes drop them."""
     cached = graph.graph.get("_rules")
-    if isinstance(cached, ChainRules):
-        return cached
+    if isinstance(cached, tuple) and len(cached) == 2 and isinstance(cached[0], ChainRules):
+        kept: ChainRules = cached[0]
+        nodes = graph.nodes
+        if all(nodes.get(node) == data for node, data in cached[1]):
+            return kept
+    read_from = tuple((node, dict(data)) for kind in RULE_NODE_TYPES for node, data in _of_type(graph, kind))
     activities = list(_of_type(graph, "activity"))
     rules = ChainRules(
         phases=tuple(keys_of_type(graph, "phase")),
@@ -645,7 +677,7 @@ def chain_rules_of(graph: nx.MultiDiGraph) -> ChainRules:
             for _, d in _of_type(graph, "role")
         },
     )
-    graph.graph["_rules"] = rules
+    graph.graph["_rules"] = (rules, read_from)
     return rules
 
 
@@ -763,7 +795,7 @@ def resolve_definition(graph: nx.MultiDiGraph, found: RegionNode, wanted: str | 
     chosen = wanted or found.default_definition
     if chosen not in found.definitions:
         raise UsageError(
-            msg("claims.unknown-definition", region=found.id, definition=str(wanted)),
+            msg("claims.unknown-definition", region=found.id, definition=chosen),
             hint=msg("use-one-of", values=", ".join(found.definitions)),
         )
     return definition(graph, found.id, chosen)

@@ -2315,5 +2315,19 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "write the official name '{found}' (another spelling under 'aliases:'), or the code of "
         "'{name}' if that is the one meant",
     ),
+    "api.unknown-lang": ("onbekende taal '{lang}'", "unknown language '{lang}'"),
+    "api.not-a-source": (
+        "verwacht een register ({load}) of de graaf ervan ({build}), geen {what}",
+        "expected a registry ({load}) or its graph ({build}), not {what}",
+    ),
+    "api.not-a-source/hint": ("lees het register eerst in met {load}", "read the registry first with {load}"),
+    "api.not-a-registry": (
+        "verwacht een register ({load}), geen {what}",
+        "expected a registry ({load}), not {what}",
+    ),
+    "api.not-a-registry/hint": (
+        "kaarten en exports lezen het register zelf: geef het register waaruit de graaf is gebouwd",
+        "maps and exports read the registry itself: pass the registry the graph was built from",
+    ),
     # (entries of the last group above the closing brace)
 }

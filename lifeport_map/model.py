@@ -13,6 +13,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from lifeport_map.errors import UsageError
+from lifeport_map.messages import msg
 from lifeport_map.taxonomy import Taxonomy
 from lifeport_map.text import fold
 from lifeport_map.yamlio import position_at
@@ -306,3 +308,14 @@ class Registry:
 
     def site(self, site_id: str) -> Site:
         return self.by_id[site_id]
+
+
+def require_registry(value: object) -> Registry:
+    """``value`` when it is a Registry, else a UsageError naming what it is (maps and exports
+    read the registry itself, not its graph)."""
+    if not isinstance(value, Registry):
+        raise UsageError(
+            msg("api.not-a-registry", load="load_registry()", what=type(value).__name__),
+            hint=msg("api.not-a-registry/hint"),
+        )
+    return value

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _ASCII_QUOTES = {chr(k): v for k, v in _QUOTES.items() if k < 128}  # the backtick
@@ -289,3 +291,9 @@ def terminal(text: str) -> str:
     if "::" in text or "##[" in text:
         return _WORKFLOW_COMMAND.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
     return text
+
+
+def as_names(value: str | int | Iterable[Any]) -> tuple[Any, ...]:
+    """``value`` as a tuple of names: one name given on its own (a string, a number) is one
+    name, not its characters (``compare(graph, "nijmegen")``, ``whatif(g, r, "nxp-nijmegen")``)."""
+    return (value,) if isinstance(value, (str, int)) else tuple(value)

@@ -17,7 +17,14 @@ from lifeport_map.analysis.coverage import counting_of, coverage, employee_sum, 
 from lifeport_map.analysis.gaps import gaps
 from lifeport_map.analysis.stats import stats
 from lifeport_map.chain import Counting, is_counted, is_pipeline
-from lifeport_map.graph import as_graph, members, resolve_definition, resolve_region, site_timeline
+from lifeport_map.graph import (
+    as_graph,
+    check_lang,
+    members,
+    resolve_definition,
+    resolve_region,
+    site_timeline,
+)
 from lifeport_map.results import BriefCaveats, BriefData, BriefPipelineItem, BriefSource
 from lifeport_map.schema import MONTH
 from lifeport_map.validate_fields import STALE_MONTHS, month_index
@@ -51,6 +58,7 @@ def brief(
     as it was or is planned to be then (``coverage.in_year``, today being ``today``'s year):
     every count, the pipeline, the white spots, the comparison and the claims follow it, and
     ``coverage.time`` says so."""
+    check_lang(lang)
     if today is None:
         from lifeport_map.provenance import map_date
 

@@ -22,6 +22,7 @@ from lifeport_map.errors import UsageError
 from lifeport_map.graph import (
     as_graph,
     chain_rules_of,
+    check_lang,
     label,
     members,
     region_ids,
@@ -38,6 +39,7 @@ from lifeport_map.results import (
     RegionDefinitionUsed,
     Specialisation,
 )
+from lifeport_map.text import as_names
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -89,10 +91,11 @@ def compare(
     only the sites that pass them; ``year`` compares the chain as it was or is planned to be
     then (see coverage).
     """
+    check_lang(lang)
     graph = in_year(as_graph(source), year, today)
     how = counting_of(graph, roles)
     known = region_ids(graph)  # once, not once per region (it looks at every node)
-    wanted = list(regions) if regions else _in_default_order(known)
+    wanted = list(as_names(regions)) if regions else _in_default_order(known)
     found = [resolve_region(graph, name, ids=known) for name in wanted]
     if len({r.id for r in found}) != len(found):
         raise UsageError(msg("usage.region-twice"), hint=msg("usage.region-twice/hint"))

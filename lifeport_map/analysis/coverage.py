@@ -36,6 +36,7 @@ from lifeport_map.graph import (
     as_graph,
     at_year,
     chain_rules_of,
+    check_lang,
     has_site,
     keys_of_type,
     label,
@@ -68,6 +69,7 @@ from lifeport_map.results import (
     SiteRef,
     TimeInfo,
 )
+from lifeport_map.text import as_names
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -144,6 +146,8 @@ def coverage(
     ``year`` looks at the chain as it was or is planned to be then (graph.at_year; ``today``
     defaults to this year, or SOURCE_DATE_EPOCH's).
     """
+    check_lang(lang)
+    without = as_names(without)
     graph = in_year(as_graph(source), year, today)
     how = counting_of(graph, roles)
     found = resolve_region(graph, region)

@@ -20,7 +20,7 @@ from lifeport_map.errors import UsageError
 from lifeport_map.graph import SiteNode, all_sites, keys_of_type, term_ids
 from lifeport_map.messages import Text, msg
 from lifeport_map.results import FilterInfo
-from lifeport_map.text import fold
+from lifeport_map.text import as_names, fold
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -39,6 +39,12 @@ class SiteFilter:
     statuses: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     ids: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # One value given on its own (``SiteFilter(countries="NL")``, ``wafer_mm=300``) is that
+        # value, not its characters; a list becomes a tuple, so the filter stays hashable.
+        for f in fields(self):
+            object.__setattr__(self, f.name, as_names(getattr(self, f.name)))
 
     @property
     def is_empty(self) -> bool:

@@ -23,6 +23,7 @@ from lifeport_map.graph import (
     all_sites,
     as_graph,
     chain_rules_of,
+    check_lang,
     label,
     members,
     regions_of,
@@ -70,6 +71,7 @@ def gaps(
     """White spots of ``region`` with up to ``limit`` nearest candidates each (within
     ``radius_km`` of the region's centre when given); phases are counted under the counting
     definition ``roles`` (default: industrial presence)."""
+    check_lang(lang)
     check_candidates(limit, radius_km)
     graph = as_graph(source)
     how = counting_of(graph, roles)

@@ -25,6 +25,7 @@ from lifeport_map.graph import (
     all_sites,
     as_graph,
     chain_rules_of,
+    check_lang,
     has_site,
     keys_of_type,
     label,
@@ -34,7 +35,7 @@ from lifeport_map.graph import (
 )
 from lifeport_map.messages import msg
 from lifeport_map.results import Breakdown, Near, NearFilters, NearSite, Origin
-from lifeport_map.text import fold
+from lifeport_map.text import as_names, fold
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -221,7 +222,10 @@ def near(
     added to its activities;
     ``roles`` keeps sites that count in at least one phase under that counting definition;
     ``year`` looks at the sites and statuses of the chain then (see coverage.coverage)."""
+    check_lang(lang)
     check_radius(radius_km)
+    radius_km = float(radius_km)  # as the command line passes it: 300 is 300.0 in the JSON
+    activities, statuses = as_names(activities), as_names(statuses)
     graph = in_year(as_graph(source), year, today)
     chosen = filters or SiteFilter()
     chosen = replace(

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 
 from lifeport_map.analysis.coverage import definition_info, in_year, time_info
 from lifeport_map.chain import COUNTED_STATUSES, is_counted, rule_text
-from lifeport_map.graph import SiteNode, as_graph, members, nodes_of_type, resolve_definition, resolve_region
+from lifeport_map.graph import (
+    SiteNode,
+    as_graph,
+    check_lang,
+    members,
+    nodes_of_type,
+    resolve_definition,
+    resolve_region,
+)
 from lifeport_map.numbers import format_number
 from lifeport_map.render.labels import agree, label
 from lifeport_map.results import (
@@ -49,6 +57,7 @@ def stats(
     """Each published figure of ``region`` with the registry's counterpart and the difference;
     with ``year``, the registry's sums of the chain as it was or is planned to be then (as in
     ``coverage``)."""
+    check_lang(lang)
     graph = in_year(as_graph(source), year, today)
     found = resolve_region(graph, region)
     chosen = resolve_definition(graph, found, definition)

@@ -14,9 +14,18 @@ from typing import TYPE_CHECKING
 from lifeport_map.analysis.coverage import check_site_ids, counting_of, coverage_of_sites
 from lifeport_map.chain import Counting, is_counted
 from lifeport_map.errors import UsageError
-from lifeport_map.graph import as_graph, members, resolve_definition, resolve_region, site, without_sites
+from lifeport_map.graph import (
+    as_graph,
+    check_lang,
+    members,
+    resolve_definition,
+    resolve_region,
+    site,
+    without_sites,
+)
 from lifeport_map.messages import msg
 from lifeport_map.results import AnalysisWarning, Losses, LostActivity, PhaseChange, RemovedSite, WhatIf
+from lifeport_map.text import as_names
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -35,6 +44,8 @@ def whatif(
 ) -> WhatIf:
     """Coverage of ``region`` before and after removing the sites ``without`` from the graph,
     counted under the counting definition ``roles`` (default: industrial presence)."""
+    check_lang(lang)
+    without = as_names(without)
     if not without:
         raise UsageError(msg("usage.nothing-removed"), hint=msg("usage.nothing-removed/hint"))
     graph = as_graph(source)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from lifeport_map.errors import UsageError
 from lifeport_map.geo import regions_of
 from lifeport_map.messages import msg
-from lifeport_map.model import Registry, Site
+from lifeport_map.model import Registry, Site, require_registry
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -146,6 +146,9 @@ def site_record(registry: Registry, site: Site) -> dict[str, Any]:
 
 
 def site_records(registry: Registry) -> list[dict[str, Any]]:
+    """Every site as the flat record the CSV export writes a row of (one dict per site, in
+    registry order)."""
+    require_registry(registry)
     return [site_record(registry, s) for s in registry.sites]
 
 
@@ -258,6 +261,7 @@ def export_bytes(
     registry version the attribution names (default: the git commit or content hash);
     ``csv_dialect`` the CSV's delimiter and decimal mark (``render.tables.CSV_DIALECTS``: 'en'
     ',' and points, 'nl' ';' and decimal commas), as for the analyses' CSV."""
+    require_registry(registry)
     if fmt not in EXPORT_FORMATS:
         raise UsageError(
             msg("usage.unknown-export-format", format=fmt),
