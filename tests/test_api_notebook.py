@@ -162,3 +162,16 @@ def test_a_missing_default_definition_is_named() -> None:
     graph.remove_node("definition:nijmegen/two")
     with pytest.raises(UsageError, match="region 'nijmegen' has no definition 'two'"):
         coverage(graph, "nijmegen")
+
+
+def test_a_layer_added_to_a_returned_map_comes_before_its_layer_control() -> None:
+    import folium
+
+    built = map_region(analysis_registry(), "nijmegen", lang="en")
+    group = folium.FeatureGroup(name="My circles").add_to(built)
+    folium.CircleMarker([51.84, 5.86], radius=10).add_to(group)
+    html = built.get_root().render()
+    made = html.index(f"var {group.get_name()} = ")
+    assert made < html.index("L.control.layers(")  # listed by the control only once it exists
+    assert html.index("L.control.layers(") < html.index("window.lifeport.draw(")
+    assert built.get_root().render() == html  # rendered again: the same bytes

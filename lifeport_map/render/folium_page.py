@@ -229,6 +229,8 @@ class LifeportFigure(Figure):
             self._baseline = [dict(p._children) for p in parts]
         for part, baseline in zip(parts, self._baseline, strict=True):
             part._children = type(part._children)(baseline)
+        for fmap in self.maps:
+            fmap.keep_last()
         stable_ids(self, skip=parts)
         self.header.add_child(RawHtml(self.head_html), name="lp_head", index=0)
         if self.body_before:
@@ -371,10 +373,28 @@ def _tile_sources(root: Any) -> set[str]:
 
 
 class LifeportMap(_Map):  # type: ignore[misc]
-    """A folium Map that links no CDN: its assets are embedded in the figure's head."""
+    """A folium Map that links no CDN: its assets are embedded in the figure's head.
+
+    Its last elements (the layer control, the full-screen button and the drawing of the sites:
+    ``last``) stay last when a user adds layers to the finished map: folium's layer control
+    lists every layer of its map when it is rendered, and a layer added after it was listed
+    before its script had made it, which stopped the page's script (a blank map)."""
 
     default_js: ClassVar[list[tuple[str, str]]] = []
     default_css: ClassVar[list[tuple[str, str]]] = []
+    last: tuple[str, ...] = ()
+
+    def keep_last(self) -> None:
+        """Move ``last`` behind what was added since (the figure does it before it numbers
+        the elements, so a second render numbers them as the first did)."""
+        children = self._children
+        for name in self.last:
+            if name in children:
+                children.move_to_end(name)
+
+    def render(self, **kwargs: Any) -> None:
+        self.keep_last()
+        super().render(**kwargs)
 
 
 class PanelHtml(MacroElement):
@@ -489,11 +509,13 @@ def new_map(
         )
         cluster.add_to(fmap)
         clusters.append((layer["id"], cluster))
+    before = len(fmap._children)
     if layer_control:
         folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
     if fullscreen:
         QuietFullscreen(position="topleft").add_to(fmap)
     fmap.add_child(SiteLayers(len(figure.data["maps"]), clusters))
+    fmap.last = tuple(list(fmap._children)[before:])
     figure.data["maps"].append(spec)
     figure.maps.append(fmap)
     return fmap

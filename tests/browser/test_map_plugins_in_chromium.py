@@ -79,3 +79,30 @@ def test_a_minimap_added_to_a_returned_map_loads_under_the_policy(browser: Any, 
     page.wait_for_function("() => window.__violations.length > 0")
     assert page.evaluate("() => window.__violations") == [f"script-src-elem {other}"]
     page.close()
+
+
+def test_layers_added_to_a_returned_map_are_drawn_and_listed(browser: Any, tmp_path: Path) -> None:
+    """A FeatureGroup and a GeoJson added to a finished map (after its layer control) used to
+    stop the page's script: the control listed them before their script had made them, and the
+    map stayed blank. Now the sites are drawn and the control lists both layers."""
+    built = map_region(load_registry(MINI / "companies.yaml", MINI / "regions"), "nijmegen", lang="en")
+    group = folium.FeatureGroup(name="My circles").add_to(built)
+    folium.CircleMarker([51.84, 5.86], radius=14, color="#cc0000", fill=True).add_to(group)
+    square = [[[5.80, 51.80], [5.90, 51.80], [5.90, 51.88], [5.80, 51.88], [5.80, 51.80]]]
+    shape = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": square}, "properties": {}}
+    folium.GeoJson(shape, name="My square").add_to(built)
+    path = tmp_path / "layers.html"
+    built.save(str(path))
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
+    assert errors == []
+    listed = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    assert any("My circles" in t for t in listed) and any("My square" in t for t in listed)
+    assert page.locator("path.leaflet-interactive[stroke='#cc0000']").count() == 1
+    assert page.locator(".leaflet-marker-icon").count() > 0  # the registry's sites
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "user-layers.png"))
+    page.close()
