@@ -39,6 +39,24 @@ def _inline_images(css: str, base: Path) -> str:
     return re.sub(r"url\((images/[A-Za-z0-9_.-]+\.png)\)", data_uri, css)
 
 
+def _default_icon(leaflet: Path) -> str:
+    """Leaflet's blue marker as data: URIs: Leaflet finds its default icon by the stylesheet's
+    path, which an embedded stylesheet has not, so a ``folium.Marker`` a user adds asked for
+    ``marker-icon.png`` next to the page (refused by the page's img-src: no icon at all)."""
+
+    def uri(name: str) -> str:
+        encoded = base64.b64encode((leaflet / "images" / name).read_bytes()).decode("ascii")
+        return "data:image/png;base64," + encoded
+
+    urls = {
+        "iconUrl": "marker-icon.png",
+        "iconRetinaUrl": "marker-icon-2x.png",
+        "shadowUrl": "marker-shadow.png",
+    }
+    options = ", ".join(f'{key}: "{uri(name)}"' for key, name in urls.items())
+    return f'L.Icon.Default.imagePath = ""; L.Icon.Default.mergeOptions({{{options}}});'
+
+
 def _vendor(name: str) -> str:
     from importlib.resources import files
 
@@ -70,6 +88,7 @@ def inline_head() -> str:
         f"<style>{css}</style>",
         f"<style>{cluster_css}</style>",
         f"<script>{script_body((leaflet / 'leaflet.js').read_text(encoding='utf-8'))}</script>",
+        f"<script>{_default_icon(leaflet)}</script>",
         f"<!-- Leaflet.markercluster {versions['leaflet.markercluster']} (MIT), embedded -->",
         "<script>"
         + script_body((cluster / "leaflet.markercluster.js").read_text(encoding="utf-8"))

@@ -91,14 +91,22 @@ def test_layers_added_to_a_returned_map_are_drawn_and_listed(browser: Any, tmp_p
     square = [[[5.80, 51.80], [5.90, 51.80], [5.90, 51.88], [5.80, 51.88], [5.80, 51.80]]]
     shape = {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": square}, "properties": {}}
     folium.GeoJson(shape, name="My square").add_to(built)
+    folium.Marker([51.86, 5.95], tooltip="My marker").add_to(built)
     path = tmp_path / "layers.html"
     built.save(str(path))
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.add_init_script(VIOLATIONS)
     page.goto(path.as_uri())
     page.wait_for_function("() => window.lifeport && window.lifeport.maps.length > 0")
     assert errors == []
+    # Leaflet's default marker (a folium.Marker's) is embedded: it loads, nothing is refused.
+    icon = page.locator("img.leaflet-marker-icon[src^='data:image/png']")
+    assert icon.count() == 1
+    page.wait_for_function("() => document.querySelector('img.leaflet-marker-icon').complete")
+    assert icon.evaluate("e => e.naturalWidth") == 25
+    assert page.evaluate("() => window.__violations") == []
     listed = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
     assert any("My circles" in t for t in listed) and any("My square" in t for t in listed)
     assert page.locator("path.leaflet-interactive[stroke='#cc0000']").count() == 1
