@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from lifeport_map.analysis.brief import brief
     from lifeport_map.analysis.compare import compare
     from lifeport_map.analysis.coverage import coverage
+    from lifeport_map.analysis.filters import SiteFilter, site_filter
     from lifeport_map.analysis.gaps import gaps
     from lifeport_map.analysis.near import near
     from lifeport_map.analysis.stats import stats
@@ -30,6 +31,8 @@ _EXPORTS = {
     "brief": "lifeport_map.analysis.brief",
     "compare": "lifeport_map.analysis.compare",
     "coverage": "lifeport_map.analysis.coverage",
+    "SiteFilter": "lifeport_map.analysis.filters",
+    "site_filter": "lifeport_map.analysis.filters",
     "gaps": "lifeport_map.analysis.gaps",
     "near": "lifeport_map.analysis.near",
     "stats": "lifeport_map.analysis.stats",
@@ -124,6 +127,7 @@ __all__ = [
     "Issue",
     "LifeportError",
     "RegistryError",
+    "SiteFilter",
     "UsageError",
     "YamlError",
     "__version__",
@@ -142,6 +146,7 @@ __all__ = [
     "map_region",
     "near",
     "read_registry",
+    "site_filter",
     "site_records",
     "stats",
     "whatif",

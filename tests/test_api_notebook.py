@@ -136,6 +136,16 @@ def test_what_is_neither_registry_nor_graph_is_named_not_an_attribute_error() ->
         assert "pass the registry the graph was built from" in caught.value.hint
 
 
+def test_the_filters_the_analyses_take_are_exported() -> None:
+    import lifeport_map
+
+    chosen = lifeport_map.site_filter(countries=["nl"], activities=["wafer-fab"])
+    assert isinstance(chosen, lifeport_map.SiteFilter) and chosen.countries == ("NL",)
+    assert {"SiteFilter", "site_filter"} <= set(lifeport_map.__all__)
+    found = coverage(analysis_registry(), "nijmegen", filters=chosen)
+    assert found.sites == 1  # Fabco's wafer fab in Nijmegen
+
+
 def test_near_reports_its_radius_as_the_command_line_does() -> None:
     result = near(analysis_registry(), "Nijmegen", radius_km=30).to_json()
     assert result["radius_km"] == 30.0 and isinstance(result["radius_km"], float)
