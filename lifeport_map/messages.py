@@ -2316,6 +2316,10 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
         "'{name}' if that is the one meant",
     ),
     "api.unknown-lang": ("onbekende taal '{lang}'", "unknown language '{lang}'"),
+    "api.year-not-a-number": (
+        "het jaar moet een geheel getal zijn, niet {value} ({what})",
+        "the year must be a whole number, not {value} ({what})",
+    ),
     "api.not-a-source": (
         "verwacht een register ({load}) of de graaf ervan ({build}), geen {what}",
         "expected a registry ({load}) or its graph ({build}), not {what}",

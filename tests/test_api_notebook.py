@@ -167,6 +167,12 @@ def test_a_graph_changed_by_hand_is_read_afresh() -> None:
     assert coverage(graph, "nijmegen").phase("design").count == 0
 
 
+def test_a_year_that_is_no_whole_number_is_named() -> None:
+    for year in ("2030", 2030.0):
+        with pytest.raises(UsageError, match="the year must be a whole number, not "):
+            coverage(analysis_registry(), "nijmegen", year=year)  # type: ignore[arg-type]
+
+
 def test_a_missing_default_definition_is_named() -> None:
     graph = build_graph(analysis_registry())
     graph.remove_node("definition:nijmegen/two")

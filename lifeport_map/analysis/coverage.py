@@ -69,7 +69,7 @@ from lifeport_map.results import (
     SiteRef,
     TimeInfo,
 )
-from lifeport_map.text import as_names
+from lifeport_map.text import as_names, excerpt
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -162,6 +162,11 @@ def coverage(
 def check_year(year: int) -> None:
     """Raise UsageError for a ``--year`` outside 1900 to 2100 (the command line asks this while
     it reads its options, before any file is looked for)."""
+    if isinstance(year, bool) or not isinstance(year, int):  # "2030" from a notebook widget
+        raise UsageError(
+            msg("api.year-not-a-number", value=excerpt(repr(year)), what=type(year).__name__),
+            hint=msg("usage.year/hint"),
+        )
     if not 1900 <= year <= 2100:
         raise UsageError(msg("usage.year", year=year), hint=msg("usage.year/hint"))
 
