@@ -146,6 +146,20 @@ def test_the_filters_the_analyses_take_are_exported() -> None:
     assert found.sites == 1  # Fabco's wafer fab in Nijmegen
 
 
+def test_the_exported_geojson_stays_the_function_when_its_namesake_module_is_imported() -> None:
+    import importlib
+
+    import lifeport_map
+
+    load_registry(ANALYSIS / "companies.yaml", ANALYSIS / "regions")  # imports lifeport_map.geojson
+    module = importlib.import_module("lifeport_map.geojson")  # reading GeoJSON files
+    from lifeport_map import geojson as exported
+
+    assert callable(exported) and exported.__module__ == "lifeport_map.render.export"
+    assert lifeport_map.geojson is exported and module.__name__ == "lifeport_map.geojson"
+    assert exported(analysis_registry())["type"] == "FeatureCollection"
+
+
 def test_near_reports_its_radius_as_the_command_line_does() -> None:
     result = near(analysis_registry(), "Nijmegen", radius_km=30).to_json()
     assert result["radius_km"] == 30.0 and isinstance(result["radius_km"], float)
