@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lifeport_map.boundary_check import boundary_collection
 from lifeport_map.errors import FileErrors, Issue, YamlError
-from lifeport_map.geojson import loads_geojson
+from lifeport_map.geojson_io import loads_geojson
 
 POINTS = 20_000  # per ring
 FEATURES = 30  # about 30 MB with indent=1, under the 32 MiB limit

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-import sys
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -53,21 +51,6 @@ _EXPORTS = {
     "geojson": "lifeport_map.render.export",
     "site_records": "lifeport_map.render.export",
 }
-
-
-class _Package(ModuleType):
-    """The package's module: importing a submodule sets the package's attribute of its name,
-    and ``lifeport_map.geojson`` (reading GeoJSON files, imported by ``load_registry``) would
-    replace the exported function ``geojson`` by the module, so that ``from lifeport_map import
-    geojson`` gave a module in any session that had read a registry. An export keeps its name."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if isinstance(value, ModuleType) and _EXPORTS.get(name, value.__name__) != value.__name__:
-            return  # the submodule stays reachable as sys.modules["lifeport_map.<name>"]
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

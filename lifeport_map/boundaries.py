@@ -32,12 +32,12 @@ from lifeport_map.countries import country_features as country_features
 from lifeport_map.countries import nuts3_features as nuts3_features
 from lifeport_map.errors import LifeportError, UsageError
 from lifeport_map.geo import boundary_path, region_sites, resolve_definition
-from lifeport_map.geojson import MAX_BOUNDARY_BYTES as MAX_BOUNDARY_BYTES
-from lifeport_map.geojson import MAX_GEOJSON_DEPTH as MAX_GEOJSON_DEPTH
-from lifeport_map.geojson import loads_geojson as loads_geojson
-from lifeport_map.geojson import nested_deeper_than as nested_deeper_than
-from lifeport_map.geojson import read_geojson as read_geojson
-from lifeport_map.geojson import read_geojson_text
+from lifeport_map.geojson_io import MAX_BOUNDARY_BYTES as MAX_BOUNDARY_BYTES
+from lifeport_map.geojson_io import MAX_GEOJSON_DEPTH as MAX_GEOJSON_DEPTH
+from lifeport_map.geojson_io import loads_geojson as loads_geojson
+from lifeport_map.geojson_io import nested_deeper_than as nested_deeper_than
+from lifeport_map.geojson_io import read_geojson as read_geojson
+from lifeport_map.geojson_io import read_geojson_text
 from lifeport_map.messages import Text, msg
 from lifeport_map.model import Region, RegionDefinition, Registry
 from lifeport_map.municipalities import municipality_outline

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lifeport_map.errors import YamlError
-from lifeport_map.geojson import (
+from lifeport_map.geojson_io import (
     MAX_SHOWN,
     JsonPath,
     Problem,

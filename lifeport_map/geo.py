@@ -129,7 +129,7 @@ def load_boundary(regions_dir: Path, definition: RegionDefinition) -> Any:
     from shapely.ops import unary_union
 
     from lifeport_map.errors import FileErrors, Issue, LifeportError, RegistryError, YamlError
-    from lifeport_map.geojson import read_geojson
+    from lifeport_map.geojson_io import read_geojson
     from lifeport_map.text import excerpt
 
     path = boundary_path(regions_dir, definition.boundary)

@@ -1630,7 +1630,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {  # key: (nl, en)
     ),
     # ---- boundary files and geojson (issue 15) ----
     # (entries of this group above the next marker)
-    # geojson.py: reading a GeoJSON file
+    # geojson_io.py: reading a GeoJSON file
     "boundary.too-deep": (
         "lijsten en objecten zijn dieper genest dan {depth} niveaus",
         "lists and objects nest deeper than {depth} levels",

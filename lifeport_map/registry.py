@@ -542,7 +542,7 @@ def _with_boundary_files(region: Region, regions_dir: Path) -> tuple[list[Issue]
 
     from lifeport_map.fileio import check_regular, read_bytes
     from lifeport_map.geo import boundary_path
-    from lifeport_map.geojson import MAX_BOUNDARY_BYTES
+    from lifeport_map.geojson_io import MAX_BOUNDARY_BYTES
 
     found = []
     definitions = list(region.definitions)

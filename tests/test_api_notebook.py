@@ -146,17 +146,20 @@ def test_the_filters_the_analyses_take_are_exported() -> None:
     assert found.sites == 1  # Fabco's wafer fab in Nijmegen
 
 
-def test_the_exported_geojson_stays_the_function_when_its_namesake_module_is_imported() -> None:
-    import importlib
+def test_no_export_is_shadowed_by_a_submodule_of_its_name() -> None:
+    """Importing a submodule sets the package's attribute of its name: an exported function with
+    the name of a submodule (``geojson`` beside the old ``lifeport_map/geojson.py``, imported by
+    ``load_registry``) turned into that module in any session that had read a registry."""
+    import pkgutil
 
     import lifeport_map
 
-    load_registry(ANALYSIS / "companies.yaml", ANALYSIS / "regions")  # imports lifeport_map.geojson
-    module = importlib.import_module("lifeport_map.geojson")  # reading GeoJSON files
+    submodules = {m.name for m in pkgutil.iter_modules(lifeport_map.__path__)}
+    assert set(lifeport_map.__all__) & submodules == set()
+    load_registry(ANALYSIS / "companies.yaml", ANALYSIS / "regions")
     from lifeport_map import geojson as exported
 
     assert callable(exported) and exported.__module__ == "lifeport_map.render.export"
-    assert lifeport_map.geojson is exported and module.__name__ == "lifeport_map.geojson"
     assert exported(analysis_registry())["type"] == "FeatureCollection"
 
 

@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "lifeport_map.paths",
         "lifeport_map.results",
     ),
-    ("lifeport_map.fileio", "lifeport_map.yamlio", "lifeport_map.geojson"),
+    ("lifeport_map.fileio", "lifeport_map.yamlio", "lifeport_map.geojson_io"),
     ("lifeport_map.taxonomy", "lifeport_map.schema", "lifeport_map.model", "lifeport_map.chain"),
     (
         "lifeport_map.site_issues",

@@ -446,7 +446,7 @@ def test_invalid_stored_boundary_is_reported_at_its_line_and_field(path: Path, t
 def test_numbers_that_are_not_finite_are_counted_outside_strings() -> None:
     """NaN, -Infinity, 1e999, -2E+400, a 401-digit integer and a nested Infinity: six; the
     same words in a string and 1.5e308 (finite) are not counted."""
-    from lifeport_map.geojson import _STRICT, _count_not_finite, all_refused
+    from lifeport_map.geojson_io import _STRICT, _count_not_finite, all_refused
 
     text = (
         '{"a": "NaN Infinity 1e999", "b": [NaN, -Infinity, 1e999, -2E+400, 1'

@@ -15,7 +15,7 @@ import pytest
 from lifeport_map.boundary_check import _why_invalid, boundary_collection
 from lifeport_map.errors import RegistryError, YamlError
 from lifeport_map.geo import load_boundary
-from lifeport_map.geojson import _not_finite, json_reason, loads_geojson
+from lifeport_map.geojson_io import _not_finite, json_reason, loads_geojson
 from lifeport_map.model import RegionDefinition, SourceRef
 
 # What the JSON parser says (json.JSONDecodeError.msg) for each input, in Dutch by the catalogue.
